@@ -1,0 +1,61 @@
+"""Peewee models for every entity of the domain (see DOMAIN.md)."""
+
+from .base import BaseModel, SoftDeleteModel, database, new_uuid, now
+from .clients import Client, ClientMilestone, ClientTag, CustomFieldDef, CustomFieldValue, Tag
+from .deals import Contract, Opportunity, OpportunityContact, Payment, PaymentInstalment
+from .followups import FollowUp, FollowUpContact, NextStep
+from .goals import (
+    Annotation,
+    Goal,
+    GoalAction,
+    GoalClient,
+    GoalTarget,
+    HandbookEntry,
+    WeeklyCollectionItem,
+    WeeklyForm,
+    WeeklyPlanItem,
+    WeeklyScore,
+)
+from .stakeholders import Contact, StanceChange
+from .users import Setting, User
+
+# In dependency order: creating tables in this order satisfies every foreign key.
+ALL_MODELS: list[type[BaseModel]] = [
+    User,
+    Setting,
+    Client,
+    Tag,
+    ClientTag,
+    ClientMilestone,
+    CustomFieldDef,
+    CustomFieldValue,
+    Contact,
+    StanceChange,
+    Opportunity,
+    OpportunityContact,
+    Contract,
+    PaymentInstalment,
+    Payment,
+    FollowUp,
+    FollowUpContact,
+    NextStep,
+    Goal,
+    GoalTarget,
+    GoalAction,
+    GoalClient,
+    WeeklyForm,
+    WeeklyCollectionItem,
+    WeeklyPlanItem,
+    Annotation,
+    WeeklyScore,
+    HandbookEntry,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + [
+    "ALL_MODELS",
+    "BaseModel",
+    "SoftDeleteModel",
+    "database",
+    "new_uuid",
+    "now",
+]

@@ -1,0 +1,49 @@
+"""Base model: every record has a stable UUID and created/updated timestamps."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from peewee import CharField, DatabaseProxy, DateTimeField, Model
+
+database = DatabaseProxy()
+
+
+def now() -> datetime:
+    """Local wall-clock time, second precision (KPIs work on local dates)."""
+    return datetime.now().replace(microsecond=0)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class BaseModel(Model):
+    uuid = CharField(max_length=36, unique=True, default=new_uuid)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+    def save(self, *args: Any, **kwargs: Any) -> int:
+        if self._pk is not None:  # an update: touch the timestamp
+            self.updated_at = now()
+        return super().save(*args, **kwargs)
+
+
+class SoftDeleteModel(BaseModel):
+    """Deleting sets ``deleted_at``; restoring clears it. Soft-deleted rows count nowhere."""
+
+    deleted_at = DateTimeField(null=True, index=True)
+
+    @classmethod
+    def alive(cls, *fields: Any) -> Any:
+        return cls.select(*fields).where(cls.deleted_at.is_null())
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
