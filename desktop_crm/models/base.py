@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from peewee import CharField, DatabaseProxy, DateTimeField, Model
+from peewee import AutoField, CharField, DatabaseProxy, DateTimeField, Model
 
 database = DatabaseProxy()
 
@@ -21,6 +21,7 @@ def new_uuid() -> str:
 
 
 class BaseModel(Model):
+    id = AutoField()
     uuid = CharField(max_length=36, unique=True, default=new_uuid)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
@@ -30,7 +31,7 @@ class BaseModel(Model):
         legacy_table_names = False
 
     def save(self, *args: Any, **kwargs: Any) -> int:
-        if self._pk is not None:  # an update: touch the timestamp
+        if self.id is not None:  # an update: touch the timestamp
             self.updated_at = now()
         return super().save(*args, **kwargs)
 

@@ -1,0 +1,157 @@
+"""Shared validation and transaction helpers for the services.
+
+Every service function validates its input, runs its writes in one transaction (``@transactional``)
+and raises ``ValidationError`` / ``NotFoundError`` with a message meant for the user.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any, ParamSpec, TypeVar
+
+from ..errors import NotFoundError, ValidationError
+from ..models import BaseModel, SoftDeleteModel, database
+
+P = ParamSpec("P")
+R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+MAX_CENTS = 10**15  # 10 trillion in currency units: anything above is a typing mistake
+MAX_TEXT = 100_000  # characters of a long text (notes, summaries)
+
+
+def transactional(func: Callable[P, R]) -> Callable[P, R]:
+    """Run ``func`` in one transaction (nested calls join the outer one)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with database.atomic():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def require_text(value: Any, field: str, label: str, max_length: int = 200) -> str:
+    """A required single-line text: stripped, not empty, not longer than ``max_length``."""
+    text = optional_text(value, field, label, max_length)
+    if not text:
+        raise ValidationError(f"{label} is required.", field)
+    return text
+
+
+def optional_text(value: Any, field: str, label: str, max_length: int = 200) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text.", field)
+    text = value.strip()
+    if len(text) > max_length:
+        raise ValidationError(f"{label} is too long ({len(text)} characters, at most {max_length}).", field)
+    return text
+
+
+def long_text(value: Any, field: str, label: str, max_length: int = MAX_TEXT) -> str:
+    """Multi-line text (notes): kept as written apart from surrounding blank space."""
+    return optional_text(value, field, label, max_length)
+
+
+def require_enum(value: Any, allowed: Iterable[str], field: str, label: str) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationError(f"{label}: unknown value {value!r} (allowed: {', '.join(allowed)}).", field)
+    return str(value)
+
+
+def optional_enum(value: Any, allowed: Iterable[str], field: str, label: str) -> str | None:
+    if value is None or value == "":
+        return None
+    return require_enum(value, allowed, field, label)
+
+
+def require_cents(value: Any, field: str, label: str, allow_zero: bool = True) -> int:
+    """Money as integer cents, ≥ 0 (or > 0) and below an absurd ceiling."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{label} must be a whole number of cents.", field)
+    if value < 0 or (value == 0 and not allow_zero):
+        raise ValidationError(f"{label} must be {'at least 0' if allow_zero else 'more than 0'}.", field)
+    if value > MAX_CENTS:
+        raise ValidationError(f"{label} is implausibly large.", field)
+    return value
+
+
+def require_int(value: Any, field: str, label: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{label} must be a whole number.", field)
+    if not low <= value <= high:
+        raise ValidationError(f"{label} must be between {low} and {high}.", field)
+    return value
+
+
+def _parse_date(value: Any, field: str, label: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(f"{label} is not a valid date (expected YYYY-MM-DD).", field)
+
+
+def require_date(value: Any, field: str, label: str) -> date:
+    if value is None or value == "":
+        raise ValidationError(f"{label} is required.", field)
+    parsed = _parse_date(value, field, label)
+    if not MIN_DATE <= parsed <= MAX_DATE:
+        raise ValidationError(f"{label} must be between 1900 and 2100.", field)
+    return parsed
+
+
+def optional_date(value: Any, field: str, label: str) -> date | None:
+    if value is None or value == "":
+        return None
+    return require_date(value, field, label)
+
+
+def require_datetime(value: Any, field: str, label: str) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value.replace(microsecond=0, tzinfo=None)
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip()).replace(microsecond=0, tzinfo=None)
+        except ValueError:
+            raise ValidationError(f"{label} is not a valid date and time.", field) from None
+    elif isinstance(value, date):
+        parsed = datetime(value.year, value.month, value.day)
+    else:
+        raise ValidationError(f"{label} is not a valid date and time.", field)
+    if not MIN_DATE <= parsed.date() <= MAX_DATE:
+        raise ValidationError(f"{label} must be between 1900 and 2100.", field)
+    return parsed
+
+
+def get_record(model: type[M], record_id: Any, label: str, include_deleted: bool = False) -> M:
+    """Fetch a record by id (or accept the instance); soft-deleted ones count as missing."""
+    if isinstance(record_id, model):
+        record_id = record_id.id
+    if record_id is None:
+        raise NotFoundError(f"{label} is required.")
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        raise NotFoundError(f"{label} #{record_id} does not exist.")
+    if not include_deleted and isinstance(record, SoftDeleteModel) and record.deleted_at is not None:
+        raise NotFoundError(f"{label} #{record_id} has been deleted.")
+    return record
+
+
+def apply_changes(record: BaseModel, changes: dict[str, Any]) -> BaseModel:
+    for key, value in changes.items():
+        setattr(record, key, value)
+    record.save()
+    return record
