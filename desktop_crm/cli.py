@@ -1,0 +1,224 @@
+"""The command line: ``desktop-crm [--db PATH] [COMMAND ...]``.
+
+Without a command it starts the GUI (the remaining options, such as ``--self-test``,
+``--screenshots DIR`` and ``--lang``, go to it). Commands:
+
+- ``demo [--size small|large] [--seed N] [--today YYYY-MM-DD]``: fill an empty database with demo data.
+- ``kpi [--from DATE] [--to DATE] [--by week|month|quarter|year] [--user NAME] [--json]``: KPIs per period,
+  with month-on-month and year-on-year changes. ``--to`` is inclusive; by default the last 12 periods.
+- ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
+- ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
+
+Errors go to stderr with a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from datetime import date, timedelta
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .errors import CrmError
+from .paths import default_db_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        return metadata.version("desktop-crm")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="desktop-crm", description="Offline desktop CRM for B2B salespeople.")
+    parser.add_argument("--db", type=Path, help=f"database file (default: {default_db_path()})")
+    parser.add_argument("--version", action="version", version=f"desktop-crm {_version()}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    # --db is also accepted after the command ("desktop-crm demo --db x.db").
+    common = _Parser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+
+    demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    demo.add_argument("--seed", type=int, default=0)
+    demo.add_argument("--today", type=_parse_date, help="the demo's 'today' (default: today)")
+
+    kpi = sub.add_parser("kpi", parents=[common], help="KPIs per period with MoM and YoY")
+    kpi.add_argument("--from", dest="start", type=_parse_date, help="first day (default: 12 periods back)")
+    kpi.add_argument("--to", dest="end", type=_parse_date, help="last day, inclusive (default: today)")
+    kpi.add_argument("--by", choices=("week", "month", "quarter", "year"), default="month")
+    kpi.add_argument("--user", help="one salesperson's name (default: the whole team)")
+    kpi.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    dump = sub.add_parser("dump", parents=[common], help="every record as JSON, in a stable order")
+    dump.add_argument("--output", type=Path, help="write to this file instead of standard output")
+
+    check = sub.add_parser("check", parents=[common], help="check the database's integrity")
+    check.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of integrity_check")
+    return parser
+
+
+def _open(args: argparse.Namespace, must_exist: bool = True) -> Any:
+    from .db import open_database
+
+    path: Path = args.db or default_db_path()
+    if must_exist and not path.exists():
+        raise CrmError(f"no database at {path} (create one with: desktop-crm --db {path} demo)")
+    return open_database(path)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import generate_demo
+
+    path: Path = args.db or default_db_path()
+    summary = generate_demo(path, size=args.size, seed=args.seed, today=args.today)
+    counts = getattr(summary, "counts", summary)
+    print(f"demo data ({args.size}, seed {args.seed}) written to {path}")
+    if isinstance(counts, dict):
+        for table, n in counts.items():
+            print(f"  {table:24} {n:>10,}")
+    return EXIT_OK
+
+
+def _default_range(kind: str, end: date) -> date:
+    from .kpi import period_containing
+
+    period = period_containing(kind, end)
+    for _ in range(11):
+        period = period.previous()
+    return period.start
+
+
+def _cmd_kpi(args: argparse.Namespace) -> int:
+    from .kpi import series, series_to_json
+    from .models import User
+
+    _open(args)
+    user_id = None
+    if args.user:
+        user = User.get_or_none(User.name == args.user)
+        if user is None:
+            names = ", ".join(u.name for u in User.select().order_by(User.name))
+            raise CrmError(f"no user named {args.user!r} (users: {names or 'none'})")
+        user_id = user.id
+    last_day: date = args.end or date.today()
+    start: date = args.start or _default_range(args.by, last_day)
+    if start > last_day:
+        raise CrmError("--from must not be after --to")
+    results = series_to_json(series(args.by, start, last_day + timedelta(days=1), user_id=user_id))
+    if args.json:
+        payload = {"by": args.by, "from": start.isoformat(), "to": last_day.isoformat(), "user": args.user}
+        payload["periods"] = results
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _print_kpi_table(results)
+    return EXIT_OK
+
+
+def _print_kpi_table(results: list[dict[str, Any]]) -> None:
+    if not results:
+        print("no periods")
+        return
+    keys = list(results[0]["values"])
+    labels = [r["period"] for r in results]
+    width = max(len(k) for k in keys)
+    print(" " * width + "".join(f"{label:>14}" for label in labels))
+    for key in keys:
+        cells = []
+        for r in results:
+            value = r["values"][key]
+            if value is None:
+                cells.append(f"{'-':>14}")
+            elif key.endswith("_cents"):
+                cells.append(f"{value / 100:>14,.2f}")
+            elif isinstance(value, float):
+                cells.append(f"{value:>14.3f}")
+            else:
+                cells.append(f"{value:>14,}")
+        print(f"{key:<{width}}" + "".join(cells))
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    from .dump import dump_database
+
+    db = _open(args)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            dump_database(db, out)
+    else:
+        dump_database(db, sys.stdout)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .integrity import check_database
+
+    report = check_database(_open(args), quick=args.quick)
+    if report.ok:
+        print("ok")
+        return EXIT_OK
+    for problem in report.problems:
+        print(problem)
+    return EXIT_PROBLEMS
+
+
+COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check}
+
+
+def _start_gui(argv: list[str]) -> int:
+    try:
+        from ui.app import main as gui_main
+    except ImportError as exc:
+        raise CrmError(f"the graphical interface is not available: {exc}") from exc
+    return int(gui_main(argv) or 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    try:
+        if args.command is None:
+            return _start_gui(argv)
+        if unknown:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        return COMMANDS[args.command](args)
+    except CrmError as exc:
+        print(f"desktop-crm: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.Error as exc:
+        print(f"desktop-crm: database error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("desktop-crm: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"desktop-crm: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Integrity check of a database file: SQLite's own checks plus the domain's invariants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import Database
+
+# (description, SQL returning offending rows' ids) — every query must return no rows on a healthy file.
+DOMAIN_CHECKS: list[tuple[str, str]] = [
+    (
+        "negative money amounts",
+        """SELECT 'client', id FROM client WHERE expected_amount_cents < 0
+           UNION ALL SELECT 'opportunity', id FROM opportunity WHERE expected_amount_cents < 0
+           UNION ALL SELECT 'contract', id FROM contract WHERE amount_cents < 0
+           UNION ALL SELECT 'payment_instalment', id FROM payment_instalment WHERE amount_cents < 0
+           UNION ALL SELECT 'payment', id FROM payment WHERE amount_cents < 0""",
+    ),
+    (
+        "contacts reporting to a person of another client",
+        """SELECT 'contact', c.id FROM contact c JOIN contact b ON b.id = c.reports_to_id
+           WHERE b.client_id != c.client_id""",
+    ),
+    (
+        "follow-ups linked to a contact of another client",
+        """SELECT 'follow_up', f.id FROM follow_up_contact fc JOIN follow_up f ON f.id = fc.follow_up_id
+           JOIN contact c ON c.id = fc.contact_id WHERE c.client_id != f.client_id""",
+    ),
+    (
+        "payments recorded against an instalment of another contract",
+        """SELECT 'payment', p.id FROM payment p JOIN payment_instalment i ON i.id = p.instalment_id
+           WHERE i.contract_id != p.contract_id""",
+    ),
+    (
+        "contracts of an opportunity of another client",
+        """SELECT 'contract', k.id FROM contract k JOIN opportunity o ON o.id = k.opportunity_id
+           WHERE o.client_id != k.client_id""",
+    ),
+    (
+        "completed next steps without a completion time",
+        "SELECT 'next_step', id FROM next_step WHERE done = 1 AND done_at IS NULL",
+    ),
+    (
+        "opportunities with a probability outside 0..100",
+        "SELECT 'opportunity', id FROM opportunity WHERE probability < 0 OR probability > 100",
+    ),
+    (
+        "weekly scores outside 0..100",
+        "SELECT 'weekly_score', id FROM weekly_score WHERE score < 0 OR score > 100",
+    ),
+    (
+        "goals whose period ends before it starts",
+        "SELECT 'goal', id FROM goal WHERE period_end <= period_start",
+    ),
+]
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckReport:
+    """Run SQLite's integrity (or quick) check, the foreign-key check and the domain checks."""
+    report = CheckReport()
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
+    if rows != ["ok"]:
+        report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:sample])
+    fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if fk_rows:
+        report.problems.append(
+            f"{len(fk_rows)} rows point at missing records (first: table {fk_rows[0][0]} row {fk_rows[0][1]} "
+            f"-> {fk_rows[0][2]})"
+        )
+    for description, sql in DOMAIN_CHECKS:
+        found = db.execute_sql(sql).fetchall()
+        if found:
+            ids = ", ".join(f"{t}#{i}" for t, i in found[:sample])
+            more = f" and {len(found) - sample} more" if len(found) > sample else ""
+            report.problems.append(f"{len(found)} {description}: {ids}{more}")
+    return report

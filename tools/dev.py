@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""One entry point for a fresh machine (Linux, macOS, Windows; Python 3.11+).
+
+    python3 tools/dev.py run [APP OPTIONS]   set up .venv if needed, then start the application
+    python3 tools/dev.py test [PYTEST ARGS]  set up .venv if needed, then lint, type-check and run every test headless
+    python3 tools/dev.py setup               only set up
+
+Set-up creates ``.venv`` next to this folder, installs the project with its test extras (again only when
+pyproject.toml changed) and compiles the Qt translations. Uses only the standard library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+WINDOWS = os.name == "nt"
+BIN = VENV / ("Scripts" if WINDOWS else "bin")
+PYTHON = BIN / ("python.exe" if WINDOWS else "python")
+STAMP = VENV / ".installed"
+# Shared libraries Qt's platform plugins need on a bare Linux machine, and the Debian packages with them.
+LINUX_QT_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def run(*cmd: object, env: dict[str, str] | None = None) -> int:
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
+
+
+def check(*cmd: object) -> None:
+    code = run(*cmd)
+    if code != 0:
+        sys.exit(code)
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def _missing_linux_libraries() -> bool:
+    if not sys.platform.startswith("linux") or not shutil.which("ldd"):
+        return False
+    probe = "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent)"
+    folder = subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True).stdout.strip()
+    plugins = list(Path(folder).glob("Qt/plugins/platforms/*.so")) + list(
+        Path(folder).glob("Qt/lib/libQt6Gui.so*")
+    )
+    for library in plugins[:4]:
+        out = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
+        if "not found" in out:
+            return True
+    return False
+
+
+def _install_linux_libraries() -> None:
+    if not _missing_linux_libraries():
+        return
+    apt = shutil.which("apt-get")
+    if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("installing the system libraries Qt needs: " + " ".join(LINUX_QT_PACKAGES))
+        run(apt, "update", "-qq")
+        check(apt, "install", "-y", "-qq", "--no-install-recommends", *LINUX_QT_PACKAGES)
+    else:
+        say("Qt needs system libraries that are missing; install them, e.g.:")
+        say("  sudo apt-get install " + " ".join(LINUX_QT_PACKAGES))
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed (this is " + sys.version.split()[0] + ").")
+    if not PYTHON.exists():
+        say(f"creating the virtual environment in {VENV.name}/")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    if not STAMP.exists() or STAMP.read_text() != _wanted_stamp():
+        say("installing the project and its test tools (first time takes a few minutes)")
+        check(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        check(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        STAMP.write_text(_wanted_stamp())
+    _install_linux_libraries()
+    check(PYTHON, "-c", "from ui.i18n import ensure_compiled; ensure_compiled(verbose=True)")
+
+
+def test(extra: list[str]) -> int:
+    setup()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    steps = [
+        ("ruff check", [BIN / "ruff", "check", "desktop_crm", "ui", "tests", "tools", "packaging"]),
+        (
+            "ruff format --check",
+            [BIN / "ruff", "format", "--check", "desktop_crm", "ui", "tests", "tools", "packaging"],
+        ),
+        ("mypy desktop_crm", [PYTHON, "-m", "mypy", "desktop_crm"]),
+    ]
+    for name, cmd in steps:
+        say(name)
+        code = run(*cmd, env=env)
+        if code != 0:
+            say(f"{name} failed (exit {code})")
+            return code
+    say("pytest")
+    code = run(PYTHON, "-m", "pytest", *extra, env=env)
+    if code == 5:
+        say("pytest collected no tests: that is a failure")
+        return 1
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("run", "test", "setup"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "setup":
+        setup()
+        return 0
+    if command == "test":
+        return test(rest)
+    setup()
+    return run(BIN / ("desktop-crm.exe" if WINDOWS else "desktop-crm"), *rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
