@@ -78,7 +78,7 @@ def _install_linux_libraries() -> None:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script may be started by an older Python)
         sys.exit("Python 3.11 or newer is needed (this is " + sys.version.split()[0] + ").")
     if not PYTHON.exists():
         say(f"creating the virtual environment in {VENV.name}/")
