@@ -83,10 +83,14 @@ def open_database(path: str | os.PathLike[str], migrate_to: int = LATEST_VERSION
     try:
         conn = db.connection()
         conn.isolation_level = None  # peewee manages transactions; migrate() uses explicit BEGIN
-        migrate(conn, migrate_to)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise CrmError(f"{path} is not a database this application can open ({exc}).") from exc
+    try:
+        migrate(conn, migrate_to)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise CrmError(f"{path} could not be upgraded to the current schema ({exc}); it was left as it was.") from exc
     except BaseException:
         db.close()
         raise

@@ -24,14 +24,32 @@ def _sql_migration(filename: str) -> Migration:
 
 
 def _split_statements(text: str) -> list[str]:
-    """Split a migration file into statements (no statement in our files contains ';' in a literal)."""
-    lines = [line for line in text.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """Split a migration file into complete statements (triggers contain ';' inside BEGIN ... END)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in text.splitlines(keepends=True):
+        if not buffer and line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete statement at the end of a migration: {buffer.strip()[:60]}")
+    return statements
+
+
+def _m003_client_search(conn: sqlite3.Connection) -> None:
+    from ..search import migrate_add_triggers
+
+    _sql_migration("m003_client_search.sql")(conn)
+    migrate_add_triggers(conn)
 
 
 MIGRATIONS: list[Migration] = [
     _sql_migration("m001_initial.sql"),
     _sql_migration("m002_kpi_indexes.sql"),
+    _m003_client_search,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

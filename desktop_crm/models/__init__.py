@@ -18,6 +18,7 @@ from .goals import (
 )
 from .stakeholders import Contact, StanceChange
 from .users import Setting, User
+from .views import SavedView
 
 # In dependency order: creating tables in this order satisfies every foreign key.
 ALL_MODELS: list[type[BaseModel]] = [
@@ -49,6 +50,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Annotation,
     WeeklyScore,
     HandbookEntry,
+    SavedView,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

@@ -1,0 +1,93 @@
+"""Client search: trigram for >= 3 characters, LIKE fallback for 1-2 characters, kept current by triggers."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop_crm.models import Client, Contact, CustomFieldDef, CustomFieldValue, database, now
+from desktop_crm.search import bulk_mode, search_client_ids
+
+
+def ids(query: str) -> set[int]:
+    return set(search_client_ids(database.connection(), query))
+
+
+@pytest.fixture
+def clients(db: object) -> dict[str, Client]:
+    a = Client.create(name="杭州云帆科技有限公司", short_name="云帆", phone="0571-8888 1234")
+    b = Client.create(name="Northwind Logistics Ltd.", short_name="Northwind", phone="+1 555 0100")
+    c = Client.create(name="苏州恒达机械有限公司", short_name="恒达")
+    Contact.create(client=a, name="王五", phone="138-0013-8000")
+    Contact.create(client=c, name="欧阳明远", phone="13912345678")
+    return {"a": a, "b": b, "c": c}
+
+
+def test_two_character_chinese_query_finds_a_contact_inside_the_client(clients: dict[str, Client]) -> None:
+    assert ids("王五") == {clients["a"].id}
+    assert ids("明远") == {clients["c"].id}
+    assert ids("有限") == {clients["a"].id, clients["c"].id}
+
+
+def test_one_character_and_three_character_queries(clients: dict[str, Client]) -> None:
+    assert ids("帆") == {clients["a"].id}
+    assert ids("恒达机") == {clients["c"].id}
+    assert ids("欧阳明远") == {clients["c"].id}
+
+
+def test_english_is_case_insensitive_and_terms_combine(clients: dict[str, Client]) -> None:
+    assert ids("northwind") == {clients["b"].id}
+    assert ids("LOGISTICS ltd") == {clients["b"].id}
+    assert ids("云帆 Northwind") == set()
+
+
+def test_phone_matches_with_or_without_separators(clients: dict[str, Client]) -> None:
+    assert ids("13800138000") == {clients["a"].id}
+    assert ids("0013-8000") == {clients["a"].id}
+    assert ids("88881234") == {clients["a"].id}
+
+
+def test_special_characters_are_literal(clients: dict[str, Client]) -> None:
+    assert ids('"') == set()
+    assert ids("%") == set()
+    assert ids("_") == set()
+    assert ids("Ltd.") == {clients["b"].id}
+
+
+def test_index_follows_edits_deletes_and_custom_text(clients: dict[str, Client]) -> None:
+    a = clients["a"]
+    a.name = "宁波海曙贸易有限公司"
+    a.save()
+    assert ids("海曙") == {a.id}
+    assert ids("杭州") == set()
+    contact = Contact.get(Contact.name == "王五")
+    contact.deleted_at = now()
+    contact.save()
+    assert ids("王五") == set()
+    field = CustomFieldDef.create(name="主营产品", kind="text")
+    CustomFieldValue.create(field=field, client=clients["b"], value_text="冷链运输")
+    assert ids("冷链") == {clients["b"].id}
+    clients["b"].deleted_at = now()
+    clients["b"].save()
+    assert ids("冷链") == set()
+    clients["b"].deleted_at = None
+    clients["b"].save()
+    assert ids("冷链") == {clients["b"].id}
+
+
+def test_bulk_mode_rebuilds_once_and_restores_triggers(db: object) -> None:
+    conn: sqlite3.Connection = database.connection()
+    with database.atomic(), bulk_mode(conn):
+        conn.executemany(
+            "INSERT INTO client (uuid, created_at, updated_at, name, short_name, status, value_verdict, grade,"
+            " expected_amount_cents, source, industry, region, phone, address, website, notes)"
+            " VALUES (?, '2025-01-01', '2025-01-01', ?, '', 'lead', 'uncertain', 'B', 0, '', '', '', '', '', '', '')",
+            [(f"u{i}", f"客户{i}号") for i in range(50)],
+        )
+        assert conn.execute("SELECT count(*) FROM client_search").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM client_search").fetchone()[0] == 50
+    assert len(ids("客户")) == 50
+    assert len(ids("49号")) == 1
+    Client.create(name="后来的客户")
+    assert len(ids("后来")) == 1
