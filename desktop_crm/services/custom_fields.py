@@ -1,0 +1,229 @@
+"""Owner-defined business-feature fields (业务特征) of clients and their values.
+
+Split from ``clients.py`` to keep files small; ``clients`` re-exports every public name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import NotFoundError, ValidationError
+from ..models import Client, CustomFieldDef, CustomFieldValue
+from ..models.enums import CUSTOM_FIELD_KINDS
+from .common import get_record, long_text, require_date, require_enum, require_text, transactional
+
+CHOICE_KINDS = ("choice", "multi_choice")
+MAX_CHOICE_LENGTH = 100
+MAX_EXACT_NUMBER = 2**53  # beyond this a float no longer holds every integer exactly
+
+
+def _fk_id(record: Any, field: str) -> Any:
+    """The raw id held by a foreign key, without loading the related row."""
+    return getattr(record, f"{field}_id")
+
+
+def field_choices(field: CustomFieldDef) -> list[str]:
+    try:
+        choices = json.loads(field.choices or "[]")
+    except ValueError:
+        return []
+    return [c for c in choices if isinstance(c, str)] if isinstance(choices, list) else []
+
+
+def list_custom_fields(include_hidden: bool = True) -> list[CustomFieldDef]:
+    query = CustomFieldDef.select().order_by(CustomFieldDef.position, CustomFieldDef.id)
+    if not include_hidden:
+        query = query.where(CustomFieldDef.hidden == False)  # noqa: E712 (peewee expression)
+    return list(query)
+
+
+def _clean_field_name(value: Any, exclude_id: int | None = None) -> str:
+    name = require_text(value, "name", "Field name", CustomFieldDef.name.max_length)
+    key = name.casefold()
+    for other in CustomFieldDef.select(CustomFieldDef.id, CustomFieldDef.name):
+        if other.id != exclude_id and other.name.casefold() == key:
+            raise ValidationError(f"A custom field named {other.name!r} already exists.", "name")
+    return name
+
+
+def _clean_choices(kind: str, choices: Iterable[Any]) -> list[str]:
+    if isinstance(choices, str):
+        raise ValidationError("Choices must be a list of texts.", "choices")
+    items = list(choices or ())
+    if kind not in CHOICE_KINDS:
+        if items:
+            raise ValidationError(f"A {kind} field has no choices.", "choices")
+        return []
+    cleaned: list[str] = []
+    for item in items:
+        text = require_text(item, "choices", "Choice", MAX_CHOICE_LENGTH)
+        if text in cleaned:
+            raise ValidationError(f"Choice {text!r} is listed twice.", "choices")
+        cleaned.append(text)
+    if not cleaned:
+        raise ValidationError("A choice field needs at least one choice.", "choices")
+    return cleaned
+
+
+def _get_field(field_id: Any) -> CustomFieldDef:
+    if isinstance(field_id, str):
+        field = CustomFieldDef.get_or_none(CustomFieldDef.name == field_id)
+        if field is None:
+            raise NotFoundError(f"Custom field {field_id!r} does not exist.")
+        return field
+    return get_record(CustomFieldDef, field_id, "Custom field")
+
+
+@transactional
+def define_custom_field(name: str, kind: str, choices: Iterable[str] = ()) -> CustomFieldDef:
+    clean_name = _clean_field_name(name)
+    clean_kind = require_enum(kind, CUSTOM_FIELD_KINDS, "kind", "Field kind")
+    clean_choices = _clean_choices(clean_kind, choices)
+    last = CustomFieldDef.select(CustomFieldDef.position).order_by(CustomFieldDef.position.desc()).first()
+    return CustomFieldDef.create(
+        name=clean_name,
+        kind=clean_kind,
+        choices=json.dumps(clean_choices, ensure_ascii=False),
+        position=0 if last is None else last.position + 1,
+    )
+
+
+@transactional
+def rename_custom_field(field_id: Any, new_name: str) -> CustomFieldDef:
+    field = _get_field(field_id)
+    field.name = _clean_field_name(new_name, exclude_id=field.id)
+    field.save()
+    return field
+
+
+@transactional
+def set_custom_field_hidden(field_id: Any, hidden: bool) -> CustomFieldDef:
+    field = _get_field(field_id)
+    if not isinstance(hidden, bool):
+        raise ValidationError("Hidden must be true or false.", "hidden")
+    field.hidden = hidden
+    field.save()
+    return field
+
+
+@transactional
+def reorder_custom_fields(ids_in_order: Iterable[Any]) -> list[CustomFieldDef]:
+    """Give the fields the order listed; the list must name every field exactly once."""
+    wanted = [i.id if isinstance(i, CustomFieldDef) else i for i in ids_in_order]
+    existing = {f.id: f for f in CustomFieldDef.select()}
+    if len(wanted) != len(set(wanted)) or set(wanted) != set(existing):
+        raise ValidationError("The new order must list every custom field exactly once.", "position")
+    for position, field_id in enumerate(wanted):
+        field = existing[field_id]
+        if field.position != position:
+            field.position = position
+            field.save()
+    return list_custom_fields()
+
+
+@transactional
+def delete_custom_field(field_id: Any) -> None:
+    """Delete a field definition and every client's value of it."""
+    field = _get_field(field_id)
+    CustomFieldValue.delete().where(CustomFieldValue.field == field.id).execute()
+    field.delete_instance()
+
+
+def _clean_value(field: CustomFieldDef, value: Any) -> dict[str, Any] | None:
+    """The column values to store for ``value``, or None when the value clears the field."""
+    label = field.name
+    if value is None:
+        return None
+    if field.kind == "text":
+        text = long_text(value, field.name, label)
+        return {"value_text": text} if text else None
+    if field.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(f"{label} must be a number.", field.name)
+        if not math.isfinite(value) or abs(value) > MAX_EXACT_NUMBER:
+            raise ValidationError(f"{label} must be a finite number of reasonable size.", field.name)
+        return {"value_number": float(value)}
+    if field.kind == "date":
+        return {"value_date": require_date(value, field.name, label)}
+    choices = field_choices(field)
+    if field.kind == "choice":
+        if value == "":
+            return None
+        if value not in choices:
+            raise ValidationError(f"{label}: {value!r} is not one of the choices.", field.name)
+        return {"value_text": value}
+    # multi_choice
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
+        raise ValidationError(f"{label} must be a list of choices.", field.name)
+    for item in value:
+        if item not in choices:
+            raise ValidationError(f"{label}: {item!r} is not one of the choices.", field.name)
+    picked = [c for c in choices if c in value]  # definition order, no duplicates
+    return {"value_text": json.dumps(picked, ensure_ascii=False)} if picked else None
+
+
+def _python_value(field: CustomFieldDef, row: CustomFieldValue) -> Any:
+    if field.kind == "number":
+        number = row.value_number
+        if number is not None and number.is_integer():
+            return int(number)
+        return number
+    if field.kind == "date":
+        return row.value_date
+    if field.kind == "multi_choice":
+        try:
+            return json.loads(row.value_text or "[]")
+        except ValueError:
+            return []
+    return row.value_text
+
+
+def _store_value(client: Client, field: CustomFieldDef, columns: dict[str, Any] | None) -> Any:
+    row = CustomFieldValue.get_or_none(
+        (CustomFieldValue.client == client.id) & (CustomFieldValue.field == field.id)
+    )
+    if columns is None:
+        if row is not None:
+            row.delete_instance()
+        return None
+    if row is None:
+        row = CustomFieldValue(client=client, field=field)
+    row.value_text = columns.get("value_text")
+    row.value_number = columns.get("value_number")
+    row.value_date = columns.get("value_date")
+    row.save()
+    return row
+
+
+def validate_custom_values(values: dict[Any, Any] | None) -> list[tuple[CustomFieldDef, Any]]:
+    """Check a {field id, name or instance: value} mapping; return (field, columns) pairs to store."""
+    if values is None:
+        return []
+    if not isinstance(values, dict):
+        raise ValidationError("Custom values must be a mapping of field to value.", "custom_values")
+    return [(f, _clean_value(f, v)) for f, v in ((_get_field(k), v) for k, v in values.items())]
+
+
+def store_custom_values(client: Client, cleaned: list[tuple[CustomFieldDef, Any]]) -> None:
+    for field, columns in cleaned:
+        _store_value(client, field, columns)
+
+
+@transactional
+def set_custom_value(client_id: Any, field_id: Any, value: Any) -> CustomFieldValue | None:
+    """Set (or, with None, clear) one client's value of one field. Returns the stored row or None."""
+    client = get_record(Client, client_id, "Client")
+    field = _get_field(field_id)
+    return _store_value(client, field, _clean_value(field, value))
+
+
+def get_custom_values(client_id: Any) -> dict[str, Any]:
+    """{field name: python value} for the fields the client has a value for, in field order."""
+    client = get_record(Client, client_id, "Client", include_deleted=True)
+    rows = {
+        _fk_id(r, "field"): r for r in CustomFieldValue.select().where(CustomFieldValue.client == client.id)
+    }
+    return {f.name: _python_value(f, rows[f.id]) for f in list_custom_fields() if f.id in rows}
