@@ -1,0 +1,322 @@
+"""Opportunities (商机) and contracts (合同); payment plans and payments are in ``payments``.
+
+Money is integer cents. Won/lost is set only by ``close_opportunity``; a contract may come from a won
+opportunity of the same client. This module also holds the small helpers the other services share
+(``UNSET``, ``fk_id``, ``alive_client``, ``alive_opportunity``, ``clean_fields``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ..errors import ValidationError
+from ..models import BaseModel, Client, Contract, Opportunity, PaymentInstalment, User, now
+from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
+from .common import (
+    get_record,
+    long_text,
+    optional_date,
+    optional_text,
+    require_cents,
+    require_date,
+    require_enum,
+    require_int,
+    require_text,
+    transactional,
+)
+
+ClientRef = int | Client
+OpportunityRef = int | Opportunity
+ContractRef = int | Contract
+
+
+class Unset(enum.Enum):
+    """Marks an update argument that was not given (``None`` may be a real value, e.g. clearing a date)."""
+
+    UNSET = enum.auto()
+
+
+UNSET = Unset.UNSET
+
+
+def fk_id(record: BaseModel, name: str) -> Any:
+    """The raw id behind foreign key ``name`` (``record.<name>_id``), without loading the row."""
+    return getattr(record, f"{name}_id")
+
+
+def alive_client(client_id: Any, field_name: str = "client_id") -> Client:
+    """The client, refusing a deleted one with a message that names it (shared by the services)."""
+    client = get_record(Client, client_id, "Client", include_deleted=True)
+    if client.is_deleted:
+        raise ValidationError(
+            f'Client "{client.name}" has been deleted; restore it before linking records to it.', field_name
+        )
+    return client
+
+
+def alive_opportunity(opportunity_id: Any, client: Client, field_name: str = "opportunity_id") -> Opportunity:
+    opportunity = get_record(Opportunity, opportunity_id, "Opportunity", include_deleted=True)
+    if opportunity.is_deleted:
+        raise ValidationError(f'Opportunity "{opportunity.name}" has been deleted.', field_name)
+    if fk_id(opportunity, "client") != client.id:
+        raise ValidationError(
+            f'Opportunity "{opportunity.name}" belongs to another client, not to "{client.name}".', field_name
+        )
+    return opportunity
+
+
+# --- opportunities -------------------------------------------------------------------------------
+
+_OPPORTUNITY_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "name": lambda v: require_text(v, "name", "Name"),
+    "owner": lambda v: None if v is None else get_record(User, v, "Owner"),
+    "probability": lambda v: require_int(v, "probability", "Probability", 0, 100),
+    "expected_amount_cents": lambda v: require_cents(v, "expected_amount_cents", "Expected amount"),
+    "expected_close_date": lambda v: optional_date(v, "expected_close_date", "Expected close date"),
+    "competitor": lambda v: optional_text(v, "competitor", "Competitor"),
+    "notes": lambda v: long_text(v, "notes", "Notes"),
+}
+
+
+def clean_fields(cleaners: dict[str, Callable[[Any], Any]], values: dict[str, Any]) -> dict[str, Any]:
+    """Validate the given values (``UNSET`` ones are skipped) with the cleaner of each field."""
+    return {key: cleaners[key](value) for key, value in values.items() if not isinstance(value, Unset)}
+
+
+def _open_stage(stage: Any) -> str:
+    if stage in ("won", "lost"):
+        raise ValidationError("Stage: an opportunity is won or lost only by closing it.", "stage")
+    return require_enum(stage, OPEN_STAGES, "stage", "Stage")
+
+
+@transactional
+def create_opportunity(
+    client_id: ClientRef,
+    name: str,
+    owner_id: int | User | None = None,
+    stage: str = "initial",
+    probability: int | None = None,
+    expected_amount_cents: int = 0,
+    expected_close_date: date | str | None = None,
+    competitor: str = "",
+    notes: str = "",
+) -> Opportunity:
+    """Create an open opportunity; the owner defaults to the client's owner, the probability to the
+    stage's default."""
+    client = alive_client(client_id)
+    stage = _open_stage(stage)
+    values = clean_fields(
+        _OPPORTUNITY_FIELDS,
+        {
+            "name": name,
+            "owner": owner_id if owner_id is not None else fk_id(client, "owner"),
+            "probability": DEFAULT_STAGE_PROBABILITY[stage] if probability is None else probability,
+            "expected_amount_cents": expected_amount_cents,
+            "expected_close_date": expected_close_date,
+            "competitor": competitor,
+            "notes": notes,
+        },
+    )
+    return Opportunity.create(client=client, stage=stage, **values)
+
+
+@transactional
+def update_opportunity(
+    opportunity_id: OpportunityRef,
+    *,
+    name: str | Unset = UNSET,
+    owner_id: int | User | None | Unset = UNSET,
+    stage: str | Unset = UNSET,
+    probability: int | Unset = UNSET,
+    expected_amount_cents: int | Unset = UNSET,
+    expected_close_date: date | str | None | Unset = UNSET,
+    competitor: str | Unset = UNSET,
+    notes: str | Unset = UNSET,
+) -> Opportunity:
+    """Change the given fields. A new stage resets the probability to its default unless one is given."""
+    opp = get_record(Opportunity, opportunity_id, "Opportunity")
+    alive_client(fk_id(opp, "client"))
+    changes = clean_fields(
+        _OPPORTUNITY_FIELDS,
+        {
+            "name": name,
+            "owner": owner_id,
+            "probability": probability,
+            "expected_amount_cents": expected_amount_cents,
+            "expected_close_date": expected_close_date,
+            "competitor": competitor,
+            "notes": notes,
+        },
+    )
+    if not isinstance(stage, Unset) and stage != opp.stage:
+        if opp.stage not in OPEN_STAGES:
+            raise ValidationError(
+                "Stage: this opportunity is closed; reopen it to change its stage.", "stage"
+            )
+        changes["stage"] = _open_stage(stage)
+        changes.setdefault("probability", DEFAULT_STAGE_PROBABILITY[changes["stage"]])
+    for key, value in changes.items():
+        setattr(opp, key, value)
+    opp.save()
+    return opp
+
+
+@transactional
+def close_opportunity(
+    opportunity_id: OpportunityRef,
+    won: bool,
+    closed_on: date | str | None = None,
+    reason: str = "",
+    competitor: str | None = None,
+) -> Opportunity:
+    """Close an open opportunity as won (probability 100) or lost (0), on ``closed_on`` (default today)."""
+    opp = get_record(Opportunity, opportunity_id, "Opportunity")
+    alive_client(fk_id(opp, "client"))
+    if opp.stage not in OPEN_STAGES:
+        raise ValidationError(f"Stage: this opportunity is already closed ({opp.stage}).", "stage")
+    opp.stage = "won" if won else "lost"
+    opp.probability = DEFAULT_STAGE_PROBABILITY[opp.stage]
+    opp.closed_on = optional_date(closed_on, "closed_on", "Close date") or now().date()
+    opp.close_reason = long_text(reason, "reason", "Reason")
+    if competitor is not None:
+        opp.competitor = optional_text(competitor, "competitor", "Competitor")
+    opp.save()
+    return opp
+
+
+@transactional
+def reopen_opportunity(opportunity_id: OpportunityRef, stage: str = "negotiation") -> Opportunity:
+    """Put a closed opportunity back into an open stage (refused while contracts come from it)."""
+    opp = get_record(Opportunity, opportunity_id, "Opportunity")
+    alive_client(fk_id(opp, "client"))
+    if opp.stage in OPEN_STAGES:
+        raise ValidationError("Stage: this opportunity is not closed.", "stage")
+    stage = _open_stage(stage)
+    if Contract.select().where(Contract.opportunity == opp).exists():
+        raise ValidationError(
+            "Stage: contracts were signed from this opportunity; delete or unlink them before reopening.",
+            "stage",
+        )
+    opp.stage = stage
+    opp.probability = DEFAULT_STAGE_PROBABILITY[stage]
+    opp.closed_on = None
+    opp.close_reason = ""
+    opp.save()
+    return opp
+
+
+@transactional
+def delete_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
+    opp = get_record(Opportunity, opportunity_id, "Opportunity")
+    opp.deleted_at = now()
+    opp.save()
+    return opp
+
+
+@transactional
+def restore_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
+    opp = get_record(Opportunity, opportunity_id, "Opportunity", include_deleted=True)
+    alive_client(fk_id(opp, "client"))
+    opp.deleted_at = None
+    opp.save()
+    return opp
+
+
+# --- contracts ---------------------------------------------------------------------------------------
+
+
+def _won_opportunity(opportunity_id: Any, client: Client) -> Opportunity:
+    opp = alive_opportunity(opportunity_id, client)
+    if opp.stage != "won":
+        raise ValidationError(
+            f'Opportunity "{opp.name}" is not won; close it as won before signing a contract.',
+            "opportunity_id",
+        )
+    return opp
+
+
+def planned_total(contract: Contract) -> int:
+    """The total of the contract's payment plan."""
+    rows = PaymentInstalment.select().where(PaymentInstalment.contract == contract)
+    return sum(i.amount_cents for i in rows)
+
+
+_CONTRACT_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "amount_cents": lambda v: require_cents(v, "amount_cents", "Amount", allow_zero=False),
+    "signed_on": lambda v: require_date(v, "signed_on", "Signing date"),
+    "title": lambda v: optional_text(v, "title", "Title"),
+    "number": lambda v: optional_text(v, "number", "Contract number", 100),
+    "notes": lambda v: long_text(v, "notes", "Notes"),
+}
+
+
+@transactional
+def create_contract(
+    client_id: ClientRef,
+    amount_cents: int,
+    signed_on: date | str,
+    opportunity_id: OpportunityRef | None = None,
+    title: str = "",
+    number: str = "",
+    notes: str = "",
+) -> Contract:
+    """A signed contract; when it comes from an opportunity, that one is won and of the same client."""
+    client = alive_client(client_id)
+    opportunity = _won_opportunity(opportunity_id, client) if opportunity_id is not None else None
+    values = clean_fields(
+        _CONTRACT_FIELDS,
+        {
+            "amount_cents": amount_cents,
+            "signed_on": signed_on,
+            "title": title,
+            "number": number,
+            "notes": notes,
+        },
+    )
+    return Contract.create(client=client, opportunity=opportunity, **values)
+
+
+@transactional
+def update_contract(
+    contract_id: ContractRef,
+    *,
+    amount_cents: int | Unset = UNSET,
+    signed_on: date | str | Unset = UNSET,
+    opportunity_id: OpportunityRef | None | Unset = UNSET,
+    title: str | Unset = UNSET,
+    number: str | Unset = UNSET,
+    notes: str | Unset = UNSET,
+) -> Contract:
+    """Change the given fields; the amount may not drop below the payment plan's total."""
+    contract = get_record(Contract, contract_id, "Contract")
+    client = alive_client(fk_id(contract, "client"))
+    changes = clean_fields(
+        _CONTRACT_FIELDS,
+        {
+            "amount_cents": amount_cents,
+            "signed_on": signed_on,
+            "title": title,
+            "number": number,
+            "notes": notes,
+        },
+    )
+    planned = planned_total(contract)
+    if changes.get("amount_cents", planned) < planned:
+        raise ValidationError(
+            f"Amount: the payment plan already totals {planned} cents; reduce the plan first.", "amount_cents"
+        )
+    if not isinstance(opportunity_id, Unset):
+        contract.opportunity = None if opportunity_id is None else _won_opportunity(opportunity_id, client)
+    for key, value in changes.items():
+        setattr(contract, key, value)
+    contract.save()
+    return contract
+
+
+@transactional
+def delete_contract(contract_id: ContractRef) -> None:
+    """Delete a contract with its payment plan and payments (hard delete)."""
+    get_record(Contract, contract_id, "Contract").delete_instance()

@@ -1,0 +1,209 @@
+"""Payment plans (回款计划) and payments (回款) of contracts, and a contract's balance.
+
+A plan never totals more than the contract amount and has at most one instalment per due date. A payment
+beyond what is still owed needs ``allow_overpay=True`` (the user's confirmation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..errors import ValidationError
+from ..models import Contract, Payment, PaymentInstalment, now
+from .common import get_record, optional_date, optional_text, require_cents, require_date, transactional
+from .deals import alive_client, fk_id, planned_total
+
+ContractRef = int | Contract
+InstalmentRef = int | PaymentInstalment
+
+
+# --- payment plan and payments -----------------------------------------------------------------------
+
+
+def _renumber(contract: Contract) -> None:
+    rows = PaymentInstalment.select().where(PaymentInstalment.contract == contract)
+    for seq, inst in enumerate(rows.order_by(PaymentInstalment.due_date, PaymentInstalment.id), start=1):
+        if inst.seq != seq:
+            inst.seq = seq
+            inst.save()
+
+
+@transactional
+def add_instalment(
+    contract_id: ContractRef, due_date: date | str, amount_cents: int, note: str = ""
+) -> PaymentInstalment:
+    contract = get_record(Contract, contract_id, "Contract")
+    alive_client(fk_id(contract, "client"))
+    due = require_date(due_date, "due_date", "Due date")
+    amount = require_cents(amount_cents, "amount_cents", "Amount", allow_zero=False)
+    note = optional_text(note, "note", "Note")
+    siblings = PaymentInstalment.select().where(PaymentInstalment.contract == contract)
+    if siblings.where(PaymentInstalment.due_date == due).exists():
+        raise ValidationError(
+            f"Due date: another instalment of this contract is already due on {due.isoformat()} "
+            "(overlapping instalments); change the date or merge them.",
+            "due_date",
+        )
+    planned = planned_total(contract)
+    if planned + amount > contract.amount_cents:
+        raise ValidationError(
+            f"Amount: the payment plan would total {planned + amount} cents, more than the contract "
+            f"amount of {contract.amount_cents} cents.",
+            "amount_cents",
+        )
+    inst = PaymentInstalment.create(contract=contract, due_date=due, amount_cents=amount, note=note)
+    _renumber(contract)
+    return PaymentInstalment.get_by_id(inst.id)
+
+
+@transactional
+def set_payment_plan(
+    contract_id: ContractRef, plan: Iterable[tuple[date | str, int]]
+) -> list[PaymentInstalment]:
+    """Replace the contract's payment plan. Payments keep existing; their instalment link is cleared."""
+    contract = get_record(Contract, contract_id, "Contract")
+    alive_client(fk_id(contract, "client"))
+    rows = list(plan)
+    if not all(isinstance(row, tuple | list) and len(row) == 2 for row in rows):
+        raise ValidationError("Payment plan: each instalment is a (due date, amount) pair.", "plan")
+    PaymentInstalment.delete().where(PaymentInstalment.contract == contract).execute()
+    created = [add_instalment(contract, due, amount) for due, amount in rows]
+    return [PaymentInstalment.get_by_id(i.id) for i in created]
+
+
+@transactional
+def delete_instalment(instalment_id: InstalmentRef) -> None:
+    inst = get_record(PaymentInstalment, instalment_id, "Instalment")
+    contract = inst.contract
+    inst.delete_instance()
+    _renumber(contract)
+
+
+@dataclass(frozen=True)
+class InstalmentStatus:
+    instalment: PaymentInstalment
+    due_date: date
+    amount: int
+    paid: int
+    remaining: int
+
+
+@dataclass(frozen=True)
+class ContractBalance:
+    amount: int
+    planned: int
+    paid: int
+    outstanding: int  # still owed on the contract (0 when paid in full or overpaid)
+    overpaid: int
+    as_of: date
+    overdue_instalments: list[InstalmentStatus] = field(default_factory=list)
+
+
+def _allocate(contract: Contract, as_of: date | None = None) -> list[InstalmentStatus]:
+    """Spread payments over the plan: a payment for an instalment pays it first; the rest (unlinked
+    payments and any excess) pays the instalments in due-date order."""
+    instalments = list(
+        PaymentInstalment.select()
+        .where(PaymentInstalment.contract == contract)
+        .order_by(PaymentInstalment.due_date, PaymentInstalment.id)
+    )
+    payments = Payment.select().where(Payment.contract == contract)
+    if as_of is not None:
+        payments = payments.where(Payment.paid_on <= as_of)
+    linked: dict[int, int] = {}
+    pool = 0
+    for p in payments:
+        instalment_id = fk_id(p, "instalment")
+        if instalment_id is None:
+            pool += p.amount_cents
+        else:
+            linked[instalment_id] = linked.get(instalment_id, 0) + p.amount_cents
+    paid_of: dict[int, int] = {}
+    for inst in instalments:
+        direct = linked.get(inst.id, 0)
+        paid_of[inst.id] = min(direct, inst.amount_cents)
+        pool += direct - paid_of[inst.id]
+    result = []
+    for inst in instalments:
+        extra = min(pool, inst.amount_cents - paid_of[inst.id])
+        pool -= extra
+        paid = paid_of[inst.id] + extra
+        result.append(
+            InstalmentStatus(inst, inst.due_date, inst.amount_cents, paid, inst.amount_cents - paid)
+        )
+    return result
+
+
+def _paid_total(contract: Contract, as_of: date | None = None) -> int:
+    payments = Payment.select().where(Payment.contract == contract)
+    if as_of is not None:
+        payments = payments.where(Payment.paid_on <= as_of)
+    return sum(p.amount_cents for p in payments)
+
+
+@transactional
+def record_payment(
+    contract_id: ContractRef,
+    amount_cents: int,
+    paid_on: date | str,
+    instalment_id: InstalmentRef | None = None,
+    method: str = "",
+    note: str = "",
+    allow_overpay: bool = False,
+) -> Payment:
+    """Record money received. More than is still owed (on the contract, or on the instalment when given)
+    is refused unless ``allow_overpay`` confirms it."""
+    contract = get_record(Contract, contract_id, "Contract")
+    alive_client(fk_id(contract, "client"))
+    amount = require_cents(amount_cents, "amount_cents", "Amount", allow_zero=False)
+    paid_date = require_date(paid_on, "paid_on", "Payment date")
+    instalment = None
+    if instalment_id is not None:
+        instalment = get_record(PaymentInstalment, instalment_id, "Instalment")
+        if fk_id(instalment, "contract") != contract.id:
+            raise ValidationError("Instalment: it belongs to another contract.", "instalment_id")
+    if not allow_overpay:
+        owed = max(contract.amount_cents - _paid_total(contract), 0)
+        where = "on this contract"
+        if instalment is not None:
+            status = next(s for s in _allocate(contract) if s.instalment.id == instalment.id)
+            owed, where = min(owed, status.remaining), "on this instalment"
+        if amount > owed:
+            raise ValidationError(
+                f"Amount: {amount} cents is more than the {owed} cents still owed {where}; "
+                "confirm to record an overpayment.",
+                "amount_cents",
+            )
+    return Payment.create(
+        contract=contract,
+        instalment=instalment,
+        amount_cents=amount,
+        paid_on=paid_date,
+        method=optional_text(method, "method", "Method", 50),
+        note=optional_text(note, "note", "Note"),
+    )
+
+
+@transactional
+def delete_payment(payment_id: int | Payment) -> None:
+    get_record(Payment, payment_id, "Payment").delete_instance()
+
+
+def contract_balance(contract_id: ContractRef, as_of: date | str | None = None) -> ContractBalance:
+    """Amount, planned and paid totals, and the instalments overdue as of ``as_of`` (default today):
+    due before that date and not fully paid by it."""
+    contract = get_record(Contract, contract_id, "Contract")
+    day = optional_date(as_of, "as_of", "Date") or now().date()
+    paid = _paid_total(contract, day)
+    statuses = _allocate(contract, day)
+    return ContractBalance(
+        amount=contract.amount_cents,
+        planned=sum(s.amount for s in statuses),
+        paid=paid,
+        outstanding=max(contract.amount_cents - paid, 0),
+        overpaid=max(paid - contract.amount_cents, 0),
+        as_of=day,
+        overdue_instalments=[s for s in statuses if s.due_date < day and s.remaining > 0],
+    )
