@@ -1,0 +1,47 @@
+"""Application settings kept in the database as JSON (shared by every user of the file)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import ValidationError
+from ..models import Setting
+from .common import require_text, transactional
+
+
+def _clean_key(key: Any) -> str:
+    return require_text(key, "key", "Setting name", Setting.key.max_length)
+
+
+def get_setting(key: str, default: Any = None) -> Any:
+    """The stored value of ``key``, or ``default`` when it is not set (or unreadable)."""
+    row = Setting.get_or_none(Setting.key == _clean_key(key))
+    if row is None:
+        return default
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return default
+
+
+@transactional
+def set_setting(key: str, value: Any) -> Setting:
+    """Store ``value`` (anything JSON can hold: None, bool, numbers, text, lists, dicts with text keys)."""
+    clean_key = _clean_key(key)
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=True)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"Setting {clean_key!r} cannot be stored: {exc}.", "value") from None
+    row = Setting.get_or_none(Setting.key == clean_key)
+    if row is None:
+        return Setting.create(key=clean_key, value=text)
+    row.value = text
+    row.save()
+    return row
+
+
+@transactional
+def delete_setting(key: str) -> bool:
+    """Forget ``key``; returns whether it was set."""
+    return bool(Setting.delete().where(Setting.key == _clean_key(key)).execute())
