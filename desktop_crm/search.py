@@ -7,16 +7,13 @@ query term of one or two characters — a two-character Chinese given name, say 
 ``LIKE`` on the plain table instead, and longer terms through the trigram index. Every term must
 match (AND).
 
-The search rows are kept current by triggers (migration 4 creates them from ``TRIGGER_SQL``). Bulk
-writers (demo data, imports) wrap their inserts in ``bulk_mode``, which drops the triggers and rebuilds
-the whole index once at the end, in the same transaction.
+The search rows are kept current by triggers (``desktop_crm.derived``); bulk writers wrap their
+inserts in ``derived.bulk_mode``, which rebuilds the index once at the end.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
 _DIGITS = "replace(replace(replace(replace({col}, '-', ''), ' ', ''), '+', ''), '.', '')"
@@ -35,67 +32,6 @@ def body_select(where: str) -> str:
                             WHERE v.client_id = c.id AND v.value_text IS NOT NULL
                               AND d.kind IN ('text', 'choice', 'multi_choice')), '')
     FROM client c WHERE {where} AND c.deleted_at IS NULL"""
-
-
-def _refresh(cid: str) -> str:
-    return f"DELETE FROM client_search WHERE client_id = {cid}; INSERT INTO client_search (client_id, body) {body_select(f'c.id = {cid}')};"
-
-
-TRIGGERS: dict[str, str] = {
-    "client_search_client_ai": f"AFTER INSERT ON client BEGIN {_refresh('new.id')} END",
-    "client_search_client_au": (
-        "AFTER UPDATE OF name, short_name, phone, deleted_at ON client BEGIN " + _refresh("new.id") + " END"
-    ),
-    "client_search_client_ad": "AFTER DELETE ON client BEGIN DELETE FROM client_search WHERE client_id = old.id; END",
-    "client_search_contact_ai": f"AFTER INSERT ON contact BEGIN {_refresh('new.client_id')} END",
-    "client_search_contact_au": (
-        "AFTER UPDATE OF name, phone, deleted_at, client_id ON contact BEGIN "
-        + _refresh("old.client_id")
-        + _refresh("new.client_id")
-        + " END"
-    ),
-    "client_search_contact_ad": f"AFTER DELETE ON contact BEGIN {_refresh('old.client_id')} END",
-    "client_search_value_ai": f"AFTER INSERT ON custom_field_value BEGIN {_refresh('new.client_id')} END",
-    "client_search_value_au": f"AFTER UPDATE ON custom_field_value BEGIN {_refresh('new.client_id')} END",
-    "client_search_value_ad": f"AFTER DELETE ON custom_field_value BEGIN {_refresh('old.client_id')} END",
-}
-
-
-def create_triggers(conn: sqlite3.Connection) -> None:
-    for name, body in TRIGGERS.items():
-        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
-
-
-def drop_triggers(conn: sqlite3.Connection) -> None:
-    for name in TRIGGERS:
-        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
-
-
-def rebuild_index(conn: sqlite3.Connection) -> None:
-    """Recompute every client's search row and the trigram index (inside the caller's transaction)."""
-    conn.execute("DELETE FROM client_search")
-    conn.execute(f"INSERT INTO client_search (client_id, body) {body_select('1 = 1')}")
-    conn.execute("INSERT INTO client_fts(client_fts) VALUES ('rebuild')")
-
-
-@contextmanager
-def bulk_mode(conn: sqlite3.Connection) -> Iterator[None]:
-    """Suspend the per-row search triggers for a bulk load; rebuild the index once afterwards.
-
-    Use inside the bulk load's transaction, so a failed load restores the triggers with the rollback.
-    """
-    drop_triggers(conn)
-    try:
-        yield
-    finally:
-        rebuild_index(conn)
-        create_triggers(conn)
-
-
-def migrate_add_triggers(conn: sqlite3.Connection) -> None:
-    """Migration step: create the triggers and index the clients already in the file."""
-    create_triggers(conn)
-    rebuild_index(conn)
 
 
 def _like_pattern(term: str) -> str:

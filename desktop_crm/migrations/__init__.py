@@ -40,16 +40,25 @@ def _split_statements(text: str) -> list[str]:
 
 
 def _m003_client_search(conn: sqlite3.Connection) -> None:
-    from ..search import migrate_add_triggers
+    from ..derived import migrate_v3
 
     _sql_migration("m003_client_search.sql")(conn)
-    migrate_add_triggers(conn)
+    migrate_v3(conn)
+
+
+def _m004_last_contact(conn: sqlite3.Connection) -> None:
+    from ..derived import migrate_v4
+
+    conn.execute('ALTER TABLE "client" ADD COLUMN "last_contact_at" DATETIME')
+    conn.execute('CREATE INDEX "client_last_contact_at" ON "client" ("last_contact_at")')
+    migrate_v4(conn)
 
 
 MIGRATIONS: list[Migration] = [
     _sql_migration("m001_initial.sql"),
     _sql_migration("m002_kpi_indexes.sql"),
     _m003_client_search,
+    _m004_last_contact,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

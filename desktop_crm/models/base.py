@@ -29,6 +29,9 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+        # Save only the fields that changed, so derived columns kept by triggers are never overwritten
+        # with a stale value read earlier.
+        only_save_dirty = True
 
     def save(self, *args: Any, **kwargs: Any) -> int:
         if self.id is not None:  # an update: touch the timestamp

@@ -7,6 +7,7 @@ from peewee import (
     BooleanField,
     CharField,
     DateField,
+    DateTimeField,
     FloatField,
     ForeignKeyField,
     IntegerField,
@@ -33,6 +34,8 @@ class Client(SoftDeleteModel):
     address = CharField(max_length=300, default="")
     website = CharField(max_length=200, default="")
     notes = TextField(default="")
+    # Derived: the latest follow-up time, kept by triggers (desktop_crm.derived); never set it by hand.
+    last_contact_at = DateTimeField(null=True, index=True)
 
 
 class Tag(BaseModel):

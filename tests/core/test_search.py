@@ -6,8 +6,9 @@ import sqlite3
 
 import pytest
 
+from desktop_crm.derived import bulk_mode
 from desktop_crm.models import Client, Contact, CustomFieldDef, CustomFieldValue, database, now
-from desktop_crm.search import bulk_mode, search_client_ids
+from desktop_crm.search import search_client_ids
 
 
 def ids(query: str) -> set[int]:

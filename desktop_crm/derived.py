@@ -1,0 +1,128 @@
+"""Data derived from other rows and kept current by SQL triggers, so every writer (the services, a
+bulk import, another SQLite tool) keeps it right:
+
+- ``client_search`` / ``client_fts``: the searchable text of each alive client (see ``search``);
+- ``client.last_contact_at``: the time of the client's latest follow-up (agenda, "not contacted for
+  N days" filters, sorting the client list).
+
+Bulk writers (demo data, imports) wrap their inserts in ``bulk_mode``: it drops the triggers, and
+afterwards recomputes everything once and recreates them, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from .search import body_select
+
+
+def _refresh(cid: str) -> str:
+    return (
+        f"DELETE FROM client_search WHERE client_id = {cid}; "
+        f"INSERT INTO client_search (client_id, body) {body_select(f'c.id = {cid}')};"
+    )
+
+
+SEARCH_TRIGGERS: dict[str, str] = {
+    "client_search_client_ai": f"AFTER INSERT ON client BEGIN {_refresh('new.id')} END",
+    "client_search_client_au": (
+        "AFTER UPDATE OF name, short_name, phone, deleted_at ON client BEGIN " + _refresh("new.id") + " END"
+    ),
+    "client_search_client_ad": "AFTER DELETE ON client BEGIN DELETE FROM client_search WHERE client_id = old.id; END",
+    "client_search_contact_ai": f"AFTER INSERT ON contact BEGIN {_refresh('new.client_id')} END",
+    "client_search_contact_au": (
+        "AFTER UPDATE OF name, phone, deleted_at, client_id ON contact BEGIN "
+        + _refresh("old.client_id")
+        + _refresh("new.client_id")
+        + " END"
+    ),
+    "client_search_contact_ad": f"AFTER DELETE ON contact BEGIN {_refresh('old.client_id')} END",
+    "client_search_value_ai": f"AFTER INSERT ON custom_field_value BEGIN {_refresh('new.client_id')} END",
+    "client_search_value_au": f"AFTER UPDATE ON custom_field_value BEGIN {_refresh('new.client_id')} END",
+    "client_search_value_ad": f"AFTER DELETE ON custom_field_value BEGIN {_refresh('old.client_id')} END",
+}
+
+
+def _last_contact(cid: str) -> str:
+    return (
+        f"UPDATE client SET last_contact_at = (SELECT max(happened_at) FROM follow_up WHERE client_id = {cid}) "
+        f"WHERE id = {cid};"
+    )
+
+
+LAST_CONTACT_TRIGGERS: dict[str, str] = {
+    "client_last_contact_ai": (
+        "AFTER INSERT ON follow_up BEGIN UPDATE client SET last_contact_at = new.happened_at "
+        "WHERE id = new.client_id AND (last_contact_at IS NULL OR last_contact_at < new.happened_at); END"
+    ),
+    "client_last_contact_au": (
+        "AFTER UPDATE OF happened_at, client_id ON follow_up BEGIN "
+        + _last_contact("old.client_id")
+        + _last_contact("new.client_id")
+        + " END"
+    ),
+    "client_last_contact_ad": f"AFTER DELETE ON follow_up BEGIN {_last_contact('old.client_id')} END",
+}
+
+
+def create_search_triggers(conn: sqlite3.Connection) -> None:
+    for name, body in SEARCH_TRIGGERS.items():
+        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
+
+
+def create_last_contact_triggers(conn: sqlite3.Connection) -> None:
+    for name, body in LAST_CONTACT_TRIGGERS.items():
+        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    for name in (*SEARCH_TRIGGERS, *LAST_CONTACT_TRIGGERS):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
+def rebuild_search(conn: sqlite3.Connection) -> None:
+    """Recompute every client's search row and the trigram index (inside the caller's transaction)."""
+    conn.execute("DELETE FROM client_search")
+    conn.execute(f"INSERT INTO client_search (client_id, body) {body_select('1 = 1')}")
+    conn.execute("INSERT INTO client_fts(client_fts) VALUES ('rebuild')")
+
+
+def rebuild_last_contact(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE client SET last_contact_at = NULL")
+    conn.execute(
+        "UPDATE client SET last_contact_at = m.last FROM "
+        "(SELECT client_id, max(happened_at) AS last FROM follow_up GROUP BY client_id) AS m "
+        "WHERE client.id = m.client_id"
+    )
+
+
+def rebuild_all(conn: sqlite3.Connection) -> None:
+    rebuild_search(conn)
+    rebuild_last_contact(conn)
+
+
+@contextmanager
+def bulk_mode(conn: sqlite3.Connection) -> Iterator[None]:
+    """Suspend the per-row triggers for a bulk load; recompute the derived data once afterwards.
+
+    Use inside the bulk load's transaction, so a failed load restores the triggers with the rollback.
+    """
+    drop_triggers(conn)
+    try:
+        yield
+    finally:
+        rebuild_all(conn)
+        create_search_triggers(conn)
+        create_last_contact_triggers(conn)
+
+
+def migrate_v3(conn: sqlite3.Connection) -> None:
+    create_search_triggers(conn)
+    rebuild_search(conn)
+
+
+def migrate_v4(conn: sqlite3.Connection) -> None:
+    create_last_contact_triggers(conn)
+    rebuild_last_contact(conn)
