@@ -10,6 +10,7 @@ from ..errors import NotFoundError, ValidationError
 from ..models import Client, ClientMilestone, ClientTag, Tag, User, now
 from ..models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_date,
@@ -88,11 +89,6 @@ CLIENT_FIELDS = (
 MIN_PHONE_SUFFIX = 7  # digits: "+86 138 0013 8000" matches "13800138000"
 
 
-def _fk_id(record: Any, field: str) -> Any:
-    """The raw id held by a foreign key, without loading the related row."""
-    return getattr(record, f"{field}_id")
-
-
 def _clean_owner(value: Any, current_owner_id: int | None) -> User | None:
     if value is None or value == "":
         return None
@@ -125,7 +121,7 @@ def _clean_fields(fields: dict[str, Any], current: Client | None) -> dict[str, A
         elif key == "notes":
             values[key] = long_text(value, key, "Notes")
         else:  # owner_id
-            current_owner = _fk_id(current, "owner") if current is not None else None
+            current_owner = fk_id(current, "owner") if current is not None else None
             values["owner"] = _clean_owner(value, current_owner)
     return values
 
@@ -153,7 +149,7 @@ def _tag_for(name: str) -> Tag:
 
 def _replace_tags(client: Client, names: list[str]) -> None:
     wanted = {_tag_for(name).id for name in names}
-    have = {_fk_id(ct, "tag") for ct in ClientTag.select().where(ClientTag.client == client.id)}
+    have = {fk_id(ct, "tag") for ct in ClientTag.select().where(ClientTag.client == client.id)}
     if have - wanted:
         ClientTag.delete().where((ClientTag.client == client.id) & ClientTag.tag.in_(have - wanted)).execute()
     for tag_id in sorted(wanted - have):

@@ -150,6 +150,11 @@ def get_record(model: type[M], record_id: Any, label: str, include_deleted: bool
     return record
 
 
+def fk_id(record: Any, field: str) -> Any:
+    """The raw id held by a foreign key, without loading the related row."""
+    return getattr(record, f"{field}_id")
+
+
 def apply_changes(record: BaseModel, changes: dict[str, Any]) -> BaseModel:
     for key, value in changes.items():
         setattr(record, key, value)

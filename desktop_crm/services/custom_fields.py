@@ -13,16 +13,11 @@ from typing import Any
 from ..errors import NotFoundError, ValidationError
 from ..models import Client, CustomFieldDef, CustomFieldValue
 from ..models.enums import CUSTOM_FIELD_KINDS
-from .common import get_record, long_text, require_date, require_enum, require_text, transactional
+from .common import fk_id, get_record, long_text, require_date, require_enum, require_text, transactional
 
 CHOICE_KINDS = ("choice", "multi_choice")
 MAX_CHOICE_LENGTH = 100
 MAX_EXACT_NUMBER = 2**53  # beyond this a float no longer holds every integer exactly
-
-
-def _fk_id(record: Any, field: str) -> Any:
-    """The raw id held by a foreign key, without loading the related row."""
-    return getattr(record, f"{field}_id")
 
 
 def field_choices(field: CustomFieldDef) -> list[str]:
@@ -224,6 +219,6 @@ def get_custom_values(client_id: Any) -> dict[str, Any]:
     """{field name: python value} for the fields the client has a value for, in field order."""
     client = get_record(Client, client_id, "Client", include_deleted=True)
     rows = {
-        _fk_id(r, "field"): r for r in CustomFieldValue.select().where(CustomFieldValue.client == client.id)
+        fk_id(r, "field"): r for r in CustomFieldValue.select().where(CustomFieldValue.client == client.id)
     }
     return {f.name: _python_value(f, rows[f.id]) for f in list_custom_fields() if f.id in rows}

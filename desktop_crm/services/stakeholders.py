@@ -9,6 +9,7 @@ from ..errors import NotFoundError, ValidationError
 from ..models import Client, Contact, Opportunity, OpportunityContact, StanceChange, User, now
 from ..models.enums import INFLUENCES, STAKEHOLDER_ROLES, STANCES
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_date,
@@ -28,11 +29,6 @@ _TEXTS = {
     "tenure": "Tenure",
 }
 _LONG_TEXTS = {"interests": "Interests", "notes": "Notes"}
-
-
-def _fk_id(record: Any, field: str) -> Any:
-    """The raw id held by a foreign key, without loading the related row."""
-    return getattr(record, f"{field}_id")
 
 
 CONTACT_FIELDS = (
@@ -56,7 +52,7 @@ def _alive_client(client_id: Any) -> Client:
 
 def _editable_contact(contact_id: Any) -> Contact:
     contact = get_record(Contact, contact_id, "Contact")
-    _alive_client(_fk_id(contact, "client"))
+    _alive_client(fk_id(contact, "client"))
     return contact
 
 
@@ -68,7 +64,7 @@ def _clean_boss(contact: Contact | None, client_id: int, boss_id: Any) -> Contac
         boss = get_record(Contact, boss_id, "Manager")
     except NotFoundError as exc:
         raise ValidationError(str(exc), "reports_to_id") from None
-    if _fk_id(boss, "client") != client_id:
+    if fk_id(boss, "client") != client_id:
         raise ValidationError(f"{boss.name} works at another client.", "reports_to_id")
     if contact is not None:
         seen: set[int] = set()
@@ -147,7 +143,7 @@ def update_contact(
 ) -> Contact:
     """Change contact fields. A stance change is recorded in the history (with ``stance_reason``)."""
     contact = _editable_contact(contact_id)
-    values = _clean_fields(changes, contact, _fk_id(contact, "client"))
+    values = _clean_fields(changes, contact, fk_id(contact, "client"))
     meta = _clean_change_meta(None, changed_by, stance_reason)
     old_stance = contact.stance
     for key, value in values.items():
@@ -185,7 +181,7 @@ def stance_history(contact_id: Any) -> list[StanceChange]:
 def set_reports_to(contact_id: Any, boss_id: Any) -> Contact:
     """Set (or with None clear) whom the contact reports to at the same client."""
     contact = _editable_contact(contact_id)
-    contact.reports_to = _clean_boss(contact, _fk_id(contact, "client"), boss_id)
+    contact.reports_to = _clean_boss(contact, fk_id(contact, "client"), boss_id)
     contact.save()
     return contact
 
@@ -210,7 +206,7 @@ def delete_contact(contact_id: Any) -> Contact:
 @transactional
 def restore_contact(contact_id: Any) -> Contact:
     contact = get_record(Contact, contact_id, "Contact", include_deleted=True)
-    _alive_client(_fk_id(contact, "client"))
+    _alive_client(fk_id(contact, "client"))
     contact.deleted_at = None
     contact.save()
     return contact
@@ -221,7 +217,7 @@ def set_opportunity_role(opportunity_id: Any, contact_id: Any, role: str | None)
     """Set the role a contact holds in one deal; ``None`` removes the contact from the deal."""
     opportunity = get_record(Opportunity, opportunity_id, "Opportunity")
     contact = _editable_contact(contact_id)
-    if _fk_id(contact, "client") != _fk_id(opportunity, "client"):
+    if fk_id(contact, "client") != fk_id(opportunity, "client"):
         raise ValidationError(f"{contact.name} works at another client than this opportunity.", "contact")
     link = OpportunityContact.get_or_none(
         (OpportunityContact.opportunity == opportunity.id) & (OpportunityContact.contact == contact.id)
@@ -246,4 +242,4 @@ def opportunity_roles(opportunity_id: Any) -> dict[int, str | None]:
         .join(Contact)
         .where((OpportunityContact.opportunity == opportunity.id) & Contact.deleted_at.is_null())
     )
-    return {_fk_id(link, "contact"): link.role for link in query}
+    return {fk_id(link, "contact"): link.role for link in query}
