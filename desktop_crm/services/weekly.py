@@ -1,0 +1,209 @@
+"""The weekly goal form (周目标/周报): plan, collection plan, submission, annotations (批注) and scores (打分).
+
+Status flow: draft → submitted → (returned → submitted ...) → scored. The salesperson edits the form
+only while it is a draft or returned; a supervisor returns it with a reason, or scores it.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import ValidationError
+from ..models import (
+    Annotation,
+    Client,
+    Goal,
+    User,
+    WeeklyCollectionItem,
+    WeeklyForm,
+    WeeklyPlanItem,
+    WeeklyScore,
+    now,
+)
+from .common import (
+    get_record,
+    long_text,
+    optional_text,
+    require_cents,
+    require_int,
+    require_text,
+    transactional,
+)
+from .deals import UNSET, Unset, alive_client, fk_id
+
+FormRef = int | WeeklyForm
+UserRef = int | User
+EDITABLE_STATUSES = ("draft", "returned")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def week_dates(iso_year: int, iso_week: int) -> tuple[date, date]:
+    """The Monday of ISO week ``iso_week`` of ``iso_year`` and the next Monday (the week is [start, end))."""
+    year = require_int(iso_year, "iso_year", "Year", 1900, 2100)
+    week = require_int(iso_week, "iso_week", "Week", 1, 53)
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ValidationError(f"Week: {year} has no ISO week {week}.", "iso_week") from None
+    return monday, monday + timedelta(days=7)
+
+
+def _editable_form(form_id: Any) -> WeeklyForm:
+    form = get_record(WeeklyForm, form_id, "Weekly form")
+    if form.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            f"This weekly form is {form.status}; it can be changed only while it is a draft or returned.",
+            "status",
+        )
+    return form
+
+
+def _supervisor(user_id: Any, field_name: str) -> User:
+    user = get_record(User, user_id, "User")
+    if user.role != "supervisor":
+        raise ValidationError(f"{user.name} is not a supervisor; only a supervisor can do this.", field_name)
+    return user
+
+
+@transactional
+def open_weekly_form(user_id: UserRef, iso_year: int, iso_week: int) -> WeeklyForm:
+    """The user's form for that ISO week, created as a draft the first time."""
+    user = get_record(User, user_id, "User")
+    week_dates(iso_year, iso_week)
+    form, _created = WeeklyForm.get_or_create(user=user, iso_year=iso_year, iso_week=iso_week)
+    return form
+
+
+@transactional
+def update_weekly_form(
+    form_id: FormRef,
+    *,
+    summary: str | Unset = UNSET,
+    planned_collection_cents: int | Unset = UNSET,
+) -> WeeklyForm:
+    form = _editable_form(form_id)
+    if not isinstance(summary, Unset):
+        form.summary = long_text(summary, "summary", "Summary")
+    if not isinstance(planned_collection_cents, Unset):
+        form.planned_collection_cents = require_cents(
+            planned_collection_cents, "planned_collection_cents", "Planned collection"
+        )
+    form.save()
+    return form
+
+
+@transactional
+def add_plan_item(
+    form_id: FormRef,
+    weekday: int,
+    text: str,
+    client_id: int | Client | None = None,
+    goal_id: int | Goal | None = None,
+) -> WeeklyPlanItem:
+    """Planned work for one day (0 = Monday ... 6 = Sunday), optionally for a client or an event goal."""
+    form = _editable_form(form_id)
+    day = require_int(weekday, "weekday", "Weekday", 0, 6)
+    body = require_text(text, "text", "Text", 2000)
+    client = alive_client(client_id) if client_id is not None else None
+    goal = get_record(Goal, goal_id, "Goal") if goal_id is not None else None
+    if goal is not None and fk_id(goal, "user") not in (None, fk_id(form, "user")):
+        raise ValidationError("Goal: it is another person's goal.", "goal_id")
+    return WeeklyPlanItem.create(form=form, weekday=day, text=body, client=client, goal=goal)
+
+
+@transactional
+def set_plan_item_done(item_id: int | WeeklyPlanItem, done: bool) -> WeeklyPlanItem:
+    item = get_record(WeeklyPlanItem, item_id, "Plan item")
+    _editable_form(fk_id(item, "form"))
+    item.done = bool(done)
+    item.save()
+    return item
+
+
+@transactional
+def delete_plan_item(item_id: int | WeeklyPlanItem) -> None:
+    item = get_record(WeeklyPlanItem, item_id, "Plan item")
+    _editable_form(fk_id(item, "form"))
+    item.delete_instance()
+
+
+@transactional
+def add_collection_item(
+    form_id: FormRef, amount_cents: int, client_id: int | Client | None = None, note: str = ""
+) -> WeeklyCollectionItem:
+    """One collection planned for the week (本周回款计划)."""
+    form = _editable_form(form_id)
+    amount = require_cents(amount_cents, "amount_cents", "Amount", allow_zero=False)
+    client = alive_client(client_id) if client_id is not None else None
+    return WeeklyCollectionItem.create(
+        form=form, amount_cents=amount, client=client, note=optional_text(note, "note", "Note", 300)
+    )
+
+
+@transactional
+def delete_collection_item(item_id: int | WeeklyCollectionItem) -> None:
+    item = get_record(WeeklyCollectionItem, item_id, "Collection item")
+    _editable_form(fk_id(item, "form"))
+    item.delete_instance()
+
+
+@transactional
+def submit_weekly_form(form_id: FormRef) -> WeeklyForm:
+    form = _editable_form(form_id)
+    form.status = "submitted"
+    form.submitted_at = now()
+    form.save()
+    return form
+
+
+@transactional
+def return_weekly_form(form_id: FormRef, supervisor_id: UserRef, reason: str) -> WeeklyForm:
+    """Send a submitted form back to its author, with the reason as an annotation."""
+    form = get_record(WeeklyForm, form_id, "Weekly form")
+    supervisor = _supervisor(supervisor_id, "supervisor_id")
+    body = require_text(reason, "reason", "Reason", 100_000)
+    if form.status != "submitted":
+        raise ValidationError(f"Only a submitted form can be returned; this one is {form.status}.", "status")
+    Annotation.create(form=form, author=supervisor, section="return", body=body)
+    form.status = "returned"
+    form.save()
+    return form
+
+
+@transactional
+def annotate(form_id: FormRef, author_id: UserRef, body: str, section: str = "") -> Annotation:
+    """An annotation (批注) on the form, or on one of its sections."""
+    form = get_record(WeeklyForm, form_id, "Weekly form")
+    author = get_record(User, author_id, "User")
+    return Annotation.create(
+        form=form,
+        author=author,
+        section=optional_text(section, "section", "Section", 50),
+        body=require_text(body, "body", "Annotation", 100_000),
+    )
+
+
+def _score(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ValidationError("Score must be a number.", "score")
+    if not 0 <= value <= 100:
+        raise ValidationError("Score must be between 0 and 100.", "score")
+    return float(value)
+
+
+@transactional
+def score_week(form_id: FormRef, scorer_id: UserRef, score: float, comment: str = "") -> WeeklyScore:
+    """A supervisor's score (0..100) of a submitted form; scoring again replaces the score."""
+    form = get_record(WeeklyForm, form_id, "Weekly form")
+    scorer = _supervisor(scorer_id, "scorer_id")
+    value = _score(score)
+    text = long_text(comment, "comment", "Comment")
+    if form.status not in ("submitted", "scored"):
+        raise ValidationError(f"Only a submitted form can be scored; this one is {form.status}.", "status")
+    WeeklyScore.delete().where(WeeklyScore.form == form).execute()
+    result = WeeklyScore.create(form=form, scorer=scorer, score=value, comment=text)
+    form.status = "scored"
+    form.save()
+    return result
