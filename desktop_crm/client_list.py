@@ -1,0 +1,212 @@
+"""The Clients list as a query: filters, search, sort, and row fetching for a virtual table view.
+
+The view asks ``ClientQuery.ids()`` once per filter change (all matching ids, in order: 100,000 ints
+is cheap) and ``rows(ids)`` for the visible slice only. Everything is plain SQL over tuples.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from typing import Any
+
+from .models import database
+from .models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
+from .search import search_condition
+
+# key -> (select expression, sort expression). Expressions see ``client`` and the owner as ``owner_user``.
+BASE_COLUMNS: dict[str, tuple[str, str]] = {
+    "name": ("client.name", "client.name COLLATE NOCASE"),
+    "short_name": ("client.short_name", "client.short_name COLLATE NOCASE"),
+    "status": ("client.status", "client.status"),
+    "grade": ("client.grade", "client.grade"),
+    "value_verdict": ("client.value_verdict", "client.value_verdict"),
+    "owner": ("owner_user.name", "owner_user.name"),
+    "industry": ("client.industry", "client.industry"),
+    "region": ("client.region", "client.region"),
+    "source": ("client.source", "client.source"),
+    "phone": ("client.phone", "client.phone"),
+    "expected_amount_cents": ("client.expected_amount_cents", "client.expected_amount_cents"),
+    "expected_sign_date": ("client.expected_sign_date", "client.expected_sign_date"),
+    "last_contact_at": ("client.last_contact_at", "client.last_contact_at"),
+    "created_at": ("client.created_at", "client.created_at"),
+    "deleted_at": ("client.deleted_at", "client.deleted_at"),
+    "tags": (
+        "(SELECT group_concat(t.name, ', ') FROM client_tag ct JOIN tag t ON t.id = ct.tag_id"
+        " WHERE ct.client_id = client.id)",
+        "(SELECT min(t.name) FROM client_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.client_id = client.id)",
+    ),
+    "contacts": (
+        "(SELECT count(*) FROM contact k WHERE k.client_id = client.id AND k.deleted_at IS NULL)",
+        "(SELECT count(*) FROM contact k WHERE k.client_id = client.id AND k.deleted_at IS NULL)",
+    ),
+}
+DEFAULT_COLUMNS = (
+    "name",
+    "status",
+    "grade",
+    "value_verdict",
+    "owner",
+    "industry",
+    "region",
+    "last_contact_at",
+)
+CUSTOM_PREFIX = "custom:"
+CUSTOM_OPS = ("equals", "contains", "at_least", "at_most", "has", "empty", "not_empty")
+
+
+@dataclass(frozen=True)
+class CustomCondition:
+    field_id: int
+    op: str  # one of CUSTOM_OPS
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    search: str = ""
+    statuses: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
+    verdicts: tuple[str, ...] = ()
+    tag_ids: tuple[int, ...] = ()  # any of these tags
+    owner_ids: tuple[int, ...] = ()  # 0 means "no owner"
+    not_contacted_days: int | None = None  # no follow-up for at least N days (or never)
+    custom: tuple[CustomCondition, ...] = ()
+    trash: bool = False  # True: only soft-deleted clients (the trash view)
+
+    def to_json(self) -> str:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["custom"] = [c.__dict__ for c in self.custom]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> ClientFilter:
+        data = json.loads(text or "{}")
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+        for key in ("statuses", "grades", "verdicts", "tag_ids", "owner_ids"):
+            values[key] = tuple(values.get(key) or ())
+        values["custom"] = tuple(CustomCondition(**c) for c in values.get("custom") or ())
+        return cls(**values)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ClientFilter(trash=self.trash)
+
+
+def column_expr(key: str) -> tuple[str, str]:
+    """(select, sort) SQL for a column key; custom fields are ``custom:<field id>``."""
+    if key in BASE_COLUMNS:
+        return BASE_COLUMNS[key]
+    if key.startswith(CUSTOM_PREFIX):
+        field_id = int(key[len(CUSTOM_PREFIX) :])
+        value = (
+            "(SELECT coalesce(v.value_text, v.value_number, v.value_date) FROM custom_field_value v"
+            f" WHERE v.client_id = client.id AND v.field_id = {field_id})"
+        )
+        return value, value
+    raise KeyError(f"unknown client column {key!r}")
+
+
+def _in(column: str, values: tuple[Any, ...], allowed: tuple[str, ...] | None, params: list[Any]) -> str:
+    if allowed is not None:
+        values = tuple(v for v in values if v in allowed)
+    params.extend(values)
+    return f"{column} IN ({', '.join('?' for _ in values)})"
+
+
+def _custom_clause(cond: CustomCondition, params: list[Any]) -> str:
+    base = f"SELECT 1 FROM custom_field_value v WHERE v.client_id = client.id AND v.field_id = {int(cond.field_id)}"
+    if cond.op == "empty":
+        return f"NOT EXISTS ({base} AND coalesce(v.value_text, v.value_number, v.value_date) IS NOT NULL)"
+    if cond.op == "not_empty":
+        return f"EXISTS ({base} AND coalesce(v.value_text, v.value_number, v.value_date) IS NOT NULL)"
+    if cond.op == "equals":
+        params.extend([str(cond.value), cond.value, str(cond.value)])
+        return f"EXISTS ({base} AND (v.value_text = ? OR v.value_number = ? OR v.value_date = ?))"
+    if cond.op == "contains":
+        params.append(f"%{cond.value}%")
+        return f"EXISTS ({base} AND v.value_text LIKE ?)"
+    if cond.op == "has":  # multi-choice holds the value
+        params.append(json.dumps(str(cond.value), ensure_ascii=False))
+        return f"EXISTS ({base} AND EXISTS (SELECT 1 FROM json_each(v.value_text) j WHERE json_quote(j.value) = ?))"
+    if cond.op in ("at_least", "at_most"):
+        sign = ">=" if cond.op == "at_least" else "<="
+        params.extend([cond.value, cond.value])
+        return f"EXISTS ({base} AND (v.value_number {sign} ? OR v.value_date {sign} ?))"
+    raise ValueError(f"unknown custom-field operator {cond.op!r}")
+
+
+def where_clause(flt: ClientFilter, today: date | None = None) -> tuple[str, list[Any]]:
+    params: list[Any] = []
+    clauses = ["client.deleted_at IS NOT NULL" if flt.trash else "client.deleted_at IS NULL"]
+    if flt.statuses:
+        clauses.append(_in("client.status", flt.statuses, CLIENT_STATUSES, params))
+    if flt.grades:
+        clauses.append(_in("client.grade", flt.grades, GRADES, params))
+    if flt.verdicts:
+        clauses.append(_in("client.value_verdict", flt.verdicts, VALUE_VERDICTS, params))
+    if flt.owner_ids:
+        owners = tuple(int(o) for o in flt.owner_ids if o)
+        parts = []
+        if owners:
+            parts.append(_in("client.owner_id", owners, None, params))
+        if 0 in flt.owner_ids:
+            parts.append("client.owner_id IS NULL")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if flt.tag_ids:
+        tag_in = _in("ct.tag_id", tuple(int(t) for t in flt.tag_ids), None, params)
+        clauses.append(f"client.id IN (SELECT ct.client_id FROM client_tag ct WHERE {tag_in})")
+    if flt.not_contacted_days is not None:
+        cutoff = (today or date.today()) - timedelta(days=int(flt.not_contacted_days))
+        clauses.append("(client.last_contact_at IS NULL OR client.last_contact_at < ?)")
+        params.append((cutoff + timedelta(days=1)).isoformat())
+    for cond in flt.custom:
+        clauses.append(_custom_clause(cond, params))
+    searched = search_condition(flt.search)
+    if searched:
+        clauses.append(searched[0])
+        params.extend(searched[1])
+    return " AND ".join(clauses), params
+
+
+@dataclass
+class ClientQuery:
+    filter: ClientFilter = field(default_factory=ClientFilter)
+    sort_key: str = "name"
+    descending: bool = False
+    today: date | None = None
+
+    def _order(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        sort = column_expr(self.sort_key)[1]
+        # Empty values last in both directions; ties broken by id so the order is stable.
+        return f"({sort}) IS NULL, {sort} {direction}, client.id {direction}"
+
+    def _from(self) -> str:
+        if self.sort_key == "owner":
+            return "client LEFT JOIN user AS owner_user ON owner_user.id = client.owner_id"
+        return "client"
+
+    def ids(self) -> list[int]:
+        where, params = where_clause(self.filter, self.today)
+        sql = f"SELECT client.id FROM {self._from()} WHERE {where} ORDER BY {self._order()}"
+        return [row[0] for row in database.execute_sql(sql, params)]
+
+    def count(self) -> int:
+        where, params = where_clause(self.filter, self.today)
+        return int(database.execute_sql(f"SELECT count(*) FROM client WHERE {where}", params).fetchone()[0])
+
+
+def fetch_rows(ids: list[int], columns: tuple[str, ...] | list[str]) -> dict[int, tuple[Any, ...]]:
+    """Column values for the given client ids (the visible slice), keyed by id."""
+    if not ids:
+        return {}
+    selects = ", ".join(column_expr(key)[0] for key in columns)
+    marks = ", ".join("?" for _ in ids)
+    sql = (
+        f"SELECT client.id, {selects} FROM client LEFT JOIN user AS owner_user ON owner_user.id = client.owner_id"
+        f" WHERE client.id IN ({marks})"
+    )
+    return {row[0]: tuple(row[1:]) for row in database.execute_sql(sql, list(ids))}
