@@ -1,0 +1,74 @@
+"""Saved filter views of the list pages (a name and a JSON definition per page)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import ValidationError
+from ..models import SavedView
+from .common import get_record, require_text, transactional
+
+PAGES = ("clients", "pipeline", "today")
+
+
+def _clean_definition(definition: Any) -> str:
+    if isinstance(definition, str):
+        try:
+            json.loads(definition)
+        except ValueError:
+            raise ValidationError("The view definition is not valid JSON.", "definition") from None
+        return definition
+    try:
+        return json.dumps(definition, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        raise ValidationError("The view definition cannot be saved.", "definition") from None
+
+
+def _same_name(page: str, name: str, user_id: int | None) -> SavedView | None:
+    query = SavedView.select().where(SavedView.page == page)
+    query = query.where(SavedView.user.is_null() if user_id is None else SavedView.user == user_id)
+    return next((v for v in query if v.name.casefold() == name.casefold()), None)
+
+
+@transactional
+def save_view(page: str, name: str, definition: Any, user_id: int | None = None) -> SavedView:
+    """Save a view; a view of the same page and name (ignoring case) is replaced."""
+    if page not in PAGES:
+        raise ValidationError(f"Unknown page {page!r}.", "page")
+    name = require_text(name, "name", "View name", 100)
+    text = _clean_definition(definition)
+    existing = _same_name(page, name, user_id)
+    if existing is not None:
+        existing.name = name
+        existing.definition = text
+        existing.save()
+        return existing
+    return SavedView.create(page=page, name=name, definition=text, user=user_id)
+
+
+def list_views(page: str, user_id: int | None = None) -> list[SavedView]:
+    """The shared views of the page and the user's own, by name."""
+    query = SavedView.select().where(SavedView.page == page)
+    if user_id is None:
+        query = query.where(SavedView.user.is_null())
+    else:
+        query = query.where(SavedView.user.is_null() | (SavedView.user == user_id))
+    return sorted(query, key=lambda v: v.name.casefold())
+
+
+@transactional
+def rename_view(view_id: int, new_name: str) -> SavedView:
+    view = get_record(SavedView, view_id, "View")
+    name = require_text(new_name, "name", "View name", 100)
+    other = _same_name(view.page, name, view.user_id)  # type: ignore[attr-defined]
+    if other is not None and other.id != view.id:
+        raise ValidationError(f"A view named {other.name!r} already exists.", "name")
+    view.name = name
+    view.save()
+    return view
+
+
+@transactional
+def delete_view(view_id: int) -> None:
+    get_record(SavedView, view_id, "View").delete_instance()
