@@ -2,7 +2,7 @@
 
 Money is integer cents. Won/lost is set only by ``close_opportunity``; a contract may come from a won
 opportunity of the same client. This module also holds the small helpers the other services share
-(``UNSET``, ``fk_id``, ``alive_client``, ``alive_opportunity``, ``clean_fields``).
+(``UNSET``, ``alive_client``, ``alive_opportunity``, ``clean_fields``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from ..errors import ValidationError
-from ..models import BaseModel, Client, Contract, Opportunity, PaymentInstalment, User, now
+from ..models import Client, Contract, Opportunity, PaymentInstalment, User, now
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_date,
@@ -40,11 +41,6 @@ class Unset(enum.Enum):
 
 
 UNSET = Unset.UNSET
-
-
-def fk_id(record: BaseModel, name: str) -> Any:
-    """The raw id behind foreign key ``name`` (``record.<name>_id``), without loading the row."""
-    return getattr(record, f"{name}_id")
 
 
 def alive_client(client_id: Any, field_name: str = "client_id") -> Client:

@@ -15,6 +15,7 @@ from ..errors import ValidationError
 from ..models import Client, Contact, FollowUp, FollowUpContact, NextStep, Opportunity, User, now
 from ..models.enums import BUCKETS, CHANNELS, PLAN_TYPES
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_text,
@@ -23,7 +24,7 @@ from .common import (
     require_int,
     transactional,
 )
-from .deals import UNSET, Unset, alive_client, alive_opportunity, fk_id
+from .deals import UNSET, Unset, alive_client, alive_opportunity
 
 ClientRef = int | Client
 UserRef = int | User

@@ -15,6 +15,7 @@ from ..models import Client, Goal, GoalAction, GoalClient, GoalTarget, User, now
 from ..models.enums import GOAL_KINDS
 from .common import (
     MAX_CENTS,
+    fk_id,
     get_record,
     long_text,
     optional_date,
@@ -25,7 +26,7 @@ from .common import (
     require_text,
     transactional,
 )
-from .deals import UNSET, Unset, alive_client, fk_id
+from .deals import UNSET, Unset, alive_client
 
 GoalRef = int | Goal
 TargetRef = int | GoalTarget

@@ -12,8 +12,16 @@ from datetime import date
 
 from ..errors import ValidationError
 from ..models import Contract, Payment, PaymentInstalment, now
-from .common import get_record, optional_date, optional_text, require_cents, require_date, transactional
-from .deals import alive_client, fk_id, planned_total
+from .common import (
+    fk_id,
+    get_record,
+    optional_date,
+    optional_text,
+    require_cents,
+    require_date,
+    transactional,
+)
+from .deals import alive_client, planned_total
 
 ContractRef = int | Contract
 InstalmentRef = int | PaymentInstalment

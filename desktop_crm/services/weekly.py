@@ -23,6 +23,7 @@ from ..models import (
     now,
 )
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_text,
@@ -31,7 +32,7 @@ from .common import (
     require_text,
     transactional,
 )
-from .deals import UNSET, Unset, alive_client, fk_id
+from .deals import UNSET, Unset, alive_client
 
 FormRef = int | WeeklyForm
 UserRef = int | User
