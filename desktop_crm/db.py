@@ -90,7 +90,9 @@ def open_database(path: str | os.PathLike[str], migrate_to: int = LATEST_VERSION
         migrate(conn, migrate_to)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise CrmError(f"{path} could not be upgraded to the current schema ({exc}); it was left as it was.") from exc
+        raise CrmError(
+            f"{path} could not be upgraded to the current schema ({exc}); it was left as it was."
+        ) from exc
     except BaseException:
         db.close()
         raise
