@@ -1,0 +1,53 @@
+"""Every modal dialog of the application runs through :func:`run_modal`.
+
+Tests replace ``run_modal`` (see ``tests/ui/conftest.py``) so that no test ever blocks on a real
+modal ``exec()``. The helpers below build the dialog, hand it to ``run_modal`` and read the answer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+
+def run_modal(dialog: QDialog) -> int:
+    """Run ``dialog`` modally and return its result code (the one seam tests patch)."""
+    return int(dialog.exec())
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return run_modal(box) == QMessageBox.StandardButton.Yes.value
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    run_modal(box)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    run_modal(box)
+
+
+def ask_database_path(parent: QWidget | None, title: str, directory: str, *, new: bool) -> str | None:
+    """Ask for a database file to create (``new``) or open; ``None`` when cancelled."""
+    dialog = QFileDialog(
+        parent,
+        title,
+        directory,
+        QCoreApplication.translate("Prompts", "CRM database (*.sqlite3 *.db);;All files (*)"),
+    )
+    if new:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("sqlite3")
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+        return None
+    files = dialog.selectedFiles()
+    return files[0] if files else None

@@ -1,0 +1,65 @@
+"""Per-user GUI settings, declared once with their defaults, stored in ``QSettings``.
+
+The organisation and application names set in :func:`ui.app.configure_application` decide where
+the file lives; tests redirect it with ``QSettings.setPath`` to a temporary folder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION_NAME = "desktop-crm"
+APPLICATION_NAME = "desktop-crm"
+
+LANGUAGES = ("en", "zh_CN")
+
+_DEFAULTS: dict[str, object] = {
+    "language": "",  # "" = follow the system locale
+    "window/geometry": QByteArray(),
+    "window/last_page": "today",
+}
+
+
+class AppSettings:
+    """Typed access to the GUI settings."""
+
+    def __init__(self) -> None:
+        self._qs = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION_NAME, APPLICATION_NAME
+        )
+
+    def _get(self, key: str) -> object:
+        return self._qs.value(key, _DEFAULTS[key])
+
+    @property
+    def language(self) -> str:
+        value = str(self._get("language") or "")
+        return value if value in LANGUAGES else ""
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue("language", value if value in LANGUAGES else "")
+
+    @property
+    def geometry(self) -> QByteArray:
+        value = self._get("window/geometry")
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    @property
+    def last_page(self) -> str:
+        return str(self._get("window/last_page") or "today")
+
+    @last_page.setter
+    def last_page(self, value: str) -> None:
+        self._qs.setValue("window/last_page", value)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    @property
+    def file_name(self) -> str:
+        return self._qs.fileName()
