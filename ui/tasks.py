@@ -1,0 +1,193 @@
+"""Background work on one database worker thread, with progress, cancel and results by signal.
+
+A job is a plain callable ``job(progress) -> result`` where ``progress(done, total)`` reports
+progress and returns False once the user has cancelled (the job should then stop, either by
+returning or by raising :class:`JobCancelled`). Jobs run one at a time, in submission order, on a
+``QThread`` that holds its own peewee connection (peewee keeps one connection per thread) and
+closes it after each job. Worker code never touches widgets: everything comes back by signal,
+delivered in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop_crm.errors import CrmError
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], bool]
+JobFn = Callable[[ProgressFn], Any]
+
+
+class JobCancelled(Exception):
+    """Raised by a job that stops because the user cancelled it."""
+
+
+class Job(QObject):
+    """One submitted job: its signals, and :meth:`cancel`, which the job sees through progress()."""
+
+    sig_progress = Signal(int, int)
+    sig_finished = Signal(object)
+    sig_failed = Signal(str)
+    sig_cancelled = Signal()
+
+    def __init__(self, fn: JobFn) -> None:
+        super().__init__()
+        self.fn = fn
+        self._cancel = threading.Event()
+        self.done = False
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int) -> bool:
+        """Called by the job (in the worker thread)."""
+        self.sig_progress.emit(int(done), int(total))
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        """Run the job in the calling (worker) thread and emit exactly one final signal."""
+        try:
+            if self.cancelled:
+                raise JobCancelled()
+            result = self.fn(self.progress)
+        except JobCancelled:
+            self.sig_cancelled.emit()
+        except CrmError as exc:
+            self.sig_failed.emit(str(exc))
+        except Exception as exc:
+            log.exception("background job failed")
+            message = QCoreApplication.translate("Tasks", "Unexpected error: {error}")
+            self.sig_failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"))
+        else:
+            if self.cancelled:
+                self.sig_cancelled.emit()
+            else:
+                self.sig_finished.emit(result)
+        finally:
+            self.done = True
+
+
+class DatabaseWorker(QThread):
+    """The one database worker: a queue of jobs run in order on this thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._active: set[Job] = set()
+        self.setObjectName("DatabaseWorker")
+
+    def submit(self, fn: JobFn) -> Job:
+        """Queue ``fn``; connect to the returned job's signals to get its outcome."""
+        job = Job(fn)
+        self._active.add(job)
+        for signal in (job.sig_finished, job.sig_failed, job.sig_cancelled):
+            signal.connect(lambda *_args, j=job: self._active.discard(j), Qt.ConnectionType.QueuedConnection)
+        self._queue.put(job)
+        if not self.isRunning():
+            self.start()
+        return job
+
+    def stop(self, timeout_ms: int = 10_000) -> None:
+        """Cancel the queued jobs, let the running one see the cancel, and end the thread."""
+        for job in list(self._active):
+            job.cancel()
+        self._queue.put(None)
+        if self.isRunning():
+            self.wait(timeout_ms)
+
+    def run(self) -> None:
+        from desktop_crm.models import database
+
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            db = database.obj
+            try:
+                job.run()
+            finally:
+                if db is not None and not db.is_closed():
+                    db.close()  # closes this thread's connection only
+
+
+_default_worker: DatabaseWorker | None = None
+
+
+def default_worker() -> DatabaseWorker:
+    """The application's database worker, stopped when the application quits."""
+    global _default_worker
+    if _default_worker is None:
+        app = QCoreApplication.instance()
+        _default_worker = DatabaseWorker()
+        if app is not None:
+            app.aboutToQuit.connect(stop_default_worker)
+    return _default_worker
+
+
+def stop_default_worker() -> None:
+    global _default_worker
+    if _default_worker is not None:
+        _default_worker.stop()
+        _default_worker = None
+
+
+class _ProgressBinding(QObject):
+    """Keeps a progress dialog in step with a job (lives in the GUI thread)."""
+
+    def __init__(self, dialog: QProgressDialog, job: Job) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.job = job
+        job.sig_progress.connect(self._on_job_progress)
+        for signal in (job.sig_finished, job.sig_failed, job.sig_cancelled):
+            signal.connect(self._on_job_done)
+        dialog.canceled.connect(self._on_dialog_canceled)
+
+    def _on_job_progress(self, done: int, total: int) -> None:
+        if total > 0 and self.dialog.maximum() != total:
+            self.dialog.setMaximum(total)
+        self.dialog.setValue(min(done, total) if total > 0 else 0)
+
+    def _on_dialog_canceled(self) -> None:
+        if not self.job.done:
+            self.job.cancel()
+            self.dialog.setLabelText(QCoreApplication.translate("Tasks", "Cancelling…"))
+
+    def _on_job_done(self, *_args: object) -> None:
+        self.dialog.canceled.disconnect(self._on_dialog_canceled)
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+
+def run_with_progress(
+    parent: QWidget | None, title: str, fn: JobFn, worker: DatabaseWorker | None = None
+) -> Job:
+    """Run ``fn`` on the worker with a window-modal progress dialog and a Cancel button.
+
+    Returns the job: connect to its ``sig_finished`` / ``sig_failed`` / ``sig_cancelled``.
+    The dialog is shown without a nested event loop (no ``exec()``) and closes itself.
+    """
+    dialog = QProgressDialog(title, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(380)
+    job = (worker or default_worker()).submit(fn)
+    _ProgressBinding(dialog, job)
+    dialog.show()
+    return job
