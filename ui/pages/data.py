@@ -1,0 +1,233 @@
+"""Read-only queries behind the pages: plain tuples and dataclasses, no Qt.
+
+These belong in ``desktop_crm.services`` once the matching services exist; the pages only call
+these functions, so moving them is a one-line change per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from peewee import JOIN, fn
+
+from desktop_crm.models import (
+    Client,
+    Goal,
+    GoalAction,
+    GoalTarget,
+    NextStep,
+    Opportunity,
+    Setting,
+    User,
+    WeeklyForm,
+    WeeklyScore,
+)
+from desktop_crm.models.enums import OPPORTUNITY_STAGES
+
+
+def client_count() -> int:
+    return Client.alive().count()
+
+
+def current_user_id() -> int | None:
+    """The user this copy works for: the ``current_user_id`` setting, else the first active salesperson."""
+    setting = Setting.get_or_none(Setting.key == "current_user_id")
+    if setting is not None:
+        try:
+            user_id = int(setting.value)
+        except (TypeError, ValueError):
+            user_id = None
+        if user_id is not None and User.get_or_none(User.id == user_id) is not None:
+            return user_id
+    row = (
+        User.select(User.id)
+        .where(User.active == True)  # noqa: E712
+        .order_by((User.role != "salesperson"), User.id)
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None
+
+
+def user_name(user_id: int | None) -> str:
+    if user_id is None:
+        return ""
+    user = User.get_or_none(User.id == user_id)
+    return user.name if user else ""
+
+
+@dataclass
+class Agenda:
+    overdue: int
+    due_today: int
+    upcoming_week: int
+    rows: list[tuple[datetime, str, str, str, bool]]  # due_at, client, plan_type, title, overdue
+
+
+def agenda(today: date, user_id: int | None = None, limit: int = 200) -> Agenda:
+    """Open next steps due today or overdue (for one user, or everyone)."""
+    start = datetime.combine(today, datetime.min.time())
+    end = start + timedelta(days=1)
+    base = NextStep.select().join(Client).where((NextStep.done == False) & Client.deleted_at.is_null())  # noqa: E712
+    if user_id is not None:
+        base = base.where((NextStep.user == user_id) | NextStep.user.is_null())
+    overdue = base.where(NextStep.due_at < start).count()
+    due_today = base.where((NextStep.due_at >= start) & (NextStep.due_at < end)).count()
+    upcoming = base.where((NextStep.due_at >= end) & (NextStep.due_at < end + timedelta(days=7))).count()
+    query = (
+        NextStep.select(NextStep.due_at, Client.name, NextStep.plan_type, NextStep.title)
+        .join(Client)
+        .where((NextStep.done == False) & Client.deleted_at.is_null() & (NextStep.due_at < end))  # noqa: E712
+        .order_by(NextStep.due_at.desc())
+        .limit(limit)
+    )
+    if user_id is not None:
+        query = query.where((NextStep.user == user_id) | NextStep.user.is_null())
+    rows = [(due, name, plan, title, due < start) for due, name, plan, title in query.tuples()]
+    return Agenda(overdue, due_today, upcoming, rows)
+
+
+CLIENT_COLUMNS = (
+    "name",
+    "status",
+    "grade",
+    "industry",
+    "region",
+    "owner",
+    "expected_amount_cents",
+    "created_at",
+)
+
+
+def client_rows(offset: int, limit: int) -> list[tuple]:
+    """One page of clients, newest first, in the order of ``CLIENT_COLUMNS``."""
+    query = (
+        Client.select(
+            Client.name,
+            Client.status,
+            Client.grade,
+            Client.industry,
+            Client.region,
+            User.name,
+            Client.expected_amount_cents,
+            Client.created_at,
+        )
+        .join(User, JOIN.LEFT_OUTER, on=(Client.owner == User.id))
+        .where(Client.deleted_at.is_null())
+        .order_by(Client.created_at.desc(), Client.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(query.tuples())
+
+
+@dataclass
+class StageRow:
+    stage: str
+    count: int
+    amount_cents: int
+    weighted_cents: int
+
+
+def pipeline_by_stage() -> list[StageRow]:
+    query = (
+        Opportunity.select(
+            Opportunity.stage,
+            fn.COUNT(Opportunity.id),
+            fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents), 0),
+            fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents * Opportunity.probability), 0),
+        )
+        .where(Opportunity.deleted_at.is_null())
+        .group_by(Opportunity.stage)
+        .tuples()
+    )
+    found = {stage: (count, amount, weighted) for stage, count, amount, weighted in query}
+    rows = []
+    for stage in OPPORTUNITY_STAGES:
+        count, amount, weighted = found.get(stage, (0, 0, 0))
+        rows.append(StageRow(stage, int(count), int(amount), int(weighted) // 100))
+    return rows
+
+
+@dataclass
+class GoalNode:
+    kind: str
+    title: str
+    period_start: date
+    period_end: date
+    targets: list[tuple[str, str, str, int, int | None]] = field(
+        default_factory=list
+    )  # metric,label,unit,target,actual
+    actions: list[tuple[str, str, date | None, bool]] = field(default_factory=list)  # category,title,due,done
+    children: list[GoalNode] = field(default_factory=list)
+
+
+def goal_tree(
+    user_id: int | None, today: date, kinds: tuple[str, ...] = ("year", "quarter", "month")
+) -> list[GoalNode]:
+    """The user's goals of ``kinds`` whose period contains ``today`` (or team goals when no user)."""
+    query = Goal.select().where(
+        Goal.kind.in_(kinds) & (Goal.period_start <= today) & (Goal.period_end > today)
+    )
+    query = query.where(Goal.user.is_null() if user_id is None else Goal.user == user_id)
+    goals = list(query.order_by(Goal.period_start, Goal.id))
+    if not goals:
+        return []
+    ids = [g.id for g in goals]
+    nodes = {g.id: GoalNode(g.kind, g.title, g.period_start, g.period_end) for g in goals}
+    for t in GoalTarget.select().where(GoalTarget.goal.in_(ids)).order_by(GoalTarget.id):
+        nodes[t.goal_id].targets.append((t.metric, t.label, t.unit, t.target_value, t.actual_value))
+    for a in GoalAction.select().where(GoalAction.goal.in_(ids)).order_by(GoalAction.id):
+        nodes[a.goal_id].actions.append((a.category, a.title, a.due_date, a.done))
+    order = {kind: i for i, kind in enumerate(kinds)}
+    roots: list[GoalNode] = []
+    for g in sorted(goals, key=lambda g: (order.get(g.kind, 99), g.period_start, g.id)):
+        parent = nodes.get(g.parent_id) if g.parent_id else None
+        (parent.children if parent is not None else roots).append(nodes[g.id])
+    return roots
+
+
+def latest_weekly_forms(limit: int = 50) -> list[tuple]:
+    """(salesperson, iso_year, iso_week, status, score or None, planned_collection_cents, submitted_at)."""
+    query = (
+        WeeklyForm.select(
+            User.name,
+            WeeklyForm.iso_year,
+            WeeklyForm.iso_week,
+            WeeklyForm.status,
+            WeeklyScore.score,
+            WeeklyForm.planned_collection_cents,
+            WeeklyForm.submitted_at,
+        )
+        .join(User, on=(WeeklyForm.user == User.id))
+        .switch(WeeklyForm)
+        .join(WeeklyScore, JOIN.LEFT_OUTER, on=(WeeklyScore.form == WeeklyForm.id))
+        .order_by(WeeklyForm.iso_year.desc(), WeeklyForm.iso_week.desc(), User.name)
+        .limit(limit)
+    )
+    return list(query.tuples())
+
+
+@dataclass
+class MonthlyMoney:
+    month_start: date
+    signed_cents: int
+    collected_cents: int
+
+
+def signed_vs_collected(today: date, months: int = 12) -> list[MonthlyMoney]:
+    """The last ``months`` calendar months (this one included) from the KPI module."""
+    from desktop_crm.kpi import series
+
+    first = date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    end = (date(today.year, today.month, 28) + timedelta(days=4)).replace(day=1)
+    result = []
+    for item in series("month", first, end):
+        values = item.values
+        signed = int(values.get("signed_amount_cents") or 0)
+        collected = int(values.get("collected_amount_cents") or 0)
+        result.append(MonthlyMoney(item.period.start, signed, collected))
+    return result

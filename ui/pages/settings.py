@@ -1,0 +1,76 @@
+"""Settings: the interface language and where the data lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QSizePolicy, QWidget
+
+from desktop_crm.models import database
+
+from ..settings import AppSettings
+from . import data
+from .base import Page
+
+# Language names are shown in their own language, whatever the interface language.
+LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
+
+
+class SettingsPage(Page):
+    key = "settings"
+
+    sig_language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame = QFrame(self)
+        frame.setObjectName("formCard")
+        frame.setMaximumWidth(860)
+        form = QFormLayout(frame)
+        form.setContentsMargins(20, 18, 20, 18)
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(14)
+        self.language_combo = QComboBox(frame)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setMinimumWidth(220)
+        self.language_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for code, name in LANGUAGE_NAMES:
+            self.language_combo.addItem(name, code)
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
+        form.addRow(self.tr("Language"), self.language_combo)
+        hint = QLabel(self.tr("The window switches language at once; your choice is remembered."), frame)
+        hint.setObjectName("hint")
+        form.addRow("", hint)
+        self.database_edit = QLineEdit(frame)
+        self.database_edit.setObjectName("databasePath")
+        self.database_edit.setReadOnly(True)
+        form.addRow(self.tr("Database file"), self.database_edit)
+        self.user_label = QLabel(frame)
+        form.addRow(self.tr("Working as"), self.user_label)
+        self.settings_edit = QLineEdit(frame)
+        self.settings_edit.setReadOnly(True)
+        form.addRow(self.tr("Settings file"), self.settings_edit)
+        self.page_layout.addWidget(frame)
+        self.page_layout.addStretch(1)
+        self._updating = False
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def set_current_language(self, lang: str) -> None:
+        self._updating = True
+        try:
+            index = self.language_combo.findData(lang)
+            self.language_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self._updating = False
+
+    def refresh(self) -> None:
+        self.subtitle_label.setText(self.tr("Language and data location"))
+        db = database.obj
+        self.database_edit.setText(str(getattr(db, "database", "")) if db is not None else "")
+        self.user_label.setText(data.user_name(data.current_user_id()) or self.tr("(no user yet)"))
+        self.settings_edit.setText(AppSettings().file_name)
+
+    def _on_language_combo_changed(self, index: int) -> None:
+        if not self._updating and index >= 0:
+            self.sig_language_chosen.emit(str(self.language_combo.itemData(index)))

@@ -1,0 +1,82 @@
+"""Small shared widgets: stat cards and a consistently configured table view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+ROW_HEIGHT = 30
+
+
+class StatCard(QFrame):
+    """A number with a caption, e.g. "12 / Overdue"."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None, accent: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        if accent:
+            self.setProperty("accent", accent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(2)
+        self.value_label = QLabel("–", self)
+        self.value_label.setObjectName("statValue")
+        self.caption_label = QLabel(caption, self)
+        self.caption_label.setObjectName("statCaption")
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.caption_label)
+
+    def set_value(self, text: str) -> None:
+        self.value_label.setText(text)
+
+
+def card_row(*cards: StatCard) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(14)
+    for card in cards:
+        row.addWidget(card, 1)
+    return row
+
+
+def make_table_view(
+    model: QAbstractItemModel, parent: QWidget | None = None, stretch_column: int | None = None
+) -> QTableView:
+    """A read-only row-selecting table with uniform row heights (never resize rows to contents).
+
+    ``stretch_column`` takes the spare width (default: the last column)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(ROW_HEIGHT)
+    horizontal = view.horizontalHeader()
+    horizontal.setHighlightSections(False)
+    horizontal.setStretchLastSection(stretch_column is None)
+    if stretch_column is not None:
+        horizontal.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    horizontal.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def set_column_widths(view: QTableView, widths: list[int]) -> None:
+    for column, width in enumerate(widths):
+        if width > 0:
+            view.setColumnWidth(column, width)
