@@ -1,0 +1,194 @@
+"""Start the GUI: ``main(argv) -> exit code``.
+
+Options (the CLI passes them through when no subcommand is given)::
+
+    --db PATH          the database file (default: desktop_crm.paths.default_db_path()); a missing
+                       file is created, and the user is offered demo data
+    --lang en|zh_CN    the interface language (default: the remembered choice, else the system locale);
+                       a language given here is remembered for the next start
+    --self-test        open every page on the database, process events, refresh each page; exit 0 when
+                       all built and refreshed without an exception, else print the problems to stderr
+                       and exit 1 (no window is left open, no dialog is shown)
+    --screenshots DIR  render every page at 1280×800 to DIR/<page>.png and exit 0. With --lang, only
+                       that language, straight into DIR; without --lang, both languages, into
+                       DIR/en/ and DIR/zh_CN/
+
+Languages switch live: choosing one in the Language menu or on the Settings page swaps the
+translators and rebuilds the main window (same page, same geometry); the choice is remembered.
+Database errors are shown in a message box (or printed in the headless modes) and give exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+
+from . import prompts
+from .charts.canvas import ensure_mplconfigdir
+from .fonts import register_qt_font
+from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
+from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSettings
+
+log = logging.getLogger("ui")
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    from desktop_crm.paths import default_db_path
+
+    parser = argparse.ArgumentParser(
+        prog="desktop-crm", description="Offline desktop CRM for B2B salespeople."
+    )
+    parser.add_argument("--db", type=Path, default=None, help=f"database file (default: {default_db_path()})")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system locale)")
+    parser.add_argument("--self-test", action="store_true", help="open every page, exit 0 if all work")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every page to DIR and exit")
+    args, rest = parser.parse_known_args(argv)
+    if args.db is None:
+        args.db = default_db_path()
+    return args, rest
+
+
+def configure_application(app: QCoreApplication) -> None:
+    QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
+    QCoreApplication.setApplicationName(APPLICATION_NAME)
+    app.setApplicationDisplayName("Sales CRM")
+
+
+def configure_logging() -> None:
+    from desktop_crm.paths import data_dir
+
+    root = logging.getLogger()
+    if any(getattr(h, "_desktop_crm", False) for h in root.handlers):
+        return
+    try:
+        data_dir().mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            data_dir() / "desktop-crm.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._desktop_crm = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+
+
+def _gui_excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Log the traceback; show the user a message, never the traceback."""
+    log.error("unhandled exception", exc_info=(kind, value, tb))
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    try:
+        window = QApplication.activeWindow()
+        message = QCoreApplication.translate(
+            "App", "Something went wrong: {error}\n\nThe details were written to the log file."
+        ).format(error=str(value) or kind.__name__)
+        prompts.show_error(window, QCoreApplication.translate("App", "Unexpected error"), message)
+    except Exception:  # never let the hook itself raise
+        traceback.print_exception(kind, value, tb)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _gui_excepthook
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    try:
+        text = STYLESHEET.read_text(encoding="utf-8")
+        app.setStyleSheet(text.replace("{styles}", STYLESHEET.parent.as_posix()))
+    except OSError:
+        log.warning("stylesheet %s not found", STYLESHEET)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "desktop-crm", *argv])
+    )
+    configure_application(app)
+    ensure_mplconfigdir()  # before matplotlib is ever imported
+    register_qt_font(app)
+    apply_style(app)
+    return app
+
+
+def open_database_or_report(path: Path, *, headless: bool) -> bool:
+    """Open ``path``; on failure tell the user (dialog, or stderr when headless) and return False."""
+    from desktop_crm.db import open_database
+    from desktop_crm.errors import CrmError
+
+    try:
+        open_database(path)
+    except (CrmError, OSError) as exc:
+        title = QCoreApplication.translate("App", "Cannot open the database")
+        if headless:
+            print(f"desktop-crm: {title}: {exc}", file=sys.stderr)
+        else:
+            prompts.show_error(None, title, str(exc))
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, rest = parse_args(list(sys.argv[1:] if argv is None else argv))
+    headless = bool(args.self_test or args.screenshots)
+    app = create_application(rest)
+    configure_logging()
+    settings = AppSettings()
+    ensure_compiled()
+    if headless:
+        return _run_headless(app, args, settings)
+    install_excepthook()
+    lang = resolve_language(args.lang, settings.language)
+    if args.lang:
+        settings.language = args.lang
+    install_translators(app, lang)
+    first_launch = not Path(args.db).exists()
+    if not open_database_or_report(args.db, headless=False):
+        return 1
+    from .shell import Shell
+
+    shell = Shell(app, args.db, lang, settings)
+    shell.start(first_launch=first_launch)
+    return int(app.exec())
+
+
+def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSettings) -> int:
+    from . import headless
+
+    previous_locale = QLocale()
+    try:
+        if not open_database_or_report(args.db, headless=True):
+            return 1
+        if args.self_test:
+            lang = resolve_language(args.lang, settings.language)
+            install_translators(app, lang)
+            return headless.run_self_test(args.db, lang, settings)
+        languages = [args.lang] if args.lang else list(LANGUAGES)
+        return headless.render_screenshots(
+            app, args.db, Path(args.screenshots), languages, nested=not args.lang
+        )
+    finally:
+        remove_translators(app)
+        QLocale.setDefault(previous_locale)
+        from desktop_crm.db import close_database
+
+        close_database()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

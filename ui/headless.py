@@ -1,0 +1,113 @@
+"""The headless modes of ``ui.app.main``: ``--self-test`` and ``--screenshots``."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from .i18n import install_translators
+from .main_window import MainWindow
+from .settings import AppSettings
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+@contextmanager
+def collecting_exceptions() -> Iterator[list[str]]:
+    """Collect the exceptions Qt hands to ``sys.excepthook`` (from slots and event handlers)."""
+    problems: list[str] = []
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        problems.append("".join(traceback.format_exception(kind, value, tb)))
+
+    sys.excepthook = hook
+    try:
+        yield problems
+    finally:
+        sys.excepthook = previous
+
+
+def _settle(app: QApplication, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _window(db_path: Path, lang: str, settings: AppSettings) -> MainWindow:
+    window = MainWindow(db_path, lang, settings)
+    window.remember_state = False
+    window.resize(*SCREENSHOT_SIZE)
+    return window
+
+
+def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
+    """Build the window, show and refresh every page; 0 when nothing raised, else 1 (problems on stderr)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window: MainWindow | None = None
+    with collecting_exceptions() as problems:
+        try:
+            window = _window(db_path, lang, settings)
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            window.show()
+            window.update_status()
+            _settle(app)
+            for index, page in enumerate(window.pages):
+                try:
+                    window.show_page(index)
+                    _settle(app)
+                    page.refresh()
+                    _settle(app)
+                except Exception:
+                    problems.append(f"page {page.key}:\n{traceback.format_exc()}")
+        except Exception:
+            problems.append(traceback.format_exc())
+        finally:
+            if window is not None:
+                window.close()
+                window.deleteLater()
+                _settle(app)
+    if problems:
+        print("desktop-crm self-test FAILED:", file=sys.stderr)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(f"desktop-crm self-test passed: {len(window.pages) if window else 0} pages on {db_path}")
+    return 0
+
+
+def render_screenshots(
+    app: QApplication, db_path: Path, out_dir: Path, languages: list[str], *, nested: bool
+) -> int:
+    """Render every page of every language in ``languages`` to PNG files; 0 on success."""
+    settings = AppSettings()
+    failures: list[str] = []
+    with collecting_exceptions() as problems:
+        for lang in languages:
+            target = out_dir / lang if nested else out_dir
+            target.mkdir(parents=True, exist_ok=True)
+            install_translators(app, lang)
+            window = _window(db_path, lang, settings)
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            window.show()
+            window.update_status()
+            _settle(app)
+            for index, page in enumerate(window.pages):
+                window.show_page(index)
+                _settle(app, 5)
+                path = target / f"{page.key}.png"
+                if not window.grab().save(str(path), "PNG"):
+                    failures.append(f"could not write {path}")
+            window.close()
+            window.deleteLater()
+            _settle(app)
+    for message in failures + problems:
+        print(f"desktop-crm: {message}", file=sys.stderr)
+    return 1 if failures or problems else 0

@@ -1,0 +1,269 @@
+"""The main window: a sidebar to the pages, menus, a status bar. Navigation and wiring only."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.errors import CrmError
+
+from . import prompts
+from .pages import PAGE_CLASSES, Page
+from .pages import data as page_data
+from .pages.settings import SettingsPage
+from .settings import AppSettings
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Emits ``sig_language_changed`` (the controller rebuilds the window in the new language) and
+    ``sig_database_created`` (the controller offers demo data for the new file)."""
+
+    sig_language_changed = Signal(str)
+    sig_database_opened = Signal(str)
+    sig_database_created = Signal(str)
+
+    def __init__(self, db_path: Path | str, lang: str, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.settings = settings or AppSettings()
+        self.db_path = Path(db_path)
+        self.lang = lang
+        self.pages: list[Page] = []
+        self.remember_state = True  # False for the headless modes: leave the user's settings alone
+        self._stale: set[int] = set()
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+
+    # --- construction --------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        sidebar = QWidget(central)
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(210)
+        side_layout = QVBoxLayout(sidebar)
+        side_layout.setContentsMargins(12, 18, 12, 12)
+        side_layout.setSpacing(12)
+        brand = QLabel(self.tr("Sales CRM"), sidebar)
+        brand.setObjectName("brand")
+        side_layout.addWidget(brand)
+        self.nav = QListWidget(sidebar)
+        self.nav.setObjectName("navList")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.setUniformItemSizes(True)
+        side_layout.addWidget(self.nav, 1)
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("pageStack")
+        for cls in PAGE_CLASSES:
+            page = cls(self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setSizeHint(QSize(0, 40))
+            self.nav.addItem(item)
+            if isinstance(page, SettingsPage):
+                page.set_current_language(self.lang)
+                page.sig_language_chosen.connect(self._on_settings_language_chosen)
+        self._stale = set(range(len(self.pages)))
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.setWindowTitle(self.tr("Sales CRM"))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = file_menu.addAction(self.tr("&New database…"), self._on_new_action_triggered)
+        self.open_action = file_menu.addAction(self.tr("&Open database…"), self._on_open_action_triggered)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.backup_action = file_menu.addAction(self.tr("&Backup…"))
+        self.backup_action.setEnabled(False)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.page_actions: list[QAction] = []
+        for index, page in enumerate(self.pages):
+            action = view_menu.addAction(page.title())
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        refresh = view_menu.addAction(self.tr("&Refresh"), self.refresh_all)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+
+        language_menu = bar.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("en", "English"), ("zh_CN", "中文")):
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.change_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Performance &handbook"), self._on_handbook_action_triggered)
+        about = help_menu.addAction(self.tr("&About"), self._on_about_action_triggered)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.path_label = QLabel(bar)
+        self.count_label = QLabel(bar)
+        self.schema_label = QLabel(bar)
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.schema_label)
+
+    def _restore_state(self) -> None:
+        if not self.restoreGeometry(self.settings.geometry):
+            self.resize(DEFAULT_SIZE)
+        keys = [page.key for page in self.pages]
+        last = self.settings.last_page
+        self.show_page(keys.index(last) if last in keys else 0)
+
+    # --- public --------------------------------------------------------------------------------
+    @property
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def page(self, key: str) -> Page:
+        return next(page for page in self.pages if page.key == key)
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self._on_nav_row_changed(index)
+
+    def refresh_all(self) -> None:
+        """Mark every page stale and refresh the visible one (after the data changed)."""
+        self._stale = set(range(len(self.pages)))
+        self._on_nav_row_changed(self.stack.currentIndex())
+        self.update_status()
+
+    def update_status(self) -> None:
+        from desktop_crm.db import schema_version
+        from desktop_crm.models import database
+
+        self.path_label.setText(self.tr("Database: {path}").format(path=str(self.db_path)))
+        self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
+        version = schema_version(database.connection())
+        self.schema_label.setText(self.tr("Schema v{version}").format(version=version))
+
+    def save_state(self) -> None:
+        if not self.remember_state:
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.last_page = self.current_page.key
+        self.settings.sync()
+
+    def change_language(self, lang: str) -> None:
+        """Remember ``lang``; the controller listening to ``sig_language_changed`` rebuilds the window."""
+        if lang == self.lang:
+            return
+        self.settings.language = lang
+        self.save_state()
+        self.sig_language_changed.emit(lang)
+
+    def switch_database(self, path: str | Path, *, created: bool = False) -> bool:
+        """Open ``path`` in place of the current database; False (after telling the user) on failure."""
+        from desktop_crm.db import open_database
+        from desktop_crm.models import database
+
+        previous = database.obj
+        try:
+            opened = open_database(path)
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Cannot open the database"), str(exc))
+            return False
+        if previous is not None and previous is not opened:
+            previous.close()
+        self.db_path = Path(path)
+        self.refresh_all()
+        self.sig_database_opened.emit(str(path))
+        if created:
+            self.sig_database_created.emit(str(path))
+        return True
+
+    # --- Qt overrides --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_nav_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        if self.stack.currentIndex() != row:
+            self.stack.setCurrentIndex(row)
+        if row in self._stale:
+            self._stale.discard(row)
+            self.pages[row].refresh()
+
+    def _on_settings_language_chosen(self, lang: str) -> None:
+        self.change_language(lang)
+
+    def _on_new_action_triggered(self) -> None:
+        path = prompts.ask_database_path(self, self.tr("New database"), str(self.db_path.parent), new=True)
+        if not path:
+            return
+        if Path(path).exists():
+            prompts.show_error(
+                self,
+                self.tr("New database"),
+                self.tr("{path} already exists. Use Open database to open it.").format(path=path),
+            )
+            return
+        self.switch_database(path, created=True)
+
+    def _on_open_action_triggered(self) -> None:
+        path = prompts.ask_database_path(self, self.tr("Open database"), str(self.db_path.parent), new=False)
+        if path:
+            self.switch_database(path)
+
+    def _on_about_action_triggered(self) -> None:
+        prompts.show_info(
+            self,
+            self.tr("About Sales CRM"),
+            self.tr(
+                "Sales CRM: an offline CRM for B2B salespeople.\n"
+                "Every record lives in one local SQLite file that you can back up and move."
+            ),
+        )
+
+    def _on_handbook_action_triggered(self) -> None:
+        from desktop_crm.models import HandbookEntry
+
+        entries = list(HandbookEntry.select().order_by(HandbookEntry.position, HandbookEntry.id).limit(50))
+        if not entries:
+            text = self.tr("The performance handbook is empty.")
+        else:
+            text = "".join(
+                f"<p><b>{html.escape(e.question)}</b><br>{html.escape(e.answer)}</p>" for e in entries
+            )
+        prompts.show_info(self, self.tr("Performance handbook"), text)

@@ -1,0 +1,107 @@
+"""The controller above the main window: builds it, rebuilds it when the language changes, and
+offers demo data for a newly created database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
+
+from desktop_crm.errors import CrmError
+
+from . import prompts
+from .i18n import install_translators
+from .main_window import MainWindow
+from .settings import AppSettings
+from .tasks import Job, run_with_progress
+
+
+def generate_demo_job(db_path: Path) -> object:
+    """A background job filling ``db_path`` with the small demo data set."""
+
+    def job(progress: object) -> None:
+        try:
+            from desktop_crm.demo import generate_demo
+        except ImportError as exc:
+            raise CrmError(
+                QCoreApplication.translate("Shell", "Demo data is not available in this version.")
+            ) from exc
+        generate_demo(db_path, "small", progress=progress)
+
+    return job
+
+
+class Shell(QObject):
+    """Owns the main window of one application run."""
+
+    def __init__(
+        self, app: QApplication, db_path: Path, lang: str, settings: AppSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.db_path = Path(db_path)
+        self.lang = lang
+        self.settings = settings or AppSettings()
+        self.window: MainWindow | None = None
+        self.demo_job: Job | None = None
+
+    def create_window(self) -> MainWindow:
+        window = MainWindow(self.db_path, self.lang, self.settings)
+        window.sig_language_changed.connect(self._on_window_language_changed)
+        window.sig_database_created.connect(self._on_window_database_created)
+        window.sig_database_opened.connect(self._on_window_database_opened)
+        window.update_status()
+        return window
+
+    def start(self, *, first_launch: bool = False) -> MainWindow:
+        self.window = self.create_window()
+        self.window.show()
+        if first_launch:
+            self.offer_demo_data(self.db_path)
+        return self.window
+
+    def offer_demo_data(self, db_path: Path) -> Job | None:
+        """Ask whether to fill the new, empty database with demo data; generate it in the background."""
+        window = self.window
+        if not prompts.ask_yes_no(
+            window,
+            self.tr("Welcome"),
+            self.tr(
+                "This database is new and empty.\n\nStart with demo data? You can explore every page "
+                "with realistic clients, follow-ups and goals, then create a new database for real work."
+            ),
+        ):
+            return None
+        job = run_with_progress(window, self.tr("Generating demo data…"), generate_demo_job(Path(db_path)))
+        job.sig_finished.connect(self._on_demo_job_finished)
+        job.sig_failed.connect(self._on_demo_job_failed)
+        self.demo_job = job
+        return job
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_demo_job_finished(self, _result: object) -> None:
+        if self.window is not None:
+            self.window.switch_database(self.window.db_path)  # rebind: the generator may reopen the file
+
+    def _on_demo_job_failed(self, message: str) -> None:
+        prompts.show_error(self.window, self.tr("Demo data"), message)
+        if self.window is not None:
+            self.window.refresh_all()
+
+    def _on_window_database_created(self, path: str) -> None:
+        self.offer_demo_data(Path(path))
+
+    def _on_window_database_opened(self, path: str) -> None:
+        self.db_path = Path(path)
+
+    def _on_window_language_changed(self, lang: str) -> None:
+        """Switch translators and rebuild the window in the new language (same page, same geometry)."""
+        old = self.window
+        self.lang = lang
+        install_translators(self.app, lang)
+        self.window = self.create_window()
+        self.window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
