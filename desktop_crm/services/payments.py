@@ -12,6 +12,7 @@ from datetime import date
 
 from ..errors import ValidationError
 from ..models import Contract, Payment, PaymentInstalment, now
+from ..receivables import allocate
 from .common import (
     fk_id,
     get_record,
@@ -110,8 +111,7 @@ class ContractBalance:
 
 
 def _allocate(contract: Contract, as_of: date | None = None) -> list[InstalmentStatus]:
-    """Spread payments over the plan: a payment for an instalment pays it first; the rest (unlinked
-    payments and any excess) pays the instalments in due-date order."""
+    """Spread the contract's payments (up to ``as_of``) over its plan (see ``receivables.allocate``)."""
     instalments = list(
         PaymentInstalment.select()
         .where(PaymentInstalment.contract == contract)
@@ -120,28 +120,14 @@ def _allocate(contract: Contract, as_of: date | None = None) -> list[InstalmentS
     payments = Payment.select().where(Payment.contract == contract)
     if as_of is not None:
         payments = payments.where(Payment.paid_on <= as_of)
-    linked: dict[int, int] = {}
-    pool = 0
-    for p in payments:
-        instalment_id = fk_id(p, "instalment")
-        if instalment_id is None:
-            pool += p.amount_cents
-        else:
-            linked[instalment_id] = linked.get(instalment_id, 0) + p.amount_cents
-    paid_of: dict[int, int] = {}
-    for inst in instalments:
-        direct = linked.get(inst.id, 0)
-        paid_of[inst.id] = min(direct, inst.amount_cents)
-        pool += direct - paid_of[inst.id]
-    result = []
-    for inst in instalments:
-        extra = min(pool, inst.amount_cents - paid_of[inst.id])
-        pool -= extra
-        paid = paid_of[inst.id] + extra
-        result.append(
-            InstalmentStatus(inst, inst.due_date, inst.amount_cents, paid, inst.amount_cents - paid)
-        )
-    return result
+    paid_of = allocate(
+        [(i.id, i.due_date, i.amount_cents) for i in instalments],
+        [(fk_id(p, "instalment"), p.amount_cents) for p in payments],
+    )
+    return [
+        InstalmentStatus(i, i.due_date, i.amount_cents, paid_of[i.id], i.amount_cents - paid_of[i.id])
+        for i in instalments
+    ]
 
 
 def _paid_total(contract: Contract, as_of: date | None = None) -> int:
