@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_crm.errors import CrmError
@@ -87,21 +87,39 @@ class DatabaseWorker(QThread):
         super().__init__(parent)
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._active: set[Job] = set()
+        self._stopped = False
         self.setObjectName("DatabaseWorker")
 
     def submit(self, fn: JobFn) -> Job:
-        """Queue ``fn``; connect to the returned job's signals to get its outcome."""
+        """Queue ``fn``; connect to the returned job's signals to get its outcome.
+
+        The job reaches the thread on the next turn of the event loop, so signals connected right
+        after ``submit`` returns can never miss an outcome (a signal emitted before anything is
+        connected to it would be lost).
+        """
         job = Job(fn)
         self._active.add(job)
         for signal in (job.sig_finished, job.sig_failed, job.sig_cancelled):
-            signal.connect(lambda *_args, j=job: self._active.discard(j), Qt.ConnectionType.QueuedConnection)
+            signal.connect(self._on_job_done)
+        QTimer.singleShot(0, self, lambda: self._enqueue(job))
+        return job
+
+    def _enqueue(self, job: Job) -> None:
+        if self._stopped:
+            job.sig_cancelled.emit()
+            return
         self._queue.put(job)
         if not self.isRunning():
             self.start()
-        return job
+
+    def _on_job_done(self, *_args: object) -> None:
+        job = self.sender()
+        if isinstance(job, Job):
+            self._active.discard(job)
 
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Cancel the queued jobs, let the running one see the cancel, and end the thread."""
+        self._stopped = True
         for job in list(self._active):
             job.cancel()
         self._queue.put(None)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+92"/>
+        <location filename="../../ui/app.py" line="+94"/>
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -18,7 +18,7 @@ The details were written to the log file.</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -136,7 +136,7 @@ The details were written to the log file.</translation>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals.py" line="+23"/>
+        <location filename="../../ui/pages/goals.py" line="+24"/>
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
@@ -156,7 +156,7 @@ The details were written to the log file.</translation>
         <translation>Actual</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Goals</source>
         <translation>Goals</translation>
     </message>
@@ -166,22 +166,22 @@ The details were written to the log file.</translation>
         <translation>No year, quarter or month goal covers today yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Goals of {name} for the current year, quarter and month</source>
         <translation>Goals of {name} for the current year, quarter and month</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Team goals for the current year, quarter and month</source>
         <translation>Team goals for the current year, quarter and month</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Target: {label}</source>
         <translation>Target: {label}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Action: {title}</source>
         <translation>Action: {title}</translation>
     </message>
@@ -655,17 +655,17 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Won amount</source>
         <translation>Won amount</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Stage</source>
         <translation>Stage</translation>
     </message>
@@ -685,7 +685,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Expected amounts per stage; weighted by each opportunity&apos;s probability</source>
         <translation>Expected amounts per stage; weighted by each opportunity&apos;s probability</translation>
     </message>
@@ -693,7 +693,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+39"/>
+        <location filename="../../ui/prompts.py" line="+43"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
@@ -701,7 +701,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+36"/>
+        <location filename="../../ui/pages/settings.py" line="+39"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -744,12 +744,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+27"/>
+        <location filename="../../ui/shell.py" line="+28"/>
         <source>Demo data is not available in this version.</source>
         <translation>Demo data is not available in this version.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -781,7 +781,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+113"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -839,7 +839,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>{date} · open next steps of {name}, due today or overdue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{date} · open next steps due today or overdue</source>
         <translation>{date} · open next steps due today or overdue</translation>
     </message>

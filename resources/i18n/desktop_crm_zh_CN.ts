@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+92"/>
+        <location filename="../../ui/app.py" line="+94"/>
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -18,7 +18,7 @@ The details were written to the log file.</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -136,7 +136,7 @@ The details were written to the log file.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals.py" line="+23"/>
+        <location filename="../../ui/pages/goals.py" line="+24"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -156,7 +156,7 @@ The details were written to the log file.</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -166,22 +166,22 @@ The details were written to the log file.</source>
         <translation>还没有覆盖今天的年度、季度或月度目标。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Goals of {name} for the current year, quarter and month</source>
         <translation>{name} 本年度、本季度和本月的目标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Team goals for the current year, quarter and month</source>
         <translation>团队本年度、本季度和本月的目标</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Target: {label}</source>
         <translation>数字目标：{label}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -655,17 +655,17 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Won amount</source>
         <translation>成功金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -685,7 +685,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Expected amounts per stage; weighted by each opportunity&apos;s probability</source>
         <translation>各阶段的预计金额；加权金额按每个商机的成功概率计算</translation>
     </message>
@@ -693,7 +693,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+39"/>
+        <location filename="../../ui/prompts.py" line="+43"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -701,7 +701,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+36"/>
+        <location filename="../../ui/pages/settings.py" line="+39"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -744,12 +744,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+27"/>
+        <location filename="../../ui/shell.py" line="+28"/>
         <source>Demo data is not available in this version.</source>
         <translation>此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -781,7 +781,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+113"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -839,7 +839,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>{date} · {name} 今天到期或已逾期的下步事务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{date} · open next steps due today or overdue</source>
         <translation>{date} · 今天到期或已逾期的下步事务</translation>
     </message>
