@@ -1,0 +1,183 @@
+"""ui.app.main: --self-test, --screenshots, database errors, first launch, live language switch."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui import app as ui_app
+from ui.pages import PAGE_KEYS
+from ui.settings import AppSettings
+from ui.shell import Shell
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _close_database_file(populated_db: object) -> None:
+    from desktop_crm.db import close_database
+
+    close_database()
+
+
+def test_self_test_passes(populated_db: object, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _close_database_file(populated_db)
+    assert ui_app.main(["--db", str(db_path), "--self-test", "--lang", "zh_CN"]) == 0
+    assert "self-test passed: 7 pages" in capsys.readouterr().out
+
+
+def test_self_test_reports_a_broken_page(
+    db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui.pages.pipeline import PipelinePage
+
+    def broken(self: PipelinePage) -> None:
+        raise RuntimeError("pipeline exploded")
+
+    monkeypatch.setattr(PipelinePage, "refresh", broken)
+    assert ui_app.main(["--db", str(db_path), "--self-test"]) == 1
+    err = capsys.readouterr().err
+    assert "self-test FAILED" in err and "pipeline exploded" in err
+
+
+def test_screenshots_in_both_languages(populated_db: object, db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    assert ui_app.main(["--db", str(db_path), "--screenshots", str(out)]) == 0
+    for lang in ("en", "zh_CN"):
+        for key in PAGE_KEYS:
+            png = out / lang / f"{key}.png"
+            data = png.read_bytes()
+            assert data.startswith(PNG_MAGIC) and len(data) > 5_000, png
+    # The headless run leaves no translator behind and does not touch the remembered page.
+    assert QApplication.translate("MainWindow", "&File") == "&File"
+    assert AppSettings().last_page == "today"
+
+
+def test_screenshots_of_one_language_go_straight_into_dir(db: object, db_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "zh"
+    assert ui_app.main(["--db", str(db_path), "--screenshots", str(out), "--lang", "zh_CN"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{key}.png" for key in PAGE_KEYS)
+
+
+def test_unreadable_database_is_reported_without_traceback(
+    modal: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "garbage.sqlite3"
+    bad.write_bytes(b"not a database at all" * 200)
+    assert ui_app.main(["--db", str(bad), "--lang", "en"]) == 1
+    assert modal.titles == ["Cannot open the database"]
+    assert "Traceback" not in capsys.readouterr().err
+    assert ui_app.main(["--db", str(bad), "--self-test"]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot open the database" in err and "Traceback" not in err
+
+
+def test_first_launch_offers_demo_data_and_declining_keeps_it_empty(
+    qtbot: QtBot, modal: object, db: object, db_path: Path
+) -> None:
+    shell = Shell(QApplication.instance(), db_path, "en", AppSettings())
+    window = shell.start(first_launch=True)
+    qtbot.addWidget(window)
+    assert modal.seen[0][1] == "Welcome" and "demo data" in modal.seen[0][2]
+    assert shell.demo_job is None
+    assert window.count_label.text() == "0 clients"
+
+
+def test_accepting_demo_data_generates_it_in_the_background(
+    qtbot: QtBot, modal: object, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.shell
+
+    def fake_demo_job(path: Path) -> object:
+        def job(progress: object) -> None:
+            from desktop_crm.models import Client
+
+            for i in range(5):
+                Client.create(name=f"Demo client {i}")
+                progress(i + 1, 5)
+
+        return job
+
+    monkeypatch.setattr(ui.shell, "generate_demo_job", fake_demo_job)
+    modal.answer_yes()
+    shell = Shell(QApplication.instance(), db_path, "en", AppSettings())
+    window = shell.start(first_launch=True)
+    qtbot.addWidget(window)
+    assert shell.demo_job is not None
+    qtbot.waitUntil(lambda: window.count_label.text() == "5 clients", timeout=10_000)
+    assert modal.titles == ["Welcome"]
+
+
+def test_demo_failure_is_shown_as_a_message(
+    qtbot: QtBot, modal: object, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.shell
+    from desktop_crm.errors import CrmError
+
+    def failing_job(path: Path) -> object:
+        def job(progress: object) -> None:
+            raise CrmError("The demo generator is broken.")
+
+        return job
+
+    monkeypatch.setattr(ui.shell, "generate_demo_job", failing_job)
+    modal.answer_yes()
+    shell = Shell(QApplication.instance(), db_path, "en", AppSettings())
+    qtbot.addWidget(shell.start(first_launch=True))
+    qtbot.waitUntil(lambda: len(modal.seen) == 2, timeout=10_000)
+    assert modal.seen[1][1:] == ("Demo data", "The demo generator is broken.")
+
+
+def test_language_switches_live_and_is_remembered(qtbot: QtBot, db: object, db_path: Path) -> None:
+    settings = AppSettings()
+    shell = Shell(QApplication.instance(), db_path, "en", settings)
+    first = shell.start()
+    qtbot.addWidget(first)
+    first.show_page(PAGE_KEYS.index("settings"))
+    combo = first.page("settings").language_combo
+    combo.setCurrentIndex(combo.findData("zh_CN"))
+    second = shell.window
+    assert second is not first
+    qtbot.addWidget(second)
+    assert second.nav.item(PAGE_KEYS.index("clients")).text() == "客户"
+    assert second.current_page.key == "settings"
+    assert settings.language == "zh_CN"
+    second.language_actions["en"].trigger()
+    third = shell.window
+    qtbot.addWidget(third)
+    assert third.nav.item(PAGE_KEYS.index("clients")).text() == "Clients"
+    assert settings.language == "en"
+
+
+def test_matplotlib_is_imported_only_when_the_dashboard_is_shown(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from desktop_crm.db import open_database
+        open_database({str(tmp_path / "lazy.sqlite3")!r})
+        from ui.main_window import MainWindow
+        from ui.pages import PAGE_KEYS
+        window = MainWindow({str(tmp_path / "lazy.sqlite3")!r}, "en")
+        window.remember_state = False
+        window.show()
+        for key in PAGE_KEYS:
+            if key != "dashboard":
+                window.show_page(PAGE_KEYS.index(key))
+        app.processEvents()
+        print("before", "matplotlib" in sys.modules)
+        window.show_page(PAGE_KEYS.index("dashboard"))
+        app.processEvents()
+        print("after", "matplotlib" in sys.modules, window.page("dashboard").chart.canvas is not None)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "before False" in result.stdout
+    assert "after True True" in result.stdout

@@ -1,0 +1,149 @@
+"""The main window: opens, navigates by click and shortcut, remembers geometry and page, speaks Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.pages import PAGE_KEYS
+from ui.settings import AppSettings
+
+
+def make_window(qtbot: QtBot, db_path: Path, lang: str = "en") -> MainWindow:
+    window = MainWindow(db_path, lang)
+    qtbot.addWidget(window)
+    window.update_status()
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_opens_on_a_fresh_database(qtbot: QtBot, db: object, db_path: Path) -> None:
+    window = make_window(qtbot, db_path)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Today",
+        "Clients",
+        "Pipeline",
+        "Goals",
+        "Weekly form",
+        "Dashboard",
+        "Settings",
+    ]
+    assert window.current_page.key == "today"
+    assert window.count_label.text() == "0 clients"
+    assert str(db_path) in window.path_label.text()
+    assert window.schema_label.text().startswith("Schema v")
+    assert window.page("today").model.rowCount() == 0
+    assert not window.backup_action.isEnabled()
+
+
+def test_shows_rows_of_a_populated_database(qtbot: QtBot, populated_db: object, db_path: Path) -> None:
+    window = make_window(qtbot, db_path)
+    today = window.page("today")
+    assert today.model.rowCount() == 2  # one overdue, one due tonight
+    assert today.overdue_card.value_label.text() == "1"
+    assert today.due_card.value_label.text() == "1"
+    assert window.count_label.text() == "3 clients"
+    window.show_page(PAGE_KEYS.index("clients"))
+    clients = window.page("clients")
+    assert clients.model.rowCount() == 3
+    assert clients.subtitle_label.text().startswith("3 clients")
+    names = {clients.model.row(i)[0] for i in range(3)}
+    assert names == {"上海华东精密机械", "北京中科信息", "Acme GmbH"}
+    window.show_page(PAGE_KEYS.index("pipeline"))
+    assert window.page("pipeline").open_card.value_label.text() == "1"
+    window.show_page(PAGE_KEYS.index("goals"))
+    assert window.page("goals").tree.topLevelItem(0).text(0) == "Year · 年度目标"
+    window.show_page(PAGE_KEYS.index("weekly"))
+    weekly = window.page("weekly")
+    assert weekly.model.rowCount() == 1
+    assert weekly.model.data(weekly.model.index(0, 2)) == "Scored"
+
+
+def test_client_table_fetches_in_batches(qtbot: QtBot, db: object, db_path: Path) -> None:
+    from desktop_crm.models import Client
+
+    Client.insert_many([{"name": f"Client {i:04d}"} for i in range(450)]).execute()
+    window = make_window(qtbot, db_path)
+    window.show_page(PAGE_KEYS.index("clients"))
+    model = window.page("clients").model
+    assert model.rowCount() == 200
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450
+    assert not model.canFetchMore()
+
+
+def test_navigation_by_click(qtbot: QtBot, db: object, db_path: Path) -> None:
+    window = make_window(qtbot, db_path)
+    item = window.nav.item(PAGE_KEYS.index("clients"))
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.page("clients")
+    assert window.page("clients").isVisible()
+
+
+def test_navigation_by_ctrl_number(qtbot: QtBot, db: object, db_path: Path) -> None:
+    window = make_window(qtbot, db_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for number, key in ((3, "pipeline"), (7, "settings"), (1, "today"), (6, "dashboard")):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page.key == key
+        assert window.nav.currentRow() == number - 1
+
+
+def test_geometry_and_last_page_are_remembered(qtbot: QtBot, db: object, db_path: Path) -> None:
+    first = make_window(qtbot, db_path)
+    # The offscreen screen is 800 px wide, below the window's minimum width: vary the height.
+    first.resize(QSize(first.minimumSizeHint().width(), 520))
+    first.move(30, 40)
+    first.show_page(PAGE_KEYS.index("goals"))
+    expected = first.geometry()
+    first.close()
+    second = make_window(qtbot, db_path)
+    assert second.current_page.key == "goals"
+    # x may be pulled back onto the (too narrow) offscreen screen; y and the size are restored.
+    assert (second.geometry().y(), second.size()) == (expected.y(), expected.size())
+    assert second.height() == 520
+    assert AppSettings().last_page == "goals"
+
+
+def test_chinese_interface(qtbot: QtBot, populated_db: object, db_path: Path) -> None:
+    assert i18n.install_translators(QApplication.instance(), "zh_CN")
+    window = make_window(qtbot, db_path, "zh_CN")
+    assert window.nav.item(PAGE_KEYS.index("clients")).text() == "客户"
+    assert window.nav.item(PAGE_KEYS.index("dashboard")).text() == "仪表盘"
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.count_label.text() == "3 个客户"
+    window.show_page(PAGE_KEYS.index("weekly"))
+    weekly = window.page("weekly")
+    assert weekly.model.data(weekly.model.index(0, 2)) == "已评分"
+    assert weekly.model.headerData(0, Qt.Orientation.Horizontal) == "周次"
+
+
+def test_menus_go_through_the_modal_seam(qtbot: QtBot, modal: object, db: object, db_path: Path) -> None:
+    window = make_window(qtbot, db_path)
+    window._on_about_action_triggered()
+    window._on_handbook_action_triggered()
+    window._on_open_action_triggered()  # the fake answers "cancel"
+    assert modal.titles == ["About Sales CRM", "Performance handbook", "Open database"]
+    assert window.db_path == db_path
+
+
+def test_open_database_error_is_reported(
+    qtbot: QtBot, modal: object, db: object, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, db_path)
+    bad = tmp_path / "not-a-db.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert window.switch_database(bad) is False
+    assert modal.titles == ["Cannot open the database"]
+    assert window.db_path == db_path
+    assert window.count_label.text() == "0 clients"

@@ -1,0 +1,144 @@
+"""The background worker: progress, results, errors as messages, cancel, its own connection."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_crm.errors import CrmError
+from ui.tasks import DatabaseWorker, JobCancelled, ProgressFn, run_with_progress
+
+
+@pytest.fixture
+def worker() -> Iterator[DatabaseWorker]:
+    w = DatabaseWorker()
+    yield w
+    w.stop()
+
+
+def test_progress_and_result(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def job(progress: ProgressFn) -> str:
+        for i in range(1, 4):
+            progress(i, 3)
+        return "done"
+
+    job_handle = worker.submit(job)
+    job_handle.sig_progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(job_handle.sig_finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == ["done"]
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_jobs_run_in_order_on_one_thread_with_its_own_connection(
+    qtbot: QtBot, worker: DatabaseWorker, db: object
+) -> None:
+    from desktop_crm.models import Client, database
+
+    Client.create(name="上海华东精密机械")
+    gui_connection = database.connection()
+
+    def count(progress: ProgressFn) -> tuple[int, str, bool]:
+        return (
+            Client.select().count(),
+            threading.current_thread().name,
+            database.connection() is gui_connection,
+        )
+
+    first = worker.submit(lambda progress: Client.create(name="Added by the worker").id)
+    second = worker.submit(count)
+    with qtbot.waitSignal(second.sig_finished, timeout=5000) as blocker:
+        pass
+    assert first.done
+    number, thread_name, same_connection = blocker.args[0]
+    assert number == 2
+    assert thread_name != threading.current_thread().name
+    assert same_connection is False
+
+
+def test_errors_come_back_as_messages(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    def domain_error(progress: ProgressFn) -> None:
+        raise CrmError("That client no longer exists.")
+
+    def bug(progress: ProgressFn) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    first = worker.submit(domain_error)
+    with qtbot.waitSignal(first.sig_failed, timeout=5000) as blocker:
+        pass
+    assert blocker.args == ["That client no longer exists."]
+    second = worker.submit(bug)
+    with qtbot.waitSignal(second.sig_failed, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0] == "Unexpected error: ZeroDivisionError: division by zero"
+
+
+def test_cancel_is_seen_by_the_job(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    started = threading.Event()
+    steps: list[int] = []
+
+    def long_job(progress: ProgressFn) -> str:
+        for i in range(1000):
+            started.set()
+            if not progress(i, 1000):
+                raise JobCancelled()
+            steps.append(i)
+            time.sleep(0.005)
+        return "finished anyway"
+
+    job = worker.submit(long_job)
+    finished: list[object] = []
+    job.sig_finished.connect(finished.append)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    with qtbot.waitSignal(job.sig_cancelled, timeout=5000):
+        job.cancel()
+    assert job.cancelled and not finished
+    assert len(steps) < 1000
+
+
+def test_a_job_that_returns_after_cancel_counts_as_cancelled(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    gate = threading.Event()
+
+    def job(progress: ProgressFn) -> int:
+        gate.wait(5)
+        return 0 if progress(1, 1) else -1
+
+    handle = worker.submit(job)
+    with qtbot.waitSignal(handle.sig_cancelled, timeout=5000):
+        handle.cancel()
+        gate.set()
+
+
+def test_run_with_progress_shows_a_cancellable_dialog(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    started = threading.Event()
+
+    def job(progress: ProgressFn) -> None:
+        for i in range(1000):
+            started.set()
+            if not progress(i, 1000):
+                return None
+            time.sleep(0.005)
+
+    handle = run_with_progress(parent, "Importing clients", job, worker=worker)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Importing clients"
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.maximum() == 1000, timeout=5000)
+    cancel_button = dialog.findChild(QPushButton)
+    assert cancel_button.text() == "Cancel"
+    with qtbot.waitSignal(handle.sig_cancelled, timeout=5000):
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
