@@ -18,16 +18,23 @@ from .tasks import Job, run_with_progress
 
 
 def generate_demo_job(db_path: Path) -> object:
-    """A background job filling ``db_path`` with the small demo data set."""
+    """A background job filling the open database (``db_path``) with the small demo data set.
 
-    def job(progress: object) -> None:
+    The job hands the GUI's peewee database to the generator, which then uses the worker
+    thread's own connection and leaves the models bound as they are.
+    """
+
+    def job(progress: object) -> object:
         try:
             from desktop_crm.demo import generate_demo
         except ImportError as exc:
             raise CrmError(
                 QCoreApplication.translate("Shell", "Demo data is not available in this version.")
             ) from exc
-        generate_demo(db_path, "small", progress=progress)
+        from desktop_crm.models import database
+
+        target = database.obj if database.obj is not None else db_path
+        return generate_demo(target, "small", progress=progress)
 
     return job
 
@@ -82,7 +89,7 @@ class Shell(QObject):
     # --- slots ---------------------------------------------------------------------------------
     def _on_demo_job_finished(self, _result: object) -> None:
         if self.window is not None:
-            self.window.switch_database(self.window.db_path)  # rebind: the generator may reopen the file
+            self.window.refresh_all()
 
     def _on_demo_job_failed(self, message: str) -> None:
         prompts.show_error(self.window, self.tr("Demo data"), message)

@@ -66,7 +66,10 @@ class Job(QObject):
         except JobCancelled:
             self.sig_cancelled.emit()
         except CrmError as exc:
-            self.sig_failed.emit(str(exc))
+            if self.cancelled:  # a job may report its cancellation as a domain error
+                self.sig_cancelled.emit()
+            else:
+                self.sig_failed.emit(str(exc))
         except Exception as exc:
             log.exception("background job failed")
             message = QCoreApplication.translate("Tasks", "Unexpected error: {error}")

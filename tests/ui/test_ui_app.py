@@ -181,3 +181,18 @@ def test_matplotlib_is_imported_only_when_the_dashboard_is_shown(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert "before False" in result.stdout
     assert "after True True" in result.stdout
+
+
+def test_real_demo_generation_fills_the_window(
+    qtbot: QtBot, modal: object, db: object, db_path: Path
+) -> None:
+    pytest.importorskip("desktop_crm.demo")
+    modal.answer_yes()
+    shell = Shell(QApplication.instance(), db_path, "en", AppSettings())
+    window = shell.start(first_launch=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(shell.demo_job.sig_finished, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: window.count_label.text() != "0 clients", timeout=5_000)
+    assert modal.titles == ["Welcome"]
+    assert window.page("today").model.rowCount() > 0
