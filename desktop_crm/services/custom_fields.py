@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NotFoundError, ValidationError
-from ..models import Client, CustomFieldDef, CustomFieldValue
+from ..models import Client, CustomFieldDef, CustomFieldValue, Tag
 from ..models.enums import CUSTOM_FIELD_KINDS
 from .common import fk_id, get_record, long_text, require_date, require_enum, require_text, transactional
 
@@ -222,3 +222,88 @@ def get_custom_values(client_id: Any) -> dict[str, Any]:
         fk_id(r, "field"): r for r in CustomFieldValue.select().where(CustomFieldValue.client == client.id)
     }
     return {f.name: _python_value(f, rows[f.id]) for f in list_custom_fields() if f.id in rows}
+
+
+# --- used by the Settings editor and the client editor ---------------------------------------------
+
+
+def count_custom_field_values(field_id: Any) -> int:
+    """How many clients (deleted ones included: they can be restored) have a value of the field."""
+    field = _get_field(field_id)
+    return CustomFieldValue.select().where(CustomFieldValue.field == field.id).count()
+
+
+def _uses_any(field: CustomFieldDef, row: CustomFieldValue, removed: set[str]) -> bool:
+    if field.kind == "choice":
+        return row.value_text in removed
+    return any(item in removed for item in _python_value(field, row) or ())
+
+
+def _rows_using_removed(field: CustomFieldDef, cleaned: list[str]) -> list[CustomFieldValue]:
+    removed = set(field_choices(field)) - set(cleaned)
+    if not removed:
+        return []
+    rows = CustomFieldValue.select().where(CustomFieldValue.field == field.id)
+    return [row for row in rows if _uses_any(field, row, removed)]
+
+
+def count_clients_using_removed_choices(field_id: Any, choices: Iterable[str]) -> int:
+    """How many clients have a value that uses a choice missing from ``choices`` (0 for other kinds)."""
+    field = _get_field(field_id)
+    if field.kind not in CHOICE_KINDS:
+        return 0
+    return len(_rows_using_removed(field, [c.strip() for c in choices if isinstance(c, str)]))
+
+
+@transactional
+def set_custom_field_choices(field_id: Any, choices: Iterable[str], force: bool = False) -> CustomFieldDef:
+    """Replace the choices of a choice or multiple-choice field.
+
+    Values that use a removed choice are refused (the message says how many clients use it) unless
+    ``force``: then the removed choices are cleared from those clients' values.
+    """
+    field = _get_field(field_id)
+    if field.kind not in CHOICE_KINDS:
+        raise ValidationError(f"{field.name} is not a choice field; it has no choices.", "choices")
+    cleaned = _clean_choices(field.kind, choices)
+    affected = _rows_using_removed(field, cleaned)
+    if affected and not force:
+        removed = [repr(c) for c in field_choices(field) if c not in cleaned]
+        clients = "1 client uses" if len(affected) == 1 else f"{len(affected)} clients use"
+        noun = "choice" if len(removed) == 1 else "choices"
+        raise ValidationError(
+            f"{clients} the removed {noun} {', '.join(removed)}. "
+            "Keep it, or remove it anyway to clear it from those clients.",
+            "choices",
+        )
+    for row in affected:
+        if field.kind == "choice":
+            row.delete_instance()
+            continue
+        kept = [item for item in _python_value(field, row) if item in cleaned]
+        if kept:
+            row.value_text = json.dumps(kept, ensure_ascii=False)
+            row.save()
+        else:
+            row.delete_instance()
+    field.choices = json.dumps(cleaned, ensure_ascii=False)
+    field.save()
+    return field
+
+
+@transactional
+def move_custom_field(field_id: Any, offset: int) -> list[CustomFieldDef]:
+    """Move a field ``offset`` places up (negative) or down in the order; clamped at the ends."""
+    field = _get_field(field_id)
+    if isinstance(offset, bool) or not isinstance(offset, int):
+        raise ValidationError("The move must be a whole number of places.", "position")
+    ids = [f.id for f in list_custom_fields()]
+    index = ids.index(field.id)
+    target = max(0, min(len(ids) - 1, index + offset))
+    ids.insert(target, ids.pop(index))
+    return reorder_custom_fields(ids)
+
+
+def list_tag_names() -> list[str]:
+    """Every client category (tag) name, alphabetically: the vocabulary the client editor offers."""
+    return [str(tag.name) for tag in Tag.select(Tag.name).order_by(Tag.name)]

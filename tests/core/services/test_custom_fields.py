@@ -20,9 +20,17 @@ from desktop_crm.services.clients import (
     list_custom_fields,
     rename_custom_field,
     reorder_custom_fields,
+    set_client_tags,
     set_custom_field_hidden,
     set_custom_value,
     update_client,
+)
+from desktop_crm.services.custom_fields import (
+    count_clients_using_removed_choices,
+    count_custom_field_values,
+    list_tag_names,
+    move_custom_field,
+    set_custom_field_choices,
 )
 
 
@@ -188,3 +196,80 @@ def test_deleted_client_cannot_get_values(db: object) -> None:
     delete_client(client)
     with pytest.raises(NotFoundError, match="deleted"):
         set_custom_value(client, field, 3)
+
+
+# --- choices, counts, moves and the tag vocabulary (Settings editor, client editor) ---------------
+
+
+def test_set_choices_adds_reorders_and_refuses_removing_used_ones(db: object) -> None:
+    size = define_custom_field("Size", "choice", ["small", "large"])
+    products = define_custom_field("Products", "multi_choice", ["pumps", "valves", "泵阀"])
+    a = create_client("A", custom_values={size.id: "small", products.id: ["pumps", "泵阀"]})
+    create_client("B", custom_values={size.id: "small", products.id: ["valves"]})
+    set_custom_field_choices(size.id, ["large", "small", " medium "])
+    assert field_choices(CustomFieldDef.get_by_id(size.id)) == ["large", "small", "medium"]
+    assert count_clients_using_removed_choices(size.id, ["large"]) == 2
+    with pytest.raises(ValidationError) as info:
+        set_custom_field_choices(size.id, ["large", "medium"])
+    assert info.value.field == "choices" and "2 clients use the removed choice 'small'" in info.value.message
+    assert field_choices(CustomFieldDef.get_by_id(size.id)) == ["large", "small", "medium"]
+    with pytest.raises(ValidationError, match="1 client uses the removed choice '泵阀'"):
+        set_custom_field_choices(products.id, ["pumps", "valves"])
+    assert get_custom_values(a.id)["Products"] == ["pumps", "泵阀"]
+
+
+def test_set_choices_with_force_clears_the_removed_values(db: object) -> None:
+    size = define_custom_field("Size", "choice", ["small", "large"])
+    products = define_custom_field("Products", "multi_choice", ["pumps", "valves"])
+    a = create_client("A", custom_values={size.id: "small", products.id: ["pumps", "valves"]})
+    b = create_client("B", custom_values={size.id: "large", products.id: ["pumps"]})
+    set_custom_field_choices(size.id, ["large"], force=True)
+    set_custom_field_choices(products.id, ["valves"], force=True)
+    assert get_custom_values(a.id) == {"Products": ["valves"]}
+    assert get_custom_values(b.id) == {"Size": "large"}
+    assert CustomFieldValue.select().count() == 2
+
+
+@pytest.mark.parametrize("choices", [[], ["a", "a"], ["a", "  "], "abc"])
+def test_set_choices_refuses_bad_lists(db: object, choices: object) -> None:
+    size = define_custom_field("Size", "choice", ["small"])
+    with pytest.raises(ValidationError) as info:
+        set_custom_field_choices(size.id, choices)  # type: ignore[arg-type]
+    assert info.value.field == "choices"
+    assert field_choices(CustomFieldDef.get_by_id(size.id)) == ["small"]
+
+
+def test_set_choices_of_a_text_field_is_refused(db: object) -> None:
+    note = define_custom_field("Note", "text")
+    with pytest.raises(ValidationError, match="not a choice field"):
+        set_custom_field_choices(note.id, ["a"])
+    assert count_clients_using_removed_choices(note.id, []) == 0
+
+
+def test_count_values_includes_deleted_clients(db: object) -> None:
+    size = define_custom_field("Size", "choice", ["small"])
+    other = define_custom_field("Other", "text")
+    a = create_client("A", custom_values={size.id: "small"})
+    create_client("B", custom_values={size.id: "small", other.id: "x"})
+    delete_client(a.id)
+    assert count_custom_field_values(size.id) == 2
+    assert count_custom_field_values("Other") == 1
+    with pytest.raises(NotFoundError):
+        count_custom_field_values(999)
+
+
+def test_move_field_up_and_down_clamped(db: object) -> None:
+    ids = [define_custom_field(name, "text").id for name in ("a", "b", "c")]
+    assert [f.name for f in move_custom_field(ids[2], -1)] == ["a", "c", "b"]
+    assert [f.name for f in move_custom_field(ids[0], 5)] == ["c", "b", "a"]
+    assert [f.name for f in move_custom_field(ids[2], -9)] == ["c", "b", "a"]
+    assert [f.position for f in list_custom_fields()] == [0, 1, 2]
+    with pytest.raises(ValidationError):
+        move_custom_field(ids[0], 1.5)  # type: ignore[arg-type]
+
+
+def test_tag_names_are_listed_alphabetically(db: object) -> None:
+    assert list_tag_names() == []
+    client = create_client("A")
+    set_client_tags(client.id, ["制造", "Key account", "Channel"])
+    assert list_tag_names() == sorted(["制造", "Key account", "Channel"])
