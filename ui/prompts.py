@@ -51,3 +51,28 @@ def ask_database_path(parent: QWidget | None, title: str, directory: str, *, new
         return None
     files = dialog.selectedFiles()
     return files[0] if files else None
+
+
+def ask_choice(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: list[tuple[QMessageBox.StandardButton, str]],
+    default: QMessageBox.StandardButton | None = None,
+) -> QMessageBox.StandardButton | None:
+    """Ask a question with a few labelled answers; returns the one chosen (None when dismissed).
+
+    Each answer is a standard button given its own text, so the result code stays a plain
+    ``StandardButton`` value that tests can queue (e.g. ``QMessageBox.StandardButton.Open.value``).
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    flags = QMessageBox.StandardButton.NoButton
+    for button, _label in buttons:
+        flags |= button
+    box.setStandardButtons(flags)
+    for button, label in buttons:
+        box.button(button).setText(label)
+    if default is not None:
+        box.setDefaultButton(default)
+    answer = run_modal(box)
+    return next((button for button, _label in buttons if button.value == answer), None)
