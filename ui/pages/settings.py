@@ -1,4 +1,4 @@
-"""Settings: the interface language and where the data lives."""
+"""Settings: the interface language, where the data lives, and the clients' custom fields."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from desktop_crm.models import database
 from ..settings import AppSettings
 from . import data
 from .base import Page
+from .custom_fields import CustomFieldsSection
 
 # Language names are shown in their own language, whatever the interface language.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
@@ -50,7 +51,8 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         self.page_layout.addWidget(frame)
-        self.page_layout.addStretch(1)
+        self.custom_fields = CustomFieldsSection(self)
+        self.page_layout.addWidget(self.custom_fields, 1)
         self._updating = False
 
     def title(self) -> str:
@@ -65,11 +67,12 @@ class SettingsPage(Page):
             self._updating = False
 
     def refresh(self) -> None:
-        self.subtitle_label.setText(self.tr("Language and data location"))
+        self.subtitle_label.setText(self.tr("Language, data location and the clients' custom fields"))
         db = database.obj
         self.database_edit.setText(str(getattr(db, "database", "")) if db is not None else "")
         self.user_label.setText(data.user_name(data.current_user_id()) or self.tr("(no user yet)"))
         self.settings_edit.setText(AppSettings().file_name)
+        self.custom_fields.refresh()
 
     def _on_language_combo_changed(self, index: int) -> None:
         if not self._updating and index >= 0:

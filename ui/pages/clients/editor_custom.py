@@ -108,7 +108,7 @@ class CustomFieldsForm(QWidget):
             checks.setWrapping(True)
             checks.setResizeMode(QListWidget.ResizeMode.Adjust)
             checks.setSpacing(2)
-            checks.setFixedHeight(74)
+            checks.setFixedHeight(62)
             for choice in field.choices:
                 item = QListWidgetItem(choice, checks)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
