@@ -186,7 +186,7 @@ class CustomFieldsSection(QFrame):
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("customFieldsTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Kind"), self.tr("Choices"), self.tr("Shown")]
+            [self.tr("Name"), self.tr("Kind"), self.tr("Choices"), self.tr("Visibility")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
