@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
+        self._build_edit_menu()
+
         view_menu = bar.addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
         for index, page in enumerate(self.pages):
@@ -131,6 +133,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("Performance &handbook"), self._on_handbook_action_triggered)
         about = help_menu.addAction(self.tr("&About"), self._on_about_action_triggered)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_edit_menu(self) -> None:
+        from .undo import undo_stack
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = undo_stack()
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.new_client_action = edit_menu.addAction(
+            self.tr("New &client…"), self._on_new_client_action_triggered
+        )
+        self.new_client_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.sig_database_opened.connect(self._on_database_opened_clear_undo)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -224,6 +246,16 @@ class MainWindow(QMainWindow):
         if row in self._stale:
             self._stale.discard(row)
             self.pages[row].refresh()
+
+    def _on_new_client_action_triggered(self) -> None:
+        page = self.page("clients")
+        self.show_page(self.pages.index(page))
+        page.new_client()  # type: ignore[attr-defined]
+
+    def _on_database_opened_clear_undo(self, _path: str) -> None:
+        from .undo import undo_stack
+
+        undo_stack().clear()
 
     def _on_settings_language_chosen(self, lang: str) -> None:
         self.change_language(lang)
