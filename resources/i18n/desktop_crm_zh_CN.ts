@@ -2,9 +2,187 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+55" />
+        <source>Support won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Potential support</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opposition faced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Potential opposition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Red flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Next moves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+37" />
+        <source>No red flags.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing to suggest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Opposes us</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cooled from {previous} to neutral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reports to {boss}, who opposes us</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Neutral: can be won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Top-down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From the middle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bottom-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The approver {names} is on our side.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Coach {coach} can vouch for us with the approver {approver}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{name} ({role}) is {stance}: start there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No friendly access above: win the users first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No friendly access yet: map the organisation and find a first supporter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No stakeholder holds the {role} role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{name} ({role}) is {stance}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{count} close allies ({names}); keep one or two, more allies compete with each other.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} is a high-influence neutral, never contacted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{name} is a high-influence neutral, not contacted for {days} days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nobody is our coach/sponsor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Turn {name} ({role}) into a supporter with the help of coach {coach}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Turn {name} ({role}) into a supporter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Neutralise {name}: address what they care about ({interests}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Neutralise {name}: address what they care about.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Hold {name} at neutral before they turn against us.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Court {name}: a high-influence neutral decides close contests.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Develop {name} into our coach.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Find a coach who will vouch for us.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Keep one or two close allies; let the others be supporters.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+94"/>
+        <location filename="../../ui/app.py" line="+94" />
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -13,121 +191,1188 @@ The details were written to the log file.</source>
 详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>
-    <name>ClientsPage</name>
+    <name>BulkEditDialog</name>
     <message>
-        <location filename="../../ui/pages/clients.py" line="+21"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../../ui/pages/clients/bulk_edit.py" line="+32" />
+        <source>Edit {count} clients</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location line="+2" />
+        <source>Change the selected clients. Fields left at “Keep” stay as they are.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5" />
+        <location line="+5" />
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-4" />
+        <source>No owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Category to add (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Grade</source>
-        <translation>定级</translation>
+        <translation type="unfinished">定级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
+        <source>Add category</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClientEditorDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/editor.py" line="+94" />
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Classification &amp;&amp; value</source>
+        <translation>分类与价值</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key milestones</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Business features</source>
+        <translation>业务特征</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Name *</source>
+        <translation>名称 *</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
+        <source>Company name as the client writes it</source>
+        <translation>客户的正式公司名称</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value verdict</source>
+        <translation>价值定性</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation>定级</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>A: big deal, worth most of your time · B: normal · C: small deal, keep it light</source>
+        <translation>A：大单，值得投入最多精力 · B：正常 · C：小单，轻量跟进</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Expected signing</source>
+        <translation>预计签约</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Created</source>
-        <translation>创建日期</translation>
+        <location line="+2" />
+        <source>Categories</source>
+        <translation>分类</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8" />
+        <source>The steps that decide this deal, e.g. a trial run, a tender, the contract.</source>
+        <translation>决定这单成败的关键步骤，例如试用、招标、签合同。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <location line="+1" />
+        <source>New client</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Edit client</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Enter an amount of 0 or more.</source>
+        <translation>请输入不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Use at most 2 decimals (cents).</source>
+        <translation>最多保留 2 位小数（到分）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This number is implausibly large; check the digits.</source>
+        <translation>这个数字大得不合常理，请检查位数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter a number, e.g. 12,345.67.</source>
+        <translation>请输入数字，例如 12,345.67。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Enter the client's name.</source>
+        <translation>请输入客户名称。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Enter a date between 1900 and 2100.</source>
+        <translation>请输入 1900 年到 2100 年之间的日期。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Give the milestone a title, or remove it.</source>
+        <translation>请填写节点名称，或删除这一行。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A client with the same name or phone already exists:
+{names}</source>
+        <translation>已有同名或同电话的客户：
+{names}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open it</source>
+        <translation>打开已有客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>The client could not be saved: {error}</source>
+        <translation>客户未能保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFilterPanel</name>
+    <message>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+109" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation type="unfinished">定级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+24" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-23" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Not contacted for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Clear filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <source>contains</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>at least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>includes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>is not empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Custom field…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClientHubView</name>
+    <message>
+        <location filename="../../ui/pages/clients/hub.py" line="+51" />
+        <source>← Clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Edit client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Stakeholders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunities</source>
+        <translation type="unfinished">商机数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contracts &amp; payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+29" />
+        <source>This client no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Owner: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>unassigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected: {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last contact: {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Stakeholders ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-ups ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunities ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contracts &amp; payments ({count})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClientListView</name>
+    <message>
+        <location filename="../../ui/pages/clients/list_view.py" line="+106" />
+        <source>Search name, short name, contacts, phone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bulk edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Short name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation type="unfinished">定级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Industry</source>
+        <translation type="unfinished">行业</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected amount</source>
+        <translation type="unfinished">预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Created</source>
+        <translation type="unfinished">创建日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+32" />
+        <location line="+16" />
+        <source>Clients</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+111" />
+        <source>{count} in the trash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>{count} clients</source>
+        <translation type="unfinished">{count} 个客户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{count} of {total} match</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="vanished">定级</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="vanished">行业</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="vanished">地区</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="vanished">负责人</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation type="vanished">预计金额</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="vanished">创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clients/page.py" line="+68" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+29" />
+        <source>Delete {count} client(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Moved {count} client(s) to the trash. Undo with Ctrl+Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Restore {count} client(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Edit {count} client(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cannot edit the clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+31" />
+        <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Cannot undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{count} clients, newest first</source>
-        <translation>共 {count} 个客户，最新的在前</translation>
+        <translation type="vanished">共 {count} 个客户，最新的在前</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+49" />
+        <source>New contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Name *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation type="unfinished">邮件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat</source>
+        <translation type="unfinished">微信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tenure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Stance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason for the change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Optional: what changed their mind?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Influence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. 3 years in the post</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nobody (top of the map)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reports to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What they care about</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Interests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not involved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Role in “{deal}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+82" />
+        <location line="+12" />
+        <source>Enter the contact's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-10" />
+        <source>This is not a valid e-mail address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <location filename="../../ui/pages/clients/contacts.py" line="+31" />
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Influence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last contacted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <location line="+34" />
+        <source>Add contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Delete the contact {name}? Their history is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cannot delete the contact</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContractsSection</name>
+    <message>
+        <location filename="../../ui/pages/clients/hub_sections.py" line="+119" />
+        <source>Signed</source>
+        <translation type="unfinished">签约额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Collected</source>
+        <translation type="unfinished">回款额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+11" />
+        <source>Outstanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+11" />
+        <source>Overdue</source>
+        <translation type="unfinished">已逾期</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Contracts: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No contracts yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomFieldDialog</name>
+    <message>
+        <location filename="../../ui/pages/custom_fields.py" line="+71" />
+        <source>New custom field</source>
+        <translation>新建业务特征字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rename custom field</source>
+        <translation>重命名字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit choices</source>
+        <translation>编辑选项</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsForm</name>
+    <message>
+        <location filename="../../ui/pages/clients/editor_custom.py" line="+80" />
+        <source>No business-feature fields yet. Define them in Settings → Custom fields.</source>
+        <translation>还没有业务特征字段。请在“设置 → 业务特征”中定义。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsSection</name>
+    <message>
+        <location filename="../../ui/pages/custom_fields.py" line="+67" />
+        <location line="+112" />
+        <location line="+77" />
+        <source>Custom fields</source>
+        <translation>业务特征</translation>
+    </message>
+    <message>
+        <location line="-184" />
+        <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
+        <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Visibility</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit choices…</source>
+        <translation>编辑选项…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+59" />
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="-58" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Shown</source>
+        <translation>显示中</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
+        <translation>有 {count} 个客户使用了从“{name}”中删除的选项。仍要删除并清除这些客户的该值吗？</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove a choice in use</source>
+        <translation>删除使用中的选项</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
+        <translation>删除字段“{name}”？有 {count} 个客户填写了该字段，这些值也会一并删除。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Delete custom field</source>
+        <translation>删除业务特征字段</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+20"/>
+        <location filename="../../ui/pages/dashboard.py" line="+20" />
         <source>Signed, last 12 months</source>
         <translation>近 12 个月签约额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collected, last 12 months</source>
         <translation>近 12 个月回款额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collected / signed</source>
         <translation>回款 / 签约</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Signed and collected amounts per month, whole team</source>
         <translation>全团队每月签约额与回款额</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collected</source>
         <translation>回款额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Signed vs collected per month</source>
         <translation>每月签约额与回款额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>No contracts or payments in the last 12 months</source>
         <translation>近 12 个月没有合同或回款</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpsSection</name>
+    <message>
+        <location filename="../../ui/pages/clients/hub_sections.py" line="-117" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Purpose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step</source>
+        <translation type="unfinished">下步事务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No follow-ups logged yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
-        <location filename="../../ui/fmt.py" line="+50"/>
+        <location filename="../../ui/fmt.py" line="+50" />
         <source>MMM yy</source>
         <comment>QDate format of a month on a chart axis</comment>
         <translation>yy年M月</translation>
@@ -136,52 +1381,52 @@ The details were written to the log file.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals.py" line="+24"/>
+        <location filename="../../ui/pages/goals.py" line="+24" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>No year, quarter or month goal covers today yet.</source>
         <translation>还没有覆盖今天的年度、季度或月度目标。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Goals of {name} for the current year, quarter and month</source>
         <translation>{name} 本年度、本季度和本月的目标</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Team goals for the current year, quarter and month</source>
         <translation>团队本年度、本季度和本月的目标</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Target: {label}</source>
         <translation>数字目标：{label}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -189,332 +1434,332 @@ The details were written to the log file.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+14"/>
+        <location filename="../../ui/labels.py" line="+14" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dormant</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+63" />
         <source>Lost</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-59" />
         <source>Valuable</source>
         <translation>有价值</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Churned</source>
         <translation>流失</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Uncertain</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Not valuable</source>
         <translation>无价值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>A · Big deal</source>
         <translation>A · 大单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>B · Normal</source>
         <translation>B · 正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>C · Small deal</source>
         <translation>C · 小单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Approver</source>
         <translation>批准者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Decision maker</source>
         <translation>决策者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Evaluator</source>
         <translation>评估者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>User</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Coach</source>
         <translation>保荐者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Close ally</source>
         <translation>良友</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supporter</source>
         <translation>支持者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Neutral</source>
         <translation>中立</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opponent</source>
         <translation>反对者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Keep in touch</source>
         <translation>保持联络</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Improve relationship</source>
         <translation>增进关系</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cultivate demand</source>
         <translation>培养需求</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dig opportunity</source>
         <translation>挖掘机会</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Beat a competitor</source>
         <translation>打击竞品</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sign &amp; collect</source>
         <translation>签约回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Greeting</source>
         <translation>普通问候</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Later today</source>
         <translation>今天稍后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tonight</source>
         <translation>今晚</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This week</source>
         <translation>本周内</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Exact time</source>
         <translation>指定时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Initial contact</source>
         <translation>初步接触</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Needs analysis</source>
         <translation>需求分析</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Proposal</source>
         <translation>方案报价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Negotiation</source>
         <translation>商务谈判</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Month</source>
         <translation>月度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Scored</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
@@ -522,221 +1767,417 @@ The details were written to the log file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+66"/>
-        <location line="+26"/>
+        <location filename="../../ui/main_window.py" line="+66" />
+        <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Performance &amp;handbook</source>
         <translation>绩效手册(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+6" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>New &amp;client…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+43" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Schema v{version}</source>
         <translation>数据结构 v{version}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+6"/>
+        <location line="+40" />
+        <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} already exists. Use Open database to open it.</source>
         <translation>{path} 已存在。请用“打开数据库”打开它。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
         <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
 所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>The performance handbook is empty.</source>
         <translation>绩效手册还是空的。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Performance handbook</source>
         <translation>绩效手册</translation>
     </message>
 </context>
 <context>
+    <name>MilestoneList</name>
+    <message>
+        <location filename="../../ui/pages/clients/editor_milestones.py" line="+78" />
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No milestones yet.</source>
+        <translation>还没有关键节点。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Add milestone</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Remove this milestone</source>
+        <translation>删除此节点</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. Technical evaluation passed</source>
+        <translation>例如：技术评估通过</translation>
+    </message>
+</context>
+<context>
+    <name>MultiSelectButton</name>
+    <message>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-103" />
+        <source>{title}: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{title}: any</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OpportunitiesSection</name>
+    <message>
+        <location filename="../../ui/pages/clients/hub_sections.py" line="+12" />
+        <source>Opportunity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Probability</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected amount</source>
+        <translation type="unfinished">预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stakeholders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Show this deal's power map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Opportunities: {count} · open pipeline: {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No opportunities yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../ui/pages/clients/editor_inputs.py" line="+119" />
+        <source>Set a date</source>
+        <translation>设置日期</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline.py" line="+22"/>
+        <location filename="../../ui/pages/pipeline.py" line="+22" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open amount</source>
         <translation>进行中金额</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+9"/>
+        <location line="+1" />
+        <location line="+9" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-8" />
         <source>Won amount</source>
         <translation>成功金额</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunities</source>
         <translation>商机数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Expected amounts per stage; weighted by each opportunity&apos;s probability</source>
+        <location line="+11" />
+        <source>Expected amounts per stage; weighted by each opportunity's probability</source>
         <translation>各阶段的预计金额；加权金额按每个商机的成功概率计算</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43"/>
+        <location filename="../../ui/prompts.py" line="+43" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
+    <name>RoleStanceMatrixModel</name>
+    <message>
+        <location filename="../../ui/pages/clients/matrix.py" line="+66" />
+        <source>No role</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SavedViewsBar</name>
+    <message>
+        <location filename="../../ui/pages/clients/saved_views.py" line="+61" />
+        <source>Views</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save current view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rename view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+60" />
+        <location line="+5" />
+        <source>Delete view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-56" />
+        <source>All clients (no saved view)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <location line="+6" />
+        <source>Save view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Name of the view:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+6" />
+        <source>Rename view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-6" />
+        <source>New name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Delete the saved view “{name}”?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+39"/>
+        <location filename="../../ui/pages/settings.py" line="+40" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The window switches language at once; your choice is remembered.</source>
         <translation>窗口会立即切换语言，并记住你的选择。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Language and data location</source>
-        <translation>语言和数据位置</translation>
+        <location line="+11" />
+        <source>Language, data location and the clients' custom fields</source>
+        <translation>语言、数据位置和客户业务特征</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>Language and data location</source>
+        <translation type="vanished">语言和数据位置</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>(no user yet)</source>
         <translation>（尚无用户）</translation>
     </message>
@@ -744,17 +2185,17 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+28"/>
+        <location filename="../../ui/shell.py" line="+32" />
         <source>Demo data is not available in this version.</source>
         <translation>此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This database is new and empty.
 
 Start with demo data? You can explore every page with realistic clients, follow-ups and goals, then create a new database for real work.</source>
@@ -763,30 +2204,97 @@ Start with demo data? You can explore every page with realistic clients, follow-
 要从演示数据开始吗？你可以用逼真的客户、跟进记录和目标浏览每个页面，之后再新建一个数据库用于实际工作。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
 </context>
 <context>
+    <name>StakeholdersSection</name>
+    <message>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+52" />
+        <source>Deal:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Double-click a person to edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+82" />
+        <source>All contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Nobody is attached to this deal yet: edit a contact to give them a role in it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No contacts yet: add the people who take part in the decision.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StanceLegend</name>
+    <message>
+        <location filename="../../ui/pages/clients/power_map.py" line="+260" />
+        <source>Influence: ●●● high · ●● medium · ● low</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StanceTimeline</name>
+    <message>
+        <location filename="../../ui/pages/clients/stance_timeline.py" line="+41" />
+        <source>No stance recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>{old} → {new}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>First recorded as {new}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TagPicker</name>
+    <message>
+        <location filename="../../ui/pages/clients/editor_tags.py" line="+51" />
+        <source>New category</source>
+        <translation>新分类</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+72"/>
+        <location filename="../../ui/tasks.py" line="+75" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+113" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -794,52 +2302,52 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="+20"/>
+        <location filename="../../ui/pages/today.py" line="+20" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plan</source>
         <translation>计划类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{date} · open next steps of {name}, due today or overdue</source>
         <translation>{date} · {name} 今天到期或已逾期的下步事务</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{date} · open next steps due today or overdue</source>
         <translation>{date} · 今天到期或已逾期的下步事务</translation>
     </message>
@@ -847,47 +2355,47 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyPage</name>
     <message>
-        <location filename="../../ui/pages/weekly.py" line="+21"/>
+        <location filename="../../ui/pages/weekly.py" line="+21" />
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Planned collection</source>
         <translation>本周回款计划</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Submitted</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{year} week {week}</source>
         <translation>{year} 年第 {week} 周</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The latest weekly goal forms, with their status and score</source>
         <translation>最近的周目标表，含状态和评分</translation>
     </message>
