@@ -83,6 +83,39 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
     return 0
 
 
+def _render_client_hub(app: QApplication, target: Path) -> list[str]:
+    """``client_page.png`` (the hub on a key client) and ``power_map.png`` (its power map, large)."""
+    from .pages.clients import hub_data
+    from .pages.clients.hub import ClientHubView
+    from .pages.clients.power_map import PowerMapView
+
+    client_id = hub_data.key_client_id()
+    if client_id is None:
+        return []
+    failures = []
+    hub = ClientHubView()
+    hub.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    hub.resize(*SCREENSHOT_SIZE)
+    hub.show()
+    hub.show_client(client_id)
+    _settle(app, 5)
+    big = PowerMapView()
+    big.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    big.resize(*SCREENSHOT_SIZE)
+    big.show()
+    big.set_people(hub.stakeholders.people)
+    _settle(app, 5)
+    for name, widget in (("client_page", hub), ("power_map", big)):
+        path = target / f"{name}.png"
+        if not widget.grab().save(str(path), "PNG"):
+            failures.append(f"could not write {path}")
+    for widget in (hub, big):
+        widget.close()
+        widget.deleteLater()
+    _settle(app)
+    return failures
+
+
 def render_screenshots(
     app: QApplication, db_path: Path, out_dir: Path, languages: list[str], *, nested: bool
 ) -> int:
@@ -108,6 +141,7 @@ def render_screenshots(
             window.close()
             window.deleteLater()
             _settle(app)
+            failures.extend(_render_client_hub(app, target))
     for message in failures + problems:
         print(f"desktop-crm: {message}", file=sys.stderr)
     return 1 if failures or problems else 0

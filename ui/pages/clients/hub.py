@@ -1,0 +1,187 @@
+"""The client page as a hub: a header (name, chips, owner, expected deal, last contact, Edit/Delete)
+over tabs: Stakeholders, Follow-ups, Opportunities, Contracts & payments.
+
+The Clients page embeds ``ClientHubView`` and wires its signals (back, edit, delete, changed).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_crm.errors import CrmError
+
+from ... import fmt
+from ...labels import label
+from . import hub_data
+from .hub_sections import ContractsSection, FollowUpsSection, OpportunitiesSection
+from .stakeholders_section import StakeholdersSection
+
+CHIP_COLORS = {
+    "status": ("#e7eefc", "#2d5bb9"),
+    "grade": ("#fdf1d8", "#8a5a00"),
+    "verdict": ("#e4f6ea", "#1e7b4c"),
+    "deleted": ("#f9dcd9", "#a02a22"),
+}
+
+
+def _chip(text: str, kind: str, parent: QWidget) -> QLabel:
+    background, color = CHIP_COLORS[kind]
+    chip = QLabel(text, parent)
+    chip.setStyleSheet(
+        f"background: {background}; color: {color}; border-radius: 10px; padding: 2px 10px; font-weight: 600;"
+    )
+    return chip
+
+
+class ClientHubView(QWidget):
+    sig_back = Signal()
+    sig_edit_requested = Signal(int)
+    sig_delete_requested = Signal(int)
+    sig_client_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientHub")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("QWidget#clientHub { background: #f5f7fa; }")
+        self.client_id: int | None = None
+        self.back_button = QPushButton(self.tr("← Clients"), self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.sig_back)
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("pageTitle")
+        self.short_label = QLabel(self)
+        self.short_label.setObjectName("pageSubtitle")
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(6)
+        self.facts_label = QLabel(self)
+        self.facts_label.setObjectName("pageSubtitle")
+        self.facts_label.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit client"), self)
+        self.delete_button = QPushButton(self.tr("Delete client"), self)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(self.name_label)
+        title_row.addWidget(self.short_label)
+        title_row.addLayout(self.chips)
+        title_row.addStretch(1)
+        title_row.addWidget(self.edit_button)
+        title_row.addWidget(self.delete_button)
+
+        self.stakeholders = StakeholdersSection(self)
+        self.follow_ups = FollowUpsSection(self)
+        self.opportunities = OpportunitiesSection(self)
+        self.contracts = ContractsSection(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("hubTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.stakeholders, self.tr("Stakeholders"))
+        self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
+        self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
+        self.tabs.addTab(self.contracts, self.tr("Contracts & payments").replace("&", "&&"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 14)
+        layout.setSpacing(4)
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        layout.addLayout(back_row)
+        layout.addLayout(title_row)
+        layout.addWidget(self.facts_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.tabs, 1)
+
+        self.stakeholders.sig_contacts_changed.connect(self._on_stakeholders_changed)
+        self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
+
+    # --- public --------------------------------------------------------------------------------
+    def show_client(self, client_id: int) -> None:
+        self.client_id = client_id
+        self.stakeholders.set_opportunity(None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.client_id is None:
+            return
+        try:
+            header = hub_data.client_header(self.client_id)
+        except CrmError:
+            self.name_label.setText(self.tr("This client no longer exists."))
+            self.facts_label.clear()
+            return
+        self._show_header(header)
+        self.stakeholders.load(self.client_id)
+        self.follow_ups.load(self.client_id)
+        self.opportunities.load(self.client_id)
+        self.contracts.load(self.client_id)
+        self._update_tab_titles()
+
+    # --- header --------------------------------------------------------------------------------
+    def _show_header(self, h: hub_data.ClientHeader) -> None:
+        self.name_label.setText(h.name)
+        self.short_label.setText(h.short_name if h.short_name and h.short_name != h.name else "")
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if h.deleted:
+            self.chips.addWidget(_chip(self.tr("Deleted"), "deleted", self))
+        self.chips.addWidget(_chip(label("client_status", h.status), "status", self))
+        self.chips.addWidget(_chip(label("grade", h.grade), "grade", self))
+        self.chips.addWidget(_chip(label("value_verdict", h.verdict), "verdict", self))
+        facts = [
+            self.tr("Owner: {name}").format(name=h.owner or self.tr("unassigned")),
+            self.tr("Expected: {amount}").format(amount=fmt.money(h.expected_amount_cents, 0))
+            + (f" · {fmt.short_date(h.expected_sign_date)}" if h.expected_sign_date else ""),
+            self.tr("Last contact: {when}").format(
+                when=fmt.short_date(h.last_contact_at) if h.last_contact_at else self.tr("never")
+            ),
+        ]
+        extra = " · ".join(x for x in (h.industry, h.region) if x)
+        if extra:
+            facts.append(extra)
+        self.facts_label.setText(html.escape("   |   ".join(facts)))
+        self.edit_button.setEnabled(not h.deleted)
+        self.delete_button.setEnabled(not h.deleted)
+
+    def _update_tab_titles(self) -> None:
+        counts = (
+            self.stakeholders.contacts.model.rowCount(),
+            self.follow_ups.model.rowCount(),
+            self.opportunities.model.rowCount(),
+            self.contracts.model.rowCount(),
+        )
+        titles = (
+            self.tr("Stakeholders ({count})"),
+            self.tr("Follow-ups ({count})"),
+            self.tr("Opportunities ({count})"),
+            self.tr("Contracts & payments ({count})"),
+        )
+        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
+            self.tabs.setTabText(index, title.format(count=count).replace("&", "&&"))
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_edit_clicked(self) -> None:
+        if self.client_id is not None:
+            self.sig_edit_requested.emit(self.client_id)
+
+    def _on_delete_clicked(self) -> None:
+        if self.client_id is not None:
+            self.sig_delete_requested.emit(self.client_id)
+
+    def _on_stakeholders_changed(self) -> None:
+        self._update_tab_titles()
+        if self.client_id is not None:
+            self.sig_client_changed.emit(self.client_id)
+
+    def _on_opportunities_show_stakeholders(self, opportunity_id: int) -> None:
+        self.stakeholders.set_opportunity(opportunity_id)
+        self.tabs.setCurrentWidget(self.stakeholders)

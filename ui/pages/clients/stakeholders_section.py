@@ -1,0 +1,178 @@
+"""The hub's Stakeholders tab: power map with a deal filter and legend, the contacts table, the analysis
+(Table 3, red flags, entry point, next moves) and the role × stance matrix, all recomputed together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.power_map import load_stakeholders
+from desktop_crm.stakeholder_analysis import Stakeholder, analyse
+
+from ...labels import label
+from ..base import today
+from . import hub_data
+from .analysis_panel import AnalysisPanel
+from .contacts import ContactsPanel
+from .matrix import RoleStanceMatrixModel, make_matrix_view
+from .power_map import PowerMapView, StanceLegend
+
+
+class StakeholdersSection(QWidget):
+    """``load(client_id)``; ``set_opportunity(id or None)`` switches map, matrix and analysis to one deal."""
+
+    sig_contacts_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client_id: int | None = None
+        self.people: list[Stakeholder] = []
+        self.opportunity_combo = QComboBox(self)
+        self.opportunity_combo.setObjectName("opportunityFilter")
+        self.opportunity_combo.setMinimumWidth(220)
+        self.opportunity_combo.currentIndexChanged.connect(self._on_opportunity_combo_changed)
+        self.power_map = PowerMapView(self)
+        self.power_map.setMinimumHeight(220)
+        self.contacts = ContactsPanel(self)
+        self.analysis = AnalysisPanel(self)
+        self.matrix_model = RoleStanceMatrixModel(self)
+        self.matrix_view = make_matrix_view(self.matrix_model, self)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(QLabel(self.tr("Deal:"), self))
+        bar.addWidget(self.opportunity_combo)
+        hint = QLabel(self.tr("Double-click a person to edit"), self)
+        hint.setObjectName("hint")
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(hint, 1)
+        map_frame = QFrame(self)
+        map_frame.setObjectName("chartFrame")
+        map_layout = QVBoxLayout(map_frame)
+        map_layout.setContentsMargins(1, 1, 1, 8)
+        map_layout.setSpacing(4)
+        map_layout.addWidget(self.power_map, 1)
+        legend = StanceLegend(map_frame)
+        legend.setContentsMargins(12, 0, 12, 0)
+        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        map_layout.addWidget(legend)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(map_frame)
+        vertical.addWidget(self.contacts)
+        vertical.setStretchFactor(0, 5)
+        vertical.setStretchFactor(1, 3)
+        vertical.setChildrenCollapsible(False)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(8)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(vertical, 1)
+
+        right_body = QWidget(self)
+        right_body.setObjectName("analysisBody")
+        right_layout = QVBoxLayout(right_body)
+        right_layout.setContentsMargins(4, 0, 10, 8)
+        right_layout.setSpacing(10)
+        right_layout.addWidget(self.analysis)
+        heading = QLabel(f"<b>{self.tr('Roles × stances')}</b>", right_body)
+        heading.setStyleSheet("font-size: 14px; background: transparent;")
+        right_layout.addWidget(heading)
+        right_layout.addWidget(self.matrix_view)
+        right_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right_body)
+        scroll.setStyleSheet("QScrollArea, QWidget#analysisBody { background: transparent; }")
+        scroll.setMinimumWidth(340)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 440])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+
+        self.power_map.sig_contact_activated.connect(self.contacts.edit_contact)
+        self.power_map.sig_contact_selected.connect(self._on_power_map_selected)
+        self.contacts.sig_contact_selected.connect(self._on_contacts_selected)
+        self.contacts.sig_contacts_changed.connect(self._on_contacts_changed)
+
+    # --- loading -------------------------------------------------------------------------------
+    def load(self, client_id: int) -> None:
+        if client_id != self.client_id:
+            self.client_id = client_id
+            self._fill_opportunities(None)
+        else:
+            self._fill_opportunities(self.opportunity_id())
+        self.contacts.load(client_id)
+        self._recompute()
+
+    def opportunity_id(self) -> int | None:
+        data = self.opportunity_combo.currentData()
+        return int(data) if data is not None else None
+
+    def set_opportunity(self, opportunity_id: int | None) -> None:
+        index = self.opportunity_combo.findData(opportunity_id) if opportunity_id is not None else 0
+        self.opportunity_combo.setCurrentIndex(max(index, 0))
+
+    def _fill_opportunities(self, keep: int | None) -> None:
+        assert self.client_id is not None
+        self.opportunity_combo.blockSignals(True)
+        self.opportunity_combo.clear()
+        self.opportunity_combo.addItem(self.tr("All contacts"), None)
+        for opp_id, name, stage in hub_data.opportunity_choices(self.client_id):
+            self.opportunity_combo.addItem(f"{name} · {label('stage', stage)}", opp_id)
+        index = self.opportunity_combo.findData(keep) if keep is not None else 0
+        self.opportunity_combo.setCurrentIndex(max(index, 0))
+        self.opportunity_combo.blockSignals(False)
+
+    def _recompute(self) -> None:
+        if self.client_id is None:
+            return
+        opportunity = self.opportunity_id()
+        self.people = load_stakeholders(self.client_id, opportunity)
+        empty = (
+            self.tr("Nobody is attached to this deal yet: edit a contact to give them a role in it.")
+            if opportunity is not None
+            else self.tr("No contacts yet: add the people who take part in the decision.")
+        )
+        self.power_map.set_people(self.people, empty)
+        self.power_map.select(self.contacts.selected_id())
+        self.matrix_model.set_people(self.people)
+        self.analysis.show_analysis(self.people, analyse(self.people, today()))
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_opportunity_combo_changed(self) -> None:
+        self._recompute()
+
+    def _on_contacts_changed(self) -> None:
+        if self.client_id is not None:
+            self.contacts.load(self.client_id)
+            self._recompute()
+        self.sig_contacts_changed.emit()
+
+    def _on_power_map_selected(self, contact_id: int) -> None:
+        if contact_id:
+            self.contacts.select(contact_id)
+
+    def _on_contacts_selected(self, contact_id: int) -> None:
+        if contact_id and self.power_map.selected_id() != contact_id:
+            self.power_map.select(contact_id)
