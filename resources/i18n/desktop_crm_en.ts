@@ -34,7 +34,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
+        <source>Nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -44,7 +49,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Opposes us</source>
         <translation type="unfinished"></translation>
     </message>
@@ -54,7 +59,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Reports to {boss}, who opposes us</source>
         <translation type="unfinished"></translation>
     </message>
@@ -79,7 +84,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Start with: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggested entry point: {point}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The approver {names} is on our side.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,7 +283,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Name *</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,7 +358,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Expected signing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +468,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+109"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+120"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -973,18 +988,23 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
-        <location line="+12"/>
+        <location line="+18"/>
+        <source>Stance history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+14"/>
         <source>Enter the contact&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>This is not a valid e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,12 +1032,12 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Influence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Last contacted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1063,7 +1083,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+119"/>
+        <location filename="../../ui/pages/clients/hub_sections.py" line="+121"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -1323,7 +1343,7 @@ The details were written to the log file.</translation>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="-117"/>
+        <location filename="../../ui/pages/clients/hub_sections.py" line="-119"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,7 +1383,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No follow-ups logged yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,12 +2100,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+61"/>
+        <location filename="../../ui/pages/clients/saved_views.py" line="+62"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save current view…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,7 +2123,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="-56"/>
-        <source>All clients (no saved view)</source>
+        <source>All clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2216,17 +2236,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+52"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+53"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Double-click a person to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+34"/>
+        <source>Roles × stances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,7 +2269,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+260"/>
+        <location filename="../../ui/pages/clients/power_map.py" line="+262"/>
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation type="unfinished"></translation>
     </message>

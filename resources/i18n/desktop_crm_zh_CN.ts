@@ -34,7 +34,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+37" />
+        <location line="+33" />
+        <source>Nobody yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
         <source>No red flags.</source>
         <translation type="unfinished" />
     </message>
@@ -44,7 +49,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>Opposes us</source>
         <translation type="unfinished" />
     </message>
@@ -54,7 +59,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Reports to {boss}, who opposes us</source>
         <translation type="unfinished" />
     </message>
@@ -79,7 +84,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+14" />
+        <location line="+5" />
+        <source>Start with: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Suggested entry point: {point}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
         <source>The approver {names} is on our side.</source>
         <translation type="unfinished" />
     </message>
@@ -206,43 +221,43 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/bulk_edit.py" line="+32" />
         <source>Edit {count} clients</source>
-        <translation type="unfinished" />
+        <translation>批量修改 {count} 个客户</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Change the selected clients. Fields left at “Keep” stay as they are.</source>
-        <translation type="unfinished" />
+        <translation>修改所选客户。保持为“不变”的字段不会改动。</translation>
     </message>
     <message>
         <location line="+5" />
         <location line="+5" />
         <source>Keep</source>
-        <translation type="unfinished" />
+        <translation>不变</translation>
     </message>
     <message>
         <location line="-4" />
         <source>No owner</source>
-        <translation type="unfinished" />
+        <translation>无负责人</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Category to add (optional)</source>
-        <translation type="unfinished" />
+        <translation>要添加的分类（可选）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Grade</source>
-        <translation type="unfinished">定级</translation>
+        <translation>定级</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Add category</source>
-        <translation type="unfinished" />
+        <translation>添加分类</translation>
     </message>
 </context>
 <context>
@@ -268,7 +283,7 @@ The details were written to the log file.</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+49" />
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
@@ -343,7 +358,7 @@ The details were written to the log file.</source>
         <translation>A：大单，值得投入最多精力 · B：正常 · C：小单，轻量跟进</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Expected signing</source>
         <translation>预计签约</translation>
     </message>
@@ -454,90 +469,90 @@ The details were written to the log file.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+109" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+120" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Grade</source>
-        <translation type="unfinished">定级</translation>
+        <translation>定级</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+24" />
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>价值</translation>
     </message>
     <message>
         <location line="-23" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>分类</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Not contacted for</source>
-        <translation type="unfinished" />
+        <translation>未联系超过</translation>
     </message>
     <message>
         <location line="+4" />
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+25" />
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation>清除筛选</translation>
     </message>
     <message>
         <location line="+16" />
         <source>contains</source>
-        <translation type="unfinished" />
+        <translation>包含</translation>
     </message>
     <message>
         <location line="+1" />
         <source>is</source>
-        <translation type="unfinished" />
+        <translation>等于</translation>
     </message>
     <message>
         <location line="+1" />
         <source>at least</source>
-        <translation type="unfinished" />
+        <translation>不少于</translation>
     </message>
     <message>
         <location line="+1" />
         <source>at most</source>
-        <translation type="unfinished" />
+        <translation>不多于</translation>
     </message>
     <message>
         <location line="+1" />
         <source>includes</source>
-        <translation type="unfinished" />
+        <translation>包括</translation>
     </message>
     <message>
         <location line="+1" />
         <source>is empty</source>
-        <translation type="unfinished" />
+        <translation>为空</translation>
     </message>
     <message>
         <location line="+1" />
         <source>is not empty</source>
-        <translation type="unfinished" />
+        <translation>不为空</translation>
     </message>
     <message>
         <location line="+7" />
         <source>No owner</source>
-        <translation type="unfinished" />
+        <translation>无负责人</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Custom field…</source>
-        <translation type="unfinished" />
+        <translation>业务特征…</translation>
     </message>
 </context>
 <context>
@@ -550,7 +565,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+13" />
         <source>Edit client</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">编辑客户</translation>
     </message>
     <message>
         <location line="+1" />
@@ -638,133 +653,133 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/list_view.py" line="+106" />
         <source>Search name, short name, contacts, phone…</source>
-        <translation type="unfinished" />
+        <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Trash</source>
-        <translation type="unfinished" />
+        <translation>回收站</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Bulk edit…</source>
-        <translation type="unfinished" />
+        <translation>批量修改…</translation>
     </message>
     <message>
         <location line="+2" />
         <source>New client</source>
-        <translation type="unfinished" />
+        <translation>新建客户</translation>
     </message>
     <message>
         <location line="+31" />
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Short name</source>
-        <translation type="unfinished" />
+        <translation>简称</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Grade</source>
-        <translation type="unfinished">定级</translation>
+        <translation>定级</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>价值</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Industry</source>
-        <translation type="unfinished">行业</translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Expected amount</source>
-        <translation type="unfinished">预计金额</translation>
+        <translation>预计金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Expected signing</source>
-        <translation type="unfinished" />
+        <translation>预计签约</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Last contact</source>
-        <translation type="unfinished" />
+        <translation>最近联系</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Created</source>
-        <translation type="unfinished">创建日期</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Deleted</source>
-        <translation type="unfinished" />
+        <translation>删除时间</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Categories</source>
-        <translation type="unfinished" />
+        <translation>分类</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+32" />
         <location line="+16" />
         <source>Clients</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+111" />
         <source>{count} in the trash</source>
-        <translation type="unfinished" />
+        <translation>回收站中 {count} 个</translation>
     </message>
     <message>
         <location line="+0" />
         <source>{count} clients</source>
-        <translation type="unfinished">{count} 个客户</translation>
+        <translation>{count} 个客户</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{count} of {total} match</source>
-        <translation type="unfinished" />
+        <translation>{total} 个中匹配 {count} 个</translation>
     </message>
 </context>
 <context>
@@ -809,47 +824,47 @@ The details were written to the log file.</source>
     <message>
         <location line="+29" />
         <source>Delete {count} client(s)</source>
-        <translation type="unfinished" />
+        <translation>删除 {count} 个客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Cannot delete</source>
-        <translation type="unfinished" />
+        <translation>无法删除</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Moved {count} client(s) to the trash. Undo with Ctrl+Z.</source>
-        <translation type="unfinished" />
+        <translation>已将 {count} 个客户移入回收站。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Restore {count} client(s)</source>
-        <translation type="unfinished" />
+        <translation>恢复 {count} 个客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Cannot restore</source>
-        <translation type="unfinished" />
+        <translation>无法恢复</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Edit {count} client(s)</source>
-        <translation type="unfinished" />
+        <translation>修改 {count} 个客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Cannot edit the clients</source>
-        <translation type="unfinished" />
+        <translation>无法修改客户</translation>
     </message>
     <message>
         <location line="+31" />
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
-        <translation type="unfinished" />
+        <translation>共 {count} 个客户。双击一行打开；按 Delete 移入回收站。</translation>
     </message>
     <message>
         <location line="+29" />
         <source>Cannot undo</source>
-        <translation type="unfinished" />
+        <translation>无法撤销</translation>
     </message>
     <message>
         <source>{count} clients, newest first</source>
@@ -871,7 +886,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+38" />
         <source>Name *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">名称 *</translation>
     </message>
     <message>
         <location line="+1" />
@@ -886,7 +901,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+1" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">电话</translation>
     </message>
     <message>
         <location line="+1" />
@@ -961,7 +976,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+3" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <location line="+2" />
@@ -974,18 +989,23 @@ The details were written to the log file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+82" />
-        <location line="+12" />
+        <location line="+18" />
+        <source>Stance history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+65" />
+        <location line="+14" />
         <source>Enter the contact's name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="-10" />
+        <location line="-12" />
         <source>This is not a valid e-mail address.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
         <translation type="unfinished" />
     </message>
@@ -1013,12 +1033,12 @@ The details were written to the log file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Influence</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Last contacted</source>
         <translation type="unfinished" />
     </message>
@@ -1064,7 +1084,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+119" />
+        <location filename="../../ui/pages/clients/hub_sections.py" line="+121" />
         <source>Signed</source>
         <translation type="unfinished">签约额</translation>
     </message>
@@ -1324,7 +1344,7 @@ The details were written to the log file.</source>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="-117" />
+        <location filename="../../ui/pages/clients/hub_sections.py" line="-119" />
         <source>When</source>
         <translation type="unfinished" />
     </message>
@@ -1364,7 +1384,7 @@ The details were written to the log file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>No follow-ups logged yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1830,22 +1850,22 @@ The details were written to the log file.</source>
     <message>
         <location line="+6" />
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+2" />
         <source>&amp;Undo</source>
-        <translation type="unfinished" />
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+2" />
         <source>&amp;Redo</source>
-        <translation type="unfinished" />
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+8" />
         <source>New &amp;client…</source>
-        <translation type="unfinished" />
+        <translation>新建客户(&amp;C)…</translation>
     </message>
     <message>
         <location line="+43" />
@@ -1949,12 +1969,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/clients/filter_panel.py" line="-103" />
         <source>{title}: {count}</source>
-        <translation type="unfinished" />
+        <translation>{title}：{count}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{title}: any</source>
-        <translation type="unfinished" />
+        <translation>{title}：全部</translation>
     </message>
 </context>
 <context>
@@ -2081,58 +2101,58 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+61" />
+        <location filename="../../ui/pages/clients/saved_views.py" line="+62" />
         <source>Views</source>
-        <translation type="unfinished" />
+        <translation>视图</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Save current view…</source>
-        <translation type="unfinished" />
+        <translation>保存当前视图…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Rename view…</source>
-        <translation type="unfinished" />
+        <translation>重命名视图…</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+60" />
         <location line="+5" />
         <source>Delete view</source>
-        <translation type="unfinished" />
+        <translation>删除视图</translation>
     </message>
     <message>
         <location line="-56" />
-        <source>All clients (no saved view)</source>
-        <translation type="unfinished" />
+        <source>All clients</source>
+        <translation>全部客户</translation>
     </message>
     <message>
         <location line="+22" />
         <location line="+6" />
         <source>Save view</source>
-        <translation type="unfinished" />
+        <translation>保存视图</translation>
     </message>
     <message>
         <location line="-6" />
         <source>Name of the view:</source>
-        <translation type="unfinished" />
+        <translation>视图名称：</translation>
     </message>
     <message>
         <location line="+14" />
         <location line="+6" />
         <source>Rename view</source>
-        <translation type="unfinished" />
+        <translation>重命名视图</translation>
     </message>
     <message>
         <location line="-6" />
         <source>New name:</source>
-        <translation type="unfinished" />
+        <translation>新名称：</translation>
     </message>
     <message>
         <location line="+14" />
         <source>Delete the saved view “{name}”?</source>
-        <translation type="unfinished" />
+        <translation>删除已保存的视图“{name}”？</translation>
     </message>
 </context>
 <context>
@@ -2217,17 +2237,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+52" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+53" />
         <source>Deal:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>Double-click a person to edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+82" />
+        <location line="+34" />
+        <source>Roles × stances</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+52" />
         <source>All contacts</source>
         <translation type="unfinished" />
     </message>
@@ -2245,7 +2270,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+260" />
+        <location filename="../../ui/pages/clients/power_map.py" line="+262" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation type="unfinished" />
     </message>
