@@ -94,7 +94,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>The approver {names} is on our side.</source>
         <translation type="unfinished"></translation>
     </message>

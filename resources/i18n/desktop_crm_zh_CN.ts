@@ -6,192 +6,192 @@
     <message>
         <location filename="../../ui/pages/clients/analysis_panel.py" line="+55" />
         <source>Support won</source>
-        <translation type="unfinished" />
+        <translation>已获支持</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Potential support</source>
-        <translation type="unfinished" />
+        <translation>潜在支持</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Opposition faced</source>
-        <translation type="unfinished" />
+        <translation>面对的反对</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Potential opposition</source>
-        <translation type="unfinished" />
+        <translation>潜在反对</translation>
     </message>
     <message>
         <location line="+30" />
         <source>Red flags</source>
-        <translation type="unfinished" />
+        <translation>风险警示</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Next moves</source>
-        <translation type="unfinished" />
+        <translation>下一步行动</translation>
     </message>
     <message>
         <location line="+33" />
         <source>Nobody yet</source>
-        <translation type="unfinished" />
+        <translation>暂无</translation>
     </message>
     <message>
         <location line="+5" />
         <source>No red flags.</source>
-        <translation type="unfinished" />
+        <translation>暂无风险警示。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Nothing to suggest.</source>
-        <translation type="unfinished" />
+        <translation>暂无建议。</translation>
     </message>
     <message>
         <location line="+27" />
         <source>Opposes us</source>
-        <translation type="unfinished" />
+        <translation>反对我们</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Cooled from {previous} to neutral</source>
-        <translation type="unfinished" />
+        <translation>已从{previous}转为中立</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Reports to {boss}, who opposes us</source>
-        <translation type="unfinished" />
+        <translation>上级{boss}反对我们</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Neutral: can be won</source>
-        <translation type="unfinished" />
+        <translation>中立，可以争取</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Top-down</source>
-        <translation type="unfinished" />
+        <translation>自上而下</translation>
     </message>
     <message>
         <location line="+1" />
         <source>From the middle</source>
-        <translation type="unfinished" />
+        <translation>从中层切入</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Bottom-up</source>
-        <translation type="unfinished" />
+        <translation>自下而上</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Start with: {names}</source>
-        <translation type="unfinished" />
+        <translation>从这些人入手：{names}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Suggested entry point: {point}</source>
-        <translation type="unfinished" />
+        <translation>建议切入点：{point}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
         <source>The approver {names} is on our side.</source>
-        <translation type="unfinished" />
+        <translation>批准者{names}站在我们这边。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Coach {coach} can vouch for us with the approver {approver}.</source>
-        <translation type="unfinished" />
+        <translation>保荐者{coach}可以在批准者{approver}面前为我们作保。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>{name} ({role}) is {stance}: start there.</source>
-        <translation type="unfinished" />
+        <translation>{name}（{role}）是{stance}：从这里切入。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>No friendly access above: win the users first.</source>
-        <translation type="unfinished" />
+        <translation>上层没有友好的通道：先赢得使用者。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>No friendly access yet: map the organisation and find a first supporter.</source>
-        <translation type="unfinished" />
+        <translation>还没有友好的通道：先摸清组织结构，找到第一个支持者。</translation>
     </message>
     <message>
         <location line="+8" />
         <source>No stakeholder holds the {role} role.</source>
-        <translation type="unfinished" />
+        <translation>没有人担任{role}角色。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{name} ({role}) is {stance}.</source>
-        <translation type="unfinished" />
+        <translation>{name}（{role}）的立场是{stance}。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>{count} close allies ({names}); keep one or two, more allies compete with each other.</source>
-        <translation type="unfinished" />
+        <translation>良友有{count}位（{names}）；保持一两位即可，良友过多会相互争利。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{name} is a high-influence neutral, never contacted.</source>
-        <translation type="unfinished" />
+        <translation>{name}是高影响力的中立者，从未联系过。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{name} is a high-influence neutral, not contacted for {days} days.</source>
-        <translation type="unfinished" />
+        <translation>{name}是高影响力的中立者，已{days}天未联系。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Nobody is our coach/sponsor.</source>
-        <translation type="unfinished" />
+        <translation>还没有为我们作保的保荐者。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Turn {name} ({role}) into a supporter with the help of coach {coach}.</source>
-        <translation type="unfinished" />
+        <translation>借助保荐者{coach}，把{name}（{role}）争取为支持者。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Turn {name} ({role}) into a supporter.</source>
-        <translation type="unfinished" />
+        <translation>把{name}（{role}）争取为支持者。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Neutralise {name}: address what they care about ({interests}).</source>
-        <translation type="unfinished" />
+        <translation>化解{name}的反对：回应其关心的利益（{interests}）。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Neutralise {name}: address what they care about.</source>
-        <translation type="unfinished" />
+        <translation>化解{name}的反对：回应其关心的利益。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Hold {name} at neutral before they turn against us.</source>
-        <translation type="unfinished" />
+        <translation>稳住{name}的中立立场，防止其转为反对。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Court {name}: a high-influence neutral decides close contests.</source>
-        <translation type="unfinished" />
+        <translation>争取{name}：高影响力的中立者往往决定胶着的竞争。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Develop {name} into our coach.</source>
-        <translation type="unfinished" />
+        <translation>把{name}发展为我们的保荐者。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Find a coach who will vouch for us.</source>
-        <translation type="unfinished" />
+        <translation>寻找一位愿意为我们作保的保荐者。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Keep one or two close allies; let the others be supporters.</source>
-        <translation type="unfinished" />
+        <translation>良友保持一两位即可，其他人做支持者。</translation>
     </message>
 </context>
 <context>
@@ -560,92 +560,92 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/hub.py" line="+51" />
         <source>← Clients</source>
-        <translation type="unfinished" />
+        <translation>← 客户</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Edit client</source>
-        <translation type="unfinished">编辑客户</translation>
+        <translation>编辑客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Delete client</source>
-        <translation type="unfinished" />
+        <translation>删除客户</translation>
     </message>
     <message>
         <location line="+20" />
         <source>Stakeholders</source>
-        <translation type="unfinished" />
+        <translation>关系人</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-ups</source>
-        <translation type="unfinished" />
+        <translation>跟进记录</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Opportunities</source>
-        <translation type="unfinished">商机数</translation>
+        <translation>商机</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contracts &amp; payments</source>
-        <translation type="unfinished" />
+        <translation>合同与回款</translation>
     </message>
     <message>
         <location line="+29" />
         <source>This client no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>该客户已不存在。</translation>
     </message>
     <message>
         <location line="+19" />
         <source>Deleted</source>
-        <translation type="unfinished" />
+        <translation>已删除</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Owner: {name}</source>
-        <translation type="unfinished" />
+        <translation>负责人：{name}</translation>
     </message>
     <message>
         <location line="+0" />
         <source>unassigned</source>
-        <translation type="unfinished" />
+        <translation>未分配</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Expected: {amount}</source>
-        <translation type="unfinished" />
+        <translation>预计：{amount}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Last contact: {when}</source>
-        <translation type="unfinished" />
+        <translation>最近联系：{when}</translation>
     </message>
     <message>
         <location line="+1" />
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从未</translation>
     </message>
     <message>
         <location line="+18" />
         <source>Stakeholders ({count})</source>
-        <translation type="unfinished" />
+        <translation>关系人（{count}）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-ups ({count})</source>
-        <translation type="unfinished" />
+        <translation>跟进记录（{count}）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Opportunities ({count})</source>
-        <translation type="unfinished" />
+        <translation>商机（{count}）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contracts &amp; payments ({count})</source>
-        <translation type="unfinished" />
+        <translation>合同与回款（{count}）</translation>
     </message>
 </context>
 <context>
@@ -876,138 +876,138 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/contact_dialog.py" line="+49" />
         <source>New contact</source>
-        <translation type="unfinished" />
+        <translation>新建联系人</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Edit contact</source>
-        <translation type="unfinished" />
+        <translation>编辑联系人</translation>
     </message>
     <message>
         <location line="+38" />
         <source>Name *</source>
-        <translation type="unfinished">名称 *</translation>
+        <translation>姓名 *</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Job title</source>
-        <translation type="unfinished" />
+        <translation>职务</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>部门</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1" />
         <source>E-mail</source>
-        <translation type="unfinished">邮件</translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+1" />
         <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+        <translation>微信</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Tenure</source>
-        <translation type="unfinished" />
+        <translation>任职期限</translation>
     </message>
     <message>
         <location line="+6" />
         <source>No role</source>
-        <translation type="unfinished" />
+        <translation>无角色</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Stance</source>
-        <translation type="unfinished" />
+        <translation>立场</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reason for the change</source>
-        <translation type="unfinished" />
+        <translation>变化原因</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Optional: what changed their mind?</source>
-        <translation type="unfinished" />
+        <translation>选填：是什么让其改变了立场？</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Influence</source>
-        <translation type="unfinished" />
+        <translation>影响力</translation>
     </message>
     <message>
         <location line="+2" />
         <source>e.g. 3 years in the post</source>
-        <translation type="unfinished" />
+        <translation>例如：任现职3年</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Nobody (top of the map)</source>
-        <translation type="unfinished" />
+        <translation>无（位于组织图顶端）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Reports to</source>
-        <translation type="unfinished" />
+        <translation>汇报对象</translation>
     </message>
     <message>
         <location line="+2" />
         <source>What they care about</source>
-        <translation type="unfinished" />
+        <translation>其关心的利益</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Interests</source>
-        <translation type="unfinished" />
+        <translation>关心的利益</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Not involved</source>
-        <translation type="unfinished" />
+        <translation>未参与</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Role in “{deal}”</source>
-        <translation type="unfinished" />
+        <translation>在“{deal}”中的角色</translation>
     </message>
     <message>
         <location line="+18" />
         <source>Stance history</source>
-        <translation type="unfinished" />
+        <translation>立场变化记录</translation>
     </message>
     <message>
         <location line="+65" />
         <location line="+14" />
         <source>Enter the contact's name.</source>
-        <translation type="unfinished" />
+        <translation>请输入联系人姓名。</translation>
     </message>
     <message>
         <location line="-12" />
         <source>This is not a valid e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>这不是有效的电子邮件地址。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
-        <translation type="unfinished" />
+        <translation>这会形成汇报循环：任何人都不能向自己或自己的下属汇报。</translation>
     </message>
 </context>
 <context>
@@ -1015,37 +1015,37 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/contacts.py" line="+31" />
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Job title</source>
-        <translation type="unfinished" />
+        <translation>职务</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Stance</source>
-        <translation type="unfinished" />
+        <translation>立场</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Influence</source>
-        <translation type="unfinished" />
+        <translation>影响力</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Last contacted</source>
-        <translation type="unfinished" />
+        <translation>最近联系</translation>
     </message>
     <message>
         <location line="+0" />
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -1053,32 +1053,32 @@ The details were written to the log file.</source>
     <message>
         <location line="+34" />
         <source>Add contact</source>
-        <translation type="unfinished" />
+        <translation>添加联系人</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+55" />
         <source>Delete the contact {name}? Their history is kept.</source>
-        <translation type="unfinished" />
+        <translation>删除联系人{name}？其历史记录会保留。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Delete contact</source>
-        <translation type="unfinished" />
+        <translation>删除联系人</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Cannot delete the contact</source>
-        <translation type="unfinished" />
+        <translation>无法删除该联系人</translation>
     </message>
 </context>
 <context>
@@ -1086,59 +1086,59 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/hub_sections.py" line="+121" />
         <source>Signed</source>
-        <translation type="unfinished">签约额</translation>
+        <translation>签约额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Collected</source>
-        <translation type="unfinished">回款额</translation>
+        <translation>已回款</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+11" />
         <source>Outstanding</source>
-        <translation type="unfinished" />
+        <translation>未回款</translation>
     </message>
     <message>
         <location line="-10" />
         <location line="+11" />
         <source>Overdue</source>
-        <translation type="unfinished">已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location line="-6" />
         <source>Contract</source>
-        <translation type="unfinished" />
+        <translation>合同</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Signed on</source>
-        <translation type="unfinished" />
+        <translation>签约日期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Planned</source>
-        <translation type="unfinished" />
+        <translation>计划回款</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>已回款</translation>
     </message>
     <message>
         <location line="+22" />
         <source>Contracts: {count}</source>
-        <translation type="unfinished" />
+        <translation>合同：{count}</translation>
     </message>
     <message>
         <location line="+0" />
         <source>No contracts yet.</source>
-        <translation type="unfinished" />
+        <translation>暂无合同。</translation>
     </message>
 </context>
 <context>
@@ -1346,47 +1346,47 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/hub_sections.py" line="-119" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>方式</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>目的</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>摘要</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Next step</source>
-        <translation type="unfinished">下步事务</translation>
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Next step due</source>
-        <translation type="unfinished" />
+        <translation>下步事务时间</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
-        <translation type="unfinished" />
+        <translation>跟进记录：{count}条，最新的在前，每条附其设定的下步事务。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>No follow-ups logged yet.</source>
-        <translation type="unfinished" />
+        <translation>暂无跟进记录。</translation>
     </message>
 </context>
 <context>
@@ -1982,47 +1982,47 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/clients/hub_sections.py" line="+12" />
         <source>Opportunity</source>
-        <translation type="unfinished" />
+        <translation>商机</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Probability</source>
-        <translation type="unfinished" />
+        <translation>赢率</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Expected amount</source>
-        <translation type="unfinished">预计金额</translation>
+        <translation>预计金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Expected close</source>
-        <translation type="unfinished" />
+        <translation>预计成交</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Stakeholders</source>
-        <translation type="unfinished" />
+        <translation>关系人</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Show this deal's power map</source>
-        <translation type="unfinished" />
+        <translation>查看该商机的权力地图</translation>
     </message>
     <message>
         <location line="+17" />
         <source>Opportunities: {count} · open pipeline: {amount}</source>
-        <translation type="unfinished" />
+        <translation>商机：{count} · 进行中金额：{amount}</translation>
     </message>
     <message>
         <location line="+4" />
         <source>No opportunities yet.</source>
-        <translation type="unfinished" />
+        <translation>暂无商机。</translation>
     </message>
 </context>
 <context>
@@ -2095,7 +2095,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/clients/matrix.py" line="+66" />
         <source>No role</source>
-        <translation type="unfinished" />
+        <translation>无角色</translation>
     </message>
 </context>
 <context>
@@ -2239,32 +2239,32 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/clients/stakeholders_section.py" line="+53" />
         <source>Deal:</source>
-        <translation type="unfinished" />
+        <translation>商机：</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Double-click a person to edit</source>
-        <translation type="unfinished" />
+        <translation>双击人员卡片可编辑</translation>
     </message>
     <message>
         <location line="+34" />
         <source>Roles × stances</source>
-        <translation type="unfinished" />
+        <translation>角色 × 立场</translation>
     </message>
     <message>
         <location line="+52" />
         <source>All contacts</source>
-        <translation type="unfinished" />
+        <translation>全部联系人</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Nobody is attached to this deal yet: edit a contact to give them a role in it.</source>
-        <translation type="unfinished" />
+        <translation>该商机还没有关系人：编辑联系人，为其设置在该商机中的角色。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>No contacts yet: add the people who take part in the decision.</source>
-        <translation type="unfinished" />
+        <translation>暂无联系人：添加参与采购决策的人员。</translation>
     </message>
 </context>
 <context>
@@ -2272,7 +2272,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/clients/power_map.py" line="+262" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
-        <translation type="unfinished" />
+        <translation>影响力：●●● 高 · ●● 中 · ● 低</translation>
     </message>
 </context>
 <context>
@@ -2280,17 +2280,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/clients/stance_timeline.py" line="+41" />
         <source>No stance recorded yet.</source>
-        <translation type="unfinished" />
+        <translation>暂无立场记录。</translation>
     </message>
     <message>
         <location line="+19" />
         <source>{old} → {new}</source>
-        <translation type="unfinished" />
+        <translation>{old} → {new}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>First recorded as {new}</source>
-        <translation type="unfinished" />
+        <translation>首次记录为{new}</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,8 @@ class AnalysisPanel(QWidget):
         }
         for key, placements in quadrants.items():
             lines = [self._placement_text(key, p.stakeholder, by_id) for p in placements]
-            empty = f"<span style='color:#9aa5b4'>{self.tr('Nobody yet')}</span>"
+            nobody = self.tr("Nobody yet")
+            empty = f"<span style='color:#9aa5b4'>{nobody}</span>"
             self.quadrant_labels[key].setText("<br>".join(lines) if lines else empty)
         self.entry_label.setText(self._entry_html(analysis, by_id))
         self._flag_texts = [self.finding_text(f) for f in analysis.flags]
@@ -178,11 +179,12 @@ class AnalysisPanel(QWidget):
         people = [by_id[i] for i in analysis.entry_contact_ids if i in by_id]
         reason = html.escape(self._entry_reason(analysis.entry_point, people))
         who = html.escape(", ".join(p.name for p in people))
-        start = f"<br><span style='color:#3c4757'>{self.tr('Start with: {names}').format(names=who)}</span>"
-        return (
-            f"<b>{self.tr('Suggested entry point')}: {names.get(analysis.entry_point, analysis.entry_point)}</b>"
-            f"<br>{reason}{start if who else ''}"
+        start_text = self.tr("Start with: {names}").format(names=who)
+        start = f"<br><span style='color:#3c4757'>{start_text}</span>"
+        heading = self.tr("Suggested entry point: {point}").format(
+            point=names.get(analysis.entry_point, analysis.entry_point)
         )
+        return f"<b>{heading}</b><br>{reason}{start if who else ''}"
 
     def _entry_reason(self, point: str, people: list[Stakeholder]) -> str:
         if point == "top_down" and people and all(p.role == "approver" for p in people):
