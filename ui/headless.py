@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from .i18n import install_translators
 from .main_window import MainWindow
@@ -87,7 +87,7 @@ def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     """``client_page.png`` (the hub on a key client) and ``power_map.png`` (its power map, large)."""
     from .pages.clients import hub_data
     from .pages.clients.hub import ClientHubView
-    from .pages.clients.power_map import PowerMapView
+    from .pages.clients.power_map import PowerMapView, StanceLegend
 
     client_id = hub_data.key_client_id()
     if client_id is None:
@@ -99,11 +99,19 @@ def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     hub.show()
     hub.show_client(client_id)
     _settle(app, 5)
-    big = PowerMapView()
+    big = QWidget()
+    big.setStyleSheet("background: #ffffff;")
+    layout = QVBoxLayout(big)
+    layout.setContentsMargins(24, 24, 24, 20)
+    power_map = PowerMapView(big)
+    power_map.max_scale = 1.6
+    layout.addWidget(power_map, 1)
+    layout.addWidget(StanceLegend(big))
     big.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     big.resize(*SCREENSHOT_SIZE)
     big.show()
-    big.set_people(hub.stakeholders.people)
+    _settle(app)
+    power_map.set_people(hub.stakeholders.people)
     _settle(app, 5)
     for name, widget in (("client_page", hub), ("power_map", big)):
         path = target / f"{name}.png"

@@ -40,7 +40,7 @@ from .stance_style import INFLUENCE_DOTS, stance_fill, stance_text
 CARD_W = 196.0
 CARD_H = 80.0
 H_GAP = 24.0
-V_GAP = 40.0
+V_GAP = 34.0
 MIN_SCALE = 0.6
 SELECTED_PEN = QColor("#3b6fd8")
 
@@ -155,6 +155,7 @@ class PowerMapView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.max_scale = 1.0  # zoom-to-fit never enlarges beyond this
         self.cards: dict[int, PersonCard] = {}
         self.edges: list[QGraphicsPathItem] = []
         self._empty: QGraphicsSimpleTextItem | None = None
@@ -218,7 +219,7 @@ class PowerMapView(QGraphicsView):
         viewport = self.viewport().rect()
         if viewport.width() < 10 or viewport.height() < 10:
             return
-        scale = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+        scale = min(viewport.width() / rect.width(), viewport.height() / rect.height(), self.max_scale)
         scale = max(scale, MIN_SCALE)
         self.scale(scale, scale)
         self.centerOn(rect.center())
