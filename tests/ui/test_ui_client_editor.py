@@ -323,6 +323,7 @@ def test_an_unexpected_error_is_a_message_not_a_traceback(
 
 def test_enter_saves_and_escape_cancels(qtbot: QtBot, db: object) -> None:
     dialog = open_dialog(qtbot)
+    assert dialog.focusWidget() is dialog.line_edits["name"]
     dialog.line_edits["name"].setText("Acme")
     dialog.line_edits["name"].setFocus()
     qtbot.keyClick(dialog.line_edits["name"], Qt.Key.Key_Return)

@@ -121,17 +121,24 @@ def test_add_refusals_are_shown_at_the_field_and_the_dialog_stays_open(
     qtbot: QtBot, section: CustomFieldsSection, driver: DialogDriver
 ) -> None:
     custom_fields.define_custom_field("Size", "text")
+    driver.fillers += [fill("SIZE", "text")]  # the list is stale: the service refuses it
+    click(qtbot, section.add_button)
+    assert driver.dialogs[-1].name_box.error == "A custom field named 'Size' already exists."
+    section.refresh()
     driver.fillers += [fill(" size ", "text")]
     click(qtbot, section.add_button)
     dialog = driver.dialogs[-1]
-    assert dialog.result() == 0 and dialog.name_box.error == "A custom field named 'Size' already exists."
+    assert dialog.result() == 0 and dialog.name_box.error == "A field named “Size” already exists."
     driver.fillers += [fill("Colour", "choice", "  \n ")]
     click(qtbot, section.add_button)
     dialog = driver.dialogs[-1]
-    assert dialog.choices_box.error == "A choice field needs at least one choice."
+    assert dialog.choices_box.error == "List at least one choice, one per line."
     driver.fillers += [fill("   ", "text")]
     click(qtbot, section.add_button)
-    assert driver.dialogs[-1].name_box.error == "Field name is required."
+    assert driver.dialogs[-1].name_box.error == "Enter a name for the field."
+    driver.fillers += [fill("Colour", "multi_choice", "red\nblue\nred")]
+    click(qtbot, section.add_button)
+    assert driver.dialogs[-1].choices_box.error == "“red” is listed twice."
     assert [f.name for f in custom_fields.list_custom_fields()] == ["Size"]
 
 

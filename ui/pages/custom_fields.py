@@ -282,11 +282,32 @@ class CustomFieldsSection(QFrame):
             prompts.show_error(self, self.tr("Custom fields"), str(error))
         self._changed(select_id)
 
+    def _check(self, form: FieldForm, field_id: int | None, name: bool = True, choices: bool = False) -> None:
+        """The refusals the section can tell by itself, in the interface language (the services check again)."""
+        if name:
+            key = form.name.strip().casefold()
+            if not key:
+                raise ValidationError(self.tr("Enter a name for the field."), "name")
+            for other_id, other_name, *_rest in self.fields:
+                if other_id != field_id and other_name.casefold() == key:
+                    raise ValidationError(
+                        self.tr("A field named “{name}” already exists.").format(name=other_name), "name"
+                    )
+        if choices:
+            if not form.choices:
+                raise ValidationError(self.tr("List at least one choice, one per line."), "choices")
+            for index, choice in enumerate(form.choices):
+                if choice in form.choices[:index]:
+                    raise ValidationError(
+                        self.tr("“{choice}” is listed twice.").format(choice=choice), "choices"
+                    )
+
     # --- slots ----------------------------------------------------------------------------------
     def _on_add_button_clicked(self) -> None:
         created: list[int] = []
 
         def submit(form: FieldForm) -> bool:
+            self._check(form, None, choices=form.kind in CHOICE_KINDS)
             created.append(service.define_custom_field(form.name, form.kind, form.choices).id)
             return True
 
@@ -300,6 +321,7 @@ class CustomFieldsSection(QFrame):
         field_id, name = self.fields[row][0], self.fields[row][1]
 
         def submit(form: FieldForm) -> bool:
+            self._check(form, field_id)
             service.rename_custom_field(field_id, form.name)
             return True
 
@@ -313,6 +335,7 @@ class CustomFieldsSection(QFrame):
         field_id, name, kind, choices, _hidden = self.fields[row]
 
         def submit(form: FieldForm) -> bool:
+            self._check(form, field_id, name=False, choices=True)
             used = service.count_clients_using_removed_choices(field_id, form.choices)
             force = False
             if used:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_crm.models import database
 
@@ -23,7 +33,21 @@ class SettingsPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame = QFrame(self)
+        # The content scrolls, so the page never forces a minimum height on the window.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget#settingsBody { background: transparent; }"
+        )
+        body = QWidget(scroll)
+        body.setObjectName("settingsBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(16)
+        scroll.setWidget(body)
+        frame = QFrame(body)
         frame.setObjectName("formCard")
         frame.setMaximumWidth(860)
         form = QFormLayout(frame)
@@ -50,9 +74,10 @@ class SettingsPage(Page):
         self.settings_edit = QLineEdit(frame)
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
-        self.page_layout.addWidget(frame)
-        self.custom_fields = CustomFieldsSection(self)
-        self.page_layout.addWidget(self.custom_fields, 1)
+        body_layout.addWidget(frame)
+        self.custom_fields = CustomFieldsSection(body)
+        body_layout.addWidget(self.custom_fields, 1)
+        self.page_layout.addWidget(scroll, 1)
         self._updating = False
 
     def title(self) -> str:

@@ -113,6 +113,7 @@ class ClientEditorDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.line_edits["name"].setFocus()
 
     def _scrolled(self, body: QWidget) -> QScrollArea:
         body.setObjectName("tabBody")
@@ -123,16 +124,19 @@ class ClientEditorDialog(QDialog):
         return area
 
     def _form(self, parent: QWidget) -> QFormLayout:
-        form = QFormLayout(parent)
-        form.setContentsMargins(20, 18, 24, 18)
+        outer = QVBoxLayout(parent)  # the form on top, spare height below it
+        outer.setContentsMargins(20, 16, 24, 16)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setHorizontalSpacing(18)
-        form.setVerticalSpacing(10)
+        form.setVerticalSpacing(8)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         return form
 
     def _add_row(self, form: QFormLayout, key: str, text: str, editor: QWidget) -> FieldBox:
-        box = FieldBox(editor, form.parentWidget())
+        box = FieldBox(editor, editor.parentWidget())
         box.setObjectName(f"field_{key}")
         self.boxes[key] = box
         form.addRow(text, box)
@@ -167,7 +171,7 @@ class ClientEditorDialog(QDialog):
         self.notes_edit = QPlainTextEdit(page)
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(96)
+        self.notes_edit.setMinimumHeight(84)
         self._add_row(form, "notes", self.tr("Notes"), self.notes_edit)
         return page
 
@@ -191,7 +195,6 @@ class ClientEditorDialog(QDialog):
             self.tr("A: big deal, worth most of your time · B: normal · C: small deal, keep it light"), page
         )
         grade_hint.setObjectName("hint")
-        grade_hint.setWordWrap(True)
         form.addRow("", grade_hint)
         self.sign_date = OptionalDateEdit(page)
         self.sign_date.setObjectName("signDateEdit")

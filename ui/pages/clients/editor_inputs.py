@@ -131,7 +131,7 @@ class OptionalDateEdit(QWidget):
 
     def _on_check_toggled(self, checked: bool) -> None:
         self.date_edit.setEnabled(checked)
-        if checked:
+        if checked and self.check.hasFocus():  # the user ticked it: go on to the date
             self.date_edit.setFocus()
         self.sig_changed.emit()
 

@@ -111,7 +111,21 @@ class MilestoneList(QWidget):
         row.title_edit.setPlaceholderText(self.tr("e.g. Technical evaluation passed"))
         self.rows.append(row)
         self._update_empty()
+        self._fix_tab_order()
         return row
+
+    def _fix_tab_order(self) -> None:
+        """Row by row (title, due, done, remove), then the Add button."""
+        chain: list[QWidget] = []
+        for row in self.rows:
+            chain.append(row.title_edit)
+            for box in (row.due, row.done):
+                assert isinstance(box.editor, OptionalDateEdit)
+                chain += [box.editor.check, box.editor.date_edit]
+            chain.append(row.remove_button)
+        chain.append(self.add_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def values(self) -> list[MilestoneInput]:
         return [row.value() for row in self.rows]
@@ -132,6 +146,7 @@ class MilestoneList(QWidget):
             for column, widget in enumerate(other.widgets):
                 self.grid.addWidget(widget, index, column)
         self._update_empty()
+        self._fix_tab_order()
 
     def _update_empty(self) -> None:
         self.empty_label.setVisible(not self.rows)
