@@ -1191,12 +1191,12 @@ The details were written to the log file.</translation>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+67"/>
         <location line="+112"/>
-        <location line="+77"/>
+        <location line="+100"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-207"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,7 +1272,27 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+19"/>
+        <source>Enter a name for the field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A field named “{name}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List at least one choice, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{choice}” is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2177,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+40"/>
+        <location filename="../../ui/pages/settings.py" line="+64"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -2182,7 +2202,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation>Settings file</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2269,7 +2289,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+262"/>
+        <location filename="../../ui/pages/clients/power_map.py" line="+263"/>
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1192,12 +1192,12 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+67" />
         <location line="+112" />
-        <location line="+77" />
+        <location line="+100" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-184" />
+        <location line="-207" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
@@ -1273,7 +1273,27 @@ The details were written to the log file.</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+19" />
+        <source>Enter a name for the field.</source>
+        <translation>请输入字段名称。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A field named “{name}” already exists.</source>
+        <translation>已有名为“{name}”的字段。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>List at least one choice, one per line.</source>
+        <translation>请至少填写一个选项，每行一个。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>“{choice}” is listed twice.</source>
+        <translation>“{choice}”重复了。</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation>有 {count} 个客户使用了从“{name}”中删除的选项。仍要删除并清除这些客户的该值吗？</translation>
     </message>
@@ -2158,7 +2178,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+40" />
+        <location filename="../../ui/pages/settings.py" line="+64" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2183,7 +2203,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2270,7 +2290,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+262" />
+        <location filename="../../ui/pages/clients/power_map.py" line="+263" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation>影响力：●●● 高 · ●● 中 · ● 低</translation>
     </message>
