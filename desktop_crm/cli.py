@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desktop-crm", description="Offline desktop CRM for B2B salespeople.")
     parser.add_argument("--db", type=Path, help=f"database file (default: {default_db_path()})")
     parser.add_argument("--version", action="version", version=f"desktop-crm {_version()}")
+    gui = parser.add_argument_group("application (without a command)")
+    gui.add_argument("--lang", choices=("en", "zh_CN"), help="interface language (remembered)")
+    gui.add_argument("--self-test", action="store_true", help="open every page; exit 0 if all work")
+    gui.add_argument("--screenshots", metavar="DIR", help="render every page to DIR/<page>.png and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     # --db is also accepted after the command ("desktop-crm demo --db x.db").
     common = _Parser(add_help=False)
@@ -150,13 +154,14 @@ def _print_kpi_table(results: list[dict[str, Any]]) -> None:
             value = r["values"][key]
             if value is None:
                 cells.append(f"{'-':>14}")
-            elif key.endswith("_cents"):
+            elif key.endswith("_cents"):  # money: shown in currency units
                 cells.append(f"{value / 100:>14,.2f}")
             elif isinstance(value, float):
                 cells.append(f"{value:>14.3f}")
             else:
                 cells.append(f"{value:>14,}")
-        print(f"{key:<{width}}" + "".join(cells))
+        name = key.removesuffix("_cents")
+        print(f"{name:<{width}}" + "".join(cells))
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
@@ -201,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _start_gui(argv)
+        if args.lang or args.self_test or args.screenshots:
+            parser.error("--lang, --self-test and --screenshots are for the application, not for a command")
         if unknown:
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         return COMMANDS[args.command](args)

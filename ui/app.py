@@ -2,7 +2,8 @@
 
 Options (the CLI passes them through when no subcommand is given)::
 
-    --db PATH          the database file (default: desktop_crm.paths.default_db_path()); a missing
+    --db PATH          the database file (default: the one opened last, else
+                       desktop_crm.paths.default_db_path()); a missing
                        file is created, and the user is offered demo data
     --lang en|zh_CN    the interface language (default: the remembered choice, else the system locale);
                        a language given here is remembered for the next start
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -48,14 +50,29 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(
         prog="desktop-crm", description="Offline desktop CRM for B2B salespeople."
     )
-    parser.add_argument("--db", type=Path, default=None, help=f"database file (default: {default_db_path()})")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"database file (default: the last one opened, else {default_db_path()})",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system locale)")
     parser.add_argument("--self-test", action="store_true", help="open every page, exit 0 if all work")
     parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every page to DIR and exit")
     args, rest = parser.parse_known_args(argv)
-    if args.db is None:
-        args.db = default_db_path()
     return args, rest
+
+
+def choose_database(requested: Path | None, settings: AppSettings) -> Path:
+    """``--db`` if given, else the database opened last (if it still exists), else the default file."""
+    from desktop_crm.paths import default_db_path
+
+    if requested is not None:
+        return requested
+    last = settings.last_database
+    if last and Path(last).exists():
+        return Path(last)
+    return default_db_path()
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -146,9 +163,13 @@ def open_database_or_report(path: Path, *, headless: bool) -> bool:
 def main(argv: list[str] | None = None) -> int:
     args, rest = parse_args(list(sys.argv[1:] if argv is None else argv))
     headless = bool(args.self_test or args.screenshots)
+    if headless and QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # these modes need no screen
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     app = create_application(rest)
     configure_logging()
     settings = AppSettings()
+    args.db = choose_database(args.db, settings)
     ensure_compiled()
     if headless:
         return _run_headless(app, args, settings)
@@ -160,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     first_launch = not Path(args.db).exists()
     if not open_database_or_report(args.db, headless=False):
         return 1
+    settings.last_database = str(Path(args.db).resolve())
     from .shell import Shell
 
     shell = Shell(app, args.db, lang, settings)

@@ -17,6 +17,7 @@ _DEFAULTS: dict[str, object] = {
     "language": "",  # "" = follow the system locale
     "window/geometry": QByteArray(),
     "window/last_page": "today",
+    "database/last": "",  # the database last opened, reopened when --db is not given
 }
 
 
@@ -56,6 +57,14 @@ class AppSettings:
     @last_page.setter
     def last_page(self, value: str) -> None:
         self._qs.setValue("window/last_page", value)
+
+    @property
+    def last_database(self) -> str:
+        return str(self._get("database/last") or "")
+
+    @last_database.setter
+    def last_database(self, value: str) -> None:
+        self._qs.setValue("database/last", value)
 
     def sync(self) -> None:
         self._qs.sync()

@@ -101,6 +101,7 @@ class Shell(QObject):
 
     def _on_window_database_opened(self, path: str) -> None:
         self.db_path = Path(path)
+        self.settings.last_database = str(self.db_path.resolve())
 
     def _on_window_language_changed(self, lang: str) -> None:
         """Switch translators and rebuild the window in the new language (same page, same geometry)."""
