@@ -196,3 +196,18 @@ def test_real_demo_generation_fills_the_window(
     qtbot.waitUntil(lambda: window.count_label.text() != "0 clients", timeout=5_000)
     assert modal.titles == ["Welcome"]
     assert window.page("today").model.rowCount() > 0
+
+
+def test_the_database_opened_last_is_reopened_without_db(tmp_path: Path) -> None:
+    settings = AppSettings()
+    explicit = tmp_path / "given.sqlite3"
+    assert ui_app.choose_database(explicit, settings) == explicit
+    from desktop_crm.paths import default_db_path
+
+    assert ui_app.choose_database(None, settings) == default_db_path()
+    last = tmp_path / "last.sqlite3"
+    last.write_bytes(b"")
+    settings.last_database = str(last)
+    assert ui_app.choose_database(None, settings) == last
+    last.unlink()  # moved away since: fall back to the default
+    assert ui_app.choose_database(None, settings) == default_db_path()
