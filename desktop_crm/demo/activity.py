@@ -6,6 +6,7 @@ follow-up of an active client leaves an open step: some overdue, some due today,
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from ..models.enums import CHANNELS
@@ -60,11 +61,7 @@ _OPEN_BUCKETS = (
 
 def _channel(ctx: Ctx, seller: Seller) -> str:
     cum = seller.channel_cum
-    target = ctx.rng.random() * cum[-1]
-    for index, bound in enumerate(cum):
-        if target < bound:
-            return CHANNELS[index]
-    return CHANNELS[-1]
+    return CHANNELS[bisect_right(cum, ctx.rng.random() * cum[-1])]
 
 
 def _duration(ctx: Ctx, channel: str) -> int:
@@ -81,31 +78,35 @@ def _duration(ctx: Ctx, channel: str) -> int:
 
 
 def _summary(ctx: Ctx, plan: ClientPlan, channel: str, purpose: str, contact: str) -> str:
-    if plan.english and ctx.chance(0.5):
-        return ctx.pick(ENGLISH_SUMMARIES).format(
-            c=contact or "the client", d="quotation", p=ctx.pick(PRODUCTS), k=ctx.pick(COMPETITORS)
-        )
-    opener = ctx.pick(OPENERS[channel]).format(c=contact or "对方", s=plan.short, d=ctx.pick(DOCS))
-    topic = ctx.pick(TOPICS[purpose])
+    rnd = ctx.rng.random
+    if plan.english and rnd() < 0.5:
+        template = ENGLISH_SUMMARIES[int(rnd() * len(ENGLISH_SUMMARIES))]
+        product, competitor = PRODUCTS[int(rnd() * len(PRODUCTS))], COMPETITORS[int(rnd() * len(COMPETITORS))]
+        return template.format(c=contact or "the client", d="quotation", p=product, k=competitor)
+    openers = OPENERS[channel]
+    opener = openers[int(rnd() * len(openers))].format(
+        c=contact or "对方", s=plan.short, d=DOCS[int(rnd() * len(DOCS))]
+    )
+    topics = TOPICS[purpose]
+    topic = topics[int(rnd() * len(topics))]
     if "{" in topic:
-        amount = max(5, plan.amount // 1_000_000 * ctx.rng.randrange(8, 12) // 10)
-        topic = topic.format(p=ctx.pick(PRODUCTS), k=ctx.pick(COMPETITORS), a=amount)
-    return f"{opener}{topic}，{ctx.pick(OUTCOMES)}"
+        amount = max(5, plan.amount // 1_000_000 * (8 + int(rnd() * 4)) // 10)
+        product, competitor = PRODUCTS[int(rnd() * len(PRODUCTS))], COMPETITORS[int(rnd() * len(COMPETITORS))]
+        topic = topic.format(p=product, k=competitor, a=amount)
+    return f"{opener}{topic}，{OUTCOMES[int(rnd() * len(OUTCOMES))]}"
 
 
 def _pick_contacts(ctx: Ctx, plan: ClientPlan, day: int, cum: list[float], channel: str) -> list[int]:
     """Indexes into plan.contacts of the people involved (none for some follow-ups)."""
-    if not cum or ctx.rng.random() < 0.12:
+    rnd = ctx.rng.random
+    if not cum or rnd() < 0.4:  # logged against the company (a switchboard call, a group e-mail)
         return []
     chosen: list[int] = []
-    for _attempt in range(3 if channel in ("visit", "meeting") and ctx.chance(0.3) else 1):
-        target = ctx.rng.random() * cum[-1]
-        for index, bound in enumerate(cum):
-            if target < bound:
-                cutoff = plan.contacts[index].cutoff
-                if (cutoff == 0 or day <= cutoff) and index not in chosen:
-                    chosen.append(index)
-                break
+    for _attempt in range(3 if channel in ("visit", "meeting") and rnd() < 0.3 else 1):
+        index = bisect_right(cum, rnd() * cum[-1])
+        cutoff = plan.contacts[index].cutoff
+        if (cutoff == 0 or day <= cutoff) and index not in chosen:
+            chosen.append(index)
     return chosen
 
 
@@ -129,35 +130,32 @@ def write_activity(ctx: Ctx, spec: SizeSpec, plan: ClientPlan, supervisor_id: in
     chain_start = -spec.chain_days
     fu_ids = [ctx.new_id("follow_up") for _ in moments]
     purposes: list[str] = []
+    rnd = rng.random
+    uuid, ts = ctx.uuid, ctx.ts
+    add_follow_up, add_link = ctx.rows["follow_up"].append, ctx.rows["follow_up_contact"].append
+    contacts = plan.contacts
     for index, (day, minute) in enumerate(moments):
         opp_id: int | None = None
         for opp in plan.opps:
             if opp.start <= day <= opp.end:
                 opp_id = opp.id
-        if opp_id is not None:
-            purpose = ctx.pick(_DURING)
-        else:
-            purpose = ctx.pick(_AFTER if day > first_contract else _BEFORE)
+        pool = _DURING if opp_id is not None else (_AFTER if day > first_contract else _BEFORE)
+        purpose = pool[int(rnd() * len(pool))]
         channel = _channel(ctx, owner)
         user_id = owner.id
         picked = _pick_contacts(ctx, plan, day, cum, channel)
-        if plan.key and index == 1 and day <= plan.contacts[1].cutoff:
+        if plan.key and index == 1 and day <= contacts[1].cutoff:
             channel, purpose, picked = "visit", "improve_relationship", [0, 1]  # top-down entry, early on
-        elif plan.key and channel == "meeting" and ctx.chance(0.3):
+        elif plan.key and channel == "meeting" and rnd() < 0.3:
             user_id = supervisor_id or owner.id  # the supervisor joined this meeting
-        name = plan.contacts[picked[0]].name if picked else ""
-        happened = ctx.ts(day, minute)
-        summary = _summary(ctx, plan, channel, purpose, name)
+        happened = ts(day, minute)
+        summary = _summary(ctx, plan, channel, purpose, contacts[picked[0]].name if picked else "")
         fu_id = fu_ids[index]
-        row = (fu_id, ctx.uuid(), happened, happened, plan.id, user_id, opp_id, channel, purpose, happened,
-               _duration(ctx, channel), summary)  # fmt: skip
-        ctx.add("follow_up", row)
+        add_follow_up((fu_id, uuid(), happened, happened, plan.id, user_id, opp_id, channel, purpose, happened,
+                       _duration(ctx, channel), summary))  # fmt: skip
         for contact_index in picked:
-            contact_id = plan.contacts[contact_index].id
-            ctx.add(
-                "follow_up_contact",
-                (ctx.new_id("follow_up_contact"), ctx.uuid(), happened, happened, fu_id, contact_id),
-            )
+            link_id = ctx.new_id("follow_up_contact")
+            add_link((link_id, uuid(), happened, happened, fu_id, contacts[contact_index].id))
         purposes.append(purpose)
     for index, (day, minute) in enumerate(moments):
         if day < chain_start:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .context import Ctx, Seller
@@ -39,8 +40,8 @@ _PROFILES: dict[str, tuple[float, float, tuple[int, ...], float]] = {
     # win rate, effort, channel weights (call, sms, visit, wechat, email, meeting), mean weekly score
     "closer": (0.55, 0.75, (30, 5, 20, 25, 8, 12), 86.0),
     "busy": (0.14, 1.8, (52, 6, 26, 12, 2, 2), 66.0),
-    "average": (0.35, 1.0, (40, 8, 18, 22, 6, 6), 77.0),
-    "newbie": (0.25, 1.1, (45, 10, 15, 22, 5, 3), 72.0),
+    "average": (0.4, 1.0, (40, 8, 18, 22, 6, 6), 77.0),
+    "newbie": (0.3, 1.1, (45, 10, 15, 22, 5, 3), 72.0),
 }
 CUSTOM_FIELDS: tuple[tuple[str, str, list[str]], ...] = (
     ("年采购额（万元）", "number", []),
@@ -99,11 +100,7 @@ def _user_row(ctx: Ctx, user: Seller, email: str, day: int) -> None:
 
 
 def _weighted(ctx: Ctx, cumulative: tuple[int, ...]) -> int:
-    target = ctx.rng.random() * cumulative[-1]
-    for index, bound in enumerate(cumulative):
-        if target < bound:
-            return index
-    return len(cumulative) - 1
+    return bisect_right(cumulative, ctx.rng.random() * cumulative[-1])
 
 
 def write_client(ctx: Ctx, setup: Setup, plan: ClientPlan) -> None:

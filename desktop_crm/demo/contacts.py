@@ -24,7 +24,7 @@ from .names import (
 )
 from .plan import ClientPlan, ContactRef
 
-_COUNTS = (1, 2, 2, 3, 3, 3, 4, 4, 5, 6)  # contacts per client (mean 3.3)
+_COUNTS = (1, 2, 2, 3, 3, 3, 3, 4, 4, 5)  # contacts per client (mean 3.0)
 _WEIGHT = {"coach": 3.0, "user": 2.0, "evaluator": 1.5, "decision_maker": 1.0, "approver": 0.6, None: 1.0}
 _REASONS = {
     "supporter": ("方案演示后认可我们的技术", "参观样板客户后态度转变", "解决了他们的售后问题"),

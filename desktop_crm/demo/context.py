@@ -122,7 +122,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "handbook_entry": _BASE + ("question", "answer", "kpi_key", "revised_on", "position"),
 }
 
-_HEX = "0123456789abcdef"
+_UUID_BLOCK = 4096
+# The variant nibble of an RFC 4122 UUID is 8, 9, a or b.
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 # "HH:MM:00" for every minute of a day.
 _HM = tuple(f"{m // 60:02d}:{m % 60:02d}:00" for m in range(24 * 60))
 
@@ -149,6 +151,9 @@ class Seller:
 class Ctx:
     def __init__(self, seed: int, today: date, id_base: dict[str, int]) -> None:
         self.rng = random.Random(seed)
+        self._uuid_rng = random.Random(self.rng.getrandbits(64))
+        self._uuid_hex = ""
+        self._uuid_pos = _UUID_BLOCK
         self.today = today
         self._today_ord = today.toordinal()
         self._next_id = dict(id_base)
@@ -158,10 +163,14 @@ class Ctx:
 
     # --- identities -------------------------------------------------------------------------
     def uuid(self) -> str:
-        """A version-4 UUID string drawn from the seeded RNG."""
-        bits = self.rng.getrandbits(128)
-        h = f"{bits:032x}"
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_HEX[8 | (bits >> 60 & 3)]}{h[17:20]}-{h[20:]}"
+        """A version-4 UUID string; UUIDs come from their own stream, seeded from the main RNG."""
+        pos = self._uuid_pos
+        if pos >= _UUID_BLOCK:
+            self._uuid_hex = self._uuid_rng.randbytes(16 * _UUID_BLOCK).hex()
+            pos = 0
+        self._uuid_pos = pos + 1
+        h = self._uuid_hex[32 * pos : 32 * pos + 32]
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
 
     def new_id(self, table: str) -> int:
         value = self._next_id.get(table, 0) + 1

@@ -99,10 +99,10 @@ def _generate(
         for table in COLUMNS
     }
     ctx = Ctx(seed, today, id_base)
-    total = spec.clients + len(spec.__dict__)  # clients, then a few units for the goals and forms
+    total = spec.clients + spec.sellers  # one unit per client, then one per salesperson's goals and forms
     loader = BulkLoader(conn, rebuild_indexes=spec.clients >= _REBUILD_INDEXES_FROM)
-    loader.begin()
     try:
+        loader.begin()
         _tick(progress, 0, total)
         setup = write_team_and_lookups(ctx, spec)
         books = {s.id: SellerBook(s) for s in setup.sellers}

@@ -17,7 +17,6 @@ from .texts import COMPETITORS
 class SizeSpec:
     clients: int
     days: int  # length of the history, ending today
-    contacts_mean: float
     follow_ups_mean: float
     first_opp_rate: float
     repeat_rate: float  # share of won clients that sign again
@@ -29,8 +28,8 @@ class SizeSpec:
 
 
 SIZES: dict[str, SizeSpec] = {
-    "small": SizeSpec(200, 548, 3.0, 15.0, 0.55, 0.3, 548, 50, 200, 2, 1),
-    "large": SizeSpec(100_000, 1826, 3.0, 10.0, 0.42, 0.25, 730, 1000, 2000, 20, 3),
+    "small": SizeSpec(200, 548, 15.0, 0.55, 0.3, 548, 50, 200, 2, 1),
+    "large": SizeSpec(100_000, 1826, 11.7, 0.42, 0.4, 240, 1000, 2000, 20, 3),
 }
 
 
