@@ -32,6 +32,15 @@ class SellerBook:
     clients: list[tuple[int, str]] = field(default_factory=list)  # (client id, short name), a sample
     customers: list[tuple[int, str]] = field(default_factory=list)
     key_clients: list[tuple[int, str]] = field(default_factory=list)
+    last_texts: dict[str, str] = field(default_factory=dict)  # per kind, so a text is not repeated next time
+
+    def fresh(self, ctx: Ctx, kind: str, pool: tuple[str, ...]) -> str:
+        """A text from ``pool``, never the same as the previous one of this ``kind``."""
+        text = ctx.pick(pool)
+        if text == self.last_texts.get(kind) and len(pool) > 1:
+            text = pool[(pool.index(text) + 1) % len(pool)]
+        self.last_texts[kind] = text
+        return text
 
     def client(self, ctx: Ctx) -> tuple[int, str]:
         pool = self.key_clients if self.key_clients and ctx.chance(0.3) else self.clients

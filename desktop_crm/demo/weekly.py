@@ -68,7 +68,7 @@ def _form(
         pool = {"closer": WEEK_SUMMARIES_GOOD, "busy": WEEK_SUMMARIES_BUSY}.get(
             seller.profile, WEEK_SUMMARIES_PLAIN
         )
-        summary = ctx.pick(pool).format(n=follow_ups, s=short or "重点客户")
+        summary = book.fresh(ctx, "summary", pool).format(n=follow_ups, s=short or "重点客户")
         last_week = (this_monday - monday).days == 7
         status = "submitted" if last_week and ctx.today.weekday() == 0 else "scored"
         if status == "scored" and ctx.chance(0.02):
@@ -140,7 +140,7 @@ def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str,
         body = (
             "计划不够具体，请补充每天要见的客户和要达成的结果后重新提交。"
             if status == "returned"
-            else ctx.pick(pool)
+            else book.fresh(ctx, "annotation", pool)
         )
         note = (ctx.new_id("annotation"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, ctx.pick(_SECTIONS),
                 body.format(s=short or "重点客户"))  # fmt: skip

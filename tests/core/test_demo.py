@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoSummary]:
 
 
 @pytest.fixture
-def conn(small: tuple[Path, DemoSummary]) -> sqlite3.Connection:
+def conn(small: tuple[Path, DemoSummary]) -> Iterator[sqlite3.Connection]:
     connection = sqlite3.connect(small[0])
     yield connection
     connection.close()
@@ -243,3 +244,27 @@ def test_takes_an_open_database_and_leaves_it_open(db: object, db_path: Path) ->
 def test_unknown_size_is_refused(db_path: Path) -> None:
     with pytest.raises(CrmError, match="Unknown demo size"):
         generate_demo(db_path, "huge")
+
+
+def _schema(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    finally:
+        conn.close()
+
+
+def test_bulk_mode_with_rebuilt_indexes_gives_the_same_file(
+    small: tuple[Path, DemoSummary], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_crm.demo import generate
+
+    monkeypatch.setattr(generate, "_REBUILD_INDEXES_FROM", 0)  # the large size's path, on small data
+    cancelled = tmp_path / "cancelled.sqlite3"
+    with pytest.raises(CrmError, match="cancelled"):
+        generate_demo(cancelled, "small", today=TODAY, progress=lambda done, total: done == 0)
+    assert _schema(cancelled) == _schema(small[0])  # every dropped index and trigger is back
+    rebuilt = tmp_path / "rebuilt.sqlite3"
+    generate_demo(rebuilt, "small", today=TODAY)
+    assert _schema(rebuilt) == _schema(small[0])
+    assert _dump(rebuilt) == _dump(small[0])
