@@ -74,3 +74,38 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
         sql += " LIMIT ?"
         params.append(limit)
     return [row[0] for row in conn.execute(sql, params)]
+
+
+class SearchMemo:
+    """Search as you type without a table scan per keystroke: the searchable texts held in memory.
+
+    Gives the same ids as :func:`search_condition` (every whitespace-separated term is a
+    case-insensitive substring of the client's text). A query that extends the previous one only
+    looks at the previous matches. Build a new memo after the data changed.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._rows = [
+            (cid, body.casefold()) for cid, body in conn.execute("SELECT client_id, body FROM client_search")
+        ]
+        self._last_terms: list[str] = []
+        self._last_rows = self._rows
+
+    def matching_ids(self, query: str) -> set[int]:
+        terms = [t.casefold() for t in query.split() if t]
+        if not terms:
+            return {cid for cid, _body in self._rows}
+        rows = self._rows
+        previous = self._last_terms
+        # Narrow when every previous term is still a substring of a current term at the same place.
+        if (
+            previous
+            and len(previous) <= len(terms)
+            and all(p in t for p, t in zip(previous, terms, strict=False))
+        ):
+            rows = self._last_rows
+        matched = rows
+        for term in terms:  # one plain comprehension per term: the fastest scan in pure Python
+            matched = [(cid, body) for cid, body in matched if term in body]
+        self._last_terms, self._last_rows = terms, matched
+        return {cid for cid, _body in matched}

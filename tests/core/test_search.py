@@ -92,3 +92,31 @@ def test_bulk_mode_rebuilds_once_and_restores_triggers(db: object) -> None:
     assert len(ids("49号")) == 1
     Client.create(name="后来的客户")
     assert len(ids("后来")) == 1
+
+
+def test_search_memo_gives_the_same_ids_as_the_sql_search(clients: dict[str, Client]) -> None:
+    from desktop_crm.search import SearchMemo
+
+    Contact.create(client=clients["b"], name="Anna WALKER", phone="+49 30 1234567")
+    memo = SearchMemo(database.connection())
+    # Typed one character at a time (narrowing), then unrelated queries, then terms and deletions.
+    queries = [
+        "w",
+        "wa",
+        "wal",
+        "walker",
+        "王",
+        "王五",
+        "明远",
+        "north",
+        "NORTH log",
+        "5551",
+        "138",
+        "恒",
+        "%",
+        "x y",
+    ]
+    queries += ["walke", "云帆 王五", "云帆", "", "ltd"]
+    for query in queries:
+        expected = ids(query) if query.strip() else {c.id for c in clients.values()}
+        assert memo.matching_ids(query) == expected, query

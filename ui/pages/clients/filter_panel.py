@@ -4,6 +4,7 @@ and one custom-field condition. Emits ``sig_filter_changed`` whenever the user c
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
@@ -29,6 +30,15 @@ from . import choices
 from .choices import FieldInfo
 
 NO_OWNER = 0
+_CHEVRON = (Path(__file__).resolve().parents[3] / "resources" / "styles" / "chevron-down.svg").as_posix()
+# Drop-down buttons drawn like the application's combo boxes (white, rounded, a chevron on the right).
+BUTTON_STYLE = f"""
+QToolButton {{ background: #ffffff; border: 1px solid #cfd6e0; border-radius: 6px; padding: 5px 26px 5px 8px; }}
+QToolButton:hover {{ border-color: #3b6fd8; }}
+QToolButton[active="true"] {{ background: #eaf1fd; border-color: #3b6fd8; color: #1f4fb0; }}
+QToolButton::menu-indicator {{ image: url("{_CHEVRON}"); width: 12px; height: 12px;
+    subcontrol-origin: padding; subcontrol-position: right center; right: 8px; }}
+"""
 OPS_BY_KIND = {
     "text": ("contains", "equals", "empty", "not_empty"),
     "number": ("at_least", "at_most", "equals", "empty", "not_empty"),
@@ -48,6 +58,7 @@ class MultiSelectButton(QToolButton):
         self._title = title
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setStyleSheet(BUTTON_STYLE)
         self.setMenu(QMenu(self))
         self._update_text()
 
@@ -80,7 +91,7 @@ class MultiSelectButton(QToolButton):
             self.setText(self.tr("{title}: {count}").format(title=self._title, count=count))
         else:
             self.setText(self.tr("{title}: any").format(title=self._title))
-        self.setProperty("active", bool(count))
+        self.setProperty("active", "true" if count else "false")
         self.style().unpolish(self)
         self.style().polish(self)
 

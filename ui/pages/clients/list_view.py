@@ -45,7 +45,7 @@ from .saved_views import SavedViewsBar
 from .table_model import ClientTableModel
 
 SEARCH_DELAY_MS = 150
-DEFAULT_WIDTHS = {"name": 300, "status": 100, "grade": 120, "value_verdict": 110, "owner": 110, "tags": 160}
+DEFAULT_WIDTHS = {"name": 260, "status": 90, "grade": 110, "value_verdict": 100, "owner": 90, "tags": 160}
 
 
 class ClientListView(QWidget):
@@ -78,7 +78,7 @@ class ClientListView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setSectionsMovable(False)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
@@ -283,7 +283,7 @@ class ClientListView(QWidget):
         self._restoring = True
         for section, key in enumerate(columns):
             header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(section, widths.get(key, DEFAULT_WIDTHS.get(key, 120)))
+            self.table.setColumnWidth(section, widths.get(key, DEFAULT_WIDTHS.get(key, 110)))
         self._restoring = False
         self._show_sort_indicator()
 

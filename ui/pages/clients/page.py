@@ -18,16 +18,9 @@ from ...undo import (
 from ..base import Page
 from ..data import client_count
 from .bulk_edit import BulkEditDialog
+from .editor import ClientEditorDialog
+from .hub import ClientHubView
 from .list_view import ClientListView
-
-try:  # TRANSITIONAL: the hub and the editor are built in parallel; remove once both files land.
-    from .hub import ClientHubView
-except ImportError:
-    from ._pending import PendingHubView as ClientHubView  # type: ignore[assignment]
-try:
-    from .editor import ClientEditorDialog
-except ImportError:
-    from ._pending import PendingEditorDialog as ClientEditorDialog  # type: ignore[assignment]
 
 
 class ClientsPage(Page):
@@ -41,8 +34,7 @@ class ClientsPage(Page):
         self.hub_scroll = QScrollArea(self.stack)
         self.hub_scroll.setWidgetResizable(True)
         self.hub_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.hub = ClientHubView(self.hub_scroll)
-        self.hub_scroll.setWidget(self.hub)
+        self._hub: ClientHubView | None = None  # built when a client is first opened
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.hub_scroll)
         self.page_layout.addWidget(self.stack, 1)
@@ -53,16 +45,25 @@ class ClientsPage(Page):
         lv.sig_delete_requested.connect(self.delete_clients)
         lv.sig_restore_requested.connect(self.restore_clients)
         lv.sig_bulk_edit_requested.connect(self.bulk_edit)
-        self.hub.sig_back.connect(self._on_hub_back)
-        self.hub.sig_edit_requested.connect(self.edit_client)
-        self.hub.sig_delete_requested.connect(self._on_hub_delete_requested)
-        self.hub.sig_client_changed.connect(self._on_hub_client_changed)
         notifier().sig_clients_changed.connect(self._on_undo_clients_changed)
         notifier().sig_failed.connect(self._on_undo_failed)
 
     @property
     def model(self):  # noqa: ANN201 (the list's ClientTableModel, for tests and the window)
         return self.list_view.model
+
+    @property
+    def hub(self) -> ClientHubView:
+        """The client hub (built on first use: it is the heavier half of the page)."""
+        if self._hub is None:
+            hub = ClientHubView(self.hub_scroll)
+            hub.sig_back.connect(self._on_hub_back)
+            hub.sig_edit_requested.connect(self.edit_client)
+            hub.sig_delete_requested.connect(self._on_hub_delete_requested)
+            hub.sig_client_changed.connect(self._on_hub_client_changed)
+            self.hub_scroll.setWidget(hub)
+            self._hub = hub
+        return self._hub
 
     def title(self) -> str:
         return self.tr("Clients")

@@ -26,6 +26,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services import views as view_service
 
 from ... import prompts
+from .filter_panel import BUTTON_STYLE
 
 PAGE = "clients"
 
@@ -55,11 +56,12 @@ class SavedViewsBar(QWidget):
         layout.setSpacing(4)
         self.combo = QComboBox(self)
         self.combo.setObjectName("savedViewsCombo")
-        self.combo.setMinimumWidth(160)
+        self.combo.setMinimumWidth(150)
         self.combo.activated.connect(self._on_combo_activated)
         self.menu_button = QToolButton(self)
         self.menu_button.setText(self.tr("Views"))
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setStyleSheet(BUTTON_STYLE)
         menu = QMenu(self.menu_button)
         self.menu_button.setMenu(menu)
         self.save_action = menu.addAction(self.tr("Save current view…"), self.save_current)
@@ -73,7 +75,7 @@ class SavedViewsBar(QWidget):
         current = select_id if select_id is not None else self.combo.currentData()
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(self.tr("All clients (no saved view)"), None)
+        self.combo.addItem(self.tr("All clients"), None)
         try:
             views = view_service.list_views(PAGE)
         except CrmError:

@@ -1,6 +1,7 @@
 """``ClientTableModel``: a virtual table over ``ClientQuery.ids()``; visible rows fetched in pages.
 
-The model holds only the ordered id list (rowCount = len(ids)); ``data()`` fetches the page of
+The model holds only the ordered id list (rowCount = len(ids)); while only the search text changes,
+the ids come from the filter's id list narrowed in memory (``SearchMemo``), not from a new scan; ``data()`` fetches the page of
 ``PAGE_SIZE`` rows that holds the asked row through ``fetch_rows`` and keeps the last few pages in
 a small LRU cache. Sorting re-queries the ids with another ORDER BY.
 """
@@ -10,12 +11,15 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop_crm.client_list import CUSTOM_PREFIX, ClientFilter, ClientQuery, fetch_rows
+from desktop_crm.models import database
+from desktop_crm.search import SearchMemo
 
 from ... import fmt
 from ...labels import label
@@ -89,6 +93,8 @@ class ClientTableModel(QAbstractTableModel):
         self._query = ClientQuery()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
+        self._memo: SearchMemo | None = None
+        self._base: tuple[tuple[ClientFilter, str, bool], list[int]] | None = None
 
     # --- loading -------------------------------------------------------------------------------
     @property
@@ -116,17 +122,40 @@ class ClientTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, flt: ClientFilter) -> None:
+        """Show the clients matching ``flt``; a search-only change is answered from memory."""
         self._query.filter = flt
-        self.reload()
+        self._show(self._matching_ids())
 
     def set_sort(self, key: str, descending: bool) -> None:
         self._query.sort_key = key
         self._query.descending = descending
-        self.reload()
+        self._show(self._matching_ids())
 
     def reload(self) -> None:
-        """Query the ids again (after a filter, sort or data change)."""
-        ids = self._query.ids()
+        """Query the ids again (after the data changed)."""
+        self._memo = None
+        self._base = None
+        self._show(self._matching_ids())
+
+    def _matching_ids(self) -> list[int]:
+        """The ids in order. Searching as you type: the ids without the search (in the current
+        order, kept while only the search changes) narrowed by the in-memory ``SearchMemo``."""
+        query = self._query
+        flt = query.filter
+        if flt.trash:
+            return query.ids()
+        key = (replace(flt, search=""), query.sort_key, query.descending)
+        if self._base is None or self._base[0] != key:
+            self._base = (key, ClientQuery(key[0], query.sort_key, query.descending, query.today).ids())
+        base_ids = self._base[1]
+        if not flt.search.strip():
+            return list(base_ids)
+        if self._memo is None:
+            self._memo = SearchMemo(database.connection())
+        matched = self._memo.matching_ids(flt.search)
+        return [cid for cid in base_ids if cid in matched]
+
+    def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
