@@ -1,0 +1,84 @@
+"""Moving an open next step (下步事务) in time: reschedule to a chosen time, or snooze it by a bucket.
+
+Both refuse a time in the past, a step that is already done, and a step of a deleted client, each
+with a message meant for the user. Completing a step goes through the follow-up that answers it
+(``services.followups.log_follow_up_with_next_step``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from ..errors import ValidationError
+from ..models import NextStep
+from ..models import now as clock_now
+from ..models.enums import BUCKETS
+from ..schedule import BucketRules, resolve_bucket
+from .common import fk_id, get_record, require_datetime, require_enum, transactional
+from .deals import alive_client
+from .settings import get_setting
+
+StepRef = int | NextStep
+SCHEDULE_SETTING = "schedule.rules"
+MAX_SNOOZE_MINUTES = 60 * 24 * 31
+
+
+def bucket_rules() -> BucketRules:
+    """The stored fuzzy-time rules (``schedule.rules``), or the defaults when unset or unreadable."""
+    stored = get_setting(SCHEDULE_SETTING)
+    try:
+        return BucketRules.from_dict(stored if isinstance(stored, dict) else None)
+    except (TypeError, ValidationError):
+        return BucketRules()
+
+
+def _open_step(step_id: StepRef) -> NextStep:
+    step = get_record(NextStep, step_id, "Next step")
+    client = alive_client(fk_id(step, "client"))
+    if step.done:
+        raise ValidationError(f'This next step of "{client.name}" is already done.', "done")
+    return step
+
+
+@transactional
+def reschedule_next_step(
+    step_id: StepRef, due_at: datetime | str, bucket: str = "exact", now: datetime | None = None
+) -> NextStep:
+    """Move an open step to ``due_at`` (not in the past); ``bucket`` records how it was chosen."""
+    step = _open_step(step_id)
+    when = require_datetime(due_at, "due_at", "Due time")
+    current = (now or clock_now()).replace(second=0, microsecond=0)
+    if when < current:
+        raise ValidationError("The new due time is in the past: choose a time from now on.", "due_at")
+    step.due_at = when
+    step.bucket = require_enum(bucket, BUCKETS, "bucket", "When")
+    step.save()
+    return step
+
+
+@transactional
+def snooze_next_step(
+    step_id: StepRef,
+    bucket: str | None = None,
+    minutes: int | None = None,
+    now: datetime | None = None,
+    rules: BucketRules | None = None,
+) -> NextStep:
+    """Put an open step off: by a fuzzy ``bucket`` ("tomorrow", resolved with the schedule rules)
+    or by a number of ``minutes`` from ``now``."""
+    current = (now or clock_now()).replace(second=0, microsecond=0)
+    if (bucket is None) == (minutes is None):
+        raise ValidationError("Snooze by a time bucket or by a number of minutes.", "bucket")
+    if minutes is not None:
+        if (
+            isinstance(minutes, bool)
+            or not isinstance(minutes, int)
+            or not 1 <= minutes <= MAX_SNOOZE_MINUTES
+        ):
+            raise ValidationError(
+                f"Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.", "minutes"
+            )
+        return reschedule_next_step(step_id, current + timedelta(minutes=minutes), "exact", now=current)
+    key = require_enum(bucket, [b for b in BUCKETS if b != "exact"], "bucket", "When")
+    due = resolve_bucket(key, current, rules or bucket_rules())
+    return reschedule_next_step(step_id, due, key, now=current)
