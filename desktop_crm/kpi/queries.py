@@ -127,7 +127,7 @@ def _client_queries(user_id: int | None) -> list[Query]:
             FROM (SELECT client_id, MIN(signed_on) AS first_on FROM contract GROUP BY client_id) AS fc
             JOIN client AS cl ON cl.id = fc.client_id
             JOIN {PERIOD_TABLE} AS p ON cl.created_at >= p.lo AND cl.created_at < p.hi
-            WHERE fc.first_on < p.hi AND cl.deleted_at IS NULL{owner}
+            WHERE fc.first_on < p.hi AND +cl.deleted_at IS NULL{owner}
             GROUP BY p.idx""",
             params,
         ),
@@ -138,7 +138,7 @@ def _client_queries(user_id: int | None) -> list[Query]:
                     WHERE e.client_id = k.client_id AND e.signed_on < p.lo) THEN k.client_id END)
             FROM {PERIOD_TABLE} AS p CROSS JOIN contract AS k
             JOIN client AS cl ON cl.id = k.client_id
-            WHERE k.signed_on >= p.lo AND k.signed_on < p.hi AND cl.deleted_at IS NULL{owner}
+            WHERE k.signed_on >= p.lo AND k.signed_on < p.hi AND +cl.deleted_at IS NULL{owner}
             GROUP BY p.idx""",
             params,
         ),
@@ -180,7 +180,7 @@ def _money_queries(user_id: int | None) -> list[Query]:
                     (name,),
                     f"""SELECT p.idx, SUM(x.amount_cents) FROM {PERIOD_TABLE} AS p CROSS JOIN {table} AS x
                     JOIN contract AS k ON k.id = x.contract_id JOIN client AS cl ON cl.id = k.client_id
-                    WHERE {in_period} AND cl.deleted_at IS NULL AND cl.owner_id = ?
+                    WHERE {in_period} AND +cl.deleted_at IS NULL AND cl.owner_id = ?
                     GROUP BY p.idx""",
                     [user_id],
                 )
@@ -190,7 +190,7 @@ def _money_queries(user_id: int | None) -> list[Query]:
 
 def _opportunity_queries(user_id: int | None) -> list[Query]:
     owner, params = _owner("o.owner_id", user_id)
-    alive = "o.deleted_at IS NULL AND cl.deleted_at IS NULL"
+    alive = "+o.deleted_at IS NULL AND +cl.deleted_at IS NULL"
     return [
         (
             ("new_opportunity_value_cents",),
@@ -206,7 +206,7 @@ def _opportunity_queries(user_id: int | None) -> list[Query]:
                 SUM(o.stage = 'won'), SUM(CASE WHEN o.stage = 'won' THEN o.expected_amount_cents END),
                 SUM(o.stage = 'lost'), SUM(CASE WHEN o.stage = 'lost' THEN o.expected_amount_cents END)
             FROM {PERIOD_TABLE} AS p CROSS JOIN opportunity AS o JOIN client AS cl ON cl.id = o.client_id
-            WHERE o.closed_on >= p.lo AND o.closed_on < p.hi AND o.stage IN ('won', 'lost')
+            WHERE o.closed_on >= p.lo AND o.closed_on < p.hi AND +o.stage IN ('won', 'lost')
               AND {alive}{owner}
             GROUP BY p.idx""",
             params,
@@ -228,7 +228,7 @@ def _first_signings(conn: sqlite3.Connection, user_id: int | None) -> list[tuple
             (SELECT COUNT(*) FROM follow_up AS f WHERE {until_signing})
         FROM {PERIOD_TABLE} AS p CROSS JOIN contract AS k
         JOIN client AS cl ON cl.id = k.client_id
-        WHERE k.signed_on >= p.lo AND k.signed_on < p.hi AND cl.deleted_at IS NULL{owner}
+        WHERE k.signed_on >= p.lo AND k.signed_on < p.hi AND +cl.deleted_at IS NULL{owner}
           AND NOT EXISTS (SELECT 1 FROM contract AS e
                           WHERE e.client_id = k.client_id
                             AND (e.signed_on < k.signed_on OR (e.signed_on = k.signed_on AND e.id < k.id)))""",
