@@ -43,7 +43,7 @@ def self_test(executable: Path) -> None:
 def main() -> int:
     from ui.i18n import ensure_compiled
 
-    ensure_compiled(verbose=True)
+    print("translations:", *(p.name for p in ensure_compiled()))
     subprocess.run(
         [
             sys.executable,
