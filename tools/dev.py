@@ -27,6 +27,14 @@ PYTHON = BIN / ("python.exe" if WINDOWS else "python")
 STAMP = VENV / ".installed"
 # Shared libraries Qt's platform plugins need on a bare Linux machine, and the Debian packages with them.
 LINUX_QT_PACKAGES = ["libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0"]
+# ... and for a real window on X11 (Qt >= 6.5's xcb plugin).
+LINUX_X11_PACKAGES = [
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+]
 
 
 def say(message: str) -> None:
@@ -49,32 +57,33 @@ def _wanted_stamp() -> str:
     return digest.hexdigest()
 
 
-def _missing_linux_libraries() -> bool:
+def _missing_linux_libraries(plugins: tuple[str, ...]) -> bool:
+    """True when a Qt library or one of the given platform plugins cannot find a shared library."""
     if not sys.platform.startswith("linux") or not shutil.which("ldd"):
         return False
     probe = "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent)"
-    folder = subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True).stdout.strip()
-    plugins = list(Path(folder).glob("Qt/plugins/platforms/*.so")) + list(
-        Path(folder).glob("Qt/lib/libQt6Gui.so*")
-    )
-    for library in plugins[:4]:
-        out = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
-        if "not found" in out:
-            return True
+    folder = Path(subprocess.run([str(PYTHON), "-c", probe], capture_output=True, text=True).stdout.strip())
+    libraries = [*folder.glob("Qt/lib/libQt6Gui.so*"), *folder.glob("Qt/lib/libQt6Widgets.so*")]
+    libraries += [folder / "Qt" / "plugins" / "platforms" / f"libq{name}.so" for name in plugins]
+    for library in libraries:
+        if library.exists():
+            out = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
+            if "not found" in out:
+                return True
     return False
 
 
-def _install_linux_libraries() -> None:
-    if not _missing_linux_libraries():
+def _install_linux_libraries(plugins: tuple[str, ...], packages: list[str]) -> None:
+    if not _missing_linux_libraries(plugins):
         return
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say("installing the system libraries Qt needs: " + " ".join(LINUX_QT_PACKAGES))
+        say("installing the system libraries Qt needs: " + " ".join(packages))
         run(apt, "update", "-qq")
-        check(apt, "install", "-y", "-qq", "--no-install-recommends", *LINUX_QT_PACKAGES)
+        check(apt, "install", "-y", "-qq", "--no-install-recommends", *packages)
     else:
         say("Qt needs system libraries that are missing; install them, e.g.:")
-        say("  sudo apt-get install " + " ".join(LINUX_QT_PACKAGES))
+        say("  sudo apt-get install " + " ".join(packages))
 
 
 def setup() -> None:
@@ -88,8 +97,12 @@ def setup() -> None:
         check(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
         check(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
         STAMP.write_text(_wanted_stamp())
-    _install_linux_libraries()
-    check(PYTHON, "-c", "from ui.i18n import ensure_compiled; print('[dev] translations:', *(p.name for p in ensure_compiled()))")
+    _install_linux_libraries(("offscreen",), LINUX_QT_PACKAGES)
+    check(
+        PYTHON,
+        "-c",
+        "from ui.i18n import ensure_compiled; print('[dev] translations:', *(p.name for p in ensure_compiled()))",
+    )
 
 
 def test(extra: list[str]) -> int:
@@ -128,6 +141,8 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return test(rest)
     setup()
+    if os.environ.get("DISPLAY"):
+        _install_linux_libraries(("xcb",), LINUX_QT_PACKAGES + LINUX_X11_PACKAGES)
     return run(BIN / ("desktop-crm.exe" if WINDOWS else "desktop-crm"), *rest)
 
 
