@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..errors import ValidationError
@@ -33,6 +33,8 @@ StepRef = int | NextStep
 When = datetime | date | str
 
 MAX_DURATION_MINUTES = 24 * 60
+# A next step due this long before now still counts as "now" (the time it took to type it).
+PAST_TOLERANCE = timedelta(minutes=1)
 
 
 def _contacts_of(client: Client, contact_ids: Iterable[int | Contact]) -> list[Contact]:
@@ -145,11 +147,19 @@ def add_next_step(
     bucket: str = "exact",
     title: str = "",
     source_follow_up_id: FollowUpRef | None = None,
+    *,
+    allow_past: bool = False,
 ) -> NextStep:
+    """Plan the next step; a due time in the past is refused unless ``allow_past`` (imports, demo data)."""
     client = alive_client(client_id)
     user = get_record(User, user_id, "User")
+    due = require_datetime(due_at, "due_at", "Due time")
+    if not allow_past and due < now() - PAST_TOLERANCE:
+        raise ValidationError(
+            f"The next step is due {due:%Y-%m-%d %H:%M}, which is in the past: pick a later time.", "due_at"
+        )
     values = {
-        "due_at": require_datetime(due_at, "due_at", "Due time"),
+        "due_at": due,
         "plan_type": require_enum(plan_type, PLAN_TYPES, "plan_type", "Plan type"),
         "bucket": require_enum(bucket, BUCKETS, "bucket", "When"),
         "title": optional_text(title, "title", "Title", 300),
@@ -214,6 +224,7 @@ def log_follow_up_with_next_step(
     next_plan_type: str = "keep_in_touch",
     next_bucket: str = "exact",
     next_title: str = "",
+    allow_past: bool = False,
 ) -> ChainResult:
     """Log a follow-up, complete the step it answers (if any) and set the next step, all or nothing."""
     follow_up = log_follow_up(
@@ -236,6 +247,7 @@ def log_follow_up_with_next_step(
         bucket=next_bucket,
         title=next_title,
         source_follow_up_id=follow_up,
+        allow_past=allow_past,
     )
     return ChainResult(follow_up, completed, next_step)
 
@@ -280,3 +292,10 @@ def client_timeline(client_id: ClientRef) -> list[TimelineEntry]:
         if answer_id in completed:
             completed[answer_id].append(step)
     return [TimelineEntry(f, contacts[f.id], created[f.id], completed[f.id]) for f in follow_ups]
+
+
+def open_next_steps(client_id: ClientRef) -> list[NextStep]:
+    """The client's next steps not done yet, soonest first (whichever follow-up, if any, set them)."""
+    client = get_record(Client, client_id, "Client", include_deleted=True)
+    query = NextStep.select().where((NextStep.client == client) & (NextStep.done == False))  # noqa: E712
+    return list(query.order_by(NextStep.due_at, NextStep.id))

@@ -203,7 +203,13 @@ def test_every_table_model_passes_the_model_tester(qtbot, qtmodeltester, client_
     Opportunity.create(client=client_id, name="D")
     me = User.create(name="王晓明", role="salesperson")
     log_follow_up_with_next_step(
-        client_id, me.id, "visit", datetime(2024, 3, 1, 10, 0), datetime(2024, 3, 4, 9, 0), summary="拜访"
+        client_id,
+        me.id,
+        "visit",
+        datetime(2024, 3, 1, 10, 0),
+        datetime(2024, 3, 4, 9, 0),
+        summary="拜访",
+        allow_past=True,
     )
     hub = ClientHubView()
     qtbot.addWidget(hub)

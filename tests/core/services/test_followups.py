@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from desktop_crm.errors import NotFoundError, ValidationError
 from desktop_crm.models import Client, Contact, FollowUp, FollowUpContact, NextStep, Opportunity, User, now
+from desktop_crm.services import followups
 from desktop_crm.services.followups import (
     add_next_step,
     client_timeline,
@@ -15,11 +16,19 @@ from desktop_crm.services.followups import (
     delete_follow_up,
     log_follow_up,
     log_follow_up_with_next_step,
+    open_next_steps,
     reopen_next_step,
     update_follow_up,
 )
 
 T0 = datetime(2026, 3, 2, 10, 0)
+NOW = datetime(2026, 3, 1, 8, 0)  # the services' "now": every step planned below lies ahead of it
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    monkeypatch.setattr(followups, "now", lambda: NOW)
+    return NOW
 
 
 @pytest.fixture
@@ -279,3 +288,47 @@ def test_timeline_is_per_client(client: Client, other_client: Client, user: User
 
 def fk(record: object, name: str) -> object:
     return getattr(record, f"{name}_id")
+
+
+def test_next_step_in_the_past_refused(client: Client, user: User) -> None:
+    with pytest.raises(ValidationError, match="in the past") as err:
+        add_next_step(client, user, NOW - timedelta(minutes=2))
+    assert err.value.field == "due_at"
+    assert NextStep.select().count() == 0
+    # a minute of tolerance (the time it took to type it), and an explicit allowance for imports
+    assert add_next_step(client, user, NOW - timedelta(seconds=50)).due_at == NOW - timedelta(seconds=50)
+    assert add_next_step(client, user, datetime(2020, 1, 1), allow_past=True).due_at == datetime(2020, 1, 1)
+
+
+def test_chain_with_a_past_next_step_saves_nothing(client: Client, user: User) -> None:
+    step = add_next_step(client, user, T0)
+    with pytest.raises(ValidationError) as err:
+        log_follow_up_with_next_step(
+            client, user, "call", NOW, NOW - timedelta(days=1), completes_step_id=step, summary="x"
+        )
+    assert err.value.field == "due_at"
+    assert FollowUp.select().count() == 0
+    assert not NextStep.get_by_id(step.id).done and NextStep.select().count() == 1
+    result = log_follow_up_with_next_step(
+        client, user, "call", NOW, NOW - timedelta(days=1), completes_step_id=step, allow_past=True
+    )
+    assert result.next_step.due_at == NOW - timedelta(days=1)
+
+
+def test_chain_on_a_deleted_client_saves_nothing(client: Client, user: User) -> None:
+    step = add_next_step(client, user, T0)
+    client.deleted_at = now()
+    client.save()
+    with pytest.raises(ValidationError, match="has been deleted") as err:
+        log_follow_up_with_next_step(client.id, user.id, "call", NOW, T0, completes_step_id=step)
+    assert err.value.field == "client_id"
+    assert FollowUp.select().count() == 0 and not NextStep.get_by_id(step.id).done
+
+
+def test_open_next_steps(client: Client, other_client: Client, user: User) -> None:
+    late = add_next_step(client, user, T0 + timedelta(days=3))
+    soon = add_next_step(client, user, T0)
+    done = complete_next_step(add_next_step(client, user, T0 + timedelta(days=1)))
+    add_next_step(other_client, user, T0)
+    assert [s.id for s in open_next_steps(client)] == [soon.id, late.id]
+    assert done.id not in {s.id for s in open_next_steps(client.id)}
