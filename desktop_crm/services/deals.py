@@ -1,7 +1,8 @@
 """Opportunities (商机) and contracts (合同); payment plans and payments are in ``payments``.
 
-Money is integer cents. Won/lost is set only by ``close_opportunity``; a contract may come from a won
-opportunity of the same client. This module also holds the small helpers the other services share
+Money is integer cents. Won/lost is set only by ``close_opportunity``; a contract is created only from a won
+opportunity of the same client (one contract per opportunity; a repeat order is a new opportunity). The
+probability of a new or moved opportunity defaults to the stage's probability from ``stages``. This module also holds the small helpers the other services share
 (``UNSET``, ``alive_client``, ``alive_opportunity``, ``clean_fields``).
 """
 
@@ -28,6 +29,7 @@ from .common import (
     require_text,
     transactional,
 )
+from .stages import stage_probability
 
 ClientRef = int | Client
 OpportunityRef = int | Opportunity
@@ -109,7 +111,7 @@ def create_opportunity(
         {
             "name": name,
             "owner": owner_id if owner_id is not None else fk_id(client, "owner"),
-            "probability": DEFAULT_STAGE_PROBABILITY[stage] if probability is None else probability,
+            "probability": stage_probability(stage) if probability is None else probability,
             "expected_amount_cents": expected_amount_cents,
             "expected_close_date": expected_close_date,
             "competitor": competitor,
@@ -153,7 +155,7 @@ def update_opportunity(
                 "Stage: this opportunity is closed; reopen it to change its stage.", "stage"
             )
         changes["stage"] = _open_stage(stage)
-        changes.setdefault("probability", DEFAULT_STAGE_PROBABILITY[changes["stage"]])
+        changes.setdefault("probability", stage_probability(changes["stage"]))
     for key, value in changes.items():
         setattr(opp, key, value)
     opp.save()
@@ -197,7 +199,7 @@ def reopen_opportunity(opportunity_id: OpportunityRef, stage: str = "negotiation
             "stage",
         )
     opp.stage = stage
-    opp.probability = DEFAULT_STAGE_PROBABILITY[stage]
+    opp.probability = stage_probability(stage)
     opp.closed_on = None
     opp.close_reason = ""
     opp.save()
@@ -224,11 +226,27 @@ def restore_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
 # --- contracts ---------------------------------------------------------------------------------------
 
 
-def _won_opportunity(opportunity_id: Any, client: Client) -> Opportunity:
+WON_REQUIRED = "A contract is created from a won opportunity."
+
+
+def _won_opportunity(opportunity_id: Any, client: Client, contract: Contract | None = None) -> Opportunity:
+    """The won opportunity a contract comes from (alive, same client, not already under another contract)."""
+    if opportunity_id is None:
+        raise ValidationError(
+            f"{WON_REQUIRED} Choose one of this client's won opportunities.", "opportunity_id"
+        )
     opp = alive_opportunity(opportunity_id, client)
     if opp.stage != "won":
         raise ValidationError(
-            f'Opportunity "{opp.name}" is not won; close it as won before signing a contract.',
+            f'{WON_REQUIRED} "{opp.name}" is not won; close it as won before signing a contract.',
+            "opportunity_id",
+        )
+    others = Contract.select().where(Contract.opportunity == opp)
+    if contract is not None:
+        others = others.where(Contract.id != contract.id)
+    if others.exists():
+        raise ValidationError(
+            f'Opportunity "{opp.name}" already has a contract; record a repeat order as a new opportunity.',
             "opportunity_id",
         )
     return opp
@@ -254,14 +272,15 @@ def create_contract(
     client_id: ClientRef,
     amount_cents: int,
     signed_on: date | str,
-    opportunity_id: OpportunityRef | None = None,
+    opportunity_id: OpportunityRef | None,
     title: str = "",
     number: str = "",
     notes: str = "",
 ) -> Contract:
-    """A signed contract; when it comes from an opportunity, that one is won and of the same client."""
+    """A signed contract, created from a won opportunity of the same client (refused otherwise, at
+    ``opportunity_id``)."""
     client = alive_client(client_id)
-    opportunity = _won_opportunity(opportunity_id, client) if opportunity_id is not None else None
+    opportunity = _won_opportunity(opportunity_id, client)
     values = clean_fields(
         _CONTRACT_FIELDS,
         {
@@ -281,7 +300,7 @@ def update_contract(
     *,
     amount_cents: int | Unset = UNSET,
     signed_on: date | str | Unset = UNSET,
-    opportunity_id: OpportunityRef | None | Unset = UNSET,
+    opportunity_id: OpportunityRef | Unset = UNSET,
     title: str | Unset = UNSET,
     number: str | Unset = UNSET,
     notes: str | Unset = UNSET,
@@ -305,7 +324,7 @@ def update_contract(
             f"Amount: the payment plan already totals {planned} cents; reduce the plan first.", "amount_cents"
         )
     if not isinstance(opportunity_id, Unset):
-        contract.opportunity = None if opportunity_id is None else _won_opportunity(opportunity_id, client)
+        contract.opportunity = _won_opportunity(opportunity_id, client, contract)
     for key, value in changes.items():
         setattr(contract, key, value)
     contract.save()

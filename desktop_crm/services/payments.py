@@ -1,6 +1,8 @@
 """Payment plans (回款计划) and payments (回款) of contracts, and a contract's balance.
 
-A plan never totals more than the contract amount and has at most one instalment per due date. A payment
+A plan never totals more than the contract amount and has at most one instalment per due date: two
+instalments on one date overlap and are refused. The order in which a plan is given does not matter (the
+instalments are numbered by due date), so a plan typed out of order is accepted, not refused. A payment
 beyond what is still owed needs ``allow_overpay=True`` (the user's confirmation).
 """
 
@@ -77,6 +79,16 @@ def set_payment_plan(
     rows = list(plan)
     if not all(isinstance(row, tuple | list) and len(row) == 2 for row in rows):
         raise ValidationError("Payment plan: each instalment is a (due date, amount) pair.", "plan")
+    seen: set[date] = set()
+    for due, _amount in rows:
+        day = require_date(due, "due_date", "Due date")
+        if day in seen:
+            raise ValidationError(
+                f"Due date: two instalments are due on {day.isoformat()} (overlapping instalments); "
+                "change a date or merge them.",
+                "due_date",
+            )
+        seen.add(day)
     PaymentInstalment.delete().where(PaymentInstalment.contract == contract).execute()
     created = [add_instalment(contract, due, amount) for due, amount in rows]
     return [PaymentInstalment.get_by_id(i.id) for i in created]
@@ -159,11 +171,8 @@ def record_payment(
         if fk_id(instalment, "contract") != contract.id:
             raise ValidationError("Instalment: it belongs to another contract.", "instalment_id")
     if not allow_overpay:
-        owed = max(contract.amount_cents - _paid_total(contract), 0)
-        where = "on this contract"
-        if instalment is not None:
-            status = next(s for s in _allocate(contract) if s.instalment.id == instalment.id)
-            owed, where = min(owed, status.remaining), "on this instalment"
+        owed = still_owed(contract, instalment)
+        where = "on this contract" if instalment is None else "on this instalment"
         if amount > owed:
             raise ValidationError(
                 f"Amount: {amount} cents is more than the {owed} cents still owed {where}; "
@@ -178,6 +187,34 @@ def record_payment(
         method=optional_text(method, "method", "Method", 50),
         note=optional_text(note, "note", "Note"),
     )
+
+
+def still_owed(contract_id: ContractRef, instalment_id: InstalmentRef | None = None) -> int:
+    """What is still owed on the contract (all payments counted), or on one instalment of it (at most what
+    is owed on the contract); a payment above this is an overpayment."""
+    contract = get_record(Contract, contract_id, "Contract")
+    owed = max(contract.amount_cents - _paid_total(contract), 0)
+    if instalment_id is None:
+        return owed
+    inst_id = instalment_id.id if isinstance(instalment_id, PaymentInstalment) else instalment_id
+    status = next((s for s in _allocate(contract) if s.instalment.id == inst_id), None)
+    if status is None:
+        raise ValidationError("Instalment: it belongs to another contract.", "instalment_id")
+    return min(owed, status.remaining)
+
+
+def instalment_statuses(contract_id: ContractRef, as_of: date | str | None = None) -> list[InstalmentStatus]:
+    """Every instalment of the plan in due-date order with what is paid and still due, counting the payments
+    made up to ``as_of`` (default: all of them)."""
+    contract = get_record(Contract, contract_id, "Contract")
+    return _allocate(contract, optional_date(as_of, "as_of", "Date"))
+
+
+def contract_payments(contract_id: ContractRef) -> list[Payment]:
+    """The contract's payments, newest first."""
+    contract = get_record(Contract, contract_id, "Contract")
+    query = Payment.select().where(Payment.contract == contract)
+    return list(query.order_by(Payment.paid_on.desc(), Payment.id.desc()))
 
 
 @transactional

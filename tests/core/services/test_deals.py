@@ -174,22 +174,44 @@ def test_contract_from_won_opportunity(client: Client) -> None:
     assert (fresh.opportunity.id, fresh.amount_cents, fresh.signed_on) == (opp.id, 12_345, date(2026, 1, 5))
 
 
+def won_deal(client: Client, name: str = "Won") -> Opportunity:
+    return close_opportunity(create_opportunity(client, name), True)
+
+
+def test_contract_without_opportunity_refused(client: Client) -> None:
+    with pytest.raises(ValidationError, match="A contract is created from a won opportunity") as err:
+        create_contract(client, 10_000, "2026-01-05", None)
+    assert err.value.field == "opportunity_id"
+    assert Contract.select().count() == 0
+
+
+def test_second_contract_from_one_opportunity_refused(client: Client) -> None:
+    opp = won_deal(client)
+    create_contract(client, 10_000, "2026-01-05", opp)
+    with pytest.raises(ValidationError, match="already has a contract") as err:
+        create_contract(client, 5_000, "2026-02-05", opp)
+    assert err.value.field == "opportunity_id"
+    assert Contract.select().count() == 1
+
+
 @pytest.mark.parametrize("amount", [0, -100, 1.5, True])
 def test_contract_amount_must_be_positive_cents(client: Client, amount: object) -> None:
     with pytest.raises(ValidationError) as err:
-        create_contract(client, amount, "2026-01-05")  # type: ignore[arg-type]
+        create_contract(client, amount, "2026-01-05", won_deal(client))  # type: ignore[arg-type]
     assert err.value.field == "amount_cents"
 
 
 def test_contract_for_deleted_client_refused(client: Client) -> None:
+    opp = won_deal(client)
     client.deleted_at = now()
     client.save()
     with pytest.raises(ValidationError, match="has been deleted"):
-        create_contract(client, 100, "2026-01-05")
+        create_contract(client, 100, "2026-01-05", opp)
+    assert Contract.select().count() == 0
 
 
 def test_update_contract_amount_not_below_plan(client: Client) -> None:
-    contract = create_contract(client, 10_000, "2026-01-05")
+    contract = create_contract(client, 10_000, "2026-01-05", won_deal(client))
     add_instalment(contract, "2026-02-01", 6_000)
     with pytest.raises(ValidationError, match="already totals 6000") as err:
         update_contract(contract, amount_cents=5_000, title="Cut")
@@ -200,16 +222,32 @@ def test_update_contract_amount_not_below_plan(client: Client) -> None:
 
 
 def test_update_contract_opportunity_link(client: Client) -> None:
-    contract = create_contract(client, 10_000, "2026-01-05")
+    first = won_deal(client, "First")
+    contract = create_contract(client, 10_000, "2026-01-05", first)
     with pytest.raises(ValidationError, match="is not won"):
         update_contract(contract, opportunity_id=create_opportunity(client, "Open"))
-    won = close_opportunity(create_opportunity(client, "Won"), True)
+    won = won_deal(client)
     assert update_contract(contract, opportunity_id=won).opportunity.id == won.id
-    assert update_contract(contract, opportunity_id=None).opportunity is None
+    assert update_contract(contract, opportunity_id=won, title="Same").title == "Same"  # its own deal
+    with pytest.raises(ValidationError, match="A contract is created from a won opportunity"):
+        update_contract(contract, opportunity_id=None)  # type: ignore[arg-type]
+    assert Contract.get_by_id(contract.id).opportunity.id == won.id
+
+
+def test_stage_probabilities_from_settings(client: Client) -> None:
+    from desktop_crm.services.stages import set_stage_probabilities
+
+    set_stage_probabilities({"initial": 5, "proposal": 55})
+    opp = create_opportunity(client, "Deal")
+    assert opp.probability == 5
+    assert update_opportunity(opp, stage="proposal").probability == 55
+    assert update_opportunity(opp, stage="needs").probability == 30  # unchanged default
+    closed = close_opportunity(opp, False)
+    assert reopen_opportunity(closed, "initial").probability == 5
 
 
 def test_delete_contract_cascades_plan(client: Client) -> None:
-    contract = create_contract(client, 10_000, "2026-01-05")
+    contract = create_contract(client, 10_000, "2026-01-05", won_deal(client))
     add_instalment(contract, "2026-02-01", 6_000)
     delete_contract(contract.id)
     assert Contract.select().count() == 0

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_crm.errors import ValidationError
 from desktop_crm.models import Client, Contract, Payment, PaymentInstalment, now
-from desktop_crm.services.deals import create_contract
+from desktop_crm.services.deals import close_opportunity, create_contract, create_opportunity
 from desktop_crm.services.payments import (
     add_instalment,
     contract_balance,
@@ -24,9 +24,15 @@ def client(db: object) -> Client:
     return Client.create(name="Acme")
 
 
+def signed(client: Client, amount: int) -> Contract:
+    """A contract from a freshly won opportunity (contracts always come from a won deal)."""
+    opp = close_opportunity(create_opportunity(client, f"Deal {amount}"), True)
+    return create_contract(client, amount, "2026-01-05", opp)
+
+
 @pytest.fixture
 def contract(client: Client) -> Contract:
-    return create_contract(client, 10_000, "2026-01-05")
+    return signed(client, 10_000)
 
 
 def plan_of(contract: Contract) -> list[tuple[int, date, int]]:
@@ -63,7 +69,7 @@ def test_overlapping_instalment_refused(contract: Contract) -> None:
 
 
 def test_same_due_date_on_another_contract_is_fine(client: Client, contract: Contract) -> None:
-    other = create_contract(client, 5_000, "2026-01-05")
+    other = signed(client, 5_000)
     add_instalment(contract, "2026-02-01", 1_000)
     add_instalment(other, "2026-02-01", 1_000)
     assert PaymentInstalment.select().count() == 2
@@ -125,7 +131,7 @@ def test_overpayment_of_instalment_needs_confirmation(contract: Contract) -> Non
 
 
 def test_payment_against_other_contracts_instalment_refused(client: Client, contract: Contract) -> None:
-    other = create_contract(client, 5_000, "2026-01-05")
+    other = signed(client, 5_000)
     inst = add_instalment(other, "2026-02-01", 1_000)
     with pytest.raises(ValidationError, match="another contract") as err:
         record_payment(contract, 100, "2026-02-01", instalment_id=inst)
@@ -184,3 +190,30 @@ def test_delete_payment(contract: Contract) -> None:
     payment = record_payment(contract, 10_000, "2026-02-01")
     delete_payment(payment.id)
     assert contract_balance(contract, as_of="2026-12-31").paid == 0
+
+
+def test_three_instalment_plan_given_out_of_order_is_numbered_by_date(contract: Contract) -> None:
+    """Order does not matter (documented decision): only two instalments on one date overlap."""
+    set_payment_plan(contract, [("2026-03-01", 3_000), ("2026-02-01", 3_000), ("2026-04-01", 4_000)])
+    assert [(seq, amount) for seq, _d, amount in plan_of(contract)] == [(1, 3_000), (2, 3_000), (3, 4_000)]
+    with pytest.raises(ValidationError, match="two instalments are due on 2026-03-01") as err:
+        set_payment_plan(contract, [("2026-03-01", 1_000), ("2026-04-01", 1_000), ("2026-03-01", 1_000)])
+    assert err.value.field == "due_date"
+    assert len(plan_of(contract)) == 3
+
+
+def test_partial_payment_leaves_an_overdue_remainder(contract: Contract) -> None:
+    from desktop_crm.services.payments import instalment_statuses, still_owed
+
+    set_payment_plan(contract, [("2026-02-01", 3_000), ("2026-03-01", 3_000), ("2026-04-01", 4_000)])
+    first = plan_of(contract)[0]
+    inst = PaymentInstalment.get(PaymentInstalment.contract == contract, PaymentInstalment.seq == first[0])
+    assert still_owed(contract, inst) == 3_000
+    record_payment(contract, 1_000, "2026-02-01", instalment_id=inst)
+    assert (still_owed(contract), still_owed(contract, inst)) == (9_000, 2_000)
+    balance = contract_balance(contract, as_of="2026-03-15")
+    assert [(s.due_date, s.remaining) for s in balance.overdue_instalments] == [
+        (date(2026, 2, 1), 2_000),
+        (date(2026, 3, 1), 3_000),
+    ]
+    assert [s.paid for s in instalment_statuses(contract)] == [1_000, 0, 0]
