@@ -83,6 +83,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "won": QT_TRANSLATE_NOOP("Labels", "Won"),
         "lost": QT_TRANSLATE_NOOP("Labels", "Lost"),
     },
+    "instalment_status": {
+        "paid": QT_TRANSLATE_NOOP("Labels", "Paid"),
+        "partly": QT_TRANSLATE_NOOP("Labels", "Partly paid"),
+        "due": QT_TRANSLATE_NOOP("Labels", "Not yet due"),
+        "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    },
     "goal_kind": {
         "year": QT_TRANSLATE_NOOP("Labels", "Year"),
         "quarter": QT_TRANSLATE_NOOP("Labels", "Quarter"),

@@ -16,7 +16,8 @@ from desktop_crm.errors import CrmError
 from ... import fmt
 from ...labels import label
 from . import hub_data
-from .hub_sections import ContractsSection, FollowUpsSection, OpportunitiesSection
+from .deals_section import ContractsSection, OpportunitiesSection
+from .hub_sections import FollowUpsSection
 from .stakeholders_section import StakeholdersSection
 
 CHIP_COLORS = {
@@ -101,6 +102,8 @@ class ClientHubView(QWidget):
 
         self.stakeholders.sig_contacts_changed.connect(self._on_stakeholders_changed)
         self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
+        self.opportunities.sig_deals_changed.connect(self._on_deals_changed)
+        self.contracts.sig_deals_changed.connect(self._on_deals_changed)
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -120,8 +123,8 @@ class ClientHubView(QWidget):
         self._show_header(header)
         self.stakeholders.load(self.client_id)
         self.follow_ups.load(self.client_id)
-        self.opportunities.load(self.client_id)
-        self.contracts.load(self.client_id)
+        self.opportunities.load(self.client_id, header.deleted)
+        self.contracts.load(self.client_id, header.deleted)
         self._update_tab_titles()
 
     # --- header --------------------------------------------------------------------------------
@@ -185,3 +188,11 @@ class ClientHubView(QWidget):
     def _on_opportunities_show_stakeholders(self, opportunity_id: int) -> None:
         self.stakeholders.set_opportunity(opportunity_id)
         self.tabs.setCurrentWidget(self.stakeholders)
+
+    def _on_deals_changed(self) -> None:
+        opportunity_id = self.opportunities.selected_id()
+        self.refresh()
+        if opportunity_id is not None:
+            self.opportunities.select(opportunity_id)
+        if self.client_id is not None:
+            self.sig_client_changed.emit(self.client_id)
