@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._build_status_bar()
+        self._build_reminders()
         self._restore_state()
 
     # --- construction --------------------------------------------------------------------------
@@ -163,6 +164,17 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.schema_label)
 
+    def _build_reminders(self) -> None:
+        """The Today badge and the tray reminders; Today's "open client" goes to the Clients page."""
+        from .reminders import ReminderService
+
+        self.reminders = ReminderService(self)
+        self.reminders.sig_badge_changed.connect(self._on_reminders_badge_changed)
+        self.reminders.sig_reminded.connect(self._on_reminders_reminded)
+        self.reminders.sig_open_requested.connect(self._on_reminders_open_requested)
+        self.page("today").sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+        self.reminders.start()
+
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
             self.resize(DEFAULT_SIZE)
@@ -187,6 +199,7 @@ class MainWindow(QMainWindow):
         self._stale = set(range(len(self.pages)))
         self._on_nav_row_changed(self.stack.currentIndex())
         self.update_status()
+        self.reminders.check()
 
     def update_status(self) -> None:
         from desktop_crm.db import schema_version
@@ -226,6 +239,7 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not opened:
             previous.close()
         self.db_path = Path(path)
+        self.reminders.reset()
         self.refresh_all()
         self.sig_database_opened.emit(str(path))
         if created:
@@ -234,6 +248,7 @@ class MainWindow(QMainWindow):
 
     # --- Qt overrides --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reminders.stop()
         self.save_state()
         super().closeEvent(event)
 
@@ -246,6 +261,27 @@ class MainWindow(QMainWindow):
         if row in self._stale:
             self._stale.discard(row)
             self.pages[row].refresh()
+
+    def _on_reminders_badge_changed(self, count: int) -> None:
+        index = next(i for i, page in enumerate(self.pages) if page.key == "today")
+        title = self.pages[index].title()
+        text = self.tr("{title} ({count})").format(title=title, count=count) if count else title
+        self.nav.item(index).setText(text)
+
+    def _on_reminders_reminded(self, steps: list) -> None:
+        title, _text = self.reminders.message(steps)
+        self.statusBar().showMessage(title, 60_000)
+
+    def _on_reminders_open_requested(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_page(next(i for i, page in enumerate(self.pages) if page.key == "today"))
+
+    def _on_today_open_client_requested(self, client_id: int) -> None:
+        page = self.page("clients")
+        self.show_page(self.pages.index(page))
+        page.open_client(client_id)  # type: ignore[attr-defined]
 
     def _on_new_client_action_triggered(self) -> None:
         page = self.page("clients")

@@ -16,20 +16,10 @@ from ..models.enums import BUCKETS
 from ..schedule import BucketRules, resolve_bucket
 from .common import fk_id, get_record, require_datetime, require_enum, transactional
 from .deals import alive_client
-from .settings import get_setting
+from .schedule_rules import load_bucket_rules
 
 StepRef = int | NextStep
-SCHEDULE_SETTING = "schedule.rules"
 MAX_SNOOZE_MINUTES = 60 * 24 * 31
-
-
-def bucket_rules() -> BucketRules:
-    """The stored fuzzy-time rules (``schedule.rules``), or the defaults when unset or unreadable."""
-    stored = get_setting(SCHEDULE_SETTING)
-    try:
-        return BucketRules.from_dict(stored if isinstance(stored, dict) else None)
-    except (TypeError, ValidationError):
-        return BucketRules()
 
 
 def _open_step(step_id: StepRef) -> NextStep:
@@ -80,5 +70,5 @@ def snooze_next_step(
             )
         return reschedule_next_step(step_id, current + timedelta(minutes=minutes), "exact", now=current)
     key = require_enum(bucket, [b for b in BUCKETS if b != "exact"], "bucket", "When")
-    due = resolve_bucket(key, current, rules or bucket_rules())
+    due = resolve_bucket(key, current, rules or load_bucket_rules())
     return reschedule_next_step(step_id, due, key, now=current)

@@ -9,8 +9,8 @@ import pytest
 from desktop_crm.errors import NotFoundError, ValidationError
 from desktop_crm.models import Client, NextStep, User, now
 from desktop_crm.schedule import BucketRules
-from desktop_crm.services.next_steps import bucket_rules, reschedule_next_step, snooze_next_step
-from desktop_crm.services.settings import set_setting
+from desktop_crm.services.next_steps import reschedule_next_step, snooze_next_step
+from desktop_crm.services.schedule_rules import save_bucket_rules
 
 NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
 
@@ -64,11 +64,8 @@ def test_snooze_by_minutes_and_stored_rules(step: NextStep) -> None:
     assert snooze_next_step(step.id, minutes=60, now=datetime(2026, 11, 18, 10, 0, 42)).due_at == datetime(
         2026, 11, 18, 11, 0
     )
-    set_setting("schedule.rules", {"morning": "08:30"})
-    assert bucket_rules() == BucketRules(morning="08:30")
+    save_bucket_rules(BucketRules(morning="08:30"))
     assert snooze_next_step(step.id, "tomorrow", now=NOW).due_at == datetime(2026, 11, 19, 8, 30)
-    set_setting("schedule.rules", {"morning": "bad"})
-    assert bucket_rules() == BucketRules()
 
 
 def test_snooze_refuses_nonsense(step: NextStep) -> None:

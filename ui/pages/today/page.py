@@ -1,0 +1,293 @@
+"""Today (the agenda a salesperson opens first every morning): what is overdue, due today and this
+week, which clients are neglected, which payments (回款) are due; one action away from each.
+
+The agenda loads inline on small files and on the database worker on large ones (0.3 s for the
+whole team on the large demo). ``ui.pages.base.now`` is the clock (the seam tests patch).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
+
+from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
+from desktop_crm.errors import CrmError, ValidationError
+from desktop_crm.services import next_steps
+
+from ... import fmt, prompts
+from ...reminders import agenda_notifier
+from ...tasks import default_worker
+from ...widgets import StatCard, card_row
+from .. import base
+from ..base import Page
+from . import loader
+from .actions_bar import ActionsBar
+from .dialogs import RescheduleDialog, refusal_text
+from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel
+from .sections import AgendaSection
+
+LIMIT = 500  # rows per list (load_agenda's limit): counts at the limit show as "500+"
+
+
+class TodayPage(Page):
+    """Emits ``sig_open_client_requested(client_id)`` and ``sig_agenda_changed`` (after a change)."""
+
+    key = "today"
+
+    sig_open_client_requested = Signal(int)
+    sig_agenda_changed = Signal()
+    sig_loaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.viewer = loader.Viewer(None, "", False)
+        self.result: loader.AgendaResult | None = None
+        self._generation = 0
+        self._dirty = False
+        self._build_header()
+        self._build_cards()
+        self._build_sections()
+        self.actions = ActionsBar(self)
+        agenda_notifier().sig_settings_changed.connect(self.mark_dirty)
+
+    # --- construction --------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setObjectName("scopeCombo")
+        self.scope_combo.addItem(self.tr("My agenda"), "me")
+        self.scope_combo.addItem(self.tr("Whole team"), "team")
+        self.scope_combo.setVisible(False)
+        self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
+        row.addWidget(self.scope_combo)
+        header = self.page_layout.itemAt(0).layout()
+        header_row = QHBoxLayout()
+        self.page_layout.removeItem(header)
+        header_row.addLayout(header, 1)
+        header_row.addLayout(row)
+        self.page_layout.insertLayout(0, header_row)
+
+    def _build_cards(self) -> None:
+        self.overdue_card = StatCard(self.tr("Overdue"), self, accent="danger")
+        self.due_card = StatCard(self.tr("Due today"), self, accent="primary")
+        self.week_card = StatCard(self.tr("Later this week"), self)
+        self.neglected_card = StatCard(self.tr("Neglected clients"), self, accent="warning")
+        self.receivable_card = StatCard(self.tr("Overdue receivables"), self, accent="danger")
+        self.cards = (
+            self.overdue_card,
+            self.due_card,
+            self.week_card,
+            self.neglected_card,
+            self.receivable_card,
+        )
+        self.page_layout.addLayout(card_row(*self.cards))
+
+    def _build_sections(self) -> None:
+        self.model = StepTableModel(self)
+        self.neglected_model = NeglectedTableModel(self)
+        self.instalment_model = InstalmentTableModel(self)
+        self.steps_section = AgendaSection(
+            self.tr("Next steps"), self.model, self.tr("No open next steps this week. Well done."), self
+        )
+        self.steps_section.set_column_widths([150, 240, 160, 320])
+        self.neglected_section = AgendaSection(
+            self.tr("Neglected clients"),
+            self.neglected_model,
+            self.tr("Every client has been contacted within its grade's limit."),
+            self,
+            buttons_below=True,
+        )
+        self.neglected_section.set_column_widths([190, 120, 110])
+        self.instalment_section = AgendaSection(
+            self.tr("Payments to collect"),
+            self.instalment_model,
+            self.tr("No payment instalment is due this week or overdue."),
+            self,
+            buttons_below=True,
+        )
+        self.instalment_section.set_column_widths([170, 100, 110])
+        bottom = QWidget(self)
+        bottom_row = QHBoxLayout(bottom)
+        bottom_row.setContentsMargins(0, 0, 0, 0)
+        bottom_row.setSpacing(14)
+        bottom_row.addWidget(self.neglected_section, 1)
+        bottom_row.addWidget(self.instalment_section, 1)
+        self.splitter = QSplitter(self)
+        self.splitter.setOrientation(self.splitter.orientation().Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(14)
+        self.splitter.addWidget(self.steps_section)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.page_layout.addWidget(self.splitter, 1)
+
+    # --- Page ----------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def refresh(self) -> None:
+        """Reload the agenda (inline on small files, on the database worker on large ones)."""
+        self._dirty = False
+        self.viewer = loader.viewer()
+        self.scope_combo.setVisible(self.viewer.supervisor)
+        if self.viewer.supervisor and not self.scope_combo.property("chosen"):
+            self.scope_combo.blockSignals(True)
+            self.scope_combo.setCurrentIndex(1)  # a supervisor starts on the whole team
+            self.scope_combo.blockSignals(False)
+        now = base.now()
+        user_id = self.user_filter()
+        self._generation += 1
+        generation = self._generation
+        if not loader.is_large():
+            self._show(loader.load(now, user_id), generation)
+            return
+        self.subtitle_label.setText(self.tr("Loading the agenda…"))
+        job = default_worker().submit(lambda _progress: loader.load(now, user_id))
+        job.sig_finished.connect(lambda result: self._show(result, generation))
+        job.sig_failed.connect(self._on_job_failed)
+
+    def user_filter(self) -> int | None:
+        """The user whose agenda is shown (None = the whole team)."""
+        if self.viewer.supervisor and self.scope_combo.currentData() == "team":
+            return None
+        return self.viewer.user_id
+
+    def mark_dirty(self) -> None:
+        """The data changed elsewhere: reload now when visible, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def after_change(self) -> None:
+        self.refresh()
+        self.sig_agenda_changed.emit()
+        agenda_notifier().sig_agenda_changed.emit()
+
+    # --- showing -------------------------------------------------------------------------------
+    def _show(self, result: loader.AgendaResult, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
+        self.result = result
+        agenda = result.agenda
+        today = agenda.now.date()
+        self.model.today = today
+        self.model.user_names = result.user_names
+        self.instalment_model.today = today
+        self.model.set_rows([*agenda.overdue, *agenda.today, *agenda.this_week])
+        self.steps_section.table.setColumnHidden(4, self.user_filter() is not None)
+        self.neglected_model.set_rows(agenda.neglected)
+        self.instalment_model.set_rows([*agenda.instalments_overdue, *agenda.instalments_due])
+        self.overdue_card.set_value(_count(len(agenda.overdue)))
+        self.due_card.set_value(_count(len(agenda.today)))
+        self.week_card.set_value(_count(len(agenda.this_week)))
+        self.neglected_card.set_value(fmt.number(agenda.neglected_total))
+        overdue_money = sum(i.remaining for i in agenda.instalments_overdue)
+        self.receivable_card.set_value(fmt.money(overdue_money, 0) if overdue_money else "0")
+        steps = len(agenda.overdue) + len(agenda.today) + len(agenda.this_week)
+        self.steps_section.set_count(_count(steps), danger=bool(agenda.overdue))
+        self.neglected_section.set_count(fmt.number(agenda.neglected_total))
+        self.instalment_section.set_count(
+            _count(len(agenda.instalments_overdue) + len(agenda.instalments_due)),
+            danger=bool(agenda.instalments_overdue),
+        )
+        self.subtitle_label.setText(self._subtitle(agenda.now))
+        self.sig_loaded.emit()
+
+    def _subtitle(self, now: datetime) -> str:
+        day = fmt.long_date(now) if hasattr(fmt, "long_date") else fmt.short_date(now)
+        if self.user_filter() is None:
+            return self.tr("{date} · the whole team's agenda").format(date=day)
+        if self.viewer.name:
+            return self.tr("{date} · agenda of {name}").format(date=day, name=self.viewer.name)
+        return day
+
+    def _on_job_failed(self, message: str) -> None:
+        self.subtitle_label.setText(self.tr("The agenda could not be loaded: {error}").format(error=message))
+
+    # --- selection ----------------------------------------------------------------------------
+    def selected_step(self) -> AgendaStep | None:
+        row = self.steps_section.current_row()
+        return self.model.item(row) if row >= 0 else None
+
+    def selected_neglected(self) -> NeglectedClient | None:
+        row = self.neglected_section.current_row()
+        return self.neglected_model.item(row) if row >= 0 else None
+
+    def selected_instalment(self) -> DueInstalment | None:
+        row = self.instalment_section.current_row()
+        return self.instalment_model.item(row) if row >= 0 else None
+
+    # --- actions ------------------------------------------------------------------------------
+    def complete_step(self, step: AgendaStep) -> None:
+        """Log the follow-up that answers ``step`` (prefilled from it); it sets the next step."""
+        from ... import actions
+
+        try:
+            follow_up_id = actions.log_follow_up(self, step.client_id, completes_step_id=step.id)
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Complete next step"), str(exc))
+            return
+        if follow_up_id is not None:
+            self.after_change()
+
+    def snooze_step(self, step: AgendaStep, bucket: str | None = None, minutes: int | None = None) -> None:
+        try:
+            next_steps.snooze_next_step(step.id, bucket=bucket, minutes=minutes, now=base.now())
+        except ValidationError as exc:
+            prompts.show_error(self, self.tr("Snooze next step"), refusal_text(exc))
+            self.refresh()
+            return
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Snooze next step"), str(exc))
+            return
+        self.after_change()
+
+    def reschedule_step(self, step: AgendaStep) -> None:
+        def submit(when: datetime) -> None:
+            next_steps.reschedule_next_step(step.id, when, now=base.now())
+
+        dialog = RescheduleDialog(self, step.client_name, step.title, step.due_at, base.now(), submit)
+        if prompts.run_modal(dialog) == RescheduleDialog.DialogCode.Accepted.value:
+            self.after_change()
+
+    def log_follow_up(self, client_id: int) -> None:
+        from ... import actions
+
+        try:
+            follow_up_id = actions.log_follow_up(self, client_id)
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Log follow-up"), str(exc))
+            return
+        if follow_up_id is not None:
+            self.after_change()
+
+    def record_payment(self, instalment: DueInstalment) -> None:
+        self.sig_open_client_requested.emit(instalment.client_id)
+
+    def open_client(self, client_id: int) -> None:
+        self.sig_open_client_requested.emit(client_id)
+
+    # --- Qt overrides and slots -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._dirty = True  # other pages may change the data meanwhile
+
+    def _on_scope_combo_changed(self, _index: int) -> None:
+        self.scope_combo.setProperty("chosen", True)
+        self.refresh()
+
+
+def _count(value: int) -> str:
+    text = fmt.number(value)
+    return QCoreApplication.translate("TodayPage", "{count}+").format(count=text) if value >= LIMIT else text
