@@ -21,6 +21,9 @@ from ..settings import AppSettings
 from . import data
 from .base import Page
 from .custom_fields import CustomFieldsSection
+from .settings_reminders import ReminderSettingsSection
+from .settings_schedule import ScheduleRulesSection
+from .settings_stages import StageProbabilitiesSection
 
 # Language names are shown in their own language, whatever the interface language.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
@@ -75,6 +78,9 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         body_layout.addWidget(frame)
+        body_layout.addWidget(ScheduleRulesSection(body))
+        body_layout.addWidget(ReminderSettingsSection(body))
+        body_layout.addWidget(StageProbabilitiesSection(body))
         self.custom_fields = CustomFieldsSection(body)
         body_layout.addWidget(self.custom_fields, 1)
         self.page_layout.addWidget(scroll, 1)

@@ -1,0 +1,251 @@
+"""Pipeline: a board with one column per open stage (count, amount, weighted amount, the largest deals as
+cards), the won/lost summary of the period, and filters by owner and by expected-close or created date.
+
+Actions: New opportunity (client picked in the dialog), and on a card (right-click): Edit, Move to another
+stage, Close as won/lost, Open the client. Double-click edits. Totals come from SQL; each column shows at
+most ``COLUMN_LIMIT`` cards, so 50,000 opportunities cost no more than 200.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+
+from desktop_crm.errors import CrmError
+from desktop_crm.models.enums import OPEN_STAGES
+from desktop_crm.pipeline import (
+    DATE_FIELDS,
+    PipelineCard,
+    PipelineFilter,
+    closed_totals,
+    column_cards,
+    owners,
+    stage_totals,
+)
+from desktop_crm.services.deals import update_opportunity
+from desktop_crm.services.stages import stage_probabilities
+
+from ... import fmt, prompts
+from ...labels import label
+from ...widgets import StatCard, card_row
+from .. import data
+from ..base import Page, today
+from ..deals import CloseOpportunityDialog, OpportunityDialog
+from ..deals.form import DateEdit
+from .board import StageColumn
+
+COLUMN_LIMIT = 50
+PERIODS = ("any", "this_month", "this_quarter", "this_year", "custom")
+
+
+def period_range(period: str, day: date) -> tuple[date | None, date | None]:
+    """[start, end) of a preset period around ``day`` (``any``/``custom``: no preset bounds)."""
+    if period == "this_month":
+        start = day.replace(day=1)
+        return start, (
+            start.replace(year=start.year + 1, month=1)
+            if start.month == 12
+            else start.replace(month=start.month + 1)
+        )
+    if period == "this_quarter":
+        first = (day.month - 1) // 3 * 3 + 1
+        start = date(day.year, first, 1)
+        return start, (date(day.year + 1, 1, 1) if first == 10 else date(day.year, first + 3, 1))
+    if period == "this_year":
+        return date(day.year, 1, 1), date(day.year + 1, 1, 1)
+    return None, None
+
+
+class PipelinePage(Page):
+    key = "pipeline"
+
+    sig_open_client = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.open_card = StatCard(self.tr("Open opportunities"), self, accent="primary")
+        self.amount_card = StatCard(self.tr("Open amount"), self)
+        self.weighted_card = StatCard(self.tr("Weighted amount"), self)
+        self.won_card = StatCard(self.tr("Won"), self, accent="success")
+        self.lost_card = StatCard(self.tr("Lost"), self, accent="danger")
+        self.page_layout.addLayout(
+            card_row(self.open_card, self.amount_card, self.weighted_card, self.won_card, self.lost_card)
+        )
+        self._build_filters()
+        board = QHBoxLayout()
+        board.setSpacing(12)
+        self.columns: dict[str, StageColumn] = {}
+        for stage in OPEN_STAGES:
+            column = StageColumn(stage, self)
+            column.sig_card_menu.connect(self._on_column_card_menu)
+            column.sig_card_activated.connect(self._on_column_card_activated)
+            self.columns[stage] = column
+            board.addWidget(column, 1)
+        self.page_layout.addLayout(board, 1)
+
+    def _build_filters(self) -> None:
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setObjectName("ownerFilter")
+        self.owner_combo.setMinimumWidth(150)
+        self.date_field_combo = QComboBox(self)
+        self.date_field_combo.setObjectName("dateFieldFilter")
+        for key, text in zip(DATE_FIELDS, (self.tr("Expected close"), self.tr("Created")), strict=True):
+            self.date_field_combo.addItem(text, key)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("periodFilter")
+        texts = (
+            self.tr("Any time"),
+            self.tr("This month"),
+            self.tr("This quarter"),
+            self.tr("This year"),
+            self.tr("Custom range"),
+        )
+        for key, text in zip(PERIODS, texts, strict=True):
+            self.period_combo.addItem(text, key)
+        self.from_edit = DateEdit(self, today().replace(day=1))
+        self.to_edit = DateEdit(self, today())
+        self.new_button = QPushButton(self.tr("New opportunity…"), self)
+        self.new_button.setObjectName("newOpportunityButton")
+        self.new_button.setProperty("primary", True)
+        bar.addWidget(QLabel(self.tr("Owner"), self))
+        bar.addWidget(self.owner_combo)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Date"), self))
+        bar.addWidget(self.date_field_combo)
+        bar.addWidget(self.period_combo)
+        self.range_label = QLabel(self.tr("to"), self)
+        bar.addWidget(self.from_edit)
+        bar.addWidget(self.range_label)
+        bar.addWidget(self.to_edit)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        self.page_layout.addLayout(bar)
+        for combo in (self.owner_combo, self.date_field_combo, self.period_combo):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.from_edit.dateChanged.connect(self._on_filter_changed)
+        self.to_edit.dateChanged.connect(self._on_filter_changed)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self._loading = False
+        self._show_range(False)
+
+    def title(self) -> str:
+        return self.tr("Pipeline")
+
+    # --- data ----------------------------------------------------------------------------------
+    def current_filter(self) -> PipelineFilter:
+        period = self.period_combo.currentData()
+        if period == "custom":
+            start, to = self.from_edit.day(), self.to_edit.day()
+            end: date | None = date.fromordinal(to.toordinal() + 1)  # the "to" day is included
+        else:
+            start, end = period_range(period, today())
+        return PipelineFilter(self.owner_combo.currentData(), self.date_field_combo.currentData(), start, end)
+
+    def _fill_owners(self) -> None:
+        current = self.owner_combo.currentData()
+        self._loading = True
+        try:
+            self.owner_combo.clear()
+            self.owner_combo.addItem(self.tr("Everyone"), None)
+            me = data.current_user_id()
+            if me is not None:
+                self.owner_combo.addItem(self.tr("Me ({name})").format(name=data.user_name(me)), me)
+            for uid, name in owners():
+                if uid != me:
+                    self.owner_combo.addItem(name, uid)
+            self.owner_combo.setCurrentIndex(max(self.owner_combo.findData(current), 0))
+        finally:
+            self._loading = False
+
+    def refresh(self) -> None:
+        self._fill_owners()
+        self.reload()
+
+    def reload(self) -> None:
+        flt = self.current_filter()
+        totals = stage_totals(flt)
+        probabilities = stage_probabilities()
+        day = today()
+        for total in totals:
+            cards = column_cards(total.stage, flt, COLUMN_LIMIT)
+            self.columns[total.stage].set_data(total, probabilities[total.stage], cards, day)
+        closed = closed_totals(flt)
+        self.open_card.set_value(fmt.number(sum(t.count for t in totals)))
+        self.amount_card.set_value(fmt.money(sum(t.amount_cents for t in totals), 0))
+        self.weighted_card.set_value(fmt.money(sum(t.weighted_cents for t in totals), 0))
+        self.won_card.set_value(fmt.money(closed.won_cents, 0))
+        self.won_card.caption_label.setText(
+            self.tr("Won ({count})").format(count=fmt.number(closed.won_count))
+        )
+        self.lost_card.set_value(fmt.money(closed.lost_cents, 0))
+        self.lost_card.caption_label.setText(
+            self.tr("Lost ({count})").format(count=fmt.number(closed.lost_count))
+        )
+        self.subtitle_label.setText(
+            self.tr(
+                "Open opportunities per stage; weighted = amount × probability. Won/lost: closed in the period."
+            )
+        )
+
+    def _show_range(self, visible: bool) -> None:
+        for widget in (self.from_edit, self.range_label, self.to_edit):
+            widget.setVisible(visible)
+
+    # --- actions -------------------------------------------------------------------------------
+    def move_to(self, card: PipelineCard, stage: str) -> None:
+        try:
+            update_opportunity(card.id, stage=stage)
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Cannot move the opportunity"), str(exc))
+        self.reload()
+
+    def edit(self, card: PipelineCard) -> None:
+        if prompts.run_modal(OpportunityDialog(self, opportunity_id=card.id)) == 1:
+            self.reload()
+
+    def close_deal(self, card: PipelineCard, won: bool) -> None:
+        if prompts.run_modal(CloseOpportunityDialog(self, card.id, won)) == 1:
+            self.reload()
+
+    def open_client(self, client_id: int) -> None:
+        """Emit ``sig_open_client``; inside the main window, switch to the client's page directly."""
+        self.sig_open_client.emit(client_id)
+        window = self.window()
+        if hasattr(window, "page") and hasattr(window, "show_page") and hasattr(window, "pages"):
+            clients = window.page("clients")
+            window.show_page(window.pages.index(clients))
+            clients.open_client(client_id)
+
+    def card_menu(self, card: PipelineCard) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), lambda: self.edit(card))
+        move = menu.addMenu(self.tr("Move to"))
+        for stage in OPEN_STAGES:
+            action = move.addAction(label("stage", stage), lambda s=stage: self.move_to(card, s))
+            action.setEnabled(stage != card.stage)
+        menu.addSeparator()
+        menu.addAction(self.tr("Close as won…"), lambda: self.close_deal(card, True))
+        menu.addAction(self.tr("Close as lost…"), lambda: self.close_deal(card, False))
+        menu.addSeparator()
+        menu.addAction(self.tr("Open client"), lambda: self.open_client(card.client_id))
+        return menu
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_filter_changed(self) -> None:
+        self._show_range(self.period_combo.currentData() == "custom")
+        if not self._loading:
+            self.reload()
+
+    def _on_new_clicked(self) -> None:
+        if prompts.run_modal(OpportunityDialog(self)) == 1:
+            self.reload()
+
+    def _on_column_card_menu(self, card: PipelineCard, pos: QPoint) -> None:
+        self.card_menu(card).popup(pos)
+
+    def _on_column_card_activated(self, card: PipelineCard) -> None:
+        self.edit(card)
