@@ -268,7 +268,16 @@ class TodayPage(Page):
             self.after_change()
 
     def record_payment(self, instalment: DueInstalment) -> None:
-        self.sig_open_client_requested.emit(instalment.client_id)
+        """Record money received against the instalment (the deals' PaymentDialog)."""
+        from ..deals.payment_dialog import PaymentDialog
+
+        try:
+            dialog = PaymentDialog(self, instalment.contract_id, instalment.instalment_id)
+        except CrmError as exc:
+            prompts.show_error(self, self.tr("Record payment"), str(exc))
+            return
+        if prompts.run_modal(dialog) == PaymentDialog.DialogCode.Accepted.value:
+            self.after_change()
 
     def open_client(self, client_id: int) -> None:
         self.sig_open_client_requested.emit(client_id)
