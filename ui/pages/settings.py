@@ -21,6 +21,7 @@ from ..settings import AppSettings
 from . import data
 from .base import Page
 from .custom_fields import CustomFieldsSection
+from .settings_reminders import ReminderSettingsSection
 from .settings_stages import StageProbabilitiesSection
 
 # Language names are shown in their own language, whatever the interface language.
@@ -76,6 +77,7 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         body_layout.addWidget(frame)
+        body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
         self.custom_fields = CustomFieldsSection(body)
         body_layout.addWidget(self.custom_fields, 1)
