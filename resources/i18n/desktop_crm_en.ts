@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>ActionsBar</name>
+    <message>
+        <location filename="../../ui/pages/today/actions_bar.py" line="+23"/>
+        <source>Complete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log the follow-up that answers this step and set the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tonight</source>
+        <translation type="unfinished">Tonight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tomorrow morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next week</source>
+        <translation type="unfinished">Next week</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Open client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Log follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <location filename="../../ui/pages/clients/analysis_panel.py" line="+55"/>
@@ -197,7 +257,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+94"/>
+        <location filename="../../ui/app.py" line="+111"/>
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -557,7 +617,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+51"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+52"/>
         <source>← Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,7 +632,12 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>Log follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Stakeholders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,7 +657,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>This client no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,7 +692,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Stakeholders ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,6 +847,19 @@ The details were written to the log file.</translation>
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <location filename="../../ui/pages/followups/client_picker.py" line="+30"/>
+        <source>Type a name, short name or phone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No client matches “{query}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientsPage</name>
     <message>
         <source>Name</source>
@@ -816,7 +894,7 @@ The details were written to the log file.</translation>
         <translation type="vanished">Created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+68"/>
+        <location filename="../../ui/pages/clients/page.py" line="+69"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -868,6 +946,54 @@ The details were written to the log file.</translation>
     <message>
         <source>{count} clients, newest first</source>
         <translation type="vanished">{count} clients, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOpportunityDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+30"/>
+        <source>Close opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Won</source>
+        <translation type="unfinished">Won</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation type="unfinished">Lost</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why did we win or lose? (price, relationship, product…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1081,9 +1207,67 @@ The details were written to the log file.</translation>
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+28"/>
+        <source>New contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{client} · from opportunity “{name}” ({stage})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contract number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A contract is created from a won opportunity: close this one as won first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This opportunity already has a contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the contract amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+121"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+165"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -1093,9 +1277,19 @@ The details were written to the log file.</translation>
         <translation type="unfinished">Collected</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>Payment plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Record payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+11"/>
-        <source>Outstanding</source>
+        <source>Receivable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1116,27 +1310,80 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+16"/>
+        <location line="+15"/>
         <source>Amount</source>
         <translation type="unfinished">Amount</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+15"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Contracts: {count}</source>
+        <location line="-3"/>
+        <source>#</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>No contracts yet.</source>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Still due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Contracts: {count} · contracts are created from won opportunities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No contracts yet: win an opportunity, then create its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Plan: {count} instalments · paid {paid} · receivable {outstanding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>overdue {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1361,9 +1608,205 @@ The details were written to the log file.</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/pages/followups/dialog.py" line="+94"/>
+        <source>Complete the next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Completing the next step “{what}” ({plan}, due {due}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was said, what they need, what you promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Next step</source>
+        <translation type="unfinished">Next step</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ctrl+Enter saves · Alt+1 … Alt+7 pick the next-step time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Client #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>“{name}” has been deleted: restore it from the trash before logging a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This time is already past: pick a later one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A checked contact has been deleted: uncheck them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This next step is already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pick the client: type part of its name and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a salesperson first: follow-ups are logged by a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTimeline</name>
+    <message>
+        <location filename="../../ui/pages/followups/timeline.py" line="+85"/>
+        <source>Planned next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} older follow-ups are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deal: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Completes “{what}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next step</source>
+        <translation type="unfinished">Next step</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>↑ answered by the follow-up of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Complete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="-119"/>
+        <location filename="../../ui/pages/clients/followups_section.py" line="+52"/>
+        <source>Log follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log a follow-up with this client ({shortcut})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,13 +1841,13 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
+        <location line="+29"/>
+        <source>{count} follow-ups, newest first · {open} open next steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>No follow-ups logged yet.</source>
+        <source>No follow-ups logged yet: log the first one and set the next step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1468,6 +1911,44 @@ The details were written to the log file.</translation>
         <location line="+8"/>
         <source>Action: {title}</source>
         <translation>Action: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="+189"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{days} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today</source>
+        <translation type="unfinished">Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {days}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1729,6 +2210,26 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Year</source>
         <translation>Year</translation>
     </message>
@@ -1806,7 +2307,7 @@ The details were written to the log file.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+66"/>
+        <location filename="../../ui/main_window.py" line="+68"/>
         <location line="+26"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
@@ -1887,7 +2388,12 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
+        <source>Log &amp;follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -1907,7 +2413,12 @@ The details were written to the log file.</translation>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+31"/>
+        <source>{title} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+6"/>
         <source>New database</source>
         <translation>New database</translation>
@@ -1997,9 +2508,77 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
 </context>
 <context>
+    <name>NeglectedTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-37"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation type="unfinished">Grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{days} ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NextStepBox</name>
+    <message>
+        <location filename="../../ui/pages/followups/next_step.py" line="+78"/>
+        <source>Alt+{number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>What to do, e.g. send the quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan</source>
+        <translation type="unfinished">Plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>ddd d MMM, HH:mm</source>
+        <comment>QDateTime format of a next step&apos;s due time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+12"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-215"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,18 +2608,136 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-7"/>
         <source>Show this deal&apos;s power map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-4"/>
+        <source>New opportunity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close won/lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No opportunities yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52"/>
+        <source>New opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type to search clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stage / probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected amount</source>
+        <translation type="unfinished">Expected amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(client&apos;s owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation type="unfinished">Owner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stakeholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role in this deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stakeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>— not in this deal —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Enter the opportunity&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the client this opportunity belongs to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2053,9 +2750,205 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+29"/>
+        <source>Record payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{client} · {title} · contract amount {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not linked (pays the earliest instalments first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>#{seq} due {date}: {amount}, {rest} still owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Still owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cheque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank acceptance bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{amount} on this contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{amount} on this instalment ({total} on the contract)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the amount received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record an overpayment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{amount} is more than the {owed} still owed. Record it anyway? The excess shows as overpaid on the contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: the amount is more than what is still owed ({owed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPlanDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+49"/>
+        <source>Payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} · contract amount {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Split evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>monthly from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan</source>
+        <translation type="unfinished">Plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Planned {total} of {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{excess} too much</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{rest} not planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Two instalments are due on the same day; change a date or merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan totals more than the contract amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every instalment needs an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline.py" line="+22"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+68"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -2066,39 +2959,153 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Won amount</source>
-        <translation>Won amount</translation>
+        <location line="+1"/>
+        <source>Won</source>
+        <translation type="unfinished">Won</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost</source>
+        <translation type="unfinished">Lost</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation type="unfinished">Created</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New opportunity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation type="unfinished">Owner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Me ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Won ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lost ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open opportunities per stage; weighted = amount × probability. Won/lost: closed in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot move the opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close as won…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close as lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation type="vanished">Won amount</translation>
+    </message>
+    <message>
         <source>Stage</source>
-        <translation>Stage</translation>
+        <translation type="vanished">Stage</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Opportunities</source>
-        <translation>Opportunities</translation>
+        <translation type="vanished">Opportunities</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Amount</source>
-        <translation>Amount</translation>
+        <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-98"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Expected amounts per stage; weighted by each opportunity&apos;s probability</source>
-        <translation>Expected amounts per stage; weighted by each opportunity&apos;s probability</translation>
+        <translation type="vanished">Expected amounts per stage; weighted by each opportunity&apos;s probability</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +3114,100 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <location filename="../../ui/prompts.py" line="+43"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <location filename="../../ui/reminders.py" line="+163"/>
+        <source>{time} · {client}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next step due at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} next steps coming due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sales CRM</source>
+        <translation type="unfinished">Sales CRM</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_reminders.py" line="+37"/>
+        <source>Today and reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Neglected after (grade {grade})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind me of next steps coming due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> min before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved. The Today page uses the new limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <location filename="../../ui/pages/today/dialogs.py" line="+45"/>
+        <source>Reschedule next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next step</source>
+        <translation type="unfinished">Next step</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New due time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2175,9 +3276,83 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
 </context>
 <context>
+    <name>ScheduleRulesSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_schedule.py" line="+51"/>
+        <source>Next-step times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a fuzzy next-step time falls due. The preview shows each one from now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> h from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day ends at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mornings start at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“This week” time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Skip weekends (Saturday and Sunday move to Monday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>ddd d MMM, HH:mm</source>
+        <comment>QDateTime format of a next step&apos;s due time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved: new next steps use these times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Defaults shown: press Save to keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+64"/>
+        <location filename="../../ui/pages/settings.py" line="+67"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -2202,7 +3377,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation>Settings file</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2254,9 +3429,70 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/board.py" line="+140"/>
+        <source>{stage} · {probability}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weighted {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} more… (showing the largest {shown}; narrow the filters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageProbabilitiesSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_stages.py" line="+31"/>
+        <source>Opportunity stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{won}: 100% · {lost}: 0% (fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New opportunities and stage changes use these; existing opportunities keep theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Defaults restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+53"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2266,7 +3502,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Roles × stances</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,6 +3519,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+2"/>
         <source>No contacts yet: add the people who take part in the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Log follow-up with {name}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2309,6 +3550,39 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+2"/>
         <source>First recorded as {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-44"/>
+        <source>Due</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation type="unfinished">Plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation type="unfinished">Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Salesperson</source>
+        <translation type="unfinished">Salesperson</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{due}: {days} overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2344,9 +3618,42 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>TodayModels</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-48"/>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Today {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{weekday} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="+20"/>
+        <location filename="../../ui/pages/today/page.py" line="+62"/>
+        <source>My agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -2357,43 +3664,141 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1"/>
+        <source>Later this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Neglected clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Overdue receivables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No open next steps this week. Well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every client has been contacted within its grade&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Payments to collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No payment instalment is due this week or overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Loading the agenda…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{date} · the whole team&apos;s agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date} · agenda of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The agenda could not be loaded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Complete next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>Snooze next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Log follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{count}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next 7 days</source>
-        <translation>Next 7 days</translation>
+        <translation type="vanished">Next 7 days</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Due</source>
-        <translation>Due</translation>
+        <translation type="vanished">Due</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Client</source>
-        <translation>Client</translation>
+        <translation type="vanished">Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Plan</source>
-        <translation>Plan</translation>
+        <translation type="vanished">Plan</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Next step</source>
-        <translation>Next step</translation>
+        <translation type="vanished">Next step</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-171"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>{date} · open next steps of {name}, due today or overdue</source>
-        <translation>{date} · open next steps of {name}, due today or overdue</translation>
+        <translation type="vanished">{date} · open next steps of {name}, due today or overdue</translation>
+    </message>
+    <message>
+        <source>{date} · open next steps due today or overdue</source>
+        <translation type="vanished">{date} · open next steps due today or overdue</translation>
+    </message>
+</context>
+<context>
+    <name>TodayRefusal</name>
+    <message>
+        <location filename="../../ui/pages/today/dialogs.py" line="+42"/>
+        <source>The client of this next step has been deleted; restore the client first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>{date} · open next steps due today or overdue</source>
-        <translation>{date} · open next steps due today or overdue</translation>
+        <source>This next step is already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This time is in the past. Choose a time from now on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

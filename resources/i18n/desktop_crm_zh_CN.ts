@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActionsBar</name>
+    <message>
+        <location filename="../../ui/pages/today/actions_bar.py" line="+23" />
+        <source>Complete…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Log the follow-up that answers this step and set the next one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Snooze</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>In 1 hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tonight</source>
+        <translation type="unfinished">今晚</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tomorrow morning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next week</source>
+        <translation type="unfinished">下周</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Reschedule…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+8" />
+        <location line="+8" />
+        <source>Open client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Log follow-up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Record payment…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <location filename="../../ui/pages/clients/analysis_panel.py" line="+55" />
@@ -197,7 +257,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+94" />
+        <location filename="../../ui/app.py" line="+111" />
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -558,7 +618,7 @@ The details were written to the log file.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+51" />
+        <location filename="../../ui/pages/clients/hub.py" line="+52" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -573,7 +633,12 @@ The details were written to the log file.</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+1" />
+        <source>Log follow-up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+23" />
         <source>Stakeholders</source>
         <translation>关系人</translation>
     </message>
@@ -593,7 +658,7 @@ The details were written to the log file.</source>
         <translation>合同与回款</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+33" />
         <source>This client no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -628,7 +693,7 @@ The details were written to the log file.</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Stakeholders ({count})</source>
         <translation>关系人（{count}）</translation>
     </message>
@@ -783,6 +848,19 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <location filename="../../ui/pages/followups/client_picker.py" line="+30" />
+        <source>Type a name, short name or phone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+49" />
+        <source>No client matches “{query}”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ClientsPage</name>
     <message>
         <source>Name</source>
@@ -817,7 +895,7 @@ The details were written to the log file.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+68" />
+        <location filename="../../ui/pages/clients/page.py" line="+69" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -869,6 +947,54 @@ The details were written to the log file.</source>
     <message>
         <source>{count} clients, newest first</source>
         <translation type="vanished">共 {count} 个客户，最新的在前</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOpportunityDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+30" />
+        <source>Close opportunity</source>
+        <translation>关闭商机</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{name} · {amount}</source>
+        <translation>{name} · {amount}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Why did we win or lose? (price, relationship, product…)</source>
+        <translation>赢单或输单的原因？（价格、关系、产品……）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
     </message>
 </context>
 <context>
@@ -1082,9 +1208,67 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+28" />
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{client} · from opportunity “{name}” ({stage})</source>
+        <translation>{client} · 来自商机“{name}”（{stage}）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A contract is created from a won opportunity: close this one as won first.</source>
+        <translation>合同须由赢单的商机创建：请先将此商机关闭为赢单。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This opportunity already has a contract.</source>
+        <translation>此商机已有合同。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the contract amount.</source>
+        <translation>请输入合同金额。</translation>
+    </message>
+</context>
+<context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+121" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+165" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -1094,10 +1278,24 @@ The details were written to the log file.</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+11" />
         <source>Outstanding</source>
-        <translation>未回款</translation>
+        <translation type="vanished">未回款</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Payment plan…</source>
+        <translation>回款计划…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record payment…</source>
+        <translation>登记回款…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+11" />
+        <source>Receivable</source>
+        <translation>应收</translation>
     </message>
     <message>
         <location line="-10" />
@@ -1117,28 +1315,89 @@ The details were written to the log file.</source>
     </message>
     <message>
         <location line="+1" />
+        <location line="+16" />
+        <location line="+15" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-30" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
         <location line="+1" />
+        <location line="+15" />
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>Contracts: {count}</source>
-        <translation>合同：{count}</translation>
+        <location line="-3" />
+        <source>#</source>
+        <translation>#</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
+        <source>Due date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Still due</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Received on</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Contracts: {count} · contracts are created from won opportunities.</source>
+        <translation>合同：{count} · 合同由赢单的商机创建。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No contracts yet: win an opportunity, then create its contract.</source>
+        <translation>暂无合同：商机赢单后即可创建合同。</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Plan: {count} instalments · paid {paid} · receivable {outstanding}</source>
+        <translation>回款计划：{count} 期 · 已回款 {paid} · 应收 {outstanding}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>overdue {amount}</source>
+        <translation>逾期 {amount}</translation>
+    </message>
+    <message>
+        <source>Contracts: {count}</source>
+        <translation type="vanished">合同：{count}</translation>
+    </message>
+    <message>
         <source>No contracts yet.</source>
-        <translation>暂无合同。</translation>
+        <translation type="vanished">暂无合同。</translation>
     </message>
 </context>
 <context>
@@ -1362,9 +1621,205 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/pages/followups/dialog.py" line="+94" />
+        <source>Complete the next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Log a follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+50" />
+        <source>Completing the next step “{what}” ({plan}, due {due}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>What was said, what they need, what you promised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity</source>
+        <translation type="unfinished">商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Purpose</source>
+        <translation type="unfinished">目的</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Channel</source>
+        <translation type="unfinished">方式</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Summary</source>
+        <translation type="unfinished">摘要</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Next step</source>
+        <translation type="unfinished">下步事务</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Ctrl+Enter saves · Alt+1 … Alt+7 pick the next-step time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Client #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>No opportunity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+40" />
+        <source>“{name}” has been deleted: restore it from the trash before logging a follow-up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This time is already past: pick a later one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A checked contact has been deleted: uncheck them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This next step is already done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Pick the client: type part of its name and press Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Add a salesperson first: follow-ups are logged by a user.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FollowUpTimeline</name>
+    <message>
+        <location filename="../../ui/pages/followups/timeline.py" line="+85" />
+        <source>Planned next steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{count} older follow-ups are not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+39" />
+        <source>{minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>With {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Deal: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>✓ Completes “{what}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Done</source>
+        <translation type="unfinished">完成日期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Next step</source>
+        <translation type="unfinished">下步事务</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>↑ answered by the follow-up of {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Complete…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="-119" />
+        <location filename="../../ui/pages/clients/followups_section.py" line="+52" />
+        <source>Log follow-up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Log a follow-up with this client ({shortcut})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1399,14 +1854,22 @@ The details were written to the log file.</source>
         <translation>下步事务时间</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
-        <translation>跟进记录：{count}条，最新的在前，每条附其设定的下步事务。</translation>
+        <location line="+29" />
+        <source>{count} follow-ups, newest first · {open} open next steps</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+4" />
+        <source>No follow-ups logged yet: log the first one and set the next step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
+        <translation type="vanished">跟进记录：{count}条，最新的在前，每条附其设定的下步事务。</translation>
+    </message>
+    <message>
         <source>No follow-ups logged yet.</source>
-        <translation>暂无跟进记录。</translation>
+        <translation type="vanished">暂无跟进记录。</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1932,44 @@ The details were written to the log file.</source>
         <location line="+8" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="+189" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{days} overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due today</source>
+        <translation type="unfinished">今天到期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In {days}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1730,6 +2231,26 @@ The details were written to the log file.</source>
     </message>
     <message>
         <location line="+4" />
+        <source>Paid</source>
+        <translation>已回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partly paid</source>
+        <translation>部分回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1807,7 +2328,7 @@ The details were written to the log file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+66" />
+        <location filename="../../ui/main_window.py" line="+68" />
         <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
@@ -1888,7 +2409,12 @@ The details were written to the log file.</source>
         <translation>新建客户(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+4" />
+        <source>Log &amp;follow-up…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+55" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -1908,7 +2434,12 @@ The details were written to the log file.</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+31" />
+        <source>{title} ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+39" />
         <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
@@ -1998,9 +2529,77 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>NeglectedTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-37" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation type="unfinished">定级</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last contact</source>
+        <translation type="unfinished">最近联系</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+6" />
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-4" />
+        <source>{days} ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Limit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NextStepBox</name>
+    <message>
+        <location filename="../../ui/pages/followups/next_step.py" line="+78" />
+        <source>Alt+{number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>What to do, e.g. send the quote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Exact:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Plan</source>
+        <translation type="unfinished">计划类型</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+52" />
+        <source>ddd d MMM, HH:mm</source>
+        <comment>QDateTime format of a next step's due time</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/hub_sections.py" line="+12" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-215" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -2030,12 +2629,32 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>关系人</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-7" />
         <source>Show this deal's power map</source>
         <translation>查看该商机的权力地图</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="-4" />
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close won/lost…</source>
+        <translation>赢单/输单…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Create contract…</source>
+        <translation>创建合同…</translation>
+    </message>
+    <message>
+        <location line="+30" />
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation>商机：{count} · 进行中金额：{amount}</translation>
     </message>
@@ -2043,6 +2662,104 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+4" />
         <source>No opportunities yet.</source>
         <translation>暂无商机。</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52" />
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit opportunity</source>
+        <translation>编辑商机</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Type to search clients…</source>
+        <translation>输入以搜索客户…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Stage / probability</source>
+        <translation>阶段 / 赢率</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(client's owner)</source>
+        <translation>（客户负责人）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Stakeholder</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role in this deal</source>
+        <translation>在此商机中的角色</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Stakeholders</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>— not in this deal —</source>
+        <translation>— 不参与此商机 —</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Enter the opportunity's name.</source>
+        <translation>请输入商机名称。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose the client this opportunity belongs to.</source>
+        <translation>请选择此商机所属的客户。</translation>
     </message>
 </context>
 <context>
@@ -2054,9 +2771,205 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+29" />
+        <source>Record payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{client} · {title} · contract amount {amount}</source>
+        <translation>{client} · {title} · 合同金额 {amount}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Not linked (pays the earliest instalments first)</source>
+        <translation>不指定期次（先冲抵最早的期次）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>#{seq} due {date}: {amount}, {rest} still owed</source>
+        <translation>第 {seq} 期 {date} 到期：{amount}，未收 {rest}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Instalment</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Still owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Amount received</source>
+        <translation>回款金额</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Received on</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cheque</source>
+        <translation>支票</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Bank acceptance bill</source>
+        <translation>银行承兑汇票</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>{amount} on this contract</source>
+        <translation>本合同尚欠 {amount}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{amount} on this instalment ({total} on the contract)</source>
+        <translation>本期尚欠 {amount}（合同尚欠 {total}）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter the amount received.</source>
+        <translation>请输入回款金额。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Record an overpayment?</source>
+        <translation>登记超额回款？</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{amount} is more than the {owed} still owed. Record it anyway? The excess shows as overpaid on the contract.</source>
+        <translation>{amount} 超过尚欠的 {owed}。仍要登记吗？超出部分将在合同上显示为多收。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Not saved: the amount is more than what is still owed ({owed}).</source>
+        <translation>未保存：金额超过尚欠金额（{owed}）。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPlanDialog</name>
+    <message>
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+49" />
+        <source>Payment plan</source>
+        <translation>回款计划</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{title} · contract amount {amount}</source>
+        <translation>{title} · 合同金额 {amount}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Split evenly</source>
+        <translation>平均拆分</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>monthly from</source>
+        <translation>按月，首期</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Due date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add instalment</source>
+        <translation>添加一期</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Planned {total} of {amount}</source>
+        <translation>已计划 {total} / {amount}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{excess} too much</source>
+        <translation>超出 {excess}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{rest} not planned</source>
+        <translation>尚有 {rest} 未计划</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Two instalments are due on the same day; change a date or merge them.</source>
+        <translation>两期的计划日期相同：请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The plan totals more than the contract amount.</source>
+        <translation>回款计划总额超过合同金额。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Every instalment needs an amount.</source>
+        <translation>每一期都需要金额。</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline.py" line="+22" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+68" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -2067,39 +2980,153 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
-        <location line="+9" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-8" />
-        <source>Won amount</source>
-        <translation>成功金额</translation>
+        <location line="+1" />
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Created</source>
+        <translation>创建日期</translation>
     </message>
     <message>
         <location line="+5" />
+        <source>Any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Me ({name})</source>
+        <translation>我（{name}）</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Won ({count})</source>
+        <translation>赢单（{count}）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Lost ({count})</source>
+        <translation>输单（{count}）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Open opportunities per stage; weighted = amount × probability. Won/lost: closed in the period.</source>
+        <translation>各阶段进行中的商机；加权金额 = 金额 × 赢率。赢单/输单：期间内关闭的商机。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Cannot move the opportunity</source>
+        <translation>无法移动商机</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move to</source>
+        <translation>移至</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Close as won…</source>
+        <translation>关闭为赢单…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close as lost…</source>
+        <translation>关闭为输单…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation type="vanished">成功金额</translation>
+    </message>
+    <message>
         <source>Stage</source>
-        <translation>阶段</translation>
+        <translation type="vanished">阶段</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Opportunities</source>
-        <translation>商机数</translation>
+        <translation type="vanished">商机数</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Amount</source>
-        <translation>金额</translation>
+        <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="-98" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Expected amounts per stage; weighted by each opportunity's probability</source>
-        <translation>各阶段的预计金额；加权金额按每个商机的成功概率计算</translation>
+        <translation type="vanished">各阶段的预计金额；加权金额按每个商机的成功概率计算</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +3135,100 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location filename="../../ui/prompts.py" line="+43" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <location filename="../../ui/reminders.py" line="+163" />
+        <source>{time} · {client}: {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>… and {count} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Next step due at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{count} next steps coming due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Sales CRM</source>
+        <translation type="unfinished">销售客户管理</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_reminders.py" line="+37" />
+        <source>Today and reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source> days</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Neglected after (grade {grade})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remind me of next steps coming due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source> min before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Saved. The Today page uses the new limits.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <location filename="../../ui/pages/today/dialogs.py" line="+45" />
+        <source>Reschedule next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Next step</source>
+        <translation type="unfinished">下步事务</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New due time</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2176,9 +3297,83 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>ScheduleRulesSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_schedule.py" line="+51" />
+        <source>Next-step times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>When a fuzzy next-step time falls due. The preview shows each one from now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source> h from now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Day ends at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mornings start at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>“This week” time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Skip weekends (Saturday and Sunday move to Monday)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Preview from now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Restore defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+57" />
+        <source>ddd d MMM, HH:mm</source>
+        <comment>QDateTime format of a next step's due time</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Not saved yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Saved: new next steps use these times.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Defaults shown: press Save to keep them.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+64" />
+        <location filename="../../ui/pages/settings.py" line="+67" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2203,7 +3398,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2255,9 +3450,70 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/board.py" line="+140" />
+        <source>{stage} · {probability}%</source>
+        <translation>{stage} · {probability}%</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{count} opportunities</source>
+        <translation>{count} 个商机</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Weighted {amount}</source>
+        <translation>加权 {amount}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{count} more… (showing the largest {shown}; narrow the filters)</source>
+        <translation>另有 {count} 个…（仅显示金额最大的 {shown} 个；请缩小筛选范围）</translation>
+    </message>
+</context>
+<context>
+    <name>StageProbabilitiesSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_stages.py" line="+31" />
+        <source>Opportunity stages</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{won}: 100% · {lost}: 0% (fixed)</source>
+        <translation>{won}：100% · {lost}：0%（固定）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Save probabilities</source>
+        <translation>保存赢率</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>New opportunities and stage changes use these; existing opportunities keep theirs.</source>
+        <translation>新建商机和阶段变更时使用这些赢率；已有商机保留各自的赢率。</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Defaults restored.</source>
+        <translation>已恢复默认。</translation>
+    </message>
+</context>
+<context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+53" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
@@ -2267,7 +3523,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>双击人员卡片可编辑</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+39" />
         <source>Roles × stances</source>
         <translation>角色 × 立场</translation>
     </message>
@@ -2285,6 +3541,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+2" />
         <source>No contacts yet: add the people who take part in the decision.</source>
         <translation>暂无联系人：添加参与采购决策的人员。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Log follow-up with {name}…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2311,6 +3572,39 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+2" />
         <source>First recorded as {new}</source>
         <translation>首次记录为{new}</translation>
+    </message>
+</context>
+<context>
+    <name>StepTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-44" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plan</source>
+        <translation type="unfinished">计划类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step</source>
+        <translation type="unfinished">下步事务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Salesperson</source>
+        <translation type="unfinished">业务员</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>{due}: {days} overdue</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2345,9 +3639,42 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>TodayModels</name>
+    <message>
+        <location filename="../../ui/pages/today/models.py" line="-48" />
+        <source>1 day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Today {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{weekday} {time}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="+20" />
+        <location filename="../../ui/pages/today/page.py" line="+62" />
+        <source>My agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whole team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -2358,43 +3685,141 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <source>Later this week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+20" />
+        <source>Neglected clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-19" />
+        <source>Overdue receivables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Next steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No open next steps this week. Well done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Every client has been contacted within its grade's limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Payments to collect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No payment instalment is due this week or overdue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Loading the agenda…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+56" />
+        <source>{date} · the whole team's agenda</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{date} · agenda of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The agenda could not be loaded: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Complete next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+4" />
+        <source>Snooze next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Log follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Record payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>{count}+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Next 7 days</source>
-        <translation>未来 7 天</translation>
+        <translation type="vanished">未来 7 天</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Due</source>
-        <translation>到期时间</translation>
+        <translation type="vanished">到期时间</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Client</source>
-        <translation>客户</translation>
+        <translation type="vanished">客户</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Plan</source>
-        <translation>计划类型</translation>
+        <translation type="vanished">计划类型</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Next step</source>
-        <translation>下步事务</translation>
+        <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="-171" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>{date} · open next steps of {name}, due today or overdue</source>
-        <translation>{date} · {name} 今天到期或已逾期的下步事务</translation>
+        <translation type="vanished">{date} · {name} 今天到期或已逾期的下步事务</translation>
+    </message>
+    <message>
+        <source>{date} · open next steps due today or overdue</source>
+        <translation type="vanished">{date} · 今天到期或已逾期的下步事务</translation>
+    </message>
+</context>
+<context>
+    <name>TodayRefusal</name>
+    <message>
+        <location filename="../../ui/pages/today/dialogs.py" line="+42" />
+        <source>The client of this next step has been deleted; restore the client first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+4" />
-        <source>{date} · open next steps due today or overdue</source>
-        <translation>{date} · 今天到期或已逾期的下步事务</translation>
+        <source>This next step is already done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This time is in the past. Choose a time from now on.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
