@@ -6,59 +6,59 @@
     <message>
         <location filename="../../ui/pages/today/actions_bar.py" line="+23" />
         <source>Complete…</source>
-        <translation type="unfinished" />
+        <translation>完成…</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Log the follow-up that answers this step and set the next one</source>
-        <translation type="unfinished" />
+        <translation>记录完成此事务的跟进，并设定下步事务</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Snooze</source>
-        <translation type="unfinished" />
+        <translation>稍后提醒</translation>
     </message>
     <message>
         <location line="+5" />
         <source>In 1 hour</source>
-        <translation type="unfinished" />
+        <translation>1 小时后</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Tonight</source>
-        <translation type="unfinished">今晚</translation>
+        <translation>今晚</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Tomorrow morning</source>
-        <translation type="unfinished" />
+        <translation>明天上午</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Next week</source>
-        <translation type="unfinished">下周</translation>
+        <translation>下周</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Reschedule…</source>
-        <translation type="unfinished" />
+        <translation>改期…</translation>
     </message>
     <message>
         <location line="+3" />
         <location line="+8" />
         <location line="+8" />
         <source>Open client</source>
-        <translation type="unfinished" />
+        <translation>打开客户</translation>
     </message>
     <message>
         <location line="-11" />
         <source>Log follow-up…</source>
-        <translation type="unfinished" />
+        <translation>记录跟进…</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Record payment…</source>
-        <translation type="unfinished" />
+        <translation>登记回款…</translation>
     </message>
 </context>
 <context>
@@ -1939,37 +1939,37 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/today/models.py" line="+189" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Remaining</source>
-        <translation type="unfinished" />
+        <translation>未回款</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+6" />
         <source>{days} overdue</source>
-        <translation type="unfinished" />
+        <translation>已逾期 {days}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Due today</source>
-        <translation type="unfinished">今天到期</translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>In {days}</source>
-        <translation type="unfinished" />
+        <translation>{days}后到期</translation>
     </message>
 </context>
 <context>
@@ -2436,7 +2436,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+31" />
         <source>{title} ({count})</source>
-        <translation type="unfinished" />
+        <translation>{title}（{count}）</translation>
     </message>
     <message>
         <location line="+39" />
@@ -2533,33 +2533,33 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/today/models.py" line="-37" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Grade</source>
-        <translation type="unfinished">定级</translation>
+        <translation>定级</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Last contact</source>
-        <translation type="unfinished">最近联系</translation>
+        <translation>最近联系</translation>
     </message>
     <message>
         <location line="+2" />
         <location line="+6" />
         <source>Never</source>
-        <translation type="unfinished" />
+        <translation>从未联系</translation>
     </message>
     <message>
         <location line="-4" />
         <source>{days} ago</source>
-        <translation type="unfinished" />
+        <translation>{days}前</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Limit</source>
-        <translation type="unfinished" />
+        <translation>上限</translation>
     </message>
 </context>
 <context>
@@ -2587,7 +2587,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+2" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">合同名称</translation>
     </message>
     <message>
         <location line="+52" />
@@ -3142,27 +3142,27 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/reminders.py" line="+163" />
         <source>{time} · {client}: {title}</source>
-        <translation type="unfinished" />
+        <translation>{time} · {client}：{title}</translation>
     </message>
     <message>
         <location line="+6" />
         <source>… and {count} more</source>
-        <translation type="unfinished" />
+        <translation>… 另有 {count} 项</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Next step due at {time}</source>
-        <translation type="unfinished" />
+        <translation>下步事务将于 {time} 到期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{count} next steps coming due</source>
-        <translation type="unfinished" />
+        <translation>{count} 项下步事务即将到期</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Sales CRM</source>
-        <translation type="unfinished">销售客户管理</translation>
+        <translation>销售客户管理</translation>
     </message>
 </context>
 <context>
@@ -3170,42 +3170,42 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/settings_reminders.py" line="+37" />
         <source>Today and reminders</source>
-        <translation type="unfinished" />
+        <translation>今日待办与提醒</translation>
     </message>
     <message>
         <location line="+11" />
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Neglected after (grade {grade})</source>
-        <translation type="unfinished" />
+        <translation>久未联系（{grade}）超过</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Remind me of next steps coming due</source>
-        <translation type="unfinished" />
+        <translation>下步事务到期前提醒我</translation>
     </message>
     <message>
         <location line="+6" />
         <source> min before</source>
-        <translation type="unfinished" />
+        <translation> 分钟前</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Remind</source>
-        <translation type="unfinished" />
+        <translation>提醒时间</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+28" />
         <source>Saved. The Today page uses the new limits.</source>
-        <translation type="unfinished" />
+        <translation>已保存，“今天”页面按新的天数显示。</translation>
     </message>
 </context>
 <context>
@@ -3213,22 +3213,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/today/dialogs.py" line="+45" />
         <source>Reschedule next step</source>
-        <translation type="unfinished" />
+        <translation>下步事务改期</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Next step</source>
-        <translation type="unfinished">下步事务</translation>
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+6" />
         <source>New due time</source>
-        <translation type="unfinished" />
+        <translation>新的到期时间</translation>
     </message>
 </context>
 <context>
@@ -3341,7 +3341,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+20" />
         <source>Restore defaults</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">恢复默认</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3579,32 +3579,32 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/today/models.py" line="-44" />
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>到期</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Plan</source>
-        <translation type="unfinished">计划类型</translation>
+        <translation>计划类型</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Next step</source>
-        <translation type="unfinished">下步事务</translation>
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Salesperson</source>
-        <translation type="unfinished">业务员</translation>
+        <translation>业务员</translation>
     </message>
     <message>
         <location line="+9" />
         <source>{due}: {days} overdue</source>
-        <translation type="unfinished" />
+        <translation>{due}：已逾期 {days}</translation>
     </message>
 </context>
 <context>
@@ -3643,22 +3643,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/today/models.py" line="-48" />
         <source>1 day</source>
-        <translation type="unfinished" />
+        <translation>1 天</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{n} days</source>
-        <translation type="unfinished" />
+        <translation>{n} 天</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Today {time}</source>
-        <translation type="unfinished" />
+        <translation>今天 {time}</translation>
     </message>
     <message>
         <location line="+5" />
         <source>{weekday} {time}</source>
-        <translation type="unfinished" />
+        <translation>{weekday} {time}</translation>
     </message>
 </context>
 <context>
@@ -3666,12 +3666,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/today/page.py" line="+62" />
         <source>My agenda</source>
-        <translation type="unfinished" />
+        <translation>我的待办</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Whole team</source>
-        <translation type="unfinished" />
+        <translation>整个团队</translation>
     </message>
     <message>
         <location line="+12" />
@@ -3686,89 +3686,89 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+1" />
         <source>Later this week</source>
-        <translation type="unfinished" />
+        <translation>本周到期</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+20" />
         <source>Neglected clients</source>
-        <translation type="unfinished" />
+        <translation>久未联系的客户</translation>
     </message>
     <message>
         <location line="-19" />
         <source>Overdue receivables</source>
-        <translation type="unfinished" />
+        <translation>逾期应收</translation>
     </message>
     <message>
         <location line="+15" />
         <source>Next steps</source>
-        <translation type="unfinished" />
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+0" />
         <source>No open next steps this week. Well done.</source>
-        <translation type="unfinished" />
+        <translation>本周没有待办的下步事务，做得好。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Every client has been contacted within its grade's limit.</source>
-        <translation type="unfinished" />
+        <translation>所有客户都在其定级的期限内联系过。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Payments to collect</source>
-        <translation type="unfinished" />
+        <translation>待回款</translation>
     </message>
     <message>
         <location line="+2" />
         <source>No payment instalment is due this week or overdue.</source>
-        <translation type="unfinished" />
+        <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
         <location line="+41" />
         <source>Loading the agenda…</source>
-        <translation type="unfinished" />
+        <translation>正在加载待办…</translation>
     </message>
     <message>
         <location line="+56" />
         <source>{date} · the whole team's agenda</source>
-        <translation type="unfinished" />
+        <translation>{date} · 整个团队的待办</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{date} · agenda of {name}</source>
-        <translation type="unfinished" />
+        <translation>{date} · {name} 的待办</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The agenda could not be loaded: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法加载待办：{error}</translation>
     </message>
     <message>
         <location line="+23" />
         <source>Complete next step</source>
-        <translation type="unfinished" />
+        <translation>完成下步事务</translation>
     </message>
     <message>
         <location line="+9" />
         <location line="+4" />
         <source>Snooze next step</source>
-        <translation type="unfinished" />
+        <translation>推迟下步事务</translation>
     </message>
     <message>
         <location line="+18" />
         <source>Log follow-up</source>
-        <translation type="unfinished" />
+        <translation>记录跟进</translation>
     </message>
     <message>
         <location line="+12" />
         <source>Record payment</source>
-        <translation type="unfinished" />
+        <translation>登记回款</translation>
     </message>
     <message>
         <location line="+25" />
         <source>{count}+</source>
-        <translation type="unfinished" />
+        <translation>{count}+</translation>
     </message>
     <message>
         <source>Next 7 days</source>
@@ -3809,17 +3809,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/today/dialogs.py" line="+42" />
         <source>The client of this next step has been deleted; restore the client first.</source>
-        <translation type="unfinished" />
+        <translation>此下步事务的客户已被删除，请先恢复该客户。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>This next step is already done.</source>
-        <translation type="unfinished" />
+        <translation>此下步事务已完成。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This time is in the past. Choose a time from now on.</source>
-        <translation type="unfinished" />
+        <translation>该时间已经过去，请选择现在之后的时间。</translation>
     </message>
 </context>
 <context>
