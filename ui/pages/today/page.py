@@ -99,17 +99,17 @@ class TodayPage(Page):
             self.neglected_model,
             self.tr("Every client has been contacted within its grade's limit."),
             self,
-            buttons_below=True,
+            stretch_column=0,
         )
-        self.neglected_section.set_column_widths([190, 120, 110])
+        self.neglected_section.set_column_widths([0, 110, 110, 70])
         self.instalment_section = AgendaSection(
             self.tr("Payments to collect"),
             self.instalment_model,
             self.tr("No payment instalment is due this week or overdue."),
             self,
-            buttons_below=True,
+            stretch_column=0,
         )
-        self.instalment_section.set_column_widths([170, 100, 110])
+        self.instalment_section.set_column_widths([0, 84, 100, 138])
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)
@@ -122,8 +122,8 @@ class TodayPage(Page):
         self.splitter.setHandleWidth(14)
         self.splitter.addWidget(self.steps_section)
         self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
         self.page_layout.addWidget(self.splitter, 1)
 
     # --- Page ----------------------------------------------------------------------------------

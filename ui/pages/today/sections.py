@@ -42,6 +42,7 @@ class AgendaSection(QFrame):
         empty_text: str,
         parent: QWidget | None = None,
         buttons_below: bool = False,
+        stretch_column: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agendaSection")
@@ -62,7 +63,8 @@ class AgendaSection(QFrame):
         self.button_row.setSpacing(6)
         layout.addLayout(header)
         self.stack = QStackedWidget(self)
-        self.table: QTableView = make_table_view(model, self.stack)
+        self.table: QTableView = make_table_view(model, self.stack, stretch_column)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_label = QLabel(empty_text, self.stack)
         self.empty_label.setObjectName("sectionEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
