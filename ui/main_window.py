@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError
 
-from . import prompts
+from . import actions, prompts
+from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
 from .pages.settings import SettingsPage
@@ -153,6 +154,10 @@ class MainWindow(QMainWindow):
             self.tr("New &client…"), self._on_new_client_action_triggered
         )
         self.new_client_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.log_follow_up_action = edit_menu.addAction(
+            self.tr("Log &follow-up…"), self._on_log_follow_up_action_triggered
+        )
+        self.log_follow_up_action.setShortcut(QKeySequence(LOG_FOLLOW_UP_SHORTCUT))
         self.sig_database_opened.connect(self._on_database_opened_clear_undo)
 
     def _build_status_bar(self) -> None:
@@ -287,6 +292,13 @@ class MainWindow(QMainWindow):
         page = self.page("clients")
         self.show_page(self.pages.index(page))
         page.new_client()  # type: ignore[attr-defined]
+
+    def _on_log_follow_up_action_triggered(self) -> None:
+        """Log a follow-up from anywhere; about the client on screen when a client hub is shown."""
+        hub = getattr(self.current_page, "_hub", None)
+        client_id = hub.client_id if hub is not None and hub.isVisible() else None
+        if actions.log_follow_up(self, client_id) is not None:
+            self.refresh_all()
 
     def _on_database_opened_clear_undo(self, _path: str) -> None:
         from .undo import undo_stack

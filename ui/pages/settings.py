@@ -22,6 +22,7 @@ from . import data
 from .base import Page
 from .custom_fields import CustomFieldsSection
 from .settings_reminders import ReminderSettingsSection
+from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
 
 # Language names are shown in their own language, whatever the interface language.
@@ -77,6 +78,7 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         body_layout.addWidget(frame)
+        body_layout.addWidget(ScheduleRulesSection(body))
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
         self.custom_fields = CustomFieldsSection(body)

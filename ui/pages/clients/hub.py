@@ -17,7 +17,7 @@ from ... import fmt
 from ...labels import label
 from . import hub_data
 from .deals_section import ContractsSection, OpportunitiesSection
-from .hub_sections import FollowUpsSection
+from .followups_section import FollowUpsSection
 from .stakeholders_section import StakeholdersSection
 
 CHIP_COLORS = {
@@ -64,6 +64,9 @@ class ClientHubView(QWidget):
         self.facts_label.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Edit client"), self)
         self.delete_button = QPushButton(self.tr("Delete client"), self)
+        self.log_button = QPushButton(self.tr("Log follow-up…"), self)
+        self.log_button.setObjectName("primaryButton")
+        self.log_button.clicked.connect(self._on_log_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
 
@@ -73,6 +76,7 @@ class ClientHubView(QWidget):
         title_row.addWidget(self.short_label)
         title_row.addLayout(self.chips)
         title_row.addStretch(1)
+        title_row.addWidget(self.log_button)
         title_row.addWidget(self.edit_button)
         title_row.addWidget(self.delete_button)
 
@@ -101,6 +105,8 @@ class ClientHubView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.stakeholders.sig_contacts_changed.connect(self._on_stakeholders_changed)
+        self.stakeholders.sig_log_follow_up_requested.connect(self._on_stakeholders_log_follow_up_requested)
+        self.follow_ups.sig_follow_ups_changed.connect(self._on_follow_ups_changed)
         self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
         self.opportunities.sig_deals_changed.connect(self._on_deals_changed)
         self.contracts.sig_deals_changed.connect(self._on_deals_changed)
@@ -153,6 +159,7 @@ class ClientHubView(QWidget):
             facts.append(extra)
         self.facts_label.setText(html.escape("   |   ".join(facts)))
         self.edit_button.setEnabled(not h.deleted)
+        self.log_button.setEnabled(not h.deleted)
         self.delete_button.setEnabled(not h.deleted)
 
     def _update_tab_titles(self) -> None:
@@ -175,6 +182,17 @@ class ClientHubView(QWidget):
     def _on_edit_clicked(self) -> None:
         if self.client_id is not None:
             self.sig_edit_requested.emit(self.client_id)
+
+    def _on_log_clicked(self) -> None:
+        self.follow_ups.log_follow_up()
+
+    def _on_stakeholders_log_follow_up_requested(self, contact_id: int) -> None:
+        self.follow_ups.log_follow_up((contact_id,) if contact_id else ())
+
+    def _on_follow_ups_changed(self) -> None:
+        self.refresh()
+        if self.client_id is not None:
+            self.sig_client_changed.emit(self.client_id)
 
     def _on_delete_clicked(self) -> None:
         if self.client_id is not None:

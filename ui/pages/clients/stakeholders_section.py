@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -32,6 +33,7 @@ class StakeholdersSection(QWidget):
     """``load(client_id)``; ``set_opportunity(id or None)`` switches map, matrix and analysis to one deal."""
 
     sig_contacts_changed = Signal()
+    sig_log_follow_up_requested = Signal(int)  # the selected contact's id, 0 when none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,11 @@ class StakeholdersSection(QWidget):
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(hint, 1)
+        self.log_button = QPushButton(self)
+        self.log_button.setObjectName("logWithContactButton")
+        self.log_button.clicked.connect(self._on_log_clicked)
+        self.log_button.hide()
+        bar.addWidget(self.log_button)
         map_frame = QFrame(self)
         map_frame.setObjectName("chartFrame")
         map_layout = QVBoxLayout(map_frame)
@@ -161,6 +168,9 @@ class StakeholdersSection(QWidget):
         self.analysis.show_analysis(self.people, analyse(self.people, today()))
 
     # --- slots ---------------------------------------------------------------------------------
+    def _on_log_clicked(self) -> None:
+        self.sig_log_follow_up_requested.emit(self.contacts.selected_id() or 0)
+
     def _on_opportunity_combo_changed(self) -> None:
         self._recompute()
 
@@ -175,5 +185,10 @@ class StakeholdersSection(QWidget):
             self.contacts.select(contact_id)
 
     def _on_contacts_selected(self, contact_id: int) -> None:
+        row = self.contacts.model.row_of(contact_id) if contact_id else -1
+        if row >= 0:
+            name = self.contacts.model.row(row)[0]
+            self.log_button.setText(self.tr("Log follow-up with {name}…").format(name=name))
+        self.log_button.setVisible(row >= 0)
         if contact_id and self.power_map.selected_id() != contact_id:
             self.power_map.select(contact_id)

@@ -1,0 +1,219 @@
+"""The follow-up chain of one client as a timeline, newest first (链式跟单).
+
+Each follow-up card shows its time, channel, purpose, contacts, deal and summary, the step it answered,
+and under it the next step it set: due time, bucket, plan type and whether it is open, overdue or done.
+A done step links to the follow-up that completed it (above it); an open one has a Complete button.
+Open steps that no follow-up set (planned by hand, imported) come first.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ... import fmt
+from ...labels import label
+from .data import FollowUpCard, StepCard, Timeline
+
+MAX_CARDS = 100
+CHANNEL_COLORS = {
+    "call": "#2d6cdf",
+    "sms": "#7b61c9",
+    "visit": "#1e8a5a",
+    "wechat": "#2aa44f",
+    "email": "#b26a00",
+    "meeting": "#c2453b",
+}
+STATUS_STYLE = {
+    "open": ("#e7eefc", "#2d5bb9"),
+    "overdue": ("#f9dcd9", "#a02a22"),
+    "done": ("#e4f6ea", "#1e7b4c"),
+}
+
+
+def _pill(text: str, background: str, color: str) -> str:
+    return (
+        f'<span style="background:{background}; color:{color}; font-weight:600;">'
+        f"&nbsp;{html.escape(text)}&nbsp;</span>"
+    )
+
+
+class FollowUpTimeline(QScrollArea):
+    """``set_timeline(timeline, now)``; emits ``sig_complete_requested(step id)``."""
+
+    sig_complete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUpTimeline")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget(self)
+        self.body.setObjectName("timelineBody")
+        self.setStyleSheet(
+            "QScrollArea#followUpTimeline, QWidget#timelineBody { background: transparent; }"
+            "QFrame#followUpCard { background: #ffffff; border: 1px solid #dde3ec; border-radius: 8px; }"
+            "QFrame#stepCard { background: #f6f8fb; border: 1px solid #dde3ec; border-radius: 6px; }"
+            "QFrame#stepCard[status='overdue'] { background: #fff5f4; border-color: #f1c4bf; }"
+            "QFrame#stepCard[status='done'] { background: #f6fbf7; }"
+            "QLabel { background: transparent; }"
+        )
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 8, 8)
+        self.body_layout.setSpacing(0)
+        self.setWidget(self.body)
+        self.cards: dict[int, QFrame] = {}  # follow-up id -> card
+        self.complete_buttons: dict[int, QPushButton] = {}  # step id -> button
+        self.order: list[tuple[str, int]] = []  # ("follow_up" | "step", id) top to bottom
+
+    # --- public --------------------------------------------------------------------------------
+    def set_timeline(self, timeline: Timeline, now: datetime) -> None:
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.cards.clear()
+        self.complete_buttons.clear()
+        self.order.clear()
+        times = {card.id: card.happened_at for card in timeline.follow_ups}
+        if timeline.loose_steps:
+            self._add_heading(self.tr("Planned next steps"))
+            for step in timeline.loose_steps:
+                self.body_layout.addWidget(self._step_card(step, now, times, self.body))
+                self.body_layout.addSpacing(6)
+            self.body_layout.addSpacing(8)
+        for card in timeline.follow_ups[:MAX_CARDS]:
+            self.body_layout.addWidget(self._follow_up_card(card, now, times))
+            self.body_layout.addSpacing(10)
+        hidden = len(timeline.follow_ups) - MAX_CARDS
+        if hidden > 0:
+            more = QLabel(self.tr("{count} older follow-ups are not shown.").format(count=hidden), self.body)
+            more.setObjectName("hint")
+            self.body_layout.addWidget(more)
+        self.body_layout.addStretch(1)
+
+    def scroll_to(self, follow_up_id: int) -> None:
+        card = self.cards.get(follow_up_id)
+        if card is not None:
+            self.ensureWidgetVisible(card, 0, 40)
+
+    def texts(self) -> list[str]:
+        """The plain text of every card top to bottom (what a reader sees), for tests."""
+        found = []
+        for kind, item_id in self.order:
+            frame = self.cards.get(item_id) if kind == "follow_up" else self._step_frames[item_id]
+            found.append(" | ".join(lbl.text() for lbl in frame.findChildren(QLabel)))
+        return found
+
+    # --- cards ---------------------------------------------------------------------------------
+    def _add_heading(self, text: str) -> None:
+        heading = QLabel(f"<b>{html.escape(text)}</b>", self.body)
+        self.body_layout.addWidget(heading)
+        self.body_layout.addSpacing(4)
+
+    def _follow_up_card(self, card: FollowUpCard, now: datetime, times: dict[int, datetime]) -> QFrame:
+        frame = QFrame(self.body)
+        frame.setObjectName("followUpCard")
+        color = CHANNEL_COLORS.get(card.channel, "#555555")
+        frame.setStyleSheet(f"QFrame#followUpCard {{ border-left: 4px solid {color}; }}")
+        self.cards[card.id] = frame
+        self.order.append(("follow_up", card.id))
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        parts = [
+            f"<b>{html.escape(fmt.short_datetime(card.happened_at))}</b>",
+            _pill(label("channel", card.channel), color, "#ffffff"),
+        ]
+        if card.duration_minutes:
+            parts.append(html.escape(self.tr("{minutes} min").format(minutes=card.duration_minutes)))
+        parts.append(_pill(label("plan_type", card.purpose), "#eef1f6", "#3a4656"))
+        head = QLabel("&nbsp;&nbsp;".join(parts), frame)
+        head.setObjectName("followUpHead")
+        layout.addWidget(head)
+        facts = []
+        if card.contacts:
+            facts.append(self.tr("With {names}").format(names=", ".join(card.contacts)))
+        if card.opportunity:
+            facts.append(self.tr("Deal: {name}").format(name=card.opportunity))
+        for step in card.answers:
+            what = step.title or label("plan_type", step.plan_type)
+            facts.append(self.tr("✓ Completes “{what}”").format(what=what))
+        if facts:
+            line = QLabel(html.escape("   ·   ".join(facts)), frame)
+            line.setObjectName("hint")
+            line.setWordWrap(True)
+            layout.addWidget(line)
+        if card.summary:
+            summary = QLabel(card.summary if len(card.summary) <= 600 else card.summary[:600] + "…", frame)
+            summary.setTextFormat(Qt.TextFormat.PlainText)
+            summary.setWordWrap(True)
+            summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(summary)
+        for step in card.next_steps:
+            layout.addSpacing(2)
+            layout.addWidget(self._step_card(step, now, times, frame))
+        return frame
+
+    @property
+    def _step_frames(self) -> dict[int, QFrame]:
+        return {int(f.property("stepId")): f for f in self.body.findChildren(QFrame, "stepCard")}
+
+    def _step_card(
+        self, step: StepCard, now: datetime, times: dict[int, datetime], parent: QWidget
+    ) -> QFrame:
+        status = "done" if step.done else ("overdue" if step.due_at < now else "open")
+        frame = QFrame(parent)
+        frame.setObjectName("stepCard")
+        frame.setProperty("stepId", step.id)
+        frame.setProperty("status", status)
+        self.order.append(("step", step.id))
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(10, 6, 8, 6)
+        row.setSpacing(8)
+        arrow = QLabel("↳", frame)
+        arrow.setStyleSheet("font-size: 16px; color: #7a8699;")
+        row.addWidget(arrow)
+        statuses = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "done": self.tr("Done")}
+        bucket = "" if step.bucket == "exact" else f" ({label('bucket', step.bucket)})"
+        caption = self.tr("Next step")
+        parts = [
+            f"<b>{html.escape(caption)}</b>",
+            html.escape(fmt.short_datetime(step.due_at) + bucket),
+            _pill(label("plan_type", step.plan_type), "#eef1f6", "#3a4656"),
+        ]
+        if step.title:
+            parts.append(html.escape(f"“{step.title}”"))
+        parts.append(_pill(statuses[status], *STATUS_STYLE[status]))
+        text = QLabel("&nbsp;&nbsp;".join(parts), frame)
+        text.setObjectName("stepText")
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        if step.done and step.completed_by in times:
+            link = QLabel(frame)
+            link.setObjectName("completedByLink")
+            answered = self.tr("↑ answered by the follow-up of {when}").format(
+                when=fmt.short_datetime(times[step.completed_by])
+            )
+            link.setText(f'<a href="#{step.completed_by}">{html.escape(answered)}</a>')
+            link.linkActivated.connect(self._on_link_activated)
+            row.addWidget(link)
+        elif not step.done:
+            button = QPushButton(self.tr("Complete…"), frame)
+            button.setObjectName("completeStepButton")
+            button.clicked.connect(self._complete(step.id))
+            self.complete_buttons[step.id] = button
+            row.addWidget(button)
+        return frame
+
+    def _complete(self, step_id: int) -> Callable[[], None]:
+        return lambda: self.sig_complete_requested.emit(step_id)
+
+    # --- slots ---------------------------------------------------------------------------------
+    def _on_link_activated(self, href: str) -> None:
+        self.scroll_to(int(href.lstrip("#")))
