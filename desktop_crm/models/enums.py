@@ -39,6 +39,8 @@ DEFAULT_STAGE_PROBABILITY = {
     "won": 100,
     "lost": 0,
 }
+# Receivable status of a payment instalment (computed, never stored): see desktop_crm.receivables.
+INSTALMENT_STATUSES = ("paid", "partly", "due", "overdue")
 
 GOAL_KINDS = ("year", "quarter", "month", "week", "day", "event")
 WEEKLY_FORM_STATUSES = ("draft", "submitted", "returned", "scored")

@@ -83,6 +83,7 @@ def test_every_enum_value_has_a_label() -> None:
         "plan_type": enums.PLAN_TYPES,
         "bucket": enums.BUCKETS,
         "stage": enums.OPPORTUNITY_STAGES,
+        "instalment_status": enums.INSTALMENT_STATUSES,
         "goal_kind": enums.GOAL_KINDS,
         "weekly_status": enums.WEEKLY_FORM_STATUSES,
         "custom_field_kind": enums.CUSTOM_FIELD_KINDS,
