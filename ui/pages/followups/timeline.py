@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ... import fmt
@@ -107,7 +108,10 @@ class FollowUpTimeline(QScrollArea):
         found = []
         for kind, item_id in self.order:
             frame = self.cards.get(item_id) if kind == "follow_up" else self._step_frames[item_id]
-            found.append(" | ".join(lbl.text() for lbl in frame.findChildren(QLabel)))
+            parts = (
+                QTextDocumentFragment.fromHtml(lbl.text()).toPlainText() for lbl in frame.findChildren(QLabel)
+            )
+            found.append(" | ".join(parts))
         return found
 
     # --- cards ---------------------------------------------------------------------------------
