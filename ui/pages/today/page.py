@@ -109,7 +109,7 @@ class TodayPage(Page):
             self,
             stretch_column=0,
         )
-        self.instalment_section.set_column_widths([0, 84, 100, 138])
+        self.instalment_section.set_column_widths([0, 96, 100, 130])
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)
