@@ -50,13 +50,16 @@ class ScheduleRulesSection(QFrame):
         layout.setSpacing(12)
         heading = QLabel(self.tr("Next-step times"), self)
         heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        layout.addWidget(heading)
+        head = QVBoxLayout()
+        head.setSpacing(2)
+        head.addWidget(heading)
+        layout.addLayout(head)
         intro = QLabel(
             self.tr("When a fuzzy next-step time falls due. The preview shows each one from now."), self
         )
         intro.setObjectName("hint")
         intro.setWordWrap(True)
-        layout.addWidget(intro)
+        head.addWidget(intro)
 
         form = QFormLayout()
         form.setHorizontalSpacing(24)
@@ -89,6 +92,10 @@ class ScheduleRulesSection(QFrame):
         form.addRow(label("bucket", "this_week"), week_row)
         self.next_week_combo = self._day_combo("nextWeekDay")
         form.addRow(label("bucket", "next_week"), self.next_week_combo)
+        for widget in (self.hours_spin, *self.time_edits.values(), self.next_week_combo):
+            widget.setFixedWidth(150)
+        self.week_day_combo.setFixedWidth(150)
+        self.time_edits["this_week_time"].setFixedWidth(90)
         self.skip_check = QCheckBox(self.tr("Skip weekends (Saturday and Sunday move to Monday)"), self)
         self.skip_check.setObjectName("skipWeekends")
         form.addRow("", self.skip_check)

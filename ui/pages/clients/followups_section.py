@@ -98,7 +98,7 @@ class FollowUpsSection(QWidget):
         open_steps = sum(1 for c in timeline.follow_ups for s in c.next_steps if not s.done)
         open_steps += len(timeline.loose_steps)
         self.summary_label.setText(
-            self.tr("{count} follow-ups, newest first · {open} open next steps").format(
+            self.tr("{count} follow-ups, newest first · open next steps: {open}").format(
                 count=count, open=open_steps
             )
             if count or open_steps

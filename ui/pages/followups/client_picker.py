@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from . import data
 
 MAX_MATCHES = 8
-ROW_HEIGHT = 26
 
 
 class ClientPicker(QWidget):
@@ -79,7 +78,8 @@ class ClientPicker(QWidget):
             item = QListWidgetItem(self.tr("No client matches “{query}”").format(query=query), self.matches)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.matches.setVisible(bool(query.strip()))
-        self.matches.setFixedHeight(min(max(self.matches.count(), 1), MAX_MATCHES) * ROW_HEIGHT + 6)
+        rows = min(max(self.matches.count(), 1), MAX_MATCHES)
+        self.matches.setFixedHeight(rows * max(self.matches.sizeHintForRow(0), 18) + 6)
         if rows:
             self.matches.setCurrentRow(0)
 

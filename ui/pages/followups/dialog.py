@@ -34,7 +34,6 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.services.followups import MAX_DURATION_MINUTES, log_follow_up_with_next_step
 from desktop_crm.services.schedule_rules import load_bucket_rules
 
-from ... import fmt
 from ...labels import choices, label
 from ..data import current_user_id
 from . import data
@@ -138,20 +137,11 @@ class FollowUpDialog(QDialog):
             "background: #eef3fd; color: #1f3f80; border: 1px solid #c9d8f5; border-radius: 6px; padding: 8px;"
         )
         self.banner.setVisible(self.step is not None)
-        if self.step is not None:
-            what = self.step.title or label("plan_type", self.step.plan_type)
-            self.banner.setText(
-                self.tr("Completing the next step “{what}” ({plan}, due {due}).").format(
-                    what=what,
-                    plan=label("plan_type", self.step.plan_type),
-                    due=fmt.short_datetime(self.step.due_at),
-                )
-            )
         self.picker = ClientPicker(self)
         self.picker.sig_client_chosen.connect(self._on_picker_client_chosen)
         self.contacts_list = QListWidget(self)
         self.contacts_list.setObjectName("contactsList")
-        self.contacts_list.setMaximumHeight(84)
+        self.contacts_list.setUniformItemSizes(True)
         self.opportunity_combo = QComboBox(self)
         self.opportunity_combo.setObjectName("opportunityCombo")
         self.channel_combo = self._combo("channel", "channelCombo")
@@ -191,6 +181,15 @@ class FollowUpDialog(QDialog):
         form.addRow(self.tr("Summary"), self._with_error("summary", self.summary_edit))
 
         self.next_step = NextStepBox(load_bucket_rules(), self.now, self)
+        if self.step is not None:
+            what = self.step.title or label("plan_type", self.step.plan_type)
+            self.banner.setText(
+                self.tr("Completing the next step “{what}” ({plan}, due {due}).").format(
+                    what=what,
+                    plan=label("plan_type", self.step.plan_type),
+                    due=self.next_step.format_due(self.step.due_at),
+                )
+            )
         for key, error in self.next_step.errors.items():
             self.errors[key] = error
         step_frame = QFrame(self)
@@ -257,6 +256,8 @@ class FollowUpDialog(QDialog):
         self.opportunity_combo.clear()
         self.opportunity_combo.addItem(self.tr("No opportunity"), None)
         if client_id is None:
+            self._contacts_placeholder(self.tr("Pick the client first."))
+            self._fit_contacts()
             return
         for cid, name, title in data.contacts_of(client_id):
             item = QListWidgetItem(f"{name} · {title}" if title else name, self.contacts_list)
@@ -264,12 +265,21 @@ class FollowUpDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = cid in contact_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        if self.contacts_list.count():
-            self.contacts_list.setCurrentRow(0)
+        if not self.contacts_list.count():
+            self._contacts_placeholder(self.tr("No contacts yet for this client."))
+        self._fit_contacts()
         for oid, name, stage in data.open_opportunities(client_id):
             self.opportunity_combo.addItem(f"{name} · {label('stage', stage)}", oid)
         if opportunity_id is not None:
             self.opportunity_combo.setCurrentIndex(max(self.opportunity_combo.findData(opportunity_id), 0))
+
+    def _contacts_placeholder(self, text: str) -> None:
+        item = QListWidgetItem(text, self.contacts_list)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _fit_contacts(self) -> None:
+        rows = min(max(self.contacts_list.count(), 1), 4)
+        self.contacts_list.setFixedHeight(rows * self.contacts_list.sizeHintForRow(0) + 6)
 
     # --- values --------------------------------------------------------------------------------
     def client_id(self) -> int | None:
@@ -278,7 +288,9 @@ class FollowUpDialog(QDialog):
     def checked_contact_ids(self) -> list[int]:
         items = (self.contacts_list.item(row) for row in range(self.contacts_list.count()))
         return [
-            int(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked
+            int(i.data(Qt.ItemDataRole.UserRole))
+            for i in items
+            if i.data(Qt.ItemDataRole.UserRole) is not None and i.checkState() == Qt.CheckState.Checked
         ]
 
     def set_contact_checked(self, contact_id: int, checked: bool = True) -> None:

@@ -82,6 +82,12 @@ class NextStepBox(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda k=key: self.set_bucket(k))
         row.addStretch(1)
+        self.setStyleSheet(
+            "QPushButton[bucket] { background: #ffffff; border: 1px solid #c9d1dc; border-radius: 4px;"
+            " padding: 4px 10px; }"
+            "QPushButton[bucket]:hover { border-color: #2d5bb9; }"
+            "QPushButton[bucket]:checked { background: #2d5bb9; color: #ffffff; border-color: #2d5bb9; }"
+        )
         self.group.buttonToggled.connect(self._on_group_button_toggled)
         self.due_label = QLabel(self)
         self.due_label.setObjectName("dueLabel")
@@ -163,11 +169,13 @@ class NextStepBox(QWidget):
         self.rules = rules
         self._update_due()
 
-    def due_text(self, bucket: str, due: datetime) -> str:
-        when = QLocale().toString(
+    def format_due(self, due: datetime) -> str:
+        return QLocale().toString(
             to_qdatetime(due), self.tr("ddd d MMM, HH:mm", "QDateTime format of a next step's due time")
         )
-        return f"{label('bucket', bucket)} → {when}"
+
+    def due_text(self, bucket: str, due: datetime) -> str:
+        return f"{label('bucket', bucket)} → {self.format_due(due)}"
 
     # --- slots ---------------------------------------------------------------------------------
     def _update_due(self) -> None:
