@@ -59,6 +59,7 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m002_kpi_indexes.sql"),
     _m003_client_search,
     _m004_last_contact,
+    _sql_migration("m005_list_indexes.sql"),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
