@@ -849,7 +849,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/pages/followups/client_picker.py" line="+30"/>
+        <location filename="../../ui/pages/followups/client_picker.py" line="+29"/>
         <source>Type a name, short name or phone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,7 +1610,7 @@ The details were written to the log file.</translation>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+94"/>
+        <location filename="../../ui/pages/followups/dialog.py" line="+93"/>
         <source>Complete the next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,12 +1620,12 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+94"/>
         <source>Completing the next step “{what}” ({plan}, due {due}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-31"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1675,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Next step</source>
         <translation type="unfinished">Next step</translation>
     </message>
@@ -1695,7 +1695,17 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Pick the client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No contacts yet for this client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>“{name}” has been deleted: restore it from the trash before logging a follow-up.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,7 +1738,7 @@ The details were written to the log file.</translation>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+85"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+86"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,7 +1748,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,7 +1852,7 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>{count} follow-ups, newest first · {open} open next steps</source>
+        <source>{count} follow-ups, newest first · open next steps: {open}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2549,7 +2559,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>What to do, e.g. send the quote</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,7 +3293,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>When a fuzzy next-step time falls due. The preview shows each one from now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3308,7 +3318,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Skip weekends (Saturday and Sunday move to Monday)</source>
         <translation type="unfinished"></translation>
     </message>

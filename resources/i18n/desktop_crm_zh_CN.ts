@@ -635,7 +635,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+1" />
         <source>Log follow-up…</source>
-        <translation type="unfinished" />
+        <translation>记录跟进…</translation>
     </message>
     <message>
         <location line="+23" />
@@ -850,14 +850,14 @@ The details were written to the log file.</source>
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/pages/followups/client_picker.py" line="+30" />
+        <location filename="../../ui/pages/followups/client_picker.py" line="+29" />
         <source>Type a name, short name or phone…</source>
-        <translation type="unfinished" />
+        <translation>输入客户名称、简称或电话…</translation>
     </message>
     <message>
         <location line="+49" />
         <source>No client matches “{query}”</source>
-        <translation type="unfinished" />
+        <translation>没有与“{query}”匹配的客户</translation>
     </message>
 </context>
 <context>
@@ -1623,182 +1623,192 @@ The details were written to the log file.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+94" />
+        <location filename="../../ui/pages/followups/dialog.py" line="+93" />
         <source>Complete the next step</source>
-        <translation type="unfinished" />
+        <translation>完成下步事务</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Log a follow-up</source>
-        <translation type="unfinished" />
+        <translation>记录跟进</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+94" />
         <source>Completing the next step “{what}” ({plan}, due {due}).</source>
-        <translation type="unfinished" />
+        <translation>正在完成下步事务“{what}”（{plan}，到期 {due}）。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="-31" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> 分钟</translation>
     </message>
     <message>
         <location line="+4" />
         <source>What was said, what they need, what you promised</source>
-        <translation type="unfinished" />
+        <translation>谈了什么、客户需要什么、你承诺了什么</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contacts</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Opportunity</source>
-        <translation type="unfinished">商机</translation>
+        <translation>商机</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Purpose</source>
-        <translation type="unfinished">目的</translation>
+        <translation>目的</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Channel</source>
-        <translation type="unfinished">方式</translation>
+        <translation>方式</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Duration</source>
-        <translation type="unfinished" />
+        <translation>时长</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Summary</source>
-        <translation type="unfinished">摘要</translation>
+        <translation>摘要</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+21" />
         <source>Next step</source>
-        <translation type="unfinished">下步事务</translation>
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Ctrl+Enter saves · Alt+1 … Alt+7 pick the next-step time</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+Enter 保存 · Alt+1 … Alt+7 选择下步时间</translation>
     </message>
     <message>
         <location line="+29" />
         <source>Client #{id}</source>
-        <translation type="unfinished" />
+        <translation>客户 #{id}</translation>
     </message>
     <message>
         <location line="+13" />
         <source>No opportunity</source>
-        <translation type="unfinished" />
+        <translation>不关联商机</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+2" />
+        <source>Pick the client first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No contacts yet for this client.</source>
+        <translation>该客户还没有联系人。</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>“{name}” has been deleted: restore it from the trash before logging a follow-up.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”已被删除：请先从回收站恢复，再记录跟进。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>This time is already past: pick a later one.</source>
-        <translation type="unfinished" />
+        <translation>该时间已经过去：请选择更晚的时间。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>A checked contact has been deleted: uncheck them.</source>
-        <translation type="unfinished" />
+        <translation>勾选的联系人已被删除：请取消勾选。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This next step is already done.</source>
-        <translation type="unfinished" />
+        <translation>该下步事务已完成。</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Pick the client: type part of its name and press Enter.</source>
-        <translation type="unfinished" />
+        <translation>请选择客户：输入部分名称后按回车。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Add a salesperson first: follow-ups are logged by a user.</source>
-        <translation type="unfinished" />
+        <translation>请先添加业务员：跟进记录需要记录人。</translation>
     </message>
 </context>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+85" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+86" />
         <source>Planned next steps</source>
-        <translation type="unfinished" />
+        <translation>已计划的下步事务</translation>
     </message>
     <message>
         <location line="+10" />
         <source>{count} older follow-ups are not shown.</source>
-        <translation type="unfinished" />
+        <translation>另有 {count} 条更早的跟进记录未显示。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
         <source>{minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{minutes} 分钟</translation>
     </message>
     <message>
         <location line="+7" />
         <source>With {names}</source>
-        <translation type="unfinished" />
+        <translation>联系人：{names}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Deal: {name}</source>
-        <translation type="unfinished" />
+        <translation>商机：{name}</translation>
     </message>
     <message>
         <location line="+3" />
         <source>✓ Completes “{what}”</source>
-        <translation type="unfinished" />
+        <translation>✓ 完成“{what}”</translation>
     </message>
     <message>
         <location line="+36" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>待办</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>已逾期</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Done</source>
-        <translation type="unfinished">完成日期</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Next step</source>
-        <translation type="unfinished">下步事务</translation>
+        <translation>下步事务</translation>
     </message>
     <message>
         <location line="+16" />
         <source>↑ answered by the follow-up of {when}</source>
-        <translation type="unfinished" />
+        <translation>↑ 已由 {when} 的跟进完成</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Complete…</source>
-        <translation type="unfinished" />
+        <translation>完成…</translation>
     </message>
 </context>
 <context>
@@ -1806,17 +1816,17 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/clients/followups_section.py" line="+52" />
         <source>Log follow-up…</source>
-        <translation type="unfinished" />
+        <translation>记录跟进…</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Log a follow-up with this client ({shortcut})</source>
-        <translation type="unfinished" />
+        <translation>记录与该客户的跟进（{shortcut}）</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Table</source>
-        <translation type="unfinished" />
+        <translation>表格</translation>
     </message>
     <message>
         <location line="+6" />
@@ -1851,17 +1861,17 @@ The details were written to the log file.</source>
     <message>
         <location line="+1" />
         <source>Next step due</source>
-        <translation>下步事务时间</translation>
+        <translation>下步到期</translation>
     </message>
     <message>
         <location line="+29" />
-        <source>{count} follow-ups, newest first · {open} open next steps</source>
-        <translation type="unfinished" />
+        <source>{count} follow-ups, newest first · open next steps: {open}</source>
+        <translation>跟进记录 {count} 条，最新在前 · 待办下步事务：{open}</translation>
     </message>
     <message>
         <location line="+4" />
         <source>No follow-ups logged yet: log the first one and set the next step.</source>
-        <translation type="unfinished" />
+        <translation>还没有跟进记录：记录第一次跟进并设定下步事务。</translation>
     </message>
     <message>
         <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
@@ -2411,7 +2421,7 @@ The details were written to the log file.</source>
     <message>
         <location line="+4" />
         <source>Log &amp;follow-up…</source>
-        <translation type="unfinished" />
+        <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
         <location line="+55" />
@@ -2567,33 +2577,33 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/followups/next_step.py" line="+78" />
         <source>Alt+{number}</source>
-        <translation type="unfinished" />
+        <translation>Alt+{number}</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+27" />
         <source>What to do, e.g. send the quote</source>
-        <translation type="unfinished" />
+        <translation>要做什么，例如：发送报价单</translation>
     </message>
     <message>
         <location line="+11" />
         <source>Exact:</source>
-        <translation type="unfinished" />
+        <translation>指定：</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Plan</source>
-        <translation type="unfinished">计划类型</translation>
+        <translation>计划类型</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Title</source>
-        <translation type="unfinished">合同名称</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+52" />
         <source>ddd d MMM, HH:mm</source>
         <comment>QDateTime format of a next step's due time</comment>
-        <translation type="unfinished" />
+        <translation>M月d日 ddd HH:mm</translation>
     </message>
 </context>
 <context>
@@ -3301,73 +3311,73 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/settings_schedule.py" line="+51" />
         <source>Next-step times</source>
-        <translation type="unfinished" />
+        <translation>下步事务时间</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>When a fuzzy next-step time falls due. The preview shows each one from now.</source>
-        <translation type="unfinished" />
+        <translation>模糊的下步时间何时到期。预览显示从现在起各项对应的时间。</translation>
     </message>
     <message>
         <location line="+12" />
         <source> h from now</source>
-        <translation type="unfinished" />
+        <translation> 小时后</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Day ends at</source>
-        <translation type="unfinished" />
+        <translation>一天结束于</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Mornings start at</source>
-        <translation type="unfinished" />
+        <translation>上午开始于</translation>
     </message>
     <message>
         <location line="+1" />
         <source>“This week” time</source>
-        <translation type="unfinished" />
+        <translation>“本周内”时间</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+22" />
         <source>Skip weekends (Saturday and Sunday move to Monday)</source>
-        <translation type="unfinished" />
+        <translation>跳过周末（周六、周日顺延到周一）</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Preview from now</source>
-        <translation type="unfinished" />
+        <translation>从现在起的预览</translation>
     </message>
     <message>
         <location line="+20" />
         <source>Restore defaults</source>
-        <translation type="unfinished">恢复默认</translation>
+        <translation>恢复默认</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+57" />
         <source>ddd d MMM, HH:mm</source>
         <comment>QDateTime format of a next step's due time</comment>
-        <translation type="unfinished" />
+        <translation>M月d日 ddd HH:mm</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Not saved yet.</source>
-        <translation type="unfinished" />
+        <translation>尚未保存。</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Saved: new next steps use these times.</source>
-        <translation type="unfinished" />
+        <translation>已保存：新的下步事务将使用这些时间。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Defaults shown: press Save to keep them.</source>
-        <translation type="unfinished" />
+        <translation>已显示默认值：点击保存后生效。</translation>
     </message>
 </context>
 <context>
@@ -3545,7 +3555,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+28" />
         <source>Log follow-up with {name}…</source>
-        <translation type="unfinished" />
+        <translation>记录与{name}的跟进…</translation>
     </message>
 </context>
 <context>
