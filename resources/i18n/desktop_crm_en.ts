@@ -1267,7 +1267,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+165"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+178"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2588,7 +2588,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-215"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-227"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,7 +2618,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-8"/>
         <source>Show this deal&apos;s power map</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2640,6 +2640,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>Create contract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log follow-up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3089,6 +3094,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+2"/>
+        <source>Log follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3109,7 +3119,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>

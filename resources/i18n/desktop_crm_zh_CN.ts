@@ -1268,7 +1268,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+165" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+178" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2609,7 +2609,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-215" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-227" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -2639,7 +2639,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>关系人</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Show this deal's power map</source>
         <translation>查看该商机的权力地图</translation>
     </message>
@@ -2662,6 +2662,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Create contract…</source>
         <translation>创建合同…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Log follow-up…</source>
+        <translation>记录跟进…</translation>
     </message>
     <message>
         <location line="+30" />
@@ -3110,6 +3115,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+2" />
+        <source>Log follow-up…</source>
+        <translation>记录跟进…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
@@ -3130,7 +3140,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-98" />
+        <location line="-99" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>

@@ -205,3 +205,35 @@ def test_deal_table_models_pass_the_model_tester(qtbot, qtmodeltester, client_id
         model.setParent(None)
         assert model.rowCount() == 1
         qtmodeltester.check(model, force_py=True)
+
+
+def test_log_follow_up_on_a_deal_from_the_hub_and_the_pipeline(qtbot, client_id, won_id, monkeypatch) -> None:
+    from desktop_crm.pipeline import PipelineCard
+    from ui import actions
+    from ui.pages.pipeline.page import PipelinePage
+
+    calls: list[tuple[int | None, int | None]] = []
+
+    def fake_log(parent, client=None, contact_ids=(), opportunity_id=None, completes_step_id=None):
+        calls.append((client, opportunity_id))
+        return 1
+
+    monkeypatch.setattr(actions, "log_follow_up", fake_log)
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.show_client(client_id)
+    section = hub.opportunities
+    assert not section.follow_up_button.isEnabled()  # nothing selected yet
+    section.select(won_id)
+    section.follow_up_button.click()
+    open_deal = create_opportunity(client_id, "三期", expected_amount_cents=1_000_000)
+    page = PipelinePage()
+    qtbot.addWidget(page)
+    page.refresh()
+    card = PipelineCard(
+        open_deal.id, client_id, "上海华东精密机械", "三期", 1_000_000, 10, None, "", "initial"
+    )
+    labels = [a.text() for a in page.card_menu(card).actions()]
+    assert "Log follow-up…" in labels
+    page.log_follow_up(card)
+    assert calls == [(client_id, won_id), (client_id, open_deal.id)]

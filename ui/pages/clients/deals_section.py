@@ -70,6 +70,7 @@ class OpportunitiesSection(_Section):
         self.close_button = self._button(self.tr("Close won/lost…"), "closeOpportunityButton")
         self.contract_button = self._button(self.tr("Create contract…"), "createContractButton")
         self.map_button = self._button(self.tr("Show this deal's power map"), "mapButton")
+        self.follow_up_button = self._button(self.tr("Log follow-up…"), "logDealFollowUpButton")
         columns = [
             Column(self.tr("Opportunity")),
             Column(self.tr("Stage"), lambda key: label("stage", key)),
@@ -88,6 +89,7 @@ class OpportunitiesSection(_Section):
         self.close_button.clicked.connect(self._on_close_clicked)
         self.contract_button.clicked.connect(self._on_contract_clicked)
         self.map_button.clicked.connect(self._on_map_clicked)
+        self.follow_up_button.clicked.connect(self._on_follow_up_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self._update_buttons()
@@ -128,6 +130,17 @@ class OpportunitiesSection(_Section):
         can_sign = alive and stage == "won" and opp_id is not None and not deal_data.has_contract(opp_id)
         self.contract_button.setEnabled(can_sign)
         self.map_button.setEnabled(opp_id is not None)
+        self.follow_up_button.setEnabled(alive and opp_id is not None)
+
+    def _on_follow_up_clicked(self) -> None:
+        """A follow-up on the selected deal, prefilled with this client and the opportunity."""
+        from ... import actions
+
+        opp_id = self.selected_id()
+        if self.client_id is None or opp_id is None:
+            return
+        if actions.log_follow_up(self, self.client_id, opportunity_id=opp_id) is not None:
+            self.sig_deals_changed.emit()
 
     def _on_new_clicked(self) -> None:
         if self.client_id is not None:

@@ -14,7 +14,6 @@ from desktop_crm.models import Client, Contact, Contract, Opportunity, Opportuni
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.power_map import load_stakeholders
 from desktop_crm.services.clients import get_client
-from desktop_crm.services.followups import client_timeline
 from desktop_crm.services.payments import contract_balance
 from desktop_crm.services.stakeholders import opportunity_roles, stance_history
 
@@ -154,28 +153,6 @@ def contract_rows(client_id: int) -> list[tuple]:
                 balance.outstanding,
                 overdue,
                 contract.id,
-            )
-        )
-    return rows
-
-
-def timeline_rows(client_id: int) -> list[tuple]:
-    """(happened at, channel, purpose, contacts, summary, next step text, next due) newest first."""
-    rows = []
-    for entry in client_timeline(client_id):
-        f = entry.follow_up
-        names = ", ".join(c.name for c in entry.contacts)
-        step = entry.created_steps[0] if entry.created_steps else None
-        rows.append(
-            (
-                f.happened_at,
-                f.channel,
-                f.purpose,
-                names,
-                f.summary,
-                (step.title or step.plan_type) if step else "",
-                step.due_at if step else None,
-                step.plan_type if step else None,
             )
         )
     return rows

@@ -231,8 +231,16 @@ class PipelinePage(Page):
         menu.addAction(self.tr("Close as won…"), lambda: self.close_deal(card, True))
         menu.addAction(self.tr("Close as lost…"), lambda: self.close_deal(card, False))
         menu.addSeparator()
+        menu.addAction(self.tr("Log follow-up…"), lambda: self.log_follow_up(card))
         menu.addAction(self.tr("Open client"), lambda: self.open_client(card.client_id))
         return menu
+
+    def log_follow_up(self, card: PipelineCard) -> None:
+        """A follow-up on this deal (the follow-up dialog, prefilled with the client and opportunity)."""
+        from ... import actions
+
+        if actions.log_follow_up(self, card.client_id, opportunity_id=card.id) is not None:
+            self.reload()
 
     # --- slots ---------------------------------------------------------------------------------
     def _on_filter_changed(self) -> None:
