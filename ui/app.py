@@ -30,7 +30,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from . import prompts
@@ -189,8 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     return int(app.exec())
 
 
+def _quiet_offscreen_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Headless runs: drop the offscreen plugin's harmless chatter, pass everything else on."""
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSettings) -> int:
     from . import headless
+
+    qInstallMessageHandler(_quiet_offscreen_messages)
 
     previous_locale = QLocale()
     try:
@@ -205,6 +214,7 @@ def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSett
             app, args.db, Path(args.screenshots), languages, nested=not args.lang
         )
     finally:
+        qInstallMessageHandler(None)
         remove_translators(app)
         QLocale.setDefault(previous_locale)
         from desktop_crm.db import close_database
