@@ -22,6 +22,7 @@ from desktop_crm.errors import CrmError
 
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
+from .errors import error_text
 from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
 from .pages.settings import SettingsPage
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         try:
             opened = open_database(path)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Cannot open the database"), str(exc))
+            prompts.show_error(self, self.tr("Cannot open the database"), error_text(exc))
             return False
         if previous is not None and previous is not opened:
             previous.close()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_crm.errors import CrmError
 
+from .errors import error_text
+
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], bool]
@@ -69,7 +71,7 @@ class Job(QObject):
             if self.cancelled:  # a job may report its cancellation as a domain error
                 self.sig_cancelled.emit()
             else:
-                self.sig_failed.emit(str(exc))
+                self.sig_failed.emit(error_text(exc))
         except Exception as exc:
             log.exception("background job failed")
             message = QCoreApplication.translate("Tasks", "Unexpected error: {error}")

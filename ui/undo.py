@@ -19,6 +19,8 @@ from desktop_crm.errors import CrmError
 from desktop_crm.models import database
 from desktop_crm.services import clients as client_service
 
+from .errors import error_text
+
 _stack: QUndoStack | None = None
 _notifier: UndoNotifier | None = None
 
@@ -71,7 +73,7 @@ class ClientCommand(QUndoCommand):
                 step()
         except CrmError as exc:
             self.setObsolete(True)
-            notifier().sig_failed.emit(str(exc))
+            notifier().sig_failed.emit(error_text(exc))
         notifier().sig_clients_changed.emit()
 
     def redo(self) -> None:

@@ -323,7 +323,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+94"/>
+        <location filename="../../ui/pages/clients/editor.py" line="+95"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,7 +715,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+106"/>
+        <location filename="../../ui/pages/clients/list_view.py" line="+107"/>
         <source>Search name, short name, contacts, phone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,7 +894,7 @@ The details were written to the log file.</translation>
         <translation type="vanished">Created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+69"/>
+        <location filename="../../ui/pages/clients/page.py" line="+70"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -999,7 +999,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+49"/>
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+50"/>
         <source>New contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,7 +1138,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+31"/>
+        <location filename="../../ui/pages/clients/contacts.py" line="+32"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
@@ -1209,7 +1209,7 @@ The details were written to the log file.</translation>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+28"/>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29"/>
         <source>New contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1390,7 @@ The details were written to the log file.</translation>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+71"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+72"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1610,7 +1610,7 @@ The details were written to the log file.</translation>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+93"/>
+        <location filename="../../ui/pages/followups/dialog.py" line="+94"/>
         <source>Complete the next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,7 +2317,7 @@ The details were written to the log file.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+68"/>
+        <location filename="../../ui/main_window.py" line="+69"/>
         <location line="+26"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
@@ -2661,7 +2661,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53"/>
         <source>New opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,7 +2767,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+29"/>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30"/>
         <source>Record payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2880,7 +2880,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/plan_dialog.py" line="+49"/>
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50"/>
         <source>Payment plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2963,7 +2963,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+68"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+69"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -3167,7 +3167,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ReminderSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_reminders.py" line="+37"/>
+        <location filename="../../ui/pages/settings_reminders.py" line="+38"/>
         <source>Today and reminders</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,7 +3210,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../ui/pages/today/dialogs.py" line="+45"/>
+        <location filename="../../ui/pages/today/dialogs.py" line="+47"/>
         <source>Reschedule next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,7 +3241,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+62"/>
+        <location filename="../../ui/pages/clients/saved_views.py" line="+63"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3298,7 +3298,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ScheduleRulesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_schedule.py" line="+51"/>
+        <location filename="../../ui/pages/settings_schedule.py" line="+52"/>
         <source>Next-step times</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3367,6 +3367,1107 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <location line="+4"/>
         <source>Defaults shown: press Save to keep them.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceErrors</name>
+    <message>
+        <location filename="../../ui/service_text.py" line="+7"/>
+        <source>--from must not be after --to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A choice field needs at least one choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contact cannot report to themselves, directly or through others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A custom field named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user cannot report to themselves, directly or through others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A view named {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A {kind} field has no choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount: the payment plan already totals {planned} cents; reduce the plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choice {text} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices must be a list of texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client &quot;{name}&quot; has been deleted; restore it before linking records to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client {name} has been deleted; its contacts cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &quot;{name}&quot; has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &quot;{name}&quot; works for another client, not for &quot;{name2}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field {field_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom values must be a mapping of field to value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date: another instalment of this contract is already due on {p0} (overlapping instalments); change the date or merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due date: it must lie within the goal&apos;s period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date: two instalments are due on {p0} (overlapping instalments); change a date or merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail {email} is not a valid address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date must be after the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal: it is another person&apos;s goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade {grade}: the number of days must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade {grade}: the number of days must be from {MIN_DAYS} to {MAX_DAYS}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hidden must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instalment: it belongs to another contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind: a {kind} goal cannot be part of a {kind2} goal (it must be a finer kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a submitted form can be returned; this one is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a submitted form can be scored; this one is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{name2}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity &quot;{name}&quot; has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment plan: each instalment is a (due date, amount) pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: it must lie within the parent goal&apos;s period ({p0} to {p1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualitative: this goal has numeric targets; delete them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score must be between 0 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting {clean_key} cannot be stored: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snooze by a time bucket or by a number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stage {stage}: the probability is fixed at {p0}%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: an opportunity is won or lost only by closing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stage: this opportunity is already closed ({stage}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: this opportunity is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: {stage} is not a stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags must be a list of names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client of milestone #{id} has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The follow-up is about another client, not &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The move must be a whole number of places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new due time is in the past: choose a time from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new order must list every custom field exactly once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The next step is due {due}, which is in the past: pick a later time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The view definition cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The view definition is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database was written by a newer version of the application (schema {current}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This goal is qualitative; it has no numeric targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This next step is already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This next step is not done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This next step of &quot;{name}&quot; is already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This weekly form is {status}; it can be changed only while it is a draft or returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown client field: {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown contact field: {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown grade {grade}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown handbook field: {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown milestone field: {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown page {page}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown time bucket {bucket}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown user field: {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User: a sub-goal belongs to the same person as its parent goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week: {year} has no ISO week {week}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>later_today_hours must be between 1 and 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no database at {path} (create one with: desktop-crm --db {path2} demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no user named {user} (users: {p0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skip_weekends must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the graphical interface is not available: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{WON_REQUIRED} &quot;{name}&quot; is not won; close it as won before signing a contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{WON_REQUIRED} Choose one of this client&apos;s won opportunities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{clients} the removed {noun} {p0}. Keep it, or remove it anyway to clear it from those clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} must be a time like 09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} #{record_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} #{record_id} has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is implausibly large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is not a valid date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is too long ({p0} characters, at most {max_length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a finite number of reasonable size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a list of choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a whole number of cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be between 1900 and 2100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be between {low} and {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be {p0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: unknown value {value} (allowed: {p0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {item} is not one of the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {value} is not one of the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is inactive and cannot own clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a choice field; it has no choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a supervisor; only a supervisor can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} still has people reporting to them; reassign them before changing the role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} works at another client than this opportunity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} works at another client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be upgraded to the current schema ({exc}); it was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a database this application can open ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLabels</name>
+    <message>
+        <location line="+7"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation type="unfinished">Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice</source>
+        <translation type="unfinished">Choice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collection item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected amount</source>
+        <translation type="unfinished">Expected amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected signing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal</source>
+        <translation type="unfinished">Goal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade</source>
+        <translation type="unfinished">Grade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handbook entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation type="unfinished">Industry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Influence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation type="unfinished">Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished">Owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned collection</source>
+        <translation type="unfinished">Planned collection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation type="unfinished">Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation type="unfinished">Stage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation type="unfinished">Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation type="unfinished">Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation type="unfinished">Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation type="unfinished">WeChat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation type="unfinished">Week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly form</source>
+        <translation type="unfinished">Weekly form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation type="unfinished">Year</translation>
     </message>
 </context>
 <context>
@@ -3474,7 +4575,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageProbabilitiesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_stages.py" line="+31"/>
+        <location filename="../../ui/pages/settings_stages.py" line="+32"/>
         <source>Opportunity stages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3622,7 +4723,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+75"/>
+        <location filename="../../ui/tasks.py" line="+77"/>
         <source>Unexpected error: {error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
@@ -3663,7 +4764,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+62"/>
+        <location filename="../../ui/pages/today/page.py" line="+63"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>

@@ -323,7 +323,7 @@ The details were written to the log file.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+94" />
+        <location filename="../../ui/pages/clients/editor.py" line="+95" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
@@ -716,7 +716,7 @@ The details were written to the log file.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+106" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+107" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -895,7 +895,7 @@ The details were written to the log file.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+69" />
+        <location filename="../../ui/pages/clients/page.py" line="+70" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -1000,7 +1000,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+49" />
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+50" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -1139,7 +1139,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+31" />
+        <location filename="../../ui/pages/clients/contacts.py" line="+32" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1210,7 +1210,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+28" />
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29" />
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
@@ -1403,7 +1403,7 @@ The details were written to the log file.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+71" />
+        <location filename="../../ui/pages/custom_fields.py" line="+72" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -1623,7 +1623,7 @@ The details were written to the log file.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+93" />
+        <location filename="../../ui/pages/followups/dialog.py" line="+94" />
         <source>Complete the next step</source>
         <translation>完成下步事务</translation>
     </message>
@@ -2338,7 +2338,7 @@ The details were written to the log file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+68" />
+        <location filename="../../ui/main_window.py" line="+69" />
         <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
@@ -2682,7 +2682,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52" />
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -2788,7 +2788,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+29" />
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30" />
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
@@ -2901,7 +2901,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/plan_dialog.py" line="+49" />
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50" />
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
@@ -2984,7 +2984,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+68" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+69" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -3188,7 +3188,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ReminderSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_reminders.py" line="+37" />
+        <location filename="../../ui/pages/settings_reminders.py" line="+38" />
         <source>Today and reminders</source>
         <translation>今日待办与提醒</translation>
     </message>
@@ -3231,7 +3231,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../ui/pages/today/dialogs.py" line="+45" />
+        <location filename="../../ui/pages/today/dialogs.py" line="+47" />
         <source>Reschedule next step</source>
         <translation>下步事务改期</translation>
     </message>
@@ -3262,7 +3262,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+62" />
+        <location filename="../../ui/pages/clients/saved_views.py" line="+63" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
@@ -3319,7 +3319,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ScheduleRulesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_schedule.py" line="+51" />
+        <location filename="../../ui/pages/settings_schedule.py" line="+52" />
         <source>Next-step times</source>
         <translation>下步事务时间</translation>
     </message>
@@ -3388,6 +3388,1107 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+4" />
         <source>Defaults shown: press Save to keep them.</source>
         <translation>已显示默认值：点击保存后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceErrors</name>
+    <message>
+        <location filename="../../ui/service_text.py" line="+7" />
+        <source>--from must not be after --to</source>
+        <translation>--from 不能晚于 --to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A choice field needs at least one choice.</source>
+        <translation>选项字段至少需要一个选项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A contact cannot report to themselves, directly or through others.</source>
+        <translation>联系人不能直接或间接向自己汇报。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A custom field named {name} already exists.</source>
+        <translation>已存在名为 {name} 的业务特征字段。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A user cannot report to themselves, directly or through others.</source>
+        <translation>用户不能直接或间接向自己汇报。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A user named {name} already exists.</source>
+        <translation>已存在名为 {name} 的用户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A view named {name} already exists.</source>
+        <translation>已存在名为 {name} 的视图。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A {kind} field has no choices.</source>
+        <translation>{kind} 类型的字段没有选项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Active must be true or false.</source>
+        <translation>“启用”必须是真或假。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount: the payment plan already totals {planned} cents; reduce the plan first.</source>
+        <translation>金额：回款计划合计已达 {planned} 分，请先减少计划。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
+        <translation>金额：回款计划合计将达 {p0} 分，超过合同金额 {amount_cents} 分。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
+        <translation>金额：{amount} 分超过尚欠的 {owed} 分（{where}）；确认后才能登记超额回款。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Choice {text} is listed twice.</source>
+        <translation>选项 {text} 重复了。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choices must be a list of texts.</source>
+        <translation>选项必须是一组文字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
+        <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Client {name} has been deleted; its contacts cannot be changed.</source>
+        <translation>客户 {name} 已删除，不能修改其联系人。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact "{name}" has been deleted.</source>
+        <translation>联系人“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact "{name}" works for another client, not for "{name2}".</source>
+        <translation>联系人“{name}”属于其他客户，不属于“{name2}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom field {field_id} does not exist.</source>
+        <translation>业务特征字段 {field_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom values must be a mapping of field to value.</source>
+        <translation>业务特征值必须是“字段 → 值”的对应关系。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date: another instalment of this contract is already due on {p0} (overlapping instalments); change the date or merge them.</source>
+        <translation>到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Due date: it must lie within the goal's period.</source>
+        <translation>到期日：必须在目标的周期之内。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date: two instalments are due on {p0} (overlapping instalments); change a date or merge them.</source>
+        <translation>到期日：有两期都在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>E-mail {email} is not a valid address.</source>
+        <translation>电子邮件 {email} 不是有效地址。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>End date must be after the start date.</source>
+        <translation>结束日期必须晚于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal: it is another person's goal.</source>
+        <translation>目标：这是别人的目标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade {grade}: the number of days must be a whole number.</source>
+        <translation>定级 {grade}：天数必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade {grade}: the number of days must be from {MIN_DAYS} to {MAX_DAYS}.</source>
+        <translation>定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Hidden must be true or false.</source>
+        <translation>“隐藏”必须是真或假。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment: it belongs to another contract.</source>
+        <translation>回款期次：属于另一份合同。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind: a {kind} goal cannot be part of a {kind2} goal (it must be a finer kind).</source>
+        <translation>类型：{kind} 目标不能属于 {kind2} 目标（必须更细一级）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
+        <translation>类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label is required.</source>
+        <translation>名称为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only a submitted form can be returned; this one is {status}.</source>
+        <translation>只有已提交的周报才能退回；这份是 {status}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only a submitted form can be scored; this one is {status}.</source>
+        <translation>只有已提交的周报才能评分；这份是 {status}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
+        <translation>商机“{name}”已有合同；复购请新建商机。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Opportunity "{name}" belongs to another client, not to "{name2}".</source>
+        <translation>商机“{name}”属于其他客户，不属于“{name2}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity "{name}" has been deleted.</source>
+        <translation>商机“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment plan: each instalment is a (due date, amount) pair.</source>
+        <translation>回款计划：每一期都是（到期日，金额）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period: it must lie within the parent goal's period ({p0} to {p1}).</source>
+        <translation>周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period: it must still contain sub-goal "{title}".</source>
+        <translation>周期：必须仍然包含子目标“{title}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Qualitative: this goal has numeric targets; delete them first.</source>
+        <translation>定性：该目标有数字目标，请先删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Question is required.</source>
+        <translation>问题为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score must be a number.</source>
+        <translation>评分必须是数字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score must be between 0 and 100.</source>
+        <translation>评分必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Setting {clean_key} cannot be stored: {exc}.</source>
+        <translation>无法保存设置 {clean_key}：{exc}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Snooze by a time bucket or by a number of minutes.</source>
+        <translation>请按时间段或分钟数推迟。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.</source>
+        <translation>推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Stage {stage}: the probability is fixed at {p0}%.</source>
+        <translation>阶段 {stage}：概率固定为 {p0}%。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: an opportunity is won or lost only by closing it.</source>
+        <translation>阶段：只有关闭商机才能赢单或输单。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
+        <translation>阶段：此商机已签合同；重新打开前请删除或解除关联。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Stage: this opportunity is already closed ({stage}).</source>
+        <translation>阶段：此商机已关闭（{stage}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
+        <translation>阶段：此商机已关闭；请重新打开后再改阶段。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: this opportunity is not closed.</source>
+        <translation>阶段：此商机尚未关闭。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: {stage} is not a stage.</source>
+        <translation>阶段：{stage} 不是有效阶段。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tag is required.</source>
+        <translation>分类标签为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tags must be a list of names.</source>
+        <translation>分类标签必须是一组名称。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The client of milestone #{id} has been deleted.</source>
+        <translation>关键节点 #{id} 的客户已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The follow-up is about another client, not "{name}".</source>
+        <translation>这条跟进记录属于其他客户，不属于“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The move must be a whole number of places.</source>
+        <translation>移动的位置数必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new due time is in the past: choose a time from now on.</source>
+        <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new order must list every custom field exactly once.</source>
+        <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The next step is due {due}, which is in the past: pick a later time.</source>
+        <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
+        <translation>提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The view definition cannot be saved.</source>
+        <translation>无法保存该视图。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The view definition is not valid JSON.</source>
+        <translation>视图定义不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This database was written by a newer version of the application (schema {current}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
+        <translation>该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This goal is qualitative; it has no numeric targets.</source>
+        <translation>该目标是定性目标，没有数字目标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This next step is already done.</source>
+        <translation>该下步事务已完成。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This next step is not done.</source>
+        <translation>该下步事务尚未完成。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This next step of "{name}" is already done.</source>
+        <translation>“{name}”的这条下步事务已完成。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This weekly form is {status}; it can be changed only while it is a draft or returned.</source>
+        <translation>该周报状态为 {status}；只有草稿或被退回时才能修改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown client field: {key}.</source>
+        <translation>未知的客户字段：{key}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown contact field: {key}.</source>
+        <translation>未知的联系人字段：{key}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown grade {grade}.</source>
+        <translation>未知的定级 {grade}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown handbook field: {key}.</source>
+        <translation>未知的绩效手册字段：{key}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown milestone field: {key}.</source>
+        <translation>未知的关键节点字段：{key}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown page {page}.</source>
+        <translation>未知的页面 {page}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown time bucket {bucket}.</source>
+        <translation>未知的时间段 {bucket}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown user field: {key}.</source>
+        <translation>未知的用户字段：{key}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User: a sub-goal belongs to the same person as its parent goal.</source>
+        <translation>用户：子目标必须与上级目标属于同一人。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Week: {year} has no ISO week {week}.</source>
+        <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>later_today_hours must be between 1 and 12.</source>
+        <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no database at {path} (create one with: desktop-crm --db {path2} demo)</source>
+        <translation>{path} 没有数据库（可用 desktop-crm --db {path2} demo 创建）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>no user named {user} (users: {p0})</source>
+        <translation>没有名为 {user} 的用户（现有用户：{p0}）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>skip_weekends must be true or false.</source>
+        <translation>“跳过周末”必须是真或假。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the graphical interface is not available: {exc}</source>
+        <translation>图形界面不可用：{exc}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{WON_REQUIRED} "{name}" is not won; close it as won before signing a contract.</source>
+        <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单再签合同。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{WON_REQUIRED} Choose one of this client's won opportunities.</source>
+        <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{clients} the removed {noun} {p0}. Keep it, or remove it anyway to clear it from those clients.</source>
+        <translation>{clients}，使用了要删除的{noun} {p0}。保留它，或仍然删除并清除这些客户上的值。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{field} must be a time like 09:00.</source>
+        <translation>{field} 必须是类似 09:00 的时间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} #{record_id} does not exist.</source>
+        <translation>{label} #{record_id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} #{record_id} has been deleted.</source>
+        <translation>{label} #{record_id} 已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} is implausibly large.</source>
+        <translation>{label}大得不合理。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
+        <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} is not a valid date and time.</source>
+        <translation>{label}不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} is too long ({p0} characters, at most {max_length}).</source>
+        <translation>{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a finite number of reasonable size.</source>
+        <translation>{label}必须是大小合理的有限数字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a list of choices.</source>
+        <translation>{label}必须是一组选项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a number.</source>
+        <translation>{label}必须是数字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a whole number of cents.</source>
+        <translation>{label}必须是以分为单位的整数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a whole number.</source>
+        <translation>{label}必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be between 1900 and 2100.</source>
+        <translation>{label}必须在 1900 年到 2100 年之间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be between {low} and {high}.</source>
+        <translation>{label}必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be text.</source>
+        <translation>{label}必须是文字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be {p0}.</source>
+        <translation>{label}必须{p0}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: unknown value {value} (allowed: {p0}).</source>
+        <translation>{label}：未知的值 {value}（允许：{p0}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: {item} is not one of the choices.</source>
+        <translation>{label}：{item} 不在选项中。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: {value} is not one of the choices.</source>
+        <translation>{label}：{value} 不在选项中。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is inactive and cannot own clients.</source>
+        <translation>{name} 已停用，不能负责客户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is not a choice field; it has no choices.</source>
+        <translation>{name} 不是选项字段，没有选项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is not a supervisor.</source>
+        <translation>{name} 不是主管。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is not a supervisor; only a supervisor can do this.</source>
+        <translation>{name} 不是主管；只有主管才能这样做。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
+        <translation>{name} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} must be a whole number.</source>
+        <translation>{name} 必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} still has people reporting to them; reassign them before changing the role.</source>
+        <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} works at another client than this opportunity.</source>
+        <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} works at another client.</source>
+        <translation>{name} 属于其他客户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} could not be upgraded to the current schema ({exc}); it was left as it was.</source>
+        <translation>{path} 无法升级到当前数据结构（{exc}）；文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} is not a database this application can open ({exc}).</source>
+        <translation>{path} 不是本程序能打开的数据库（{exc}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
+        <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLabels</name>
+    <message>
+        <location line="+7" />
+        <source>Action</source>
+        <translation>行动目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Collection item</source>
+        <translation>回款计划项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Competitor</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom field</source>
+        <translation>业务特征字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of change</source>
+        <translation>变更日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due time</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Duration (minutes)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected signing date</source>
+        <translation>预计签约日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Field kind</source>
+        <translation>字段类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Field name</source>
+        <translation>字段名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation>定级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handbook entry</source>
+        <translation>绩效手册条目</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment</source>
+        <translation>回款期次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Interests</source>
+        <translation>关心的利益</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KPI</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Manager</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Milestone</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step</source>
+        <translation>下步事务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parent goal</source>
+        <translation>上级目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment date</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plan item</source>
+        <translation>计划项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plan type</source>
+        <translation>计划类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned collection</source>
+        <translation>计划回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revision date</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Setting name</source>
+        <translation>设置名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stance</source>
+        <translation>立场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tag</source>
+        <translation>分类标签</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tenure</source>
+        <translation>任职期限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value verdict</source>
+        <translation>价值定性</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>View name</source>
+        <translation>视图名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly form</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>
@@ -3495,7 +4596,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageProbabilitiesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_stages.py" line="+31" />
+        <location filename="../../ui/pages/settings_stages.py" line="+32" />
         <source>Opportunity stages</source>
         <translation>商机阶段</translation>
     </message>
@@ -3643,7 +4744,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+75" />
+        <location filename="../../ui/tasks.py" line="+77" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -3684,7 +4785,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+62" />
+        <location filename="../../ui/pages/today/page.py" line="+63" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>

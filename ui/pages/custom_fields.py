@@ -33,6 +33,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import custom_fields as service
 
 from .. import labels, prompts
+from ..errors import error_text
 from .clients.editor_inputs import FieldBox
 
 CHOICE_KINDS = ("choice", "multi_choice")
@@ -135,13 +136,13 @@ class CustomFieldDialog(QDialog):
                 error.field or ""
             )
             if box is not None and box.isVisibleTo(self):
-                box.show_error(error.message)
+                box.show_error(error_text(error))
                 box.setFocus()
             else:
-                self._show_general(error.message)
+                self._show_general(error_text(error))
             return
         except CrmError as error:
-            self._show_general(str(error))
+            self._show_general(error_text(error))
             return
         if done:
             super().accept()
@@ -279,7 +280,7 @@ class CustomFieldsSection(QFrame):
         try:
             action()
         except CrmError as error:
-            prompts.show_error(self, self.tr("Custom fields"), str(error))
+            prompts.show_error(self, self.tr("Custom fields"), error_text(error))
         self._changed(select_id)
 
     def _check(self, form: FieldForm, field_id: int | None, name: bool = True, choices: bool = False) -> None:
@@ -379,7 +380,7 @@ class CustomFieldsSection(QFrame):
         try:
             count = service.count_custom_field_values(field_id)
         except CrmError as error:
-            prompts.show_error(self, self.tr("Custom fields"), str(error))
+            prompts.show_error(self, self.tr("Custom fields"), error_text(error))
             self._changed()
             return
         question = self.tr(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import CrmError
 from desktop_crm.services import agenda_settings
 
+from ..errors import error_text
 from ..labels import label
 from ..reminders import agenda_notifier
 
@@ -89,7 +90,7 @@ class ReminderSettingsSection(QFrame):
             agenda_settings.save_neglect_days({g: spin.value() for g, spin in self.days_spins.items()})
             agenda_settings.save_reminder_settings(self.enabled_check.isChecked(), self.lead_spin.value())
         except CrmError as exc:
-            self.status_label.setText(str(exc))
+            self.status_label.setText(error_text(exc))
             return False
         self.status_label.setText(self.tr("Saved. The Today page uses the new limits."))
         agenda_notifier().sig_settings_changed.emit()

@@ -30,6 +30,7 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.schedule import BUCKET_ORDER, BucketRules, resolve_bucket
 from desktop_crm.services import schedule_rules
 
+from ..errors import error_text
 from ..labels import label
 from .followups.next_step import to_qdatetime
 
@@ -202,7 +203,7 @@ class ScheduleRulesSection(QFrame):
         try:
             saved = schedule_rules.save_bucket_rules(self.rules())
         except CrmError as exc:
-            self.status_label.setText(str(exc))
+            self.status_label.setText(error_text(exc))
             return
         self.show_rules(saved)
         self.status_label.setText(self.tr("Saved: new next steps use these times."))

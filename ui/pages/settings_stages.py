@@ -17,6 +17,7 @@ from desktop_crm.services.stages import (
     stage_probabilities,
 )
 
+from ..errors import error_text
 from ..labels import label
 
 
@@ -84,7 +85,7 @@ class StageProbabilitiesSection(QFrame):
         try:
             self._show(set_stage_probabilities({s: spin.value() for s, spin in self.spins.items()}))
         except CrmError as exc:
-            self.status_label.setText(str(exc))
+            self.status_label.setText(error_text(exc))
             return
         self.status_label.setText(self.tr("Saved."))
 

@@ -29,6 +29,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.models import database
 from desktop_crm.services.stakeholders import create_contact, set_opportunity_role, update_contact
 
+from ...errors import error_text
 from ...labels import choices, label
 from . import hub_data
 from .stance_timeline import StanceTimeline
@@ -211,14 +212,14 @@ class ContactDialog(QDialog):
 
     def _message(self, exc: ValidationError) -> str:
         if exc.field == "name":
-            return self.tr("Enter the contact's name.") if "required" in exc.message else exc.message
+            return self.tr("Enter the contact's name.") if "required" in exc.message else error_text(exc)
         if exc.field == "email":
             return self.tr("This is not a valid e-mail address.")
         if exc.field == "reports_to_id" and "themselves" in exc.message:
             return self.tr(
                 "This would make a reporting loop: nobody can report to themselves or their reports."
             )
-        return exc.message
+        return error_text(exc)
 
     def accept(self) -> None:
         for error in self.errors.values():
@@ -233,7 +234,7 @@ class ContactDialog(QDialog):
             self.show_error(exc.field, self._message(exc))
             return
         except CrmError as exc:
-            self.show_error(None, str(exc))
+            self.show_error(None, error_text(exc))
             return
         super().accept()
 

@@ -12,6 +12,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services.stakeholders import delete_contact
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ...labels import label
 from ...models import Column, Index, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
@@ -133,7 +134,7 @@ class ContactsPanel(QWidget):
         try:
             delete_contact(contact_id)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Cannot delete the contact"), str(exc))
+            prompts.show_error(self, self.tr("Cannot delete the contact"), error_text(exc))
             return
         self.sig_contacts_changed.emit()
 

@@ -30,6 +30,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import clients, custom_fields, users
 
 from ... import labels, prompts
+from ...errors import error_text
 from .. import data
 from .editor_custom import CustomFieldsForm
 from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
@@ -231,7 +232,7 @@ class ClientEditorDialog(QDialog):
             try:
                 snapshot = load_client(self.client_id)
             except CrmError as error:
-                self._show_general(str(error))
+                self._show_general(error_text(error))
                 self.save_button.setEnabled(False)
         self._loaded = snapshot
         self._fill_owner_combo(snapshot)
@@ -351,10 +352,10 @@ class ClientEditorDialog(QDialog):
                 return
             saved_id = save_client(self.client_id, collected)
         except ValidationError as error:
-            self.show_field_error(error.field, error.message)
+            self.show_field_error(error.field, error_text(error))
             return
         except CrmError as error:
-            self._show_general(str(error))
+            self._show_general(error_text(error))
             return
         except Exception as error:  # the GUI never shows a traceback
             log.exception("saving a client failed")

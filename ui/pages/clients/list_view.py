@@ -37,6 +37,7 @@ from desktop_crm.client_list import CUSTOM_PREFIX, ClientFilter, ClientQuery
 from desktop_crm.errors import CrmError
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ...widgets import make_table_view
 from . import choices
 from .column_state import ColumnState
@@ -196,7 +197,7 @@ class ClientListView(QWidget):
         try:
             self.model.reload()
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Clients"), str(exc))
+            prompts.show_error(self, self.tr("Clients"), error_text(exc))
             return
         if keep_position:
             self._select_ids(selected)
@@ -212,7 +213,7 @@ class ClientListView(QWidget):
         try:
             self.model.set_filter(self.client_filter())
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Clients"), str(exc))
+            prompts.show_error(self, self.tr("Clients"), error_text(exc))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

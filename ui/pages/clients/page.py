@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStackedWidget, QWid
 from desktop_crm.errors import CrmError
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ...undo import (
     BulkEditCommand,
     ClientCommand,
@@ -122,7 +123,7 @@ class ClientsPage(Page):
         try:
             command.apply()
         except CrmError as exc:
-            prompts.show_error(self, error_title, str(exc))
+            prompts.show_error(self, error_title, error_text(exc))
             self.list_view.reload(keep_position=True)
             return False
         undo_stack().push(command)

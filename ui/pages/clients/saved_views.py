@@ -26,6 +26,7 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services import views as view_service
 
 from ... import prompts
+from ...errors import error_text
 from .filter_panel import BUTTON_STYLE
 
 PAGE = "clients"
@@ -103,7 +104,7 @@ class SavedViewsBar(QWidget):
         try:
             view = view_service.save_view(PAGE, name, self._definition())
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Save view"), str(exc))
+            prompts.show_error(self, self.tr("Save view"), error_text(exc))
             return
         self.reload(view.id)
 
@@ -117,7 +118,7 @@ class SavedViewsBar(QWidget):
         try:
             view_service.rename_view(view_id, name)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Rename view"), str(exc))
+            prompts.show_error(self, self.tr("Rename view"), error_text(exc))
             return
         self.reload(view_id)
 
@@ -131,7 +132,7 @@ class SavedViewsBar(QWidget):
         try:
             view_service.delete_view(view_id)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Delete view"), str(exc))
+            prompts.show_error(self, self.tr("Delete view"), error_text(exc))
         self.reload(None)
 
     # --- slots ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from desktop_crm.errors import ValidationError
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_contract
 
+from ...errors import error_text
 from ...labels import label
 from ..base import today
 from . import deal_data
@@ -58,7 +59,7 @@ class ContractDialog(DealFormDialog):
             return self.tr("This opportunity already has a contract.")
         if exc.field == "amount_cents" and "more than 0" in exc.message:
             return self.tr("Enter the contract amount.")
-        return exc.message
+        return error_text(exc)
 
     def save(self) -> None:
         contract = create_contract(

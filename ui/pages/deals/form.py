@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError, ValidationError
 
+from ...errors import error_text
+
 MAX_MONEY = 1e13
 
 
@@ -109,7 +111,7 @@ class DealFormDialog(QDialog):
 
     def message(self, exc: ValidationError) -> str:
         """The user's message for ``exc`` (subclasses translate the ones they expect)."""
-        return exc.message
+        return error_text(exc)
 
     def save(self) -> None:
         raise NotImplementedError
@@ -123,6 +125,6 @@ class DealFormDialog(QDialog):
             self.show_error(exc.field, self.message(exc))
             return
         except CrmError as exc:
-            self.show_error(None, str(exc))
+            self.show_error(None, error_text(exc))
             return
         super().accept()

@@ -28,6 +28,7 @@ from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_opportunity, update_opportunity
 from desktop_crm.services.stakeholders import set_opportunity_role
 
+from ...errors import error_text
 from ...labels import choices
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
@@ -230,7 +231,7 @@ class OpportunityDialog(DealFormDialog):
     def message(self, exc: ValidationError) -> str:
         if exc.field == "name" and "required" in exc.message:
             return self.tr("Enter the opportunity's name.")
-        return exc.message
+        return error_text(exc)
 
     def save(self) -> None:
         if self.client_id is None:
@@ -263,4 +264,3 @@ class OpportunityDialog(DealFormDialog):
                 if role != self._original_roles.get(contact_id):
                     set_opportunity_role(opp.id, contact_id, role)
         self.opportunity_id = opp.id
-

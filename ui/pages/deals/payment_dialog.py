@@ -12,6 +12,7 @@ from desktop_crm.errors import ValidationError
 from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ..base import today
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
@@ -99,7 +100,7 @@ class PaymentDialog(DealFormDialog):
     def message(self, exc: ValidationError) -> str:
         if exc.field == "amount_cents" and "more than 0" in exc.message:
             return self.tr("Enter the amount received.")
-        return exc.message
+        return error_text(exc)
 
     def save(self) -> None:
         amount = self.amount_edit.cents()

@@ -20,6 +20,7 @@ from desktop_crm.errors import ValidationError
 from desktop_crm.services.payments import set_payment_plan
 
 from ... import fmt
+from ...errors import error_text
 from ..base import today
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
@@ -171,7 +172,7 @@ class PaymentPlanDialog(DealFormDialog):
             return self.tr("The plan totals more than the contract amount.")
         if exc.field == "amount_cents" and "more than 0" in exc.message:
             return self.tr("Every instalment needs an amount.")
-        return exc.message
+        return error_text(exc)
 
     def save(self) -> None:
         set_payment_plan(self.contract_id, self.plan())

@@ -34,6 +34,7 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.services.followups import MAX_DURATION_MINUTES, log_follow_up_with_next_step
 from desktop_crm.services.schedule_rules import load_bucket_rules
 
+from ...errors import error_text
 from ...labels import choices, label
 from ..data import current_user_id
 from . import data
@@ -85,7 +86,7 @@ class FollowUpDialog(QDialog):
             try:
                 self.step = data.step_info(completes_step_id)
             except CrmError as exc:
-                self._load_error = str(exc)
+                self._load_error = error_text(exc)
         if self.step is not None:
             client_id = self.step.client_id
             contact_ids = self.step.contact_ids
@@ -319,7 +320,7 @@ class FollowUpDialog(QDialog):
             return self.tr("A checked contact has been deleted: uncheck them.")
         if exc.field == "done":
             return self.tr("This next step is already done.")
-        return exc.message
+        return error_text(exc)
 
     # --- saving --------------------------------------------------------------------------------
     def accept(self) -> None:
@@ -356,7 +357,7 @@ class FollowUpDialog(QDialog):
             self._show_error(FIELD_OF.get(exc.field or "", "general"), self._message(exc))
             return
         except CrmError as exc:
-            self._show_error("general", str(exc))
+            self._show_error("general", error_text(exc))
             return
         self.follow_up_id = result.follow_up.id
         self.next_step_id = result.next_step.id

@@ -28,6 +28,7 @@ from desktop_crm.services.deals import update_opportunity
 from desktop_crm.services.stages import stage_probabilities
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ...labels import label
 from ...widgets import StatCard, card_row
 from .. import data
@@ -200,7 +201,7 @@ class PipelinePage(Page):
         try:
             update_opportunity(card.id, stage=stage)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Cannot move the opportunity"), str(exc))
+            prompts.show_error(self, self.tr("Cannot move the opportunity"), error_text(exc))
         self.reload()
 
     def edit(self, card: PipelineCard) -> None:

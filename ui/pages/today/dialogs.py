@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError, ValidationError
 
+from ...errors import error_text
+
 
 def to_qdatetime(value: datetime) -> QDateTime:
     return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
@@ -92,7 +94,7 @@ class RescheduleDialog(QDialog):
             self.error_label.show()
             return
         except CrmError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.error_label.show()
             return
         super().accept()
@@ -110,4 +112,4 @@ def refusal_text(exc: ValidationError) -> str:
         return QCoreApplication.translate(
             "TodayRefusal", "This time is in the past. Choose a time from now on."
         )
-    return exc.message
+    return error_text(exc)

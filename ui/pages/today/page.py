@@ -18,6 +18,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import next_steps
 
 from ... import fmt, prompts
+from ...errors import error_text
 from ...reminders import agenda_notifier
 from ...tasks import default_worker
 from ...widgets import StatCard, card_row
@@ -231,7 +232,7 @@ class TodayPage(Page):
         try:
             follow_up_id = actions.log_follow_up(self, step.client_id, completes_step_id=step.id)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Complete next step"), str(exc))
+            prompts.show_error(self, self.tr("Complete next step"), error_text(exc))
             return
         if follow_up_id is not None:
             self.after_change()
@@ -244,7 +245,7 @@ class TodayPage(Page):
             self.refresh()
             return
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Snooze next step"), str(exc))
+            prompts.show_error(self, self.tr("Snooze next step"), error_text(exc))
             return
         self.after_change()
 
@@ -262,7 +263,7 @@ class TodayPage(Page):
         try:
             follow_up_id = actions.log_follow_up(self, client_id)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Log follow-up"), str(exc))
+            prompts.show_error(self, self.tr("Log follow-up"), error_text(exc))
             return
         if follow_up_id is not None:
             self.after_change()
@@ -274,7 +275,7 @@ class TodayPage(Page):
         try:
             dialog = PaymentDialog(self, instalment.contract_id, instalment.instalment_id)
         except CrmError as exc:
-            prompts.show_error(self, self.tr("Record payment"), str(exc))
+            prompts.show_error(self, self.tr("Record payment"), error_text(exc))
             return
         if prompts.run_modal(dialog) == PaymentDialog.DialogCode.Accepted.value:
             self.after_change()
