@@ -80,3 +80,14 @@ def set_column_widths(view: QTableView, widths: list[int]) -> None:
     for column, width in enumerate(widths):
         if width > 0:
             view.setColumnWidth(column, width)
+
+
+def error_label(parent: QWidget, key: str, errors: dict[str, QLabel]) -> QLabel:
+    """A hidden red message under a field (object name ``error_<key>``), registered in ``errors``."""
+    error = QLabel(parent)
+    error.setObjectName(f"error_{key}")
+    error.setStyleSheet("color: #c8372d; background: transparent;")
+    error.setWordWrap(True)
+    error.hide()
+    errors[key] = error
+    return error

@@ -31,6 +31,7 @@ from desktop_crm.services.stakeholders import create_contact, set_opportunity_ro
 
 from ...errors import error_text
 from ...labels import choices, label
+from ...widgets import error_label
 from . import hub_data
 from .stance_timeline import StanceTimeline
 
@@ -58,13 +59,7 @@ class ContactDialog(QDialog):
 
     # --- construction --------------------------------------------------------------------------
     def _error_label(self, key: str) -> QLabel:
-        error = QLabel(self)
-        error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #c8372d; background: transparent;")
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        return error
+        return error_label(self, key, self.errors)
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
         box = QWidget(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import CrmError, ValidationError
 
 from ...errors import error_text
+from ...widgets import error_label
 
 MAX_MONEY = 1e13
 
@@ -83,13 +84,7 @@ class DealFormDialog(QDialog):
         self.dialog_layout.addWidget(self.buttons)
 
     def _error_label(self, key: str) -> QLabel:
-        error = QLabel(self)
-        error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #c8372d; background: transparent;")
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        return error
+        return error_label(self, key, self.errors)
 
     def add_row(self, caption: str, key: str, widget: QWidget) -> None:
         box = QWidget(self)

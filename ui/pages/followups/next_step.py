@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.schedule import BUCKET_ORDER, BucketRules, resolve_bucket
 
 from ...labels import choices, label
+from ...widgets import error_label
 
 BUCKETS = (*BUCKET_ORDER, "exact")
 DEFAULT_BUCKET = "tomorrow"
@@ -127,13 +128,7 @@ class NextStepBox(QWidget):
         self.set_bucket(DEFAULT_BUCKET)
 
     def _error(self, key: str) -> QLabel:
-        error = QLabel(self)
-        error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #c8372d; background: transparent;")
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        return error
+        return error_label(self, key, self.errors)
 
     # --- public --------------------------------------------------------------------------------
     def bucket(self) -> str:
