@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NotFoundError, ValidationError
-from ..models import Client, ClientMilestone, ClientTag, Tag, User, now
+from ..models import Client, ClientMilestone, ClientTag, Tag, User
 from ..models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .common import (
     fk_id,
@@ -19,6 +19,8 @@ from .common import (
     require_enum,
     require_int,
     require_text,
+    restore,
+    soft_delete,
     transactional,
 )
 from .custom_fields import (
@@ -204,18 +206,12 @@ def update_client(client_id: Any, **changes: Any) -> Client:
 @transactional
 def delete_client(client_id: Any) -> Client:
     """Soft delete: the client disappears everywhere but can be restored."""
-    client = get_record(Client, client_id, "Client")
-    client.deleted_at = now()
-    client.save()
-    return client
+    return soft_delete(get_record(Client, client_id, "Client"))
 
 
 @transactional
 def restore_client(client_id: Any) -> Client:
-    client = get_record(Client, client_id, "Client", include_deleted=True)
-    client.deleted_at = None
-    client.save()
-    return client
+    return restore(get_record(Client, client_id, "Client", include_deleted=True))
 
 
 def list_deleted_clients() -> list[Client]:

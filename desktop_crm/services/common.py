@@ -12,11 +12,12 @@ from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
 from ..errors import NotFoundError, ValidationError
-from ..models import BaseModel, SoftDeleteModel, database
+from ..models import BaseModel, SoftDeleteModel, database, now
 
 P = ParamSpec("P")
 R = TypeVar("R")
 M = TypeVar("M", bound=BaseModel)
+S = TypeVar("S", bound=SoftDeleteModel)
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
@@ -153,6 +154,19 @@ def get_record(model: type[M], record_id: Any, label: str, include_deleted: bool
 def fk_id(record: Any, field: str) -> Any:
     """The raw id held by a foreign key, without loading the related row."""
     return getattr(record, f"{field}_id")
+
+
+def soft_delete(record: S) -> S:
+    """Mark ``record`` deleted (it counts nowhere until restored)."""
+    record.deleted_at = now()
+    record.save()
+    return record
+
+
+def restore(record: S) -> S:
+    record.deleted_at = None
+    record.save()
+    return record
 
 
 def apply_changes(record: BaseModel, changes: dict[str, Any]) -> BaseModel:

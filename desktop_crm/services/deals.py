@@ -27,6 +27,8 @@ from .common import (
     require_enum,
     require_int,
     require_text,
+    restore,
+    soft_delete,
     transactional,
 )
 from .stages import stage_probability
@@ -208,19 +210,14 @@ def reopen_opportunity(opportunity_id: OpportunityRef, stage: str = "negotiation
 
 @transactional
 def delete_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
-    opp = get_record(Opportunity, opportunity_id, "Opportunity")
-    opp.deleted_at = now()
-    opp.save()
-    return opp
+    return soft_delete(get_record(Opportunity, opportunity_id, "Opportunity"))
 
 
 @transactional
 def restore_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
     opp = get_record(Opportunity, opportunity_id, "Opportunity", include_deleted=True)
     alive_client(fk_id(opp, "client"))
-    opp.deleted_at = None
-    opp.save()
-    return opp
+    return restore(opp)
 
 
 # --- contracts ---------------------------------------------------------------------------------------

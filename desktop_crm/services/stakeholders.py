@@ -17,6 +17,8 @@ from .common import (
     optional_text,
     require_enum,
     require_text,
+    restore,
+    soft_delete,
     transactional,
 )
 from .users import clean_email
@@ -197,19 +199,14 @@ def list_contacts(client_id: Any, include_deleted: bool = False) -> list[Contact
 @transactional
 def delete_contact(contact_id: Any) -> Contact:
     """Soft delete; the contact can be restored."""
-    contact = _editable_contact(contact_id)
-    contact.deleted_at = now()
-    contact.save()
-    return contact
+    return soft_delete(_editable_contact(contact_id))
 
 
 @transactional
 def restore_contact(contact_id: Any) -> Contact:
     contact = get_record(Contact, contact_id, "Contact", include_deleted=True)
     _alive_client(fk_id(contact, "client"))
-    contact.deleted_at = None
-    contact.save()
-    return contact
+    return restore(contact)
 
 
 @transactional
