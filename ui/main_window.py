@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -164,8 +165,19 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.path_label = QLabel(bar)
+        # A long database path must not widen the window: the label gives way, the tooltip keeps it all.
+        self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(bar)
         self.schema_label = QLabel(bar)
+        # Reminders get their own label: a temporary status message would be drawn over the path.
+        self.reminder_label = QLabel(bar)
+        self.reminder_label.setObjectName("reminderLabel")
+        self.reminder_label.setStyleSheet("color: #b4471f; font-weight: 600;")
+        self.reminder_label.hide()
+        self._reminder_timer = QTimer(self)
+        self._reminder_timer.setSingleShot(True)
+        self._reminder_timer.timeout.connect(self.reminder_label.hide)
+        bar.addWidget(self.reminder_label)
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.schema_label)
@@ -212,6 +224,7 @@ class MainWindow(QMainWindow):
         from desktop_crm.models import database
 
         self.path_label.setText(self.tr("Database: {path}").format(path=str(self.db_path)))
+        self.path_label.setToolTip(str(self.db_path))
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
         version = schema_version(database.connection())
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))
@@ -276,7 +289,9 @@ class MainWindow(QMainWindow):
 
     def _on_reminders_reminded(self, steps: list) -> None:
         title, _text = self.reminders.message(steps)
-        self.statusBar().showMessage(title, 60_000)
+        self.reminder_label.setText(title)
+        self.reminder_label.show()
+        self._reminder_timer.start(60_000)
 
     def _on_reminders_open_requested(self) -> None:
         self.showNormal()

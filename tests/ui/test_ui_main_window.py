@@ -109,8 +109,9 @@ def test_geometry_and_last_page_are_remembered(qtbot: QtBot, db: object, db_path
     first.close()
     second = make_window(qtbot, db_path)
     assert second.current_page.key == "goals"
-    # x may be pulled back onto the (too narrow) offscreen screen; y and the size are restored.
-    assert (second.geometry().y(), second.size()) == (expected.y(), expected.size())
+    # The offscreen screen is narrower than the window's minimum width, so x and the width are pulled
+    # back to fit (and the minimum depends on what the pages hold); y and the height are restored.
+    assert second.geometry().y() == expected.y()
     assert second.height() == 520
     assert AppSettings().last_page == "goals"
 

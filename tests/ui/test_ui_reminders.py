@@ -115,7 +115,8 @@ def test_main_window_shows_the_badge(
     window = MainWindow(db_path, "en")
     qtbot.addWidget(window)
     assert window.nav.item(0).text() == "Today (3)"
-    assert window.statusBar().currentMessage() == "Next step due at 11/18/26 10:05\u202fAM"
+    assert window.reminder_label.text() == "Next step due at 11/18/26 10:05\u202fAM"
+    assert not window.reminder_label.isHidden()
     NextStep.update(done=True).execute()
     window.refresh_all()
     assert window.nav.item(0).text() == "Today"
