@@ -30,19 +30,27 @@ def percent(ratio: float | None) -> str:
     return f"{sign}{QLocale().toString(ratio * 100, 'f', 1)}%"
 
 
+def _four_digit_year(pattern: str) -> str:
+    """The locale's short pattern with the year in full ("M/d/yy" -> "M/d/yyyy"): CRM data spans decades."""
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def short_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.date()
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    pattern = _four_digit_year(locale.dateFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(QDate(value.year, value.month, value.day), pattern)
 
 
 def short_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
+    locale = QLocale()
     qdt = QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    return locale.toString(qdt, _four_digit_year(locale.dateTimeFormat(QLocale.FormatType.ShortFormat)))
 
 
 def month_label(value: date) -> str:

@@ -64,7 +64,7 @@ def test_each_step_is_reminded_once(qtbot: QtBot, steps: dict) -> None:
     clock.now = datetime(2026, 11, 18, 9, 56)
     reminders._on_timer_timeout()
     assert tray.messages == [
-        ("Next step due at 11/18/26 10:05\u202fAM", "11/18/26 10:05\u202fAM · 华夏机械: 电话确认报价单")
+        ("Next step due at 11/18/2026 10:05\u202fAM", "11/18/2026 10:05\u202fAM · 华夏机械: 电话确认报价单")
     ]
     for minute in range(57, 60):
         clock.now = datetime(2026, 11, 18, 9, minute)
@@ -72,7 +72,7 @@ def test_each_step_is_reminded_once(qtbot: QtBot, steps: dict) -> None:
     assert len(tray.messages) == 1 and [s.title for s in reminded[0]] == ["电话确认报价单"]
     clock.now = datetime(2026, 11, 18, 15, 52)
     reminders._on_timer_timeout()
-    assert [t for t, _ in tray.messages][1:] == ["Next step due at 11/18/26 4:00\u202fPM"]
+    assert [t for t, _ in tray.messages][1:] == ["Next step due at 11/18/2026 4:00\u202fPM"]
     NextStep.update(done=True).where(NextStep.id == steps["late"].id).execute()
     agenda_notifier().sig_agenda_changed.emit()
     assert badges == [3, 2]
@@ -115,7 +115,7 @@ def test_main_window_shows_the_badge(
     window = MainWindow(db_path, "en")
     qtbot.addWidget(window)
     assert window.nav.item(0).text() == "Today (3)"
-    assert window.reminder_label.text() == "Next step due at 11/18/26 10:05\u202fAM"
+    assert window.reminder_label.text() == "Next step due at 11/18/2026 10:05\u202fAM"
     assert not window.reminder_label.isHidden()
     NextStep.update(done=True).execute()
     window.refresh_all()

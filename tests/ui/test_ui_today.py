@@ -68,7 +68,7 @@ def test_sections_show_the_agenda_of_now(qtbot: QtBot, qtmodeltester, agenda_db:
     page = make_page(qtbot)
     assert titles(page) == ["电话确认报价单", "Send the proposal", "拜访采购部"]
     model = page.model
-    assert model.data(model.index(0, 0)) == "11/16/26 9:00\u202fAM"
+    assert model.data(model.index(0, 0)) == "11/16/2026 9:00\u202fAM"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole).color().name() == "#c0392b"
     assert model.data(model.index(1, 0)) == "Today 3:00\u202fPM"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
@@ -87,7 +87,7 @@ def test_sections_show_the_agenda_of_now(qtbot: QtBot, qtmodeltester, agenda_db:
     assert inst.data(inst.index(1, 3)) == "In 1 day"
     cards = [c.value_label.text() for c in page.cards]
     assert cards == ["1", "1", "1", "2", "6,000"]
-    assert page.subtitle_label.text() == "11/18/26 · agenda of 王晓明"
+    assert page.subtitle_label.text() == "11/18/2026 · agenda of 王晓明"
     for m in (page.model, page.neglected_model, page.instalment_model):
         qtmodeltester.check(m)
 
