@@ -47,6 +47,16 @@ def _window(db_path: Path, lang: str, settings: AppSettings) -> MainWindow:
     return window
 
 
+def _shown_window(app: QApplication, db_path: Path, lang: str, settings: AppSettings) -> MainWindow:
+    """The main window, shown off screen, its status bar filled and its events settled."""
+    window = _window(db_path, lang, settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.show()
+    window.update_status()
+    _settle(app)
+    return window
+
+
 def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
     """Build the window, show and refresh every page; 0 when nothing raised, else 1 (problems on stderr)."""
     app = QApplication.instance()
@@ -54,11 +64,7 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
     window: MainWindow | None = None
     with collecting_exceptions() as problems:
         try:
-            window = _window(db_path, lang, settings)
-            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            window.show()
-            window.update_status()
-            _settle(app)
+            window = _shown_window(app, db_path, lang, settings)
             for index, page in enumerate(window.pages):
                 try:
                     window.show_page(index)
@@ -135,11 +141,7 @@ def render_screenshots(
             target = out_dir / lang if nested else out_dir
             target.mkdir(parents=True, exist_ok=True)
             install_translators(app, lang)
-            window = _window(db_path, lang, settings)
-            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            window.show()
-            window.update_status()
-            _settle(app)
+            window = _shown_window(app, db_path, lang, settings)
             for index, page in enumerate(window.pages):
                 window.show_page(index)
                 _settle(app, 5)

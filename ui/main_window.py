@@ -353,9 +353,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_handbook_action_triggered(self) -> None:
-        from desktop_crm.models import HandbookEntry
+        from desktop_crm.services.handbook import list_entries
 
-        entries = list(HandbookEntry.select().order_by(HandbookEntry.position, HandbookEntry.id).limit(50))
+        entries = list_entries()[:50]
         if not entries:
             text = self.tr("The performance handbook is empty.")
         else:

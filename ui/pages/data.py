@@ -7,23 +7,20 @@ these functions, so moving them is a one-line change per page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from desktop_crm.models import (
     Client,
     Goal,
     GoalAction,
     GoalTarget,
-    NextStep,
-    Opportunity,
     Setting,
     User,
     WeeklyForm,
     WeeklyScore,
 )
-from desktop_crm.models.enums import OPPORTUNITY_STAGES
 
 
 def client_count() -> int:
@@ -55,99 +52,6 @@ def user_name(user_id: int | None) -> str:
         return ""
     user = User.get_or_none(User.id == user_id)
     return user.name if user else ""
-
-
-@dataclass
-class Agenda:
-    overdue: int
-    due_today: int
-    upcoming_week: int
-    rows: list[tuple[datetime, str, str, str, bool]]  # due_at, client, plan_type, title, overdue
-
-
-def agenda(today: date, user_id: int | None = None, limit: int = 200) -> Agenda:
-    """Open next steps due today or overdue (for one user, or everyone)."""
-    start = datetime.combine(today, datetime.min.time())
-    end = start + timedelta(days=1)
-    base = NextStep.select().join(Client).where((NextStep.done == False) & Client.deleted_at.is_null())  # noqa: E712
-    if user_id is not None:
-        base = base.where((NextStep.user == user_id) | NextStep.user.is_null())
-    overdue = base.where(NextStep.due_at < start).count()
-    due_today = base.where((NextStep.due_at >= start) & (NextStep.due_at < end)).count()
-    upcoming = base.where((NextStep.due_at >= end) & (NextStep.due_at < end + timedelta(days=7))).count()
-    query = (
-        NextStep.select(NextStep.due_at, Client.name, NextStep.plan_type, NextStep.title)
-        .join(Client)
-        .where((NextStep.done == False) & Client.deleted_at.is_null() & (NextStep.due_at < end))  # noqa: E712
-        .order_by(NextStep.due_at.desc())
-        .limit(limit)
-    )
-    if user_id is not None:
-        query = query.where((NextStep.user == user_id) | NextStep.user.is_null())
-    rows = [(due, name, plan, title, due < start) for due, name, plan, title in query.tuples()]
-    return Agenda(overdue, due_today, upcoming, rows)
-
-
-CLIENT_COLUMNS = (
-    "name",
-    "status",
-    "grade",
-    "industry",
-    "region",
-    "owner",
-    "expected_amount_cents",
-    "created_at",
-)
-
-
-def client_rows(offset: int, limit: int) -> list[tuple]:
-    """One page of clients, newest first, in the order of ``CLIENT_COLUMNS``."""
-    query = (
-        Client.select(
-            Client.name,
-            Client.status,
-            Client.grade,
-            Client.industry,
-            Client.region,
-            User.name,
-            Client.expected_amount_cents,
-            Client.created_at,
-        )
-        .join(User, JOIN.LEFT_OUTER, on=(Client.owner == User.id))
-        .where(Client.deleted_at.is_null())
-        .order_by(Client.created_at.desc(), Client.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return list(query.tuples())
-
-
-@dataclass
-class StageRow:
-    stage: str
-    count: int
-    amount_cents: int
-    weighted_cents: int
-
-
-def pipeline_by_stage() -> list[StageRow]:
-    query = (
-        Opportunity.select(
-            Opportunity.stage,
-            fn.COUNT(Opportunity.id),
-            fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents), 0),
-            fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents * Opportunity.probability), 0),
-        )
-        .where(Opportunity.deleted_at.is_null())
-        .group_by(Opportunity.stage)
-        .tuples()
-    )
-    found = {stage: (count, amount, weighted) for stage, count, amount, weighted in query}
-    rows = []
-    for stage in OPPORTUNITY_STAGES:
-        count, amount, weighted = found.get(stage, (0, 0, 0))
-        rows.append(StageRow(stage, int(count), int(amount), int(weighted) // 100))
-    return rows
 
 
 @dataclass
