@@ -8,12 +8,12 @@ dormant and lost clients are never listed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .models import database
 from .receivables import allocate
+from .services.settings import get_setting
 
 DEFAULT_NEGLECT_DAYS = {"A": 7, "B": 14, "C": 30}
 NEGLECT_SETTING = "agenda.neglect_days"
@@ -72,15 +72,11 @@ class Agenda:
 
 
 def neglect_days() -> dict[str, int]:
-    row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (NEGLECT_SETTING,)).fetchone()
+    """The per-grade thresholds: the stored setting over the defaults (unreadable entries ignored)."""
     days = dict(DEFAULT_NEGLECT_DAYS)
-    if row:
-        try:
-            stored = json.loads(row[0])
-        except ValueError:
-            stored = {}
-        if isinstance(stored, dict):
-            days.update({k: int(v) for k, v in stored.items() if k in days and str(v).isdigit()})
+    stored = get_setting(NEGLECT_SETTING, {})
+    if isinstance(stored, dict):
+        days.update({k: int(v) for k, v in stored.items() if k in days and str(v).isdigit()})
     return days
 
 
