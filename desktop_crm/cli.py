@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from .errors import CrmError
 from .paths import default_db_path
 
@@ -126,7 +127,7 @@ def _cmd_kpi(args: argparse.Namespace) -> int:
             names = ", ".join(u.name for u in User.select().order_by(User.name))
             raise CrmError(f"no user named {args.user!r} (users: {names or 'none'})")
         user_id = user.id
-    last_day: date = args.end or date.today()
+    last_day: date = args.end or clock.today()
     start: date = args.start or _default_range(args.by, last_day)
     if start > last_day:
         raise CrmError("--from must not be after --to")

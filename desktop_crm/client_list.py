@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
+from . import clock
 from .models import database
 from .models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .search import search_condition
@@ -159,7 +160,7 @@ def where_clause(flt: ClientFilter, today: date | None = None) -> tuple[str, lis
         tag_in = _in("ct.tag_id", tuple(int(t) for t in flt.tag_ids), None, params)
         clauses.append(f"client.id IN (SELECT ct.client_id FROM client_tag ct WHERE {tag_in})")
     if flt.not_contacted_days is not None:
-        cutoff = (today or date.today()) - timedelta(days=int(flt.not_contacted_days))
+        cutoff = (today or clock.today()) - timedelta(days=int(flt.not_contacted_days))
         clauses.append("(client.last_contact_at IS NULL OR client.last_contact_at < ?)")
         params.append((cutoff + timedelta(days=1)).isoformat())
     for cond in flt.custom:

@@ -16,6 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
+from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep
 from desktop_crm.reminders import ReminderSnapshot, reminder_snapshot
 from desktop_crm.services.agenda_settings import ReminderSettings, load_reminder_settings
@@ -45,9 +46,7 @@ def agenda_notifier() -> AgendaNotifier:
 
 
 def _default_clock() -> datetime:
-    from .pages import base
-
-    return base.now()
+    return clock.now()
 
 
 def _default_user() -> int | None:

@@ -11,6 +11,7 @@ from datetime import date
 
 from peewee import SqliteDatabase
 
+from .. import clock
 from ..db import close_database, open_database
 from ..errors import CrmError
 from .activity import write_activity
@@ -72,7 +73,7 @@ def generate_demo(
     if size not in SIZES:
         raise CrmError(f"Unknown demo size {size!r} (choose one of: {', '.join(SIZES)}).")
     spec = SIZES[size]
-    today = today or date.today()
+    today = today or clock.today()
     started = time.perf_counter()
     if isinstance(db_path, SqliteDatabase):
         return _generate(db_path, spec, size, seed, today, progress, started)

@@ -8,12 +8,14 @@ from typing import Any
 
 from peewee import AutoField, CharField, DatabaseProxy, DateTimeField, Model
 
+from .. import clock
+
 database = DatabaseProxy()
 
 
 def now() -> datetime:
-    """Local wall-clock time, second precision (KPIs work on local dates)."""
-    return datetime.now().replace(microsecond=0)
+    """Local wall-clock time, second precision, from the one clock (``desktop_crm.clock``)."""
+    return clock.now()
 
 
 def new_uuid() -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desktop_crm import clock
 from ui import i18n, prompts
 from ui.settings import APPLICATION_NAME, ORGANIZATION_NAME
 
@@ -88,8 +89,8 @@ def populated_db(db: object) -> object:
         WeeklyScore,
     )
 
-    today = date.today()
-    now = datetime.now().replace(microsecond=0)
+    today = clock.today()
+    now = clock.now()
     boss = User.create(name="陈主管", role="supervisor")
     me = User.create(name="王晓明", role="salesperson", supervisor=boss)
     clients = [

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from desktop_crm import clock
 from desktop_crm.models import Client, Contract, Opportunity, Payment, PaymentInstalment, User
 from desktop_crm.services.followups import log_follow_up_with_next_step
 from desktop_crm.services.stakeholders import create_contact, stance_history
@@ -91,7 +92,7 @@ def test_change_stance_with_reason_grows_the_history(qtbot, client_id) -> None:
     history = stance_history(contact.id)
     assert len(history) == 2
     assert (history[-1].changed_on, history[-1].old_stance, history[-1].new_stance, history[-1].reason) == (
-        date.today(),
+        clock.today(),
         "neutral",
         "supporter",
         "试用后认可了我们的方案",
@@ -99,7 +100,7 @@ def test_change_stance_with_reason_grows_the_history(qtbot, client_id) -> None:
     again = ContactDialog(client_id, contact.id)
     qtbot.addWidget(again)
     newest = again.timeline.entries()[0]
-    assert newest == (date.today(), "neutral", "supporter", "试用后认可了我们的方案")
+    assert newest == (clock.today(), "neutral", "supporter", "试用后认可了我们的方案")
 
 
 def test_reports_to_cycle_is_refused_at_the_field(qtbot, client_id) -> None:

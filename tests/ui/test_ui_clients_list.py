@@ -4,7 +4,7 @@ remembered columns, delete + undo, trash, bulk edit + undo, the hub round trip, 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop_crm import clock
 from desktop_crm.client_list import DEFAULT_COLUMNS, CustomCondition
 from desktop_crm.models import Client, ClientTag, Contact, CustomFieldDef, CustomFieldValue, Tag, User
 from desktop_crm.services import clients as client_service
@@ -42,7 +43,7 @@ def crm(db: object) -> dict[str, object]:
         value_verdict="valuable",
         owner=wang,
         expected_amount_cents=500_000,
-        last_contact_at=datetime.now() - timedelta(days=2),
+        last_contact_at=clock.now() - timedelta(days=2),
     )
     b = Client.create(
         name="Northwind Logistics",

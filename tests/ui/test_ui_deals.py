@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desktop_crm import clock
 from desktop_crm.models import Client, Contract, Opportunity, Payment, PaymentInstalment, User, now
 from desktop_crm.services.deals import close_opportunity, create_contract, create_opportunity
 from desktop_crm.services.stakeholders import create_contact, opportunity_roles
@@ -20,7 +21,7 @@ from ui.pages.deals import (
     PaymentDialog,
     PaymentPlanDialog,
 )
-from ui.pages.deals.plan_dialog import split_evenly
+from ui.pages.deals.plan_dialog import add_months, split_evenly
 
 ACCEPTED = QDialog.DialogCode.Accepted.value
 
@@ -130,8 +131,10 @@ def test_three_instalment_plan_split_evenly_and_overlap_refused(qtbot, client_id
 
 
 def test_partial_payment_then_hub_shows_the_overdue_remainder(qtbot, client_id, won_id) -> None:
-    contract = create_contract(client_id, 900_000, date.today() - timedelta(days=90), won_id)
-    start = date.today() - timedelta(days=60)
+    contract = create_contract(client_id, 900_000, clock.today() - timedelta(days=90), won_id)
+    # Monthly instalments from a month and ten days ago: the first two are overdue, the third lies ahead,
+    # whatever today is (month lengths differ, so "60 days ago" is not "two months ago").
+    start = add_months(clock.today(), -1) - timedelta(days=10)
     dialog = PaymentPlanDialog(None, contract.id)
     qtbot.addWidget(dialog)
     dialog.split(3, start)

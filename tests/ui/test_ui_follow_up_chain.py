@@ -3,13 +3,14 @@ timeline showing follow-up → step → follow-up → step; the global Ctrl+L; S
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop_crm import clock
 from desktop_crm.models import Client, Contact, FollowUp, NextStep, User
 from desktop_crm.schedule import BucketRules
 from desktop_crm.services.followups import add_next_step
@@ -124,9 +125,7 @@ def test_complete_a_step_through_the_shared_action(
 ) -> None:
     """A step no follow-up set (planned by hand) is completed through ``ui.actions.log_follow_up``."""
     me = User.get()
-    step = add_next_step(
-        client, me, datetime.now() + timedelta(hours=3), plan_type="greeting", title="中秋问候"
-    )
+    step = add_next_step(client, me, clock.now() + timedelta(hours=3), plan_type="greeting", title="中秋问候")
     answer_with(monkeypatch, lambda d: d.summary_edit.setPlainText("已问候"))
     new_id = actions.log_follow_up(None, completes_step_id=step.id)
     assert new_id == FollowUp.get().id
@@ -179,7 +178,7 @@ def test_ctrl_l_logs_a_follow_up_from_anywhere(
 
 def test_settings_rules_change_the_preview_and_the_saved_step(qtbot: QtBot, client: Client) -> None:
     wednesday = datetime.combine(
-        date.today() + timedelta(days=7 + (2 - date.today().weekday()) % 7), datetime.min.time()
+        clock.today() + timedelta(days=7 + (2 - clock.today().weekday()) % 7), datetime.min.time()
     )
     noon = wednesday.replace(hour=12)
     section = ScheduleRulesSection(now=noon)

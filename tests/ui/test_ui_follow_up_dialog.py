@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_crm import clock
 from desktop_crm.models import Client, Contact, FollowUp, FollowUpContact, NextStep, Opportunity, User, now
 from ui.pages.followups.dialog import FollowUpDialog
 
 
 def next_weekday(weekday: int, hour: int = 10) -> datetime:
     """The next such weekday (0 = Monday) at least a week ahead, at ``hour``: always in the future."""
-    day = date.today() + timedelta(days=7)
+    day = clock.today() + timedelta(days=7)
     while day.weekday() != weekday:
         day += timedelta(days=1)
     return datetime(day.year, day.month, day.day, hour, 0)

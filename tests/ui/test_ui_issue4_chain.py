@@ -14,11 +14,10 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop_crm.clock import FrozenClock
 from desktop_crm.models import Client, FollowUp, NextStep, PaymentInstalment, User
-from desktop_crm.models import now as clock_now
 from desktop_crm.services.deals import create_opportunity
 from ui import actions, prompts
-from ui.pages import base
 from ui.pages.clients.followups_section import FollowUpsSection
 from ui.pages.deals.close_dialog import CloseOpportunityDialog
 from ui.pages.deals.contract_dialog import ContractDialog
@@ -56,7 +55,9 @@ def today_page(qtbot: QtBot) -> TodayPage:
     return page
 
 
-def test_follow_up_chain(qtbot: QtBot, client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_follow_up_chain(
+    qtbot: QtBot, client: Client, monkeypatch: pytest.MonkeyPatch, clock: FrozenClock
+) -> None:
     # 1. Log a follow-up whose next step is "tomorrow".
     def first(dialog: QDialog) -> None:
         assert isinstance(dialog, FollowUpDialog)
@@ -69,10 +70,10 @@ def test_follow_up_chain(qtbot: QtBot, client: Client, monkeypatch: pytest.Monke
     assert first_id is not None
     step = NextStep.get(NextStep.source_follow_up == first_id)
     assert (step.bucket, step.title) == ("tomorrow", "寄送样品")
-    assert step.due_at.date() > clock_now().date() and step.due_at.hour == 9
+    assert step.due_at.date() > clock.today() and step.due_at.hour == 9
 
     # 2. On the morning the step falls due, the Today page lists it under today.
-    monkeypatch.setattr(base, "now", lambda: step.due_at.replace(hour=8))
+    clock.set(step.due_at.replace(hour=8))
     page = today_page(qtbot)
     assert [s.title for s in page.result.agenda.today] == ["寄送样品"]
     assert page.due_card.value_label.text() == "1"
@@ -112,12 +113,12 @@ def test_follow_up_chain(qtbot: QtBot, client: Client, monkeypatch: pytest.Monke
 
 
 def test_payment_plan_to_overdue_remainder(
-    qtbot: QtBot, client: Client, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, client: Client, monkeypatch: pytest.MonkeyPatch, clock: FrozenClock
 ) -> None:
     opportunity = create_opportunity(
         client.id, "二期产线改造", stage="negotiation", expected_amount_cents=3_000_000
     )
-    day = base.today()
+    day = clock.today()
 
     # Win it, create the contract, plan three monthly instalments from today.
     def close(dialog: QDialog) -> None:
@@ -164,7 +165,7 @@ def test_payment_plan_to_overdue_remainder(
 
     # Forty days later the remainder of the first and the whole second instalment are overdue.
     later = datetime.combine(day + timedelta(days=40), datetime.min.time()).replace(hour=9)
-    monkeypatch.setattr(base, "now", lambda: later)
+    clock.set(later)
     page.refresh()
     overdue = page.result.agenda.instalments_overdue
     assert [(i.due_date, i.remaining) for i in overdue] == [

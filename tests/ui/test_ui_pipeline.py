@@ -3,11 +3,12 @@ the stage probabilities in Settings."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from desktop_crm import clock
 from desktop_crm.models import Client, Opportunity, User, now
 from desktop_crm.services.stages import stage_probabilities
 from ui import prompts
@@ -21,16 +22,16 @@ from ui.pages.settings_stages import StageProbabilitiesSection
 def board(db: object) -> dict[str, object]:
     li, wang = User.create(name="Li"), User.create(name="Wang")
     acme, gone = Client.create(name="Acme"), Client.create(name="Gone", deleted_at=now())
-    past = date.today() - timedelta(days=3)
+    past = clock.today() - timedelta(days=3)
     Opportunity.create(client=acme, owner=li, name="A", stage="initial", probability=10,
                        expected_amount_cents=100_000, expected_close_date=past)  # fmt: skip
     Opportunity.create(client=acme, owner=wang, name="B", stage="initial", probability=20,
-                       expected_amount_cents=300_000, expected_close_date=date.today() + timedelta(days=400))  # fmt: skip
+                       expected_amount_cents=300_000, expected_close_date=clock.today() + timedelta(days=400))  # fmt: skip
     Opportunity.create(client=acme, owner=li, name="C", stage="negotiation", probability=70,
                        expected_amount_cents=200_000)  # fmt: skip
     Opportunity.create(client=gone, owner=li, name="X", stage="initial", expected_amount_cents=9_999_900)
     Opportunity.create(client=acme, owner=li, name="W", stage="won", probability=100,
-                       expected_amount_cents=500_000, closed_on=date.today())  # fmt: skip
+                       expected_amount_cents=500_000, closed_on=clock.today())  # fmt: skip
     return {"li": li, "wang": wang, "acme": acme}
 
 
@@ -61,8 +62,8 @@ def test_owner_and_date_filters(qtbot, board) -> None:
     page.owner_combo.setCurrentIndex(0)
     page.period_combo.setCurrentIndex(page.period_combo.findData("custom"))
     assert page.from_edit.isVisibleTo(page)
-    page.from_edit.set_date(date.today() - timedelta(days=10))
-    page.to_edit.set_date(date.today())
+    page.from_edit.set_date(clock.today() - timedelta(days=10))
+    page.to_edit.set_date(clock.today())
     assert page.columns["initial"].count_label.text() == "1 opportunities"
     assert page.open_card.value_label.text() == "1"
 

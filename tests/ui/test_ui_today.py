@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop_crm.clock import FrozenClock
 from desktop_crm.models import Client, Contract, NextStep, Payment, PaymentInstalment, Setting, User
-from ui.pages import base
 from ui.pages.today import TodayPage, loader
 from ui.pages.today.dialogs import RescheduleDialog
 
@@ -19,8 +19,8 @@ NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
 
 
 @pytest.fixture
-def agenda_db(db: object, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
-    monkeypatch.setattr(base, "now", lambda: NOW)
+def agenda_db(db: object, clock: FrozenClock) -> dict[str, object]:
+    clock.set(NOW)
     me = User.create(name="王晓明", role="salesperson")
     other = User.create(name="李娜", role="salesperson")
     old = datetime(2026, 1, 5)

@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-
-def today() -> date:
-    """The pages' idea of today (one seam for tests and screenshots)."""
-    return date.today()
-
-
-def now() -> datetime:
-    """The pages' idea of the current time, to the second (the seam tests and screenshots patch)."""
-    return datetime.now().replace(microsecond=0)
 
 
 class Page(QWidget):

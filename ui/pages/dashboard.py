@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from desktop_crm.clock import today
+
 from .. import fmt
 from ..charts.canvas import ChartWidget
 from ..widgets import StatCard, card_row
 from . import data
-from .base import Page, today
+from .base import Page
 
 
 class DashboardPage(Page):

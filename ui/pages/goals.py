@@ -7,11 +7,13 @@ from datetime import timedelta
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from desktop_crm.clock import today
+
 from .. import fmt
 from ..labels import label
 from ..models import RIGHT
 from . import data
-from .base import Page, today
+from .base import Page
 
 
 class GoalsPage(Page):

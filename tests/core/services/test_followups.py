@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop_crm.clock import FrozenClock
 from desktop_crm.errors import NotFoundError, ValidationError
 from desktop_crm.models import Client, Contact, FollowUp, FollowUpContact, NextStep, Opportunity, User, now
-from desktop_crm.services import followups
 from desktop_crm.services.followups import (
     add_next_step,
     client_timeline,
@@ -26,8 +26,8 @@ NOW = datetime(2026, 3, 1, 8, 0)  # the services' "now": every step planned belo
 
 
 @pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    monkeypatch.setattr(followups, "now", lambda: NOW)
+def frozen_now(clock: FrozenClock) -> datetime:
+    clock.set(NOW)
     return NOW
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop_crm.clock import today
+
 from ... import fmt, prompts
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import StatCard, card_row, make_table_view, set_column_widths
-from ..base import today
 from ..deals import (
     CloseOpportunityDialog,
     ContractDialog,

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_crm import clock
 from desktop_crm.services.common import MAX_CENTS, MAX_DATE, MIN_DATE
 from desktop_crm.services.custom_fields import MAX_EXACT_NUMBER
 
@@ -107,7 +108,7 @@ class OptionalDateEdit(QWidget):
         self.date_edit.setMinimumDate(QDate(1000, 1, 1))  # out-of-range years get a message, not a clamp
         self.date_edit.setMaximumDate(QDate(9999, 12, 31))
         self.date_edit.setMinimumWidth(130)
-        start = default or date.today()
+        start = default or clock.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         self.date_edit.setEnabled(False)
         self.check.toggled.connect(self._on_check_toggled)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm import clock
 from desktop_crm.client_list import ClientFilter, CustomCondition
 
 from ...labels import choices as label_choices
@@ -148,7 +149,8 @@ class ClientFilterPanel(QFrame):
         self.value_choice = QComboBox(self)
         self.value_date = QDateEdit(self)
         self.value_date.setCalendarPopup(True)
-        self.value_date.setDate(QDate.currentDate())
+        day = clock.today()
+        self.value_date.setDate(QDate(day.year, day.month, day.day))
         for widget in (self.field_combo, self.op_combo, self.value_edit, self.value_choice, self.value_date):
             custom_row.addWidget(widget)
         self.field_combo.currentIndexChanged.connect(self._on_field_combo_changed)

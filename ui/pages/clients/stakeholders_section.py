@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.clock import today
 from desktop_crm.power_map import load_stakeholders
 from desktop_crm.stakeholder_analysis import Stakeholder, analyse
 
 from ...labels import label
-from ..base import today
 from . import hub_data
 from .analysis_panel import AnalysisPanel
 from .contacts import ContactsPanel

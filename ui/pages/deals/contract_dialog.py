@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_contract
 
 from ...errors import error_text
 from ...labels import label
-from ..base import today
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm import clock
 from desktop_crm.errors import CrmError, ValidationError
 
 from ...errors import error_text
@@ -48,7 +49,7 @@ class DateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setMinimumWidth(140)
-        self.set_date(day or date.today())
+        self.set_date(day or clock.today())
 
     def set_date(self, day: date) -> None:
         self.setDate(QDate(day.year, day.month, day.day))

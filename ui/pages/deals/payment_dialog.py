@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
 from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
 from ...errors import error_text
-from ..base import today
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 

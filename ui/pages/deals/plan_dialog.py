@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
 from desktop_crm.services.payments import set_payment_plan
 
 from ... import fmt
 from ...errors import error_text
-from ..base import today
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from desktop_crm.clock import today
 from desktop_crm.errors import CrmError
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.pipeline import (
@@ -32,7 +33,7 @@ from ...errors import error_text
 from ...labels import label
 from ...widgets import StatCard, card_row
 from .. import data
-from ..base import Page, today
+from ..base import Page
 from ..deals import CloseOpportunityDialog, OpportunityDialog
 from ..deals.form import DateEdit
 from .board import StageColumn

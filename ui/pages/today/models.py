@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
 
 from ... import fmt
@@ -127,7 +128,7 @@ class StepTableModel(RowObjectModel[AgendaStep]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
-        self.today = date.today()
+        self.today = clock.today()
         self.user_names: dict[int, str] = {}
         self._columns = [
             RowColumn(
@@ -184,7 +185,7 @@ class InstalmentTableModel(RowObjectModel[DueInstalment]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
-        self.today = date.today()
+        self.today = clock.today()
         self._columns = [
             RowColumn(self.tr("Client"), lambda i: i.client_name),
             RowColumn(self.tr("Due date"), lambda i: fmt.short_date(i.due_date)),

@@ -2,7 +2,7 @@
 week, which clients are neglected, which payments (回款) are due; one action away from each.
 
 The agenda loads inline on small files and on the database worker on large ones (0.3 s for the
-whole team on the large demo). ``ui.pages.base.now`` is the clock (the seam tests patch).
+whole team on the large demo). ``desktop_crm.clock`` is the clock (tests freeze it).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
 
+from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import next_steps
@@ -22,7 +23,6 @@ from ...errors import error_text
 from ...reminders import agenda_notifier
 from ...tasks import default_worker
 from ...widgets import StatCard, card_row
-from .. import base
 from ..base import Page
 from . import loader
 from .actions_bar import ActionsBar
@@ -140,7 +140,7 @@ class TodayPage(Page):
             self.scope_combo.blockSignals(True)
             self.scope_combo.setCurrentIndex(1)  # a supervisor starts on the whole team
             self.scope_combo.blockSignals(False)
-        now = base.now()
+        now = clock.now()
         user_id = self.user_filter()
         self._generation += 1
         generation = self._generation
@@ -239,7 +239,7 @@ class TodayPage(Page):
 
     def snooze_step(self, step: AgendaStep, bucket: str | None = None, minutes: int | None = None) -> None:
         try:
-            next_steps.snooze_next_step(step.id, bucket=bucket, minutes=minutes, now=base.now())
+            next_steps.snooze_next_step(step.id, bucket=bucket, minutes=minutes, now=clock.now())
         except ValidationError as exc:
             prompts.show_error(self, self.tr("Snooze next step"), refusal_text(exc))
             self.refresh()
@@ -251,9 +251,9 @@ class TodayPage(Page):
 
     def reschedule_step(self, step: AgendaStep) -> None:
         def submit(when: datetime) -> None:
-            next_steps.reschedule_next_step(step.id, when, now=base.now())
+            next_steps.reschedule_next_step(step.id, when, now=clock.now())
 
-        dialog = RescheduleDialog(self, step.client_name, step.title, step.due_at, base.now(), submit)
+        dialog = RescheduleDialog(self, step.client_name, step.title, step.due_at, clock.now(), submit)
         if prompts.run_modal(dialog) == RescheduleDialog.DialogCode.Accepted.value:
             self.after_change()
 
