@@ -45,7 +45,7 @@ Counts and cents are ints, rates, means and scores floats.
 
 from __future__ import annotations
 
-from .compute import KPI_KEYS, PeriodResult, change, compute, series, series_to_json
+from .compute import KPI_KEYS, PeriodResult, change, compute, compute_many, series, series_to_json
 from .periods import KINDS, Period, period_containing, periods_between
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "PeriodResult",
     "change",
     "compute",
+    "compute_many",
     "period_containing",
     "periods_between",
     "series",

@@ -80,7 +80,7 @@ def _values(facts: Facts) -> dict[str, Value]:
     return {key: values[key] for key in KPI_KEYS}
 
 
-def _compute_many(periods: Sequence[Period], user_id: int | None) -> dict[Period, dict[str, Value]]:
+def compute_many(periods: Sequence[Period], user_id: int | None = None) -> dict[Period, dict[str, Value]]:
     """KPI values of every distinct period, from one batch of aggregate queries."""
     distinct = sorted(set(periods))
     with database.atomic():  # one read snapshot for every query
@@ -90,7 +90,7 @@ def _compute_many(periods: Sequence[Period], user_id: int | None) -> dict[Period
 
 def compute(period: Period, user_id: int | None = None) -> dict[str, Value]:
     """Every KPI of ``KPI_KEYS`` for ``period``: the team's, or one salesperson's when ``user_id`` is given."""
-    return _compute_many([period], user_id)[period]
+    return compute_many([period], user_id)[period]
 
 
 def change(value: Value, base: Value) -> float | None:
@@ -110,7 +110,7 @@ def series(kind: str, start: date, end: date, user_id: int | None = None) -> lis
     first period of the series has its changes."""
     periods = periods_between(kind, start, end)
     needed = [*periods, *(p.previous() for p in periods), *(p.year_ago() for p in periods)]
-    values = _compute_many(needed, user_id)
+    values = compute_many(needed, user_id)
     return [
         PeriodResult(
             period=p,

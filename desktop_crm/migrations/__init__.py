@@ -60,6 +60,10 @@ MIGRATIONS: list[Migration] = [
     _m003_client_search,
     _m004_last_contact,
     _sql_migration("m005_list_indexes.sql"),
+    _sql_migration("m006_team.sql"),
+    _sql_migration("m007_goals.sql"),
+    _sql_migration("m008_weekly.sql"),
+    _sql_migration("m009_handbook.sql"),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -4,21 +4,12 @@ from .base import BaseModel, SoftDeleteModel, database, new_uuid, now
 from .clients import Client, ClientMilestone, ClientTag, CustomFieldDef, CustomFieldValue, Tag
 from .deals import Contract, Opportunity, OpportunityContact, Payment, PaymentInstalment
 from .followups import FollowUp, FollowUpContact, NextStep
-from .goals import (
-    Annotation,
-    Goal,
-    GoalAction,
-    GoalClient,
-    GoalTarget,
-    HandbookEntry,
-    WeeklyCollectionItem,
-    WeeklyForm,
-    WeeklyPlanItem,
-    WeeklyScore,
-)
+from .goals import Goal, GoalAction, GoalClient, GoalTarget
+from .handbook import HandbookEntry
 from .stakeholders import Contact, StanceChange
 from .users import Setting, User
 from .views import SavedView
+from .weekly import Annotation, WeeklyCollectionItem, WeeklyForm, WeeklyPlanItem, WeeklyScore
 
 # In dependency order: creating tables in this order satisfies every foreign key.
 ALL_MODELS: list[type[BaseModel]] = [

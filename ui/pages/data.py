@@ -11,12 +11,12 @@ from datetime import date, timedelta
 
 from peewee import JOIN
 
+from desktop_crm import team
 from desktop_crm.models import (
     Client,
     Goal,
     GoalAction,
     GoalTarget,
-    Setting,
     User,
     WeeklyForm,
     WeeklyScore,
@@ -28,23 +28,8 @@ def client_count() -> int:
 
 
 def current_user_id() -> int | None:
-    """The user this copy works for: the ``current_user_id`` setting, else the first active salesperson."""
-    setting = Setting.get_or_none(Setting.key == "current_user_id")
-    if setting is not None:
-        try:
-            user_id = int(setting.value)
-        except (TypeError, ValueError):
-            user_id = None
-        if user_id is not None and User.get_or_none(User.id == user_id) is not None:
-            return user_id
-    row = (
-        User.select(User.id)
-        .where(User.active == True)  # noqa: E712
-        .order_by((User.role != "salesperson"), User.id)
-        .tuples()
-        .first()
-    )
-    return row[0] if row else None
+    """The user this copy works for (see ``desktop_crm.team``)."""
+    return team.current_user_id()
 
 
 def user_name(user_id: int | None) -> str:

@@ -1,0 +1,1 @@
+-- Schema version 6: the team (PIN hashes, ...).

@@ -1,0 +1,1 @@
+-- Schema version 7: goal editing (proposals, action categories, ...).

@@ -1,0 +1,1 @@
+-- Schema version 8: weekly form review (line annotations, criteria scores, ...).

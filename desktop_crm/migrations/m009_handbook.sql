@@ -1,0 +1,1 @@
+-- Schema version 9: the performance handbook.
