@@ -8,6 +8,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
   with month-on-month and year-on-year changes. ``--to`` is inclusive; by default the last 12 periods.
 - ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
+- ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
 """
@@ -81,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help="check the database's integrity")
     check.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of integrity_check")
+
+    users = sub.add_parser("users", parents=[common], help="the team: users with role and reports-to")
+    users.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
 
@@ -190,7 +194,37 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
-COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check}
+def _cmd_users(args: argparse.Namespace) -> int:
+    import unicodedata
+
+    from .team import team_members
+
+    _open(args)
+    members = team_members()
+    if args.json:
+        print(json.dumps([m.to_json() for m in members], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not members:
+        print("no users yet (the application asks for your name at first start)")
+        return EXIT_OK
+
+    def width(text: str) -> int:  # Chinese characters take two columns in a terminal
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    header = ("name", "role", "reports to", "active", "PIN", "e-mail", "phone")
+    rows = [header] + [
+        (m.name, m.role, m.reports_to or "-", "yes" if m.active else "no", "yes" if m.has_pin else "no")
+        + (m.email or "-", m.phone or "-")
+        for m in members
+    ]
+    widths = [max(width(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        cells = [cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)]
+        print("  ".join(cells).rstrip())
+    return EXIT_OK
+
+
+COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField
+from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from .base import BaseModel
 
@@ -14,6 +14,8 @@ class User(BaseModel):
     email = CharField(max_length=200, default="")
     phone = CharField(max_length=50, default="")
     active = BooleanField(default=True)
+    # "scrypt$N$r$p$<salt hex>$<hash hex>" (services.users.set_pin), '' when the user has no PIN.
+    pin_hash = TextField(default="")
 
 
 class Setting(BaseModel):

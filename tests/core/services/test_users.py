@@ -7,6 +7,7 @@ import pytest
 from desktop_crm.errors import NotFoundError, ValidationError
 from desktop_crm.models import User
 from desktop_crm.services.users import create_user, deactivate_user, list_users, update_user
+from desktop_crm.team import switch_user
 
 
 def test_create_user_strips_and_stores_fields(db: object) -> None:
@@ -115,6 +116,7 @@ def test_update_missing_user(db: object) -> None:
 def test_deactivate_and_list(db: object) -> None:
     bob = create_user("Bob")
     alice = create_user("Alice")
+    switch_user(alice.id)  # the person working cannot be deactivated (tests/core/test_team.py)
     deactivate_user(bob.id)
     assert [u.name for u in list_users()] == ["Alice"]
     assert [u.name for u in list_users(active_only=False)] == ["Alice", "Bob"]
