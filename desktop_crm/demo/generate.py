@@ -30,7 +30,8 @@ from .deals import write_deals
 from .goals import SellerBook, write_goals
 from .loader import BulkLoader
 from .plan import SIZES, SizeSpec, plan_client
-from .weekly import write_handbook, write_weekly_forms
+from .handbook import write_handbook
+from .weekly import write_weekly_forms
 
 Progress = Callable[[int, int], bool]
 # Above this many clients the indexes are rebuilt after the load instead of maintained (see loader).

@@ -1,5 +1,5 @@
 """Weekly goal forms (周目标/周报) with plan and collection items, the supervisor's annotations and
-scores, and the performance handbook (绩效手册).
+scores (the performance handbook is written by ``demo.handbook``).
 
 Past weeks are submitted and (mostly) scored; the current week is a draft. The busy salesperson who
 does not convert gets lower scores and annotations that coach on client value, not on effort.
@@ -16,7 +16,6 @@ from .texts import (
     ANNOTATIONS_BUSY,
     ANNOTATIONS_GOOD,
     ANNOTATIONS_PLAIN,
-    HANDBOOK,
     PRODUCTS,
     WEEK_PLAN_TEXTS,
     WEEK_SUMMARIES_BUSY,
@@ -156,12 +155,3 @@ def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str,
             "weekly_score",
             (ctx.new_id("weekly_score"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, score, comment),
         )
-
-
-def write_handbook(ctx: Ctx, spec: SizeSpec) -> None:
-    for position, (question, answer, kpi_key) in enumerate(HANDBOOK):
-        day = -spec.days + 20 + position * 37 % max(spec.days - 40, 1)
-        ts = ctx.ts(day, 600)
-        revised = ctx.day(min(day + 90, -1)) if position % 2 else None
-        row = (ctx.new_id("handbook_entry"), ctx.uuid(), ts, ts, question, answer, kpi_key, revised, position)
-        ctx.add("handbook_entry", row)

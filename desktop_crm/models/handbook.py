@@ -12,6 +12,6 @@ class HandbookEntry(BaseModel):
 
     question = TextField()
     answer = TextField(default="")
-    kpi_key = CharField(max_length=50, default="")
+    kpi_key = CharField(max_length=50, default="", index=True)  # the topic key (see services.handbook)
     revised_on = DateField(null=True)
     position = IntegerField(default=0)

@@ -1,14 +1,53 @@
-"""The performance handbook (绩效手册): ordered questions and answers on how each KPI is judged."""
+"""The performance handbook (绩效手册): ordered questions and answers on how each KPI is judged.
+
+Each entry may carry a topic key in ``kpi_key``: a KPI key of ``kpi --json`` (``conversion_rate``), or a
+prefixed key for the other topics (``rule:weekly_score``, ``role:salesperson``; see
+``desktop_crm.handbook_seed``). ``entry_for_key`` finds the entry a KPI link opens; ``entries`` lists or
+searches the handbook as plain rows; ``seed_handbook`` writes the first edition into an empty handbook.
+The revision date is today whenever the question, answer or topic changes, unless one is given.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from .. import clock
 from ..errors import ValidationError
+from ..handbook_seed import ROLE_PREFIX, RULE_PREFIX, seed_entries
+from ..kpi import KPI_KEYS
 from ..models import HandbookEntry
 from .common import get_record, long_text, optional_date, optional_text, require_int, transactional
 
 _FIELDS = ("question", "answer", "kpi_key", "revised_on")
+_TOPIC_PATTERN = re.compile(r"[a-z][a-z0-9_]*(:[a-z0-9_]+)?")
+_KPI_KEYS = frozenset(KPI_KEYS)
+
+
+@dataclass(frozen=True)
+class HandbookItem:
+    """One handbook entry as the pages show it."""
+
+    id: int
+    position: int
+    question: str
+    answer: str
+    key: str  # the topic key ("" = none)
+    kind: str  # "kpi", "rule", "role" or "" (no topic or another one)
+    revised_on: date | None
+
+
+def topic_kind(key: str) -> str:
+    """``"kpi"`` for a KPI key, ``"rule"`` / ``"role"`` for prefixed keys, else ``""``."""
+    if key in _KPI_KEYS:
+        return "kpi"
+    if key.startswith(RULE_PREFIX):
+        return "rule"
+    if key.startswith(ROLE_PREFIX):
+        return "role"
+    return ""
 
 
 def _clean(changes: dict[str, Any]) -> dict[str, Any]:
@@ -21,7 +60,14 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "answer":
             values[key] = long_text(value, key, "Answer")
         elif key == "kpi_key":
-            values[key] = optional_text(value, key, "KPI", HandbookEntry.kpi_key.max_length)
+            topic = optional_text(value, key, "Topic", HandbookEntry.kpi_key.max_length)
+            if topic and not _TOPIC_PATTERN.fullmatch(topic):
+                raise ValidationError(
+                    "Topic must be a KPI key or a prefixed key such as rule:smart (lowercase letters, "
+                    "digits and underscores).",
+                    key,
+                )
+            values[key] = topic
         elif key == "revised_on":
             values[key] = optional_date(value, key, "Revision date")
         else:
@@ -33,6 +79,45 @@ def list_entries() -> list[HandbookEntry]:
     return list(HandbookEntry.select().order_by(HandbookEntry.position, HandbookEntry.id))
 
 
+def _item(entry: HandbookEntry) -> HandbookItem:
+    return HandbookItem(
+        entry.id,
+        entry.position,
+        entry.question,
+        entry.answer,
+        entry.kpi_key,
+        topic_kind(entry.kpi_key),
+        entry.revised_on,
+    )
+
+
+def entries(search: str = "") -> list[HandbookItem]:
+    """The handbook in order; with ``search``, only entries whose question or answer contains it
+    (ignoring case and surrounding blanks; Chinese as written)."""
+    needle = search.strip().casefold() if isinstance(search, str) else ""
+    items = [_item(e) for e in list_entries()]
+    if not needle:
+        return items
+    return [i for i in items if needle in i.question.casefold() or needle in i.answer.casefold()]
+
+
+def entry_for_key(key: str) -> HandbookItem | None:
+    """The first entry (in handbook order) about topic ``key``; None when there is none."""
+    if not isinstance(key, str) or not key.strip():
+        return None
+    entry = (
+        HandbookEntry.select()
+        .where(HandbookEntry.kpi_key == key.strip())
+        .order_by(HandbookEntry.position, HandbookEntry.id)
+        .first()
+    )
+    return _item(entry) if entry else None
+
+
+def is_empty() -> bool:
+    return not HandbookEntry.select().exists()
+
+
 def _renumber(entries: list[HandbookEntry]) -> None:
     for position, entry in enumerate(entries):
         if entry.position != position:
@@ -42,16 +127,23 @@ def _renumber(entries: list[HandbookEntry]) -> None:
 
 @transactional
 def add_entry(question: str, answer: str = "", kpi_key: str = "", revised_on: Any = None) -> HandbookEntry:
-    """Append a question and its answer at the end of the handbook."""
+    """Append a question and its answer at the end of the handbook (revised today unless given)."""
     values = _clean({"question": question, "answer": answer, "kpi_key": kpi_key, "revised_on": revised_on})
+    if values["revised_on"] is None:
+        values["revised_on"] = clock.today()
     return HandbookEntry.create(position=HandbookEntry.select().count(), **values)
 
 
 @transactional
 def update_entry(entry_id: Any, **changes: Any) -> HandbookEntry:
-    """Change question, answer, kpi_key or revised_on."""
+    """Change question, answer, kpi_key or revised_on; a changed text is revised today unless
+    ``revised_on`` is given."""
     entry = get_record(HandbookEntry, entry_id, "Handbook entry")
-    for key, value in _clean(changes).items():
+    values = _clean(changes)
+    changed = any(getattr(entry, k) != v for k, v in values.items() if k != "revised_on")
+    if changed and "revised_on" not in values:
+        values["revised_on"] = clock.today()
+    for key, value in values.items():
         setattr(entry, key, value)
     entry.save()
     return entry
@@ -72,3 +164,22 @@ def move_entry(entry_id: Any, new_position: int) -> HandbookEntry:
     entries.insert(position, entry)
     _renumber(entries)
     return entry
+
+
+@transactional
+def seed_handbook(lang: str) -> int:
+    """Fill an empty handbook with its first edition in ``lang`` ("en" or "zh_CN"), revised today.
+
+    Returns the number of entries written: 0 when the handbook already has entries (never touched).
+    """
+    if not isinstance(lang, str):
+        raise ValidationError("Language must be text.", "lang")
+    if not is_empty():
+        return 0
+    today = clock.today()
+    rows = seed_entries(lang)
+    for position, (key, question, answer) in enumerate(rows):
+        HandbookEntry.create(
+            question=question, answer=answer, kpi_key=key, revised_on=today, position=position
+        )
+    return len(rows)
