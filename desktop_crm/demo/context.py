@@ -110,8 +110,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),  # fmt: skip
     "goal": _BASE
     + ("parent_id", "user_id", "kind", "title", "period_start", "period_end", "qualitative", "notes"),
-    "goal_target": _BASE + ("goal_id", "metric", "label", "unit", "target_value", "actual_value"),
-    "goal_action": _BASE + ("goal_id", "category", "title", "due_date", "done", "done_at"),
+    "goal_target": _BASE
+    + (
+        "goal_id",
+        "metric",
+        "label",
+        "unit",
+        "target_value",
+        "actual_value",
+        "set_by_id",
+        "proposed_value",
+        "proposal_reason",
+        "proposed_by_id",
+        "proposal_state",
+    ),  # fmt: skip
+    "goal_action": _BASE + ("goal_id", "category", "label", "title", "due_date", "done", "done_at"),
+    "goal_action_client": _BASE + ("action_id", "client_id"),
     "goal_client": _BASE + ("goal_id", "client_id"),
     "weekly_form": _BASE
     + ("user_id", "iso_year", "iso_week", "planned_collection_cents", "summary", "status", "submitted_at"),

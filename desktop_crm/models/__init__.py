@@ -4,7 +4,7 @@ from .base import BaseModel, SoftDeleteModel, database, new_uuid, now
 from .clients import Client, ClientMilestone, ClientTag, CustomFieldDef, CustomFieldValue, Tag
 from .deals import Contract, Opportunity, OpportunityContact, Payment, PaymentInstalment
 from .followups import FollowUp, FollowUpContact, NextStep
-from .goals import Goal, GoalAction, GoalClient, GoalTarget
+from .goals import Goal, GoalAction, GoalActionClient, GoalClient, GoalTarget
 from .handbook import HandbookEntry
 from .stakeholders import Contact, StanceChange
 from .users import Setting, User
@@ -35,6 +35,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     GoalTarget,
     GoalAction,
     GoalClient,
+    GoalActionClient,
     WeeklyForm,
     WeeklyCollectionItem,
     WeeklyPlanItem,

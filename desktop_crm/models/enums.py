@@ -43,5 +43,7 @@ DEFAULT_STAGE_PROBABILITY = {
 INSTALMENT_STATUSES = ("paid", "partly", "due", "overdue")
 
 GOAL_KINDS = ("year", "quarter", "month", "week", "day", "event")
+# Action targets (行动目标): 市场活动, 渠道/代理培训, 例行工作, 专项沟通, custom (with its own label).
+ACTION_CATEGORIES = ("market_activity", "training", "routine", "special_communication", "custom")
 WEEKLY_FORM_STATUSES = ("draft", "submitted", "returned", "scored")
 CUSTOM_FIELD_KINDS = ("text", "number", "date", "choice", "multi_choice")
