@@ -8,6 +8,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
   with month-on-month and year-on-year changes. ``--to`` is inclusive; by default the last 12 periods.
 - ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
+- ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -25,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import clock
+from . import clock, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     users = sub.add_parser("users", parents=[common], help="the team: users with role and reports-to")
     users.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    weekly_cli.add_parser(sub, common)
     return parser
 
 
@@ -225,6 +227,7 @@ def _cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
+COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -131,8 +131,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     + ("user_id", "iso_year", "iso_week", "planned_collection_cents", "summary", "status", "submitted_at"),
     "weekly_collection_item": _BASE + ("form_id", "client_id", "amount_cents", "note"),
     "weekly_plan_item": _BASE + ("form_id", "weekday", "text", "client_id", "goal_id", "done"),
-    "annotation": _BASE + ("form_id", "author_id", "section", "body"),
+    "annotation": _BASE + ("form_id", "author_id", "section", "body", "line"),
     "weekly_score": _BASE + ("form_id", "scorer_id", "score", "comment"),
+    "weekly_criterion_score": _BASE + ("form_id", "key", "label", "weight", "score"),
     "handbook_entry": _BASE + ("question", "answer", "kpi_key", "revised_on", "position"),
 }
 

@@ -142,7 +142,7 @@ def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str,
             else book.fresh(ctx, "annotation", pool)
         )
         note = (ctx.new_id("annotation"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, ctx.pick(_SECTIONS),
-                body.format(s=short or "重点客户"))  # fmt: skip
+                body.format(s=short or "重点客户"), "")  # fmt: skip
         ctx.add("annotation", note)
     if status == "scored":
         score = max(40.0, min(98.0, round(ctx.rng.gauss(seller.score_mean, 5.0) * 2) / 2))

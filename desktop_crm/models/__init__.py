@@ -9,7 +9,14 @@ from .handbook import HandbookEntry
 from .stakeholders import Contact, StanceChange
 from .users import Setting, User
 from .views import SavedView
-from .weekly import Annotation, WeeklyCollectionItem, WeeklyForm, WeeklyPlanItem, WeeklyScore
+from .weekly import (
+    Annotation,
+    WeeklyCollectionItem,
+    WeeklyCriterionScore,
+    WeeklyForm,
+    WeeklyPlanItem,
+    WeeklyScore,
+)
 
 # In dependency order: creating tables in this order satisfies every foreign key.
 ALL_MODELS: list[type[BaseModel]] = [
@@ -41,6 +48,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     WeeklyPlanItem,
     Annotation,
     WeeklyScore,
+    WeeklyCriterionScore,
     HandbookEntry,
     SavedView,
 ]

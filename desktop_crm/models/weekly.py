@@ -61,6 +61,9 @@ class Annotation(BaseModel):
     author = ForeignKeyField(User, null=True, on_delete="SET NULL")
     section = CharField(max_length=50, default="")
     body = TextField()
+    # The line annotated: "collection:<id>", "instalment:<id>", "plan:<id>", "fact:<kpi key>",
+    # "assessment:<target id>", "summary"; "" for the whole form.
+    line = CharField(max_length=100, default="")
 
 
 class WeeklyScore(BaseModel):
@@ -70,3 +73,17 @@ class WeeklyScore(BaseModel):
     scorer = ForeignKeyField(User, null=True, on_delete="SET NULL")
     score = FloatField()
     comment = TextField(default="")
+
+
+class WeeklyCriterionScore(BaseModel):
+    """One criterion's score (0..100) of a scored form; the criterion's label and weight are copied
+    from the setting ``weekly_score_criteria`` when scored, so later edits of the criteria keep it."""
+
+    form = ForeignKeyField(WeeklyForm, backref="criterion_scores", on_delete="CASCADE")
+    key = CharField(max_length=50)
+    label = CharField(max_length=200)
+    weight = FloatField()
+    score = FloatField()
+
+    class Meta:
+        indexes = ((("form", "key"), True),)

@@ -10,13 +10,18 @@ import math
 from datetime import date, timedelta
 from typing import Any
 
+from .. import team
 from ..errors import ValidationError
+from ..kpi import KPI_KEYS
 from ..models import (
     Annotation,
     Client,
     Goal,
+    GoalTarget,
+    PaymentInstalment,
     User,
     WeeklyCollectionItem,
+    WeeklyCriterionScore,
     WeeklyForm,
     WeeklyPlanItem,
     WeeklyScore,
@@ -33,6 +38,7 @@ from .common import (
     transactional,
 )
 from .deals import UNSET, Unset, alive_client
+from .weekly_criteria import ScoreCriterion, load_criteria, weighted_total
 
 FormRef = int | WeeklyForm
 UserRef = int | User
@@ -54,17 +60,37 @@ def week_dates(iso_year: int, iso_week: int) -> tuple[date, date]:
 def _editable_form(form_id: Any) -> WeeklyForm:
     form = get_record(WeeklyForm, form_id, "Weekly form")
     if form.status not in EDITABLE_STATUSES:
-        raise ValidationError(
-            f"This weekly form is {form.status}; it can be changed only while it is a draft or returned.",
-            "status",
-        )
+        raise ValidationError(lock_reason(form), "status")
     return form
+
+
+def lock_reason(form: WeeklyForm) -> str:
+    """Why ``form`` cannot be edited (one sentence), or "" when it can."""
+    if form.status in EDITABLE_STATUSES:
+        return ""
+    boss = User.get_or_none(User.id == fk_id(form.user, "supervisor")) if form.user else None
+    who = boss.name if boss is not None else "your supervisor"
+    when = form.submitted_at.date().isoformat() if form.submitted_at else "an earlier day"
+    if form.status == "scored":
+        return f"This weekly form was submitted on {when} and has been scored; it can no longer be changed."
+    return (
+        f"This weekly form was submitted on {when}; ask {who} to return it for revision before changing it."
+    )
 
 
 def _supervisor(user_id: Any, field_name: str) -> User:
     user = get_record(User, user_id, "User")
     if user.role != "supervisor":
         raise ValidationError(f"{user.name} is not a supervisor; only a supervisor can do this.", field_name)
+    return user
+
+
+def _reviewer(user_id: Any, form: WeeklyForm, field_name: str) -> User:
+    """A supervisor who sees the form's author (``team.can_see``)."""
+    user = _supervisor(user_id, field_name)
+    owner = fk_id(form, "user")
+    if not team.can_see(user.id, owner):
+        raise ValidationError(f"{user.name} does not supervise the author of this form.", field_name)
     return user
 
 
@@ -163,7 +189,7 @@ def submit_weekly_form(form_id: FormRef) -> WeeklyForm:
 def return_weekly_form(form_id: FormRef, supervisor_id: UserRef, reason: str) -> WeeklyForm:
     """Send a submitted form back to its author, with the reason as an annotation."""
     form = get_record(WeeklyForm, form_id, "Weekly form")
-    supervisor = _supervisor(supervisor_id, "supervisor_id")
+    supervisor = _reviewer(supervisor_id, form, "supervisor_id")
     body = require_text(reason, "reason", "Reason", 100_000)
     if form.status != "submitted":
         raise ValidationError(f"Only a submitted form can be returned; this one is {form.status}.", "status")
@@ -173,38 +199,105 @@ def return_weekly_form(form_id: FormRef, supervisor_id: UserRef, reason: str) ->
     return form
 
 
+LINE_KINDS = ("collection", "instalment", "plan", "fact", "assessment")
+
+
+def _line(form: WeeklyForm, value: Any) -> str:
+    """Check an annotated line reference: "", "summary" or "<kind>:<id or KPI key>" of this form."""
+    line = optional_text(value, "line", "Line", 100)
+    if line in ("", "summary"):
+        return line
+    kind, _sep, ref = line.partition(":")
+    if kind not in LINE_KINDS or not ref:
+        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line")
+    if kind == "fact":
+        if ref not in KPI_KEYS:
+            raise ValidationError(f"Line: {ref!r} is not a KPI of the weekly form.", "line")
+        return line
+    try:
+        ref_id = int(ref)
+    except ValueError:
+        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line") from None
+    found: Any
+    if kind == "collection":
+        found = WeeklyCollectionItem.get_or_none(
+            (WeeklyCollectionItem.id == ref_id) & (WeeklyCollectionItem.form == form)
+        )
+    elif kind == "plan":
+        found = WeeklyPlanItem.get_or_none((WeeklyPlanItem.id == ref_id) & (WeeklyPlanItem.form == form))
+    elif kind == "instalment":
+        found = PaymentInstalment.get_or_none(PaymentInstalment.id == ref_id)
+    else:
+        found = GoalTarget.get_or_none(GoalTarget.id == ref_id)
+    if found is None:
+        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line")
+    return line
+
+
 @transactional
-def annotate(form_id: FormRef, author_id: UserRef, body: str, section: str = "") -> Annotation:
-    """An annotation (批注) on the form, or on one of its sections."""
+def annotate(
+    form_id: FormRef, author_id: UserRef, body: str, section: str = "", line: str = ""
+) -> Annotation:
+    """An annotation (批注) by a supervisor who sees the author: on the whole form, or on one line
+    (``line``: "collection:<id>", "instalment:<id>", "plan:<id>", "fact:<KPI key>", "assessment:<target id>",
+    "summary")."""
     form = get_record(WeeklyForm, form_id, "Weekly form")
-    author = get_record(User, author_id, "User")
-    return Annotation.create(
-        form=form,
-        author=author,
-        section=optional_text(section, "section", "Section", 50),
-        body=require_text(body, "body", "Annotation", 100_000),
-    )
+    author = _reviewer(author_id, form, "author_id")
+    text = require_text(body, "body", "Annotation", 100_000)
+    ref = _line(form, line)
+    part = optional_text(section, "section", "Section", 50) or ref.partition(":")[0]
+    return Annotation.create(form=form, author=author, section=part, body=text, line=ref)
 
 
-def _score(value: Any) -> float:
+def _score(value: Any, field_name: str = "score") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ValidationError("Score must be a number.", "score")
+        raise ValidationError("Score must be a number.", field_name)
     if not 0 <= value <= 100:
-        raise ValidationError("Score must be between 0 and 100.", "score")
+        raise ValidationError("Score must be between 0 and 100.", field_name)
     return float(value)
 
 
 @transactional
-def score_week(form_id: FormRef, scorer_id: UserRef, score: float, comment: str = "") -> WeeklyScore:
-    """A supervisor's score (0..100) of a submitted form; scoring again replaces the score."""
+def score_week(
+    form_id: FormRef,
+    scorer_id: UserRef,
+    score: float | None = None,
+    comment: str = "",
+    criteria_scores: dict[str, float] | None = None,
+) -> WeeklyScore:
+    """A supervisor's score (0..100) of a submitted form; scoring again replaces the score.
+
+    With ``criteria_scores`` ({criterion key: 0..100}, criteria from ``weekly_criteria.load_criteria``)
+    the total is their weighted mean and ``score`` must be left out.
+    """
     form = get_record(WeeklyForm, form_id, "Weekly form")
-    scorer = _supervisor(scorer_id, "scorer_id")
-    value = _score(score)
+    scorer = _reviewer(scorer_id, form, "scorer_id")
     text = long_text(comment, "comment", "Comment")
+    parts: list[tuple[ScoreCriterion, float]] = []
+    if criteria_scores:
+        if score is not None:
+            raise ValidationError("Give either a total score or scores per criterion, not both.", "score")
+        criteria = {c.key: c for c in load_criteria()}
+        for key, value in criteria_scores.items():
+            if key not in criteria:
+                raise ValidationError(
+                    f"Score: {key!r} is not one of the scoring criteria.", "criteria_scores"
+                )
+            parts.append((criteria[key], _score(value, f"criterion:{key}")))
+        value = weighted_total([(c.weight, v) for c, v in parts])
+    else:
+        if score is None:
+            raise ValidationError("Score must be a number.", "score")
+        value = _score(score)
     if form.status not in ("submitted", "scored"):
         raise ValidationError(f"Only a submitted form can be scored; this one is {form.status}.", "status")
     WeeklyScore.delete().where(WeeklyScore.form == form).execute()
+    WeeklyCriterionScore.delete().where(WeeklyCriterionScore.form == form).execute()
     result = WeeklyScore.create(form=form, scorer=scorer, score=value, comment=text)
+    for criterion, part in parts:
+        WeeklyCriterionScore.create(
+            form=form, key=criterion.key, label=criterion.label, weight=criterion.weight, score=part
+        )
     form.status = "scored"
     form.save()
     return result
