@@ -9,6 +9,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
 - ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
+- ``goals [--user NAME] [--year YYYY] [--json]``: the goal trees with progress (``desktop_crm.goals_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -26,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import clock, weekly_cli
+from . import clock, goals_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     users = sub.add_parser("users", parents=[common], help="the team: users with role and reports-to")
     users.add_argument("--json", action="store_true", help="print JSON instead of a table")
     weekly_cli.add_parser(sub, common)
+    goals_cli.add_parser(sub, common)
     return parser
 
 
@@ -228,6 +230,7 @@ def _cmd_users(args: argparse.Namespace) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
 COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
+COMMANDS["goals"] = lambda args: goals_cli.run(args, _open)
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -130,7 +130,7 @@ class TargetProgress:
     proposed: Number | None  # the owner's proposed value (pending or, once decided, kept as history)
     proposal_reason: str
     proposal_state: str  # "", "proposed", "accepted", "declined"
-    set_by: int | None
+    assigned_by: int | None
 
 
 @dataclass
@@ -153,8 +153,8 @@ class SmartWarning:
 def agreement(target: GoalTarget, owner_id: int | None) -> str:
     if target.proposal_state == "proposed":
         return "proposed"
-    set_by = fk_id(target, "set_by")
-    if owner_id is None or set_by is None or set_by == owner_id or target.proposal_state:
+    assigned_by = fk_id(target, "assigned_by")
+    if owner_id is None or assigned_by is None or assigned_by == owner_id or target.proposal_state:
         return "agreed"
     return "assigned"
 
@@ -216,7 +216,7 @@ def target_progress(
         proposed=from_stored(target.proposed_value, unit),
         proposal_reason=target.proposal_reason,
         proposal_state=target.proposal_state,
-        set_by=fk_id(target, "set_by"),
+        assigned_by=fk_id(target, "assigned_by"),
     )
 
 
@@ -640,3 +640,57 @@ def goal_forest(
         )
     )
     return root_views
+
+
+# --- JSON (the ``goals --json`` command) --------------------------------------------------------------
+
+
+def _target_json(t: TargetProgress) -> dict[str, Any]:
+    return {
+        "id": t.target_id,
+        "metric": t.metric,
+        "label": t.label,
+        "unit": t.unit,
+        "target": t.target,
+        "actual": t.actual,
+        "completion": t.completion,
+        "gap": t.gap,
+        "on_pace": t.on_pace,
+        "pace": t.pace,
+        "expected_share": t.expected_share,
+        "agreement": t.agreement,
+        "proposed": t.proposed,
+        "proposal_reason": t.proposal_reason,
+        "proposal_state": t.proposal_state,
+    }
+
+
+def goal_to_json(view: GoalView) -> dict[str, Any]:
+    """One goal with its sub-goals: the keys documented in the README (``goals --json``)."""
+    return {
+        "id": view.goal_id,
+        "kind": view.kind,
+        "title": view.title,
+        "start": view.start.isoformat(),
+        "end": view.end.isoformat(),
+        "user": view.user,
+        "qualitative": view.qualitative,
+        "completion": view.progress.completion,
+        "pace": view.progress.pace,
+        "targets": [_target_json(t) for t in view.progress.targets],
+        "actions": [
+            {
+                "title": a.title,
+                "category": a.category,
+                "label": a.label,
+                "done": a.done,
+                "due": a.due.isoformat() if a.due else None,
+                "clients": [{"id": cid, "name": name} for cid, name in a.clients],
+            }
+            for a in view.actions
+        ],
+        "clients": [{"id": cid, "name": name} for cid, name in view.clients],
+        "smart_warnings": [{"code": w.code, "message": w.message} for w in view.smart],
+        "target_warnings": [{"code": w.code, "message": w.message} for w in view.target_warnings],
+        "children": [goal_to_json(child) for child in view.children],
+    }

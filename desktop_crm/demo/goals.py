@@ -85,18 +85,18 @@ def _target(
     unit: str,
     value: int,
     made: date,
-    set_by: int | None = None,
+    assigned_by: int | None = None,
     proposal: tuple[int, int] | None = None,
 ) -> None:
-    """A target; ``set_by`` the supervisor who assigned it (agreed unless ``proposal``, (value, by),
+    """A target; ``assigned_by`` the supervisor who assigned it (agreed unless ``proposal``, (value, by),
     is pending)."""
     ts = _ts(ctx, min(made, ctx.today))
     proposed, reason, proposer = (
         (proposal[0], _PROPOSAL_REASON, proposal[1]) if proposal else (None, "", None)
     )
-    state = "proposed" if proposal else ("agreed" if set_by is not None else "")
+    state = "proposed" if proposal else ("agreed" if assigned_by is not None else "")
     row = (ctx.new_id("goal_target"), ctx.uuid(), ts, ts, goal_id, metric, label, unit, value, None,
-           set_by, proposed, reason, proposer, state)  # fmt: skip
+           assigned_by, proposed, reason, proposer, state)  # fmt: skip
     ctx.add("goal_target", row)
 
 

@@ -2,14 +2,14 @@
 -- Targets: who set them and the owner's proposal (targets are agreed, not dictated); metric always a
 -- kpi --json value key or 'manual' (the old free targets, metric '', become 'manual'; the demo's
 -- old names become their KPI keys), unit from the metric.
-ALTER TABLE "goal_target" ADD COLUMN "set_by_id" INTEGER REFERENCES "user" ("id") ON DELETE SET NULL;
+ALTER TABLE "goal_target" ADD COLUMN "assigned_by_id" INTEGER REFERENCES "user" ("id") ON DELETE SET NULL;
 ALTER TABLE "goal_target" ADD COLUMN "proposed_value" INTEGER;
 ALTER TABLE "goal_target" ADD COLUMN "proposal_reason" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "goal_target" ADD COLUMN "proposed_by_id" INTEGER REFERENCES "user" ("id") ON DELETE SET NULL;
 ALTER TABLE "goal_target" ADD COLUMN "proposed_at" DATETIME;
 ALTER TABLE "goal_target" ADD COLUMN "proposal_state" VARCHAR(10) NOT NULL DEFAULT '';
 ALTER TABLE "goal_target" ADD COLUMN "decided_at" DATETIME;
-CREATE INDEX "goal_target_set_by_id" ON "goal_target" ("set_by_id");
+CREATE INDEX "goal_target_assigned_by_id" ON "goal_target" ("assigned_by_id");
 CREATE INDEX "goal_target_proposed_by_id" ON "goal_target" ("proposed_by_id");
 UPDATE "goal_target" SET "metric" = 'signed_amount_cents' WHERE "metric" = 'signed_amount';
 UPDATE "goal_target" SET "metric" = 'collected_amount_cents' WHERE "metric" = 'collected_amount';

@@ -33,7 +33,7 @@ class GoalTarget(BaseModel):
     is entered by hand), and the value to reach. Values are stored as integers: cents and counts as they
     are, rates in basis points, days, ratios and scores in hundredths (``goal_progress.scale``).
 
-    Targets are agreed, not dictated: ``set_by`` is who set the value; on someone else's goal it is an
+    Targets are agreed, not dictated: ``assigned_by`` is who set the value; on someone else's goal it is an
     assigned target, for which the owner can propose another value (``proposed_*``); the supervisor
     accepts it or keeps theirs (``proposal_state``: "", "proposed", "accepted", "declined")."""
 
@@ -45,7 +45,7 @@ class GoalTarget(BaseModel):
     unit = CharField(max_length=10, default="count")  # goal_metrics.METRIC_UNITS values
     target_value = BigIntegerField(default=0)
     actual_value = BigIntegerField(null=True)  # manual actual of a "manual" target
-    set_by = ForeignKeyField(User, null=True, backref="targets_set", on_delete="SET NULL")
+    assigned_by = ForeignKeyField(User, null=True, backref="targets_set", on_delete="SET NULL")
     proposed_value = BigIntegerField(null=True)
     proposal_reason = TextField(default="")
     proposed_by = ForeignKeyField(User, null=True, backref="targets_proposed", on_delete="SET NULL")
