@@ -118,7 +118,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "unit",
         "target_value",
         "actual_value",
-        "set_by_id",
+        "assigned_by_id",
         "proposed_value",
         "proposal_reason",
         "proposed_by_id",
