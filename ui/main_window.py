@@ -28,6 +28,7 @@ from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
 from .pages.settings import SettingsPage
 from .settings import AppSettings
+from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._build_status_bar()
+        self.working_as = WorkingAsSwitch(self)  # the Team menu and the "Working as" status button
         self._build_reminders()
         self._restore_state()
 
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
         version = schema_version(database.connection())
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))
+        self.working_as.update_label()
 
     def save_state(self) -> None:
         if not self.remember_state:

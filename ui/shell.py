@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm.errors import CrmError
@@ -15,6 +15,7 @@ from .i18n import install_translators
 from .main_window import MainWindow
 from .settings import AppSettings
 from .tasks import Job, run_with_progress
+from .working_as import ask_first_user
 
 
 def generate_demo_job(db_path: Path) -> object:
@@ -52,6 +53,7 @@ class Shell(QObject):
         self.settings = settings or AppSettings()
         self.window: MainWindow | None = None
         self.demo_job: Job | None = None
+        self._created_path = ""
 
     def create_window(self) -> MainWindow:
         window = MainWindow(self.db_path, self.lang, self.settings)
@@ -66,6 +68,8 @@ class Shell(QObject):
         self.window.show()
         if first_launch:
             self.offer_demo_data(self.db_path)
+        else:
+            ask_first_user(self.window)  # a database without anybody in it: ask who is working
         return self.window
 
     def offer_demo_data(self, db_path: Path) -> Job | None:
@@ -79,6 +83,7 @@ class Shell(QObject):
                 "with realistic clients, follow-ups and goals, then create a new database for real work."
             ),
         ):
+            ask_first_user(window)  # no demo team: ask who is working instead of "(no user yet)"
             return None
         job = run_with_progress(window, self.tr("Generating demo data…"), generate_demo_job(Path(db_path)))
         job.sig_finished.connect(self._on_demo_job_finished)
@@ -97,11 +102,20 @@ class Shell(QObject):
             self.window.refresh_all()
 
     def _on_window_database_created(self, path: str) -> None:
+        self._created_path = path
         self.offer_demo_data(Path(path))
 
     def _on_window_database_opened(self, path: str) -> None:
         self.db_path = Path(path)
         self.settings.last_database = str(self.db_path.resolve())
+        # A new file is announced right after this (it offers demo data first); an existing file
+        # without anybody in it asks who is working once the switch is complete.
+        self._created_path = ""
+        QTimer.singleShot(0, lambda: self._on_opened_database_settled(path))
+
+    def _on_opened_database_settled(self, path: str) -> None:
+        if self._created_path != path and self.window is not None:
+            ask_first_user(self.window)
 
     def _on_window_language_changed(self, lang: str) -> None:
         """Switch translators and rebuild the window in the new language (same page, same geometry)."""

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 from desktop_crm.models import database
 
 from ..settings import AppSettings
-from . import data
+from ..working_as import working_as_text
 from .base import Page
 from .custom_fields import CustomFieldsSection
 from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
+from .settings_team import TeamSection
 
 # Language names are shown in their own language, whatever the interface language.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
@@ -78,6 +79,7 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         body_layout.addWidget(frame)
+        body_layout.addWidget(TeamSection(body))
         body_layout.addWidget(ScheduleRulesSection(body))
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
@@ -101,7 +103,7 @@ class SettingsPage(Page):
         self.subtitle_label.setText(self.tr("Language, data location and the clients' custom fields"))
         db = database.obj
         self.database_edit.setText(str(getattr(db, "database", "")) if db is not None else "")
-        self.user_label.setText(data.user_name(data.current_user_id()) or self.tr("(no user yet)"))
+        self.user_label.setText(working_as_text())
         self.settings_edit.setText(AppSettings().file_name)
         self.custom_fields.refresh()
 
