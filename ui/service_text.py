@@ -5,14 +5,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "--from must not be after --to"),
+    QT_TRANSLATE_NOOP("ServiceErrors", "--week: {exc}"),
     QT_TRANSLATE_NOOP("ServiceErrors", "A choice field needs at least one choice."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A contact cannot report to themselves, directly or through others."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A custom field named {name} already exists."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A user cannot report to themselves, directly or through others."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "A user must be given by their number."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A user named {name} already exists."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A view named {name} already exists."),
     QT_TRANSLATE_NOOP("ServiceErrors", "A {kind} field has no choices."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Active must be true or false."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Actual value: it comes from the recorded data for a KPI target."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors", "Amount: the payment plan already totals {planned} cents; reduce the plan first."
     ),
@@ -24,6 +27,8 @@ TEMPLATES = [
         "ServiceErrors",
         "Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.",
     ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "At most {MAX_CRITERIA} criteria."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Category name is required for a custom category."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Choice {text} is listed twice."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Choices must be a list of texts."),
     QT_TRANSLATE_NOOP(
@@ -32,6 +37,7 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "Client {name} has been deleted; its contacts cannot be changed."),
     QT_TRANSLATE_NOOP("ServiceErrors", 'Contact "{name}" has been deleted.'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'Contact "{name}" works for another client, not for "{name2}".'),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Criterion {label} is listed twice."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Custom field {field_id} does not exist."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Custom values must be a mapping of field to value."),
     QT_TRANSLATE_NOOP(
@@ -45,6 +51,11 @@ TEMPLATES = [
     ),
     QT_TRANSLATE_NOOP("ServiceErrors", "E-mail {email} is not a valid address."),
     QT_TRANSLATE_NOOP("ServiceErrors", "End date must be after the start date."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Enter {name}'s PIN."),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Enter {name}'s current PIN, or switch to {name2} or to a supervisor first."
+    ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Give either a total score or scores per criterion, not both."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Goal: it is another person's goal."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Grade {grade}: the number of days must be a whole number."),
     QT_TRANSLATE_NOOP(
@@ -57,14 +68,28 @@ TEMPLATES = [
     ),
     QT_TRANSLATE_NOOP("ServiceErrors", "Kind: a {kind} goal cannot contain its {kind2} goals."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Label is required."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Language must be text."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Line: {line} is not a line of the weekly form."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Line: {ref} is not a KPI of the weekly form."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Metric: unknown KPI {metric}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Only a submitted form can be returned; this one is {status}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Only a submitted form can be scored; this one is {status}."),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a supervisor can change the team; switch to a supervisor first."
+    ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Only a supervisor can edit the team's goals."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Only the goal's owner can agree to a target."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Only the goal's owner can propose a different target value."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Only the owner's supervisor can decide on a proposal."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors",
         'Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.',
     ),
     QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" belongs to another client, not to "{name2}".'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" has been deleted.'),
+    QT_TRANSLATE_NOOP("ServiceErrors", "PDF export needs the graphical interface's modules: {exc}"),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Parent goal: a goal cannot be moved under itself or its sub-goals."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Parent goal: it belongs to another person."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Payment plan: each instalment is a (due date, amount) pair."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Period: it must lie within the parent goal's period ({p0} to {p1})."),
     QT_TRANSLATE_NOOP("ServiceErrors", 'Period: it must still contain sub-goal "{title}".'),
@@ -72,11 +97,15 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "Question is required."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Score must be a number."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Score must be between 0 and 100."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Score: {key} is not one of the scoring criteria."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Setting {clean_key} cannot be stored: {exc}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Snooze by a time bucket or by a number of minutes."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors", "Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}."
     ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Split: a {kind} goal cannot be split into {child_kind} goals."),
+    QT_TRANSLATE_NOOP("ServiceErrors", 'Split: sub-goal "{title}" is qualitative.'),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Split: there is no sub-period to split into."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Stage {stage}: the probability is fixed at {p0}%."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Stage: an opportunity is won or lost only by closing it."),
     QT_TRANSLATE_NOOP(
@@ -87,8 +116,14 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "Stage: this opportunity is closed; reopen it to change its stage."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Stage: this opportunity is not closed."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Stage: {stage} is not a stage."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Switch to {name} or to a supervisor to set their PIN."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Tag is required."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Tags must be a list of names."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Target not found on this goal."),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Target value: it was assigned to you; propose a different value instead."
+    ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "The PIN must be 4 to 12 digits."),
     QT_TRANSLATE_NOOP("ServiceErrors", "The client of milestone #{id} has been deleted."),
     QT_TRANSLATE_NOOP("ServiceErrors", 'The follow-up is about another client, not "{name}".'),
     QT_TRANSLATE_NOOP("ServiceErrors", "The move must be a whole number of places."),
@@ -100,8 +135,10 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP(
         "ServiceErrors", "The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes."
     ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "The team already has people; add others in Settings, Team."),
     QT_TRANSLATE_NOOP("ServiceErrors", "The view definition cannot be saved."),
     QT_TRANSLATE_NOOP("ServiceErrors", "The view definition is not valid JSON."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "There is no proposal waiting on this target."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "This database was written by a newer version of the application (schema {current}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.",
@@ -110,10 +147,8 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "This next step is already done."),
     QT_TRANSLATE_NOOP("ServiceErrors", "This next step is not done."),
     QT_TRANSLATE_NOOP("ServiceErrors", 'This next step of "{name}" is already done.'),
-    QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "This weekly form is {status}; it can be changed only while it is a draft or returned.",
-    ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "This target is your own; change its value instead."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Topic must be a KPI key or a prefixed key such as rule:smart."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Unknown client field: {key}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Unknown contact field: {key}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Unknown grade {grade}."),
@@ -124,10 +159,20 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "Unknown user field: {key}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "User: a sub-goal belongs to the same person as its parent goal."),
     QT_TRANSLATE_NOOP("ServiceErrors", "Week: {year} has no ISO week {week}."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weight must be a number."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weight must be more than 0 and at most 100."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weights: at least one weight must be above 0."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weights: each weight is a number of at least 0."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weights: give one weight per sub-goal ({p0})."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Weights: use even, days or one number per sub-goal."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Wrong PIN."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "You can only edit your own goals."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "Your proposal is waiting for the supervisor's decision."),
     QT_TRANSLATE_NOOP("ServiceErrors", "later_today_hours must be between 1 and 12."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors", "no database at {path} (create one with: desktop-crm --db {path2} demo)"
     ),
+    QT_TRANSLATE_NOOP("ServiceErrors", "no user named {name} (users: {p0})"),
     QT_TRANSLATE_NOOP("ServiceErrors", "no user named {user} (users: {p0})"),
     QT_TRANSLATE_NOOP("ServiceErrors", "skip_weekends must be true or false."),
     QT_TRANSLATE_NOOP("ServiceErrors", "the graphical interface is not available: {exc}"),
@@ -152,6 +197,7 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a number."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a whole number of cents."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a whole number."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be at least 0."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be between 1900 and 2100."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be between {low} and {high}."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be text."),
@@ -159,14 +205,26 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "{label}: unknown value {value} (allowed: {p0})."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {item} is not one of the choices."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value} is not one of the choices."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "{name} does not supervise the author of this form."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} is inactive and cannot own clients."),
+    QT_TRANSLATE_NOOP("ServiceErrors", "{name} is inactive; reactivate them before working as them."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} is not a choice field; it has no choices."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} is not a supervisor."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} is not a supervisor; only a supervisor can do this."),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is the person working now; switch to someone else before deactivating them."
+    ),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} must be a weekday number 0 (Monday) to 6 (Sunday)."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} must be a whole number."),
     QT_TRANSLATE_NOOP(
         "ServiceErrors", "{name} still has people reporting to them; reassign them before changing the role."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} still has people reporting to them; reassign them before deactivating."
     ),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} works at another client than this opportunity."),
     QT_TRANSLATE_NOOP("ServiceErrors", "{name} works at another client."),
@@ -187,6 +245,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Annotation"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Answer"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Category name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Changed by"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Channel"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Choice"),
@@ -198,6 +257,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Contact"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract number"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Criterion"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Custom field"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Date of change"),
@@ -221,9 +281,9 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Instalment"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Interests"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Job title"),
-    QT_TRANSLATE_NOOP("ServiceLabels", "KPI"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Label"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Line"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Manager"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Method"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Metric"),
@@ -266,6 +326,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Text"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Time"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Title"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Topic"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Unit"),
     QT_TRANSLATE_NOOP("ServiceLabels", "User"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Value verdict"),

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/pages/goals/texts.py" line="+108" />
+        <source>Not specific: the goal has no metric, no action and no linked client.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not attainable: the target for "{name}" is more than twice the best of the last four comparable periods ({best}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not attainable as growth: the target for "{name}" is below the last comparable period's actual ({last}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not relevant: a goal below a year should be part of a larger goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not time-bound: the goal's period is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not time-bound: the period ({days} days) is longer than the goal's kind allows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The sub-goals' targets for "{name}" add up to more than this goal's target.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+373" />
+        <source>Edit action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Name of the custom category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Action</source>
+        <translation type="unfinished">行动目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category</source>
+        <translation type="unfinished">分类</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clients</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+</context>
+<context>
     <name>ActionsBar</name>
     <message>
         <location filename="../../ui/pages/today/actions_bar.py" line="+23" />
@@ -252,6 +343,24 @@
         <location line="+2" />
         <source>Keep one or two close allies; let the others be supporters.</source>
         <translation>良友保持一两位即可，其他人做支持者。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotateDialog</name>
+    <message>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+156" />
+        <source>Annotate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>On</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotation</source>
+        <translation type="unfinished">批注</translation>
     </message>
 </context>
 <context>
@@ -529,7 +638,7 @@ The details were written to the log file.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+120" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+121" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -565,7 +674,7 @@ The details were written to the log file.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -711,6 +820,14 @@ The details were written to the log file.</source>
         <location line="+1" />
         <source>Contracts &amp; payments ({count})</source>
         <translation>合同与回款（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ClientList</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-60" />
+        <source>Remove</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -998,9 +1115,37 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>CollectionLineDialog</name>
+    <message>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-78" />
+        <source>Add a planned collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>(no client)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+50" />
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+51" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -1010,7 +1155,7 @@ The details were written to the log file.</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+32" />
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
@@ -1268,7 +1413,7 @@ The details were written to the log file.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+178" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+179" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -1575,19 +1720,36 @@ The details were written to the log file.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+20" />
+        <location filename="../../ui/pages/dashboard.py" line="+23" />
+        <location line="+4" />
         <source>Signed, last 12 months</source>
         <translation>近 12 个月签约额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-3" />
+        <location line="+5" />
         <source>Collected, last 12 months</source>
         <translation>近 12 个月回款额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-4" />
         <source>Collected / signed</source>
         <translation>回款 / 签约</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>How they are counted:</source>
+        <translation>口径说明：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Signed amount</source>
+        <translation>签约额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Collected amount</source>
+        <translation>回款额</translation>
     </message>
     <message>
         <location line="+13" />
@@ -1618,6 +1780,29 @@ The details were written to the log file.</source>
         <location line="+1" />
         <source>No contracts or payments in the last 12 months</source>
         <translation>近 12 个月没有合同或回款</translation>
+    </message>
+</context>
+<context>
+    <name>FirstUserDialog</name>
+    <message>
+        <location filename="../../ui/working_as.py" line="+122" />
+        <source>Who is working?</source>
+        <translation>谁在使用？</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Tell the CRM who you are. Your goals and weekly forms are kept under your name; you can add your colleagues later in Settings → Team.</source>
+        <translation>请告诉系统您是谁。您的目标和周报将记在您的名下；之后可以在“设置 → 团队”中添加同事。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Role</source>
+        <translation>职务</translation>
     </message>
 </context>
 <context>
@@ -1883,18 +2068,341 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>FormHtml</name>
+    <message>
+        <location filename="../../ui/pages/weekly/form_html.py" line="+86" />
+        <source>Weekly goal form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} · week {week} ({dates}) · {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Submitted {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Supervisor: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Goal</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target</source>
+        <translation type="unfinished">目标值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Completion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+35" />
+        <source>(no client)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-16" />
+        <location line="+27" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="-27" />
+        <source>Planned</source>
+        <translation type="unfinished">计划回款</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Instalment due {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Added by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Contract / note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>To collect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+37" />
+        <location line="+12" />
+        <source>Day</source>
+        <translation type="unfinished">日</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Client / goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+12" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Plan per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This week: plan per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Criterion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
-        <location filename="../../ui/fmt.py" line="+50" />
+        <location filename="../../ui/fmt.py" line="+58" />
         <source>MMM yy</source>
         <comment>QDate format of a month on a chart axis</comment>
         <translation>yy年M月</translation>
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-151" />
+        <source>Edit goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New sub-goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Qualitative (judged, not measured)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+</context>
+<context>
+    <name>GoalFormDialog</name>
+    <message>
+        <location line="-51" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GoalTexts</name>
+    <message>
+        <location filename="../../ui/pages/goals/texts.py" line="-112" />
+        <source>Market activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Channel/agent training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Routine work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Special communication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>On pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Far behind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Agreed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rate (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ratio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Manual (entered by hand)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals.py" line="+24" />
+        <location filename="../../ui/pages/goals/page.py" line="+26" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -1945,9 +2453,195 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>HandbookEntryDialog</name>
+    <message>
+        <location filename="../../ui/pages/handbook/dialog.py" line="+39" />
+        <source>Edit handbook entry</source>
+        <translation>编辑手册条目</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New handbook entry</source>
+        <translation>新建手册条目</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>e.g. How is the conversion rate worked out?</source>
+        <translation>例如：转化率是怎么算的？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>(No topic)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scoring rule</source>
+        <translation>评分规则</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KPI</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A blank line starts a new paragraph; lines starting with “- ” become a list.</source>
+        <translation>空一行开始新段落；以“- ”开头的行显示为列表。</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookLinks</name>
+    <message>
+        <location filename="../../ui/handbook_link.py" line="+59" />
+        <source>How this figure is counted and judged</source>
+        <translation>这个数字怎么算、怎么评判</translation>
+    </message>
+</context>
+<context>
+    <name>HandbookPage</name>
+    <message>
+        <location filename="../../ui/pages/handbook/page.py" line="+73" />
+        <source>Search questions and answers…</source>
+        <translation>搜索问题和答案…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Fill with the first edition</source>
+        <translation>填入初版手册</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>How each KPI and the weekly form are judged, and what each role is judged on.</source>
+        <translation>每个关键指标和周报怎么评判，每个岗位考核什么。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+167" />
+        <source>Handbook</source>
+        <translation>绩效手册</translation>
+    </message>
+    <message>
+        <location line="-143" />
+        <source>No handbook entry explains “{topic}” yet. Use Add… to write one.</source>
+        <translation>手册里还没有解释“{topic}”的条目。可以用“添加…”写一条。</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>KPI</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Scoring rule</source>
+        <translation>评分规则</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>No question or answer contains “{text}”.</source>
+        <translation>没有问题或答案包含“{text}”。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The handbook is empty. Add the questions your team asks about how work is judged, or fill it with the first edition: every KPI, the scoring rules and each role.</source>
+        <translation>手册是空的。请添加团队关心的考核问题，或填入初版手册：每个关键指标、评分规则和每个岗位的职务说明。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Revised on {date}</source>
+        <translation>修订于 {date}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not revised yet</source>
+        <translation>尚未修订</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(No answer yet.)</source>
+        <translation>（还没有答案。）</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Delete the question “{question}” and its answer?</source>
+        <translation>删除问题“{question}”及其答案？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <source>Delete handbook entry</source>
+        <translation>删除手册条目</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Move handbook entry</source>
+        <translation>移动手册条目</translation>
+    </message>
+</context>
+<context>
     <name>InstalmentTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="+189" />
+        <location filename="../../ui/pages/today/models.py" line="+190" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -1980,6 +2674,134 @@ The details were written to the log file.</source>
         <location line="+1" />
         <source>In {days}</source>
         <translation>{days}后到期</translation>
+    </message>
+</context>
+<context>
+    <name>KpiNames</name>
+    <message>
+        <location filename="../../ui/pages/weekly/kpi_names.py" line="+8" />
+        <source>New clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First signings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Conversion rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Repeat rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First-order average value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up cycle (mean days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up cycle (median days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-ups per signed client</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed amount</source>
+        <translation type="unfinished">签约额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Collected amount</source>
+        <translation type="unfinished">回款额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned collection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SMS</source>
+        <translation type="unfinished">短信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat</source>
+        <translation type="unfinished">微信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Meetings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-ups in total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Call minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New opportunity value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Won</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Won amount</source>
+        <translation type="unfinished">成功金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lost amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behaviour score</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2336,9 +3158,22 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>LinkClientsDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+279" />
+        <source>Linked clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Clients</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+69" />
+        <location filename="../../ui/main_window.py" line="+72" />
         <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
@@ -2424,12 +3259,12 @@ The details were written to the log file.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+67" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
@@ -2439,7 +3274,7 @@ The details were written to the log file.</source>
         <translation>数据结构 v{version}</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2449,7 +3284,7 @@ The details were written to the log file.</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+41" />
         <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
@@ -2477,14 +3312,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>The performance handbook is empty.</source>
-        <translation>绩效手册还是空的。</translation>
+        <translation type="vanished">绩效手册还是空的。</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Performance handbook</source>
-        <translation>绩效手册</translation>
+        <translation type="vanished">绩效手册</translation>
     </message>
 </context>
 <context>
@@ -2526,9 +3359,32 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+110" />
+        <source>Move goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(no parent: a top goal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Goal</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New parent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-103" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-104" />
         <source>{title}: {count}</source>
         <translation>{title}：{count}</translation>
     </message>
@@ -2575,7 +3431,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>NextStepBox</name>
     <message>
-        <location filename="../../ui/pages/followups/next_step.py" line="+78" />
+        <location filename="../../ui/pages/followups/next_step.py" line="+79" />
         <source>Alt+{number}</source>
         <translation>Alt+{number}</translation>
     </message>
@@ -2600,7 +3456,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+46" />
         <source>ddd d MMM, HH:mm</source>
         <comment>QDateTime format of a next step's due time</comment>
         <translation>M月d日 ddd HH:mm</translation>
@@ -2780,7 +3636,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_inputs.py" line="+119" />
+        <location filename="../../ui/pages/clients/editor_inputs.py" line="+120" />
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
@@ -2982,9 +3838,17 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/working_as.py" line="-55" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+69" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+70" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -3150,6 +4014,49 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>PlanItemDialog</name>
+    <message>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+23" />
+        <source>Plan work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>e.g. Visit the buyer with the revised quote</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>(no client)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(no event goal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Day</source>
+        <translation type="unfinished">日</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Event goal</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <location filename="../../ui/prompts.py" line="+43" />
@@ -3158,9 +4065,32 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>ProposeDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-39" />
+        <source>Propose a value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Assigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+</context>
+<context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+163" />
+        <location filename="../../ui/reminders.py" line="+162" />
         <source>{time} · {client}: {title}</source>
         <translation>{time} · {client}：{title}</translation>
     </message>
@@ -3249,6 +4179,19 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+6" />
         <source>New due time</source>
         <translation>新的到期时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+100" />
+        <source>Return for revision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
     </message>
 </context>
 <context>
@@ -3391,11 +4334,54 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-65" />
+        <source>Score the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>One total score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A score per criterion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Scoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{name} (weight {weight})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Comment</source>
+        <translation type="unfinished">评语</translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
         <location filename="../../ui/service_text.py" line="+7" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--week: {exc}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3419,6 +4405,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>A user must be given by their number.</source>
+        <translation>必须用编号指定用户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>A user named {name} already exists.</source>
         <translation>已存在名为 {name} 的用户。</translation>
     </message>
@@ -3439,6 +4430,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Actual value: it comes from the recorded data for a KPI target.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Amount: the payment plan already totals {planned} cents; reduce the plan first.</source>
         <translation>金额：回款计划合计已达 {planned} 分，请先减少计划。</translation>
     </message>
@@ -3454,6 +4450,16 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+4" />
+        <source>At most {MAX_CRITERIA} criteria.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category name is required for a custom category.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Choice {text} is listed twice.</source>
         <translation>选项 {text} 重复了。</translation>
     </message>
@@ -3481,6 +4487,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Contact "{name}" works for another client, not for "{name2}".</source>
         <translation>联系人“{name}”属于其他客户，不属于“{name2}”。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Criterion {label} is listed twice.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3516,6 +4527,21 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>End date must be after the start date.</source>
         <translation>结束日期必须晚于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter {name}'s PIN.</source>
+        <translation>请输入{name}的 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter {name}'s current PIN, or switch to {name2} or to a supervisor first.</source>
+        <translation>请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give either a total score or scores per criterion, not both.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3559,6 +4585,26 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Language must be text.</source>
+        <translation>语言必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {line} is not a line of the weekly form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {ref} is not a KPI of the weekly form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Metric: unknown KPI {metric}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份是 {status}。</translation>
     </message>
@@ -3566,6 +4612,31 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Only a submitted form can be scored; this one is {status}.</source>
         <translation>只有已提交的周报才能评分；这份是 {status}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only a supervisor can change the team; switch to a supervisor first.</source>
+        <translation>只有主管可以修改团队，请先切换到主管。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only a supervisor can edit the team's goals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only the goal's owner can agree to a target.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only the goal's owner can propose a different target value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only the owner's supervisor can decide on a proposal.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3581,6 +4652,21 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF export needs the graphical interface's modules: {exc}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parent goal: it belongs to another person.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3619,6 +4705,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Score: {key} is not one of the scoring criteria.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Setting {clean_key} cannot be stored: {exc}.</source>
         <translation>无法保存设置 {clean_key}：{exc}。</translation>
     </message>
@@ -3634,6 +4725,21 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+3" />
+        <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split: sub-goal "{title}" is qualitative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split: there is no sub-period to split into.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Stage {stage}: the probability is fixed at {p0}%.</source>
         <translation>阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
@@ -3669,6 +4775,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Switch to {name} or to a supervisor to set their PIN.</source>
+        <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -3676,6 +4787,21 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Tags must be a list of names.</source>
         <translation>分类标签必须是一组名称。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target not found on this goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target value: it was assigned to you; propose a different value instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The PIN must be 4 to 12 digits.</source>
+        <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3714,6 +4840,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+3" />
+        <source>The team already has people; add others in Settings, Team.</source>
+        <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -3721,6 +4852,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>The view definition is not valid JSON.</source>
         <translation>视图定义不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>There is no proposal waiting on this target.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -3749,11 +4885,20 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
-        <source>This weekly form is {status}; it can be changed only while it is a draft or returned.</source>
-        <translation>该周报状态为 {status}；只有草稿或被退回时才能修改。</translation>
+        <source>This target is your own; change its value instead.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
+        <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
+        <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
+    </message>
+    <message>
+        <source>This weekly form is {status}; it can be changed only while it is a draft or returned.</source>
+        <translation type="vanished">该周报状态为 {status}；只有草稿或被退回时才能修改。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Unknown client field: {key}.</source>
         <translation>未知的客户字段：{key}。</translation>
     </message>
@@ -3804,6 +4949,51 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Weight must be a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weight must be more than 0 and at most 100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights: at least one weight must be above 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights: each weight is a number of at least 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights: give one weight per sub-goal ({p0}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights: use even, days or one number per sub-goal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>You can only edit your own goals.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Your proposal is waiting for the supervisor's decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -3814,6 +5004,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+3" />
+        <source>no user named {name} (users: {p0})</source>
+        <translation>没有名为 {name} 的用户（现有用户：{p0}）</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>no user named {user} (users: {p0})</source>
         <translation>没有名为 {user} 的用户（现有用户：{p0}）</translation>
     </message>
@@ -3909,6 +5104,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>{label} must be at least 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
@@ -3944,8 +5144,18 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>{name} does not supervise the author of this form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is inactive; reactivate them before working as them.</source>
+        <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3964,6 +5174,16 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
+        <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{name} is the person working now; switch to someone else before deactivating them.</source>
+        <translation>{name}是当前使用者，请先切换到其他人再停用。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
         <translation>{name} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
     </message>
@@ -3976,6 +5196,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>{name} still has people reporting to them; reassign them before changing the role.</source>
         <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} still has people reporting to them; reassign them before deactivating.</source>
+        <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -4037,6 +5262,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Category name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Changed by</source>
         <translation>修改人</translation>
     </message>
@@ -4089,6 +5319,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Contract number</source>
         <translation>合同编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Criterion</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -4206,9 +5441,8 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>KPI</source>
-        <translation>关键指标</translation>
+        <translation type="vanished">关键指标</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4219,6 +5453,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>Label</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -4432,6 +5671,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -4492,9 +5736,42 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>SetPinDialog</name>
+    <message>
+        <location filename="../../ui/pages/settings_team.py" line="+173" />
+        <source>PIN for {name}</source>
+        <translation>{name}的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>4 to 12 digits. Anyone switching to {name} will have to enter it.</source>
+        <translation>4 到 12 位数字。任何人切换到{name}时都需要输入。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Current PIN</source>
+        <translation>当前 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Repeat the new PIN</source>
+        <translation>再次输入新 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>两次输入的 PIN 码不一致，请输入相同的 PIN 码。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+67" />
+        <location filename="../../ui/pages/settings.py" line="+68" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4519,34 +5796,37 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+11" />
+        <source>Language, data location, the team and the clients' custom fields</source>
+        <translation>语言、数据位置、团队和客户业务特征</translation>
+    </message>
+    <message>
         <source>Language, data location and the clients' custom fields</source>
-        <translation>语言、数据位置和客户业务特征</translation>
+        <translation type="vanished">语言、数据位置和客户业务特征</translation>
     </message>
     <message>
         <source>Language and data location</source>
         <translation type="vanished">语言和数据位置</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>(no user yet)</source>
-        <translation>（尚无用户）</translation>
+        <translation type="vanished">（尚无用户）</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+32" />
+        <location filename="../../ui/shell.py" line="+33" />
         <source>Demo data is not available in this version.</source>
         <translation>此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+47" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -4560,7 +5840,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 要从演示数据开始吗？你可以用逼真的客户、跟进记录和目标浏览每个页面，之后再新建一个数据库用于实际工作。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -4571,9 +5851,72 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-80" />
+        <source>Split target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Evenly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>One number per sub-goal, e.g. 2, 3, 3, 4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Target</source>
+        <translation type="unfinished">目标值</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Into</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sub-goals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source>A goal of this kind cannot be split.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{count} sub-goals of kind {kind}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+140" />
+        <location filename="../../ui/pages/pipeline/board.py" line="+141" />
         <source>{stage} · {probability}%</source>
         <translation>{stage} · {probability}%</translation>
     </message>
@@ -4742,6 +6085,54 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-244" />
+        <source>Edit target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Optional for a KPI, required for a manual target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Actual entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Metric</source>
+        <translation type="unfinished">指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Label</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target</source>
+        <translation type="unfinished">目标值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Actual</source>
+        <translation type="unfinished">实际值</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <location filename="../../ui/tasks.py" line="+77" />
@@ -4757,6 +6148,185 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+16" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOverviewView</name>
+    <message>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+35" />
+        <location line="+13" />
+        <location line="+39" />
+        <source>Salesperson</source>
+        <translation type="unfinished">业务员</translation>
+    </message>
+    <message>
+        <location line="-52" />
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Score</source>
+        <translation type="unfinished">评分</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Submitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Double-click a person to open their form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Weekly forms of {week}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nobody to review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Monthly behaviour score ({kpi})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TeamSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_team.py" line="+26" />
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The people who use this file. A salesperson sees their own goals and weekly forms; a supervisor also sees those of the people reporting to them and of salespeople who report to nobody. A PIN protects switching to a person (set one for every supervisor).</source>
+        <translation>使用此数据文件的人员。业务员只能看到自己的目标和周报；主管还能看到向其汇报的人员以及无上级的业务员的目标和周报。PIN 码可防止他人切换到该身份（请为每位主管设置）。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reports to</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+80" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-79" />
+        <location line="+82" />
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <location line="-80" />
+        <location line="+197" />
+        <location line="+10" />
+        <source>Remove PIN</source>
+        <translation>移除 PIN 码</translation>
+    </message>
+    <message>
+        <location line="-171" />
+        <source>{name} (working now)</source>
+        <translation>{name}（当前使用者）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+1" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <location line="+1" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Change PIN…</source>
+        <translation>修改 PIN 码…</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>{name} was added.</source>
+        <translation>已添加{name}。</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The changes were saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>{name} was deactivated; their records stay.</source>
+        <translation>已停用{name}，其记录仍然保留。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} is active again.</source>
+        <translation>{name}已重新启用。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The PIN of {name} was set.</source>
+        <translation>已设置{name}的 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Enter the current PIN of {name} to remove it.</source>
+        <translation>请输入{name}当前的 PIN 码以将其移除。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Remove the PIN of {name}? Anyone will then be able to work as {name}.</source>
+        <translation>移除{name}的 PIN 码？之后任何人都能以{name}的身份工作。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The PIN of {name} was removed.</source>
+        <translation>已移除{name}的 PIN 码。</translation>
     </message>
 </context>
 <context>
@@ -4944,51 +6514,584 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
 </context>
 <context>
-    <name>WeeklyPage</name>
+    <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly.py" line="+21" />
-        <source>Week</source>
-        <translation>周次</translation>
+        <location filename="../../ui/pages/settings_team.py" line="-440" />
+        <source>Edit {name}</source>
+        <translation>编辑{name}</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New user</source>
+        <translation>新用户</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Salesperson</source>
-        <translation>业务员</translation>
+        <source>Role</source>
+        <translation>职务</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Reports to</source>
+        <translation>上级</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Score</source>
-        <translation>评分</translation>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Planned collection</source>
-        <translation>本周回款计划</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyFormEditor</name>
+    <message>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+97" />
+        <source>1. Assessment task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Goal</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Target</source>
+        <translation type="unfinished">目标值</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Completion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No month or quarter goal holds this week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>2. Collections</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
-        <source>Submitted</source>
-        <translation>提交时间</translation>
+        <source>Last week: planned and received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+17" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="-17" />
+        <source>Planned</source>
+        <translation type="unfinished">计划回款</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This week: planned collections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add line…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove line</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+9" />
+        <source>Contract / note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>To collect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>3. Work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This week: plan per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Plan work…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Done / not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Day</source>
+        <translation type="unfinished">日</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Client / goal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>4. Facts of the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>5. Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>What went well, what did not, what you need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Annotations and score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+50" />
+        <location line="+19" />
+        <source>(no client)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Instalment due {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Added by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+53" />
+        <source>Score {score} / 100 by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeeklyPage</name>
+    <message>
+        <source>Week</source>
+        <translation type="vanished">周次</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation type="vanished">业务员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="vanished">评分</translation>
+    </message>
+    <message>
+        <source>Planned collection</source>
+        <translation type="vanished">本周回款计划</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="vanished">提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/weekly/page.py" line="+84" />
+        <source>Previous week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Next week</source>
+        <translation type="unfinished">下周</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This week</source>
+        <translation type="unfinished">本周内</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Submit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Return…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Team</source>
+        <translation type="unfinished">团队</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <location line="+159" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>{year} week {week}</source>
-        <translation>{year} 年第 {week} 周</translation>
+        <location line="-113" />
+        <source>Loading the weekly form…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+20" />
+        <source>Nobody to show yet: add a user in Settings → Team.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>{name}'s weekly goal form, filled from the data; last week's form on the right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{week} ({start} – {end})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+118" />
+        <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>your supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submit the weekly form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Whole form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Summary</source>
+        <translation type="unfinished">摘要</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Fact: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Export the weekly form as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Export PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Saved {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year} week {week}</source>
+        <translation type="vanished">{year} 年第 {week} 周</translation>
+    </message>
+    <message>
         <source>The latest weekly goal forms, with their status and score</source>
-        <translation>最近的周目标表，含状态和评分</translation>
+        <translation type="vanished">最近的周目标表，含状态和评分</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyPdf</name>
+    <message>
+        <location filename="../../ui/pages/weekly/pdf.py" line="+44" />
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WeeklyTexts</name>
+    <message>
+        <location filename="../../ui/pages/weekly/texts.py" line="+24" />
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Draft</source>
+        <translation type="unfinished">草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned</source>
+        <translation type="unfinished">已退回</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scored</source>
+        <translation type="unfinished">已评分</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Monday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tuesday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wednesday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Thursday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Friday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Saturday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sunday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Whole form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Summary</source>
+        <translation type="unfinished">摘要</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fact: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Plan: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Collection: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assessment: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Plan quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Execution of the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Results and collections</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkingAs</name>
+    <message>
+        <location filename="../../ui/working_as.py" line="-30" />
+        <source>(no user yet)</source>
+        <translation>（尚无用户）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+141" />
+        <source>Switch to {name}</source>
+        <translation>切换到{name}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} is protected by a PIN. Enter it to continue.</source>
+        <translation>{name}受 PIN 码保护，请输入后继续。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Working as</source>
+        <translation>当前使用者</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingAsSwitch</name>
+    <message>
+        <location line="+14" />
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Choose who is working on this copy</source>
+        <translation>选择当前使用此软件的人</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Working as: {who}</source>
+        <translation>当前使用者：{who}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Enter your name…</source>
+        <translation>输入您的姓名…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Working as</source>
+        <translation>当前使用者</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{user} · PIN</source>
+        <translation>{user} · PIN</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Manage the team…</source>
+        <translation>管理团队…</translation>
     </message>
 </context>
 </TS>

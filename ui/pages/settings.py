@@ -1,4 +1,4 @@
-"""Settings: the interface language, where the data lives, and the clients' custom fields."""
+"""Settings: the interface language, where the data lives, the team, and the clients' custom fields."""
 
 from __future__ import annotations
 
@@ -100,7 +100,9 @@ class SettingsPage(Page):
             self._updating = False
 
     def refresh(self) -> None:
-        self.subtitle_label.setText(self.tr("Language, data location and the clients' custom fields"))
+        self.subtitle_label.setText(
+            self.tr("Language, data location, the team and the clients' custom fields")
+        )
         db = database.obj
         self.database_edit.setText(str(getattr(db, "database", "")) if db is not None else "")
         self.user_label.setText(working_as_text())
