@@ -210,6 +210,11 @@ def test_status_bar_button_opens_the_same_menu(qtbot: QtBot, populated_db: objec
     button = window.working_as.button
     assert button.isVisible() and button.menu() is window.working_as.menu
     assert window.working_as.menu.menuAction() in window.menuBar().actions()
+    window.working_as.menu.aboutToShow.emit()
+    manage = [a for a in window.working_as.menu.actions() if a.text() == "Manage the team…"]
+    manage[0].trigger()
+    assert window.current_page.key == "settings"
+    assert window.current_page.findChild(TeamSection).isVisible()
 
 
 def test_first_launch_without_demo_data_asks_for_your_name(
