@@ -21,7 +21,8 @@ For every numeric target:
 
 A goal's overall completion is the mean of its targets' completions (uncapped); a goal without a
 target that has a completion takes the mean of its children's overall completions; else None. Its pace
-is the worst pace of its targets (or of its children when it has no targets).
+compares that completion with the time elapsed like an additive target's (``worst_pace``: the worst pace
+of its targets, or of its children when it has no targets).
 """
 
 from __future__ import annotations
@@ -138,7 +139,8 @@ class GoalProgress:
     goal_id: int
     targets: list[TargetProgress] = field(default_factory=list)
     completion: float | None = None  # rolled up
-    pace: str = "unknown"
+    pace: str = "unknown"  # of the rolled-up completion against the time elapsed
+    worst_pace: str = "unknown"  # the worst pace of its targets (or of its sub-goals')
     expected_share: float | None = None
 
 
@@ -220,6 +222,10 @@ def target_progress(
     )
 
 
+def day_ended(goal: Goal, today: date) -> bool:
+    return today >= goal.period_end
+
+
 def _worst(paces: Iterable[str]) -> str:
     listed = list(paces)
     return min(listed, key=PACE_ORDER.index) if listed else "unknown"
@@ -285,12 +291,12 @@ def _compute(
             progress.completion = _mean(own)
         else:
             progress.completion = _mean([s.completion for s in subs if s.completion is not None])
+        share = progress.expected_share
+        progress.pace = _pace(MANUAL, progress.completion, share, day_ended(goal, today))[1]
         if listed:
-            progress.pace = _worst(t.pace for t in listed)
+            progress.worst_pace = _worst(t.pace for t in listed)
         elif subs:
-            progress.pace = _worst(s.pace for s in subs)
-        elif progress.expected_share is None:
-            progress.pace = "not_started"
+            progress.worst_pace = _worst(s.worst_pace for s in subs)
         result[goal_id] = progress
         return progress
 
@@ -371,7 +377,13 @@ def _smart(fact: _Facts, history: dict[Request, dict[str, Value]]) -> list[Smart
                         "above_twice_best",
                         f'Not attainable: the target for "{name}" is more than twice the best of the '
                         f"last {len(spans)} comparable periods ({shown(max(known), unit)}).",
-                        {"metric": target.metric, "label": name, "best": max(known), "target": value},
+                        {
+                            "metric": target.metric,
+                            "label": name,
+                            "unit": unit,
+                            "best": max(known),
+                            "target": value,
+                        },
                     )
                 )
             last = past[0] if past else None
@@ -382,7 +394,7 @@ def _smart(fact: _Facts, history: dict[Request, dict[str, Value]]) -> list[Smart
                         "below_last",
                         f'Not attainable as growth: the target for "{name}" is below the last comparable '
                         f"period's actual ({shown(last, unit)}).",
-                        {"metric": target.metric, "label": name, "last": last, "target": value},
+                        {"metric": target.metric, "label": name, "unit": unit, "last": last, "target": value},
                     )
                 )
     if kind != "year" and fk_id(goal, "parent") is None:
@@ -473,6 +485,7 @@ def excess_warnings(goal_ids: Iterable[int]) -> dict[int, list[SmartWarning]]:
                         {
                             "metric": target.metric,
                             "label": name,
+                            "unit": unit,
                             "total": from_stored(total, unit),
                             "target": from_stored(target.target_value, unit),
                         },
@@ -677,6 +690,7 @@ def goal_to_json(view: GoalView) -> dict[str, Any]:
         "qualitative": view.qualitative,
         "completion": view.progress.completion,
         "pace": view.progress.pace,
+        "worst_pace": view.progress.worst_pace,
         "targets": [_target_json(t) for t in view.progress.targets],
         "actions": [
             {
@@ -694,3 +708,31 @@ def goal_to_json(view: GoalView) -> dict[str, Any]:
         "target_warnings": [{"code": w.code, "message": w.message} for w in view.target_warnings],
         "children": [goal_to_json(child) for child in view.children],
     }
+
+
+# --- who is looking ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The working user, whether they are a supervisor, and the people whose goals they see (id, name)."""
+
+    user_id: int | None
+    supervisor: bool
+    people: list[tuple[int, str]]
+
+
+def viewer() -> Viewer:
+    from . import team
+
+    user_id = team.current_user_id()
+    ids = team.visible_user_ids(user_id)
+    names: dict[int, str] = dict(
+        cast(Iterable[tuple[int, str]], User.select(User.id, User.name).where(User.id.in_(ids)).tuples())
+    )
+    return Viewer(user_id, team.is_supervisor(user_id), [(i, names[i]) for i in ids if i in names])
+
+
+def is_large() -> bool:
+    """Whether computing progress may take long enough to belong off the GUI thread (large data)."""
+    return Client.select(Client.id).limit(1).offset(5_000).exists()
