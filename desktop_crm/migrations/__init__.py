@@ -64,6 +64,7 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m007_goals.sql"),
     _sql_migration("m008_weekly.sql"),
     _sql_migration("m009_handbook.sql"),
+    _sql_migration("m010_kpi_summaries.sql"),
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+-- Schema version 10: KPI summaries for the dashboard.
