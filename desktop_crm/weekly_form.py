@@ -25,7 +25,8 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from .goal_metrics import LOWER_IS_BETTER, MANUAL, METRIC_UNITS, actuals
+from .goal_metrics import actuals
+from .goal_progress import target_progress
 from .kpi import Period, compute_many
 from .kpi.compute import Value
 from .models import (
@@ -60,10 +61,11 @@ class AssessmentTarget:
     metric: str  # a kpi --json key, or "manual"
     label: str
     unit: str
-    target: int
+    target: int | float  # in the metric's natural unit (cents, counts, a rate 0..1, days ...)
     actual: Value
     completion: float | None  # share of the target reached (1.0 = reached)
-    gap: Value  # what is still missing to reach the target (≤ 0: reached)
+    gap: Value  # target − actual (≤ 0: reached; see goal_progress for less-is-better metrics)
+    pace: str  # goal_progress pace as of the week's end: on_pace, behind, far_behind, reached, missed ...
 
 
 @dataclass(frozen=True)
@@ -274,17 +276,10 @@ def _rows(query: Any) -> list[tuple[Any, ...]]:
     return list(query.tuples())
 
 
-def _kpi_key(metric: str) -> str | None:
-    """The KPI key a target follows (older goals name money metrics without ``_cents``)."""
-    if metric in METRIC_UNITS:
-        return metric
-    if f"{metric}_cents" in METRIC_UNITS:
-        return f"{metric}_cents"
-    return None
-
-
 def assessment(user_id: int, start: date, end: date) -> list[AssessmentTarget]:
-    """The numeric targets of the user's month and quarter goals holding the week's Thursday."""
+    """The numeric targets of the user's month and quarter goals holding the week's Thursday, with the
+    actual to the week's end: the KPI over [goal start, min(week end, goal end)). Completion, gap and pace
+    are ``goal_progress.target_progress``'s, as of the week's last day (or the goal's, if earlier)."""
     thursday = start + timedelta(days=3)
     rows = list(
         GoalTarget.select(GoalTarget, Goal)
@@ -302,12 +297,10 @@ def assessment(user_id: int, start: date, end: date) -> list[AssessmentTarget]:
     result = []
     for t in rows:
         goal = t.goal
-        key = _kpi_key(t.metric)
-        actual: Value
-        if key is None:
-            metric, actual = MANUAL, t.actual_value
-        else:
-            metric, actual = key, values[(user_id, goal.period_start, min(end, goal.period_end))][key]
+        until = min(end, goal.period_end)
+        progress = target_progress(
+            t, goal, values.get((user_id, goal.period_start, until)), until - timedelta(days=1)
+        )
         result.append(
             AssessmentTarget(
                 target_id=t.id,
@@ -316,30 +309,17 @@ def assessment(user_id: int, start: date, end: date) -> list[AssessmentTarget]:
                 goal_kind=goal.kind,
                 goal_start=goal.period_start,
                 goal_end=goal.period_end,
-                metric=metric,
-                label=t.label or metric,
-                unit=METRIC_UNITS.get(metric, t.unit),
-                target=int(t.target_value),
-                actual=actual,
-                completion=_completion(metric, t.target_value, actual),
-                gap=_gap(metric, t.target_value, actual),
+                metric=progress.metric,
+                label=progress.label or progress.metric,
+                unit=progress.unit,
+                target=progress.target,
+                actual=progress.actual,
+                completion=progress.completion,
+                gap=progress.gap,
+                pace=progress.pace,
             )
         )
     return result
-
-
-def _completion(metric: str, target: int, actual: Value) -> float | None:
-    if actual is None or not target:
-        return None
-    if metric in LOWER_IS_BETTER:
-        return target / actual if actual else None
-    return actual / target
-
-
-def _gap(metric: str, target: int, actual: Value) -> Value:
-    if actual is None:
-        return None
-    return actual - target if metric in LOWER_IS_BETTER else target - actual
 
 
 def _client_names(ids: set[int]) -> dict[int, str]:
@@ -512,6 +492,10 @@ def _line_text(line: str, form_id: int) -> str:
     return ""
 
 
+def _name(user: User | None) -> str:
+    return user.name if user is not None else ""
+
+
 def _annotations(form_id: int) -> list[AnnotationLine]:
     rows = (
         Annotation.select(Annotation, User)
@@ -523,7 +507,7 @@ def _annotations(form_id: int) -> list[AnnotationLine]:
         AnnotationLine(
             annotation_id=a.id,
             author_id=fk_id(a, "author"),
-            author_name=a.author.name if fk_id(a, "author") else "",
+            author_name=_name(a.author) if fk_id(a, "author") else "",
             created_at=a.created_at,
             body=a.body,
             section=a.section,
@@ -551,7 +535,7 @@ def _score(form_id: int) -> ScoreView | None:
     return ScoreView(
         total=float(row.score),
         comment=row.comment,
-        scorer_name=row.scorer.name if fk_id(row, "scorer") else "",
+        scorer_name=_name(row.scorer) if fk_id(row, "scorer") else "",
         scored_at=row.created_at,
         criteria=[CriterionScoreLine(p.key, p.label, float(p.weight), float(p.score)) for p in parts],
     )
@@ -586,6 +570,7 @@ def form_to_json(view: WeeklyFormView) -> dict[str, Any]:
                 "actual": t.actual,
                 "completion": t.completion,
                 "gap": t.gap,
+                "pace": t.pace,
             }
             for t in view.assessment
         ],
@@ -645,3 +630,30 @@ def form_to_json(view: WeeklyFormView) -> dict[str, Any]:
         },
         "last_week": None if view.last_week is None else form_to_json(view.last_week),
     }
+
+
+def client_choices(user_id: int, limit: int = 300) -> list[tuple[int, str]]:
+    """Clients a line of the user's form can name: the user's live clients, most recently contacted
+    first (at most ``limit``), by name."""
+    query = (
+        Client.select(Client.id, Client.name)
+        .where((Client.owner == user_id) & Client.deleted_at.is_null())
+        .order_by(Client.last_contact_at.desc(nulls="LAST"), Client.id.desc())
+        .limit(limit)
+    )
+    return sorted(_rows(query), key=lambda r: str(r[1]).casefold())  # type: ignore[return-value]
+
+
+def event_goal_choices(user_id: int, start: date, end: date) -> list[tuple[int, str]]:
+    """The user's event (and day) goals overlapping the week [start, end), for linking plan items."""
+    query = (
+        Goal.select(Goal.id, Goal.title)
+        .where(
+            (Goal.user == user_id)
+            & Goal.kind.in_(("event", "day", "week"))
+            & (Goal.period_start < end)
+            & (Goal.period_end > start)
+        )
+        .order_by(Goal.period_start, Goal.id)
+    )
+    return _rows(query)  # type: ignore[return-value]

@@ -89,3 +89,18 @@ def behaviour_scores(viewer_id: int | None, months: list[Period]) -> BehaviourSc
         scores = [values[m]["behaviour_score"] for m in months]
         rows.append((user_id, name, [None if s is None else float(s) for s in scores]))
     return BehaviourScores(list(months), rows)
+
+
+def form_people(viewer_id: int | None) -> list[tuple[int, str]]:
+    """Whose forms ``viewer_id`` can open: themselves first, then the people they see (active ones)."""
+    ids = team.visible_user_ids(viewer_id)
+    query: Any = User.select(User.id, User.name).where(User.id.in_(ids) & (User.active == True))  # noqa: E712
+    names = {user_id: name for user_id, name in query.tuples()}
+    return [(u, names[u]) for u in ids if u in names]
+
+
+def is_large_database(follow_ups: int = 50_000) -> bool:
+    """Whether the week's KPI facts may take long enough to belong off the GUI thread."""
+    from .models import FollowUp
+
+    return bool(FollowUp.select(FollowUp.id).limit(1).offset(follow_ups).exists())

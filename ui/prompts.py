@@ -76,3 +76,16 @@ def ask_choice(
         box.setDefaultButton(default)
     answer = run_modal(box)
     return next((button for button, _label in buttons if button.value == answer), None)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    """Ask where to save a file (e.g. an exported PDF); ``None`` when cancelled."""
+    dialog = QFileDialog(parent, title, suggested, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    suffix = file_filter.rpartition("*.")[2].rstrip(")").strip()
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    if run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+        return None
+    files = dialog.selectedFiles()
+    return files[0] if files else None

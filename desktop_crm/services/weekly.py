@@ -59,23 +59,33 @@ def week_dates(iso_year: int, iso_week: int) -> tuple[date, date]:
 
 def _editable_form(form_id: Any) -> WeeklyForm:
     form = get_record(WeeklyForm, form_id, "Weekly form")
-    if form.status not in EDITABLE_STATUSES:
-        raise ValidationError(lock_reason(form), "status")
+    refusal = _lock(form)
+    if refusal is not None:
+        raise refusal
     return form
 
 
-def lock_reason(form: WeeklyForm) -> str:
-    """Why ``form`` cannot be edited (one sentence), or "" when it can."""
+def _lock(form: WeeklyForm) -> ValidationError | None:
     if form.status in EDITABLE_STATUSES:
-        return ""
+        return None
     boss = User.get_or_none(User.id == fk_id(form.user, "supervisor")) if form.user else None
     who = boss.name if boss is not None else "your supervisor"
     when = form.submitted_at.date().isoformat() if form.submitted_at else "an earlier day"
     if form.status == "scored":
-        return f"This weekly form was submitted on {when} and has been scored; it can no longer be changed."
-    return (
-        f"This weekly form was submitted on {when}; ask {who} to return it for revision before changing it."
+        return ValidationError(
+            f"This weekly form was submitted on {when} and has been scored; it can no longer be changed.",
+            "status",
+        )
+    return ValidationError(
+        f"This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.",
+        "status",
     )
+
+
+def lock_reason(form: WeeklyForm) -> str:
+    """Why ``form`` cannot be edited (one sentence, the message editing it raises), or "" when it can."""
+    refusal = _lock(form)
+    return str(refusal) if refusal is not None else ""
 
 
 def _supervisor(user_id: Any, field_name: str) -> User:

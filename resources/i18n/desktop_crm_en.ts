@@ -2049,7 +2049,7 @@ The details were written to the log file.</translation>
 <context>
     <name>FormHtml</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_html.py" line="+86"/>
+        <location filename="../../ui/pages/weekly/form_html.py" line="+107"/>
         <source>Weekly goal form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,7 +2074,17 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+14"/>
+        <source>1. Assessment task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No month or quarter goal holds this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Goal</source>
         <translation type="unfinished">Goal</translation>
     </message>
@@ -2099,29 +2109,59 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>2. Collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last week: planned and received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+35"/>
+        <location line="+27"/>
         <source>(no client)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-54"/>
+        <location line="+34"/>
+        <location line="+25"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <location line="+27"/>
+        <location line="+25"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-52"/>
+        <location line="+52"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-52"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Nothing planned or received last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week: planned collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Instalment due {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,41 +2186,121 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>No collection planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Planned collections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+39"/>
+        <location line="+21"/>
         <source>Day</source>
         <translation type="unfinished">Day</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-60"/>
+        <location line="+40"/>
+        <location line="+21"/>
         <source>Work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-56"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>3. Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last week: planned and done ({done} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+21"/>
         <source>Client / goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-62"/>
+        <location line="+5"/>
+        <location line="+37"/>
+        <location line="+21"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
-        <source>Plan per day</source>
+        <location line="-222"/>
+        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>No summary yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>No plan last week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Planned and done ({done} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This week: plan per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+10"/>
+        <source>No plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>4. Facts of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not scored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by {name}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Criterion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,7 +2310,8 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-22"/>
+        <location line="+22"/>
         <source>Score</source>
         <translation type="unfinished">Score</translation>
     </message>
@@ -2381,52 +2502,240 @@ The details were written to the log file.</translation>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+26"/>
+        <location filename="../../ui/pages/goals/page.py" line="+101"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New sub-goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+464"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-463"/>
+        <source>Add target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split target…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+521"/>
+        <source>Agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-520"/>
+        <location line="+526"/>
+        <source>Accept proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-525"/>
+        <location line="+535"/>
+        <source>Keep target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-534"/>
+        <location line="+320"/>
+        <location line="+220"/>
+        <location line="+17"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-556"/>
+        <source>What does this KPI mean?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Actual</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Goals</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>No year, quarter or month goal covers today yet.</source>
-        <translation>No year, quarter or month goal covers today yet.</translation>
+        <location line="+11"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Goals of {name} for the current year, quarter and month</source>
-        <translation>Goals of {name} for the current year, quarter and month</translation>
+        <location line="+21"/>
+        <source>Loading goals…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Team goals for the current year, quarter and month</source>
-        <translation>Team goals for the current year, quarter and month</translation>
+        <location line="+46"/>
+        <source>No goal of {name} in {year} yet: start with New goal….</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Target: {label}</source>
-        <translation>Target: {label}</translation>
+        <location line="+5"/>
+        <source>{name} · {year}: {count} goals; progress from the recorded data up to {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>qualitative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Clients: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Target: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Mark not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a goal, target or action to see its details.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Time elapsed: {elapsed}; reached: {reached}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agreement: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proposed {value}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>SMART check: no warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Delete the target &quot;{name}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the action &quot;{name}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete the goal &quot;{name}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its {count} sub-goals are deleted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No year, quarter or month goal covers today yet.</source>
+        <translation type="vanished">No year, quarter or month goal covers today yet.</translation>
+    </message>
+    <message>
+        <source>Goals of {name} for the current year, quarter and month</source>
+        <translation type="vanished">Goals of {name} for the current year, quarter and month</translation>
+    </message>
+    <message>
+        <source>Team goals for the current year, quarter and month</source>
+        <translation type="vanished">Team goals for the current year, quarter and month</translation>
+    </message>
+    <message>
+        <source>Target: {label}</source>
+        <translation type="vanished">Target: {label}</translation>
+    </message>
+    <message>
+        <location line="-233"/>
         <source>Action: {title}</source>
         <translation>Action: {title}</translation>
     </message>
@@ -4163,7 +4472,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+100"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+106"/>
         <source>Return for revision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4315,7 +4624,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-65"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-71"/>
         <source>Score the week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4340,12 +4649,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished">Score</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{name} (weight {weight})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4360,6 +4669,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>--week: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--year must be between 1900 and 2100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4418,17 +4732,17 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>At most {MAX_CRITERIA} criteria.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4453,7 +4767,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Client {name} has been deleted; its contacts cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4488,7 +4802,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Due date: it must lie within the goal&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4498,7 +4812,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>E-mail {email} is not a valid address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4518,7 +4832,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4538,7 +4852,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4553,7 +4867,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4598,7 +4912,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4623,7 +4937,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{name2}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4703,7 +5017,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4733,7 +5047,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4778,7 +5092,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4813,12 +5127,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4843,7 +5157,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4865,6 +5179,16 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>This target is your own; change its value instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4978,7 +5302,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>no user named {name} (users: {p0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5003,7 +5327,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{WON_REQUIRED} Choose one of this client&apos;s won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5013,7 +5337,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{field} must be a time like 09:00.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5153,12 +5477,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5173,12 +5497,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} works at another client than this opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5193,7 +5517,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{path} is not a database this application can open ({exc}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5206,7 +5530,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5742,7 +6066,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+68"/>
+        <location filename="../../ui/pages/settings.py" line="+69"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -5767,12 +6091,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation>Settings file</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Language, data location, the team and the clients&apos; custom fields</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6120,14 +6444,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+35"/>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+37"/>
         <location line="+13"/>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Salesperson</source>
         <translation type="unfinished">Salesperson</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-58"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -6152,12 +6476,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nobody to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Monthly behaviour score ({kpi})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6526,7 +6850,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+97"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+107"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6572,12 +6896,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6587,7 +6911,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This week: planned collections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6617,7 +6941,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>3. Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6688,12 +7012,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+50"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>(no client)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6708,7 +7032,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
+        <source>No annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not scored yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Score {score} / 100 by {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6755,17 +7089,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished">This week</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Submit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Annotate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Score…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6785,13 +7119,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+159"/>
+        <location line="+53"/>
+        <location line="+161"/>
         <source>Weekly form</source>
         <translation>Weekly form</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>Loading the weekly form…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6811,7 +7145,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+120"/>
         <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6836,12 +7170,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Fact: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Export the weekly form as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6851,12 +7185,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6874,6 +7208,54 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/pdf.py" line="+44"/>
         <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReviewSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_weekly.py" line="+40"/>
+        <source>Weekly review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The criteria a supervisor can score a weekly form by. The total is the weighted mean of the criteria scores; without criteria a form gets one total score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Saved. New scores use these criteria.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

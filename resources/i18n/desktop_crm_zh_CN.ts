@@ -350,17 +350,17 @@
     <message>
         <location filename="../../ui/pages/weekly/dialogs.py" line="+156" />
         <source>Annotate</source>
-        <translation type="unfinished" />
+        <translation>批注</translation>
     </message>
     <message>
         <location line="+9" />
         <source>On</source>
-        <translation type="unfinished" />
+        <translation>批注位置</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Annotation</source>
-        <translation type="unfinished">批注</translation>
+        <translation>批注</translation>
     </message>
 </context>
 <context>
@@ -827,7 +827,7 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-60" />
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">删除</translation>
     </message>
 </context>
 <context>
@@ -1119,27 +1119,27 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/weekly/dialogs.py" line="-78" />
         <source>Add a planned collection</source>
-        <translation type="unfinished" />
+        <translation>添加计划回款</translation>
     </message>
     <message>
         <location line="+1" />
         <source>(no client)</source>
-        <translation type="unfinished" />
+        <translation>（无客户）</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -2070,150 +2070,271 @@ The details were written to the log file.</source>
 <context>
     <name>FormHtml</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_html.py" line="+86" />
+        <location filename="../../ui/pages/weekly/form_html.py" line="+107" />
         <source>Weekly goal form</source>
-        <translation type="unfinished" />
+        <translation>周目标/周报</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Last week</source>
-        <translation type="unfinished" />
+        <translation>上周</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{name} · week {week} ({dates}) · {status}</source>
-        <translation type="unfinished" />
+        <translation>{name} · 第 {week} 周（{dates}）· {status}</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Submitted {when}</source>
-        <translation type="unfinished" />
+        <translation>提交于 {when}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Supervisor: {name}</source>
-        <translation type="unfinished" />
+        <translation>主管：{name}</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+14" />
+        <source>1. Assessment task</source>
+        <translation>一、考核任务</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No month or quarter goal holds this week.</source>
+        <translation>本周不属于任何月度或季度目标。</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Goal</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Target</source>
-        <translation type="unfinished">目标值</translation>
+        <translation>目标值</translation>
     </message>
     <message>
         <location line="+1" />
         <source>To date</source>
-        <translation type="unfinished" />
+        <translation>至今完成</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Completion</source>
-        <translation type="unfinished" />
+        <translation>完成率</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Gap</source>
-        <translation type="unfinished" />
+        <translation>差额</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
+        <source>2. Collections</source>
+        <translation>二、回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last week: planned and received</source>
+        <translation>上周计划回款与实际回款</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <location line="+35" />
-        <source>(no client)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-16" />
         <location line="+27" />
+        <source>(no client)</source>
+        <translation>（无客户）</translation>
+    </message>
+    <message>
+        <location line="-54" />
+        <location line="+34" />
+        <location line="+25" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <location line="+27" />
+        <location line="+25" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-52" />
+        <location line="+52" />
         <source>Planned</source>
-        <translation type="unfinished">计划回款</translation>
+        <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-52" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>实际回款</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+3" />
+        <source>Nothing planned or received last week.</source>
+        <translation>上周没有计划回款，也没有回款。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This week: planned collections</source>
+        <translation>本周回款计划</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Instalment due {date}</source>
-        <translation type="unfinished" />
+        <translation>回款计划 {date} 到期</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Added by hand</source>
-        <translation type="unfinished" />
+        <translation>手工添加</translation>
     </message>
     <message>
         <location line="+17" />
         <source>Contract / note</source>
-        <translation type="unfinished" />
+        <translation>合同/备注</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+1" />
         <source>To collect</source>
-        <translation type="unfinished" />
+        <translation>待回款</translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+12" />
+        <location line="+4" />
+        <location line="+6" />
+        <source>No collection planned.</source>
+        <translation>没有计划回款。</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Planned collections</source>
+        <translation>计划回款</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <location line="+39" />
+        <location line="+21" />
         <source>Day</source>
-        <translation type="unfinished">日</translation>
+        <translation>星期</translation>
     </message>
     <message>
-        <location line="-11" />
-        <location line="+12" />
+        <location line="-60" />
+        <location line="+40" />
+        <location line="+21" />
         <source>Work</source>
-        <translation type="unfinished" />
+        <translation>工作</translation>
     </message>
     <message>
-        <location line="-11" />
-        <location line="+12" />
+        <location line="-56" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>3. Work</source>
+        <translation>三、工作</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Last week: planned and done ({done} of {total})</source>
+        <translation>上周计划工作与完成情况（完成 {done}/{total}）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+21" />
         <source>Client / goal</source>
-        <translation type="unfinished" />
+        <translation>客户/目标</translation>
     </message>
     <message>
-        <location line="-11" />
-        <location line="+12" />
+        <location line="-62" />
+        <location line="+5" />
+        <location line="+37" />
+        <location line="+21" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
-        <location line="-7" />
-        <source>Plan per day</source>
-        <translation type="unfinished" />
+        <location line="-222" />
+        <source>Summary</source>
+        <translation>总结</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
+        <source>No summary yet.</source>
+        <translation>尚无总结。</translation>
+    </message>
+    <message>
+        <location line="+203" />
+        <source>No plan last week.</source>
+        <translation>上周没有工作计划。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Planned and done ({done} of {total})</source>
+        <translation>计划与完成（完成 {done}/{total}）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No plan.</source>
+        <translation>没有工作计划。</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>This week: plan per day</source>
-        <translation type="unfinished" />
+        <translation>本周计划工作（按天）</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+10" />
+        <source>No plan yet.</source>
+        <translation>尚无工作计划。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>4. Facts of the week</source>
+        <translation>四、本周成果</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No annotations.</source>
+        <translation>暂无批注。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Not scored yet.</source>
+        <translation>尚未评分。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>by {name}, {when}</source>
+        <translation>评分人 {name}，{when}</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Criterion</source>
-        <translation type="unfinished" />
+        <translation>评分项</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>权重</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-22" />
+        <location line="+22" />
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -2402,52 +2523,240 @@ The details were written to the log file.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+26" />
+        <location filename="../../ui/pages/goals/page.py" line="+101" />
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>New goal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New sub-goal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation type="unfinished">编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+464" />
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location line="-463" />
+        <source>Add target…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add action…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split target…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link clients…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Propose value…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+521" />
+        <source>Agree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-520" />
+        <location line="+526" />
+        <source>Accept proposal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-525" />
+        <location line="+535" />
+        <source>Keep target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-534" />
+        <location line="+320" />
+        <location line="+220" />
+        <location line="+17" />
+        <source>Mark done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-556" />
+        <source>What does this KPI mean?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+1" />
+        <source>Completion</source>
+        <translation type="unfinished">完成率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gap</source>
+        <translation type="unfinished">差额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+53" />
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>No year, quarter or month goal covers today yet.</source>
-        <translation>还没有覆盖今天的年度、季度或月度目标。</translation>
+        <location line="+11" />
+        <source>Team</source>
+        <translation type="unfinished">团队</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Goals of {name} for the current year, quarter and month</source>
-        <translation>{name} 本年度、本季度和本月的目标</translation>
+        <location line="+21" />
+        <source>Loading goals…</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
-        <source>Team goals for the current year, quarter and month</source>
-        <translation>团队本年度、本季度和本月的目标</translation>
+        <location line="+46" />
+        <source>No goal of {name} in {year} yet: start with New goal….</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+13" />
-        <source>Target: {label}</source>
-        <translation>数字目标：{label}</translation>
+        <location line="+5" />
+        <source>{name} · {year}: {count} goals; progress from the recorded data up to {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>qualitative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Clients: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Target: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+109" />
+        <source>Mark not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Select a goal, target or action to see its details.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+8" />
+        <source>Time elapsed: {elapsed}; reached: {reached}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Agreement: {state}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Proposed {value}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>SMART check: no warning.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+102" />
+        <source>Delete the target "{name}"?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delete the action "{name}"?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Delete the goal "{name}"?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Its {count} sub-goals are deleted with it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No year, quarter or month goal covers today yet.</source>
+        <translation type="vanished">还没有覆盖今天的年度、季度或月度目标。</translation>
+    </message>
+    <message>
+        <source>Goals of {name} for the current year, quarter and month</source>
+        <translation type="vanished">{name} 本年度、本季度和本月的目标</translation>
+    </message>
+    <message>
+        <source>Team goals for the current year, quarter and month</source>
+        <translation type="vanished">团队本年度、本季度和本月的目标</translation>
+    </message>
+    <message>
+        <source>Target: {label}</source>
+        <translation type="vanished">数字目标：{label}</translation>
+    </message>
+    <message>
+        <location line="-233" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -2681,127 +2990,127 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/weekly/kpi_names.py" line="+8" />
         <source>New clients</source>
-        <translation type="unfinished" />
+        <translation>新增客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>First signings</source>
-        <translation type="unfinished" />
+        <translation>首次签约</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Conversion rate</source>
-        <translation type="unfinished" />
+        <translation>转化率</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Repeat rate</source>
-        <translation type="unfinished" />
+        <translation>复购率</translation>
     </message>
     <message>
         <location line="+1" />
         <source>First-order average value</source>
-        <translation type="unfinished" />
+        <translation>首次客单价</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-up cycle (mean days)</source>
-        <translation type="unfinished" />
+        <translation>跟单周期（平均天数）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-up cycle (median days)</source>
-        <translation type="unfinished" />
+        <translation>跟单周期（中位天数）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-ups per signed client</source>
-        <translation type="unfinished" />
+        <translation>跟单次数</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Signed amount</source>
-        <translation type="unfinished">签约额</translation>
+        <translation>签约额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Collected amount</source>
-        <translation type="unfinished">回款额</translation>
+        <translation>回款额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Planned collection</source>
-        <translation type="unfinished" />
+        <translation>计划回款</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Calls</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1" />
         <source>SMS</source>
-        <translation type="unfinished">短信</translation>
+        <translation>短信</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation>拜访</translation>
     </message>
     <message>
         <location line="+1" />
         <source>WeChat</source>
-        <translation type="unfinished">微信</translation>
+        <translation>微信</translation>
     </message>
     <message>
         <location line="+1" />
         <source>E-mails</source>
-        <translation type="unfinished" />
+        <translation>邮件</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Meetings</source>
-        <translation type="unfinished" />
+        <translation>会议</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-ups in total</source>
-        <translation type="unfinished" />
+        <translation>跟进总数</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Call minutes</source>
-        <translation type="unfinished" />
+        <translation>通话分钟</translation>
     </message>
     <message>
         <location line="+1" />
         <source>New opportunity value</source>
-        <translation type="unfinished" />
+        <translation>新价值</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Won</source>
-        <translation type="unfinished" />
+        <translation>成功</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Won amount</source>
-        <translation type="unfinished">成功金额</translation>
+        <translation>成功金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Lost amount</source>
-        <translation type="unfinished" />
+        <translation>失败金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Behaviour score</source>
-        <translation type="unfinished" />
+        <translation>月度周行为分</translation>
     </message>
 </context>
 <context>
@@ -4018,42 +4327,42 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/weekly/dialogs.py" line="+23" />
         <source>Plan work</source>
-        <translation type="unfinished" />
+        <translation>计划工作</translation>
     </message>
     <message>
         <location line="+8" />
         <source>e.g. Visit the buyer with the revised quote</source>
-        <translation type="unfinished" />
+        <translation>例如：带修改后的报价拜访采购</translation>
     </message>
     <message>
         <location line="+1" />
         <source>(no client)</source>
-        <translation type="unfinished" />
+        <translation>（无客户）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>(no event goal)</source>
-        <translation type="unfinished" />
+        <translation>（无事件目标）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Day</source>
-        <translation type="unfinished">日</translation>
+        <translation>星期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Work</source>
-        <translation type="unfinished" />
+        <translation>工作</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Event goal</source>
-        <translation type="unfinished" />
+        <translation>事件目标</translation>
     </message>
 </context>
 <context>
@@ -4184,14 +4493,14 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+100" />
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+106" />
         <source>Return for revision</source>
-        <translation type="unfinished" />
+        <translation>退回修改</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -4336,39 +4645,39 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-65" />
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-71" />
         <source>Score the week</source>
-        <translation type="unfinished" />
+        <translation>周评分</translation>
     </message>
     <message>
         <location line="+3" />
         <source>One total score</source>
-        <translation type="unfinished" />
+        <translation>一个总分</translation>
     </message>
     <message>
         <location line="+2" />
         <source>A score per criterion</source>
-        <translation type="unfinished" />
+        <translation>按评分项打分</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Scoring</source>
-        <translation type="unfinished" />
+        <translation>评分方式</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>{name} (weight {weight})</source>
-        <translation type="unfinished" />
+        <translation>{name}（权重 {weight}）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Comment</source>
-        <translation type="unfinished">评语</translation>
+        <translation>评语</translation>
     </message>
 </context>
 <context>
@@ -4381,6 +4690,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>--week: {exc}</source>
+        <translation>--week：{exc}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--year must be between 1900 and 2100</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4439,19 +4753,19 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>金额：回款计划合计已达 {planned} 分，请先减少计划。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
         <translation>金额：回款计划合计将达 {p0} 分，超过合同金额 {amount_cents} 分。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
         <translation>金额：{amount} 分超过尚欠的 {owed} 分（{where}）；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>At most {MAX_CRITERIA} criteria.</source>
-        <translation type="unfinished" />
+        <translation>评分项最多 {MAX_CRITERIA} 个。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4474,7 +4788,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Client {name} has been deleted; its contacts cannot be changed.</source>
         <translation>客户 {name} 已删除，不能修改其联系人。</translation>
     </message>
@@ -4491,7 +4805,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Criterion {label} is listed twice.</source>
-        <translation type="unfinished" />
+        <translation>评分项 {label} 重复了。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4509,7 +4823,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -4519,7 +4833,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>到期日：有两期都在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>E-mail {email} is not a valid address.</source>
         <translation>电子邮件 {email} 不是有效地址。</translation>
     </message>
@@ -4539,9 +4853,9 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Give either a total score or scores per criterion, not both.</source>
-        <translation type="unfinished" />
+        <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4559,7 +4873,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
@@ -4574,7 +4888,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>类型：{kind} 目标不能属于 {kind2} 目标（必须更细一级）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
         <translation>类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
@@ -4591,12 +4905,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Line: {line} is not a line of the weekly form.</source>
-        <translation type="unfinished" />
+        <translation>批注位置：{line} 不是这张周报中的一行。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Line: {ref} is not a KPI of the weekly form.</source>
-        <translation type="unfinished" />
+        <translation>批注位置：{ref} 不是周报中的指标。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4619,7 +4933,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation type="unfinished" />
     </message>
@@ -4644,7 +4958,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>商机“{name}”已有合同；复购请新建商机。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>Opportunity "{name}" belongs to another client, not to "{name2}".</source>
         <translation>商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
@@ -4656,7 +4970,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>PDF export needs the graphical interface's modules: {exc}</source>
-        <translation type="unfinished" />
+        <translation>导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4706,7 +5020,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Score: {key} is not one of the scoring criteria.</source>
-        <translation type="unfinished" />
+        <translation>评分：{key} 不是评分项之一。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4724,7 +5038,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished" />
     </message>
@@ -4754,7 +5068,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>阶段：此商机已签合同；重新打开前请删除或解除关联。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation>阶段：此商机已关闭（{stage}）。</translation>
     </message>
@@ -4799,7 +5113,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -4834,12 +5148,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
         <translation>提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -4864,7 +5178,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
@@ -4887,6 +5201,16 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
+        <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.</source>
+        <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4950,12 +5274,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Weight must be a number.</source>
-        <translation type="unfinished" />
+        <translation>权重必须是数字。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Weight must be more than 0 and at most 100.</source>
-        <translation type="unfinished" />
+        <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5003,7 +5327,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{path} 没有数据库（可用 desktop-crm --db {path2} demo 创建）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>no user named {name} (users: {p0})</source>
         <translation>没有名为 {name} 的用户（现有用户：{p0}）</translation>
     </message>
@@ -5028,7 +5352,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单再签合同。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>{WON_REQUIRED} Choose one of this client's won opportunities.</source>
         <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
@@ -5038,7 +5362,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{clients}，使用了要删除的{noun} {p0}。保留它，或仍然删除并清除这些客户上的值。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>{field} must be a time like 09:00.</source>
         <translation>{field} 必须是类似 09:00 的时间。</translation>
     </message>
@@ -5145,7 +5469,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>{name} does not supervise the author of this form.</source>
-        <translation type="unfinished" />
+        <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5178,12 +5502,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation>{name}是当前使用者，请先切换到其他人再停用。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
         <translation>{name} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
     </message>
@@ -5198,12 +5522,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
@@ -5218,7 +5542,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{path} 无法升级到当前数据结构（{exc}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>{path} is not a database this application can open ({exc}).</source>
         <translation>{path} 不是本程序能打开的数据库（{exc}）。</translation>
     </message>
@@ -5231,7 +5555,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+7" />
+        <location line="+4" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -5323,7 +5647,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Criterion</source>
-        <translation type="unfinished" />
+        <translation>评分项</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5457,7 +5781,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>批注位置</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5771,7 +6095,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+68" />
+        <location filename="../../ui/pages/settings.py" line="+69" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -5796,12 +6120,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Language, data location, the team and the clients' custom fields</source>
         <translation>语言、数据位置、团队和客户业务特征</translation>
     </message>
@@ -6153,46 +6477,46 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+35" />
+        <location filename="../../ui/pages/weekly/team_view.py" line="+37" />
         <location line="+13" />
-        <location line="+39" />
+        <location line="+45" />
         <source>Salesperson</source>
-        <translation type="unfinished">业务员</translation>
+        <translation>业务员</translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-58" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>评分</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Submitted</source>
-        <translation type="unfinished" />
+        <translation>已提交</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Double-click a person to open their form.</source>
-        <translation type="unfinished" />
+        <translation>双击某人打开其周报。</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Weekly forms of {week}</source>
-        <translation type="unfinished" />
+        <translation>{week} 的周报</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Nobody to review.</source>
-        <translation type="unfinished" />
+        <translation>没有需要检视的人。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Monthly behaviour score ({kpi})</source>
-        <translation type="unfinished" />
+        <translation>月度周行为分（{kpi}）</translation>
     </message>
 </context>
 <context>
@@ -6559,191 +6883,201 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+97" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+107" />
         <source>1. Assessment task</source>
-        <translation type="unfinished" />
+        <translation>一、考核任务</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Goal</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Target</source>
-        <translation type="unfinished">目标值</translation>
+        <translation>目标值</translation>
     </message>
     <message>
         <location line="+0" />
         <source>To date</source>
-        <translation type="unfinished" />
+        <translation>至今完成</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Completion</source>
-        <translation type="unfinished" />
+        <translation>完成率</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Gap</source>
-        <translation type="unfinished" />
+        <translation>差额</translation>
     </message>
     <message>
         <location line="+4" />
         <source>No month or quarter goal holds this week.</source>
-        <translation type="unfinished" />
+        <translation>本周不属于任何月度或季度目标。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>2. Collections</source>
-        <translation type="unfinished" />
+        <translation>二、回款</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Last week: planned and received</source>
-        <translation type="unfinished" />
+        <translation>上周计划回款与实际回款</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+17" />
+        <location line="+18" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-18" />
         <source>Planned</source>
-        <translation type="unfinished">计划回款</translation>
+        <translation>计划回款</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>实际回款</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>This week: planned collections</source>
-        <translation type="unfinished" />
+        <translation>本周回款计划</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Add line…</source>
-        <translation type="unfinished" />
+        <translation>添加一行…</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Remove line</source>
-        <translation type="unfinished" />
+        <translation>删除该行</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Contract / note</source>
-        <translation type="unfinished" />
+        <translation>合同/备注</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+0" />
         <source>To collect</source>
-        <translation type="unfinished" />
+        <translation>待回款</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>3. Work</source>
-        <translation type="unfinished" />
+        <translation>三、工作</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This week: plan per day</source>
-        <translation type="unfinished" />
+        <translation>本周计划工作（按天）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Plan work…</source>
-        <translation type="unfinished" />
+        <translation>计划工作…</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Done / not done</source>
-        <translation type="unfinished" />
+        <translation>完成/未完成</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Day</source>
-        <translation type="unfinished">日</translation>
+        <translation>星期</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Work</source>
-        <translation type="unfinished" />
+        <translation>工作</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Client / goal</source>
-        <translation type="unfinished" />
+        <translation>客户/目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
         <location line="+11" />
         <source>4. Facts of the week</source>
-        <translation type="unfinished" />
+        <translation>四、本周成果</translation>
     </message>
     <message>
         <location line="+8" />
         <source>5. Summary</source>
-        <translation type="unfinished" />
+        <translation>五、总结</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Save summary</source>
-        <translation type="unfinished" />
+        <translation>保存总结</translation>
     </message>
     <message>
         <location line="+7" />
         <source>What went well, what did not, what you need</source>
-        <translation type="unfinished" />
+        <translation>做得好的、没做好的、需要的支持</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Annotations and score</source>
-        <translation type="unfinished" />
+        <translation>批注与评分</translation>
     </message>
     <message>
         <location line="+50" />
-        <location line="+19" />
+        <location line="+20" />
         <source>(no client)</source>
-        <translation type="unfinished" />
+        <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-15" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Instalment due {date}</source>
-        <translation type="unfinished" />
+        <translation>回款计划 {date} 到期</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Added by hand</source>
-        <translation type="unfinished" />
+        <translation>手工添加</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+47" />
+        <source>No annotations.</source>
+        <translation>暂无批注。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not scored yet.</source>
+        <translation>尚未评分。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Score {score} / 100 by {name}</source>
-        <translation type="unfinished" />
+        <translation>评分 {score} / 100（{name}）</translation>
     </message>
 </context>
 <context>
@@ -6775,123 +7109,123 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/page.py" line="+84" />
         <source>Previous week</source>
-        <translation type="unfinished" />
+        <translation>上一周</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Next week</source>
-        <translation type="unfinished">下周</translation>
+        <translation>下一周</translation>
     </message>
     <message>
         <location line="+3" />
         <source>This week</source>
-        <translation type="unfinished">本周内</translation>
+        <translation>本周</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>Submit…</source>
-        <translation type="unfinished" />
+        <translation>提交…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Annotate…</source>
-        <translation type="unfinished" />
+        <translation>批注…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Score…</source>
-        <translation type="unfinished" />
+        <translation>评分…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Return…</source>
-        <translation type="unfinished" />
+        <translation>退回…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Export PDF…</source>
-        <translation type="unfinished" />
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Team</source>
-        <translation type="unfinished">团队</translation>
+        <translation>团队</translation>
     </message>
     <message>
-        <location line="+49" />
-        <location line="+159" />
+        <location line="+53" />
+        <location line="+161" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-115" />
         <source>Loading the weekly form…</source>
-        <translation type="unfinished" />
+        <translation>正在加载周报…</translation>
     </message>
     <message>
         <location line="+20" />
         <source>Nobody to show yet: add a user in Settings → Team.</source>
-        <translation type="unfinished" />
+        <translation>还没有人员：请在“设置 → 团队”中添加用户。</translation>
     </message>
     <message>
         <location line="+14" />
         <source>{name}'s weekly goal form, filled from the data; last week's form on the right</source>
-        <translation type="unfinished" />
+        <translation>{name}的周目标/周报，按数据自动填写；右侧为上周周报</translation>
     </message>
     <message>
         <location line="+11" />
         <source>{week} ({start} – {end})</source>
-        <translation type="unfinished" />
+        <translation>{week}（{start} – {end}）</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+120" />
         <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
-        <translation type="unfinished" />
+        <translation>提交 {week} 的周报？提交后将锁定；{name}可以退回修改。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>your supervisor</source>
-        <translation type="unfinished" />
+        <translation>你的主管</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Submit the weekly form</source>
-        <translation type="unfinished" />
+        <translation>提交周报</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Whole form</source>
-        <translation type="unfinished" />
+        <translation>整张周报</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Summary</source>
-        <translation type="unfinished">摘要</translation>
+        <translation>总结</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+20" />
         <source>Fact: {name}</source>
-        <translation type="unfinished" />
+        <translation>成果：{name}</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Export the weekly form as PDF</source>
-        <translation type="unfinished" />
+        <translation>将周报导出为 PDF</translation>
     </message>
     <message>
         <location line="+0" />
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>Export PDF</source>
-        <translation type="unfinished" />
+        <translation>导出 PDF</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Saved {path}</source>
-        <translation type="unfinished" />
+        <translation>已保存 {path}</translation>
     </message>
     <message>
         <source>{year} week {week}</source>
@@ -6907,7 +7241,55 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/pdf.py" line="+44" />
         <source>Page {page} of {pages}</source>
-        <translation type="unfinished" />
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReviewSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_weekly.py" line="+40" />
+        <source>Weekly review</source>
+        <translation>周报检视</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The criteria a supervisor can score a weekly form by. The total is the weighted mean of the criteria scores; without criteria a form gets one total score.</source>
+        <translation>主管给周报打分的评分项。总分为各评分项得分的加权平均；没有评分项时只打一个总分。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Criterion</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Add criterion</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>New criterion</source>
+        <translation>新评分项</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Saved. New scores use these criteria.</source>
+        <translation>已保存。之后的评分使用这些评分项。</translation>
     </message>
 </context>
 <context>
@@ -6915,112 +7297,112 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/texts.py" line="+24" />
         <source>Missing</source>
-        <translation type="unfinished" />
+        <translation>未填写</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Draft</source>
-        <translation type="unfinished">草稿</translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Submitted</source>
-        <translation type="unfinished" />
+        <translation>已提交</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Returned</source>
-        <translation type="unfinished">已退回</translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Scored</source>
-        <translation type="unfinished">已评分</translation>
+        <translation>已评分</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Monday</source>
-        <translation type="unfinished" />
+        <translation>周一</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Tuesday</source>
-        <translation type="unfinished" />
+        <translation>周二</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Wednesday</source>
-        <translation type="unfinished" />
+        <translation>周三</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Thursday</source>
-        <translation type="unfinished" />
+        <translation>周四</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Friday</source>
-        <translation type="unfinished" />
+        <translation>周五</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Saturday</source>
-        <translation type="unfinished" />
+        <translation>周六</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Sunday</source>
-        <translation type="unfinished" />
+        <translation>周日</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Whole form</source>
-        <translation type="unfinished" />
+        <translation>整张周报</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Summary</source>
-        <translation type="unfinished">摘要</translation>
+        <translation>总结</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Fact: {name}</source>
-        <translation type="unfinished" />
+        <translation>成果：{name}</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Plan: {text}</source>
-        <translation type="unfinished" />
+        <translation>工作计划：{text}</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Collection: {text}</source>
-        <translation type="unfinished" />
+        <translation>回款：{text}</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Instalment: {text}</source>
-        <translation type="unfinished" />
+        <translation>回款计划：{text}</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Assessment: {text}</source>
-        <translation type="unfinished" />
+        <translation>考核任务：{text}</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Plan quality</source>
-        <translation type="unfinished" />
+        <translation>计划质量</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Execution of the plan</source>
-        <translation type="unfinished" />
+        <translation>计划执行</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Results and collections</source>
-        <translation type="unfinished" />
+        <translation>成果与回款</translation>
     </message>
 </context>
 <context>

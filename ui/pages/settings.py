@@ -25,6 +25,7 @@ from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
 from .settings_team import TeamSection
+from .settings_weekly import WeeklyReviewSettingsSection
 
 # Language names are shown in their own language, whatever the interface language.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
@@ -83,6 +84,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ScheduleRulesSection(body))
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
+        body_layout.addWidget(WeeklyReviewSettingsSection(body))
         self.custom_fields = CustomFieldsSection(body)
         body_layout.addWidget(self.custom_fields, 1)
         self.page_layout.addWidget(scroll, 1)
