@@ -65,8 +65,8 @@ _ROLES = (
             "- submit the form at the end of the week with an honest summary; the supervisor's weekly "
             "scores make the monthly behaviour score.\n\n"
             "Targets are agreed, not dictated: if an assigned target looks wrong, propose another value "
-            "with a reason. Many actions with few results is not a virtue in itself: it calls for "
-            "coaching on client value, not for more calls.",
+            "with a reason. Many actions with few results (the “model worker”, 劳模) is not a virtue in "
+            "itself: it calls for coaching on client value, not for more calls.",
         ),
         (
             "业务员",
@@ -174,8 +174,9 @@ _RULES = (
             "Every salesperson fills one weekly goal form (周目标/周报) per ISO week and submits it; the "
             "submitted form is locked. The supervisor then:\n"
             "- writes annotations (批注), each dated, on the whole form or on one line;\n"
-            "- scores it from 0 to 100, as one score or per criterion (the criteria are listed in "
-            "Settings);\n"
+            "- scores it from 0 to 100, as one score or per criterion: the form's score is then the "
+            "weighted mean (by default plan quality 30, execution of the plan 40, results and "
+            "collections 30; the criteria and weights are kept in Settings);\n"
             "- or returns it for revision, with the reason.\n\n"
             "What earns a good score: a plan that is specific (days, clients, event goals), work done as "
             "planned, collections reached against last week's plan, and an honest summary of what went "
@@ -187,7 +188,8 @@ _RULES = (
             "周报怎么评分？",
             "每位业务员每个ISO周填写一份周目标/周报并提交；提交后周报锁定。然后由主管：\n"
             "- 写批注：可以针对整份周报，也可以针对某一行，每条都有时间；\n"
-            "- 打0–100分：可以打一个总分，也可以按评分项打分（评分项在设置中维护）；\n"
+            "- 打0–100分：可以打一个总分，也可以按评分项打分，周报得分为加权平均"
+            "（默认：计划质量30、计划执行40、结果与回款30；评分项和权重在设置中维护）；\n"
             "- 或者注明理由，退回修改。\n\n"
             "得高分的周报：计划具体（哪天、哪个客户、哪个事件目标），工作按计划完成，回款对照上周计划达成，"
             "总结如实写明问题和下一步。没有评分的周报不计入月度周行为分。",
@@ -201,11 +203,14 @@ _RULES = (
             "A numeric target follows one KPI (or a manual metric). Its actual is exactly that KPI's value "
             "for the goal's owner (or the whole team) over the goal's own period, the same figure the "
             "dashboard and `kpi --json` show; a manual metric's actual is entered by hand.\n\n"
-            "- Completion = actual ÷ target.\n"
-            "- Gap = what is still missing to reach the target (nothing when it is reached).\n"
-            "- Where less is better (the follow-up cycle), the target is reached by staying at or below it.\n"
-            "- A parent goal has its own actual over its own, longer period; its children show how the "
-            "work is split.\n\n"
+            "- Completion = actual ÷ target. Where less is better (the follow-up cycle) it is target ÷ "
+            "actual: staying at or below the target is 100 % or more.\n"
+            "- Gap = target − actual: what is still missing; a negative gap is beyond the target (for the "
+            "follow-up cycle, above it: worse).\n"
+            "- A goal's overall completion is the mean of its targets' completions; a goal without a "
+            "measurable target takes the mean of its sub-goals'.\n"
+            "- A parent goal's target has its own actual over its own, longer period: the sub-goals show "
+            "how the work is split, they are not added up.\n\n"
             "Qualitative goals have no figure: they are judged by the supervisor.",
         ),
         (
@@ -213,10 +218,10 @@ _RULES = (
             "目标的实际值、完成率和差额怎么算？",
             "数字目标跟随一个关键指标（或手工指标）。实际值就是该指标在目标负责人（或整个团队）、"
             "目标自身期间内的数值，与仪表盘和 `kpi --json` 显示的数字相同；手工指标的实际值手工填写。\n\n"
-            "- 完成率 = 实际值 ÷ 目标值。\n"
-            "- 差额 = 距离目标还差多少（达成后为零）。\n"
-            "- 越少越好的指标（跟单周期），不超过目标值即为达成。\n"
-            "- 上级目标按自己更长的期间计算实际值；下级目标体现工作如何分解。\n\n"
+            "- 完成率 = 实际值 ÷ 目标值。越少越好的指标（跟单周期）为目标值 ÷ 实际值：不超过目标即达到100%或以上。\n"
+            "- 差额 = 目标值 − 实际值：还差多少；差额为负表示已超过目标（跟单周期为负则表示超出目标，是变差）。\n"
+            "- 目标的总体完成率是其各数字目标完成率的平均值；没有可衡量目标的，取其下级目标的平均值。\n"
+            "- 上级目标的实际值按它自己更长的期间计算：下级目标体现工作如何分解，不是简单相加。\n\n"
             "定性目标没有数字，由主管判断打分。",
         ),
     ),
@@ -225,22 +230,27 @@ _RULES = (
         (
             "On pace",
             "What does “on pace” and its colour mean?",
-            "On pace compares the share of the target reached with the share of the goal's period that "
-            "has gone by. Halfway through a month, half of the monthly target should be reached.\n\n"
-            "- Green: the share reached is at least the share of time elapsed (on pace or ahead).\n"
-            "- Amber: a little behind the time elapsed.\n"
-            "- Red: well behind; talk about it in this week's plan.\n\n"
-            "A goal whose period has not started has no pace yet; one that has ended is judged on its "
-            "completion.",
+            "On pace compares the completion with the share of the goal's period that has gone by "
+            "(today counted as a whole day). Halfway through a month, half of a monthly amount or count "
+            "should be reached. A rate or an average (conversion rate, follow-up cycle, score) is a "
+            "level, not a sum: it is on pace only when it already meets the target.\n\n"
+            "- Green: on pace or ahead.\n"
+            "- Amber: behind, but at least 75 % of the expected completion.\n"
+            "- Red: further behind; talk about it in this week's plan.\n"
+            "- Grey: the period has not started, or there is no figure yet.\n\n"
+            "Once the period has ended the goal shows reached (green) or missed (red).",
         ),
         (
             "进度",
             "“进度”和它的颜色是什么意思？",
-            "进度比较的是目标已完成的比例和目标期间已过去的时间比例。一个月过了一半，月目标也应完成一半。\n\n"
-            "- 绿色：完成比例不低于时间比例（按进度或超前）。\n"
-            "- 黄色：略落后于时间进度。\n"
-            "- 红色：明显落后，应在本周计划中讨论对策。\n\n"
-            "尚未开始的目标还没有进度；已经结束的目标按完成率评判。",
+            "进度比较的是完成率和目标期间已过去的时间比例（今天按整天计）。一个月过了一半，"
+            "月度的金额或数量目标也应完成一半。比率和平均值（转化率、跟单周期、评分）是水平而不是累计，"
+            "只有已经达到目标才算按进度。\n\n"
+            "- 绿色：按进度或超前。\n"
+            "- 黄色：落后，但不低于应有完成率的75%。\n"
+            "- 红色：落后更多，应在本周计划中讨论对策。\n"
+            "- 灰色：期间尚未开始，或还没有数据。\n\n"
+            "期间结束后，目标显示为已达成（绿色）或未达成（红色）。",
         ),
     ),
     _e(

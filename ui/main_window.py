@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -24,6 +23,7 @@ from desktop_crm.errors import CrmError
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .errors import error_text
+from .handbook_link import handbook_links
 from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
 from .pages.settings import SettingsPage
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.reminders.sig_reminded.connect(self._on_reminders_reminded)
         self.reminders.sig_open_requested.connect(self._on_reminders_open_requested)
         self.page("today").sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+        handbook_links().sig_open_requested.connect(self._on_handbook_links_open_requested)
         self.reminders.start()
 
     def _restore_state(self) -> None:
@@ -356,13 +357,10 @@ class MainWindow(QMainWindow):
         )
 
     def _on_handbook_action_triggered(self) -> None:
-        from desktop_crm.services.handbook import list_entries
+        self.show_page(self.pages.index(self.page("handbook")))
 
-        entries = list_entries()[:50]
-        if not entries:
-            text = self.tr("The performance handbook is empty.")
-        else:
-            text = "".join(
-                f"<p><b>{html.escape(e.question)}</b><br>{html.escape(e.answer)}</p>" for e in entries
-            )
-        prompts.show_info(self, self.tr("Performance handbook"), text)
+    def _on_handbook_links_open_requested(self, key: str) -> None:
+        """A KPI link anywhere: the handbook page at that topic's entry (or a notice that none exists)."""
+        page = self.page("handbook")
+        self.show_page(self.pages.index(page))
+        page.show_key(key)  # type: ignore[attr-defined]

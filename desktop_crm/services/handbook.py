@@ -20,8 +20,10 @@ from ..handbook_seed import ROLE_PREFIX, RULE_PREFIX, seed_entries
 from ..kpi import KPI_KEYS
 from ..models import HandbookEntry
 from .common import get_record, long_text, optional_date, optional_text, require_int, transactional
+from .settings import get_setting, set_setting
 
 _FIELDS = ("question", "answer", "kpi_key", "revised_on")
+SEEDED_SETTING = "handbook.seeded_on"  # when the first edition was written into this database
 _TOPIC_PATTERN = re.compile(r"[a-z][a-z0-9_]*(:[a-z0-9_]+)?")
 _KPI_KEYS = frozenset(KPI_KEYS)
 
@@ -62,11 +64,7 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "kpi_key":
             topic = optional_text(value, key, "Topic", HandbookEntry.kpi_key.max_length)
             if topic and not _TOPIC_PATTERN.fullmatch(topic):
-                raise ValidationError(
-                    "Topic must be a KPI key or a prefixed key such as rule:smart (lowercase letters, "
-                    "digits and underscores).",
-                    key,
-                )
+                raise ValidationError("Topic must be a KPI key or a prefixed key such as rule:smart.", key)
             values[key] = topic
         elif key == "revised_on":
             values[key] = optional_date(value, key, "Revision date")
@@ -177,9 +175,19 @@ def seed_handbook(lang: str) -> int:
     if not is_empty():
         return 0
     today = clock.today()
+    set_setting(SEEDED_SETTING, today.isoformat())
     rows = seed_entries(lang)
     for position, (key, question, answer) in enumerate(rows):
         HandbookEntry.create(
             question=question, answer=answer, kpi_key=key, revised_on=today, position=position
         )
     return len(rows)
+
+
+@transactional
+def seed_handbook_if_new(lang: str) -> int:
+    """The first visit of a database's handbook: seed it when it is empty and was never seeded (a
+    handbook emptied on purpose stays empty); returns the number of entries written."""
+    if get_setting(SEEDED_SETTING) is not None or not is_empty():
+        return 0
+    return seed_handbook(lang)

@@ -28,7 +28,7 @@ def _close_database_file(populated_db: object) -> None:
 def test_self_test_passes(populated_db: object, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _close_database_file(populated_db)
     assert ui_app.main(["--db", str(db_path), "--self-test", "--lang", "zh_CN"]) == 0
-    assert "self-test passed: 7 pages" in capsys.readouterr().out
+    assert "self-test passed: 8 pages" in capsys.readouterr().out
 
 
 def test_self_test_reports_a_broken_page(

@@ -32,6 +32,7 @@ def test_opens_on_a_fresh_database(qtbot: QtBot, db: object, db_path: Path) -> N
         "Goals",
         "Weekly form",
         "Dashboard",
+        "Handbook",
         "Settings",
     ]
     assert window.current_page.key == "today"
@@ -93,7 +94,7 @@ def test_navigation_by_ctrl_number(qtbot: QtBot, db: object, db_path: Path) -> N
     window = make_window(qtbot, db_path)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    for number, key in ((3, "pipeline"), (7, "settings"), (1, "today"), (6, "dashboard")):
+    for number, key in ((3, "pipeline"), (8, "settings"), (1, "today"), (6, "dashboard"), (7, "handbook")):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page.key == key
         assert window.nav.currentRow() == number - 1
@@ -132,9 +133,10 @@ def test_chinese_interface(qtbot: QtBot, populated_db: object, db_path: Path) ->
 def test_menus_go_through_the_modal_seam(qtbot: QtBot, modal: object, db: object, db_path: Path) -> None:
     window = make_window(qtbot, db_path)
     window._on_about_action_triggered()
-    window._on_handbook_action_triggered()
+    window._on_handbook_action_triggered()  # a page now, not a message box
+    assert window.current_page.key == "handbook"
     window._on_open_action_triggered()  # the fake answers "cancel"
-    assert modal.titles == ["About Sales CRM", "Performance handbook", "Open database"]
+    assert modal.titles == ["About Sales CRM", "Open database"]
     assert window.db_path == db_path
 
 

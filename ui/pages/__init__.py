@@ -6,6 +6,7 @@ from .base import Page
 from .clients import ClientsPage
 from .dashboard import DashboardPage
 from .goals import GoalsPage
+from .handbook import HandbookPage
 from .pipeline import PipelinePage
 from .settings import SettingsPage
 from .today import TodayPage
@@ -18,6 +19,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     GoalsPage,
     WeeklyPage,
     DashboardPage,
+    HandbookPage,
     SettingsPage,
 )
 PAGE_KEYS = tuple(cls.key for cls in PAGE_CLASSES)

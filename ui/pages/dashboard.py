@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_crm.clock import today
 
 from .. import fmt
 from ..charts.canvas import ChartWidget
+from ..handbook_link import set_kpi_link
 from ..widgets import StatCard, card_row
 from . import data
 from .base import Page
@@ -22,6 +23,11 @@ class DashboardPage(Page):
         self.signed_card = StatCard(self.tr("Signed, last 12 months"), self, accent="primary")
         self.collected_card = StatCard(self.tr("Collected, last 12 months"), self, accent="success")
         self.ratio_card = StatCard(self.tr("Collected / signed"), self)
+        # Every KPI shown links to its handbook entry.
+        set_kpi_link(self.signed_card.caption_label, self.tr("Signed, last 12 months"), "signed_amount_cents")
+        set_kpi_link(
+            self.collected_card.caption_label, self.tr("Collected, last 12 months"), "collected_amount_cents"
+        )
         self.page_layout.addLayout(card_row(self.signed_card, self.collected_card, self.ratio_card))
         frame = QFrame(self)
         frame.setObjectName("chartFrame")
@@ -29,6 +35,22 @@ class DashboardPage(Page):
         frame_layout.setContentsMargins(12, 12, 12, 12)
         self.chart = ChartWidget(frame)
         frame_layout.addWidget(self.chart)
+        links = QHBoxLayout()
+        links.setSpacing(16)
+        about = QLabel(self.tr("How they are counted:"), frame)
+        about.setObjectName("hint")
+        links.addWidget(about)
+        self.chart_links: list[QLabel] = []
+        for text, key in (
+            (self.tr("Signed amount"), "signed_amount_cents"),
+            (self.tr("Collected amount"), "collected_amount_cents"),
+        ):
+            label = QLabel(frame)
+            set_kpi_link(label, text, key)
+            links.addWidget(label)
+            self.chart_links.append(label)
+        links.addStretch(1)
+        frame_layout.addLayout(links)
         self.page_layout.addWidget(frame, 1)
         self._months: list[data.MonthlyMoney] | None = None
         self._drawn = False

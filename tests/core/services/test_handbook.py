@@ -17,9 +17,11 @@ from desktop_crm.kpi import KPI_KEYS
 from desktop_crm.models import HandbookEntry
 from desktop_crm.services.handbook import (
     add_entry,
+    delete_entry,
     entries,
     entry_for_key,
     seed_handbook,
+    seed_handbook_if_new,
     topic_kind,
     update_entry,
 )
@@ -167,3 +169,20 @@ def test_upgrade_points_earlier_demo_entries_at_kpi_keys(tmp_path: Path) -> None
         assert entry_for_key("behaviour_score") is not None
     finally:
         close_database()
+
+
+def test_first_visit_seeds_a_new_handbook_but_not_one_emptied_on_purpose(db: object) -> None:
+    assert seed_handbook_if_new("zh_CN") == len(SEED)
+    assert entries()[0].question == "业务员考核什么？（职务说明书）"
+    assert seed_handbook_if_new("zh_CN") == 0
+    for item in entries():
+        delete_entry(item.id)
+    assert seed_handbook_if_new("en") == 0
+    assert entries() == []
+    assert seed_handbook("en") == len(SEED)  # asked for explicitly
+
+
+def test_a_demo_like_handbook_is_not_seeded_again(db: object) -> None:
+    add_entry("Written before this version")
+    assert seed_handbook_if_new("en") == 0
+    assert len(entries()) == 1
