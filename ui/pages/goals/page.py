@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -157,7 +157,7 @@ class GoalsPage(Page):
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.tree.itemSelectionChanged.connect(self._on_selection_changed)
         self.tree.itemChanged.connect(self._on_item_changed)
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
+        self.tree.itemDoubleClicked.connect(lambda *_: QTimer.singleShot(0, self, self.edit_selected))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_GOAL, QHeaderView.ResizeMode.Stretch)
@@ -679,13 +679,12 @@ class GoalsPage(Page):
         action, _goal = self.actions[int(data[1])]
         done = item.checkState(COL_GOAL) == Qt.CheckState.Checked
         if done != action.done:
-            self.tree.setCurrentItem(item)
-            if not self._call(self.tr("Mark done"), goal_service.set_action_done, action.action_id, done):
-                self._filling = True
-                item.setCheckState(
-                    COL_GOAL, Qt.CheckState.Checked if action.done else Qt.CheckState.Unchecked
-                )
-                self._filling = False
+            # After the signal: saving refreshes the tree, which deletes this item.
+            QTimer.singleShot(0, self, lambda: self._set_done(action.action_id, done))
+
+    def _set_done(self, action_id: int, done: bool) -> None:
+        self._call(self.tr("Mark done"), goal_service.set_action_done, action_id, done)
+        self._select(("action", action_id))
 
 
 def _esc(text: str) -> str:
