@@ -113,18 +113,28 @@ def create_first_user(name: Any, role: Any = "salesperson") -> User:
     return user
 
 
+def chosen_user_id() -> int | None:
+    """The user explicitly chosen as the one working (switch_user, create_first_user), when still active;
+    None when nobody was chosen (``current_user_id`` then falls back to someone)."""
+    setting = Setting.get_or_none(Setting.key == CURRENT_USER_KEY)
+    if setting is None:
+        return None
+    try:
+        user_id = int(str(setting.value).strip('"'))
+    except (TypeError, ValueError):
+        return None
+    if User.get_or_none((User.id == user_id) & (User.active == True)):  # noqa: E712
+        return user_id
+    return None
+
+
 def current_user_id() -> int | None:
     """The user this copy works for: the ``current_user_id`` setting when it names an active user, else
     the first active salesperson (then any active user), users without a PIN first; None when there is
     no user yet."""
-    setting = Setting.get_or_none(Setting.key == CURRENT_USER_KEY)
-    if setting is not None:
-        try:
-            user_id = int(str(setting.value).strip('"'))
-        except (TypeError, ValueError):
-            user_id = None
-        if user_id is not None and User.get_or_none((User.id == user_id) & (User.active == True)):  # noqa: E712
-            return user_id
+    chosen = chosen_user_id()
+    if chosen is not None:
+        return chosen
     row = (
         User.select(User.id)
         .where(User.active == True)  # noqa: E712

@@ -205,8 +205,11 @@ def update_user(user_id: Any, **changes: Any) -> User:
 
 
 def _check_can_deactivate(user: User) -> None:
-    """Refuse to leave the team without an active supervisor, or the working user without themselves."""
-    if user.id == _working_user_id():
+    """Refuse to leave the team without an active supervisor, or the person chosen as working (through
+    ``switch_user``) without themselves; nobody chosen yet: the fallback simply moves on."""
+    from ..team import chosen_user_id
+
+    if user.id == chosen_user_id():
         raise ValidationError(
             f"{user.name} is the person working now; switch to someone else before deactivating them.",
             "active",
@@ -234,7 +237,7 @@ def _check_can_deactivate(user: User) -> None:
 def deactivate_user(user_id: Any) -> User:
     """Mark a user inactive: their records stay, they disappear from pickers and from the switch.
 
-    Refused for the person working now (switch first), for the last active supervisor while there
+    Refused for the person chosen as working now (switch first), for the last active supervisor while there
     are active salespeople, and for a supervisor who still has active people reporting to them."""
     user = require_user(user_id)
     _require_team_manager("active")

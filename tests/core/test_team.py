@@ -217,7 +217,11 @@ def test_last_active_supervisor_cannot_be_deactivated_while_there_are_salespeopl
 
 
 def test_the_working_user_cannot_be_deactivated(crew: dict[str, User]) -> None:
-    zoe = crew["zoe"]
+    zoe, mia = crew["zoe"], crew["mia"]
+    assert team.current_user_id() == mia.id and team.chosen_user_id() is None
+    deactivate_user(mia.id)  # nobody chose Mia: the fallback moves on to the next salesperson
+    assert team.current_user_id() == crew["leo"].id
+    reactivate_user(mia.id)
     team.switch_user(zoe.id)
     with pytest.raises(ValidationError, match="working now") as info:
         deactivate_user(zoe.id)

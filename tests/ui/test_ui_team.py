@@ -154,6 +154,7 @@ def test_add_a_user_edit_and_set_a_pin_in_settings(
 def test_deactivating_the_last_supervisor_is_refused_under_the_table(
     qtbot: QtBot, populated_db: object, db_path: Path, driver: DialogDriver
 ) -> None:
+    team.switch_user(User.get(User.name == "王晓明").id)
     window = make_window(qtbot, db_path)
     section = team_section(window)
     section.select("陈主管")
