@@ -2,52 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/pages/goals/texts.py" line="+108"/>
-        <source>Not specific: the goal has no metric, no action and no linked client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not attainable: the target for &quot;{name}&quot; is more than twice the best of the last four comparable periods ({best}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Not attainable as growth: the target for &quot;{name}&quot; is below the last comparable period&apos;s actual ({last}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not relevant: a goal below a year should be part of a larger goal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not time-bound: the goal&apos;s period is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not time-bound: the period ({days} days) is longer than the goal&apos;s kind allows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The sub-goals&apos; targets for &quot;{name}&quot; add up to more than this goal&apos;s target.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+373"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+374"/>
         <source>Edit action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,7 +2333,12 @@ The details were written to the log file.</translation>
 <context>
     <name>GoalFormDialog</name>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
+        <source>Saved with warnings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,7 +2346,7 @@ The details were written to the log file.</translation>
 <context>
     <name>GoalTexts</name>
     <message>
-        <location filename="../../ui/pages/goals/texts.py" line="-112"/>
+        <location filename="../../ui/pages/goals/texts.py" line="+18"/>
         <source>Market activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,6 +2460,46 @@ The details were written to the log file.</translation>
         <source>Manual (entered by hand)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+52"/>
+        <source>Not specific: the goal has no metric, no action and no linked client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not attainable: the target for &quot;{name}&quot; is more than twice the best of the last four comparable periods ({best}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not attainable as growth: the target for &quot;{name}&quot; is below the last comparable period&apos;s actual ({last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not relevant: a goal below a year should be part of a larger goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not time-bound: the goal&apos;s period is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not time-bound: the period ({days} days) is longer than the goal&apos;s kind allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sub-goals&apos; targets for &quot;{name}&quot; add up to more than this goal&apos;s target.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GoalsPage</name>
@@ -2528,12 +2530,12 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+464"/>
+        <location line="+465"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-464"/>
         <source>Add target…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2564,32 +2566,32 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+521"/>
+        <location line="+522"/>
         <source>Agree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-520"/>
-        <location line="+526"/>
+        <location line="-521"/>
+        <location line="+527"/>
         <source>Accept proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-525"/>
-        <location line="+535"/>
+        <location line="-526"/>
+        <location line="+536"/>
         <source>Keep target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-535"/>
         <location line="+320"/>
-        <location line="+220"/>
-        <location line="+17"/>
+        <location line="+221"/>
+        <location line="+20"/>
         <source>Mark done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-556"/>
+        <location line="-560"/>
         <source>What does this KPI mean?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,12 +2696,27 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>SMART check: no warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+2"/>
+        <source>SMART check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>Delete the target &quot;{name}&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2735,7 +2752,7 @@ The details were written to the log file.</translation>
         <translation type="vanished">Target: {label}</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>Action: {title}</source>
         <translation>Action: {title}</translation>
     </message>
@@ -2801,7 +2818,7 @@ The details were written to the log file.</translation>
 <context>
     <name>HandbookLinks</name>
     <message>
-        <location filename="../../ui/handbook_link.py" line="+59"/>
+        <location filename="../../ui/handbook_link.py" line="+62"/>
         <source>How this figure is counted and judged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6444,14 +6461,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+37"/>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+36"/>
         <location line="+13"/>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Salesperson</source>
         <translation type="unfinished">Salesperson</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-54"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -6481,8 +6498,8 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Monthly behaviour score ({kpi})</source>
+        <location line="+28"/>
+        <source>Monthly behaviour score</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7074,7 +7091,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+84"/>
+        <location filename="../../ui/pages/weekly/page.py" line="+85"/>
         <source>Previous week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7120,12 +7137,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+53"/>
-        <location line="+161"/>
+        <location line="+167"/>
         <source>Weekly form</source>
         <translation>Weekly form</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-121"/>
         <source>Loading the weekly form…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7145,7 +7162,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+126"/>
         <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,94 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/pages/goals/texts.py" line="+108" />
-        <source>Not specific: the goal has no metric, no action and no linked client.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Not attainable: the target for "{name}" is more than twice the best of the last four comparable periods ({best}).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Not attainable as growth: the target for "{name}" is below the last comparable period's actual ({last}).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Not relevant: a goal below a year should be part of a larger goal.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Not time-bound: the goal's period is empty.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Not time-bound: the period ({days} days) is longer than the goal's kind allows.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>The sub-goals' targets for "{name}" add up to more than this goal's target.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+373" />
+        <location filename="../../ui/pages/goals/dialogs.py" line="+374" />
         <source>Edit action</source>
-        <translation type="unfinished" />
+        <translation>编辑行动目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>New action</source>
-        <translation type="unfinished" />
+        <translation>新建行动目标</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Name of the custom category</source>
-        <translation type="unfinished" />
+        <translation>自定义类别名称</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Due by</source>
-        <translation type="unfinished" />
+        <translation>截止</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Action</source>
-        <translation type="unfinished">行动目标</translation>
+        <translation>行动</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Category</source>
-        <translation type="unfinished">分类</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Custom category</source>
-        <translation type="unfinished" />
+        <translation>自定义类别</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>截止日期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Clients</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -827,7 +784,7 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-60" />
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -2351,173 +2308,218 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-151" />
         <source>Edit goal</source>
-        <translation type="unfinished" />
+        <translation>编辑目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>New sub-goal</source>
-        <translation type="unfinished" />
+        <translation>新建子目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>New goal</source>
-        <translation type="unfinished" />
+        <translation>新建目标</translation>
     </message>
     <message>
         <location line="+11" />
         <source>Qualitative (judged, not measured)</source>
-        <translation type="unfinished" />
+        <translation>定性目标（凭判断评价，不量化）</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Last day</source>
-        <translation type="unfinished" />
+        <translation>最后一天</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>GoalFormDialog</name>
     <message>
-        <location line="-51" />
+        <location line="-54" />
+        <source>Saved with warnings:</source>
+        <translation>已保存，但有以下提醒：</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>GoalTexts</name>
     <message>
-        <location filename="../../ui/pages/goals/texts.py" line="-112" />
+        <location filename="../../ui/pages/goals/texts.py" line="+18" />
         <source>Market activity</source>
-        <translation type="unfinished" />
+        <translation>市场活动</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Channel/agent training</source>
-        <translation type="unfinished" />
+        <translation>渠道/代理培训</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Routine work</source>
-        <translation type="unfinished" />
+        <translation>例行工作</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Special communication</source>
-        <translation type="unfinished" />
+        <translation>专项沟通</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation>自定义</translation>
     </message>
     <message>
         <location line="+3" />
         <source>On pace</source>
-        <translation type="unfinished" />
+        <translation>进度正常</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Behind</source>
-        <translation type="unfinished" />
+        <translation>落后</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Far behind</source>
-        <translation type="unfinished" />
+        <translation>严重落后</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Not started</source>
-        <translation type="unfinished" />
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+1" />
         <source>No data</source>
-        <translation type="unfinished" />
+        <translation>无数据</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reached</source>
-        <translation type="unfinished" />
+        <translation>已达成</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Missed</source>
-        <translation type="unfinished" />
+        <translation>未达成</translation>
     </message>
     <message>
         <location line="+12" />
         <source>Agreed</source>
-        <translation type="unfinished" />
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已下达</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Proposed</source>
-        <translation type="unfinished" />
+        <translation>已提议</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Count</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Minutes</source>
-        <translation type="unfinished" />
+        <translation>分钟</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Rate (%)</source>
-        <translation type="unfinished" />
+        <translation>比率（%）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Days</source>
-        <translation type="unfinished" />
+        <translation>天数</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Ratio</source>
-        <translation type="unfinished" />
+        <translation>比值</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Score</source>
-        <translation type="unfinished">评分</translation>
+        <translation>分数</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Manual (entered by hand)</source>
-        <translation type="unfinished" />
+        <translation>手工（手动录入实际值）</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Not specific: the goal has no metric, no action and no linked client.</source>
+        <translation>不够具体：该目标没有指标、没有行动，也没有关联客户。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
+        <translation>不可衡量：该目标没有数字目标，也未标记为定性目标。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not attainable: the target for "{name}" is more than twice the best of the last four comparable periods ({best}).</source>
+        <translation>难以达成：“{name}”的目标值超过前四个可比周期最好成绩（{best}）的两倍。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not attainable as growth: the target for "{name}" is below the last comparable period's actual ({last}).</source>
+        <translation>不是增长目标：“{name}”的目标值低于上一个可比周期的实际值（{last}）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not relevant: a goal below a year should be part of a larger goal.</source>
+        <translation>缺少关联：年度以下的目标应属于一个上级目标。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not time-bound: the goal's period is empty.</source>
+        <translation>没有时限：该目标的周期为空。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not time-bound: the period ({days} days) is longer than the goal's kind allows.</source>
+        <translation>时限不当：周期（{days} 天）超出了该目标类型的长度。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The sub-goals' targets for "{name}" add up to more than this goal's target.</source>
+        <translation>子目标中“{name}”的目标值合计超过了本目标的目标值。</translation>
     </message>
 </context>
 <context>
@@ -2525,94 +2527,94 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/goals/page.py" line="+101" />
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>人员</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>年份</translation>
     </message>
     <message>
         <location line="+9" />
         <source>New goal…</source>
-        <translation type="unfinished" />
+        <translation>新建目标…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>New sub-goal…</source>
-        <translation type="unfinished" />
+        <translation>新建子目标…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Edit…</source>
-        <translation type="unfinished">编辑…</translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+464" />
+        <location line="+465" />
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location line="-463" />
+        <location line="-464" />
         <source>Add target…</source>
-        <translation type="unfinished" />
+        <translation>添加数字目标…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Add action…</source>
-        <translation type="unfinished" />
+        <translation>添加行动目标…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Split target…</source>
-        <translation type="unfinished" />
+        <translation>分解目标…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Move…</source>
-        <translation type="unfinished" />
+        <translation>移动…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Link clients…</source>
-        <translation type="unfinished" />
+        <translation>关联客户…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Propose value…</source>
-        <translation type="unfinished" />
+        <translation>提议目标值…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+521" />
+        <location line="+522" />
         <source>Agree</source>
-        <translation type="unfinished" />
+        <translation>同意</translation>
     </message>
     <message>
-        <location line="-520" />
-        <location line="+526" />
+        <location line="-521" />
+        <location line="+527" />
         <source>Accept proposal</source>
-        <translation type="unfinished" />
+        <translation>接受提议</translation>
     </message>
     <message>
-        <location line="-525" />
-        <location line="+535" />
+        <location line="-526" />
+        <location line="+536" />
         <source>Keep target</source>
-        <translation type="unfinished" />
+        <translation>维持原目标</translation>
     </message>
     <message>
-        <location line="-534" />
+        <location line="-535" />
         <location line="+320" />
-        <location line="+220" />
-        <location line="+17" />
+        <location line="+221" />
+        <location line="+20" />
         <source>Mark done</source>
-        <translation type="unfinished" />
+        <translation>标记为完成</translation>
     </message>
     <message>
-        <location line="-556" />
+        <location line="-560" />
         <source>What does this KPI mean?</source>
-        <translation type="unfinished" />
+        <translation>这个指标是什么意思？</translation>
     </message>
     <message>
         <location line="+17" />
@@ -2637,17 +2639,17 @@ The details were written to the log file.</source>
     <message>
         <location line="+1" />
         <source>Completion</source>
-        <translation type="unfinished">完成率</translation>
+        <translation>完成率</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Gap</source>
-        <translation type="unfinished">差额</translation>
+        <translation>差距</translation>
     </message>
     <message>
         <location line="+1" />
         <source>On pace</source>
-        <translation type="unfinished" />
+        <translation>进度</translation>
     </message>
     <message>
         <location line="+53" />
@@ -2657,87 +2659,102 @@ The details were written to the log file.</source>
     <message>
         <location line="+11" />
         <source>Team</source>
-        <translation type="unfinished">团队</translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+21" />
         <source>Loading goals…</source>
-        <translation type="unfinished" />
+        <translation>正在加载目标…</translation>
     </message>
     <message>
         <location line="+46" />
         <source>No goal of {name} in {year} yet: start with New goal….</source>
-        <translation type="unfinished" />
+        <translation>{name} 在 {year} 年还没有目标：请点击“新建目标…”开始。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>{name} · {year}: {count} goals; progress from the recorded data up to {day}</source>
-        <translation type="unfinished" />
+        <translation>{name} · {year}：共 {count} 个目标；进度按截至 {day} 的实际数据计算</translation>
     </message>
     <message>
         <location line="+14" />
         <source>qualitative</source>
-        <translation type="unfinished" />
+        <translation>定性</translation>
     </message>
     <message>
         <location line="+16" />
         <source>Clients: {names}</source>
-        <translation type="unfinished" />
+        <translation>客户：{names}</translation>
     </message>
     <message>
         <location line="+21" />
         <source>Target: {name}</source>
-        <translation type="unfinished" />
+        <translation>数字目标：{name}</translation>
     </message>
     <message>
         <location line="+109" />
         <source>Mark not done</source>
-        <translation type="unfinished" />
+        <translation>标记为未完成</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Select a goal, target or action to see its details.</source>
-        <translation type="unfinished" />
+        <translation>选择一个目标、数字目标或行动目标查看详情。</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Time elapsed: {elapsed}; reached: {reached}</source>
-        <translation type="unfinished" />
+        <translation>时间已过：{elapsed}；已完成：{reached}</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Agreement: {state}</source>
-        <translation type="unfinished" />
+        <translation>目标确认：{state}</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Proposed {value}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>提议 {value}：{reason}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+3" />
+        <source>declined</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>SMART check: no warning.</source>
-        <translation type="unfinished" />
+        <translation>SMART 检查：没有提醒。</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+2" />
+        <source>SMART check:</source>
+        <translation>SMART 检查：</translation>
+    </message>
+    <message>
+        <location line="+101" />
         <source>Delete the target "{name}"?</source>
-        <translation type="unfinished" />
+        <translation>删除数字目标“{name}”？</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Delete the action "{name}"?</source>
-        <translation type="unfinished" />
+        <translation>删除行动目标“{name}”？</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Delete the goal "{name}"?</source>
-        <translation type="unfinished" />
+        <translation>删除目标“{name}”？</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Its {count} sub-goals are deleted with it.</source>
-        <translation type="unfinished" />
+        <translation>它的 {count} 个子目标也会一并删除。</translation>
     </message>
     <message>
         <source>No year, quarter or month goal covers today yet.</source>
@@ -2756,7 +2773,7 @@ The details were written to the log file.</source>
         <translation type="vanished">数字目标：{label}</translation>
     </message>
     <message>
-        <location line="-233" />
+        <location line="-234" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -2822,7 +2839,7 @@ The details were written to the log file.</source>
 <context>
     <name>HandbookLinks</name>
     <message>
-        <location filename="../../ui/handbook_link.py" line="+59" />
+        <location filename="../../ui/handbook_link.py" line="+62" />
         <source>How this figure is counted and judged</source>
         <translation>这个数字怎么算、怎么评判</translation>
     </message>
@@ -3471,12 +3488,12 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="+279" />
         <source>Linked clients</source>
-        <translation type="unfinished" />
+        <translation>关联客户</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Clients</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -3672,22 +3689,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="+110" />
         <source>Move goal</source>
-        <translation type="unfinished" />
+        <translation>移动目标</translation>
     </message>
     <message>
         <location line="+3" />
         <source>(no parent: a top goal)</source>
-        <translation type="unfinished" />
+        <translation>（无上级：作为顶层目标）</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Goal</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+1" />
         <source>New parent</source>
-        <translation type="unfinished" />
+        <translation>新的上级目标</translation>
     </message>
 </context>
 <context>
@@ -4378,22 +4395,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-39" />
         <source>Propose a value</source>
-        <translation type="unfinished" />
+        <translation>提议目标值</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>下达的目标</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Your value</source>
-        <translation type="unfinished" />
+        <translation>你的提议</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -4695,7 +4712,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>--year must be between 1900 and 2100</source>
-        <translation type="unfinished" />
+        <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4745,7 +4762,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
-        <translation type="unfinished" />
+        <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4770,7 +4787,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Category name is required for a custom category.</source>
-        <translation type="unfinished" />
+        <translation>自定义类别必须填写类别名称。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4915,7 +4932,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Metric: unknown KPI {metric}.</source>
-        <translation type="unfinished" />
+        <translation>指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4935,22 +4952,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Only a supervisor can edit the team's goals.</source>
-        <translation type="unfinished" />
+        <translation>只有主管可以编辑团队目标。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Only the goal's owner can agree to a target.</source>
-        <translation type="unfinished" />
+        <translation>只有目标的负责人可以确认目标值。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Only the goal's owner can propose a different target value.</source>
-        <translation type="unfinished" />
+        <translation>只有目标的负责人可以提议不同的目标值。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Only the owner's supervisor can decide on a proposal.</source>
-        <translation type="unfinished" />
+        <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -4975,12 +4992,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
-        <translation type="unfinished" />
+        <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Parent goal: it belongs to another person.</source>
-        <translation type="unfinished" />
+        <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5040,17 +5057,17 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
-        <translation type="unfinished" />
+        <translation>分解：{kind} 目标不能分解为 {child_kind} 目标。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Split: sub-goal "{title}" is qualitative.</source>
-        <translation type="unfinished" />
+        <translation>分解：子目标“{title}”是定性目标。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Split: there is no sub-period to split into.</source>
-        <translation type="unfinished" />
+        <translation>分解：没有可分解的子周期。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5105,12 +5122,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Target not found on this goal.</source>
-        <translation type="unfinished" />
+        <translation>该目标下找不到这个数字目标。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Target value: it was assigned to you; propose a different value instead.</source>
-        <translation type="unfinished" />
+        <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5170,7 +5187,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>There is no proposal waiting on this target.</source>
-        <translation type="unfinished" />
+        <translation>这个目标没有待决定的提议。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5200,7 +5217,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>This target is your own; change its value instead.</source>
-        <translation type="unfinished" />
+        <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5284,22 +5301,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Weights: at least one weight must be above 0.</source>
-        <translation type="unfinished" />
+        <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Weights: each weight is a number of at least 0.</source>
-        <translation type="unfinished" />
+        <translation>权重：每个权重都必须是不小于 0 的数字。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Weights: give one weight per sub-goal ({p0}).</source>
-        <translation type="unfinished" />
+        <translation>权重：每个子目标需要一个权重（共 {p0} 个）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Weights: use even, days or one number per sub-goal.</source>
-        <translation type="unfinished" />
+        <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5309,12 +5326,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>You can only edit your own goals.</source>
-        <translation type="unfinished" />
+        <translation>你只能编辑自己的目标。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Your proposal is waiting for the supervisor's decision.</source>
-        <translation type="unfinished" />
+        <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5429,7 +5446,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>{label} must be at least 0.</source>
-        <translation type="unfinished" />
+        <translation>{label}不能小于 0。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5587,7 +5604,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>Category name</source>
-        <translation type="unfinished" />
+        <translation>类别名称</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6179,62 +6196,62 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-80" />
         <source>Split target</source>
-        <translation type="unfinished" />
+        <translation>分解目标</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Evenly</source>
-        <translation type="unfinished" />
+        <translation>平均分配</translation>
     </message>
     <message>
         <location line="+1" />
         <source>By days</source>
-        <translation type="unfinished" />
+        <translation>按天数</translation>
     </message>
     <message>
         <location line="+1" />
         <source>By weights</source>
-        <translation type="unfinished" />
+        <translation>按权重</translation>
     </message>
     <message>
         <location line="+3" />
         <source>One number per sub-goal, e.g. 2, 3, 3, 4</source>
-        <translation type="unfinished" />
+        <translation>每个子目标一个数字，例如 2, 3, 3, 4</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Target</source>
-        <translation type="unfinished">目标值</translation>
+        <translation>数字目标</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Into</source>
-        <translation type="unfinished" />
+        <translation>分解为</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Share</source>
-        <translation type="unfinished" />
+        <translation>分配方式</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Weights</source>
-        <translation type="unfinished" />
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Sub-goals</source>
-        <translation type="unfinished" />
+        <translation>子目标</translation>
     </message>
     <message>
         <location line="+22" />
         <source>A goal of this kind cannot be split.</source>
-        <translation type="unfinished" />
+        <translation>这种类型的目标不能分解。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{count} sub-goals of kind {kind}</source>
-        <translation type="unfinished" />
+        <translation>{count} 个{kind}子目标</translation>
     </message>
 </context>
 <context>
@@ -6413,47 +6430,47 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="-244" />
         <source>Edit target</source>
-        <translation type="unfinished" />
+        <translation>编辑数字目标</translation>
     </message>
     <message>
         <location line="+0" />
         <source>New target</source>
-        <translation type="unfinished" />
+        <translation>新建数字目标</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Optional for a KPI, required for a manual target</source>
-        <translation type="unfinished" />
+        <translation>指标类目标可不填，手工目标必填</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Actual entered</source>
-        <translation type="unfinished" />
+        <translation>已录入实际值</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Metric</source>
-        <translation type="unfinished">指标</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Label</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Target</source>
-        <translation type="unfinished">目标值</translation>
+        <translation>目标值</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Actual</source>
-        <translation type="unfinished">实际值</translation>
+        <translation>实际值</translation>
     </message>
 </context>
 <context>
@@ -6477,14 +6494,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+37" />
+        <location filename="../../ui/pages/weekly/team_view.py" line="+36" />
         <location line="+13" />
-        <location line="+45" />
+        <location line="+41" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-54" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6514,9 +6531,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>没有需要检视的人。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+28" />
+        <source>Monthly behaviour score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Monthly behaviour score ({kpi})</source>
-        <translation>月度周行为分（{kpi}）</translation>
+        <translation type="vanished">月度周行为分（{kpi}）</translation>
     </message>
 </context>
 <context>
@@ -7107,7 +7128,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+84" />
+        <location filename="../../ui/pages/weekly/page.py" line="+85" />
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
@@ -7153,12 +7174,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+53" />
-        <location line="+161" />
+        <location line="+167" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="-115" />
+        <location line="-121" />
         <source>Loading the weekly form…</source>
         <translation>正在加载周报…</translation>
     </message>
@@ -7178,7 +7199,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>{week}（{start} – {end}）</translation>
     </message>
     <message>
-        <location line="+120" />
+        <location line="+126" />
         <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
         <translation>提交 {week} 的周报？提交后将锁定；{name}可以退回修改。</translation>
     </message>

@@ -146,7 +146,8 @@ class GoalFormDialog(DealFormDialog):
             QDialog.accept(self)
             return
         lines = "".join(f"<li>{_escape(texts.warning(w))}</li>" for w in self.warnings)
-        self.warning_label.setText(f"<b>{_escape(self.tr('Saved with warnings:'))}</b><ul>{lines}</ul>")
+        heading = _escape(self.tr("Saved with warnings:"))
+        self.warning_label.setText(f"<b>{heading}</b><ul>{lines}</ul>")
         self.warning_label.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()

@@ -471,8 +471,8 @@ class GoalsPage(Page):
                     self.tr("Proposed {value}: {reason}").format(
                         value=texts.value(target.proposed, target.unit), reason=_esc(target.proposal_reason)
                     )
-                    + (f" ({self.tr('declined')})" if target.proposal_state == "declined" else "")
-                    + (f" ({self.tr('accepted')})" if target.proposal_state == "accepted" else "")
+                    + (" (" + self.tr("declined") + ")" if target.proposal_state == "declined" else "")
+                    + (" (" + self.tr("accepted") + ")" if target.proposal_state == "accepted" else "")
                 )
             return "<br>".join(parts)
         warnings = goal.smart + goal.target_warnings
@@ -480,7 +480,8 @@ class GoalsPage(Page):
         if not warnings:
             return head + "<br>" + self.tr("SMART check: no warning.")
         lines = "".join(f"<li>{_esc(texts.warning(w))}</li>" for w in warnings)
-        return head + f"<br>{self.tr('SMART check:')}<ul style='margin:0'>{lines}</ul>"
+        smart = self.tr("SMART check:")
+        return head + f"<br>{smart}<ul style='margin:0'>{lines}</ul>"
 
     def _on_tree_context_menu(self, pos: QPoint) -> None:
         item = self.tree.itemAt(pos)

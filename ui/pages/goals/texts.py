@@ -105,29 +105,35 @@ def warning(w: SmartWarning) -> str:
     name = p.get("label", "")
     unit_key = str(p.get("unit", "count"))
     if w.reason == "no_metric":
-        return tr("Not specific: the goal has no metric, no action and no linked client.")
+        return QCoreApplication.translate(
+            "GoalTexts", "Not specific: the goal has no metric, no action and no linked client."
+        )
     if w.reason == "no_target":
-        return tr("Not measurable: the goal has no numeric target and is not marked qualitative.")
+        return QCoreApplication.translate(
+            "GoalTexts", "Not measurable: the goal has no numeric target and is not marked qualitative."
+        )
     if w.reason == "above_twice_best":
-        return tr(
-            'Not attainable: the target for "{name}" is more than twice the best of the last four '
-            "comparable periods ({best})."
+        return QCoreApplication.translate(
+            "GoalTexts",
+            'Not attainable: the target for "{name}" is more than twice the best of the last four comparable periods ({best}).',
         ).format(name=name, best=value(p.get("best"), unit_key))
     if w.reason == "below_last":
-        return tr(
-            'Not attainable as growth: the target for "{name}" is below the last comparable period\'s '
-            "actual ({last})."
+        return QCoreApplication.translate(
+            "GoalTexts",
+            'Not attainable as growth: the target for "{name}" is below the last comparable period\'s actual ({last}).',
         ).format(name=name, last=value(p.get("last"), unit_key))
     if w.reason == "no_parent":
-        return tr("Not relevant: a goal below a year should be part of a larger goal.")
+        return QCoreApplication.translate(
+            "GoalTexts", "Not relevant: a goal below a year should be part of a larger goal."
+        )
     if w.reason == "no_period":
-        return tr("Not time-bound: the goal's period is empty.")
+        return QCoreApplication.translate("GoalTexts", "Not time-bound: the goal's period is empty.")
     if w.reason == "too_long":
-        return tr("Not time-bound: the period ({days} days) is longer than the goal's kind allows.").format(
-            days=p.get("days", "")
-        )
+        return QCoreApplication.translate(
+            "GoalTexts", "Not time-bound: the period ({days} days) is longer than the goal's kind allows."
+        ).format(days=p.get("days", ""))
     if w.reason == "children_exceed":
-        return tr("The sub-goals' targets for \"{name}\" add up to more than this goal's target.").format(
-            name=name
-        )
+        return QCoreApplication.translate(
+            "GoalTexts", "The sub-goals' targets for \"{name}\" add up to more than this goal's target."
+        ).format(name=name)
     return w.message
