@@ -1,13 +1,37 @@
-"""A Qt widget hosting one matplotlib figure; matplotlib is imported when the canvas is first built."""
+"""A Qt widget hosting one matplotlib figure; matplotlib is imported when the canvas is first built.
+
+``preload_matplotlib()`` imports matplotlib on a background thread (the dashboard starts it once the
+window has been painted and is idle), so the first visit of the dashboard does not pay for the import.
+
+The widget shows a :class:`~ui.charts.data.ChartData` drawn by a pure draw function (``show_chart``):
+hovering a bar or point shows its exact value, clicking one emits ``sig_point_clicked(series key, index)``,
+and the context menu saves the figure as PNG, SVG or PDF or copies the chart's data as CSV.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtWidgets import QMenu, QToolTip, QVBoxLayout, QWidget
+
+from .. import prompts
+from .data import ChartData
+from .theme import LIGHT, ChartTheme
+
+log = logging.getLogger(__name__)
+
+DrawFunction = Callable[[Any, ChartData, ChartTheme], None]
+SAVE_FORMATS = ("png", "svg", "pdf")
+
+_import_lock = threading.Lock()
+_preload_thread: threading.Thread | None = None
 
 
 def ensure_mplconfigdir() -> None:
@@ -20,8 +44,41 @@ def ensure_mplconfigdir() -> None:
             os.environ["MPLCONFIGDIR"] = path
 
 
+def _import_matplotlib() -> None:
+    with _import_lock:
+        ensure_mplconfigdir()
+        import matplotlib.figure  # noqa: F401
+        import matplotlib.ticker  # noqa: F401
+        from matplotlib.backends import backend_agg  # noqa: F401
+
+        from ..fonts import register_matplotlib_font
+
+        register_matplotlib_font()
+
+
+def preload_matplotlib() -> threading.Thread | None:
+    """Import matplotlib on a daemon thread (once); returns the thread (None when already imported)."""
+    global _preload_thread
+    if _preload_thread is not None:
+        return _preload_thread
+
+    def run() -> None:
+        try:
+            _import_matplotlib()
+        except Exception:  # pragma: no cover - the canvas imports it again and reports
+            log.exception("matplotlib could not be imported in the background")
+
+    ensure_mplconfigdir()  # reads Qt's paths: do it on the GUI thread
+    _preload_thread = threading.Thread(target=run, name="matplotlib-preload", daemon=True)
+    _preload_thread.start()
+    return _preload_thread
+
+
 class ChartWidget(QWidget):
-    """Holds a ``FigureCanvasQTAgg`` once :meth:`draw` is first called."""
+    """Holds a ``FigureCanvasQTAgg`` once a chart is first drawn."""
+
+    sig_point_clicked = Signal(str, int)  # series key, category (period) index
+    sig_saved = Signal(str)  # the path of a saved figure
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,24 +88,156 @@ class ChartWidget(QWidget):
         self.canvas: Any = None
         self.figure: Any = None
         self.ax: Any = None
+        self.data: ChartData | None = None
+        self.theme: ChartTheme = LIGHT
+        self.file_stem = "chart"
+        self.hover_text = ""
+        self._draw_function: DrawFunction | None = None
 
     def _build(self) -> None:
-        ensure_mplconfigdir()
+        _import_matplotlib()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from ..fonts import register_matplotlib_font
-
-        register_matplotlib_font()
-        self.figure = Figure(figsize=(8, 4), dpi=100, facecolor="white", layout="constrained")
+        self.figure = Figure(figsize=(6, 3.2), dpi=100, facecolor=self.theme.background, layout="constrained")
         self.ax = self.figure.add_subplot(1, 1, 1)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(self)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.canvas.customContextMenuRequested.connect(self._on_canvas_context_menu)
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
+        self.canvas.mpl_connect("button_press_event", self._on_canvas_press)
         self._layout.addWidget(self.canvas)
 
+    # --- drawing -------------------------------------------------------------------------------
     def draw(self, draw_function: Callable[[Any], None]) -> None:
         """Run ``draw_function(ax)`` and repaint the canvas."""
         if self.canvas is None:
             self._build()
         draw_function(self.ax)
         self.canvas.draw_idle()
+
+    def show_chart(
+        self, draw_function: DrawFunction, data: ChartData, theme: ChartTheme | None = None
+    ) -> None:
+        """Draw ``data`` with ``draw_function`` in ``theme`` (default: the current one)."""
+        self._draw_function = draw_function
+        self.data = data
+        if theme is not None:
+            self.theme = theme
+        self.draw(lambda ax: draw_function(ax, data, self.theme))
+
+    def set_theme(self, theme: ChartTheme) -> None:
+        """Redraw the current chart in ``theme``."""
+        self.theme = theme
+        if self._draw_function is not None and self.data is not None:
+            self.show_chart(self._draw_function, self.data)
+
+    # --- hover and click -----------------------------------------------------------------------
+    def hit(self, event: Any) -> tuple[int, int] | None:
+        """The (series index, category index) under a matplotlib mouse event, if any."""
+        from .style import targets
+
+        if self.ax is None or event.inaxes is not self.ax:
+            return None
+        for target in reversed(targets(self.ax)):
+            inside, info = target.artist.contains(event)
+            if not inside:
+                continue
+            if target.index is not None:
+                return target.series_index, target.index
+            indices = info.get("ind", [])
+            if len(indices):
+                return target.series_index, int(indices[0])
+        return None
+
+    def _on_canvas_motion(self, event: Any) -> None:
+        found = self.hit(event)
+        text = self.data.value_text(*found) if found is not None and self.data is not None else ""
+        if text == self.hover_text:
+            return
+        self.hover_text = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            QToolTip.hideText()
+            self.canvas.unsetCursor()
+
+    def _on_canvas_press(self, event: Any) -> None:
+        if event.button != 1 or self.data is None:
+            return
+        found = self.hit(event)
+        if found is not None:
+            series_index, index = found
+            self.sig_point_clicked.emit(self.data.series[series_index].key, index)
+
+    def point_position(self, series_index: int, index: int) -> tuple[float, float]:
+        """Display coordinates (matplotlib pixels, origin bottom-left) of a bar's centre or a line point."""
+        from .style import targets
+
+        self.canvas.draw()
+        for target in targets(self.ax):
+            if target.series_index != series_index:
+                continue
+            if target.index == index:
+                box = target.artist.get_window_extent()
+                return (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+            if target.index is None:
+                x, y = target.artist.get_xydata()[index]
+                px, py = self.ax.transData.transform((x, y))
+                return float(px), float(py)
+        raise LookupError(f"no point {index} in series {series_index}")
+
+    # --- context menu --------------------------------------------------------------------------
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Save as PNG…"), lambda: self.save_as("png"))
+        menu.addAction(self.tr("Save as SVG…"), lambda: self.save_as("svg"))
+        menu.addAction(self.tr("Save as PDF…"), lambda: self.save_as("pdf"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Copy data as CSV"), self.copy_csv)
+        return menu
+
+    def _on_canvas_context_menu(self, position: QPoint) -> None:
+        self.context_menu().popup(self.canvas.mapToGlobal(position))
+
+    def save_as(self, kind: str) -> str | None:
+        """Ask where, then save the figure as ``kind`` (png, svg or pdf); the path saved, or None."""
+        if kind not in SAVE_FORMATS or self.figure is None:
+            return None
+        filters = {
+            "png": self.tr("PNG image (*.png)"),
+            "svg": self.tr("SVG image (*.svg)"),
+            "pdf": self.tr("PDF document (*.pdf)"),
+        }
+        path = prompts.ask_save_path(self, self.tr("Save chart"), f"{self.file_stem}.{kind}", filters[kind])
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != f".{kind}":
+            target = target.with_name(f"{target.name}.{kind}")
+        temporary = target.with_name(f".{target.name}.tmp")
+        try:
+            self.figure.savefig(
+                temporary, format=kind, dpi=200, facecolor=self.theme.background, bbox_inches="tight"
+            )
+            os.replace(temporary, target)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            prompts.show_error(
+                self,
+                self.tr("Save chart"),
+                self.tr("Could not save {path}: {error}").format(
+                    path=str(target), error=exc.strerror or str(exc)
+                ),
+            )
+            return None
+        self.sig_saved.emit(str(target))
+        return str(target)
+
+    def copy_csv(self) -> str:
+        """Put the chart's data on the clipboard as CSV; returns the text."""
+        text = self.data.to_csv() if self.data is not None else ""
+        QGuiApplication.clipboard().setText(text)
+        return text

@@ -1,0 +1,133 @@
+"""Shared helpers of the draw functions: axes styling, legends above the plot, hit targets.
+
+Hit targets: each draw function records which artist shows which (series, category) so that the canvas
+can show the exact value on hover and report clicks. They live on the Axes as ``crm_targets``: a list of
+``Target``; a line's target covers all its points (the index comes from the point hit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .data import ChartData
+from .theme import ChartTheme
+
+
+@dataclass
+class Target:
+    artist: Any
+    series_index: int
+    index: int | None  # None: a line, the index is the point hit
+
+
+def targets(ax: Any) -> list[Target]:
+    found: list[Target] | None = getattr(ax, "crm_targets", None)
+    return found if found is not None else []
+
+
+def add_target(ax: Any, artist: Any, series_index: int, index: int | None) -> None:
+    if not hasattr(ax, "crm_targets"):
+        ax.crm_targets = []
+    ax.crm_targets.append(Target(artist, series_index, index))
+
+
+def begin(ax: Any, data: ChartData, theme: ChartTheme) -> None:
+    """Clear the axes and the figure's leftovers; paint the background in the theme's colours."""
+    ax.clear()
+    ax.crm_targets = []
+    ax.crm_data = data
+    figure = ax.figure
+    figure.set_facecolor(theme.background)
+    ax.set_facecolor(theme.background)
+    for text in list(figure.texts):
+        text.remove()
+
+
+def finish(
+    ax: Any, data: ChartData, theme: ChartTheme, *, value_axis: str = "y", legend: bool = True
+) -> None:
+    """Grid, ticks, spines, title and legend in the theme; the empty text when nothing is shown."""
+    axis = ax.yaxis if value_axis == "y" else ax.xaxis
+    axis.set_major_formatter(formatter(data.format_value))
+    axis.set_major_locator(locator(4 if value_axis == "x" else 6))
+    ax.grid(axis=value_axis, color=theme.grid, linewidth=1)
+    ax.set_axisbelow(True)
+    ax.tick_params(colors=theme.text, labelsize=9)
+    ax.tick_params(axis="x" if value_axis == "y" else "y", length=0)
+    for side in ("top", "right", "left" if value_axis == "y" else "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom" if value_axis == "y" else "left"].set_color(theme.grid)
+    handles, labels = ax.get_legend_handles_labels()
+    order = [s.label for s in data.series]
+    pairs = sorted(
+        zip(handles, labels, strict=True), key=lambda p: order.index(p[1]) if p[1] in order else 99
+    )
+    handles, labels = [p[0] for p in pairs], [p[1] for p in pairs]
+    has_legend = legend and len(labels) > 1
+    if data.title:
+        ax.set_title(data.title, loc="left", color=theme.text, fontsize=12, pad=26 if has_legend else 10)
+    if has_legend:
+        # Above the plot, outside the axes: a legend never covers data.
+        ax.legend(
+            handles,
+            labels,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=min(len(labels), 6),
+            frameon=False,
+            fontsize=9,
+            labelcolor=theme.text,
+            borderaxespad=0.2,
+            handlelength=1.2,
+            columnspacing=1.2,
+        )
+    if data.is_empty():
+        ax.text(
+            0.5,
+            0.5,
+            data.empty_text,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=theme.muted,
+            fontsize=10,
+        )
+
+
+def formatter(format_value: Callable[[float], str]) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: format_value(value))
+
+
+def locator(bins: int) -> Any:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=bins, min_n_ticks=3)
+
+
+def colour(data: ChartData, theme: ChartTheme, series_index: int) -> str:
+    chosen = data.series[series_index].colour
+    return chosen or theme.palette[series_index % len(theme.palette)]
+
+
+def value_limits(values: list[float], *, zero: bool = True, headroom: float = 0.12) -> tuple[float, float]:
+    """Axis limits that hold every value with room above (and below, for negatives): nothing is clipped."""
+    low = min([*values, 0.0] if zero else values or [0.0])
+    high = max([*values, 0.0] if zero else values or [1.0])
+    if high == low:
+        high = low + 1.0
+    span = high - low
+    return (low - span * headroom if low < 0 or not zero else low, high + span * headroom)
+
+
+def thin_ticks(ax: Any, labels: list[str], theme: ChartTheme, *, max_labels: int = 12) -> None:
+    """Category labels on the x axis; with many categories only every n-th is written (none overlap)."""
+    positions = list(range(len(labels)))
+    step = max(1, -(-len(labels) // max_labels))
+    ax.set_xticks(positions)
+    ax.set_xticklabels([label if i % step == 0 else "" for i, label in enumerate(labels)], color=theme.text)
+    if labels:
+        ax.set_xlim(-0.6, len(labels) - 0.4)
