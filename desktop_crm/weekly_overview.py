@@ -104,3 +104,24 @@ def is_large_database(follow_ups: int = 50_000) -> bool:
     from .models import FollowUp
 
     return bool(FollowUp.select(FollowUp.id).limit(1).offset(follow_ups).exists())
+
+
+def showcase_review() -> tuple[int, int, int, int] | None:
+    """(salesperson id, supervisor id, ISO year, ISO week) of the latest scored form that has annotations
+    and whose author has a supervisor: the reviewed form the screenshots show."""
+    from peewee import fn
+
+    from .models import Annotation
+
+    query: Any = (
+        WeeklyForm.select(WeeklyForm.user, User.supervisor, WeeklyForm.iso_year, WeeklyForm.iso_week)
+        .join(User, on=(WeeklyForm.user == User.id))
+        .switch(WeeklyForm)
+        .join(Annotation, on=(Annotation.form == WeeklyForm.id))
+        .where((WeeklyForm.status == "scored") & User.supervisor.is_null(False))
+        .group_by(WeeklyForm.id)
+        .order_by(WeeklyForm.iso_year.desc(), WeeklyForm.iso_week.desc(), fn.COUNT(Annotation.id).desc())
+        .limit(1)
+    )
+    row = query.tuples().first()
+    return (int(row[0]), int(row[1]), int(row[2]), int(row[3])) if row else None

@@ -130,6 +130,13 @@ def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     return failures
 
 
+def _render_weekly(app: QApplication, target: Path) -> list[str]:
+    """``weekly_form.png``, ``weekly_reviewed.png`` and ``team_overview.png``."""
+    from .pages.weekly.screenshots import render_weekly_screenshots
+
+    return render_weekly_screenshots(app, target, (1280, 720))
+
+
 def render_screenshots(
     app: QApplication, db_path: Path, out_dir: Path, languages: list[str], *, nested: bool
 ) -> int:
@@ -152,6 +159,7 @@ def render_screenshots(
             window.deleteLater()
             _settle(app)
             failures.extend(_render_client_hub(app, target))
+            failures.extend(_render_weekly(app, target))
     for message in failures + problems:
         print(f"desktop-crm: {message}", file=sys.stderr)
     return 1 if failures or problems else 0

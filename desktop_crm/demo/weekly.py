@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..services.weekly_criteria import DEFAULT_CRITERIA, weighted_total
 from .context import Ctx
 from .goals import SellerBook
 from .plan import SizeSpec
@@ -101,9 +102,9 @@ def _form(
             note,
         )
         ctx.add("weekly_collection_item", row)
-    _plan_items(ctx, book, monday, form_id, created, current, week_goals)
+    plan_ids = _plan_items(ctx, book, monday, form_id, created, current, week_goals)
     if status in ("scored", "returned") and seller.supervisor_id is not None:
-        _review(ctx, book, monday, form_id, status, short)
+        _review(ctx, book, monday, form_id, status, short, plan_ids)
 
 
 def _plan_items(
@@ -114,8 +115,9 @@ def _plan_items(
     created: str,
     current: bool,
     week_goals: dict[tuple[int, date], int],
-) -> None:
+) -> list[int]:
     seller = book.seller
+    ids: list[int] = []
     event_goal = week_goals.get((-seller.id, monday))
     done_rate = {"closer": 0.85, "busy": 0.6}.get(seller.profile, 0.75)
     for weekday in range(5):
@@ -128,9 +130,13 @@ def _plan_items(
             row = (ctx.new_id("weekly_plan_item"), ctx.uuid(), created, created, form_id, weekday, text,
                    client_id or None, goal_id, done)  # fmt: skip
             ctx.add("weekly_plan_item", row)
+            ids.append(row[0])
+    return ids
 
 
-def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str, short: str) -> None:
+def _review(
+    ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str, short: str, plan_ids: list[int]
+) -> None:
     seller = book.seller
     reviewed = ctx.offset(monday) + 7 + int(ctx.rng.random() * 2)
     ts = ctx.ts(min(reviewed, 0), 560 + int(ctx.rng.random() * 60))
@@ -141,8 +147,12 @@ def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str,
             if status == "returned"
             else book.fresh(ctx, "annotation", pool)
         )
-        note = (ctx.new_id("annotation"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, ctx.pick(_SECTIONS),
-                body.format(s=short or "重点客户"), "")  # fmt: skip
+        section = "return" if status == "returned" else ctx.pick(_SECTIONS)
+        line = f"plan:{ctx.pick(plan_ids)}" if section == "plan" and plan_ids else ""
+        if section == "summary":
+            line = "summary"
+        note = (ctx.new_id("annotation"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, section,
+                body.format(s=short or "重点客户"), line)  # fmt: skip
         ctx.add("annotation", note)
     if status == "scored":
         score = max(40.0, min(98.0, round(ctx.rng.gauss(seller.score_mean, 5.0) * 2) / 2))
@@ -151,6 +161,22 @@ def _review(ctx: Ctx, book: SellerBook, monday: date, form_id: int, status: str,
             if seller.profile == "busy"
             else ("结果导向，保持" if score >= 85 else "")
         )
+        if ctx.chance(0.6):  # scored per criterion (the default criteria): the total is their weighted mean
+            parts = [(c, max(0.0, min(100.0, round(score + ctx.rng.gauss(0, 6))))) for c in DEFAULT_CRITERIA]
+            score = weighted_total([(c.weight, v) for c, v in parts])
+            for c, value in parts:
+                row = (
+                    ctx.new_id("weekly_criterion_score"),
+                    ctx.uuid(),
+                    ts,
+                    ts,
+                    form_id,
+                    c.key,
+                    c.label,
+                    c.weight,
+                    value,
+                )
+                ctx.add("weekly_criterion_score", row)
         ctx.add(
             "weekly_score",
             (ctx.new_id("weekly_score"), ctx.uuid(), ts, ts, form_id, seller.supervisor_id, score, comment),

@@ -387,6 +387,55 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../ui/charts/canvas.py" line="+195" />
+        <source>Save as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Copy data as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+16" />
+        <source>Save chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Could not save {path}: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ClientEditorDialog</name>
     <message>
         <location filename="../../ui/pages/clients/editor.py" line="+95" />
@@ -6533,11 +6582,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+28" />
         <source>Monthly behaviour score</source>
-        <translation type="unfinished" />
+        <translation>月度周行为分</translation>
     </message>
     <message>
         <source>Monthly behaviour score ({kpi})</source>
-        <translation type="vanished">月度周行为分（{kpi}）</translation>
+        <translation>月度周行为分（{kpi}）</translation>
     </message>
 </context>
 <context>

@@ -162,7 +162,7 @@ class WeeklyFormEditor(QScrollArea):
         header = self.plan_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.plan_table.setColumnWidth(0, 90)
+        self.plan_table.setColumnWidth(0, 104)
         self.plan_table.setColumnWidth(3, 80)
         self.plan_table.itemSelectionChanged.connect(self._update_buttons)
         self.plan_table.itemDoubleClicked.connect(self._on_done_clicked)

@@ -70,6 +70,7 @@ class WeeklyPage(Page):
         self.texts = WeeklyTexts(self)
         self.view: WeeklyFormView | None = None
         self.viewer_id: int | None = None
+        self.viewer_override: int | None = None  # screenshots look as someone else without switching
         self.iso_year, self.iso_week = week_of(clock.today())
         self._generation = 0
 
@@ -173,7 +174,7 @@ class WeeklyPage(Page):
     # --- loading ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.viewer_id = team.current_user_id()
+        self.viewer_id = self.viewer_override or team.current_user_id()
         people = form_people(self.viewer_id)
         chosen = self.person_id()
         self.person_combo.blockSignals(True)
@@ -285,6 +286,12 @@ class WeeklyPage(Page):
         self.score_button.setEnabled(reviewer and view is not None and view.status in ("submitted", "scored"))
         self.return_button.setEnabled(reviewer and view is not None and view.status == "submitted")
         self.pdf_button.setEnabled(view is not None)
+        if self.stack.currentIndex() == 1:  # the team view: no single form's actions
+            for button in (self.submit_button, self.annotate_button, self.score_button, self.return_button):
+                button.setVisible(False)
+            self.pdf_button.setVisible(False)
+        else:
+            self.pdf_button.setVisible(True)
 
     # --- navigation ------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from desktop_crm.weekly_overview import BehaviourScores, TeamWeekRow
 from ... import fmt
 from ...handbook_link import kpi_anchor, open_link
 from .form_editor import ROW_HEIGHT, _table
-from .kpi_names import kpi_name
 from .texts import STATUS_COLOURS, WeeklyTexts
 
 
@@ -84,11 +83,7 @@ class TeamOverviewView(QWidget):
         )
 
     def set_behaviour(self, scores: BehaviourScores) -> None:
-        self.behaviour_heading.setText(
-            self.tr("Monthly behaviour score ({kpi})").format(
-                kpi=kpi_anchor(kpi_name("behaviour_score"), "behaviour_score")
-            )
-        )
+        self.behaviour_heading.setText(kpi_anchor(self.tr("Monthly behaviour score"), "behaviour_score"))
         table = self.behaviour_table
         table.setColumnCount(1 + len(scores.months))
         table.setHorizontalHeaderLabels(
