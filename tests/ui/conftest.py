@@ -114,7 +114,7 @@ def populated_db(db: object) -> object:
         period_end=date(today.year + 1, 1, 1),
     )
     GoalTarget.create(
-        goal=year, metric="signed_amount", label="签约额", unit="cents", target_value=500_000_000
+        goal=year, metric="signed_amount_cents", label="签约额", unit="cents", target_value=500_000_000
     )
     GoalAction.create(goal=year, title="每周拜访三家重点客户")
     iso_year, iso_week, _ = today.isocalendar()
