@@ -376,3 +376,45 @@ def test_cli_goals_json_keys(db_path: Path, capsys: pytest.CaptureFixture[str], 
     assert "no user named" in capsys.readouterr().err
     assert main(["--db", str(db_path), "goals", "--user", "Li"]) == 0
     assert "collected_amount_cents" in capsys.readouterr().out
+
+
+def test_schema_7_migrates_old_targets_and_actions(tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop_crm.db import migrate
+
+    conn = sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None)
+    migrate(conn, target=6)
+    ts = "'2026-01-01 09:00:00'"
+    conn.execute(
+        f"INSERT INTO goal VALUES (1, 'g', {ts}, {ts}, NULL, NULL, 'year', 'Y', '2026-01-01', '2027-01-01', 0, '')"
+    )
+    rows = [
+        ("", "Referrals", "count", 5),
+        ("signed_amount", "签约额", "cents", 900),
+        ("odd_metric", "", "count", 3),
+    ]
+    for i, (metric, label, unit, value) in enumerate(rows, 1):
+        conn.execute(
+            "INSERT INTO goal_target (id, uuid, created_at, updated_at, goal_id, metric, label, unit, target_value) "
+            f"VALUES (?, ?, {ts}, {ts}, 1, ?, ?, ?, ?)",
+            (i, f"t{i}", metric, label, unit, value),
+        )
+    for i, category in enumerate(("keep_in_touch", "sign_and_collect", "trade fair"), 1):
+        conn.execute(
+            "INSERT INTO goal_action (id, uuid, created_at, updated_at, goal_id, category, title, done) "
+            f"VALUES (?, ?, {ts}, {ts}, 1, ?, 'A', 0)",
+            (i, f"a{i}", category),
+        )
+    migrate(conn, target=7)
+    targets = conn.execute(
+        "SELECT metric, label, unit, target_value, proposal_state FROM goal_target ORDER BY id"
+    )
+    assert targets.fetchall() == [
+        ("manual", "Referrals", "count", 5, ""),
+        ("signed_amount_cents", "签约额", "cents", 900, ""),
+        ("manual", "odd_metric", "count", 3, ""),
+    ]
+    actions = conn.execute("SELECT category, label FROM goal_action ORDER BY id").fetchall()
+    assert actions == [("routine", ""), ("special_communication", ""), ("custom", "trade fair")]
+    conn.close()
