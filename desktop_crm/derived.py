@@ -3,7 +3,9 @@ bulk import, another SQLite tool) keeps it right:
 
 - ``client_search`` / ``client_fts``: the searchable text of each alive client (see ``search``);
 - ``client.last_contact_at``: the time of the client's latest follow-up (agenda, "not contacted for
-  N days" filters, sorting the client list).
+  N days" filters, sorting the client list);
+- the KPI summaries ``kpi_daily`` and ``kpi_first_signing`` (``desktop_crm.kpi_summary``): dropped with
+  the other triggers, recomputed and their triggers recreated by ``rebuild_all``.
 
 Bulk writers (demo data, imports) wrap their inserts in ``bulk_mode``: it drops the triggers, and
 afterwards recomputes everything once and recreates them, inside the caller's transaction.
@@ -78,8 +80,11 @@ def create_last_contact_triggers(conn: sqlite3.Connection) -> None:
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
+    from . import kpi_summary
+
     for name in (*SEARCH_TRIGGERS, *LAST_CONTACT_TRIGGERS):
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    kpi_summary.drop_triggers(conn)
 
 
 def rebuild_search(conn: sqlite3.Connection) -> None:
@@ -99,8 +104,11 @@ def rebuild_last_contact(conn: sqlite3.Connection) -> None:
 
 
 def rebuild_all(conn: sqlite3.Connection) -> None:
+    from . import kpi_summary
+
     rebuild_search(conn)
     rebuild_last_contact(conn)
+    kpi_summary.rebuild(conn)  # recomputes the KPI summaries and recreates their triggers
 
 
 @contextmanager

@@ -1,22 +1,471 @@
-"""KPI values for the dashboard, computing only the keys asked for.
+"""KPI summaries kept current by SQL triggers (schema version 10), and the dashboard's reads of them.
 
-``values(periods, user_id, keys)`` and ``per_person(period, user_ids, keys)`` return exactly
-``kpi.compute_many``'s values for the requested keys.
+Two derived tables, like ``desktop_crm.derived``'s, so that every writer keeps them right:
+
+- ``kpi_daily(day, user_id, …)``: per calendar day and attributed user (0 = nobody) the additive facts of
+  the KPI module: ``new_clients`` (by the client's current owner), ``signed_amount_cents`` /
+  ``collected_amount_cents`` / ``planned_collection_cents`` (contracts, payments, instalments of the
+  client's current owner), ``activity_*`` and ``call_minutes`` (by who logged the follow-up),
+  ``new_opportunity_value_cents`` and ``won_*`` / ``lost_*`` (by the opportunity's owner). Soft-deleted
+  clients (and opportunities) count nowhere, as in the KPI module.
+- ``kpi_first_signing(client_id, …)``: for each alive client with a contract, its first contract (earliest
+  ``signed_on``, then lowest id), amount, the client's creation date and owner, the follow-up cycle in days
+  and the number of follow-ups on or before the signing date: the first-signing KPIs and conversion.
+
+``kpi_daily`` is maintained by deltas: a row's contribution is subtracted before it changes (BEFORE UPDATE
+/ DELETE triggers read the old rows) and added after (AFTER INSERT / UPDATE). A client whose owner, creation
+time or soft deletion changes moves its own contribution and those of its contracts, payments and
+instalments (and, for a soft deletion or restore, of its follow-ups and opportunities); a contract moved to
+another client moves its payments and instalments. Hard deletes: SQLite removes a parent row before its
+cascade reaches the children, so a parent's BEFORE DELETE trigger subtracts its children and the children's
+own triggers, finding no parent, add nothing. ``kpi_first_signing`` is recomputed per client after any
+change to that client, its contracts or its follow-ups.
+
+Bulk writers suspend the triggers (``derived.drop_triggers``) and ``derived.rebuild_all`` recomputes both
+tables once and recreates the triggers (``rebuild``).
+
+Reads: ``values(periods, user_id, keys)`` and ``per_person(period, user_ids, keys)`` return exactly
+``kpi.compute_many``'s values for the requested keys (the tests compare them after writes); keys the
+summaries do not hold (``repeat_rate``) come from the KPI module, as does everything when a database has no
+summaries.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from datetime import date
 
 from .kpi import Period, compute_many
 from .kpi.compute import Value
+from .kpi.compute import _values as kpi_values
+from .kpi.periods import week_of_thursday
+from .kpi.queries import CHANNELS, PERIOD_TABLE, Facts, FirstSigning, _behaviour_scores, _load_periods
+from .models import database
+
+DAILY = "kpi_daily"
+FIRST = "kpi_first_signing"
+
+ACTIVITY_COLUMNS = ("activity_total", *(f"activity_{c}" for c in CHANNELS), "call_minutes")
+CLOSED_COLUMNS = ("won_count", "won_amount_cents", "lost_count", "lost_amount_cents")
+DAILY_COLUMNS: tuple[str, ...] = (
+    "new_clients",
+    "signed_amount_cents",
+    "collected_amount_cents",
+    "planned_collection_cents",
+    *ACTIVITY_COLUMNS,
+    "new_opportunity_value_cents",
+    *CLOSED_COLUMNS,
+)
+
+TABLES_SQL = (
+    f'CREATE TABLE IF NOT EXISTS "{DAILY}" ("day" TEXT NOT NULL, "user_id" INTEGER NOT NULL, '
+    + ", ".join(f'"{c}" INTEGER NOT NULL DEFAULT 0' for c in DAILY_COLUMNS)
+    + ', PRIMARY KEY ("day", "user_id")) WITHOUT ROWID',
+    f'CREATE TABLE IF NOT EXISTS "{FIRST}" ("client_id" INTEGER NOT NULL PRIMARY KEY, '
+    '"owner_id" INTEGER NOT NULL, "created_on" TEXT NOT NULL, "signed_on" TEXT NOT NULL, '
+    '"contract_id" INTEGER NOT NULL, "amount_cents" INTEGER NOT NULL, "cycle_days" INTEGER NOT NULL, '
+    '"follow_ups" INTEGER NOT NULL)',
+    f'CREATE INDEX IF NOT EXISTS "{FIRST}_signed" ON "{FIRST}" ("signed_on", "owner_id")',
+    f'CREATE INDEX IF NOT EXISTS "{FIRST}_created" ON "{FIRST}" ("created_on", "owner_id")',
+)
+
+# --- contributions: (columns, SELECT day, user, *values ... WHERE <cond> GROUP BY 1, 2) -------------------
+
+ALIVE_CLIENT = "cl.deleted_at IS NULL"
+
+
+def _follow_ups(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+    counts = ", ".join(f"{sign} * SUM(f.channel = '{c}')" for c in CHANNELS)
+    return ACTIVITY_COLUMNS, (
+        f"SELECT substr(f.happened_at, 1, 10), COALESCE(f.user_id, 0), {sign} * COUNT(*), {counts}, "
+        f"{sign} * SUM(CASE WHEN f.channel = 'call' THEN f.duration_minutes ELSE 0 END) "
+        f"FROM follow_up AS f JOIN client AS cl ON cl.id = f.client_id "
+        f"WHERE {ALIVE_CLIENT} AND {cond} GROUP BY 1, 2"
+    )
+
+
+def _clients(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+    return ("new_clients",), (
+        f"SELECT substr(cl.created_at, 1, 10), COALESCE(cl.owner_id, 0), {sign} * COUNT(*) "
+        f"FROM client AS cl WHERE {ALIVE_CLIENT} AND {cond} GROUP BY 1, 2"
+    )
+
+
+def _contracts(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+    return ("signed_amount_cents",), (
+        f"SELECT substr(k.signed_on, 1, 10), COALESCE(cl.owner_id, 0), {sign} * SUM(k.amount_cents) "
+        f"FROM contract AS k JOIN client AS cl ON cl.id = k.client_id "
+        f"WHERE {ALIVE_CLIENT} AND {cond} GROUP BY 1, 2"
+    )
+
+
+def _money(table: str, day: str, column: str) -> object:
+    def contribution(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+        return (column,), (
+            f"SELECT substr(x.{day}, 1, 10), COALESCE(cl.owner_id, 0), {sign} * SUM(x.amount_cents) "
+            f"FROM {table} AS x JOIN contract AS k ON k.id = x.contract_id JOIN client AS cl ON cl.id = k.client_id "
+            f"WHERE {ALIVE_CLIENT} AND {cond} GROUP BY 1, 2"
+        )
+
+    return contribution
+
+
+_payments = _money("payment", "paid_on", "collected_amount_cents")
+_instalments = _money("payment_instalment", "due_date", "planned_collection_cents")
+
+
+def _opportunities_new(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+    return ("new_opportunity_value_cents",), (
+        f"SELECT substr(o.created_at, 1, 10), COALESCE(o.owner_id, 0), {sign} * SUM(o.expected_amount_cents) "
+        f"FROM opportunity AS o JOIN client AS cl ON cl.id = o.client_id "
+        f"WHERE o.deleted_at IS NULL AND {ALIVE_CLIENT} AND {cond} GROUP BY 1, 2"
+    )
+
+
+def _opportunities_closed(cond: str, sign: int) -> tuple[tuple[str, ...], str]:
+    won = "o.stage = 'won'"
+    lost = "o.stage = 'lost'"
+    return CLOSED_COLUMNS, (
+        f"SELECT substr(o.closed_on, 1, 10), COALESCE(o.owner_id, 0), {sign} * SUM({won}), "
+        f"{sign} * SUM(CASE WHEN {won} THEN o.expected_amount_cents ELSE 0 END), {sign} * SUM({lost}), "
+        f"{sign} * SUM(CASE WHEN {lost} THEN o.expected_amount_cents ELSE 0 END) "
+        f"FROM opportunity AS o JOIN client AS cl ON cl.id = o.client_id "
+        f"WHERE o.deleted_at IS NULL AND {ALIVE_CLIENT} AND o.stage IN ('won', 'lost') "
+        f"AND o.closed_on IS NOT NULL AND {cond} GROUP BY 1, 2"
+    )
+
+
+def _apply(contribution: object, cond: str, sign: int) -> str:
+    """One upsert statement adding ``sign`` × the contribution of the rows matching ``cond``."""
+    columns, select = contribution(cond, sign)  # type: ignore[operator]
+    names = ", ".join(columns)
+    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in columns)
+    return (
+        f"INSERT INTO {DAILY} (day, user_id, {names}) {select} "
+        f"ON CONFLICT (day, user_id) DO UPDATE SET {updates};"
+    )
+
+
+def _all(parts: Sequence[tuple[object, str]], sign: int) -> str:
+    return " ".join(_apply(contribution, cond, sign) for contribution, cond in parts)
+
+
+def _client_money(cid: str) -> list[tuple[object, str]]:
+    """A client's own contribution and its contracts', payments' and instalments' (owner-keyed)."""
+    return [
+        (_clients, f"cl.id = {cid}"),
+        (_contracts, f"cl.id = {cid}"),
+        (_payments, f"cl.id = {cid}"),
+        (_instalments, f"cl.id = {cid}"),
+    ]
+
+
+def _client_logged(cid: str) -> list[tuple[object, str]]:
+    """The contributions of a client's follow-ups and opportunities (keyed by logger / opportunity owner)."""
+    return [
+        (_follow_ups, f"f.client_id = {cid}"),
+        (_opportunities_new, f"o.client_id = {cid}"),
+        (_opportunities_closed, f"o.client_id = {cid}"),
+    ]
+
+
+def _contract_all(kid: str) -> list[tuple[object, str]]:
+    return [(_contracts, f"k.id = {kid}"), (_payments, f"k.id = {kid}"), (_instalments, f"k.id = {kid}")]
+
+
+def _changed(*columns: str) -> str:
+    return " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+
+
+def _first_refresh(cid: str) -> str:
+    """Recompute one client's first-signing row (the KPI module's rules, see ``kpi.queries``)."""
+    until_signing = "f.client_id = k.client_id AND f.happened_at < date(k.signed_on, '+1 day')"
+    return (
+        f"DELETE FROM {FIRST} WHERE client_id = {cid}; "
+        f"INSERT INTO {FIRST} (client_id, owner_id, created_on, signed_on, contract_id, amount_cents, "
+        f"cycle_days, follow_ups) "
+        f"SELECT cl.id, COALESCE(cl.owner_id, 0), substr(cl.created_at, 1, 10), k.signed_on, k.id, "
+        f"k.amount_cents, MAX(0, CAST(julianday(substr(k.signed_on, 1, 10)) - julianday(COALESCE("
+        f"(SELECT substr(MIN(f.happened_at), 1, 10) FROM follow_up AS f WHERE {until_signing}), "
+        f"substr(cl.created_at, 1, 10))) AS INTEGER)), "
+        f"(SELECT COUNT(*) FROM follow_up AS f WHERE {until_signing}) "
+        f"FROM contract AS k JOIN client AS cl ON cl.id = k.client_id "
+        f"WHERE cl.id = {cid} AND {ALIVE_CLIENT} AND NOT EXISTS (SELECT 1 FROM contract AS e "
+        f"WHERE e.client_id = k.client_id AND (e.signed_on < k.signed_on "
+        f"OR (e.signed_on = k.signed_on AND e.id < k.id)));"
+    )
+
+
+def _first_rebuild() -> str:
+    return (
+        _first_refresh("cl.id")
+        .replace(f"DELETE FROM {FIRST} WHERE client_id = cl.id; ", "")
+        .replace("WHERE cl.id = cl.id AND", "WHERE")
+    )
+
+
+_FU_FIELDS = ("happened_at", "user_id", "channel", "duration_minutes", "client_id")
+_OPP_FIELDS = (
+    "owner_id",
+    "client_id",
+    "stage",
+    "created_at",
+    "closed_on",
+    "expected_amount_cents",
+    "deleted_at",
+)
+_CLIENT_MONEY_FIELDS = ("owner_id", "created_at", "deleted_at")
+_ALIVE_CHANGED = "(old.deleted_at IS NULL) <> (new.deleted_at IS NULL)"
+
+TRIGGERS: dict[str, str] = {
+    # follow-ups
+    "kpi_follow_up_ai": f"AFTER INSERT ON follow_up BEGIN {_apply(_follow_ups, 'f.id = new.id', 1)} "
+    f"{_first_refresh('new.client_id')} END",
+    "kpi_follow_up_bu": f"BEFORE UPDATE OF {', '.join(_FU_FIELDS)} ON follow_up WHEN {_changed(*_FU_FIELDS)} "
+    f"BEGIN {_apply(_follow_ups, 'f.id = old.id', -1)} END",
+    "kpi_follow_up_au": f"AFTER UPDATE OF {', '.join(_FU_FIELDS)} ON follow_up WHEN {_changed(*_FU_FIELDS)} "
+    f"BEGIN {_apply(_follow_ups, 'f.id = new.id', 1)} {_first_refresh('old.client_id')} "
+    f"{_first_refresh('new.client_id')} END",
+    "kpi_follow_up_bd": f"BEFORE DELETE ON follow_up BEGIN {_apply(_follow_ups, 'f.id = old.id', -1)} END",
+    "kpi_follow_up_ad": f"AFTER DELETE ON follow_up BEGIN {_first_refresh('old.client_id')} END",
+    # clients
+    "kpi_client_ai": f"AFTER INSERT ON client BEGIN {_apply(_clients, 'cl.id = new.id', 1)} END",
+    "kpi_client_bu_money": f"BEFORE UPDATE OF {', '.join(_CLIENT_MONEY_FIELDS)} ON client "
+    f"WHEN {_changed(*_CLIENT_MONEY_FIELDS)} BEGIN {_all(_client_money('old.id'), -1)} END",
+    "kpi_client_au_money": f"AFTER UPDATE OF {', '.join(_CLIENT_MONEY_FIELDS)} ON client "
+    f"WHEN {_changed(*_CLIENT_MONEY_FIELDS)} BEGIN {_all(_client_money('new.id'), 1)} "
+    f"{_first_refresh('new.id')} END",
+    "kpi_client_bu_alive": f"BEFORE UPDATE OF deleted_at ON client WHEN {_ALIVE_CHANGED} "
+    f"BEGIN {_all(_client_logged('old.id'), -1)} END",
+    "kpi_client_au_alive": f"AFTER UPDATE OF deleted_at ON client WHEN {_ALIVE_CHANGED} "
+    f"BEGIN {_all(_client_logged('new.id'), 1)} END",
+    "kpi_client_bd": f"BEFORE DELETE ON client BEGIN {_all(_client_money('old.id'), -1)} "
+    f"{_all(_client_logged('old.id'), -1)} END",
+    "kpi_client_ad": f"AFTER DELETE ON client BEGIN DELETE FROM {FIRST} WHERE client_id = old.id; END",
+    # contracts (a contract moved to another client takes its payments and instalments along)
+    "kpi_contract_ai": f"AFTER INSERT ON contract BEGIN {_apply(_contracts, 'k.id = new.id', 1)} "
+    f"{_first_refresh('new.client_id')} END",
+    "kpi_contract_bu": "BEFORE UPDATE OF client_id, signed_on, amount_cents ON contract "
+    f"WHEN {_changed('client_id', 'signed_on', 'amount_cents')} BEGIN {_all(_contract_all('old.id'), -1)} END",
+    "kpi_contract_au": "AFTER UPDATE OF client_id, signed_on, amount_cents ON contract "
+    f"WHEN {_changed('client_id', 'signed_on', 'amount_cents')} BEGIN {_all(_contract_all('new.id'), 1)} "
+    f"{_first_refresh('old.client_id')} {_first_refresh('new.client_id')} END",
+    "kpi_contract_bd": f"BEFORE DELETE ON contract BEGIN {_all(_contract_all('old.id'), -1)} END",
+    "kpi_contract_ad": f"AFTER DELETE ON contract BEGIN {_first_refresh('old.client_id')} END",
+}
+for _table, _day, _contribution in (
+    ("payment", "paid_on", _payments),
+    ("payment_instalment", "due_date", _instalments),
+):
+    _fields = ("contract_id", _day, "amount_cents")
+    _of = f"OF {', '.join(_fields)} ON {_table} WHEN {_changed(*_fields)}"
+    TRIGGERS[f"kpi_{_table}_ai"] = (
+        f"AFTER INSERT ON {_table} BEGIN {_apply(_contribution, 'x.id = new.id', 1)} END"
+    )
+    TRIGGERS[f"kpi_{_table}_bu"] = (
+        f"BEFORE UPDATE {_of} BEGIN {_apply(_contribution, 'x.id = old.id', -1)} END"
+    )
+    TRIGGERS[f"kpi_{_table}_au"] = f"AFTER UPDATE {_of} BEGIN {_apply(_contribution, 'x.id = new.id', 1)} END"
+    TRIGGERS[f"kpi_{_table}_bd"] = (
+        f"BEFORE DELETE ON {_table} BEGIN {_apply(_contribution, 'x.id = old.id', -1)} END"
+    )
+# opportunities
+_opp = f"OF {', '.join(_OPP_FIELDS)} ON opportunity WHEN {_changed(*_OPP_FIELDS)}"
+_OPP_PARTS = ((_opportunities_new, "o.id = {}"), (_opportunities_closed, "o.id = {}"))
+TRIGGERS["kpi_opportunity_ai"] = (
+    "AFTER INSERT ON opportunity BEGIN "
+    + " ".join(_apply(c, cond.format("new.id"), 1) for c, cond in _OPP_PARTS)
+    + " END"
+)
+TRIGGERS["kpi_opportunity_bu"] = (
+    f"BEFORE UPDATE {_opp} BEGIN "
+    + " ".join(_apply(c, cond.format("old.id"), -1) for c, cond in _OPP_PARTS)
+    + " END"
+)
+TRIGGERS["kpi_opportunity_au"] = (
+    f"AFTER UPDATE {_opp} BEGIN "
+    + " ".join(_apply(c, cond.format("new.id"), 1) for c, cond in _OPP_PARTS)
+    + " END"
+)
+TRIGGERS["kpi_opportunity_bd"] = (
+    "BEFORE DELETE ON opportunity BEGIN "
+    + " ".join(_apply(c, cond.format("old.id"), -1) for c, cond in _OPP_PARTS)
+    + " END"
+)
+
+
+# --- maintenance -------------------------------------------------------------------------------------
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    for sql in TABLES_SQL:
+        conn.execute(sql)
+
+
+def create_triggers(conn: sqlite3.Connection) -> None:
+    for name, body in TRIGGERS.items():
+        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    for name in TRIGGERS:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
+def has_summaries(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", (DAILY, FIRST)
+        ).fetchone()[0]
+        == 2
+    )
+
+
+def recompute(conn: sqlite3.Connection) -> None:
+    """Recompute both summary tables from the base tables (inside the caller's transaction)."""
+    conn.execute(f"DELETE FROM {DAILY}")
+    for contribution in (
+        _follow_ups,
+        _clients,
+        _contracts,
+        _payments,
+        _instalments,
+        _opportunities_new,
+        _opportunities_closed,
+    ):
+        conn.execute(_apply(contribution, "1 = 1", 1))
+    conn.execute(f"DELETE FROM {FIRST}")
+    conn.execute(_first_rebuild())
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """After a bulk load (triggers dropped): recompute the summaries and resume maintaining them."""
+    if not has_summaries(conn):
+        return
+    recompute(conn)
+    create_triggers(conn)
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Schema version 10: the tables, filled from the existing data, and their triggers."""
+    create_tables(conn)
+    recompute(conn)
+    create_triggers(conn)
+
+
+# --- reads -------------------------------------------------------------------------------------------
+
+FIRST_KEYS = frozenset(
+    {
+        "first_signings",
+        "first_order_avg_cents",
+        "follow_up_cycle_days_mean",
+        "follow_up_cycle_days_median",
+        "follow_ups_per_signed_client",
+    }
+)
+SUMMARY_KEYS = frozenset({*DAILY_COLUMNS, *FIRST_KEYS, "conversion_rate", "behaviour_score"})
+
+
+def _facts(
+    conn: sqlite3.Connection, periods: Sequence[Period], user_id: int | None, keys: frozenset[str]
+) -> list[Facts]:
+    facts = [Facts() for _ in periods]
+    _load_periods(conn, periods)
+    owner = "" if user_id is None else " AND {} = ?"
+    params: list[object] = [] if user_id is None else [user_id]
+    columns = [c for c in DAILY_COLUMNS if c in keys or (c == "new_clients" and "conversion_rate" in keys)]
+    if columns:
+        sums = ", ".join(f"SUM(d.{c})" for c in columns)
+        for idx, *values in conn.execute(
+            f"SELECT p.idx, {sums} FROM {PERIOD_TABLE} AS p JOIN {DAILY} AS d "
+            f"ON d.day >= p.lo AND d.day < p.hi{owner.format('d.user_id')} GROUP BY p.idx",
+            params,
+        ):
+            for name, value in zip(columns, values, strict=True):
+                facts[idx].sums[name] = int(value or 0)
+    if "conversion_rate" in keys:
+        for idx, count in conn.execute(
+            f"SELECT p.idx, COUNT(*) FROM {PERIOD_TABLE} AS p JOIN {FIRST} AS s "
+            f"ON s.created_on >= p.lo AND s.created_on < p.hi AND s.signed_on < p.hi"
+            f"{owner.format('s.owner_id')} GROUP BY p.idx",
+            params,
+        ):
+            facts[idx].sums["converted_clients"] = int(count)
+    if keys & FIRST_KEYS:
+        for idx, signed_on, amount, cycle, follow_ups in conn.execute(
+            f"SELECT p.idx, s.signed_on, s.amount_cents, s.cycle_days, s.follow_ups "
+            f"FROM {PERIOD_TABLE} AS p JOIN {FIRST} AS s ON s.signed_on >= p.lo AND s.signed_on < p.hi"
+            f"{owner.format('s.owner_id')}",
+            params,
+        ):
+            facts[idx].first_signings.append(
+                FirstSigning(
+                    date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
+                )
+            )
+    if "behaviour_score" in keys:
+        for iso_year, iso_week, score in _behaviour_scores(conn, periods, user_id):
+            try:
+                thursday = week_of_thursday(int(iso_year), int(iso_week))
+            except ValueError:
+                continue
+            for idx, period in enumerate(periods):
+                if period.contains(thursday):
+                    facts[idx].behaviour_scores.append(float(score))
+    return facts
 
 
 def values(
     periods: Sequence[Period], user_id: int | None, keys: Sequence[str]
 ) -> dict[Period, dict[str, Value]]:
-    return compute_many(list(periods), user_id)
+    """``kpi.compute_many(periods, user_id)`` restricted to ``keys`` (every key when a key is not
+    summarised), reading the summaries: a handful of small queries whatever the data's size."""
+    distinct = sorted(set(periods))
+    wanted = frozenset(keys)
+    conn = database.connection()
+    if not distinct:
+        return {}
+    if not wanted <= SUMMARY_KEYS or not has_summaries(conn):
+        return compute_many(distinct, user_id)
+    with database.atomic():  # one read snapshot
+        facts = _facts(conn, distinct, user_id, wanted)
+    result = {}
+    for period, fact in zip(distinct, facts, strict=True):
+        computed = kpi_values(fact)
+        result[period] = {key: computed[key] for key in keys}
+    return result
 
 
 def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> dict[int, dict[str, Value]]:
-    return {u: compute_many([period], u)[period] for u in user_ids}
+    """The values of ``keys`` for ``period``, for each person (``values`` per user)."""
+    return {u: values([period], u, keys)[period] for u in user_ids}
+
+
+def check(conn: sqlite3.Connection) -> list[str]:
+    """Differences between the stored summaries and a recomputation from the base tables (empty: exact)."""
+    problems: list[str] = []
+    conn.execute("SAVEPOINT kpi_summary_check")
+    try:
+        stored_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
+        stored_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
+        recompute(conn)
+        fresh_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
+        fresh_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
+    finally:
+        conn.execute("ROLLBACK TO kpi_summary_check")
+        conn.execute("RELEASE kpi_summary_check")
+    for key in sorted(set(stored_daily) | set(fresh_daily)):
+        if stored_daily.get(key) != fresh_daily.get(key):
+            problems.append(
+                f"{DAILY} {key}: stored {stored_daily.get(key)}, recomputed {fresh_daily.get(key)}"
+            )
+    for row in sorted(stored_first ^ fresh_first):
+        where = "stored" if row in stored_first else "recomputed"
+        problems.append(f"{FIRST} {where} only: {row}")
+    return problems
+
+
+def _nonzero(rows: Sequence[tuple]) -> dict[tuple, tuple]:
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows if any(r[2:])}

@@ -54,6 +54,13 @@ def _m004_last_contact(conn: sqlite3.Connection) -> None:
     migrate_v4(conn)
 
 
+def _m010_kpi_summaries(conn: sqlite3.Connection) -> None:
+    from ..kpi_summary import install
+
+    _sql_migration("m010_kpi_summaries.sql")(conn)
+    install(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _sql_migration("m001_initial.sql"),
     _sql_migration("m002_kpi_indexes.sql"),
@@ -64,7 +71,7 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m007_goals.sql"),
     _sql_migration("m008_weekly.sql"),
     _sql_migration("m009_handbook.sql"),
-    _sql_migration("m010_kpi_summaries.sql"),
+    _m010_kpi_summaries,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,1 +1,2 @@
--- Schema version 10: KPI summaries for the dashboard.
+-- Schema version 10: KPI summaries for the dashboard. The tables kpi_daily and kpi_first_signing, their
+-- backfill and their triggers are created by desktop_crm.kpi_summary.install (called right after this file).
