@@ -13,11 +13,11 @@ Decisions where the issue is silent:
 - ``direction``/``good`` describe the month-on-month change (``yoy_direction``/``yoy_good`` the
   year-on-year one): ``flat`` when the change is exactly 0 (``good`` None), None when the change is
   undefined. Lower is better for the follow-up cycle (mean, median) and for lost count and amount.
-- ``goal_attainment``: for each person the viewer sees, their own goals (not team goals) that have a
-  completion and whose period *contains* the selected period, the shortest such period winning (a month
+- ``goal_attainment``: for each salesperson the viewer sees, their own goals (not team goals) with
+  numeric targets whose period *contains* the selected period, the shortest such period winning (a month
   view uses the month goal, else the quarter's, else the year's); when none contains it, the goals lying
   inside the period (a year view over month goals). ``completion`` is the mean of the chosen goals'
-  rolled-up completions, ``pace`` the worst of their paces.
+  completions (``goal_progress``'s; goals without one are left out), ``pace`` the worst of their paces.
 - ``person_summary``: the people are the active users the viewer sees (everyone active when no viewer);
   a supervisor appears only when they have any figure in the period. ``rank`` 1 = the largest signed
   amount, ties broken by the collected amount; equal on both share a rank (1, 1, 3).
@@ -210,35 +210,65 @@ class Attainment:
 
 
 def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
-    """Goal completion per salesperson the viewer sees (see the module docstring for which goals)."""
-    from .goal_progress import PACE_ORDER, progress_for_goals
-    from .models import Goal
+    """Goal completion per salesperson the viewer sees (see the module docstring for which goals).
+
+    Only the chosen goals are computed (not their sub-goals): a goal's completion is the mean of its own
+    targets' completions, as in ``goal_progress``; the actuals come from the KPI summaries."""
+    from . import clock
+    from .goal_metrics import MANUAL
+    from .goal_progress import PACE_ORDER, _pace, expected_share, progress_for_goals, target_progress
+    from .models import Goal, GoalTarget
 
     people = [(u, n) for u, n, role in _people(viewer_id) if role == "salesperson" or u == viewer_id]
     ids = [u for u, _n in people]
-    goals: dict[int, list[tuple[int, date, date]]] = {}
-    query: Any = Goal.select(Goal.id, Goal.user, Goal.period_start, Goal.period_end).where(
-        Goal.user.in_(ids) & (Goal.period_start < period.end) & (Goal.period_end > period.start)
+    query: Any = Goal.select().where(
+        Goal.user.in_(ids)
+        & (Goal.period_start < period.end)
+        & (Goal.period_end > period.start)
+        & Goal.id.in_(GoalTarget.select(GoalTarget.goal))
     )
-    for goal_id, user_id, start, end in query.tuples():
-        goals.setdefault(user_id, []).append((goal_id, start, end))
-    progress = progress_for_goals([g for listed in goals.values() for g, _s, _e in listed])
+    goals: dict[int, list[Any]] = {}
+    for goal in query:
+        goals.setdefault(goal.user_id, []).append(goal)
+    chosen: dict[int, list[Any]] = {}
+    for user_id, listed in goals.items():
+        containing = [g for g in listed if g.period_start <= period.start and g.period_end >= period.end]
+        if containing:
+            shortest = min(g.period_end - g.period_start for g in containing)
+            chosen[user_id] = [g for g in containing if g.period_end - g.period_start == shortest]
+        else:
+            chosen[user_id] = [
+                g for g in listed if g.period_start >= period.start and g.period_end <= period.end
+            ]
+    targets: dict[int, list[Any]] = {}
+    goal_ids = [g.id for listed in chosen.values() for g in listed]
+    for target in GoalTarget.select().where(GoalTarget.goal.in_(goal_ids)).order_by(GoalTarget.id):
+        targets.setdefault(target.goal_id, []).append(target)
+    today = clock.today()
+    completions: dict[int, tuple[float | None, str]] = {}
+    for user_id, listed in chosen.items():
+        spans = {Period(g.period_start, g.period_end, "custom") for g in listed}
+        metrics = sorted({t.metric for g in listed for t in targets.get(g.id, []) if t.metric != MANUAL})
+        actual = _values(list(spans), user_id, metrics) if metrics else {}
+        for goal in listed:
+            row = actual.get(Period(goal.period_start, goal.period_end, "custom"))
+            own = [target_progress(t, goal, row, today).completion for t in targets.get(goal.id, [])]
+            known = [c for c in own if c is not None]
+            if not known:  # the goal's completion comes from its sub-goals
+                progress = progress_for_goals([goal.id], today)[goal.id]
+                completions[goal.id] = (progress.completion, progress.pace)
+                continue
+            completion = sum(known) / len(known)
+            share = expected_share(goal.period_start, goal.period_end, today)
+            completions[goal.id] = (completion, _pace(MANUAL, completion, share, today >= goal.period_end)[1])
     result = []
     for user_id, name in people:
-        listed = [(g, s, e) for g, s, e in goals.get(user_id, []) if progress[g].completion is not None]
-        containing = [(g, s, e) for g, s, e in listed if s <= period.start and e >= period.end]
-        if containing:
-            shortest = min(e - s for _g, s, e in containing)
-            chosen = [g for g, s, e in containing if e - s == shortest]
-        else:
-            chosen = [g for g, s, e in listed if s >= period.start and e <= period.end]
-        completions = [progress[g].completion for g in chosen]
-        values = [c for c in completions if c is not None]
-        pace = min((progress[g].pace for g in chosen), key=PACE_ORDER.index) if chosen else "unknown"
+        picked = [g.id for g in chosen.get(user_id, []) if completions[g.id][0] is not None]
+        values = [completions[g][0] for g in picked]
+        known = [v for v in values if v is not None]
+        pace = min((completions[g][1] for g in picked), key=PACE_ORDER.index) if picked else "unknown"
         result.append(
-            Attainment(
-                user_id, name, sum(values) / len(values) if values else None, pace, tuple(sorted(chosen))
-            )
+            Attainment(user_id, name, sum(known) / len(known) if known else None, pace, tuple(sorted(picked)))
         )
     return result
 

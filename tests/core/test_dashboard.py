@@ -159,7 +159,7 @@ def test_behaviour_scores_are_the_kpi_per_month(demo: date) -> None:
 
 
 def test_goal_attainment_uses_the_goal_of_the_period(demo: date) -> None:
-    from desktop_crm.goal_progress import progress_for_goals
+    from desktop_crm.goal_progress import PACE_ORDER, progress_for_goals
     from desktop_crm.models import Goal
 
     month = period_containing("month", demo).previous()
@@ -175,6 +175,7 @@ def test_goal_attainment_uses_the_goal_of_the_period(demo: date) -> None:
         assert all(g.period_start <= month.start and g.period_end >= month.end for g in goals)
         completions = [progress[g].completion for g in row.goal_ids]
         assert row.completion == pytest.approx(sum(completions) / len(completions))  # type: ignore[arg-type]
+        assert row.pace == min((progress[g].pace for g in row.goal_ids), key=PACE_ORDER.index)
 
 
 # --- drill-down --------------------------------------------------------------------------------------
