@@ -121,12 +121,10 @@ def install_excepthook() -> None:
 
 
 def apply_style(app: QApplication) -> None:
-    app.setStyle("Fusion")
-    try:
-        text = STYLESHEET.read_text(encoding="utf-8")
-        app.setStyleSheet(text.replace("{styles}", STYLESHEET.parent.as_posix()))
-    except OSError:
-        log.warning("stylesheet %s not found", STYLESHEET)
+    """The remembered theme (View → Theme): style sheet and palette (``ui.theme``)."""
+    from .theme import apply_theme
+
+    apply_theme(app, AppSettings().theme)
 
 
 def create_application(argv: list[str]) -> QApplication:

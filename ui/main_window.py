@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.working_as = WorkingAsSwitch(self)  # the Team menu and the "Working as" status button
         self._build_reminders()
+        self._build_dashboard_links()
         self._restore_state()
 
     # --- construction --------------------------------------------------------------------------
@@ -122,6 +123,17 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         refresh = view_menu.addAction(self.tr("&Refresh"), self.refresh_all)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        theme_group = QActionGroup(self)
+        theme_group.setExclusive(True)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in (("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
+            action = theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(name == self.settings.theme)
+            action.triggered.connect(lambda _checked=False, n=name: self.change_theme(n))
+            theme_group.addAction(action)
+            self.theme_actions[name] = action
 
         language_menu = bar.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -195,6 +207,16 @@ class MainWindow(QMainWindow):
         self.page("today").sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
         handbook_links().sig_open_requested.connect(self._on_handbook_links_open_requested)
         self.reminders.start()
+
+    def _build_dashboard_links(self) -> None:
+        """The dashboard opens a client (drill-down), a person's weekly forms or goals; it draws in the theme."""
+        from .theme import current_theme
+
+        dashboard = self.page("dashboard")
+        dashboard.sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+        dashboard.sig_open_weekly_requested.connect(self._on_dashboard_open_weekly_requested)  # type: ignore[attr-defined]
+        dashboard.sig_open_goals_requested.connect(self._on_dashboard_open_goals_requested)  # type: ignore[attr-defined]
+        dashboard.set_theme(current_theme())  # type: ignore[attr-defined]
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
@@ -307,6 +329,33 @@ class MainWindow(QMainWindow):
         page = self.page("clients")
         self.show_page(self.pages.index(page))
         page.open_client(client_id)  # type: ignore[attr-defined]
+
+    def _on_dashboard_open_weekly_requested(self, user_id: int) -> None:
+        page = self.page("weekly")
+        self.show_page(self.pages.index(page))
+        page.open_form_of(user_id)  # type: ignore[attr-defined]
+
+    def _on_dashboard_open_goals_requested(self, user_id: int) -> None:
+        page = self.page("goals")
+        self.show_page(self.pages.index(page))
+        page.show_person(user_id)  # type: ignore[attr-defined]
+
+    def change_theme(self, name: str) -> None:
+        """Light or dark: the whole window and the charts follow; remembered in the settings."""
+        from PySide6.QtWidgets import QApplication
+
+        from .theme import apply_theme
+
+        if self.remember_state:
+            self.settings.theme = name
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, name)
+        for page_name, action in self.theme_actions.items():
+            action.setChecked(page_name == name)
+        for page in self.pages:
+            if hasattr(page, "set_theme"):
+                page.set_theme(name)
 
     def _on_new_client_action_triggered(self) -> None:
         page = self.page("clients")

@@ -12,12 +12,14 @@ ORGANIZATION_NAME = "desktop-crm"
 APPLICATION_NAME = "desktop-crm"
 
 LANGUAGES = ("en", "zh_CN")
+THEMES = ("light", "dark")
 
 _DEFAULTS: dict[str, object] = {
     "language": "",  # "" = follow the system locale
     "window/geometry": QByteArray(),
     "window/last_page": "today",
     "database/last": "",  # the database last opened, reopened when --db is not given
+    "view/theme": "light",  # light or dark: the window and the charts
 }
 
 
@@ -65,6 +67,15 @@ class AppSettings:
     @last_database.setter
     def last_database(self, value: str) -> None:
         self._qs.setValue("database/last", value)
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("view/theme") or "light")
+        return value if value in THEMES else "light"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._qs.setValue("view/theme", value if value in THEMES else "light")
 
     def sync(self) -> None:
         self._qs.sync()

@@ -173,8 +173,13 @@ def test_matplotlib_is_imported_only_when_the_dashboard_is_shown(tmp_path: Path)
         app.processEvents()
         print("before", "matplotlib" in sys.modules)
         window.show_page(PAGE_KEYS.index("dashboard"))
-        app.processEvents()
+        import time
+        deadline = time.monotonic() + 30
+        while window.page("dashboard").chart.canvas is None and time.monotonic() < deadline:
+            app.processEvents()  # the data comes from the worker, then the charts are drawn
         print("after", "matplotlib" in sys.modules, window.page("dashboard").chart.canvas is not None)
+        from ui.tasks import stop_default_worker
+        stop_default_worker()
         """
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)

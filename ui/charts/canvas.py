@@ -103,6 +103,7 @@ class ChartWidget(QWidget):
         self.ax = self.figure.add_subplot(1, 1, 1)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(self)
+        self.canvas.setMinimumSize(160, 120)  # the figure's inch size must not widen the layout
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(self._on_canvas_context_menu)
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)

@@ -42,10 +42,13 @@ class ChartData:
     reference_label: str = ""
     notes: list[str] = field(default_factory=list)  # one text per category, written beside its bar
     bar_colours: list[str] = field(default_factory=list)  # one colour per category (single-series bars)
+    zero_is_data: bool = False  # a rate of 0% is a value, not "nothing recorded"
 
     def is_empty(self) -> bool:
         return not self.categories or all(
-            value is None or value == 0 for series in self.series for value in series.values
+            value is None or (value == 0 and not self.zero_is_data)
+            for series in self.series
+            for value in series.values
         )
 
     def value_text(self, series_index: int, index: int) -> str:

@@ -138,7 +138,7 @@ def _horizontal_bars(ax: Any, data: ChartData, theme: ChartTheme) -> None:
     ax.set_xlim(low, high)
     ax.set_yticks(positions)
     ax.set_yticklabels(data.categories, color=theme.text)
-    ax.invert_yaxis()  # the first category on top
+    ax.set_ylim(max(len(values), 4) - 0.5, -0.5)  # the first category on top; thin bars when few
     if data.reference is not None:
         ax.axvline(data.reference, color=theme.muted, linewidth=1, linestyle="--")
     for index, note in enumerate(data.notes[: len(values)]):

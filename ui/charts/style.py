@@ -75,7 +75,7 @@ def finish(
             labels,
             loc="lower left",
             bbox_to_anchor=(0.0, 1.0),
-            ncols=min(len(labels), 6),
+            ncols=_legend_columns(ax, labels),
             frameon=False,
             fontsize=9,
             labelcolor=theme.text,
@@ -102,6 +102,20 @@ def formatter(format_value: Callable[[float], str]) -> Any:
     return FuncFormatter(lambda value, _pos: format_value(value))
 
 
+def _legend_columns(ax: Any, labels: list[str]) -> int:
+    """As many legend entries side by side as fit the axes' width (the rest wrap onto more rows)."""
+    figure = ax.figure
+    width = figure.get_figwidth() * figure.dpi * ax.get_position().width
+    used, columns = 0.0, 0
+    widest = max(len(label) for label in labels) * 7 + 34
+    for _label in labels:
+        if used + widest > width and columns:
+            break
+        used += widest
+        columns += 1
+    return max(1, columns)
+
+
 def locator(bins: int) -> Any:
     from matplotlib.ticker import MaxNLocator
 
@@ -126,6 +140,11 @@ def value_limits(values: list[float], *, zero: bool = True, headroom: float = 0.
 def thin_ticks(ax: Any, labels: list[str], theme: ChartTheme, *, max_labels: int = 12) -> None:
     """Category labels on the x axis; with many categories only every n-th is written (none overlap)."""
     positions = list(range(len(labels)))
+    figure = ax.figure
+    width = figure.get_figwidth() * figure.dpi * ax.get_position().width
+    longest = max((len(label) for label in labels), default=1)
+    fits = max(2, int(width // (longest * 7 + 14)))
+    max_labels = min(max_labels, fits)
     step = max(1, -(-len(labels) // max_labels))
     ax.set_xticks(positions)
     ax.set_xticklabels([label if i % step == 0 else "" for i, label in enumerate(labels)], color=theme.text)

@@ -217,6 +217,12 @@ class GoalsPage(Page):
         self.person_combo.blockSignals(False)
         self._load()
 
+    def show_person(self, user_id: int) -> None:
+        """Show ``user_id``'s goal tree (when the working user sees them)."""
+        index = self.person_combo.findData(user_id)
+        if index >= 0 and index != self.person_combo.currentIndex():
+            self.person_combo.setCurrentIndex(index)  # reloads
+
     def owner(self) -> int | None:
         """The person whose tree is shown (None = the team)."""
         data = self.person_combo.currentData()

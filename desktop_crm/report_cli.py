@@ -1,0 +1,51 @@
+"""``desktop-crm report --from DATE --to DATE [--user NAME] [--language en|zh_CN] --out pack.pdf``.
+
+The owner's review pack: cards, charts, the per-salesperson summary and the period's weekly forms in one
+A4 PDF. The core never imports Qt: it hands over to the interface module ``ui.pages.dashboard.review_pack``
+by name, which needs no display (an offscreen application is created when none exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import CrmError
+
+PACK_MODULE = "ui.pages.dashboard.review_pack"
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser, parse_date: Any) -> None:
+    report = sub.add_parser("report", parents=[common], help="the owner's review pack as one PDF")
+    report.add_argument("--from", dest="start", required=True, type=parse_date, help="first day")
+    report.add_argument("--to", dest="end", required=True, type=parse_date, help="last day, inclusive")
+    report.add_argument("--user", help="one salesperson's name (default: the whole team)")
+    report.add_argument("--language", choices=("en", "zh_CN"), default=None, help="language of the PDF")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
+
+
+def run(args: argparse.Namespace, open_db: Any) -> int:
+    start: date = args.start
+    end: date = args.end
+    if end < start:
+        raise CrmError(f"--to {end} is before --from {start}")
+    if args.user is not None and not args.user.strip():
+        raise CrmError("--user must name a salesperson (leave it out for the whole team)")
+    if not args.out.parent.exists():
+        raise CrmError(f"no folder {args.out.parent} to write {args.out.name} in")
+    open_db(args)
+    user_id = None
+    if args.user is not None:
+        from .weekly_cli import _user_id
+
+        user_id = _user_id(args.user)
+    try:
+        module = importlib.import_module(PACK_MODULE)
+    except ImportError as exc:
+        raise CrmError(f"the review pack needs the graphical interface's modules: {exc}") from exc
+    written = module.export_headless(start, end, user_id, args.out, args.language)
+    print(f"review pack {start} – {end} written to {written}")
+    return 0

@@ -1,0 +1,109 @@
+"""The records behind one bar or point (drill-down); double-clicking one opens its client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from desktop_crm import dashboard
+
+from ... import fmt
+from ...widgets import make_table_view, set_column_widths
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class DrillRowModel(QAbstractTableModel):
+    def __init__(self, rows: list[dashboard.DrillRow], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def kind_name(self, kind: str) -> str:
+        names = {
+            "client": self.tr("Client"),
+            "contract": self.tr("Contract"),
+            "payment": self.tr("Payment"),
+            "instalment": self.tr("Instalment"),
+            "follow_up": self.tr("Follow-up"),
+            "opportunity": self.tr("Opportunity"),
+            "weekly_form": self.tr("Weekly form"),
+        }
+        return names.get(kind, kind)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Date"), self.tr("Client"), self.tr("Record"), self.tr("Amount"), self.tr("Detail"))[
+            section
+        ]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return fmt.short_date(row.day)
+            if column == 1:
+                return row.client_name
+            if column == 2:
+                return self.kind_name(row.kind)
+            if column == 3:
+                return fmt.money(row.amount_cents) if row.amount_cents is not None else ""
+            return row.detail
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class DrillDownDialog(QDialog):
+    """Lists ``rows``; ``chosen_client_id`` is set when a row with a client is double-clicked (accepts)."""
+
+    def __init__(self, title: str, rows: list[dashboard.DrillRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillDownDialog")
+        self.setWindowTitle(title)
+        self.resize(820, 480)
+        self.chosen_client_id: int | None = None
+        layout = QVBoxLayout(self)
+        heading = QLabel(title, self)
+        heading.setObjectName("pageSubtitle")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        count = QLabel(
+            self.tr("{count} records. Double-click one to open its client.").format(count=len(rows))
+            if rows
+            else self.tr("No records behind this value."),
+            self,
+        )
+        count.setObjectName("hint")
+        layout.addWidget(count)
+        self.model = DrillRowModel(rows, self)
+        self.view = make_table_view(self.model, self, stretch_column=4)
+        self.view.setObjectName("drillTable")
+        set_column_widths(self.view, [110, 200, 110, 120])
+        self.view.doubleClicked.connect(self._on_view_double_clicked)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def open_row(self, row: int) -> None:
+        client_id = self.model.rows[row].client_id
+        if client_id is not None:
+            self.chosen_client_id = client_id
+            self.accept()
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        self.open_row(index.row())

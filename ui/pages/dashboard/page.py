@@ -1,0 +1,475 @@
+"""The owner's dashboard: filters, KPI cards with MoM/YoY, the charts grid, the per-salesperson summary.
+
+All data is loaded on the database worker (``loader.load``) while the page shows a loading state; charts
+are drawn one per event-loop turn so the window never stalls. matplotlib itself is imported on a
+background thread once the window has been painted and is idle (``charts.canvas.preload_matplotlib``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm import clock, dashboard, team
+from desktop_crm.kpi import Period, period_containing
+
+from ... import prompts
+from ...charts.canvas import ChartWidget, preload_matplotlib
+from ...charts.theme import ChartTheme, chart_theme
+from ...handbook_link import set_kpi_link
+from ...tasks import default_worker, run_with_progress
+from ...widgets import make_table_view, set_column_widths
+from ..base import Page
+from .cards import KpiCard, card_grid
+from .drill import DrillDownDialog
+from .loader import GRANULARITIES, DashboardData, DashboardRequest, load, request_for
+from .specs import ChartSpec, DashboardTexts
+from .summary import COLUMNS, SORT_ROLE, USER_ROLE, PersonSummaryModel
+
+TEAM = -1
+PRELOAD_DELAY_MS = 600
+
+
+class ChartFrame(QFrame):
+    """One chart of the grid: a title linked to its handbook entry over the canvas."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartFrame")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(4)
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("chartTitle")
+        self.chart = ChartWidget(self)
+        self.chart.setMinimumHeight(260)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.chart, 1)
+        self.spec: ChartSpec | None = None
+
+
+class DashboardPage(Page):
+    key = "dashboard"
+
+    sig_open_client_requested = Signal(int)
+    sig_open_weekly_requested = Signal(int)  # a salesperson's weekly forms
+    sig_open_goals_requested = Signal(int)  # a salesperson's goals
+    sig_loaded = Signal()
+    sig_drilled = Signal(object)  # the DrillDownDialog shown (after it closed)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = DashboardTexts(self)
+        self.theme: ChartTheme = chart_theme("light")
+        self.data: DashboardData | None = None
+        self.loading = False
+        self._generation = 0
+        self._pending: list[ChartFrame] = []
+        self._drawn = False
+        self._build_filters()
+        scroll = QScrollArea(self)
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(scroll)
+        content.setObjectName("dashboardContent")
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(0, 0, 8, 0)
+        self.content_layout.setSpacing(14)
+        self.cards_heading = QLabel(content)
+        self.cards_heading.setObjectName("sectionTitle")
+        self.content_layout.addWidget(self.cards_heading)
+        self.cards = [KpiCard(key, content) for key in dashboard.CARD_KEYS]
+        self.card_by_key = {card.key: card for card in self.cards}
+        # The names earlier tests and the handbook links know.
+        self.signed_card = self.card_by_key["signed_amount_cents"]
+        self.collected_card = self.card_by_key["collected_amount_cents"]
+        self.content_layout.addLayout(card_grid(self.cards))
+        self.charts_heading = QLabel(content)
+        self.charts_heading.setObjectName("sectionTitle")
+        self.content_layout.addWidget(self.charts_heading)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.frames: list[ChartFrame] = []
+        for index in range(8):
+            frame = ChartFrame(content)
+            frame.chart.sig_point_clicked.connect(
+                lambda key, i, f=frame: self._on_chart_point_clicked(f, key, i)
+            )
+            grid.addWidget(frame, index // 2, index % 2)
+            self.frames.append(frame)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.content_layout.addLayout(grid)
+        self.chart = self.frames[0].chart  # signed vs collected
+        self.chart_links = [frame.title_label for frame in self.frames]
+        self.people_heading = QLabel(content)
+        self.people_heading.setObjectName("sectionTitle")
+        self.content_layout.addWidget(self.people_heading)
+        self.people_hint = QLabel(content)
+        self.people_hint.setObjectName("hint")
+        self.people_hint.setWordWrap(True)
+        self.content_layout.addWidget(self.people_hint)
+        self.people_model = PersonSummaryModel(self)
+        self.people_proxy = QSortFilterProxyModel(self)
+        self.people_proxy.setSourceModel(self.people_model)
+        self.people_proxy.setSortRole(SORT_ROLE)
+        self.people_view = make_table_view(self.people_proxy, content, stretch_column=len(COLUMNS) - 1)
+        self.people_view.setObjectName("peopleTable")
+        self.people_view.setSortingEnabled(True)
+        self.people_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.people_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.people_view.horizontalHeader().setStretchLastSection(True)
+        set_column_widths(self.people_view, [52, 90, 100, 100, 52, 64, 52, 100, 64, 48, 48, 78, 70])
+        self.people_view.doubleClicked.connect(self._on_people_view_double_clicked)
+        self.people_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people_view.customContextMenuRequested.connect(self._on_people_view_context_menu)
+        self.content_layout.addWidget(self.people_view)
+        self.content_layout.addStretch(1)
+        scroll.setWidget(content)
+        self.page_layout.addWidget(scroll, 1)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(250)
+        self._reload_timer.timeout.connect(self.load)
+        self._retitle()
+        QTimer.singleShot(0, self, self._arm_preload)
+
+    def _build_filters(self) -> None:
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.granularity_combo = QComboBox(self)
+        self.granularity_combo.setObjectName("granularityCombo")
+        names = {
+            "week": self.tr("Week"),
+            "month": self.tr("Month"),
+            "quarter": self.tr("Quarter"),
+            "year": self.tr("Year"),
+        }
+        for kind in GRANULARITIES:
+            self.granularity_combo.addItem(names[kind], kind)
+        self.granularity_combo.setCurrentIndex(GRANULARITIES.index("month"))
+        self.granularity_combo.currentIndexChanged.connect(self._on_granularity_changed)
+        self.from_edit = QDateEdit(self)
+        self.to_edit = QDateEdit(self)
+        pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        pattern = pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat(pattern)
+            edit.setCalendarPopup(True)
+            edit.setMinimumWidth(120)
+            edit.dateChanged.connect(self._on_range_changed)
+        self.person_combo = QComboBox(self)
+        self.person_combo.setObjectName("dashboardPerson")
+        self.person_combo.setMinimumWidth(150)
+        self.person_combo.currentIndexChanged.connect(self._on_range_changed)
+        self.export_button = QPushButton(self.tr("Export review pack…"), self)
+        self.export_button.setObjectName("exportReviewPack")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        for text, widget in (
+            (self.tr("Show by"), self.granularity_combo),
+            (self.tr("From"), self.from_edit),
+            (self.tr("To"), self.to_edit),
+            (self.tr("Who"), self.person_combo),
+        ):
+            label = QLabel(text, self)
+            label.setObjectName("hint")
+            bar.addWidget(label)
+            bar.addWidget(widget)
+            bar.addSpacing(6)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        self.page_layout.addLayout(bar)
+        self._set_default_range()
+
+    # --- Page ----------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def refresh(self) -> None:
+        """Reload the people the working user sees, then the data (on the worker)."""
+        chosen = self.person_combo.currentData()
+        viewer = team.current_user_id()
+        visible = set(team.visible_user_ids(viewer))
+        members = [m for m in team.team_members(active_only=True) if m.id in visible]
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        if len(members) != 1:
+            self.person_combo.addItem(self.tr("Whole team"), TEAM)
+        for member in members:
+            self.person_combo.addItem(member.name, member.id)
+        index = self.person_combo.findData(chosen) if chosen is not None else -1
+        self.person_combo.setCurrentIndex(max(index, 0))
+        self.person_combo.blockSignals(False)
+        self.load()
+
+    # --- filters -------------------------------------------------------------------------------
+    def kind(self) -> str:
+        return str(self.granularity_combo.currentData())
+
+    def person_id(self) -> int | None:
+        data = self.person_combo.currentData()
+        return None if data in (None, TEAM) else int(data)
+
+    def set_person(self, user_id: int | None) -> None:
+        index = self.person_combo.findData(TEAM if user_id is None else user_id)
+        if index >= 0:
+            self.person_combo.setCurrentIndex(index)
+
+    def set_range(self, kind: str, first: date, last: date) -> None:
+        """Show ``kind`` periods from the one holding ``first`` to the one holding ``last`` (cards: the last)."""
+        for widget in (self.granularity_combo, self.from_edit, self.to_edit):
+            widget.blockSignals(True)
+        self.granularity_combo.setCurrentIndex(GRANULARITIES.index(kind))
+        self.from_edit.setDate(QDate(first.year, first.month, first.day))
+        self.to_edit.setDate(QDate(last.year, last.month, last.day))
+        for widget in (self.granularity_combo, self.from_edit, self.to_edit):
+            widget.blockSignals(False)
+        self._reload_timer.start()
+
+    def _set_default_range(self) -> None:
+        """The 12 periods up to the last complete one (a review looks at a finished week or month)."""
+        last_complete = period_containing(self.kind(), clock.today()).start - timedelta(days=1)
+        start, end = dashboard.default_range(self.kind(), last_complete, 12)
+        last = end - timedelta(days=1)
+        for edit, day in ((self.from_edit, start), (self.to_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def request(self) -> DashboardRequest:
+        first = self.from_edit.date().toPython()
+        last = self.to_edit.date().toPython()
+        return request_for(
+            self.kind(), min(first, last), max(first, last), self.person_id(), team.current_user_id()
+        )
+
+    def _on_granularity_changed(self, _index: int) -> None:
+        self._set_default_range()
+        self._reload_timer.start()
+
+    def _on_range_changed(self, *_args: object) -> None:
+        self._reload_timer.start()
+
+    # --- loading -------------------------------------------------------------------------------
+    def load(self) -> None:
+        self._reload_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        request = self.request()
+        self.loading = True
+        self.export_button.setEnabled(False)
+        self.subtitle_label.setText(self.tr("Loading…"))
+        for card in self.cards:
+            card.set_loading()
+        job = default_worker().submit(lambda _progress: load(request))
+        job.sig_finished.connect(lambda data: self._on_loaded(data, generation))
+        job.sig_failed.connect(self._on_load_failed)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.loading = False
+        self.export_button.setEnabled(True)
+        self.subtitle_label.setText(message)
+
+    def _on_loaded(self, data: DashboardData, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.data = data
+        self.loading = False
+        self.export_button.setEnabled(True)
+        self._retitle()
+        for card in data.cards:
+            self.card_by_key[card.key].set_card(card, self.texts)
+        self.people_model.set_rows(data.people)
+        self.people_view.setFixedHeight(min(12, max(len(data.people), 1)) * 30 + 60)
+        self._drawn = False
+        if self.isVisible():
+            self._schedule_draws()
+        self.sig_loaded.emit()
+
+    def _retitle(self) -> None:
+        data = self.data
+        who = self.person_combo.currentText() or self.tr("Whole team")
+        if data is None:
+            self.subtitle_label.setText(self.tr("KPI cards, charts and the per-salesperson summary"))
+            return
+        period = self.texts.period_title(data.request.period)
+        self.subtitle_label.setText(
+            self.tr(
+                "{who} · {period} compared with the previous period (MoM) and a year earlier (YoY)"
+            ).format(who=who, period=period)
+        )
+        self.cards_heading.setText(self.tr("{period} at a glance").format(period=period))
+        first, last = data.periods[0], data.periods[-1]
+        self.charts_heading.setText(
+            self.tr("Trends from {first} to {last}").format(
+                first=self.texts.period_label(first), last=self.texts.period_label(last)
+            )
+        )
+        self.people_heading.setText(self.tr("Per salesperson, {period}").format(period=period))
+        self.people_hint.setText(
+            self.tr(
+                "Ranked by signed, then collected amount. “Busy, not converting”: more follow-ups than the "
+                "team median while conversion and signed amount are below it. Double-click a person for "
+                "their weekly forms; right-click for their goals."
+            )
+        )
+
+    # --- charts --------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.data is not None and not self._drawn:
+            self._schedule_draws()
+
+    def _arm_preload(self) -> None:
+        """Once the window is shown (and so painted), import matplotlib in the background."""
+        window = self.window()
+        if window.isVisible() and not window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            QTimer.singleShot(PRELOAD_DELAY_MS, self, preload_matplotlib)
+        elif not self._drawn:
+            QTimer.singleShot(500, self, self._arm_preload)
+
+    def _schedule_draws(self) -> None:
+        if self.data is None:
+            return
+        specs = self.texts.charts(self.data, self.theme)
+        for frame, spec in zip(self.frames, specs, strict=True):
+            frame.spec = spec
+            set_kpi_link(frame.title_label, spec.title, spec.kpi_key)
+            frame.chart.file_stem = spec.key
+        self._drawn = True
+        self._pending = list(self.frames)
+        QTimer.singleShot(0, self, self._draw_next)
+
+    def _draw_next(self) -> None:
+        """Draw one chart per turn of the event loop (each well under the 50 ms a stall may take)."""
+        if not self._pending:
+            return
+        frame = self._pending.pop(0)
+        if frame.spec is not None:
+            frame.chart.show_chart(frame.spec.draw, frame.spec.data, self.theme)
+        if self._pending:
+            QTimer.singleShot(0, self, self._draw_next)
+
+    @property
+    def charts_pending(self) -> bool:
+        return bool(self._pending) or (self.data is not None and not self._drawn)
+
+    def set_theme(self, name: str) -> None:
+        """Redraw the charts in the colours of theme ``name``."""
+        self.theme = chart_theme(name)
+        for frame in self.frames:
+            frame.chart.theme = self.theme
+        if self._drawn:
+            self._schedule_draws()
+
+    # --- drill-down ----------------------------------------------------------------------------
+    def _on_chart_point_clicked(self, frame: ChartFrame, series_key: str, index: int) -> None:
+        data = self.data
+        if data is None or frame.spec is None:
+            return
+        if series_key == "goal_completion":
+            shown = [a for a in data.attainment if a.completion is not None]
+            if 0 <= index < len(shown):
+                self.sig_open_goals_requested.emit(shown[index].user_id)
+            return
+        if series_key == "pipeline":
+            return
+        user_id = data.request.user_id
+        if series_key.startswith("behaviour_score@"):
+            user_id = int(series_key.partition("@")[2])
+            months = sorted({score.month_start for score in data.behaviour})
+            start = months[index]
+            end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            self.drill(series_key.partition("@")[0], Period(start, end, "month"), user_id)
+            return
+        self.drill(series_key, data.periods[index], user_id)
+
+    def drill(self, key: str, period: Period, user_id: int | None) -> None:
+        """List the records behind ``key`` for ``period`` (loaded on the worker, then shown)."""
+        from ..weekly.kpi_names import kpi_name
+
+        who = (
+            self.person_combo.itemText(self.person_combo.findData(user_id))
+            if user_id
+            else self.tr("Whole team")
+        )
+        title = self.tr("{kpi}, {period}, {who}").format(
+            kpi=kpi_name(key), period=self.texts.period_title(period), who=who
+        )
+        job = default_worker().submit(lambda _progress: dashboard.drill_down(key, period, user_id))
+        job.sig_finished.connect(lambda rows: self._show_drill(title, rows))
+        job.sig_failed.connect(lambda message: prompts.show_error(self, self.tr("Dashboard"), message))
+
+    def _show_drill(self, title: str, rows: list[dashboard.DrillRow]) -> None:
+        dialog = DrillDownDialog(title, rows, self)
+        prompts.run_modal(dialog)
+        self.sig_drilled.emit(dialog)
+        if dialog.chosen_client_id is not None:
+            self.sig_open_client_requested.emit(dialog.chosen_client_id)
+
+    # --- people --------------------------------------------------------------------------------
+    def _user_at(self, row: int) -> int:
+        return int(self.people_proxy.index(row, 0).data(USER_ROLE))
+
+    def _on_people_view_double_clicked(self, index: Any) -> None:
+        self.sig_open_weekly_requested.emit(self._user_at(index.row()))
+
+    def _on_people_view_context_menu(self, position: QPoint) -> None:
+        index = self.people_view.indexAt(position)
+        if not index.isValid():
+            return
+        user_id = self._user_at(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open weekly forms"), lambda: self.sig_open_weekly_requested.emit(user_id))
+        menu.addAction(self.tr("Open goals"), lambda: self.sig_open_goals_requested.emit(user_id))
+        menu.popup(self.people_view.viewport().mapToGlobal(position))
+
+    # --- review pack ---------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        self.export_review_pack()
+
+    def export_review_pack(self) -> Any:
+        """Ask where, then write the review pack PDF on the worker (with a progress dialog)."""
+        from .review_pack import write_review_pack
+
+        request = self.request()
+        suggested = f"review-{request.period.start.isoformat()}.pdf"
+        path = prompts.ask_save_path(
+            self, self.tr("Export review pack"), suggested, self.tr("PDF document (*.pdf)")
+        )
+        if not path:
+            return None
+        theme = self.theme
+        job = run_with_progress(
+            self,
+            self.tr("Writing the review pack…"),
+            lambda _progress: write_review_pack(load(request, with_forms=True), path, theme),
+        )
+        job.sig_finished.connect(
+            lambda written: self.subtitle_label.setText(
+                self.tr("Review pack written to {path}").format(path=str(written))
+            )
+        )
+        job.sig_failed.connect(
+            lambda message: prompts.show_error(self, self.tr("Export review pack"), message)
+        )
+        return job
