@@ -10,6 +10,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
 - ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
 - ``goals [--user NAME] [--year YYYY] [--json]``: the goal trees with progress (``desktop_crm.goals_cli``).
+- ``report --from DATE --to DATE [--user NAME] --out FILE``: the owner's review pack PDF (``desktop_crm.report_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -27,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import clock, goals_cli, weekly_cli
+from . import clock, goals_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_argument("--json", action="store_true", help="print JSON instead of a table")
     weekly_cli.add_parser(sub, common)
     goals_cli.add_parser(sub, common)
+    report_cli.add_parser(sub, common, _parse_date)
     return parser
 
 
@@ -231,6 +233,7 @@ def _cmd_users(args: argparse.Namespace) -> int:
 COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
 COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
 COMMANDS["goals"] = lambda args: goals_cli.run(args, _open)
+COMMANDS["report"] = lambda args: report_cli.run(args, _open)
 
 
 def _start_gui(argv: list[str]) -> int:
