@@ -6,6 +6,8 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``demo [--size small|large] [--seed N] [--today YYYY-MM-DD]``: fill an empty database with demo data.
 - ``kpi [--from DATE] [--to DATE] [--by week|month|quarter|year] [--user NAME] [--json]``: KPIs per period,
   with month-on-month and year-on-year changes. ``--to`` is inclusive; by default the last 12 periods.
+  ``kpi --by-person [--from DATE --to DATE | --by KIND] [--json]``: the per-salesperson summary with rank and
+  the busy-but-not-converting flag (``desktop_crm.kpi_cli``). ``--user ""`` is an error, not the team.
 - ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
 - ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
@@ -28,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import clock, goals_cli, report_cli, weekly_cli
+from . import clock, goals_cli, kpi_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     kpi.add_argument("--by", choices=("week", "month", "quarter", "year"), default="month")
     kpi.add_argument("--user", help="one salesperson's name (default: the whole team)")
     kpi.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    kpi_cli.add_arguments(kpi)
 
     dump = sub.add_parser("dump", parents=[common], help="every record as JSON, in a stable order")
     dump.add_argument("--output", type=Path, help="write to this file instead of standard output")
@@ -129,6 +132,7 @@ def _cmd_kpi(args: argparse.Namespace) -> int:
     from .kpi import series, series_to_json
     from .models import User
 
+    kpi_cli.check_user(args.user)
     _open(args)
     user_id = None
     if args.user:
@@ -137,6 +141,8 @@ def _cmd_kpi(args: argparse.Namespace) -> int:
             names = ", ".join(u.name for u in User.select().order_by(User.name))
             raise CrmError(f"no user named {args.user!r} (users: {names or 'none'})")
         user_id = user.id
+    if args.by_person:
+        return kpi_cli.run_by_person(args, user_id)
     last_day: date = args.end or clock.today()
     start: date = args.start or _default_range(args.by, last_day)
     if start > last_day:
