@@ -337,7 +337,7 @@ The details were written to the log file.</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+38" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -389,50 +389,50 @@ The details were written to the log file.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+195" />
+        <location filename="../../ui/charts/canvas.py" line="+196" />
         <source>Save as PNG…</source>
-        <translation type="unfinished" />
+        <translation>另存为 PNG…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Save as SVG…</source>
-        <translation type="unfinished" />
+        <translation>另存为 SVG…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Copy data as CSV</source>
-        <translation type="unfinished" />
+        <translation>复制数据（CSV）</translation>
     </message>
     <message>
         <location line="+11" />
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <location line="+1" />
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
         <location line="+1" />
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location line="+2" />
         <location line="+16" />
         <source>Save chart</source>
-        <translation type="unfinished" />
+        <translation>保存图表</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Could not save {path}: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法保存 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -1726,66 +1726,439 @@ The details were written to the log file.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="+23" />
-        <location line="+4" />
         <source>Signed, last 12 months</source>
-        <translation>近 12 个月签约额</translation>
+        <translation type="vanished">近 12 个月签约额</translation>
     </message>
     <message>
-        <location line="-3" />
-        <location line="+5" />
         <source>Collected, last 12 months</source>
-        <translation>近 12 个月回款额</translation>
+        <translation type="vanished">近 12 个月回款额</translation>
     </message>
     <message>
-        <location line="-4" />
         <source>Collected / signed</source>
-        <translation>回款 / 签约</translation>
+        <translation type="vanished">回款 / 签约</translation>
     </message>
     <message>
-        <location line="+15" />
         <source>How they are counted:</source>
-        <translation>口径说明：</translation>
+        <translation type="vanished">口径说明：</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Signed amount</source>
-        <translation>签约额</translation>
+        <translation type="vanished">签约额</translation>
+    </message>
+    <message>
+        <source>Collected amount</source>
+        <translation type="vanished">回款额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard/page.py" line="+162" />
+        <source>Week</source>
+        <translation>周</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Collected amount</source>
-        <translation>回款额</translation>
+        <source>Month</source>
+        <translation>月</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+1" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Export review pack…</source>
+        <translation>导出评审报告…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Show by</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+215" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-204" />
+        <location line="+94" />
+        <location line="+103" />
+        <source>Whole team</source>
+        <translation>全团队</translation>
+    </message>
+    <message>
+        <location line="-133" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>KPI cards, charts and the per-salesperson summary</source>
+        <translation>关键指标卡片、图表与人员汇总</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{who} · {period} compared with the previous period (MoM) and a year earlier (YoY)</source>
+        <translation>{who} · {period}，与上期（环比）和去年同期（同比）比较</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{period} at a glance</source>
+        <translation>{period}概览</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Trends from {first} to {last}</source>
+        <translation>{first} 至 {last} 的趋势</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Per salesperson, {period}</source>
+        <translation>人员汇总，{period}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Ranked by signed, then collected amount. “Busy, not converting”: more follow-ups than the team median while conversion and signed amount are below it. Double-click a person for their weekly forms; right-click for their goals.</source>
+        <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
+    </message>
+    <message>
+        <location line="+85" />
+        <source>{kpi}, {period}, {who}</source>
+        <translation>{kpi}，{period}，{who}</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Open weekly forms</source>
+        <translation>打开周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open goals</source>
+        <translation>打开目标</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+16" />
+        <source>Export review pack</source>
+        <translation>导出评审报告</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Writing the review pack…</source>
+        <translation>正在生成评审报告…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Review pack written to {path}</source>
+        <translation>评审报告已保存到 {path}</translation>
+    </message>
+    <message>
         <source>Signed and collected amounts per month, whole team</source>
-        <translation>全团队每月签约额与回款额</translation>
+        <translation type="vanished">全团队每月签约额与回款额</translation>
     </message>
     <message>
-        <location line="+24" />
         <source>Signed</source>
-        <translation>签约额</translation>
+        <translation type="vanished">签约额</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Collected</source>
-        <translation>回款额</translation>
+        <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Signed vs collected per month</source>
-        <translation>每月签约额与回款额</translation>
+        <translation type="vanished">每月签约额与回款额</translation>
+    </message>
+    <message>
+        <source>No contracts or payments in the last 12 months</source>
+        <translation type="vanished">近 12 个月没有合同或回款</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTexts</name>
+    <message>
+        <location filename="../../ui/pages/dashboard/specs.py" line="+64" />
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>W{week}</source>
+        <translation>第{week}周</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{year} Q{quarter}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Week {week}, {year}</source>
+        <translation>{year}年第{week}周</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>MMMM yyyy</source>
+        <comment>QDate format of a month in a title</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>far behind</source>
+        <translation>严重落后</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>No contracts or payments in the last 12 months</source>
-        <translation>近 12 个月没有合同或回款</translation>
+        <source>missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no pace yet</source>
+        <translation>暂无进度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>on pace</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reached</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nothing recorded in these periods</source>
+        <translation>这些期间没有记录</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>No new clients in these periods</source>
+        <translation>这些期间没有新增客户</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+18" />
+        <source>No first signings in these periods</source>
+        <translation>这些期间没有首次签约</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Mean (days)</source>
+        <translation>平均（天）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Median (days)</source>
+        <translation>中位数（天）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>No follow-ups in these periods</source>
+        <translation>这些期间没有跟进记录</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No open opportunities</source>
+        <translation>没有进行中的商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{count} open</source>
+        <translation>{count} 个进行中</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No goals with a target for this period</source>
+        <translation>本期没有设定目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Signed, collected and planned collection</source>
+        <translation>签约额、回款额与计划回款</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Activity by channel</source>
+        <translation>各渠道行动</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Conversion rate</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>First-order average value</source>
+        <translation>首次客单价</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Follow-up cycle</source>
+        <translation>跟单周期</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Open pipeline by stage</source>
+        <translation>各阶段进行中商机</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Goal attainment, {period}</source>
+        <translation>目标完成情况，{period}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Monthly behaviour score</source>
+        <translation>月度周行为分</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>No scored weekly forms in these months</source>
+        <translation>这些月份没有已评分的周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/pages/dashboard/drill.py" line="+85" />
+        <source>{count} records. Double-click one to open its client.</source>
+        <translation>共 {count} 条记录。双击打开对应客户。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No records behind this value.</source>
+        <translation>该数值没有对应记录。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillRowModel</name>
+    <message>
+        <location line="-56" />
+        <location line="+15" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment</source>
+        <translation>回款计划</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly form</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -2600,12 +2973,12 @@ The details were written to the log file.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+465" />
+        <location line="+471" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-464" />
+        <location line="-470" />
         <source>Add target…</source>
         <translation>添加数字目标…</translation>
     </message>
@@ -2636,32 +3009,32 @@ The details were written to the log file.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+522" />
+        <location line="+528" />
         <source>Agree</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location line="-521" />
-        <location line="+527" />
+        <location line="-527" />
+        <location line="+533" />
         <source>Accept proposal</source>
         <translation>接受提议</translation>
     </message>
     <message>
-        <location line="-526" />
-        <location line="+536" />
+        <location line="-532" />
+        <location line="+542" />
         <source>Keep target</source>
         <translation>维持原目标</translation>
     </message>
     <message>
-        <location line="-535" />
-        <location line="+320" />
+        <location line="-541" />
+        <location line="+326" />
         <location line="+221" />
         <location line="+20" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location line="-560" />
+        <location line="-566" />
         <source>What does this KPI mean?</source>
         <translation>这个指标是什么意思？</translation>
     </message>
@@ -2711,7 +3084,7 @@ The details were written to the log file.</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+27" />
         <source>Loading goals…</source>
         <translation>正在加载目标…</translation>
     </message>
@@ -3049,6 +3422,29 @@ The details were written to the log file.</source>
         <location line="+1" />
         <source>In {days}</source>
         <translation>{days}后到期</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../../ui/pages/dashboard/cards.py" line="+48" />
+        <source>MoM</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>YoY</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Previous period: {value}</source>
+        <translation>上期：{value}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A year earlier: {value}</source>
+        <translation>去年同期：{value}</translation>
     </message>
 </context>
 <context>
@@ -3548,7 +3944,7 @@ The details were written to the log file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72" />
+        <location filename="../../ui/main_window.py" line="+73" />
         <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
@@ -3589,7 +3985,22 @@ The details were written to the log file.</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3634,7 +4045,7 @@ The details were written to the log file.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+77" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -3659,7 +4070,7 @@ The details were written to the log file.</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+68" />
         <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
@@ -4213,6 +4624,64 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>PersonSummaryModel</name>
+    <message>
+        <location filename="../../ui/pages/dashboard/summary.py" line="+65" />
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Won</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lost</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New opp. value</source>
+        <translation>新价值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Behaviour score</source>
+        <translation>行为分</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Busy, not converting</source>
+        <translation>忙而不转化</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>More follow-ups than the team median, but conversion and signed amount below it: coach on value, not on more calls.</source>
+        <translation>跟进次数高于团队中位数，但转化率和签约额低于中位数：应辅导其创造价值，而不是增加拜访次数。</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../ui/working_as.py" line="-55" />
@@ -4567,6 +5036,94 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+4" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPack</name>
+    <message>
+        <location filename="../../ui/pages/dashboard/review_pack.py" line="+75" />
+        <source>Whole team</source>
+        <translation>全团队</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>One salesperson</source>
+        <translation>一名业务员</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Changes against the previous period (MoM) and a year earlier (YoY).</source>
+        <translation>与上期（环比）和去年同期（同比）的变化。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Per salesperson</source>
+        <translation>人员汇总</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly forms of the period</source>
+        <translation>本期周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No weekly form was handed in for this period.</source>
+        <translation>本期没有提交的周报。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KPI</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Previous</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>MoM</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A year earlier</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>YoY</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nobody to summarise.</source>
+        <translation>没有可汇总的人员。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Review pack</source>
+        <translation>评审报告</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Review pack · page {page} of {pages}</source>
+        <translation>评审报告 · 第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Review pack: {who}, {period}</source>
+        <translation>评审报告：{who}，{period}</translation>
     </message>
 </context>
 <context>
@@ -6586,7 +7143,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <source>Monthly behaviour score ({kpi})</source>
-        <translation>月度周行为分（{kpi}）</translation>
+        <translation type="vanished">月度周行为分（{kpi}）</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,25 @@ class ReviewPack(QObject):
         names = [p.name for p in self.data.people if p.user_id == request.user_id]
         return names[0] if names else self.tr("One salesperson")
 
+    def _t(self, index: int) -> str:
+        return [
+            self.tr("Changes against the previous period (MoM) and a year earlier (YoY)."),
+            self.tr("Charts"),
+            self.tr("Per salesperson"),
+            self.tr("Weekly forms of the period"),
+            self.tr("No weekly form was handed in for this period."),
+            self.tr("KPI"),
+            self.tr("Value"),
+            self.tr("Previous"),
+            self.tr("MoM"),
+            self.tr("A year earlier"),
+            self.tr("YoY"),
+            self.tr("Nobody to summarise."),
+        ][index]
+
+    def title(self) -> str:
+        return self.tr("Review pack")
+
     def footer(self, page: int, pages: int) -> str:
         return self.tr("Review pack · page {page} of {pages}").format(page=page, pages=pages)
 
@@ -83,25 +102,18 @@ class ReviewPack(QObject):
         data = self.data
         period = self.texts.period_title(data.request.period)
         parts = [f"<html><head><style>{_STYLE}{self._form_style()}</style></head><body>"]
-        parts.append(
-            f"<h1>{_e(self.tr('Review pack: {who}, {period}').format(who=self.who(), period=period))}</h1>"
-        )
-        parts.append(
-            f'<p class="muted">{_e(self.tr("Changes against the previous period (MoM) and a year earlier (YoY)."))}</p>'
-        )
+        heading = self.tr("Review pack: {who}, {period}").format(who=self.who(), period=period)
+        parts.append(f"<h1>{_e(heading)}</h1>")
+        parts.append(f'<p class="muted">{_e(self._t(0))}</p>')
         parts.append(self._cards())
-        parts.append(f"<h2>{_e(self.tr('Charts'))}</h2>")
+        parts.append(f"<h2>{_e(self._t(1))}</h2>")
         for name, title in charts:
             parts.append(f'<p><b>{_e(title)}</b><br/><img src="{name}" width="2100"/></p>')
-        parts.append(f'<h2 style="page-break-before: always;">{_e(self.tr("Per salesperson"))}</h2>')
+        parts.append(f'<h2 style="page-break-before: always;">{_e(self._t(2))}</h2>')
         parts.append(self._people())
-        parts.append(
-            f'<h2 style="page-break-before: always;">{_e(self.tr("Weekly forms of the period"))}</h2>'
-        )
+        parts.append(f'<h2 style="page-break-before: always;">{_e(self._t(3))}</h2>')
         if not data.forms:
-            parts.append(
-                f'<p class="muted">{_e(self.tr("No weekly form was handed in for this period."))}</p>'
-            )
+            parts.append(f'<p class="muted">{_e(self._t(4))}</p>')
         builder = FormHtml()
         for index, view in enumerate(data.forms):
             body = _body(builder.document(view, links=False))
@@ -118,8 +130,8 @@ class ReviewPack(QObject):
 
     def _cards(self) -> str:
         rows = [
-            f"<tr><th>{_e(self.tr('KPI'))}</th><th>{_e(self.tr('Value'))}</th><th>{_e(self.tr('Previous'))}</th>"
-            f"<th>{_e(self.tr('MoM'))}</th><th>{_e(self.tr('A year earlier'))}</th><th>{_e(self.tr('YoY'))}</th></tr>"
+            f"<tr><th>{_e(self._t(5))}</th><th>{_e(self._t(6))}</th><th>{_e(self._t(7))}</th>"
+            f"<th>{_e(self._t(8))}</th><th>{_e(self._t(9))}</th><th>{_e(self._t(10))}</th></tr>"
         ]
         for card in self.data.cards:
             rows.append(
@@ -145,7 +157,7 @@ class ReviewPack(QObject):
         model = PersonSummaryModel()
         model.set_rows(self.data.people)
         if not self.data.people:
-            return f'<p class="muted">{_e(self.tr("Nobody to summarise."))}</p>'
+            return f'<p class="muted">{_e(self._t(11))}</p>'
         head = "".join(f"<th>{_e(model.headerData(c, _H))}</th>" for c in range(len(COLUMNS)))
         rows = [f"<tr>{head}</tr>"]
         for r, person in enumerate(self.data.people):
@@ -202,7 +214,7 @@ def write_review_pack(data: DashboardData, path: str | os.PathLike[str], theme: 
     try:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(RESOLUTION)
-        writer.setTitle(pack.tr("Review pack"))
+        writer.setTitle(pack.title())
         writer.setCreator("desktop-crm")
         writer.setPageLayout(
             QPageLayout(
