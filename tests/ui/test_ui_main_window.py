@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -150,3 +151,26 @@ def test_open_database_error_is_reported(
     assert modal.titles == ["Cannot open the database"]
     assert window.db_path == db_path
     assert window.count_label.text() == "0 clients"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_page_fits_a_1280_pixel_screen(
+    qtbot: QtBot, qapp: QApplication, populated_db: object, db_path: Path, lang: str
+) -> None:
+    """As the supervisor (the most buttons), no page makes the window wider than 1280 pixels."""
+    from desktop_crm import team
+    from desktop_crm.models import User
+
+    team.switch_user(User.get(User.role == "supervisor").id)
+    if lang != "en":
+        i18n.install_translators(qapp, lang)
+    window = MainWindow(db_path, lang, AppSettings())
+    qtbot.addWidget(window)
+    window.remember_state = False
+    window.resize(1280, 720)
+    window.show()
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        qapp.processEvents()
+        assert window.minimumSizeHint().width() <= 1280, page.key
+        assert window.width() == 1280, page.key

@@ -118,6 +118,10 @@ class WeeklyPage(Page):
         self.pdf_button = self._button(bar, "pdfButton", self.tr("Export PDF…"), self._on_pdf_clicked)
         self.team_button = self._button(bar, "teamButton", self.tr("Team"), self._on_team_button_toggled)
         self.team_button.setCheckable(True)
+        # Shown by role once the page knows who is looking: all six at once would make the page (and
+        # so the window) wider than a 1280-pixel screen.
+        for button in (self.annotate_button, self.score_button, self.return_button, self.team_button):
+            button.setVisible(False)
         self.page_layout.addLayout(bar)
 
         self.stack = QStackedWidget(self)
