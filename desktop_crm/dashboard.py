@@ -218,6 +218,7 @@ def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
     from .goal_metrics import MANUAL
     from .goal_progress import PACE_ORDER, _pace, expected_share, progress_for_goals, target_progress
     from .models import Goal, GoalTarget
+    from .services.common import fk_id
 
     people = [(u, n) for u, n, role in _people(viewer_id) if role == "salesperson" or u == viewer_id]
     ids = [u for u, _n in people]
@@ -229,7 +230,7 @@ def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
     )
     goals: dict[int, list[Any]] = {}
     for goal in query:
-        goals.setdefault(goal.user_id, []).append(goal)
+        goals.setdefault(fk_id(goal, "user"), []).append(goal)
     chosen: dict[int, list[Any]] = {}
     for user_id, listed in goals.items():
         containing = [g for g in listed if g.period_start <= period.start and g.period_end >= period.end]
@@ -243,7 +244,7 @@ def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
     targets: dict[int, list[Any]] = {}
     goal_ids = [g.id for listed in chosen.values() for g in listed]
     for target in GoalTarget.select().where(GoalTarget.goal.in_(goal_ids)).order_by(GoalTarget.id):
-        targets.setdefault(target.goal_id, []).append(target)
+        targets.setdefault(fk_id(target, "goal"), []).append(target)
     today = clock.today()
     completions: dict[int, tuple[float | None, str]] = {}
     for user_id, listed in chosen.items():
@@ -284,27 +285,24 @@ class BehaviourScore:
 def behaviour_scores(start: date, end: date, user_ids: Sequence[int]) -> list[BehaviourScore]:
     """The monthly behaviour score (月度周行为分) of each person for each month covering ``[start, end)``:
     the mean score of their scored weekly forms whose ISO week's Thursday falls in the month (the KPI
-    ``behaviour_score``), from one query."""
+    ``behaviour_score``)."""
     months = periods_between("month", start, end)
     if not months or not user_ids:
         return []
+    from .kpi.queries import _behaviour_scores
+
     names: dict[int, str] = dict(User.select(User.id, User.name).where(User.id.in_(list(user_ids))).tuples())  # type: ignore[arg-type]
-    marks = ", ".join("?" for _ in user_ids)
-    rows = database.connection().execute(
-        f"""SELECT wf.user_id, wf.iso_year, wf.iso_week, ws.score
-        FROM weekly_form AS wf JOIN weekly_score AS ws ON ws.form_id = wf.id
-        WHERE wf.iso_year BETWEEN ? AND ? AND wf.user_id IN ({marks})""",
-        [months[0].start.year - 1, months[-1].end.year + 1, *user_ids],
-    )
+    conn = database.connection()
     scores: dict[tuple[int, date], list[float]] = {}
     first, last = months[0].start, months[-1].end
-    for user_id, iso_year, iso_week, score in rows:
-        try:
-            thursday = week_of_thursday(int(iso_year), int(iso_week))
-        except ValueError:
-            continue
-        if first <= thursday < last:
-            scores.setdefault((user_id, thursday.replace(day=1)), []).append(float(score))
+    for user_id in user_ids:  # the KPI module's query per person, so the means are the KPI's to the bit
+        for iso_year, iso_week, score in _behaviour_scores(conn, months, user_id):
+            try:
+                thursday = week_of_thursday(int(iso_year), int(iso_week))
+            except ValueError:
+                continue
+            if first <= thursday < last:
+                scores.setdefault((user_id, thursday.replace(day=1)), []).append(float(score))
     result = []
     for user_id in user_ids:
         for month in months:

@@ -79,7 +79,7 @@ def _first_signings(key: str, period: Period, user_id: int | None) -> list[Drill
         f"""SELECT k.id, cl.id, cl.name, k.signed_on, k.amount_cents, substr(cl.created_at, 1, 10),
             (SELECT substr(MIN(f.happened_at), 1, 10) FROM follow_up AS f WHERE {until_signing}),
             (SELECT COUNT(*) FROM follow_up AS f WHERE {until_signing}), cl.owner_id, k.title, k.number
-        FROM contract AS k JOIN client AS cl ON cl.id = k.client_id
+        FROM contract AS k CROSS JOIN client AS cl ON cl.id = k.client_id
         WHERE k.signed_on >= ? AND k.signed_on < ? AND cl.deleted_at IS NULL{owner}
           AND NOT EXISTS (SELECT 1 FROM contract AS e
                           WHERE e.client_id = k.client_id
@@ -111,7 +111,7 @@ def _repeat(period: Period, user_id: int | None) -> list[DrillRow]:
     rows = _fetch(
         f"""SELECT cl.id, cl.name, MIN(k.signed_on), SUM(k.amount_cents), cl.owner_id,
             EXISTS (SELECT 1 FROM contract AS e WHERE e.client_id = cl.id AND e.signed_on < ?)
-        FROM contract AS k JOIN client AS cl ON cl.id = k.client_id
+        FROM contract AS k CROSS JOIN client AS cl ON cl.id = k.client_id
         WHERE k.signed_on >= ? AND k.signed_on < ? AND cl.deleted_at IS NULL{owner}
         GROUP BY cl.id ORDER BY MIN(k.signed_on), cl.id""",
         [period.start.isoformat(), period.start.isoformat(), period.end.isoformat(), *params],
@@ -136,7 +136,7 @@ def _contracts(period: Period, user_id: int | None) -> list[DrillRow]:
     owner, params = _owner("cl.owner_id", user_id)
     rows = _fetch(
         f"""SELECT k.id, cl.id, cl.name, k.signed_on, k.amount_cents, cl.owner_id, k.number, k.title
-        FROM contract AS k JOIN client AS cl ON cl.id = k.client_id
+        FROM contract AS k CROSS JOIN client AS cl ON cl.id = k.client_id
         WHERE k.signed_on >= ? AND k.signed_on < ? AND cl.deleted_at IS NULL{owner}
         ORDER BY k.signed_on, k.id""",
         [period.start.isoformat(), period.end.isoformat(), *params],
@@ -166,7 +166,7 @@ def _money(kind: str, period: Period, user_id: int | None) -> list[DrillRow]:
     rows = _fetch(
         f"""SELECT x.id, cl.id, cl.name, x.{day}, x.amount_cents, cl.owner_id,
             trim(k.number || ' ' || {note})
-        FROM {table} AS x JOIN contract AS k ON k.id = x.contract_id JOIN client AS cl ON cl.id = k.client_id
+        FROM {table} AS x CROSS JOIN contract AS k ON k.id = x.contract_id CROSS JOIN client AS cl ON cl.id = k.client_id
         WHERE x.{day} >= ? AND x.{day} < ? AND cl.deleted_at IS NULL{owner}
         ORDER BY x.{day}, x.id""",
         [period.start.isoformat(), period.end.isoformat(), *params],
@@ -198,7 +198,7 @@ def _follow_ups(key: str, period: Period, user_id: int | None) -> list[DrillRow]
     rows = _fetch(
         f"""SELECT f.id, cl.id, cl.name, f.happened_at, f.channel, f.duration_minutes, f.user_id,
             substr(f.summary, 1, 80)
-        FROM follow_up AS f JOIN client AS cl ON cl.id = f.client_id
+        FROM follow_up AS f CROSS JOIN client AS cl ON cl.id = f.client_id
         WHERE f.happened_at >= ? AND f.happened_at < ? AND cl.deleted_at IS NULL{channel}{owner}
         ORDER BY f.happened_at, f.id""",
         [period.start.isoformat(), period.end.isoformat(), *params],
@@ -227,7 +227,7 @@ def _opportunities(key: str, period: Period, user_id: int | None) -> list[DrillR
         day, extra = "o.closed_on", f" AND o.stage = '{key.split('_')[0]}'"
     rows = _fetch(
         f"""SELECT o.id, cl.id, cl.name, {day}, o.expected_amount_cents, o.owner_id, o.name, o.stage
-        FROM opportunity AS o JOIN client AS cl ON cl.id = o.client_id
+        FROM opportunity AS o CROSS JOIN client AS cl ON cl.id = o.client_id
         WHERE {day} >= ? AND {day} < ? AND o.deleted_at IS NULL AND cl.deleted_at IS NULL{extra}{owner}
         ORDER BY {day}, o.id""",
         [period.start.isoformat(), period.end.isoformat(), *params],

@@ -59,9 +59,9 @@ def run_by_person(args: argparse.Namespace, user_id: int | None) -> int:
     if not rows:
         print("nobody in the team yet")
         return 0
-    header = ("rank", "name", "signed", "collected", "calls", "minutes", "visits", "new value", "new", "won")
-    header += ("lost", "conversion", "behaviour", "busy, not converting")
-    table = [header]
+    header: tuple[str, ...] = ("rank", "name", "signed", "collected", "calls", "minutes", "visits")
+    header += ("new value", "new", "won", "lost", "conversion", "behaviour", "busy, not converting")
+    table: list[tuple[str, ...]] = [header]
     for r in rows:
         table.append(
             (
