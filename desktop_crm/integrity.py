@@ -83,4 +83,14 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
             ids = ", ".join(f"{t}#{i}" for t, i in found[:sample])
             more = f" and {len(found) - sample} more" if len(found) > sample else ""
             report.problems.append(f"{len(found)} {description}: {ids}{more}")
+    if not quick:  # the KPI summaries against a recomputation from the records (desktop_crm.kpi_summary)
+        from . import kpi_summary
+
+        conn = db.connection()
+        if kpi_summary.has_summaries(conn):
+            drift = kpi_summary.check(conn)
+            if drift:
+                report.problems.append(
+                    f"{len(drift)} KPI summary rows differ from the records (first: {drift[0]})"
+                )
     return report

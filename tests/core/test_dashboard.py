@@ -464,3 +464,22 @@ def test_the_check_sees_a_summary_that_drifted(db: object) -> None:
     assert kpi_summary.check(conn) == []
     FollowUp.create(client=c, user=a, channel="visit", happened_at="2025-03-04 10:00:00")  # triggers back
     assert kpi_summary.check(conn) == []
+
+
+def test_check_command_reports_summaries_that_drifted(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_crm.cli import main
+
+    open_database(db_path)
+    a = _user("a")
+    c = _client(a, "2025-03-02 10:00:00")
+    FollowUp.create(client=c, user=a, channel="call", happened_at="2025-03-03 10:00:00")
+    close_database()
+    assert main(["--db", str(db_path), "check"]) == 0
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE kpi_daily SET activity_call = activity_call + 1")
+    conn.commit()
+    conn.close()
+    assert main(["--db", str(db_path), "check"]) == 1
+    assert "KPI summary rows differ from the records" in capsys.readouterr().out
