@@ -184,7 +184,17 @@ def main(argv: list[str] | None = None) -> int:
 
     shell = Shell(app, args.db, lang, settings)
     shell.start(first_launch=first_launch)
-    return int(app.exec())
+    code = int(app.exec())
+    _stop_worker()
+    return code
+
+
+def _stop_worker() -> None:
+    """Wait for the database worker's current job before the interpreter tears Qt down (a running
+    QThread destroyed at exit aborts the process)."""
+    from .tasks import stop_default_worker
+
+    stop_default_worker()
 
 
 def _quiet_offscreen_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -212,6 +222,7 @@ def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSett
             app, args.db, Path(args.screenshots), languages, nested=not args.lang
         )
     finally:
+        _stop_worker()
         qInstallMessageHandler(None)
         remove_translators(app)
         QLocale.setDefault(previous_locale)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from .i18n import install_translators
 from .main_window import MainWindow
 from .settings import AppSettings
 
-SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_SIZE = (1280, 720)
 
 
 @contextmanager
@@ -130,6 +131,31 @@ def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     return failures
 
 
+def _wait_loaded(app: QApplication, page: QWidget, timeout: float = 120.0) -> None:
+    """Let a page that loads on the worker (``loading``, ``charts_pending``) finish before the grab."""
+    deadline = time.monotonic() + timeout
+    _settle(app, 5)
+    while (
+        getattr(page, "loading", False) or getattr(page, "charts_pending", 0)
+    ) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    _settle(app, 5)
+
+
+def _render_dark_dashboard(app: QApplication, window: MainWindow, target: Path) -> list[str]:
+    """``dashboard_dark.png``: the dashboard in the dark theme (the user's theme setting is not changed)."""
+    page = window.page("dashboard")
+    window.show_page(window.pages.index(page))
+    window.change_theme("dark")
+    _wait_loaded(app, page)
+    path = target / "dashboard_dark.png"
+    saved = window.grab().save(str(path), "PNG")
+    window.change_theme(getattr(window.settings, "theme", "light") or "light")
+    _settle(app)
+    return [] if saved else [f"could not write {path}"]
+
+
 def _render_weekly(app: QApplication, target: Path) -> list[str]:
     """``weekly_form.png``, ``weekly_reviewed.png`` and ``team_overview.png``."""
     from .pages.weekly.screenshots import render_weekly_screenshots
@@ -151,10 +177,11 @@ def render_screenshots(
             window = _shown_window(app, db_path, lang, settings)
             for index, page in enumerate(window.pages):
                 window.show_page(index)
-                _settle(app, 5)
+                _wait_loaded(app, page)
                 path = target / f"{page.key}.png"
                 if not window.grab().save(str(path), "PNG"):
                     failures.append(f"could not write {path}")
+            failures.extend(_render_dark_dashboard(app, window, target))
             window.close()
             window.deleteLater()
             _settle(app)

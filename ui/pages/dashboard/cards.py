@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_crm import dashboard
@@ -66,12 +68,45 @@ class KpiCard(QFrame):
         return f'<span style="color: {FLAT};">{name}</span> <span style="color: {colour};">{ARROWS[direction]} {texts.change(ratio)}</span>'
 
 
-def card_grid(cards: list[KpiCard], columns: int = 5) -> QGridLayout:
-    grid = QGridLayout()
-    grid.setHorizontalSpacing(12)
-    grid.setVerticalSpacing(12)
-    for index, card in enumerate(cards):
-        grid.addWidget(card, index // columns, index % columns)
-    for column in range(columns):
-        grid.setColumnStretch(column, 1)
-    return grid
+class CardGrid(QWidget):
+    """The cards in as many columns (at most ``max_columns``) as the width holds without clipping."""
+
+    def __init__(self, cards: list[KpiCard], parent: QWidget | None = None, max_columns: int = 5) -> None:
+        super().__init__(parent)
+        self.cards = cards
+        self.max_columns = max_columns
+        self.columns = 0
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(12)
+        for card in cards:
+            card.setParent(self)
+        self._arrange(max_columns)
+
+    def _card_width(self) -> int:
+        return max(card.minimumSizeHint().width() for card in self.cards)
+
+    def _columns_for(self, width: int) -> int:
+        spacing = self.grid.horizontalSpacing()
+        fit = (width + spacing) // (self._card_width() + spacing)
+        return max(1, min(self.max_columns, fit))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for column in range(self.max_columns):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(self._card_width(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._arrange(self._columns_for(event.size().width()))
+        super().resizeEvent(event)

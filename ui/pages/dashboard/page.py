@@ -37,7 +37,7 @@ from ...handbook_link import set_kpi_link
 from ...tasks import default_worker, run_with_progress
 from ...widgets import make_table_view, set_column_widths
 from ..base import Page
-from .cards import KpiCard, card_grid
+from .cards import CardGrid, KpiCard
 from .drill import DrillDownDialog
 from .loader import GRANULARITIES, DashboardData, DashboardRequest, load, request_for
 from .specs import ChartSpec, DashboardTexts
@@ -102,7 +102,8 @@ class DashboardPage(Page):
         # The names earlier tests and the handbook links know.
         self.signed_card = self.card_by_key["signed_amount_cents"]
         self.collected_card = self.card_by_key["collected_amount_cents"]
-        self.content_layout.addLayout(card_grid(self.cards))
+        self.card_grid = CardGrid(self.cards, content)
+        self.content_layout.addWidget(self.card_grid)
         self.charts_heading = QLabel(content)
         self.charts_heading.setObjectName("sectionTitle")
         self.content_layout.addWidget(self.charts_heading)
