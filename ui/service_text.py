@@ -5,6 +5,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", '--from must not be after --to'),
+    QT_TRANSLATE_NOOP("ServiceErrors", '--to {end} is before --from {start}'),
+    QT_TRANSLATE_NOOP("ServiceErrors", '--user must name a salesperson (leave it out for the whole team)'),
+    QT_TRANSLATE_NOOP("ServiceErrors", "--user needs a salesperson's name; leave it out for the whole team."),
     QT_TRANSLATE_NOOP("ServiceErrors", '--week: {exc}'),
     QT_TRANSLATE_NOOP("ServiceErrors", '--year must be between 1900 and 2100'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'A choice field needs at least one choice.'),
@@ -132,10 +135,12 @@ TEMPLATES = [
     QT_TRANSLATE_NOOP("ServiceErrors", "Your proposal is waiting for the supervisor's decision."),
     QT_TRANSLATE_NOOP("ServiceErrors", 'later_today_hours must be between 1 and 12.'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'no database at {path} (create one with: desktop-crm --db {path2} demo)'),
+    QT_TRANSLATE_NOOP("ServiceErrors", 'no folder {parent} to write {name} in'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'no user named {name} (users: {p0})'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'no user named {user} (users: {p0})'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'skip_weekends must be true or false.'),
     QT_TRANSLATE_NOOP("ServiceErrors", 'the graphical interface is not available: {exc}'),
+    QT_TRANSLATE_NOOP("ServiceErrors", "the review pack needs the graphical interface's modules: {exc}"),
     QT_TRANSLATE_NOOP("ServiceErrors", '{WON_REQUIRED} "{name}" is not won; close it as won before signing a contract.'),
     QT_TRANSLATE_NOOP("ServiceErrors", "{WON_REQUIRED} Choose one of this client's won opportunities."),
     QT_TRANSLATE_NOOP("ServiceErrors", '{clients} the removed {noun} {p0}. Keep it, or remove it anyway to clear it from those clients.'),

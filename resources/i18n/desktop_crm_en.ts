@@ -1725,7 +1725,7 @@ The details were written to the log file.</translation>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+162"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+163"/>
         <source>Week</source>
         <translation type="unfinished">Week</translation>
     </message>
@@ -3394,7 +3394,7 @@ The details were written to the log file.</translation>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../ui/pages/dashboard/cards.py" line="+48"/>
+        <location filename="../../ui/pages/dashboard/cards.py" line="+50"/>
         <source>MoM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5279,6 +5279,21 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>--to {end} is before --from {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--user must name a salesperson (leave it out for the whole team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--user needs a salesperson&apos;s name; leave it out for the whole team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>--week: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5914,6 +5929,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>no folder {parent} to write {name} in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no user named {name} (users: {p0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5930,6 +5950,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>the graphical interface is not available: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review pack needs the graphical interface&apos;s modules: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7730,7 +7755,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <location line="+167"/>
         <source>Weekly form</source>
         <translation>Weekly form</translation>

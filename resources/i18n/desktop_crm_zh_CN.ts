@@ -1750,7 +1750,7 @@ The details were written to the log file.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+162" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+163" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -3427,7 +3427,7 @@ The details were written to the log file.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../ui/pages/dashboard/cards.py" line="+48" />
+        <location filename="../../ui/pages/dashboard/cards.py" line="+50" />
         <source>MoM</source>
         <translation>环比</translation>
     </message>
@@ -5312,6 +5312,21 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>--to {end} is before --from {start}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--user must name a salesperson (leave it out for the whole team)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--user needs a salesperson's name; leave it out for the whole team.</source>
+        <translation>--user 需要填写一位业务员的姓名；查看整个团队时请不要使用该参数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>--week: {exc}</source>
         <translation>--week：{exc}</translation>
     </message>
@@ -5951,6 +5966,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+1" />
+        <source>no folder {parent} to write {name} in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>no user named {name} (users: {p0})</source>
         <translation>没有名为 {name} 的用户（现有用户：{p0}）</translation>
     </message>
@@ -5968,6 +5988,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+1" />
         <source>the graphical interface is not available: {exc}</source>
         <translation>图形界面不可用：{exc}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the review pack needs the graphical interface's modules: {exc}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -7779,7 +7804,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+57" />
         <location line="+167" />
         <source>Weekly form</source>
         <translation>周目标</translation>
