@@ -5313,12 +5313,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>--to {end} is before --from {start}</source>
-        <translation type="unfinished" />
+        <translation>--to {end} 早于 --from {start}</translation>
     </message>
     <message>
         <location line="+1" />
         <source>--user must name a salesperson (leave it out for the whole team)</source>
-        <translation type="unfinished" />
+        <translation>--user 必须填写一位业务员（查看整个团队时请不要使用该参数）</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5967,7 +5967,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>no folder {parent} to write {name} in</source>
-        <translation type="unfinished" />
+        <translation>没有文件夹 {parent}，无法写入 {name}</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5992,7 +5992,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+1" />
         <source>the review pack needs the graphical interface's modules: {exc}</source>
-        <translation type="unfinished" />
+        <translation>生成评审资料包需要图形界面的模块：{exc}</translation>
     </message>
     <message>
         <location line="+1" />
