@@ -17,31 +17,23 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QObject, QPointF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl
 from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
     QGuiApplication,
     QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 
-from desktop_crm.errors import CrmError
-
 from ...charts.theme import LIGHT, ChartTheme
-from ...fonts import CJK_FAMILY, CJK_FONT_FILE
+from ...pdf import write_html_pdf
 from ..weekly.form_html import FormHtml
 from ..weekly.kpi_names import kpi_name
 from .loader import DashboardData, load, request_for
 from .specs import DashboardTexts
 from .summary import COLUMNS, PersonSummaryModel
 
-RESOLUTION = 300
 CHART_DPI = 200
+CHART_WIDTH_PX = 640  # in the document's 96-dpi pixels
 _STYLE = """
 body { color: #1f2a3c; }
 h1 { font-size: 18pt; margin: 0 0 4px 0; }
@@ -108,7 +100,9 @@ class ReviewPack(QObject):
         parts.append(self._cards())
         parts.append(f"<h2>{_e(self._t(1))}</h2>")
         for name, title in charts:
-            parts.append(f'<p><b>{_e(title)}</b><br/><img src="{name}" width="2100"/></p>')
+            # Qt scales an image's HTML width from 96-dpi pixels to the printer's resolution: 640 is
+            # just under the text width of an A4 page with 15 mm margins.
+            parts.append(f'<p><b>{_e(title)}</b><br/><img src="{name}" width="{CHART_WIDTH_PX}"/></p>')
         parts.append(f'<h2 style="page-break-before: always;">{_e(self._t(2))}</h2>')
         parts.append(self._people())
         parts.append(f'<h2 style="page-break-before: always;">{_e(self._t(3))}</h2>')
@@ -201,8 +195,6 @@ def chart_png(draw: Any, chart_data: Any, theme: ChartTheme = LIGHT) -> bytes:
 def write_review_pack(data: DashboardData, path: str | os.PathLike[str], theme: ChartTheme = LIGHT) -> Path:
     """Write the pack of ``data`` to ``path`` (A4 portrait; on paper the charts are always light)."""
     del theme  # paper is white
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.tmp")
     pack = ReviewPack(data)
     document = QTextDocument()
     charts: list[tuple[str, str]] = []
@@ -211,65 +203,9 @@ def write_review_pack(data: DashboardData, path: str | os.PathLike[str], theme: 
         name = f"chart{index}.png"
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         charts.append((name, spec.title))
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(pack.title())
-        writer.setCreator("desktop-crm")
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 18),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        _render(writer, document, pack.document(charts), pack)
-    except Exception:
-        temporary.unlink(missing_ok=True)
-        raise
-    if not temporary.exists() or temporary.stat().st_size == 0:
-        temporary.unlink(missing_ok=True)
-        raise CrmError(f"could not write the PDF {target}")
-    os.replace(temporary, target)
-    return target
-
-
-def _render(writer: QPdfWriter, document: QTextDocument, text: str, pack: ReviewPack) -> None:
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise CrmError("could not start the PDF writer")
-    try:
-        page_rect = writer.pageLayout().paintRectPixels(writer.resolution())
-        width, height = float(page_rect.width()), float(page_rect.height())
-        footer_height = writer.resolution() * 0.25
-        font = QFont()
-        font.setFamilies(["Noto Sans", "DejaVu Sans", CJK_FAMILY])
-        font.setPointSizeF(9.5)
-        document.setDefaultFont(font)
-        document.documentLayout().setPaintDevice(writer)
-        document.setHtml(text)
-        document.setPageSize(QSizeF(width, height - footer_height))
-        pages = document.pageCount()
-        footer_font = QFont(font)
-        footer_font.setPointSizeF(8)
-        for page in range(pages):
-            if page:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -page * (height - footer_height))
-            document.drawContents(
-                painter, QRectF(0, page * (height - footer_height), width, height - footer_height)
-            )
-            painter.restore()
-            painter.setFont(footer_font)
-            painter.drawText(
-                QRectF(QPointF(0, height - footer_height * 0.8), QSizeF(width, footer_height)),
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                pack.footer(page + 1, pages),
-            )
-    finally:
-        painter.end()
+    return write_html_pdf(
+        path, pack.document(charts), title=pack.title(), footer=pack.footer, point_size=9.5, document=document
+    )
 
 
 def export_headless(
@@ -286,7 +222,6 @@ def export_headless(
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["desktop-crm"])
-    QFontDatabase.addApplicationFont(str(CJK_FONT_FILE))
     lang = (
         language or AppSettings().language or ("zh_CN" if QLocale.system().name().startswith("zh") else "en")
     )
