@@ -102,7 +102,7 @@ def _open(args: argparse.Namespace, must_exist: bool = True) -> Any:
 
     path: Path = args.db or default_db_path()
     if must_exist and not path.exists():
-        raise CrmError(f"no database at {path} (create one with: desktop-crm --db {path} demo)")
+        raise CrmError("cli.no_database", path=path)
     return open_database(path)
 
 
@@ -139,14 +139,14 @@ def _cmd_kpi(args: argparse.Namespace) -> int:
         user = User.get_or_none(User.name == args.user)
         if user is None:
             names = ", ".join(u.name for u in User.select().order_by(User.name))
-            raise CrmError(f"no user named {args.user!r} (users: {names or 'none'})")
+            raise CrmError("cli.no_such_user", name=args.user, users=names or "none")
         user_id = user.id
     if args.by_person:
         return kpi_cli.run_by_person(args, user_id)
     last_day: date = args.end or clock.today()
     start: date = args.start or _default_range(args.by, last_day)
     if start > last_day:
-        raise CrmError("--from must not be after --to")
+        raise CrmError("cli.from_after_to")
     results = series_to_json(series(args.by, start, last_day + timedelta(days=1), user_id=user_id))
     if args.json:
         payload = {"by": args.by, "from": start.isoformat(), "to": last_day.isoformat(), "user": args.user}
@@ -247,7 +247,7 @@ def _start_gui(argv: list[str]) -> int:
     try:
         gui = importlib.import_module("ui.app")
     except ImportError as exc:
-        raise CrmError(f"the graphical interface is not available: {exc}") from exc
+        raise CrmError("cli.no_gui", reason=exc) from exc
     return int(gui.main(argv) or 0)
 
 

@@ -30,11 +30,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     """Apply the pending migrations up to ``target`` in one transaction; return the new version."""
     current = schema_version(conn)
     if current > LATEST_VERSION:
-        raise DatabaseVersionError(
-            f"This database was written by a newer version of the application (schema {current}, "
-            f"this version understands up to {LATEST_VERSION}). Please update the application; "
-            "the file was not modified."
-        )
+        raise DatabaseVersionError("db.newer_version", version=current, latest=LATEST_VERSION)
     if current >= target:
         return current
     conn.execute("BEGIN IMMEDIATE")
@@ -61,13 +57,9 @@ def _check_version_read_only(path: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CrmError(f"{path} is not a database this application can open ({exc}).") from exc
+        raise CrmError("db.not_a_database", path=path, reason=exc) from exc
     if version > LATEST_VERSION:
-        raise DatabaseVersionError(
-            f"{path} was written by a newer version of the application (schema {version}, this "
-            f"version understands up to {LATEST_VERSION}). Please update the application; the file "
-            "was not modified."
-        )
+        raise DatabaseVersionError("db.newer_version_file", path=path, version=version, latest=LATEST_VERSION)
 
 
 def open_database(path: str | os.PathLike[str], migrate_to: int = LATEST_VERSION) -> SqliteDatabase:
@@ -85,14 +77,12 @@ def open_database(path: str | os.PathLike[str], migrate_to: int = LATEST_VERSION
         conn.isolation_level = None  # peewee manages transactions; migrate() uses explicit BEGIN
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise CrmError(f"{path} is not a database this application can open ({exc}).") from exc
+        raise CrmError("db.not_a_database", path=path, reason=exc) from exc
     try:
         migrate(conn, migrate_to)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise CrmError(
-            f"{path} could not be upgraded to the current schema ({exc}); it was left as it was."
-        ) from exc
+        raise CrmError("db.upgrade_failed", path=path, reason=exc) from exc
     except BaseException:
         db.close()
         raise

@@ -27,7 +27,7 @@ def _user_id(name: str) -> int:
     user = User.get_or_none(User.name == name)
     if user is None:
         names = ", ".join(u.name for u in User.select().order_by(User.name))
-        raise CrmError(f"no user named {name!r} (users: {names or 'none'})")
+        raise CrmError("cli.no_such_user", name=name, users=names or "none")
     return int(user.id)
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, open_db: Any) -> int:
     open_db(args)
     owner: int | str = ALL if args.user is None else _user_id(args.user)
     if args.year is not None and not 1900 <= args.year <= 2100:
-        raise CrmError("--year must be between 1900 and 2100")
+        raise CrmError("cli.year_range")
     forest = goal_forest(owner, year=args.year)
     if args.json:
         json.dump([goal_to_json(view) for view in forest], sys.stdout, ensure_ascii=False, indent=2)

@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def check_user(name: str | None) -> None:
     """``--user ""`` is a mistake, not the whole team."""
     if name is not None and not name.strip():
-        raise CrmError("--user needs a salesperson's name; leave it out for the whole team.")
+        raise CrmError("cli.user_empty")
 
 
 def run_by_person(args: argparse.Namespace, user_id: int | None) -> int:
@@ -40,7 +40,7 @@ def run_by_person(args: argparse.Namespace, user_id: int | None) -> int:
     last_day: date = args.end or clock.today()
     if args.start is not None:
         if args.start > last_day:
-            raise CrmError("--from must not be after --to")
+            raise CrmError("cli.from_after_to")
         period = Period(args.start, last_day + timedelta(days=1), "custom")
     else:
         period = period_containing(args.by, last_day)

@@ -31,11 +31,11 @@ def run(args: argparse.Namespace, open_db: Any) -> int:
     start: date = args.start
     end: date = args.end
     if end < start:
-        raise CrmError(f"--to {end} is before --from {start}")
+        raise CrmError("cli.to_before_from", end=end, start=start)
     if args.user is not None and not args.user.strip():
-        raise CrmError("--user must name a salesperson (leave it out for the whole team)")
+        raise CrmError("cli.user_blank")
     if not args.out.parent.exists():
-        raise CrmError(f"no folder {args.out.parent} to write {args.out.name} in")
+        raise CrmError("cli.no_folder", folder=args.out.parent, name=args.out.name)
     open_db(args)
     user_id = None
     if args.user is not None:
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, open_db: Any) -> int:
     try:
         module = importlib.import_module(PACK_MODULE)
     except ImportError as exc:
-        raise CrmError(f"the review pack needs the graphical interface's modules: {exc}") from exc
+        raise CrmError("cli.review_pack_needs_gui", reason=exc) from exc
     written = module.export_headless(start, end, user_id, args.out, args.language)
     print(f"review pack {start} – {end} written to {written}")
     return 0

@@ -55,9 +55,9 @@ class BucketRules:
         for name in ("this_week_day", "next_week_day"):
             value = getattr(self, name)
             if not isinstance(value, int) or not 0 <= value <= 6:
-                raise ValidationError(f"{name} must be a weekday number 0 (Monday) to 6 (Sunday).", name)
+                raise ValidationError("schedule.not_a_weekday", name, setting=name)
         if not isinstance(self.later_today_hours, int) or not 1 <= self.later_today_hours <= 12:
-            raise ValidationError("later_today_hours must be between 1 and 12.", "later_today_hours")
+            raise ValidationError("schedule.later_today_hours", "later_today_hours")
 
 
 def parse_hhmm(text: str, field: str = "time") -> time:
@@ -65,7 +65,7 @@ def parse_hhmm(text: str, field: str = "time") -> time:
         hours, minutes = str(text).split(":")
         return time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(f"{field} must be a time like 09:00.", field) from None
+        raise ValidationError("schedule.not_a_time", field, setting=field) from None
 
 
 def _at(day: date, hhmm: str) -> datetime:
@@ -106,4 +106,4 @@ def resolve_bucket(bucket: str, now: datetime, rules: BucketRules | None = None)
     if bucket == "next_month":
         first = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
         return _at(_working_day(first, rules), rules.morning)
-    raise ValidationError(f"Unknown time bucket {bucket!r}.", "bucket")
+    raise ValidationError("schedule.unknown_bucket", "bucket", bucket=bucket)

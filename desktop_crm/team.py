@@ -90,15 +90,15 @@ def switch_user(user_id: Any, pin: Any = None) -> User:
     """Work as ``user_id`` from now on (remembered in the database). A user with a PIN needs it."""
     user = require_user(user_id)
     if not user.active:
-        raise ValidationError(f"{user.name} is inactive; reactivate them before working as them.", "user_id")
+        raise ValidationError("team.user_inactive", "user_id", name=user.name)
     if user.id == current_user_id():
         set_setting(CURRENT_USER_KEY, user.id)
         return user
     if user.pin_hash:
         if pin is None or pin == "":
-            raise ValidationError(f"Enter {user.name}'s PIN.", "pin")
+            raise ValidationError("team.pin_needed", "pin", name=user.name)
         if not pin_matches(user.pin_hash, pin):
-            raise ValidationError("Wrong PIN.", "pin")
+            raise ValidationError("user.wrong_pin", "pin")
     set_setting(CURRENT_USER_KEY, user.id)
     return user
 
@@ -107,7 +107,7 @@ def switch_user(user_id: Any, pin: Any = None) -> User:
 def create_first_user(name: Any, role: Any = "salesperson") -> User:
     """First launch: create the first user and make them the one working, in one transaction."""
     if User.select().exists():
-        raise ValidationError("The team already has people; add others in Settings, Team.", "name")
+        raise ValidationError("team.not_empty", "name")
     user = create_user(name, role)
     set_setting(CURRENT_USER_KEY, user.id)
     return user

@@ -28,7 +28,7 @@ def _week(text: str) -> tuple[int, int]:
     try:
         return parse_week(text)
     except ValueError as exc:
-        raise CrmError(f"--week: {exc}") from None
+        raise CrmError("cli.bad_week", reason=exc) from None
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -52,7 +52,7 @@ def _user_id(name: str) -> int:
     user = User.get_or_none(User.name == name)
     if user is None:
         names = ", ".join(u.name for u in User.select().order_by(User.name))
-        raise CrmError(f"no user named {name!r} (users: {names or 'none'})")
+        raise CrmError("cli.no_such_user", name=name, users=names or "none")
     return int(user.id)
 
 
@@ -77,7 +77,7 @@ def _write_pdf(view: WeeklyFormView, path: Path, language: str | None) -> None:
     try:
         module = importlib.import_module(PDF_MODULE)
     except ImportError as exc:
-        raise CrmError(f"PDF export needs the graphical interface's modules: {exc}") from exc
+        raise CrmError("cli.pdf_needs_gui", reason=exc) from exc
     module.export_pdf_headless(view, path, language)
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from .errors import ValidationError
 from .goal_metrics import actuals
 from .goal_progress import target_progress
 from .kpi import Period, compute_many
@@ -45,7 +46,7 @@ from .models import (
     WeeklyScore,
 )
 from .services.common import fk_id
-from .services.weekly import EDITABLE_STATUSES, lock_reason, week_dates
+from .services.weekly import EDITABLE_STATUSES, lock_error, lock_reason, week_dates
 
 ASSESSMENT_KINDS = ("month", "quarter")
 
@@ -166,6 +167,7 @@ class WeeklyFormView:
     annotations: list[AnnotationLine]
     score: ScoreView | None
     last_week: WeeklyFormView | None = None
+    lock_error: ValidationError | None = None  # the error behind lock_reason (the interface translates it)
 
     @property
     def label(self) -> str:
@@ -259,6 +261,7 @@ def _view(
         status=form.status if form else "missing",
         submitted_at=form.submitted_at if form else None,
         lock_reason=lock_reason(form) if form else "",
+        lock_error=lock_error(form) if form else None,
         summary=form.summary if form else "",
         assessment=assessment(user.id, start, end),
         last_week_collections=_last_week_collections(user.id, start - timedelta(days=7), start, manual_last),

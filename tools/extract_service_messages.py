@@ -1,130 +1,42 @@
-"""Collect the user-facing messages of the core into ``ui/service_text.py`` so Qt can translate them.
+"""Copy the core's message catalogue into ``ui/service_text.py`` so Qt's tools can translate it.
 
     python tools/extract_service_messages.py      # then tools/update_translations.py, translate, commit
 
-The core (no Qt) raises errors with English sentences, built as f-strings. This script reads the core
-with ``ast`` and writes every message as a template — literal text with ``{placeholders}`` — plus the
-field labels passed to the validators. ``ui.errors.error_text`` matches a raised message against the
-templates and shows the translation, with translated labels filled in.
+The core (no Qt) names every error by a stable code; ``desktop_crm/messages.py`` holds each code's
+English template (``MESSAGES``) and the field labels its validators name (``LABELS``). This script
+writes them as ``QT_TRANSLATE_NOOP`` entries (contexts "ServiceErrors" and "ServiceLabels"), which
+``pyside6-lupdate`` extracts like any ``tr()`` string. ``ui.errors.error_text`` translates an error by
+its code's template. Nothing is read from the core's sources: the catalogue is the one list.
 """
 
 from __future__ import annotations
 
-import ast
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ROOT / "desktop_crm"
 OUTPUT = ROOT / "ui" / "service_text.py"
-ERRORS = {"ValidationError", "NotFoundError", "CrmError", "DatabaseVersionError"}
-# Validators whose argument at this position is a field label shown to the user.
-LABEL_ARGUMENT = {
-    "require_text": 2,
-    "optional_text": 2,
-    "long_text": 2,
-    "require_enum": 3,
-    "optional_enum": 3,
-    "require_cents": 2,
-    "require_int": 2,
-    "require_date": 2,
-    "optional_date": 2,
-    "require_datetime": 2,
-    "get_record": 2,
-    "_parse_date": 2,
-}
 
 
-def _name(func: ast.expr) -> str:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return ""
+def collect() -> tuple[dict[str, str], list[str]]:
+    """(code -> English template, sorted field labels) from ``desktop_crm.messages``."""
+    sys.path.insert(0, str(ROOT))
+    from desktop_crm.messages import LABELS, MESSAGES
+
+    return dict(sorted(MESSAGES.items())), sorted(set(LABELS))
 
 
-def template(node: ast.expr) -> str | None:
-    """The message as a template, or None when it is not built from literals here."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value.replace("{", "{{").replace("}", "}}")
-    if not isinstance(node, ast.JoinedStr):
-        return None
-    parts: list[str] = []
-    used: set[str] = set()
-    counter = 0
-    for value in node.values:
-        if isinstance(value, ast.Constant):
-            parts.append(str(value.value).replace("{", "{{").replace("}", "}}"))
-        elif isinstance(value, ast.FormattedValue):
-            inner = value.value
-            if isinstance(inner, ast.Name):
-                name = inner.id
-            elif isinstance(inner, ast.Attribute):
-                name = inner.attr
-            else:
-                name = f"p{counter}"
-                counter += 1
-            while name in used:  # the same attribute twice ("{a.name} ... {b.name}"): name2, name3 ...
-                name = name.rstrip("0123456789") + str(
-                    sum(1 for u in used if u.rstrip("0123456789") == name.rstrip("0123456789")) + 1
-                )
-            used.add(name)
-            parts.append("{" + name + "}")
-    return "".join(parts)
-
-
-def _label_tables(tree: ast.Module) -> set[str]:
-    """Labels kept in module-level tables such as ``_LABELS = {"name": "Name"}`` or
-    ``_ENUMS = {"grade": (GRADES, "Grade")}``."""
-    found: set[str] = set()
-    for node in tree.body:
-        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)):
-            continue
-        names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-        if not any(word in n.upper() for n in names for word in ("LABEL", "TEXT", "ENUM")):
-            continue
-        for value in node.value.values:
-            if isinstance(value, ast.Tuple) and value.elts:
-                value = value.elts[-1]
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                found.add(value.value)
-    return found
-
-
-def collect() -> tuple[list[str], list[str]]:
-    templates: set[str] = set()
-    labels: set[str] = set()
-    for path in sorted(CORE.rglob("*.py")):
-        if "demo" in path.parts:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        labels.update(_label_tables(tree))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            name = _name(node.func)
-            if name in ERRORS and node.args:
-                found = template(node.args[0])
-                if found and any(c.isalpha() for c in found):
-                    templates.add(found)
-            position = LABEL_ARGUMENT.get(name)
-            if position is not None and len(node.args) > position:
-                arg = node.args[position]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
-                    labels.add(arg.value)
-    return sorted(templates), sorted(labels)
-
-
-def render(templates: list[str], labels: list[str]) -> str:
+def render(templates: dict[str, str], labels: list[str]) -> str:
     lines = [
-        '"""Generated by tools/extract_service_messages.py: the core\'s messages and field labels, for Qt',
-        'to translate (context "ServiceErrors" and "ServiceLabels"). Do not edit by hand."""',
+        '"""Generated by tools/extract_service_messages.py from desktop_crm/messages.py: the core\'s message',
+        'templates by code and its field labels, for Qt to translate (contexts "ServiceErrors" and',
+        '"ServiceLabels"). Do not edit by hand."""',
         "",
         "from PySide6.QtCore import QT_TRANSLATE_NOOP",
         "",
-        "TEMPLATES = [",
-        *(f'    QT_TRANSLATE_NOOP("ServiceErrors", {t!r}),' for t in templates),
-        "]",
+        "TEMPLATES = {",
+        *(f'    {code!r}: QT_TRANSLATE_NOOP("ServiceErrors", {text!r}),' for code, text in templates.items()),
+        "}",
         "",
         "LABELS = [",
         *(f'    QT_TRANSLATE_NOOP("ServiceLabels", {label!r}),' for label in labels),

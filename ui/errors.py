@@ -1,58 +1,75 @@
-"""Show the core's messages in the interface language.
+"""Show the core's errors in the interface language, by their code.
 
-The core raises errors with English sentences (it has no Qt). ``tools/extract_service_messages.py``
-collects their templates and the validators' field labels into ``ui/service_text.py``, which Qt's
-tools translate like any other text. ``error_text`` matches a raised message against the templates and
-returns the translation, with the values filled in (field labels translated too); a message that
-matches nothing is shown as it is.
+Every domain error carries a stable ``code`` and its ``params`` (``desktop_crm.errors``). The English
+template of each code lives in ``desktop_crm.messages.MESSAGES``; ``tools/extract_service_messages.py``
+copies the templates and the field labels into ``ui/service_text.py`` so Qt's tools translate them
+(contexts "ServiceErrors" and "ServiceLabels"). ``error_text`` looks the code's template up, translates
+it and fills in the parameters the way the interface shows values: field labels translated, money
+(``*_cents``) and dates in the user's locale. Nothing here reads or matches the English sentence.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+import string
+from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from .service_text import TEMPLATES
+from desktop_crm.errors import CrmError
+from desktop_crm.messages import MESSAGES
 
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    compiled = []
-    for template in TEMPLATES:
-        literal = template.replace("{{", "\x00").replace("}}", "\x01")
-        pieces = _FIELD.split(literal)
-        regex = ""
-        for index, piece in enumerate(pieces):
-            if index % 2:
-                regex += f"(?P<{piece}>.+?)"
-            else:
-                regex += re.escape(piece.replace("\x00", "{").replace("\x01", "}"))
-        compiled.append((re.compile(regex, re.DOTALL), template))
-    # Most literal text first: the most specific template wins when two could match
-    # ("... between 1900 and 2100." before "... between {low} and {high}.").
-    compiled.sort(key=lambda item: -len(_FIELD.sub("", item[1])))
-    return compiled
+from . import fmt
 
 
-def _label(value: str) -> str:
-    return QCoreApplication.translate("ServiceLabels", value)
+def label_text(label: str) -> str:
+    """A field label of the core (``desktop_crm.messages.LABELS``) in the interface language."""
+    return QCoreApplication.translate("ServiceLabels", label)
+
+
+def _shown(key: str, value: Any) -> Any:
+    if isinstance(value, str) and (key == "label" or key.endswith("_label")):
+        return label_text(value)
+    if key.endswith("_cents") and isinstance(value, int) and not isinstance(value, bool):
+        return fmt.money(value)
+    if isinstance(value, datetime):
+        return fmt.short_datetime(value)
+    if isinstance(value, date):
+        return fmt.short_date(value)
+    return value
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        # Values arrive already formatted for the interface (money, dates): a spec meant for the raw
+        # value (e.g. a date pattern) no longer applies to the text.
+        if isinstance(value, str):
+            return value
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def message_text(code: str, params: dict[str, Any]) -> str:
+    """The sentence of ``code`` in the interface language, ``params`` filled in."""
+    template = MESSAGES[code]
+    shown = {key: _shown(key, value) for key, value in params.items()}
+    translated = QCoreApplication.translate("ServiceErrors", template)
+    try:
+        return _FORMATTER.vformat(translated, (), shown)
+    except (KeyError, IndexError, ValueError, AttributeError):  # a damaged translation: the English template
+        return _FORMATTER.vformat(template, (), shown)
 
 
 def error_text(error: BaseException | str) -> str:
-    """The message of ``error`` in the interface language."""
-    message = error if isinstance(error, str) else (getattr(error, "message", None) or str(error))
-    for pattern, template in _patterns():
-        match = pattern.fullmatch(message)
-        if match is None:
-            continue
-        translated = QCoreApplication.translate("ServiceErrors", template)
-        values = {key: _label(value) for key, value in match.groupdict().items()}
-        try:
-            return translated.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return message
-    return message
+    """The message of ``error`` in the interface language.
+
+    A domain error is translated by its code; anything else (an operating-system error, a text that is
+    already a sentence) is shown as it is.
+    """
+    if isinstance(error, CrmError) and error.code in MESSAGES:
+        return message_text(error.code, error.params)
+    if isinstance(error, str):
+        return error
+    return str(error)

@@ -28,9 +28,9 @@ from .contacts import write_contacts
 from .context import COLUMNS, Ctx
 from .deals import write_deals
 from .goals import SellerBook, write_goals
+from .handbook import write_handbook
 from .loader import BulkLoader
 from .plan import SIZES, SizeSpec, plan_client
-from .handbook import write_handbook
 from .weekly import write_weekly_forms
 
 Progress = Callable[[int, int], bool]
@@ -72,7 +72,7 @@ def generate_demo(
     custom field names. The output depends only on (size, seed, today): ids, UUIDs, timestamps.
     """
     if size not in SIZES:
-        raise CrmError(f"Unknown demo size {size!r} (choose one of: {', '.join(SIZES)}).")
+        raise CrmError("demo.unknown_size", size=size, sizes=", ".join(SIZES))
     spec = SIZES[size]
     today = today or clock.today()
     started = time.perf_counter()
@@ -128,7 +128,7 @@ def _generate(
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise CrmError("Demo data generation cancelled; nothing was written.")
+        raise CrmError("demo.cancelled")
 
 
 def _client(ctx: Ctx, spec: SizeSpec, setup: Setup, books: dict[int, SellerBook], index: int) -> None:
@@ -151,11 +151,12 @@ def _client(ctx: Ctx, spec: SizeSpec, setup: Setup, books: dict[int, SellerBook]
         book.customers.append(entry)
 
 
+_KIND_LABELS = {"user": "User", "tag": "Tag", "custom_field_def": "Custom field"}
+
+
 def _refuse_non_empty(conn: sqlite3.Connection, spec: SizeSpec) -> None:
     if conn.execute('SELECT 1 FROM "client" LIMIT 1').fetchone():
-        raise CrmError(
-            "The database already holds clients: demo data can only be added to an empty database."
-        )
+        raise CrmError("demo.not_empty")
     checks = (
         ("user", "name", [name for name, _ in SUPERVISORS[: spec.supervisors] + SALESPEOPLE[: spec.sellers]]),
         ("tag", "name", [name for name, _ in TAGS]),
@@ -167,6 +168,4 @@ def _refuse_non_empty(conn: sqlite3.Connection, spec: SizeSpec) -> None:
             f'SELECT "{column}" FROM "{table}" WHERE "{column}" IN ({marks}) LIMIT 1', names
         ).fetchone()
         if clash:
-            raise CrmError(
-                f"The database already has {table.replace('_', ' ')} {clash[0]!r}; demo data needs an empty database."
-            )
+            raise CrmError("demo.name_exists", name=clash[0], kind_label=_KIND_LABELS[table])

@@ -32,7 +32,7 @@ class BulkLoader:
 
     def __init__(self, conn: sqlite3.Connection, rebuild_indexes: bool) -> None:
         if conn.in_transaction:
-            raise CrmError("The demo data cannot be generated while another change is in progress.")
+            raise CrmError("demo.busy")
         self.conn = conn
         self.rebuild_indexes = rebuild_indexes
         self._dropped: list[tuple[str, str]] = []

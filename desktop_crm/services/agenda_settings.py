@@ -32,13 +32,9 @@ def _days(value: Any, grade: str) -> int:
         try:
             value = int(str(value).strip())
         except ValueError:
-            raise ValidationError(
-                f"Grade {grade}: the number of days must be a whole number.", grade
-            ) from None
+            raise ValidationError("agenda.grade_days_whole", grade, grade=grade) from None
     if not MIN_DAYS <= value <= MAX_DAYS:
-        raise ValidationError(
-            f"Grade {grade}: the number of days must be from {MIN_DAYS} to {MAX_DAYS}.", grade
-        )
+        raise ValidationError("agenda.grade_days_range", grade, grade=grade, low=MIN_DAYS, high=MAX_DAYS)
     return int(value)
 
 
@@ -48,7 +44,7 @@ def save_neglect_days(days: Mapping[str, Any]) -> dict[str, int]:
     current = load_neglect_days()
     for grade, value in days.items():
         if grade not in DEFAULT_NEGLECT_DAYS:
-            raise ValidationError(f"Unknown grade {grade!r}.", "grade")
+            raise ValidationError("agenda.unknown_grade", "grade", grade=grade)
         current[grade] = _days(value, grade)
     set_setting(NEGLECT_SETTING, current)
     return current
@@ -78,9 +74,7 @@ def save_reminder_settings(enabled: bool, lead_minutes: int) -> ReminderSettings
         or not isinstance(lead_minutes, int)
         or not MIN_LEAD <= lead_minutes <= MAX_LEAD
     ):
-        raise ValidationError(
-            f"The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.", "lead_minutes"
-        )
+        raise ValidationError("agenda.lead_range", "lead_minutes", low=MIN_LEAD, high=MAX_LEAD)
     settings = ReminderSettings(bool(enabled), lead_minutes)
     set_setting(REMINDER_SETTING, {"enabled": settings.enabled, "lead_minutes": settings.lead_minutes})
     return settings

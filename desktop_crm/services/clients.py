@@ -97,9 +97,9 @@ def _clean_owner(value: Any, current_owner_id: int | None) -> User | None:
     try:
         owner = get_record(User, value, "Owner")
     except NotFoundError as exc:
-        raise ValidationError(str(exc), "owner_id") from None
+        raise exc.at("owner_id") from None
     if not owner.active and owner.id != current_owner_id:
-        raise ValidationError(f"{owner.name} is inactive and cannot own clients.", "owner_id")
+        raise ValidationError("client.owner_inactive", "owner_id", name=owner.name)
     return owner
 
 
@@ -108,7 +108,7 @@ def _clean_fields(fields: dict[str, Any], current: Client | None) -> dict[str, A
     values: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in CLIENT_FIELDS:
-            raise ValidationError(f"Unknown client field: {key!r}.", key)
+            raise ValidationError("client.unknown_field", key, key=key)
         if key == "name":
             values[key] = require_text(value, key, "Name", Client.name.max_length)
         elif key in _LABELS:
@@ -130,7 +130,7 @@ def _clean_fields(fields: dict[str, Any], current: Client | None) -> dict[str, A
 
 def _clean_tag_names(names: Iterable[Any]) -> list[str]:
     if isinstance(names, str):
-        raise ValidationError("Tags must be a list of names.", "tags")
+        raise ValidationError("client.tags_not_a_list", "tags")
     cleaned: list[str] = []
     seen: set[str] = set()
     for name in names:
@@ -281,7 +281,7 @@ def bulk_update_clients(
     clean_grade = None if grade is None else require_enum(grade, GRADES, "grade", "Grade")
     tag_names = [] if add_tag is None else _clean_tag_names([add_tag])
     if add_tag is not None and not tag_names:
-        raise ValidationError("Tag is required.", "tags")
+        raise ValidationError("client.tag_required", "tags")
     tag = _tag_for(tag_names[0]) if tag_names else None
     for client in clients:
         if owner_id is not UNCHANGED:
@@ -305,7 +305,7 @@ def _clean_milestone(changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "position":
             values[key] = require_int(value, key, "Position", 0, 1_000_000)
         else:
-            raise ValidationError(f"Unknown milestone field: {key!r}.", key)
+            raise ValidationError("milestone.unknown_field", key, key=key)
     return values
 
 
@@ -327,7 +327,7 @@ def add_milestone(
 def _get_milestone(milestone_id: Any) -> ClientMilestone:
     milestone = get_record(ClientMilestone, milestone_id, "Milestone")
     if milestone.client.is_deleted:
-        raise NotFoundError(f"The client of milestone #{milestone.id} has been deleted.")
+        raise NotFoundError("milestone.client_deleted", id=milestone.id)
     return milestone
 
 

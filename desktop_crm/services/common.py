@@ -40,7 +40,7 @@ def require_text(value: Any, field: str, label: str, max_length: int = 200) -> s
     """A required single-line text: stripped, not empty, not longer than ``max_length``."""
     text = optional_text(value, field, label, max_length)
     if not text:
-        raise ValidationError(f"{label} is required.", field)
+        raise ValidationError("required", field, label=label)
     return text
 
 
@@ -48,10 +48,10 @@ def optional_text(value: Any, field: str, label: str, max_length: int = 200) -> 
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text.", field)
+        raise ValidationError("not_text", field, label=label)
     text = value.strip()
     if len(text) > max_length:
-        raise ValidationError(f"{label} is too long ({len(text)} characters, at most {max_length}).", field)
+        raise ValidationError("too_long", field, label=label, length=len(text), max_length=max_length)
     return text
 
 
@@ -63,7 +63,7 @@ def long_text(value: Any, field: str, label: str, max_length: int = MAX_TEXT) ->
 def require_enum(value: Any, allowed: Iterable[str], field: str, label: str) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ValidationError(f"{label}: unknown value {value!r} (allowed: {', '.join(allowed)}).", field)
+        raise ValidationError("unknown_value", field, label=label, value=value, allowed=", ".join(allowed))
     return str(value)
 
 
@@ -76,19 +76,19 @@ def optional_enum(value: Any, allowed: Iterable[str], field: str, label: str) ->
 def require_cents(value: Any, field: str, label: str, allow_zero: bool = True) -> int:
     """Money as integer cents, ≥ 0 (or > 0) and below an absurd ceiling."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{label} must be a whole number of cents.", field)
+        raise ValidationError("not_cents", field, label=label)
     if value < 0 or (value == 0 and not allow_zero):
-        raise ValidationError(f"{label} must be {'at least 0' if allow_zero else 'more than 0'}.", field)
+        raise ValidationError("negative" if allow_zero else "not_positive", field, label=label)
     if value > MAX_CENTS:
-        raise ValidationError(f"{label} is implausibly large.", field)
+        raise ValidationError("too_large", field, label=label)
     return value
 
 
 def require_int(value: Any, field: str, label: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{label} must be a whole number.", field)
+        raise ValidationError("not_whole", field, label=label)
     if not low <= value <= high:
-        raise ValidationError(f"{label} must be between {low} and {high}.", field)
+        raise ValidationError("out_of_range", field, label=label, low=low, high=high)
     return value
 
 
@@ -102,15 +102,15 @@ def _parse_date(value: Any, field: str, label: str) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(f"{label} is not a valid date (expected YYYY-MM-DD).", field)
+    raise ValidationError("not_a_date", field, label=label)
 
 
 def require_date(value: Any, field: str, label: str) -> date:
     if value is None or value == "":
-        raise ValidationError(f"{label} is required.", field)
+        raise ValidationError("required", field, label=label)
     parsed = _parse_date(value, field, label)
     if not MIN_DATE <= parsed <= MAX_DATE:
-        raise ValidationError(f"{label} must be between 1900 and 2100.", field)
+        raise ValidationError("date_out_of_range", field, label=label)
     return parsed
 
 
@@ -127,13 +127,13 @@ def require_datetime(value: Any, field: str, label: str) -> datetime:
         try:
             parsed = datetime.fromisoformat(value.strip()).replace(microsecond=0, tzinfo=None)
         except ValueError:
-            raise ValidationError(f"{label} is not a valid date and time.", field) from None
+            raise ValidationError("not_a_datetime", field, label=label) from None
     elif isinstance(value, date):
         parsed = datetime(value.year, value.month, value.day)
     else:
-        raise ValidationError(f"{label} is not a valid date and time.", field)
+        raise ValidationError("not_a_datetime", field, label=label)
     if not MIN_DATE <= parsed.date() <= MAX_DATE:
-        raise ValidationError(f"{label} must be between 1900 and 2100.", field)
+        raise ValidationError("date_out_of_range", field, label=label)
     return parsed
 
 
@@ -142,12 +142,12 @@ def get_record(model: type[M], record_id: Any, label: str, include_deleted: bool
     if isinstance(record_id, model):
         record_id = record_id.id
     if record_id is None:
-        raise NotFoundError(f"{label} is required.")
+        raise NotFoundError("required", label=label)
     record = model.get_or_none(model.id == record_id)
     if record is None:
-        raise NotFoundError(f"{label} #{record_id} does not exist.")
+        raise NotFoundError("record.missing", label=label, id=record_id)
     if not include_deleted and isinstance(record, SoftDeleteModel) and record.deleted_at is not None:
-        raise NotFoundError(f"{label} #{record_id} has been deleted.")
+        raise NotFoundError("record.deleted", label=label, id=record_id)
     return record
 
 

@@ -40,26 +40,26 @@ def _clean_field_name(value: Any, exclude_id: int | None = None) -> str:
     key = name.casefold()
     for other in CustomFieldDef.select(CustomFieldDef.id, CustomFieldDef.name):
         if other.id != exclude_id and other.name.casefold() == key:
-            raise ValidationError(f"A custom field named {other.name!r} already exists.", "name")
+            raise ValidationError("custom_field.duplicate", "name", name=other.name)
     return name
 
 
 def _clean_choices(kind: str, choices: Iterable[Any]) -> list[str]:
     if isinstance(choices, str):
-        raise ValidationError("Choices must be a list of texts.", "choices")
+        raise ValidationError("custom_field.choices_not_texts", "choices")
     items = list(choices or ())
     if kind not in CHOICE_KINDS:
         if items:
-            raise ValidationError(f"A {kind} field has no choices.", "choices")
+            raise ValidationError("custom_field.kind_has_no_choices", "choices", kind=kind)
         return []
     cleaned: list[str] = []
     for item in items:
         text = require_text(item, "choices", "Choice", MAX_CHOICE_LENGTH)
         if text in cleaned:
-            raise ValidationError(f"Choice {text!r} is listed twice.", "choices")
+            raise ValidationError("custom_field.duplicate_choice", "choices", choice=text)
         cleaned.append(text)
     if not cleaned:
-        raise ValidationError("A choice field needs at least one choice.", "choices")
+        raise ValidationError("custom_field.no_choices", "choices")
     return cleaned
 
 
@@ -67,7 +67,7 @@ def _get_field(field_id: Any) -> CustomFieldDef:
     if isinstance(field_id, str):
         field = CustomFieldDef.get_or_none(CustomFieldDef.name == field_id)
         if field is None:
-            raise NotFoundError(f"Custom field {field_id!r} does not exist.")
+            raise NotFoundError("custom_field.missing", id=field_id)
         return field
     return get_record(CustomFieldDef, field_id, "Custom field")
 
@@ -98,7 +98,7 @@ def rename_custom_field(field_id: Any, new_name: str) -> CustomFieldDef:
 def set_custom_field_hidden(field_id: Any, hidden: bool) -> CustomFieldDef:
     field = _get_field(field_id)
     if not isinstance(hidden, bool):
-        raise ValidationError("Hidden must be true or false.", "hidden")
+        raise ValidationError("custom_field.hidden_not_bool", "hidden")
     field.hidden = hidden
     field.save()
     return field
@@ -110,7 +110,7 @@ def reorder_custom_fields(ids_in_order: Iterable[Any]) -> list[CustomFieldDef]:
     wanted = [i.id if isinstance(i, CustomFieldDef) else i for i in ids_in_order]
     existing = {f.id: f for f in CustomFieldDef.select()}
     if len(wanted) != len(set(wanted)) or set(wanted) != set(existing):
-        raise ValidationError("The new order must list every custom field exactly once.", "position")
+        raise ValidationError("custom_field.bad_order", "position")
     for position, field_id in enumerate(wanted):
         field = existing[field_id]
         if field.position != position:
@@ -137,9 +137,9 @@ def _clean_value(field: CustomFieldDef, value: Any) -> dict[str, Any] | None:
         return {"value_text": text} if text else None
     if field.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(f"{label} must be a number.", field.name)
+            raise ValidationError("not_a_number", field.name, label=label)
         if not math.isfinite(value) or abs(value) > MAX_EXACT_NUMBER:
-            raise ValidationError(f"{label} must be a finite number of reasonable size.", field.name)
+            raise ValidationError("not_finite", field.name, label=label)
         return {"value_number": float(value)}
     if field.kind == "date":
         return {"value_date": require_date(value, field.name, label)}
@@ -148,14 +148,14 @@ def _clean_value(field: CustomFieldDef, value: Any) -> dict[str, Any] | None:
         if value == "":
             return None
         if value not in choices:
-            raise ValidationError(f"{label}: {value!r} is not one of the choices.", field.name)
+            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=value)
         return {"value_text": value}
     # multi_choice
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-        raise ValidationError(f"{label} must be a list of choices.", field.name)
+        raise ValidationError("custom_value.not_a_list", field.name, label=label)
     for item in value:
         if item not in choices:
-            raise ValidationError(f"{label}: {item!r} is not one of the choices.", field.name)
+            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=item)
     picked = [c for c in choices if c in value]  # definition order, no duplicates
     return {"value_text": json.dumps(picked, ensure_ascii=False)} if picked else None
 
@@ -198,7 +198,7 @@ def validate_custom_values(values: dict[Any, Any] | None) -> list[tuple[CustomFi
     if values is None:
         return []
     if not isinstance(values, dict):
-        raise ValidationError("Custom values must be a mapping of field to value.", "custom_values")
+        raise ValidationError("custom_value.not_a_mapping", "custom_values")
     return [(f, _clean_value(f, v)) for f, v in ((_get_field(k), v) for k, v in values.items())]
 
 
@@ -264,17 +264,16 @@ def set_custom_field_choices(field_id: Any, choices: Iterable[str], force: bool 
     """
     field = _get_field(field_id)
     if field.kind not in CHOICE_KINDS:
-        raise ValidationError(f"{field.name} is not a choice field; it has no choices.", "choices")
+        raise ValidationError("custom_field.not_a_choice_field", "choices", name=field.name)
     cleaned = _clean_choices(field.kind, choices)
     affected = _rows_using_removed(field, cleaned)
     if affected and not force:
         removed = [repr(c) for c in field_choices(field) if c not in cleaned]
-        clients = "1 client uses" if len(affected) == 1 else f"{len(affected)} clients use"
-        noun = "choice" if len(removed) == 1 else "choices"
         raise ValidationError(
-            f"{clients} the removed {noun} {', '.join(removed)}. "
-            "Keep it, or remove it anyway to clear it from those clients.",
+            "custom_field.choice_in_use_one" if len(affected) == 1 else "custom_field.choice_in_use",
             "choices",
+            count=len(affected),
+            choices=", ".join(removed),
         )
     for row in affected:
         if field.kind == "choice":
@@ -296,7 +295,7 @@ def move_custom_field(field_id: Any, offset: int) -> list[CustomFieldDef]:
     """Move a field ``offset`` places up (negative) or down in the order; clamped at the ends."""
     field = _get_field(field_id)
     if isinstance(offset, bool) or not isinstance(offset, int):
-        raise ValidationError("The move must be a whole number of places.", "position")
+        raise ValidationError("custom_field.bad_move", "position")
     ids = [f.id for f in list_custom_fields()]
     index = ids.index(field.id)
     target = max(0, min(len(ids) - 1, index + offset))

@@ -51,19 +51,17 @@ def alive_client(client_id: Any, field_name: str = "client_id") -> Client:
     """The client, refusing a deleted one with a message that names it (shared by the services)."""
     client = get_record(Client, client_id, "Client", include_deleted=True)
     if client.is_deleted:
-        raise ValidationError(
-            f'Client "{client.name}" has been deleted; restore it before linking records to it.', field_name
-        )
+        raise ValidationError("client.deleted", field_name, name=client.name)
     return client
 
 
 def alive_opportunity(opportunity_id: Any, client: Client, field_name: str = "opportunity_id") -> Opportunity:
     opportunity = get_record(Opportunity, opportunity_id, "Opportunity", include_deleted=True)
     if opportunity.is_deleted:
-        raise ValidationError(f'Opportunity "{opportunity.name}" has been deleted.', field_name)
+        raise ValidationError("opportunity.deleted", field_name, name=opportunity.name)
     if fk_id(opportunity, "client") != client.id:
         raise ValidationError(
-            f'Opportunity "{opportunity.name}" belongs to another client, not to "{client.name}".', field_name
+            "opportunity.other_client", field_name, name=opportunity.name, client=client.name
         )
     return opportunity
 
@@ -88,7 +86,7 @@ def clean_fields(cleaners: dict[str, Callable[[Any], Any]], values: dict[str, An
 
 def _open_stage(stage: Any) -> str:
     if stage in ("won", "lost"):
-        raise ValidationError("Stage: an opportunity is won or lost only by closing it.", "stage")
+        raise ValidationError("opportunity.close_to_win", "stage")
     return require_enum(stage, OPEN_STAGES, "stage", "Stage")
 
 
@@ -153,9 +151,7 @@ def update_opportunity(
     )
     if not isinstance(stage, Unset) and stage != opp.stage:
         if opp.stage not in OPEN_STAGES:
-            raise ValidationError(
-                "Stage: this opportunity is closed; reopen it to change its stage.", "stage"
-            )
+            raise ValidationError("opportunity.closed", "stage")
         changes["stage"] = _open_stage(stage)
         changes.setdefault("probability", stage_probability(changes["stage"]))
     for key, value in changes.items():
@@ -176,7 +172,7 @@ def close_opportunity(
     opp = get_record(Opportunity, opportunity_id, "Opportunity")
     alive_client(fk_id(opp, "client"))
     if opp.stage not in OPEN_STAGES:
-        raise ValidationError(f"Stage: this opportunity is already closed ({opp.stage}).", "stage")
+        raise ValidationError("opportunity.already_closed", "stage", stage=opp.stage)
     opp.stage = "won" if won else "lost"
     opp.probability = DEFAULT_STAGE_PROBABILITY[opp.stage]
     opp.closed_on = optional_date(closed_on, "closed_on", "Close date") or now().date()
@@ -193,11 +189,11 @@ def reopen_opportunity(opportunity_id: OpportunityRef, stage: str = "negotiation
     opp = get_record(Opportunity, opportunity_id, "Opportunity")
     alive_client(fk_id(opp, "client"))
     if opp.stage in OPEN_STAGES:
-        raise ValidationError("Stage: this opportunity is not closed.", "stage")
+        raise ValidationError("opportunity.not_closed", "stage")
     stage = _open_stage(stage)
     if Contract.select().where(Contract.opportunity == opp).exists():
         raise ValidationError(
-            "Stage: contracts were signed from this opportunity; delete or unlink them before reopening.",
+            "opportunity.has_contracts",
             "stage",
         )
     opp.stage = stage
@@ -223,29 +219,18 @@ def restore_opportunity(opportunity_id: OpportunityRef) -> Opportunity:
 # --- contracts ---------------------------------------------------------------------------------------
 
 
-WON_REQUIRED = "A contract is created from a won opportunity."
-
-
 def _won_opportunity(opportunity_id: Any, client: Client, contract: Contract | None = None) -> Opportunity:
     """The won opportunity a contract comes from (alive, same client, not already under another contract)."""
     if opportunity_id is None:
-        raise ValidationError(
-            f"{WON_REQUIRED} Choose one of this client's won opportunities.", "opportunity_id"
-        )
+        raise ValidationError("contract.opportunity_required", "opportunity_id")
     opp = alive_opportunity(opportunity_id, client)
     if opp.stage != "won":
-        raise ValidationError(
-            f'{WON_REQUIRED} "{opp.name}" is not won; close it as won before signing a contract.',
-            "opportunity_id",
-        )
+        raise ValidationError("contract.opportunity_not_won", "opportunity_id", name=opp.name)
     others = Contract.select().where(Contract.opportunity == opp)
     if contract is not None:
         others = others.where(Contract.id != contract.id)
     if others.exists():
-        raise ValidationError(
-            f'Opportunity "{opp.name}" already has a contract; record a repeat order as a new opportunity.',
-            "opportunity_id",
-        )
+        raise ValidationError("contract.opportunity_has_contract", "opportunity_id", name=opp.name)
     return opp
 
 
@@ -317,9 +302,7 @@ def update_contract(
     )
     planned = planned_total(contract)
     if changes.get("amount_cents", planned) < planned:
-        raise ValidationError(
-            f"Amount: the payment plan already totals {planned} cents; reduce the plan first.", "amount_cents"
-        )
+        raise ValidationError("contract.below_plan", "amount_cents", planned_cents=planned)
     if not isinstance(opportunity_id, Unset):
         contract.opportunity = _won_opportunity(opportunity_id, client, contract)
     for key, value in changes.items():

@@ -43,10 +43,10 @@ def _contacts_of(client: Client, contact_ids: Iterable[int | Contact]) -> list[C
     for ref in contact_ids:
         contact = get_record(Contact, ref, "Contact", include_deleted=True)
         if contact.is_deleted:
-            raise ValidationError(f'Contact "{contact.name}" has been deleted.', "contact_ids")
+            raise ValidationError("contact.deleted", "contact_ids", name=contact.name)
         if fk_id(contact, "client") != client.id:
             raise ValidationError(
-                f'Contact "{contact.name}" works for another client, not for "{client.name}".', "contact_ids"
+                "contact.other_client", "contact_ids", name=contact.name, client=client.name
             )
         contacts.setdefault(contact.id, contact)
     return list(contacts.values())
@@ -55,7 +55,7 @@ def _contacts_of(client: Client, contact_ids: Iterable[int | Contact]) -> list[C
 def _follow_up_of(follow_up_id: Any, client: Client, field_name: str) -> FollowUp:
     follow_up = get_record(FollowUp, follow_up_id, "Follow-up")
     if fk_id(follow_up, "client") != client.id:
-        raise ValidationError(f'The follow-up is about another client, not "{client.name}".', field_name)
+        raise ValidationError("followup.other_client", field_name, client=client.name)
     return follow_up
 
 
@@ -155,9 +155,7 @@ def add_next_step(
     user = get_record(User, user_id, "User")
     due = require_datetime(due_at, "due_at", "Due time")
     if not allow_past and due < now() - PAST_TOLERANCE:
-        raise ValidationError(
-            f"The next step is due {due:%Y-%m-%d %H:%M}, which is in the past: pick a later time.", "due_at"
-        )
+        raise ValidationError("followup.due_in_past", "due_at", due=due)
     values = {
         "due_at": due,
         "plan_type": require_enum(plan_type, PLAN_TYPES, "plan_type", "Plan type"),
@@ -178,7 +176,7 @@ def complete_next_step(step_id: StepRef, follow_up_id: FollowUpRef | None = None
     step = get_record(NextStep, step_id, "Next step")
     client = alive_client(fk_id(step, "client"))
     if step.done:
-        raise ValidationError("This next step is already done.", "done")
+        raise ValidationError("next_step.already_done", "done")
     follow_up = _follow_up_of(follow_up_id, client, "follow_up_id") if follow_up_id is not None else None
     step.done = True
     step.done_at = follow_up.happened_at if follow_up is not None else now()
@@ -192,7 +190,7 @@ def reopen_next_step(step_id: StepRef) -> NextStep:
     step = get_record(NextStep, step_id, "Next step")
     alive_client(fk_id(step, "client"))
     if not step.done:
-        raise ValidationError("This next step is not done.", "done")
+        raise ValidationError("next_step.not_done", "done")
     step.done = False
     step.done_at = None
     step.completed_by = None

@@ -92,8 +92,8 @@ def _check_edit(by: Actor, owner_id: int | None) -> int | None:
     actor = _actor(by)
     if not _may_edit(actor, owner_id):
         if owner_id is None:
-            raise ValidationError("Only a supervisor can edit the team's goals.", "user_id")
-        raise ValidationError("You can only edit your own goals.", "user_id")
+            raise ValidationError("goal.team_needs_supervisor", "user_id")
+        raise ValidationError("goal.not_yours", "user_id")
     return actor
 
 
@@ -110,24 +110,27 @@ def _check_nesting(kind: str, start: date, end: date, parent: Goal | None, child
     """Refuse an end not after the start, a kind not finer than the parent's or not coarser than a
     child's, and a period that leaves the parent's or cuts a child's."""
     if end <= start:
-        raise ValidationError("End date must be after the start date.", "period_end")
+        raise ValidationError("goal.end_before_start", "period_end")
     if parent is not None:
         if KIND_RANK[kind] <= KIND_RANK[parent.kind]:
             raise ValidationError(
-                f"Kind: a {kind} goal cannot be part of a {parent.kind} goal (it must be a finer kind).",
+                "goal.kind_not_finer",
                 "kind",
+                kind=kind,
+                parent_kind=parent.kind,
             )
         if start < parent.period_start or end > parent.period_end:
             raise ValidationError(
-                f"Period: it must lie within the parent goal's period "
-                f"({parent.period_start.isoformat()} to {parent.period_end.isoformat()}).",
+                "goal.outside_parent_period",
                 "period_start",
+                start=parent.period_start.isoformat(),
+                end=parent.period_end.isoformat(),
             )
     for child in children:
         if KIND_RANK[child.kind] <= KIND_RANK[kind]:
-            raise ValidationError(f"Kind: a {kind} goal cannot contain its {child.kind} goals.", "kind")
+            raise ValidationError("goal.kind_cannot_contain", "kind", kind=kind, child_kind=child.kind)
         if child.period_start < start or child.period_end > end:
-            raise ValidationError(f'Period: it must still contain sub-goal "{child.title}".', "period_start")
+            raise ValidationError("goal.period_loses_child", "period_start", title=child.title)
 
 
 @transactional
@@ -156,9 +159,7 @@ def create_goal(
         if user is None:
             user = parent.user
         elif fk_id(parent, "user") not in (None, user.id):
-            raise ValidationError(
-                "User: a sub-goal belongs to the same person as its parent goal.", "user_id"
-            )
+            raise ValidationError("goal.child_other_person", "user_id")
     _check_edit(by, user.id if user is not None else None)
     _check_nesting(kind, start, end, parent, [])
     return Goal.create(
@@ -201,9 +202,7 @@ def update_goal(
     _check_nesting(new_kind, start, end, goal.parent, list(Goal.select().where(Goal.parent == goal)))
     if not isinstance(qualitative, Unset):
         if qualitative and GoalTarget.select().where(GoalTarget.goal == goal).exists():
-            raise ValidationError(
-                "Qualitative: this goal has numeric targets; delete them first.", "qualitative"
-            )
+            raise ValidationError("goal.has_targets", "qualitative")
         goal.qualitative = bool(qualitative)
     if not isinstance(title, Unset):
         goal.title = require_text(title, "title", "Title", 300)
@@ -241,17 +240,15 @@ def move_goal(goal_id: GoalRef, parent_id: GoalRef | None, *, by: Actor = UNSET)
     parent = get_record(Goal, parent_id, "Parent goal") if parent_id is not None else None
     if parent is not None:
         if parent.id == goal.id or parent.id in _descendant_ids(goal):
-            raise ValidationError(
-                "Parent goal: a goal cannot be moved under itself or its sub-goals.", "parent_id"
-            )
+            raise ValidationError("goal.parent_cycle", "parent_id")
         if fk_id(parent, "user") not in (None, _owner_of(goal)):
-            raise ValidationError("Parent goal: it belongs to another person.", "parent_id")
+            raise ValidationError("goal.parent_other_person", "parent_id")
         if not _may_edit(actor, fk_id(parent, "user")) and fk_id(parent, "user") is not None:
-            raise ValidationError("You can only edit your own goals.", "parent_id")
+            raise ValidationError("goal.not_yours", "parent_id")
         try:
             _check_nesting(goal.kind, goal.period_start, goal.period_end, parent, [])
         except ValidationError as exc:
-            raise ValidationError(str(exc), "parent_id") from None
+            raise exc.at("parent_id") from None
     goal.parent = parent
     goal.save()
     return goal
@@ -263,20 +260,20 @@ def move_goal(goal_id: GoalRef, parent_id: GoalRef | None, *, by: Actor = UNSET)
 def _metric(value: Any) -> str:
     metric = optional_text(value, "metric", "Metric", 50) or MANUAL
     if metric != MANUAL and metric not in METRIC_UNITS:
-        raise ValidationError(f"Metric: unknown KPI {metric!r}.", "metric")
+        raise ValidationError("goal.unknown_metric", "metric", metric=metric)
     return metric
 
 
 def _value(value: Any, unit: str, field_name: str, label: str) -> int:
     """A target or actual in its natural unit (cents, counts; a rate as 0.25), stored as an integer."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(f"{label} must be a number.", field_name)
+        raise ValidationError("not_a_number", field_name, label=label)
     if unit in ("count", "cents", "minutes") and not float(value).is_integer():
-        raise ValidationError(f"{label} must be a whole number.", field_name)
+        raise ValidationError("not_whole", field_name, label=label)
     if value < 0:
-        raise ValidationError(f"{label} must be at least 0.", field_name)
+        raise ValidationError("negative", field_name, label=label)
     if value > MAX_CENTS:
-        raise ValidationError(f"{label} is implausibly large.", field_name)
+        raise ValidationError("too_large", field_name, label=label)
     return to_stored(value, unit)
 
 
@@ -306,11 +303,11 @@ def add_target(
     goal = get_record(Goal, goal_id, "Goal")
     actor = _check_edit(by, _owner_of(goal))
     if goal.qualitative:
-        raise ValidationError("This goal is qualitative; it has no numeric targets.", "goal_id")
+        raise ValidationError("goal.qualitative", "goal_id")
     label = optional_text(label, "label", "Label")
     metric = _metric(metric)
     if metric == MANUAL and not label:
-        raise ValidationError("Label is required.", "label")
+        raise ValidationError("goal.label_required", "label")
     unit = _unit_for(metric, unit)
     return GoalTarget.create(
         goal=goal,
@@ -345,7 +342,7 @@ def update_target(
         target.metric = _metric(metric)
         target.unit = METRIC_UNITS.get(target.metric, target.unit)
     if target.metric == MANUAL and not target.label:
-        raise ValidationError("Label is required.", "label")
+        raise ValidationError("goal.label_required", "label")
     if not isinstance(unit, Unset) and target.metric == MANUAL:
         target.unit = require_enum(unit, TARGET_UNITS, "unit", "Unit")
     unit_now = target_unit(target)
@@ -354,9 +351,7 @@ def update_target(
         if stored != target.target_value:
             assigned_by = fk_id(target, "assigned_by")
             if actor is not None and actor == owner and assigned_by not in (None, owner):
-                raise ValidationError(
-                    "Target value: it was assigned to you; propose a different value instead.", "target_value"
-                )
+                raise ValidationError("goal.target_assigned", "target_value")
             target.target_value = stored
             target.assigned_by_id = actor  # type: ignore[attr-defined]
             if target.proposal_state == "proposed":
@@ -365,9 +360,7 @@ def update_target(
                 target.proposal_state = ""
     if not isinstance(actual_value, Unset):
         if actual_value is not None and target.metric != MANUAL:
-            raise ValidationError(
-                "Actual value: it comes from the recorded data for a KPI target.", "actual_value"
-            )
+            raise ValidationError("goal.actual_is_computed", "actual_value")
         target.actual_value = (
             None if actual_value is None else _value(actual_value, unit_now, "actual_value", "Actual value")
         )
@@ -394,9 +387,9 @@ def propose_target(
     owner = _owner_of(target.goal)
     actor = _actor(user_id if not isinstance(user_id, User) else user_id.id)
     if owner is None or actor != owner:
-        raise ValidationError("Only the goal's owner can propose a different target value.", "target_id")
+        raise ValidationError("goal.propose_not_owner", "target_id")
     if fk_id(target, "assigned_by") in (None, owner):
-        raise ValidationError("This target is your own; change its value instead.", "target_id")
+        raise ValidationError("goal.propose_own_target", "target_id")
     target.proposed_value = _value(value, target_unit(target), "proposed_value", "Proposed value")
     target.proposal_reason = require_text(reason, "proposal_reason", "Reason", 1000)
     target.proposed_by_id = actor  # type: ignore[attr-defined]
@@ -408,13 +401,13 @@ def propose_target(
 
 def _decider(target: GoalTarget, user_id: UserRef | None | Unset) -> int | None:
     if target.proposal_state != "proposed":
-        raise ValidationError("There is no proposal waiting on this target.", "target_id")
+        raise ValidationError("goal.no_proposal", "target_id")
     actor = _actor(user_id if not isinstance(user_id, User) else user_id.id)
     owner = _owner_of(target.goal)
     if actor is not None and (
         actor == owner or not team.is_supervisor(actor) or not team.can_see(actor, owner)
     ):
-        raise ValidationError("Only the owner's supervisor can decide on a proposal.", "target_id")
+        raise ValidationError("goal.decide_not_supervisor", "target_id")
     return actor
 
 
@@ -447,9 +440,9 @@ def agree_target(target_id: TargetRef, user_id: UserRef | None | Unset = UNSET) 
     owner = _owner_of(target.goal)
     actor = _actor(user_id if not isinstance(user_id, User) else user_id.id)
     if owner is None or actor != owner:
-        raise ValidationError("Only the goal's owner can agree to a target.", "target_id")
+        raise ValidationError("goal.agree_not_owner", "target_id")
     if target.proposal_state == "proposed":
-        raise ValidationError("Your proposal is waiting for the supervisor's decision.", "target_id")
+        raise ValidationError("goal.proposal_pending", "target_id")
     target.proposal_state = "agreed"
     target.save()
     return target
@@ -481,7 +474,7 @@ def child_periods(kind: str, start: date, end: date, child_kind: str) -> list[tu
     parent's period), ISO weeks clipped to the month (so they nest in it and add up to it exactly), or
     days Monday to Saturday."""
     if child_kind not in SPLITS.get(kind, ()):
-        raise ValidationError(f"Split: a {kind} goal cannot be split into {child_kind} goals.", "child_kind")
+        raise ValidationError("goal.split_kind", "child_kind", kind=kind, child_kind=child_kind)
     if child_kind == "quarter":
         first = date(start.year, (start.month - 1) // 3 * 3 + 1, 1)
         return [(max(s, start), e) for s, e in _month_starts(first, end, 3)]
@@ -527,15 +520,15 @@ def _weights(weights: Sequence[float] | str | None, spans: list[tuple[date, date
     if weights == "days":
         return [float((e - s).days) for s, e in spans]
     if isinstance(weights, str):
-        raise ValidationError("Weights: use even, days or one number per sub-goal.", "weights")
+        raise ValidationError("goal.weights_form", "weights")
     listed = list(weights)
     if len(listed) != len(spans):
-        raise ValidationError(f"Weights: give one weight per sub-goal ({len(spans)}).", "weights")
+        raise ValidationError("goal.weights_count", "weights", count=len(spans))
     for weight in listed:
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise ValidationError("Weights: each weight is a number of at least 0.", "weights")
+            raise ValidationError("goal.weight_negative", "weights")
     if not sum(listed):
-        raise ValidationError("Weights: at least one weight must be above 0.", "weights")
+        raise ValidationError("goal.weights_all_zero", "weights")
     return [float(w) for w in listed]
 
 
@@ -559,7 +552,7 @@ def split_target(
     child_kind = _kind(child_kind)
     spans = child_periods(parent.kind, parent.period_start, parent.period_end, child_kind)
     if not spans:
-        raise ValidationError("Split: there is no sub-period to split into.", "child_kind")
+        raise ValidationError("goal.split_nothing", "child_kind")
     unit = target_unit(target)
     if target.metric == MANUAL or target.metric in ADDITIVE:
         values = split_amounts(target.target_value, _weights(weights, spans))
@@ -582,7 +575,7 @@ def split_target(
                 parent=parent,
             )
         elif child.qualitative:
-            raise ValidationError(f'Split: sub-goal "{child.title}" is qualitative.', "child_kind")
+            raise ValidationError("goal.split_qualitative", "child_kind", title=child.title)
         same = GoalTarget.select().where((GoalTarget.goal == child) & (GoalTarget.metric == target.metric))
         if target.metric == MANUAL:
             same = same.where(GoalTarget.label == target.label)
@@ -669,7 +662,7 @@ def save_target(
     else:
         current = get_record(GoalTarget, target_id, "Target")
         if fk_id(current, "goal") != (goal_id if isinstance(goal_id, int) else goal_id.id):
-            raise NotFoundError("Target not found on this goal.")
+            raise NotFoundError("goal.target_missing")
         target = update_target(
             target_id,
             metric=metric,
@@ -695,7 +688,7 @@ def _category(value: Any, label: Any) -> tuple[str, str]:
     if category not in ACTION_CATEGORIES:
         return "custom", category
     if category == "custom" and not name:
-        raise ValidationError("Category name is required for a custom category.", "label")
+        raise ValidationError("goal.category_name_required", "label")
     return category, name if category == "custom" else ""
 
 
@@ -718,7 +711,7 @@ def _set_action_clients(action: GoalAction, client_ids: Iterable[int | Client]) 
 def _due(goal: Goal, value: Any) -> date | None:
     due = optional_date(value, "due_date", "Due date")
     if due is not None and not goal.period_start <= due < goal.period_end:
-        raise ValidationError("Due date: it must lie within the goal's period.", "due_date")
+        raise ValidationError("goal.action_outside_period", "due_date")
     return due
 
 

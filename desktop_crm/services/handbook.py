@@ -58,18 +58,18 @@ def _clean(changes: dict[str, Any]) -> dict[str, Any]:
         if key == "question":
             values[key] = long_text(value, key, "Question")
             if not values[key]:
-                raise ValidationError("Question is required.", key)
+                raise ValidationError("handbook.question_required", key)
         elif key == "answer":
             values[key] = long_text(value, key, "Answer")
         elif key == "kpi_key":
             topic = optional_text(value, key, "Topic", HandbookEntry.kpi_key.max_length)
             if topic and not _TOPIC_PATTERN.fullmatch(topic):
-                raise ValidationError("Topic must be a KPI key or a prefixed key such as rule:smart.", key)
+                raise ValidationError("handbook.bad_topic", key)
             values[key] = topic
         elif key == "revised_on":
             values[key] = optional_date(value, key, "Revision date")
         else:
-            raise ValidationError(f"Unknown handbook field: {key!r}.", key)
+            raise ValidationError("handbook.unknown_field", key, key=key)
     return values
 
 
@@ -171,7 +171,7 @@ def seed_handbook(lang: str) -> int:
     Returns the number of entries written: 0 when the handbook already has entries (never touched).
     """
     if not isinstance(lang, str):
-        raise ValidationError("Language must be text.", "lang")
+        raise ValidationError("handbook.language_not_text", "lang")
     if not is_empty():
         return 0
     today = clock.today()

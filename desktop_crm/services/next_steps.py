@@ -26,7 +26,7 @@ def _open_step(step_id: StepRef) -> NextStep:
     step = get_record(NextStep, step_id, "Next step")
     client = alive_client(fk_id(step, "client"))
     if step.done:
-        raise ValidationError(f'This next step of "{client.name}" is already done.', "done")
+        raise ValidationError("next_step.already_done_for", "done", client=client.name)
     return step
 
 
@@ -39,7 +39,7 @@ def reschedule_next_step(
     when = require_datetime(due_at, "due_at", "Due time")
     current = (now or clock_now()).replace(second=0, microsecond=0)
     if when < current:
-        raise ValidationError("The new due time is in the past: choose a time from now on.", "due_at")
+        raise ValidationError("next_step.due_in_past", "due_at")
     step.due_at = when
     step.bucket = require_enum(bucket, BUCKETS, "bucket", "When")
     step.save()
@@ -58,16 +58,14 @@ def snooze_next_step(
     or by a number of ``minutes`` from ``now``."""
     current = (now or clock_now()).replace(second=0, microsecond=0)
     if (bucket is None) == (minutes is None):
-        raise ValidationError("Snooze by a time bucket or by a number of minutes.", "bucket")
+        raise ValidationError("next_step.snooze_how", "bucket")
     if minutes is not None:
         if (
             isinstance(minutes, bool)
             or not isinstance(minutes, int)
             or not 1 <= minutes <= MAX_SNOOZE_MINUTES
         ):
-            raise ValidationError(
-                f"Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.", "minutes"
-            )
+            raise ValidationError("next_step.snooze_minutes", "minutes", high=MAX_SNOOZE_MINUTES)
         return reschedule_next_step(step_id, current + timedelta(minutes=minutes), "exact", now=current)
     key = require_enum(bucket, [b for b in BUCKETS if b != "exact"], "bucket", "When")
     due = resolve_bucket(key, current, rules or load_bucket_rules())

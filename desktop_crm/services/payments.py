@@ -53,16 +53,17 @@ def add_instalment(
     siblings = PaymentInstalment.select().where(PaymentInstalment.contract == contract)
     if siblings.where(PaymentInstalment.due_date == due).exists():
         raise ValidationError(
-            f"Due date: another instalment of this contract is already due on {due.isoformat()} "
-            "(overlapping instalments); change the date or merge them.",
+            "payment.overlapping_due",
             "due_date",
+            date=due.isoformat(),
         )
     planned = planned_total(contract)
     if planned + amount > contract.amount_cents:
         raise ValidationError(
-            f"Amount: the payment plan would total {planned + amount} cents, more than the contract "
-            f"amount of {contract.amount_cents} cents.",
+            "payment.plan_over_contract",
             "amount_cents",
+            total_cents=planned + amount,
+            contract_cents=contract.amount_cents,
         )
     inst = PaymentInstalment.create(contract=contract, due_date=due, amount_cents=amount, note=note)
     _renumber(contract)
@@ -78,15 +79,15 @@ def set_payment_plan(
     alive_client(fk_id(contract, "client"))
     rows = list(plan)
     if not all(isinstance(row, tuple | list) and len(row) == 2 for row in rows):
-        raise ValidationError("Payment plan: each instalment is a (due date, amount) pair.", "plan")
+        raise ValidationError("payment.plan_not_pairs", "plan")
     seen: set[date] = set()
     for due, _amount in rows:
         day = require_date(due, "due_date", "Due date")
         if day in seen:
             raise ValidationError(
-                f"Due date: two instalments are due on {day.isoformat()} (overlapping instalments); "
-                "change a date or merge them.",
+                "payment.plan_overlapping",
                 "due_date",
+                date=day.isoformat(),
             )
         seen.add(day)
     PaymentInstalment.delete().where(PaymentInstalment.contract == contract).execute()
@@ -169,15 +170,15 @@ def record_payment(
     if instalment_id is not None:
         instalment = get_record(PaymentInstalment, instalment_id, "Instalment")
         if fk_id(instalment, "contract") != contract.id:
-            raise ValidationError("Instalment: it belongs to another contract.", "instalment_id")
+            raise ValidationError("payment.instalment_other_contract", "instalment_id")
     if not allow_overpay:
         owed = still_owed(contract, instalment)
-        where = "on this contract" if instalment is None else "on this instalment"
         if amount > owed:
             raise ValidationError(
-                f"Amount: {amount} cents is more than the {owed} cents still owed {where}; "
-                "confirm to record an overpayment.",
+                "payment.overpaid" if instalment is None else "payment.overpaid_instalment",
                 "amount_cents",
+                amount_cents=amount,
+                owed_cents=owed,
             )
     return Payment.create(
         contract=contract,
@@ -199,7 +200,7 @@ def still_owed(contract_id: ContractRef, instalment_id: InstalmentRef | None = N
     inst_id = instalment_id.id if isinstance(instalment_id, PaymentInstalment) else instalment_id
     status = next((s for s in _allocate(contract) if s.instalment.id == inst_id), None)
     if status is None:
-        raise ValidationError("Instalment: it belongs to another contract.", "instalment_id")
+        raise ValidationError("payment.instalment_other_contract", "instalment_id")
     return min(owed, status.remaining)
 
 

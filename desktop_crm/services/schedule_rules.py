@@ -34,10 +34,10 @@ def clean_bucket_rules(rules: BucketRules | dict[str, Any]) -> BucketRules:
     """Validated rules with times normalised to ``HH:MM``; ``ValidationError`` names the bad field."""
     data = rules.to_dict() if isinstance(rules, BucketRules) else dict(rules)
     if not isinstance(data.get("skip_weekends", True), bool):
-        raise ValidationError("skip_weekends must be true or false.", "skip_weekends")
+        raise ValidationError("schedule.skip_weekends_not_bool", "skip_weekends")
     for name in ("later_today_hours", "this_week_day", "next_week_day"):
         if isinstance(data.get(name), bool):
-            raise ValidationError(f"{name} must be a whole number.", name)
+            raise ValidationError("schedule.not_whole", name, setting=name)
     clean = BucketRules.from_dict(data)
     times = {name: parse_hhmm(getattr(clean, name), name).strftime("%H:%M") for name in _TIME_FIELDS}
     return BucketRules.from_dict({**clean.to_dict(), **times})
@@ -61,5 +61,5 @@ def reset_bucket_rules() -> BucketRules:
 def resolve(bucket: str, at: datetime | None = None, rules: BucketRules | None = None) -> datetime:
     """The due time of ``bucket`` seen at ``at`` (default: now), by ``rules`` (default: the stored ones)."""
     if bucket not in BUCKETS or bucket == "exact":
-        raise ValidationError(f"Unknown time bucket {bucket!r}.", "bucket")
+        raise ValidationError("schedule.unknown_bucket", "bucket", bucket=bucket)
     return resolve_bucket(bucket, at or now(), rules or load_bucket_rules())

@@ -32,7 +32,7 @@ def set_setting(key: str, value: Any) -> Setting:
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=True)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"Setting {clean_key!r} cannot be stored: {exc}.", "value") from None
+        raise ValidationError("settings.not_storable", "value", key=clean_key, reason=exc) from None
     row = Setting.get_or_none(Setting.key == clean_key)
     if row is None:
         return Setting.create(key=clean_key, value=text)

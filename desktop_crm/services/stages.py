@@ -36,7 +36,7 @@ def stage_probabilities() -> dict[str, int]:
 def stage_probability(stage: str) -> int:
     """The probability a new (or moved) opportunity gets in ``stage``."""
     if stage not in OPPORTUNITY_STAGES:
-        raise ValidationError(f"Stage: {stage!r} is not a stage.", "stage")
+        raise ValidationError("stage.unknown", "stage", stage=stage)
     return stage_probabilities()[stage]
 
 
@@ -49,11 +49,11 @@ def set_stage_probabilities(values: Mapping[str, Any]) -> dict[str, int]:
         if stage in FIXED:
             if value != FIXED[stage]:
                 raise ValidationError(
-                    f"Stage {stage}: the probability is fixed at {FIXED[stage]}%.", f"probability.{stage}"
+                    "stage.probability_fixed", f"probability.{stage}", stage=stage, percent=FIXED[stage]
                 )
             continue
         if stage not in OPEN_STAGES:
-            raise ValidationError(f"Stage: {stage!r} is not a stage.", "stage")
+            raise ValidationError("stage.unknown", "stage", stage=stage)
         current[stage] = require_int(value, f"probability.{stage}", f"Probability of stage {stage}", 0, 100)
     set_setting(SETTING_KEY, {stage: current[stage] for stage in OPEN_STAGES})
     return stage_probabilities()

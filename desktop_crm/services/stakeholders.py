@@ -48,7 +48,7 @@ CONTACT_FIELDS = (
 def _alive_client(client_id: Any) -> Client:
     client = get_record(Client, client_id, "Client", include_deleted=True)
     if client.is_deleted:
-        raise NotFoundError(f"Client {client.name!r} has been deleted; its contacts cannot be changed.")
+        raise NotFoundError("contact.client_deleted", client=client.name)
     return client
 
 
@@ -65,17 +65,15 @@ def _clean_boss(contact: Contact | None, client_id: int, boss_id: Any) -> Contac
     try:
         boss = get_record(Contact, boss_id, "Manager")
     except NotFoundError as exc:
-        raise ValidationError(str(exc), "reports_to_id") from None
+        raise exc.at("reports_to_id") from None
     if fk_id(boss, "client") != client_id:
-        raise ValidationError(f"{boss.name} works at another client.", "reports_to_id")
+        raise ValidationError("contact.manager_other_client", "reports_to_id", name=boss.name)
     if contact is not None:
         seen: set[int] = set()
         current: Contact | None = boss
         while current is not None and current.id not in seen:
             if current.id == contact.id:
-                raise ValidationError(
-                    "A contact cannot report to themselves, directly or through others.", "reports_to_id"
-                )
+                raise ValidationError("contact.reports_cycle", "reports_to_id")
             seen.add(current.id)
             current = current.reports_to
     return boss
@@ -85,7 +83,7 @@ def _clean_fields(fields: dict[str, Any], contact: Contact | None, client_id: in
     values: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in CONTACT_FIELDS:
-            raise ValidationError(f"Unknown contact field: {key!r}.", key)
+            raise ValidationError("contact.unknown_field", key, key=key)
         if key == "name":
             values[key] = require_text(value, key, "Name", Contact.name.max_length)
         elif key in _TEXTS:
@@ -112,7 +110,7 @@ def _clean_change_meta(changed_on: Any, changed_by: Any, reason: Any) -> tuple[d
         try:
             user = get_record(User, changed_by, "Changed by")
         except NotFoundError as exc:
-            raise ValidationError(str(exc), "changed_by") from None
+            raise exc.at("changed_by") from None
     return day, user, long_text(reason, "reason", "Reason")
 
 
@@ -215,7 +213,7 @@ def set_opportunity_role(opportunity_id: Any, contact_id: Any, role: str | None)
     opportunity = get_record(Opportunity, opportunity_id, "Opportunity")
     contact = _editable_contact(contact_id)
     if fk_id(contact, "client") != fk_id(opportunity, "client"):
-        raise ValidationError(f"{contact.name} works at another client than this opportunity.", "contact")
+        raise ValidationError("stakeholder.other_client", "contact", name=contact.name)
     link = OpportunityContact.get_or_none(
         (OpportunityContact.opportunity == opportunity.id) & (OpportunityContact.contact == contact.id)
     )

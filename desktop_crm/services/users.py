@@ -36,7 +36,7 @@ def require_user(value: Any) -> User:
     if isinstance(value, User):
         value = value.id
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError("A user must be given by their number.", "user_id")
+        raise ValidationError("user.bad_ref", "user_id")
     return get_record(User, value, "User")
 
 
@@ -65,12 +65,12 @@ def _require_team_manager(field: str, target_id: int | None = None) -> None:
         return
     row = User.select(User.role).where(User.id == working).tuples().first() if working else None
     if not row or row[0] != "supervisor":
-        raise ValidationError("Only a supervisor can change the team; switch to a supervisor first.", field)
+        raise ValidationError("user.team_needs_supervisor", field)
 
 
 def _clean_pin(value: Any) -> str:
     if not isinstance(value, str) or not PIN_PATTERN.fullmatch(value):
-        raise ValidationError("The PIN must be 4 to 12 digits.", "pin")
+        raise ValidationError("user.bad_pin", "pin")
     return value
 
 
@@ -115,7 +115,7 @@ def _clean_name(value: Any, exclude_id: int | None = None) -> str:
     key = name.casefold()
     for other in User.select(User.id, User.name):
         if other.id != exclude_id and other.name.casefold() == key:
-            raise ValidationError(f"A user named {other.name!r} already exists.", "name")
+            raise ValidationError("user.duplicate", "name", name=other.name)
     return name
 
 
@@ -123,7 +123,7 @@ def clean_email(value: Any, max_length: int = 200) -> str:
     """An optional e-mail address: empty, or something@something without spaces."""
     email = optional_text(value, "email", "E-mail", max_length)
     if email and (email.count("@") != 1 or email.startswith("@") or email.endswith("@") or " " in email):
-        raise ValidationError(f"E-mail {email!r} is not a valid address.", "email")
+        raise ValidationError("user.bad_email", "email", email=email)
     return email
 
 
@@ -133,17 +133,15 @@ def _clean_supervisor(value: Any, user_id: int | None) -> User | None:
     try:
         boss = get_record(User, value, "Supervisor")
     except NotFoundError as exc:
-        raise ValidationError(str(exc), "supervisor_id") from None
+        raise exc.at("supervisor_id") from None
     if boss.role != "supervisor":
-        raise ValidationError(f"{boss.name} is not a supervisor.", "supervisor_id")
+        raise ValidationError("user.not_a_supervisor", "supervisor_id", name=boss.name)
     if user_id is not None:
         seen: set[int] = set()
         current: User | None = boss
         while current is not None and current.id not in seen:
             if current.id == user_id:
-                raise ValidationError(
-                    "A user cannot report to themselves, directly or through others.", "supervisor_id"
-                )
+                raise ValidationError("user.reports_cycle", "supervisor_id")
             seen.add(current.id)
             current = current.supervisor
     return boss
@@ -172,7 +170,7 @@ def update_user(user_id: Any, **changes: Any) -> User:
     user = require_user(user_id)
     for key in changes:
         if key not in _EDITABLE:
-            raise ValidationError(f"Unknown user field: {key!r}.", key)
+            raise ValidationError("user.unknown_field", key, key=key)
     for key in changes:
         _require_team_manager(key, user.id if key in _SELF_EDITABLE else None)
     values: dict[str, Any] = {}
@@ -183,8 +181,9 @@ def update_user(user_id: Any, **changes: Any) -> User:
         has_reports = User.select().where(User.supervisor == user.id).exists()
         if values["role"] != "supervisor" and has_reports:
             raise ValidationError(
-                f"{user.name} still has people reporting to them; reassign them before changing the role.",
+                "user.role_has_reports",
                 "role",
+                name=user.name,
             )
     if "supervisor_id" in changes:
         values["supervisor"] = _clean_supervisor(changes["supervisor_id"], user.id)
@@ -194,7 +193,7 @@ def update_user(user_id: Any, **changes: Any) -> User:
         values["phone"] = optional_text(changes["phone"], "phone", "Phone", User.phone.max_length)
     if "active" in changes:
         if not isinstance(changes["active"], bool):
-            raise ValidationError("Active must be true or false.", "active")
+            raise ValidationError("user.active_not_bool", "active")
         if user.active and not changes["active"]:
             _check_can_deactivate(user)
         values["active"] = changes["active"]
@@ -211,8 +210,9 @@ def _check_can_deactivate(user: User) -> None:
 
     if user.id == chosen_user_id():
         raise ValidationError(
-            f"{user.name} is the person working now; switch to someone else before deactivating them.",
+            "user.deactivate_current",
             "active",
+            name=user.name,
         )
     if user.role == "supervisor":
         others = User.select().where(
@@ -221,15 +221,16 @@ def _check_can_deactivate(user: User) -> None:
         sellers = User.select().where((User.role == "salesperson") & (User.active == True))  # noqa: E712
         if not others.exists() and sellers.exists():
             raise ValidationError(
-                f"{user.name} is the last active supervisor; add or reactivate another supervisor "
-                "before deactivating them.",
+                "user.last_supervisor",
                 "active",
+                name=user.name,
             )
         reports = User.select().where((User.supervisor == user.id) & (User.active == True))  # noqa: E712
         if reports.exists():
             raise ValidationError(
-                f"{user.name} still has people reporting to them; reassign them before deactivating.",
+                "user.deactivate_has_reports",
                 "active",
+                name=user.name,
             )
 
 
@@ -269,12 +270,13 @@ def _require_pin_authority(user: User, current_pin: Any) -> None:
     if row and row[0] == "supervisor":
         return
     if not user.pin_hash:
-        raise ValidationError(f"Switch to {user.name} or to a supervisor to set their PIN.", "pin")
+        raise ValidationError("user.pin_not_allowed", "pin", name=user.name)
     if current_pin is not None:
-        raise ValidationError("Wrong PIN.", "current_pin")
+        raise ValidationError("user.wrong_pin", "current_pin")
     raise ValidationError(
-        f"Enter {user.name}'s current PIN, or switch to {user.name} or to a supervisor first.",
+        "user.current_pin_needed",
         "current_pin",
+        name=user.name,
     )
 
 

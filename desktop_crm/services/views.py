@@ -17,12 +17,12 @@ def _clean_definition(definition: Any) -> str:
         try:
             json.loads(definition)
         except ValueError:
-            raise ValidationError("The view definition is not valid JSON.", "definition") from None
+            raise ValidationError("view.not_json", "definition") from None
         return definition
     try:
         return json.dumps(definition, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
-        raise ValidationError("The view definition cannot be saved.", "definition") from None
+        raise ValidationError("view.not_storable", "definition") from None
 
 
 def _same_name(page: str, name: str, user_id: int | None) -> SavedView | None:
@@ -35,7 +35,7 @@ def _same_name(page: str, name: str, user_id: int | None) -> SavedView | None:
 def save_view(page: str, name: str, definition: Any, user_id: int | None = None) -> SavedView:
     """Save a view; a view of the same page and name (ignoring case) is replaced."""
     if page not in PAGES:
-        raise ValidationError(f"Unknown page {page!r}.", "page")
+        raise ValidationError("view.unknown_page", "page", page=page)
     name = require_text(name, "name", "View name", 100)
     text = _clean_definition(definition)
     existing = _same_name(page, name, user_id)
@@ -63,7 +63,7 @@ def rename_view(view_id: int, new_name: str) -> SavedView:
     name = require_text(new_name, "name", "View name", 100)
     other = _same_name(view.page, name, view.user_id)  # type: ignore[attr-defined]
     if other is not None and other.id != view.id:
-        raise ValidationError(f"A view named {other.name!r} already exists.", "name")
+        raise ValidationError("view.duplicate", "name", name=other.name)
     view.name = name
     view.save()
     return view

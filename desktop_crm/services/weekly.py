@@ -53,7 +53,7 @@ def week_dates(iso_year: int, iso_week: int) -> tuple[date, date]:
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise ValidationError(f"Week: {year} has no ISO week {week}.", "iso_week") from None
+        raise ValidationError("weekly.no_such_week", "iso_week", year=year, week=week) from None
     return monday, monday + timedelta(days=7)
 
 
@@ -69,17 +69,22 @@ def _lock(form: WeeklyForm) -> ValidationError | None:
     if form.status in EDITABLE_STATUSES:
         return None
     boss = User.get_or_none(User.id == fk_id(form.user, "supervisor")) if form.user else None
-    who = boss.name if boss is not None else "your supervisor"
-    when = form.submitted_at.date().isoformat() if form.submitted_at else "an earlier day"
-    if form.status == "scored":
-        return ValidationError(
-            f"This weekly form was submitted on {when} and has been scored; it can no longer be changed.",
-            "status",
-        )
-    return ValidationError(
-        f"This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.",
-        "status",
+    # A locked form was submitted; a form without a time of submission falls back to its week's Monday.
+    when = (
+        form.submitted_at.date()
+        if form.submitted_at
+        else date.fromisocalendar(form.iso_year, form.iso_week, 1)
     )
+    if form.status == "scored":
+        return ValidationError("weekly.locked_scored", "status", when=when)
+    if boss is None:
+        return ValidationError("weekly.locked_submitted_no_supervisor", "status", when=when)
+    return ValidationError("weekly.locked_submitted", "status", when=when, who=boss.name)
+
+
+def lock_error(form: WeeklyForm) -> ValidationError | None:
+    """Why ``form`` cannot be edited (the error editing it raises), or None when it can."""
+    return _lock(form)
 
 
 def lock_reason(form: WeeklyForm) -> str:
@@ -91,7 +96,7 @@ def lock_reason(form: WeeklyForm) -> str:
 def _supervisor(user_id: Any, field_name: str) -> User:
     user = get_record(User, user_id, "User")
     if user.role != "supervisor":
-        raise ValidationError(f"{user.name} is not a supervisor; only a supervisor can do this.", field_name)
+        raise ValidationError("weekly.not_a_supervisor", field_name, name=user.name)
     return user
 
 
@@ -100,7 +105,7 @@ def _reviewer(user_id: Any, form: WeeklyForm, field_name: str) -> User:
     user = _supervisor(user_id, field_name)
     owner = fk_id(form, "user")
     if not team.can_see(user.id, owner):
-        raise ValidationError(f"{user.name} does not supervise the author of this form.", field_name)
+        raise ValidationError("weekly.not_their_supervisor", field_name, name=user.name)
     return user
 
 
@@ -146,7 +151,7 @@ def add_plan_item(
     client = alive_client(client_id) if client_id is not None else None
     goal = get_record(Goal, goal_id, "Goal") if goal_id is not None else None
     if goal is not None and fk_id(goal, "user") not in (None, fk_id(form, "user")):
-        raise ValidationError("Goal: it is another person's goal.", "goal_id")
+        raise ValidationError("weekly.goal_other_person", "goal_id")
     return WeeklyPlanItem.create(form=form, weekday=day, text=body, client=client, goal=goal)
 
 
@@ -202,7 +207,7 @@ def return_weekly_form(form_id: FormRef, supervisor_id: UserRef, reason: str) ->
     supervisor = _reviewer(supervisor_id, form, "supervisor_id")
     body = require_text(reason, "reason", "Reason", 100_000)
     if form.status != "submitted":
-        raise ValidationError(f"Only a submitted form can be returned; this one is {form.status}.", "status")
+        raise ValidationError("weekly.return_not_submitted", "status", status=form.status)
     Annotation.create(form=form, author=supervisor, section="return", body=body)
     form.status = "returned"
     form.save()
@@ -219,15 +224,15 @@ def _line(form: WeeklyForm, value: Any) -> str:
         return line
     kind, _sep, ref = line.partition(":")
     if kind not in LINE_KINDS or not ref:
-        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line")
+        raise ValidationError("weekly.unknown_line", "line", line=line)
     if kind == "fact":
         if ref not in KPI_KEYS:
-            raise ValidationError(f"Line: {ref!r} is not a KPI of the weekly form.", "line")
+            raise ValidationError("weekly.unknown_kpi_line", "line", line=ref)
         return line
     try:
         ref_id = int(ref)
     except ValueError:
-        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line") from None
+        raise ValidationError("weekly.unknown_line", "line", line=line) from None
     found: Any
     if kind == "collection":
         found = WeeklyCollectionItem.get_or_none(
@@ -240,7 +245,7 @@ def _line(form: WeeklyForm, value: Any) -> str:
     else:
         found = GoalTarget.get_or_none(GoalTarget.id == ref_id)
     if found is None:
-        raise ValidationError(f"Line: {line!r} is not a line of the weekly form.", "line")
+        raise ValidationError("weekly.unknown_line", "line", line=line)
     return line
 
 
@@ -261,9 +266,9 @@ def annotate(
 
 def _score(value: Any, field_name: str = "score") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ValidationError("Score must be a number.", field_name)
+        raise ValidationError("weekly.score_not_a_number", field_name)
     if not 0 <= value <= 100:
-        raise ValidationError("Score must be between 0 and 100.", field_name)
+        raise ValidationError("weekly.score_range", field_name)
     return float(value)
 
 
@@ -286,21 +291,19 @@ def score_week(
     parts: list[tuple[ScoreCriterion, float]] = []
     if criteria_scores:
         if score is not None:
-            raise ValidationError("Give either a total score or scores per criterion, not both.", "score")
+            raise ValidationError("weekly.score_both", "score")
         criteria = {c.key: c for c in load_criteria()}
         for key, value in criteria_scores.items():
             if key not in criteria:
-                raise ValidationError(
-                    f"Score: {key!r} is not one of the scoring criteria.", "criteria_scores"
-                )
+                raise ValidationError("weekly.unknown_criterion", "criteria_scores", key=key)
             parts.append((criteria[key], _score(value, f"criterion:{key}")))
         value = weighted_total([(c.weight, v) for c, v in parts])
     else:
         if score is None:
-            raise ValidationError("Score must be a number.", "score")
+            raise ValidationError("weekly.score_not_a_number", "score")
         value = _score(score)
     if form.status not in ("submitted", "scored"):
-        raise ValidationError(f"Only a submitted form can be scored; this one is {form.status}.", "status")
+        raise ValidationError("weekly.score_not_submitted", "status", status=form.status)
     WeeklyScore.delete().where(WeeklyScore.form == form).execute()
     WeeklyCriterionScore.delete().where(WeeklyCriterionScore.form == form).execute()
     result = WeeklyScore.create(form=form, scorer=scorer, score=value, comment=text)

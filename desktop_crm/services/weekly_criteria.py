@@ -53,9 +53,9 @@ def load_criteria() -> list[ScoreCriterion]:
 
 def _weight(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ValidationError("Weight must be a number.", "weight")
+        raise ValidationError("criteria.weight_not_a_number", "weight")
     if not 0 < value <= 100:
-        raise ValidationError("Weight must be more than 0 and at most 100.", "weight")
+        raise ValidationError("criteria.weight_range", "weight")
     return float(value)
 
 
@@ -78,7 +78,7 @@ def save_criteria(items: Iterable[Mapping[str, Any] | ScoreCriterion]) -> list[S
         data = item.__dict__ if isinstance(item, ScoreCriterion) else dict(item)
         label = require_text(data.get("label"), "label", "Criterion", 200)
         if label.casefold() in labels:
-            raise ValidationError(f"Criterion {label!r} is listed twice.", "label")
+            raise ValidationError("criteria.duplicate", "label", name=label)
         labels.add(label.casefold())
         weight = _weight(data.get("weight"))
         key = str(data.get("key") or "").strip()
@@ -87,7 +87,7 @@ def save_criteria(items: Iterable[Mapping[str, Any] | ScoreCriterion]) -> list[S
         taken.add(key)
         result.append(ScoreCriterion(key, label, weight))
     if len(result) > MAX_CRITERIA:
-        raise ValidationError(f"At most {MAX_CRITERIA} criteria.", "criteria")
+        raise ValidationError("criteria.too_many", "criteria", max=MAX_CRITERIA)
     set_setting(CRITERIA_KEY, [{"key": c.key, "label": c.label, "weight": c.weight} for c in result])
     return result
 

@@ -211,9 +211,11 @@ def test_set_choices_adds_reorders_and_refuses_removing_used_ones(db: object) ->
     assert count_clients_using_removed_choices(size.id, ["large"]) == 2
     with pytest.raises(ValidationError) as info:
         set_custom_field_choices(size.id, ["large", "medium"])
-    assert info.value.field == "choices" and "2 clients use the removed choice 'small'" in info.value.message
+    assert info.value.field == "choices" and info.value.code == "custom_field.choice_in_use"
+    assert info.value.params == {"count": 2, "choices": "'small'"}
+    assert "2 clients use a removed choice ('small')" in info.value.message
     assert field_choices(CustomFieldDef.get_by_id(size.id)) == ["large", "small", "medium"]
-    with pytest.raises(ValidationError, match="1 client uses the removed choice '泵阀'"):
+    with pytest.raises(ValidationError, match=r"1 client uses a removed choice \('泵阀'\)"):
         set_custom_field_choices(products.id, ["pumps", "valves"])
     assert get_custom_values(a.id)["Products"] == ["pumps", "泵阀"]
 

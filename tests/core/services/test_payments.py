@@ -53,9 +53,10 @@ def test_add_instalments_numbered_by_due_date(contract: Contract) -> None:
 
 def test_plan_total_above_contract_amount_refused(contract: Contract) -> None:
     add_instalment(contract, "2026-02-01", 7_000)
-    with pytest.raises(ValidationError, match="would total 10001") as err:
+    with pytest.raises(ValidationError, match=r"would total 100\.01") as err:
         add_instalment(contract, "2026-03-01", 3_001)
-    assert err.value.field == "amount_cents"
+    assert err.value.field == "amount_cents" and err.value.code == "payment.plan_over_contract"
+    assert err.value.params == {"total_cents": 10_001, "contract_cents": 10_000}
     add_instalment(contract, "2026-03-01", 3_000)  # exactly the contract amount is fine
     assert sum(a for _, _, a in plan_of(contract)) == 10_000
 
@@ -110,9 +111,10 @@ def test_delete_instalment_renumbers(contract: Contract) -> None:
 
 def test_overpayment_of_contract_needs_confirmation(contract: Contract) -> None:
     record_payment(contract, 9_000, "2026-02-01")
-    with pytest.raises(ValidationError, match="more than the 1000 cents still owed on this contract") as err:
+    with pytest.raises(ValidationError, match=r"more than the 10\.00 still owed on this contract") as err:
         record_payment(contract, 1_500, "2026-02-02")
-    assert err.value.field == "amount_cents"
+    assert err.value.field == "amount_cents" and err.value.code == "payment.overpaid"
+    assert err.value.params == {"amount_cents": 1_500, "owed_cents": 1_000}
     assert Payment.select().count() == 1
     record_payment(contract, 1_000, "2026-02-02")  # exactly what is owed: fine
     payment = record_payment(contract, 500, "2026-02-03", allow_overpay=True)
@@ -124,7 +126,7 @@ def test_overpayment_of_contract_needs_confirmation(contract: Contract) -> None:
 def test_overpayment_of_instalment_needs_confirmation(contract: Contract) -> None:
     first = add_instalment(contract, "2026-02-01", 3_000)
     record_payment(contract, 2_000, "2026-02-01", instalment_id=first)
-    with pytest.raises(ValidationError, match="1000 cents still owed on this instalment"):
+    with pytest.raises(ValidationError, match=r"10\.00 still owed on this instalment"):
         record_payment(contract, 1_001, "2026-02-02", instalment_id=first)
     record_payment(contract, 1_001, "2026-02-02", instalment_id=first, allow_overpay=True)
     assert Payment.select().count() == 2
@@ -182,7 +184,7 @@ def test_excess_on_an_instalment_flows_to_the_next(contract: Contract) -> None:
     balance = contract_balance(contract, as_of="2026-12-31")
     assert [(s.instalment.id, s.remaining) for s in balance.overdue_instalments] == [(b.id, 500)]
     # The instalment check uses the same allocation: only 500 is still owed on b.
-    with pytest.raises(ValidationError, match="500 cents still owed on this instalment"):
+    with pytest.raises(ValidationError, match=r"5\.00 still owed on this instalment"):
         record_payment(contract, 600, "2026-03-01", instalment_id=b)
 
 
