@@ -5008,7 +5008,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ReviewPack</name>
     <message>
-        <location filename="../../ui/pages/dashboard/review_pack.py" line="+75"/>
+        <location filename="../../ui/pages/dashboard/review_pack.py" line="+67"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5273,12 +5273,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+7"/>
+        <location filename="../../ui/service_text.py" line="+13"/>
         <source>--from must not be after --to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>--to {end} is before --from {start}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5294,291 +5294,166 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
-        <source>--week: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>--year must be between 1900 and 2100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
         <source>A choice field needs at least one choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A custom field named {name} already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+150"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>A user must be given by their number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A user named {name} already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A view named {name} already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-124"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+121"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Amount: the payment plan already totals {planned} cents; reduce the plan first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>At most {MAX_CRITERIA} criteria.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Category name is required for a custom category.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choice {text} is listed twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-41"/>
         <source>Choices must be a list of texts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>Client &quot;{name}&quot; has been deleted; restore it before linking records to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Client {name} has been deleted; its contacts cannot be changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Contact &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Contact &quot;{name}&quot; works for another client, not for &quot;{name2}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Criterion {label} is listed twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom field {field_id} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>Custom values must be a mapping of field to value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Due date: another instalment of this contract is already due on {p0} (overlapping instalments); change the date or merge them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>Due date: it must lie within the goal&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Due date: two instalments are due on {p0} (overlapping instalments); change a date or merge them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail {email} is not a valid address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>End date must be after the start date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+76"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Enter {name}&apos;s current PIN, or switch to {name2} or to a supervisor first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+33"/>
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Goal: it is another person&apos;s goal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-183"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Grade {grade}: the number of days must be from {MIN_DAYS} to {MAX_DAYS}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+41"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+96"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Kind: a {kind} goal cannot be part of a {kind2} goal (it must be a finer kind).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-51"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+23"/>
         <source>Language must be text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Line: {line} is not a line of the weekly form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Line: {ref} is not a KPI of the weekly form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Metric: unknown KPI {metric}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+81"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Only a submitted form can be scored; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-74"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>Only the goal&apos;s owner can agree to a target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>Only the goal&apos;s owner can propose a different target value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Only the owner&apos;s supervisor can decide on a proposal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{name2}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+105"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PDF export needs the graphical interface&apos;s modules: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-42"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5588,117 +5463,522 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+50"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Period: it must lie within the parent goal&apos;s period ({p0} to {p1}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-49"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Qualitative: this goal has numeric targets; delete them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-84"/>
+        <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reminder lead time must be from {low} to {high} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Unknown grade {grade!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--week: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no database at {path} (create one with: desktop-crm --db {path} demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no folder {folder} to write {name} in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the graphical interface is not available: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no user named {name!r} (users: {users})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF export needs the graphical interface&apos;s modules: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the review pack needs the graphical interface&apos;s modules: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unknown client field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client {client!r} has been deleted; its contacts cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact &quot;{name}&quot; works for another client, not for &quot;{client}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown contact field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount: the payment plan already totals {planned_cents}; reduce the plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A contract is created from a won opportunity. &quot;{name}&quot; is not won; close it as won before signing a contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contract is created from a won opportunity. Choose one of this client&apos;s won opportunities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criterion {name!r} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most {max} criteria.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A custom field named {name!r} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice {choice!r} is listed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Custom field {id!r} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: {value!r} is not one of the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database is busy: another program is writing to it; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is still being checked for damage; changes are possible in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is damaged and cannot be opened safely; restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file is damaged; nothing more can be saved to it. Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk is full: the change was not saved; free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty (0 bytes): it holds no CRM data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} cannot be created: its folder is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a database of another application; it was not opened and not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The disk could not be read or written (input/output error): the change was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a database this application can open ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is already open in another window ({owner}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database is open read-only: changes cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be upgraded to the current schema ({reason}); it was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo data cannot be generated while another change is in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data generation cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database already has {name!r} ({kind_label}); demo data needs an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database already holds clients: demo data can only be added to an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown demo size {size!r} (choose one of: {sizes}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The follow-up is about another client, not &quot;{client}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kind: a {kind} goal cannot contain its {child_kind} goals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period: it must lie within the parent goal&apos;s period ({start} to {end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Metric: unknown KPI {metric!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights: give one weight per sub-goal ({count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Question is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Score must be a number.</source>
+        <source>Unknown handbook field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown milestone field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This next step of &quot;{client}&quot; is already done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snooze minutes must be a whole number from 1 to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label} must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{client}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} #{id} has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} #{id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{setting} must be a time like 09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{setting} must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown time bucket {bucket!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting {key!r} cannot be stored: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage {stage}: the probability is fixed at {percent}%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage: {stage!r} is not a stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label} is too long ({length} characters, at most {max_length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail {email!r} is not a valid address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter {name}&apos;s current PIN, or switch to {name} or to a supervisor first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A user named {name!r} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown user field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A view named {name!r} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown page {page!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Score must be between 0 and 100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Score: {key} is not one of the scoring criteria.</source>
+        <source>Score: {key!r} is not one of the scoring criteria.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Setting {clean_key} cannot be stored: {exc}.</source>
+        <source>Line: {line!r} is not a KPI of the weekly form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Line: {line!r} is not a line of the weekly form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-78"/>
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-22"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Split: sub-goal &quot;{title}&quot; is qualitative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Split: there is no sub-period to split into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stage {stage}: the probability is fixed at {p0}%.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+32"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Stage: this opportunity is not closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stage: {stage} is not a stage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-156"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,107 +5988,87 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>Target not found on this goal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Target value: it was assigned to you; propose a different value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+65"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>The client of milestone #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The follow-up is about another client, not &quot;{name}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-78"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-82"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+83"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>The view definition cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>The view definition is not valid JSON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-93"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This database was written by a newer version of the application (schema {current}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>This next step is already done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This next step is not done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This next step of &quot;{name}&quot; is already done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-23"/>
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+89"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,62 +6078,22 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-77"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Unknown client field: {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown contact field: {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown grade {grade}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown handbook field: {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown milestone field: {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown page {page}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown time bucket {bucket}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unknown user field: {key}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>User: a sub-goal belongs to the same person as its parent goal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+107"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-155"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5883,117 +6103,52 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+72"/>
         <source>Weights: at least one weight must be above 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Weights: each weight is a number of at least 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Weights: give one weight per sub-goal ({p0}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Weights: use even, days or one number per sub-goal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+71"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-90"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Your proposal is waiting for the supervisor&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+54"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>no database at {path} (create one with: desktop-crm --db {path2} demo)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no folder {parent} to write {name} in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no user named {name} (users: {p0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no user named {user} (users: {p0})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>skip_weekends must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the graphical interface is not available: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the review pack needs the graphical interface&apos;s modules: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{WON_REQUIRED} &quot;{name}&quot; is not won; close it as won before signing a contract.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{WON_REQUIRED} Choose one of this client&apos;s won opportunities.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{clients} the removed {noun} {p0}. Keep it, or remove it anyway to clear it from those clients.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{field} must be a time like 09:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{label} #{record_id} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{label} #{record_id} has been deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>{label} is implausibly large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-39"/>
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6003,27 +6158,22 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{label} is too long ({p0} characters, at most {max_length}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>{label} must be a finite number of reasonable size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-78"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+76"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6033,140 +6183,95 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{label} must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>{label} must be at least 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-65"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+87"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>{label} must be text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{label} must be {p0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{label}: unknown value {value} (allowed: {p0}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{label}: {item} is not one of the choices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{label}: {value} is not one of the choices.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+62"/>
         <source>{name} does not supervise the author of this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-173"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+143"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-114"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+127"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{name} must be a whole number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>{name} still has people reporting to them; reassign them before changing the role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>{name} works at another client than this opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-134"/>
         <source>{name} works at another client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} could not be upgraded to the current schema ({exc}); it was left as it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} is not a database this application can open ({exc}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+4"/>
+        <location line="+179"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7842,7 +7947,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyPdf</name>
     <message>
-        <location filename="../../ui/pages/weekly/pdf.py" line="+44"/>
+        <location filename="../../ui/pages/weekly/pdf.py" line="+27"/>
         <source>Page {page} of {pages}</source>
         <translation type="unfinished"></translation>
     </message>

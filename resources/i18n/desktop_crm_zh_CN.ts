@@ -5041,7 +5041,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ReviewPack</name>
     <message>
-        <location filename="../../ui/pages/dashboard/review_pack.py" line="+75" />
+        <location filename="../../ui/pages/dashboard/review_pack.py" line="+67" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -5306,12 +5306,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+7" />
+        <location filename="../../ui/service_text.py" line="+13" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+7" />
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
@@ -5326,9 +5326,8 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>--user 需要填写一位业务员的姓名；查看整个团队时请不要使用该参数。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>--week: {exc}</source>
-        <translation>--week：{exc}</translation>
+        <translation type="vanished">--week：{exc}</translation>
     </message>
     <message>
         <location line="+1" />
@@ -5336,282 +5335,258 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+30" />
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-20" />
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation>联系人不能直接或间接向自己汇报。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A custom field named {name} already exists.</source>
-        <translation>已存在名为 {name} 的业务特征字段。</translation>
+        <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+150" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-8" />
         <source>A user must be given by their number.</source>
         <translation>必须用编号指定用户。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A user named {name} already exists.</source>
-        <translation>已存在名为 {name} 的用户。</translation>
+        <translation type="vanished">已存在名为 {name} 的用户。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A view named {name} already exists.</source>
-        <translation>已存在名为 {name} 的视图。</translation>
+        <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-124" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind} 类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+121" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-86" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Amount: the payment plan already totals {planned} cents; reduce the plan first.</source>
-        <translation>金额：回款计划合计已达 {planned} 分，请先减少计划。</translation>
+        <translation type="vanished">金额：回款计划合计已达 {planned} 分，请先减少计划。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Amount: the payment plan would total {p0} cents, more than the contract amount of {amount_cents} cents.</source>
-        <translation>金额：回款计划合计将达 {p0} 分，超过合同金额 {amount_cents} 分。</translation>
+        <translation type="vanished">金额：回款计划合计将达 {p0} 分，超过合同金额 {amount_cents} 分。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Amount: {amount} cents is more than the {owed} cents still owed {where}; confirm to record an overpayment.</source>
-        <translation>金额：{amount} 分超过尚欠的 {owed} 分（{where}）；确认后才能登记超额回款。</translation>
+        <translation type="vanished">金额：{amount} 分超过尚欠的 {owed} 分（{where}）；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>At most {MAX_CRITERIA} criteria.</source>
-        <translation>评分项最多 {MAX_CRITERIA} 个。</translation>
+        <translation type="vanished">评分项最多 {MAX_CRITERIA} 个。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Category name is required for a custom category.</source>
         <translation>自定义类别必须填写类别名称。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Choice {text} is listed twice.</source>
-        <translation>选项 {text} 重复了。</translation>
+        <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-41" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-23" />
         <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Client {name} has been deleted; its contacts cannot be changed.</source>
-        <translation>客户 {name} 已删除，不能修改其联系人。</translation>
+        <translation type="vanished">客户 {name} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+6" />
         <source>Contact "{name}" has been deleted.</source>
         <translation>联系人“{name}”已删除。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Contact "{name}" works for another client, not for "{name2}".</source>
-        <translation>联系人“{name}”属于其他客户，不属于“{name2}”。</translation>
+        <translation type="vanished">联系人“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Criterion {label} is listed twice.</source>
-        <translation>评分项 {label} 重复了。</translation>
+        <translation type="vanished">评分项 {label} 重复了。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Custom field {field_id} does not exist.</source>
-        <translation>业务特征字段 {field_id} 不存在。</translation>
+        <translation type="vanished">业务特征字段 {field_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+27" />
         <source>Custom values must be a mapping of field to value.</source>
         <translation>业务特征值必须是“字段 → 值”的对应关系。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Due date: another instalment of this contract is already due on {p0} (overlapping instalments); change the date or merge them.</source>
-        <translation>到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
+        <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+28" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Due date: two instalments are due on {p0} (overlapping instalments); change a date or merge them.</source>
-        <translation>到期日：有两期都在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
+        <translation type="vanished">到期日：有两期都在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>E-mail {email} is not a valid address.</source>
-        <translation>电子邮件 {email} 不是有效地址。</translation>
+        <translation type="vanished">电子邮件 {email} 不是有效地址。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+6" />
         <source>End date must be after the start date.</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+76" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Enter {name}'s current PIN, or switch to {name2} or to a supervisor first.</source>
-        <translation>请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
+        <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+33" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-8" />
         <source>Goal: it is another person's goal.</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-183" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Grade {grade}: the number of days must be from {MIN_DAYS} to {MAX_DAYS}.</source>
-        <translation>定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
+        <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+41" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+96" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kind: a {kind} goal cannot be part of a {kind2} goal (it must be a finer kind).</source>
-        <translation>类型：{kind} 目标不能属于 {kind2} 目标（必须更细一级）。</translation>
+        <translation type="vanished">类型：{kind} 目标不能属于 {kind2} 目标（必须更细一级）。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kind: a {kind} goal cannot contain its {kind2} goals.</source>
-        <translation>类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
+        <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-51" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+23" />
         <source>Language must be text.</source>
         <translation>语言必须是文本。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Line: {line} is not a line of the weekly form.</source>
-        <translation>批注位置：{line} 不是这张周报中的一行。</translation>
+        <translation type="vanished">批注位置：{line} 不是这张周报中的一行。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Line: {ref} is not a KPI of the weekly form.</source>
-        <translation>批注位置：{ref} 不是周报中的指标。</translation>
+        <translation type="vanished">批注位置：{ref} 不是周报中的指标。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Metric: unknown KPI {metric}.</source>
-        <translation>指标：未知的关键指标 {metric}。</translation>
+        <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+81" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份是 {status}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Only a submitted form can be scored; this one is {status}.</source>
         <translation>只有已提交的周报才能评分；这份是 {status}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-17" />
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-74" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-24" />
         <source>Only the goal's owner can agree to a target.</source>
         <translation>只有目标的负责人可以确认目标值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+16" />
         <source>Only the goal's owner can propose a different target value.</source>
         <translation>只有目标的负责人可以提议不同的目标值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-13" />
         <source>Only the owner's supervisor can decide on a proposal.</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-54" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
-        <translation>商机“{name}”已有合同；复购请新建商机。</translation>
+        <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Opportunity "{name}" belongs to another client, not to "{name2}".</source>
-        <translation>商机“{name}”属于其他客户，不属于“{name2}”。</translation>
+        <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+105" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>PDF export needs the graphical interface's modules: {exc}</source>
-        <translation>导出 PDF 需要图形界面的模块：{exc}</translation>
+        <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-42" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -5621,117 +5596,546 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+50" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Period: it must lie within the parent goal's period ({p0} to {p1}).</source>
-        <translation>周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
+        <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-49" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-9" />
         <source>Qualitative: this goal has numeric targets; delete them first.</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
+        <location line="-84" />
+        <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
+        <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The reminder lead time must be from {low} to {high} minutes.</source>
+        <translation>提前提醒时间必须在 {low} 到 {high} 分钟之间。</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <source>Unknown grade {grade!r}.</source>
+        <translation>未知的定级 {grade!r}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>--week: {reason}</source>
+        <translation>--week：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no database at {path} (create one with: desktop-crm --db {path} demo)</source>
+        <translation>{path} 没有数据库（可用 desktop-crm --db {path} demo 创建）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no folder {folder} to write {name} in</source>
+        <translation>没有文件夹 {folder}，无法写入 {name}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the graphical interface is not available: {reason}</source>
+        <translation>图形界面不可用：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no user named {name!r} (users: {users})</source>
+        <translation>没有名为 {name!r} 的用户（现有用户：{users}）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF export needs the graphical interface's modules: {reason}</source>
+        <translation>导出 PDF 需要图形界面的模块：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the review pack needs the graphical interface's modules: {reason}</source>
+        <translation>生成评审资料包需要图形界面的模块：{reason}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Unknown client field: {key!r}.</source>
+        <translation>未知的客户字段：{key!r}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client {client!r} has been deleted; its contacts cannot be changed.</source>
+        <translation>客户 {client!r} 已删除，不能修改其联系人。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Contact "{name}" works for another client, not for "{client}".</source>
+        <translation>联系人“{name}”属于其他客户，不属于“{client}”。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown contact field: {key!r}.</source>
+        <translation>未知的联系人字段：{key!r}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount: the payment plan already totals {planned_cents}; reduce the plan first.</source>
+        <translation>金额：回款计划合计已达 {planned_cents}，请先减少计划。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A contract is created from a won opportunity. "{name}" is not won; close it as won before signing a contract.</source>
+        <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单，再签合同。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A contract is created from a won opportunity. Choose one of this client's won opportunities.</source>
+        <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Criterion {name!r} is listed twice.</source>
+        <translation>评分项 {name!r} 重复了。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>At most {max} criteria.</source>
+        <translation>评分项最多 {max} 个。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.</source>
+        <translation>有 {count} 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从这些客户的值中清除它。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.</source>
+        <translation>有 1 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从该客户的值中清除它。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A custom field named {name!r} already exists.</source>
+        <translation>已存在名为 {name!r} 的业务特征字段。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choice {choice!r} is listed twice.</source>
+        <translation>选项 {choice!r} 重复了。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Custom field {id!r} does not exist.</source>
+        <translation>业务特征字段 {id!r} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not one of the choices.</source>
+        <translation>{label}：{value!r} 不在选项中。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database is busy: another program is writing to it; try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} cannot be read ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file is still being checked for damage; changes are possible in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is damaged and cannot be opened safely; restore it from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database file is damaged; nothing more can be saved to it. Restore it from a backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The disk is full: the change was not saved; free some space and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is empty (0 bytes): it holds no CRM data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} cannot be created: its folder is read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is a database of another application; it was not opened and not modified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The disk could not be read or written (input/output error): the change was not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is a folder, not a database file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
+        <translation>该数据库由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
+        <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is not a database this application can open ({reason}).</source>
+        <translation>{path} 不是本程序能打开的数据库（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is not a database file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is already open in another window ({owner}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This database is open read-only: changes cannot be saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} could not be upgraded to the current schema ({reason}); it was left as it was.</source>
+        <translation>{path} 无法升级到当前数据结构（{reason}）；文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The demo data cannot be generated while another change is in progress.</source>
+        <translation>另一项修改正在进行，暂时不能生成演示数据。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Demo data generation cancelled; nothing was written.</source>
+        <translation>已取消生成演示数据；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database already has {name!r} ({kind_label}); demo data needs an empty database.</source>
+        <translation>数据库中已有 {name!r}（{kind_label}）；演示数据需要空数据库。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database already holds clients: demo data can only be added to an empty database.</source>
+        <translation>数据库中已有客户：演示数据只能写入空数据库。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown demo size {size!r} (choose one of: {sizes}).</source>
+        <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The follow-up is about another client, not "{client}".</source>
+        <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Kind: a {kind} goal cannot contain its {child_kind} goals.</source>
+        <translation>类型：{kind} 目标不能包含其 {child_kind} 子目标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).</source>
+        <translation>类型：{kind} 目标不能属于 {parent_kind} 目标（必须更细一级）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Period: it must lie within the parent goal's period ({start} to {end}).</source>
+        <translation>周期：必须在上级目标的周期内（{start} 至 {end}）。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Metric: unknown KPI {metric!r}.</source>
+        <translation>指标：未知的关键指标 {metric!r}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Weights: give one weight per sub-goal ({count}).</source>
+        <translation>权重：每个子目标需要一个权重（共 {count} 个）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Question is required.</source>
         <translation>问题为必填项。</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Unknown handbook field: {key!r}.</source>
+        <translation>未知的绩效手册字段：{key!r}。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown milestone field: {key!r}.</source>
+        <translation>未知的关键节点字段：{key!r}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This next step of "{client}" is already done.</source>
+        <translation>“{client}”的这条下步事务已完成。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Snooze minutes must be a whole number from 1 to {high}.</source>
+        <translation>推迟的分钟数必须是 1 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{label} must be more than 0.</source>
+        <translation>{label}必须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Opportunity "{name}" belongs to another client, not to "{client}".</source>
+        <translation>商机“{name}”属于其他客户，不属于“{client}”。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.</source>
+        <translation>到期日：本合同已有一期在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.</source>
+        <translation>金额：{amount_cents} 超过本合同尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.</source>
+        <translation>金额：{amount_cents} 超过本期尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.</source>
+        <translation>金额：回款计划合计将达 {total_cents}，超过合同金额 {contract_cents}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.</source>
+        <translation>到期日：有两期都在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} #{id} has been deleted.</source>
+        <translation>{label} #{id} 已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} #{id} does not exist.</source>
+        <translation>{label} #{id} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{setting} must be a time like 09:00.</source>
+        <translation>{setting} 必须是类似 09:00 的时间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{setting} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
+        <translation>{setting} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{setting} must be a whole number.</source>
+        <translation>{setting} 必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown time bucket {bucket!r}.</source>
+        <translation>未知的时间段 {bucket!r}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Setting {key!r} cannot be stored: {reason}.</source>
+        <translation>无法保存设置 {key!r}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage {stage}: the probability is fixed at {percent}%.</source>
+        <translation>阶段 {stage}：概率固定为 {percent}%。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stage: {stage!r} is not a stage.</source>
+        <translation>阶段：{stage!r} 不是有效阶段。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{label} is too long ({length} characters, at most {max_length}).</source>
+        <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
+        <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail {email!r} is not a valid address.</source>
+        <translation>电子邮件 {email!r} 不是有效地址。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enter {name}'s current PIN, or switch to {name} or to a supervisor first.</source>
+        <translation>请输入{name}当前的 PIN 码，或先切换到{name}或主管。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A user named {name!r} already exists.</source>
+        <translation>已存在名为 {name!r} 的用户。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Unknown user field: {key!r}.</source>
+        <translation>未知的用户字段：{key!r}。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A view named {name!r} already exists.</source>
+        <translation>已存在名为 {name!r} 的视图。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown page {page!r}.</source>
+        <translation>未知的页面 {page!r}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.</source>
+        <translation>这张周报已于 {when} 提交；修改前请让你的主管退回修改。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Score must be a number.</source>
         <translation>评分必须是数字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Score must be between 0 and 100.</source>
         <translation>评分必须在 0 到 100 之间。</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Score: {key!r} is not one of the scoring criteria.</source>
+        <translation>评分：{key!r} 不是评分项之一。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {line!r} is not a KPI of the weekly form.</source>
+        <translation>批注位置：{line!r} 不是周报中的指标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line: {line!r} is not a line of the weekly form.</source>
+        <translation>批注位置：{line!r} 不是这张周报中的一行。</translation>
+    </message>
+    <message>
         <source>Score: {key} is not one of the scoring criteria.</source>
-        <translation>评分：{key} 不是评分项之一。</translation>
+        <translation type="vanished">评分：{key} 不是评分项之一。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Setting {clean_key} cannot be stored: {exc}.</source>
-        <translation>无法保存设置 {clean_key}：{exc}。</translation>
+        <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-78" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Snooze minutes must be a whole number from 1 to {MAX_SNOOZE_MINUTES}.</source>
-        <translation>推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
+        <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-22" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind} 目标不能分解为 {child_kind} 目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Split: sub-goal "{title}" is qualitative.</source>
         <translation>分解：子目标“{title}”是定性目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-1" />
         <source>Split: there is no sub-period to split into.</source>
         <translation>分解：没有可分解的子周期。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Stage {stage}: the probability is fixed at {p0}%.</source>
-        <translation>阶段 {stage}：概率固定为 {p0}%。</translation>
+        <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+32" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
         <translation>阶段：此商机已签合同；重新打开前请删除或解除关联。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-4" />
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation>阶段：此商机已关闭（{stage}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
         <translation>阶段：此商机已关闭；请重新打开后再改阶段。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Stage: this opportunity is not closed.</source>
         <translation>阶段：此商机尚未关闭。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Stage: {stage} is not a stage.</source>
-        <translation>阶段：{stage} 不是有效阶段。</translation>
+        <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+39" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-156" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -5741,107 +6145,103 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+83" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-1" />
         <source>Target value: it was assigned to you; propose a different value instead.</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+65" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-53" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The follow-up is about another client, not "{name}".</source>
-        <translation>这条跟进记录属于其他客户，不属于“{name}”。</translation>
+        <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-78" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+83" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-82" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+39" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The reminder lead time must be from {MIN_LEAD} to {MAX_LEAD} minutes.</source>
-        <translation>提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
+        <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+83" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+24" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-1" />
         <source>The view definition is not valid JSON.</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-93" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This database was written by a newer version of the application (schema {current}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
-        <translation>该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
+        <translation type="vanished">该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+9" />
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+19" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>This next step is not done.</source>
         <translation>该下步事务尚未完成。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This next step of "{name}" is already done.</source>
-        <translation>“{name}”的这条下步事务已完成。</translation>
+        <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-23" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+89" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -5851,7 +6251,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-77" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -5860,57 +6260,49 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation type="vanished">该周报状态为 {status}；只有草稿或被退回时才能修改。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown client field: {key}.</source>
-        <translation>未知的客户字段：{key}。</translation>
+        <translation type="vanished">未知的客户字段：{key}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown contact field: {key}.</source>
-        <translation>未知的联系人字段：{key}。</translation>
+        <translation type="vanished">未知的联系人字段：{key}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown grade {grade}.</source>
-        <translation>未知的定级 {grade}。</translation>
+        <translation type="vanished">未知的定级 {grade}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown handbook field: {key}.</source>
-        <translation>未知的绩效手册字段：{key}。</translation>
+        <translation type="vanished">未知的绩效手册字段：{key}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown milestone field: {key}.</source>
-        <translation>未知的关键节点字段：{key}。</translation>
+        <translation type="vanished">未知的关键节点字段：{key}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown page {page}.</source>
-        <translation>未知的页面 {page}。</translation>
+        <translation type="vanished">未知的页面 {page}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown time bucket {bucket}.</source>
-        <translation>未知的时间段 {bucket}。</translation>
+        <translation type="vanished">未知的时间段 {bucket}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Unknown user field: {key}.</source>
-        <translation>未知的用户字段：{key}。</translation>
+        <translation type="vanished">未知的用户字段：{key}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-28" />
         <source>User: a sub-goal belongs to the same person as its parent goal.</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+107" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-155" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -5920,117 +6312,104 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+72" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-1" />
         <source>Weights: each weight is a number of at least 0.</source>
         <translation>权重：每个权重都必须是不小于 0 的数字。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Weights: give one weight per sub-goal ({p0}).</source>
-        <translation>权重：每个子目标需要一个权重（共 {p0} 个）。</translation>
+        <translation type="vanished">权重：每个子目标需要一个权重（共 {p0} 个）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Weights: use even, days or one number per sub-goal.</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+71" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-90" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Your proposal is waiting for the supervisor's decision.</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+54" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>no database at {path} (create one with: desktop-crm --db {path2} demo)</source>
-        <translation>{path} 没有数据库（可用 desktop-crm --db {path2} demo 创建）</translation>
+        <translation type="vanished">{path} 没有数据库（可用 desktop-crm --db {path2} demo 创建）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>no folder {parent} to write {name} in</source>
-        <translation>没有文件夹 {parent}，无法写入 {name}</translation>
+        <translation type="vanished">没有文件夹 {parent}，无法写入 {name}</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>no user named {name} (users: {p0})</source>
-        <translation>没有名为 {name} 的用户（现有用户：{p0}）</translation>
+        <translation type="vanished">没有名为 {name} 的用户（现有用户：{p0}）</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>no user named {user} (users: {p0})</source>
-        <translation>没有名为 {user} 的用户（现有用户：{p0}）</translation>
+        <translation type="vanished">没有名为 {user} 的用户（现有用户：{p0}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>skip_weekends must be true or false.</source>
         <translation>“跳过周末”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the graphical interface is not available: {exc}</source>
-        <translation>图形界面不可用：{exc}</translation>
+        <translation type="vanished">图形界面不可用：{exc}</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the review pack needs the graphical interface's modules: {exc}</source>
-        <translation>生成评审资料包需要图形界面的模块：{exc}</translation>
+        <translation type="vanished">生成评审资料包需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{WON_REQUIRED} "{name}" is not won; close it as won before signing a contract.</source>
-        <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单再签合同。</translation>
+        <translation type="vanished">合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单再签合同。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{WON_REQUIRED} Choose one of this client's won opportunities.</source>
-        <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
+        <translation type="vanished">合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{clients} the removed {noun} {p0}. Keep it, or remove it anyway to clear it from those clients.</source>
-        <translation>{clients}，使用了要删除的{noun} {p0}。保留它，或仍然删除并清除这些客户上的值。</translation>
+        <translation type="vanished">{clients}，使用了要删除的{noun} {p0}。保留它，或仍然删除并清除这些客户上的值。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{field} must be a time like 09:00.</source>
-        <translation>{field} 必须是类似 09:00 的时间。</translation>
+        <translation type="vanished">{field} 必须是类似 09:00 的时间。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label} #{record_id} does not exist.</source>
-        <translation>{label} #{record_id} 不存在。</translation>
+        <translation type="vanished">{label} #{record_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label} #{record_id} has been deleted.</source>
-        <translation>{label} #{record_id} 已删除。</translation>
+        <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+9" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-39" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -6040,27 +6419,26 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+24" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label} is too long ({p0} characters, at most {max_length}).</source>
-        <translation>{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
+        <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-21" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-78" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+76" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -6070,140 +6448,131 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>{label}必须是以分为单位的整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{label} must be a whole number.</source>
         <translation>{label}必须是整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-14" />
         <source>{label} must be at least 0.</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-65" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+87" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-9" />
         <source>{label} must be text.</source>
         <translation>{label}必须是文字。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label} must be {p0}.</source>
-        <translation>{label}必须{p0}。</translation>
+        <translation type="vanished">{label}必须{p0}。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label}: unknown value {value} (allowed: {p0}).</source>
-        <translation>{label}：未知的值 {value}（允许：{p0}）。</translation>
+        <translation type="vanished">{label}：未知的值 {value}（允许：{p0}）。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label}: {item} is not one of the choices.</source>
-        <translation>{label}：{item} 不在选项中。</translation>
+        <translation type="vanished">{label}：{item} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{label}: {value} is not one of the choices.</source>
-        <translation>{label}：{value} 不在选项中。</translation>
+        <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+62" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-173" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+143" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-114" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+127" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+16" />
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation>{name} 不是主管；只有主管才能这样做。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-17" />
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-3" />
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation>{name}是当前使用者，请先切换到其他人再停用。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{name} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
-        <translation>{name} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
+        <translation type="vanished">{name} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{name} must be a whole number.</source>
-        <translation>{name} 必须是整数。</translation>
+        <translation type="vanished">{name} 必须是整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+7" />
         <source>{name} still has people reporting to them; reassign them before changing the role.</source>
         <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-6" />
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-13" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-134" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{path} could not be upgraded to the current schema ({exc}); it was left as it was.</source>
-        <translation>{path} 无法升级到当前数据结构（{exc}）；文件保持原样。</translation>
+        <translation type="vanished">{path} 无法升级到当前数据结构（{exc}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{path} is not a database this application can open ({exc}).</source>
-        <translation>{path} 不是本程序能打开的数据库（{exc}）。</translation>
+        <translation type="vanished">{path} 不是本程序能打开的数据库（{exc}）。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {LATEST_VERSION}). Please update the application; the file was not modified.</source>
-        <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
+        <translation type="vanished">{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
     </message>
 </context>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+4" />
+        <location line="+179" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -7891,7 +8260,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyPdf</name>
     <message>
-        <location filename="../../ui/pages/weekly/pdf.py" line="+44" />
+        <location filename="../../ui/pages/weekly/pdf.py" line="+27" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
