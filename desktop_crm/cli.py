@@ -30,9 +30,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from . import clock, goals_cli, kpi_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
+from .storage_errors import storage_error
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -103,7 +106,21 @@ def _open(args: argparse.Namespace, must_exist: bool = True) -> Any:
     path: Path = args.db or default_db_path()
     if must_exist and not path.exists():
         raise CrmError("cli.no_database", path=path)
+    _verify_before_reading(path)
     return open_database(path)
+
+
+def _verify_before_reading(path: Path) -> None:
+    """Refuse a hostile file with one sentence before any command reads it: the read-only inspection
+    (``open_check``), then SQLite's quick_check on files small enough to check in well under a second."""
+    from .migrations import LATEST_VERSION
+    from .open_check import CLI_CHECK_LIMIT, inspect_file, quick_check
+    from .storage_errors import DatabaseDamagedError
+
+    verdict = inspect_file(path, LATEST_VERSION)
+    if path.is_file() and 0 < path.stat().st_size <= CLI_CHECK_LIMIT:
+        if quick_check(path, immutable=verdict.immutable) is not None:
+            raise DatabaseDamagedError("db.damaged", path=str(path))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -183,12 +200,11 @@ def _print_kpi_table(results: list[dict[str, Any]]) -> None:
 
 
 def _cmd_dump(args: argparse.Namespace) -> int:
-    from .dump import dump_database
+    from .dump import dump_database, dump_to_file
 
     db = _open(args)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            dump_database(db, out)
+        dump_to_file(db, args.output)  # a temporary file renamed at the end: never half a dump
     else:
         dump_database(db, sys.stdout)
     return EXIT_OK
@@ -198,6 +214,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .integrity import check_database
 
     report = check_database(_open(args), quick=args.quick)
+    if report.damaged:  # SQLite's own check failed: the file is damaged, not merely inconsistent
+        from .storage_errors import DatabaseDamagedError
+
+        raise DatabaseDamagedError("db.damaged", path=str(args.db or default_db_path()))
     if report.ok:
         print("ok")
         return EXIT_OK
@@ -266,8 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     except CrmError as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except sqlite3.Error as exc:
-        print(f"desktop-crm: database error: {exc}", file=sys.stderr)
+    except (sqlite3.Error, peewee.PeeweeException) as exc:
+        mapped = storage_error(exc, getattr(args, "db", None) or default_db_path())
+        print(f"desktop-crm: {mapped or f'database error: {exc}'}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
@@ -275,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         print("desktop-crm: interrupted", file=sys.stderr)
         return 130
     except OSError as exc:
+        if (mapped := storage_error(exc, exc.filename or "")) is not None:
+            print(f"desktop-crm: {mapped}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"desktop-crm: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
 

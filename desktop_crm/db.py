@@ -6,11 +6,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseError, SqliteDatabase
 
 from .errors import CrmError, DatabaseVersionError
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
+from .open_check import APPLICATION_ID, FileVerdict, inspect_file, quick_check, read_only_uri
+from .storage_errors import DatabaseDamagedError, StorageError, storage_error
+from .write_guard import set_write_refusal
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -27,65 +30,91 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
-    """Apply the pending migrations up to ``target`` in one transaction; return the new version."""
+    """Apply the pending migrations up to ``target`` in one transaction (stamping our application id);
+    return the new version."""
     current = schema_version(conn)
     if current > LATEST_VERSION:
         raise DatabaseVersionError("db.newer_version", version=current, latest=LATEST_VERSION)
-    if current >= target:
+    stamped = int(conn.execute("PRAGMA application_id").fetchone()[0]) == APPLICATION_ID
+    if current >= target and stamped:
         return current
     conn.execute("BEGIN IMMEDIATE")
     try:
         for number in range(current + 1, target + 1):
             MIGRATIONS[number - 1](conn)
-        conn.execute(f"PRAGMA user_version = {int(target)}")
+        if current < target:
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+        if not stamped:  # new files, and ours from before the id existed (open_check recognised them)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return target
+    return max(current, target)
 
 
-def _check_version_read_only(path: str) -> None:
-    """Refuse a file from a newer version before anything (even WAL mode) touches it."""
-    if path == ":memory:" or not os.path.exists(path):
-        return
-    try:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            version = schema_version(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise CrmError("db.not_a_database", path=path, reason=exc) from exc
-    if version > LATEST_VERSION:
-        raise DatabaseVersionError("db.newer_version_file", path=path, version=version, latest=LATEST_VERSION)
+def _check_version_read_only(path: str, allow_empty: bool = False) -> FileVerdict:
+    """Classify the file on a read-only view before anything (even WAL mode) touches it
+    (``desktop_crm.open_check``): another application's file, a newer version's, a damaged file, a
+    folder or an empty file raise their coded error here, leaving the file exactly as it was."""
+    return inspect_file(path, LATEST_VERSION, allow_empty=allow_empty)
 
 
-def open_database(path: str | os.PathLike[str], migrate_to: int = LATEST_VERSION) -> SqliteDatabase:
+def open_database(
+    path: str | os.PathLike[str],
+    migrate_to: int = LATEST_VERSION,
+    *,
+    read_only: bool = False,
+    allow_empty: bool = False,
+) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path``, bring its schema up to date, bind the models.
 
-    Returns the peewee database; ``database`` (the models' proxy) points at it.
+    The file is inspected read-only first (``open_check.inspect_file``). A file or folder that cannot
+    be written, or ``read_only=True``, opens read-only (``mode=ro``): writes are refused with
+    ``db.read_only``. ``allow_empty`` lets a zero-length file start as a new database.
+    Returns the peewee database (``crm_path``: the file, ``crm_read_only``); ``database`` (the models'
+    proxy) points at it.
     """
     path = os.fspath(path)
-    _check_version_read_only(path)
-    if path != ":memory:":
+    verdict = _check_version_read_only(path, allow_empty)
+    read_only = read_only or verdict.read_only
+    if read_only and verdict.kind in ("new", "empty") and path != ":memory:":
+        raise StorageError("db.read_only_needs_upgrade", path=path, latest=LATEST_VERSION)
+    if not read_only and verdict.kind in ("ours", "legacy") and (
+        verdict.kind == "legacy" or verdict.version < migrate_to
+    ):
+        problem = quick_check(path)  # about to write at open: never into a damaged file
+        if problem is not None:
+            raise DatabaseDamagedError("db.damaged", path=path)
+    if path != ":memory:" and not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = SqliteDatabase(path, pragmas=PRAGMAS, autoconnect=True, check_same_thread=False)
+    if read_only:
+        uri = read_only_uri(path, immutable=verdict.immutable)
+        pragmas = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"} | {"query_only": 1}
+        db = SqliteDatabase(uri, pragmas=pragmas, autoconnect=True, check_same_thread=False, uri=True)
+    else:
+        db = SqliteDatabase(path, pragmas=PRAGMAS, autoconnect=True, check_same_thread=False)
+    db.crm_path = path  # type: ignore[attr-defined]
+    db.crm_read_only = read_only  # type: ignore[attr-defined]
     try:
         conn = db.connection()
         conn.isolation_level = None  # peewee manages transactions; migrate() uses explicit BEGIN
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
         db.close()
-        raise CrmError("db.not_a_database", path=path, reason=exc) from exc
+        raise storage_error(exc, path) or DatabaseDamagedError("db.damaged", path=path) from exc
     try:
-        migrate(conn, migrate_to)
+        if not read_only:
+            migrate(conn, migrate_to)
     except sqlite3.DatabaseError as exc:
         db.close()
+        mapped = storage_error(exc, path)
+        if mapped is not None:
+            raise mapped from exc
         raise CrmError("db.upgrade_failed", path=path, reason=exc) from exc
     except BaseException:
         db.close()
         raise
+    set_write_refusal("read_only" if read_only else None)
     database.initialize(db)
     return db
 

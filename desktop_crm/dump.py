@@ -14,6 +14,7 @@ their ``deleted_at``. The writer streams, so a million follow-ups never sit in m
 from __future__ import annotations
 
 import json
+import os
 from typing import TextIO
 
 from peewee import Database
@@ -52,3 +53,12 @@ def dump_database(db: Database, out: TextIO) -> dict[str, int]:
         counts[table] = n
     out.write("\n}}\n")
     return counts
+
+
+def dump_to_file(db: Database, path: str | os.PathLike[str]) -> dict[str, int]:
+    """Dump to ``path`` through a temporary file renamed over it at the end (``safe_write``): an
+    interrupted or failed dump (a full disk) leaves any earlier file at ``path`` as it was."""
+    from .safe_write import replaced_text_file
+
+    with replaced_text_file(path) as out:
+        return dump_database(db, out)

@@ -58,6 +58,7 @@ DOMAIN_CHECKS: list[tuple[str, str]] = [
 @dataclass
 class CheckReport:
     problems: list[str] = field(default_factory=list)
+    damaged: bool = False  # SQLite's integrity/quick check failed (the file's structure is broken)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +72,7 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
     rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
     if rows != ["ok"]:
         report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:sample])
+        report.damaged = True
     fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
     if fk_rows:
         report.problems.append(

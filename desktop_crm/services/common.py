@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
 from ..errors import NotFoundError, ValidationError
-from ..models import BaseModel, SoftDeleteModel, database, now
+from ..models import BaseModel, SoftDeleteModel, now
+from ..write_guard import run_in_write_transaction
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -26,12 +27,14 @@ MAX_TEXT = 100_000  # characters of a long text (notes, summaries)
 
 
 def transactional(func: Callable[P, R]) -> Callable[P, R]:
-    """Run ``func`` in one transaction (nested calls join the outer one)."""
+    """Run ``func`` in one write transaction: ``BEGIN IMMEDIATE`` for the outermost call (so the busy
+    timeout is honoured), a savepoint for nested calls; refused while the database is read-only;
+    storage failures (full disk, I/O, lock timeout) raised as coded errors (``desktop_crm.write_guard``)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with database.atomic():
-            return func(*args, **kwargs)
+        result: R = run_in_write_transaction(lambda: func(*args, **kwargs))
+        return result
 
     return wrapper
 

@@ -11,6 +11,7 @@ from desktop_crm.db import close_database, migrate, open_database, schema_versio
 from desktop_crm.errors import CrmError, DatabaseVersionError
 from desktop_crm.migrations import LATEST_VERSION, MIGRATIONS
 from desktop_crm.models import ALL_MODELS, Client, User
+from desktop_crm.open_check import APPLICATION_ID
 
 
 def test_fresh_database_has_latest_schema_and_pragmas(db_path: Path) -> None:
@@ -91,6 +92,7 @@ def test_failed_migration_rolls_back_everything(db_path: Path, monkeypatch: pyte
 def test_newer_file_is_refused_and_not_modified(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # every version since 9 stamps it
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     conn.commit()
     conn.close()
