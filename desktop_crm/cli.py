@@ -13,6 +13,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
 - ``goals [--user NAME] [--year YYYY] [--json]``: the goal trees with progress (``desktop_crm.goals_cli``).
 - ``report --from DATE --to DATE [--user NAME] --out FILE``: the owner's review pack PDF (``desktop_crm.report_cli``).
+- ``backup [FILE]``, ``backups [--json]``, ``restore FILE [--yes]``: backups (``desktop_crm.backup_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -32,7 +33,7 @@ from typing import Any
 
 import peewee
 
-from . import clock, goals_cli, kpi_cli, report_cli, weekly_cli
+from . import backup_cli, clock, goals_cli, kpi_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 from .storage_errors import storage_error
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     weekly_cli.add_parser(sub, common)
     goals_cli.add_parser(sub, common)
     report_cli.add_parser(sub, common, _parse_date)
+    backup_cli.add_parsers(sub, common)
     return parser
 
 
@@ -260,6 +262,9 @@ COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd
 COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
 COMMANDS["goals"] = lambda args: goals_cli.run(args, _open)
 COMMANDS["report"] = lambda args: report_cli.run(args, _open)
+COMMANDS["backup"] = lambda args: backup_cli.run_backup(args, args.db or default_db_path())
+COMMANDS["backups"] = lambda args: backup_cli.run_backups(args, args.db or default_db_path())
+COMMANDS["restore"] = lambda args: backup_cli.run_restore(args, args.db or default_db_path())
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
+from .backup import backup_if_upgrading
 from .errors import CrmError, DatabaseVersionError
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
@@ -86,6 +87,8 @@ def open_database(
         problem = quick_check(path)  # about to write at open: never into a damaged file
         if problem is not None:
             raise DatabaseDamagedError("db.damaged", path=path)
+    if not read_only:
+        backup_if_upgrading(path, migrate_to)  # a file about to be upgraded is backed up first
     if path != ":memory:" and not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     if read_only:

@@ -53,6 +53,25 @@ MESSAGES: dict[str, str] = {
     "cli.user_blank": "--user must name a salesperson (leave it out for the whole team)",
     "cli.user_empty": "--user needs a salesperson's name; leave it out for the whole team.",
     "cli.year_range": "--year must be between 1900 and 2100",
+    # backup and restore (desktop_crm.backup, desktop_crm.restore, desktop_crm.backup_cli)
+    "backup.before_migration_failed": "The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.",
+    "backup.cancelled": "The backup was cancelled; nothing was replaced.",
+    "backup.cannot_read": "{path} cannot be backed up ({reason}).",
+    "backup.check_failed": "The backup copy failed its check ({reason}); no older backup was replaced.",
+    "backup.copy_mismatch": "The backup copy does not match the database; no older backup was replaced.",
+    "backup.keep_range": "Keep between {low} and {high} backups of this kind.",
+    "backup.keep_whole": "The number of backups to keep must be a whole number.",
+    "backup.no_database": "There is no database at {path} to back up.",
+    "backup.same_file": "A backup cannot replace the database it is made from.",
+    "cli.restore_needs_yes": "restore replaces the database: add --yes to confirm when not at a terminal.",
+    "restore.damaged": "{path} is damaged ({reason}) and cannot be restored.",
+    "restore.foreign": "{path} is not a database of this application.",
+    "restore.in_use": "The database is open in another program; close it there and try again.",
+    "restore.missing": "{path} does not exist.",
+    "restore.newer": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).",
+    "restore.not_a_file": "{path} is not a file.",
+    "restore.not_sqlite": "{path} is not a SQLite database.",
+    "restore.same_file": "A database cannot be restored from itself.",
     # client
     "client.deleted": 'Client "{name}" has been deleted; restore it before linking records to it.',
     "client.owner_inactive": "{name} is inactive and cannot own clients.",
@@ -246,6 +265,11 @@ MESSAGES: dict[str, str] = {
     "weekly.unknown_criterion": "Score: {key!r} is not one of the scoring criteria.",
     "weekly.unknown_kpi_line": "Line: {line!r} is not a KPI of the weekly form.",
     "weekly.unknown_line": "Line: {line!r} is not a line of the weekly form.",
+    # the interface's own refusals (text already in the interface language) and its PDF writer
+    "interface": "{text}",
+    "pdf.write_failed": "The PDF {path} could not be written.",
+    "pdf.cannot_start": "The PDF writer could not be started.",
+    "demo.not_available": "Demo data is not available in this version.",
 }
 
 # Field labels the validators name (parameter ``label``); the interface translates them.

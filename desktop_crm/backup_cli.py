@@ -1,0 +1,102 @@
+"""``desktop-crm backup [FILE]``, ``backups [--json]`` and ``restore FILE [--yes]``.
+
+- ``backup``: into the rotation of the database's ``backups`` folder (what a daily scheduled task
+  wants); ``backup FILE``: a verified copy at FILE (replaced whole, only once the copy checks out).
+- ``backups``: the backups in the folder, newest first; JSON keys: ``path``, ``created``,
+  ``size_bytes``, ``kind`` (daily, weekly, monthly, manual, pre-migration, pre-restore),
+  ``schema_version`` (``desktop_crm.backup.BackupInfo``).
+- ``restore FILE``: validates FILE, keeps the current database as a ``pre-restore`` backup, then
+  replaces it. Asks for confirmation on a terminal; without one (a script) ``--yes`` is required.
+
+Progress goes to stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import CrmError
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    backup = sub.add_parser("backup", parents=[common], help="back up the database (verified copy)")
+    backup.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="write here (default: the rotation)"
+    )
+    backups = sub.add_parser("backups", parents=[common], help="list the backups with dates and sizes")
+    backups.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    restore = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def _progress(label: str) -> Callable[[int, int], bool] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> bool:
+        percent = 100 * done // total if total else 100
+        sys.stderr.write(f"\r{label} {percent:3d}%")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+        return True
+
+    return report
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:,.0f} {unit}" if unit == "B" else f"{value:,.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def run_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from .backup import create_backup
+
+    if not db_path.is_file():
+        raise CrmError("cli.no_database", path=str(db_path))
+    info = create_backup(db_path, args.file, progress=_progress("backing up"))
+    print(f"backed up {db_path} to {info.path} ({human_size(info.size_bytes)}, checked)")
+    return 0
+
+
+def run_backups(args: argparse.Namespace, db_path: Path) -> int:
+    from .backup import backup_folder, list_backups
+
+    infos = list_backups(db_path)
+    if args.json:
+        print(json.dumps([info.to_json() for info in infos], ensure_ascii=False, indent=2))
+        return 0
+    if not infos:
+        print(f"no backups in {backup_folder(db_path)}")
+        return 0
+    for info in infos:
+        version = "-" if info.schema_version is None else str(info.schema_version)
+        created = info.created.isoformat(sep=" ")
+        print(f"{created}  {info.kind:<13} {human_size(info.size_bytes):>10}  v{version:<3} {info.path}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from .restore import restore_backup
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CrmError("cli.restore_needs_yes")
+        answer = input(f"Replace {db_path} with {args.file}? The current file is kept as a backup. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("not restored; nothing was changed")
+            return 1
+    prepared = restore_backup(db_path, args.file, progress=_progress("restoring"))
+    kept = f"; the previous file was kept as {prepared.kept.path}" if prepared.kept else ""
+    print(f"restored {db_path} from {args.file} (schema {prepared.schema_version}){kept}")
+    return 0
