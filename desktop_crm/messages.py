@@ -399,8 +399,6 @@ def display_params(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(code: str, params: dict[str, Any]) -> str:
-    """The English sentence of ``code`` with ``params`` filled in."""
-    template = MESSAGES.get(code)
-    if template is None:  # TEMPORARY during the conversion to codes: an old-style English sentence
-        return code
-    return template.format(**display_params(params))
+    """The English sentence of ``code`` with ``params`` filled in (an unregistered code is a KeyError:
+    ``tests/core/test_errors.py`` checks that every raise site names a registered code)."""
+    return MESSAGES[code].format(**display_params(params))

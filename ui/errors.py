@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_crm.errors import CrmError
+from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.messages import MESSAGES
 
 from . import fmt
@@ -60,6 +60,12 @@ def message_text(code: str, params: dict[str, Any]) -> str:
         return _FORMATTER.vformat(translated, (), shown)
     except (KeyError, IndexError, ValueError, AttributeError):  # a damaged translation: the English template
         return _FORMATTER.vformat(template, (), shown)
+
+
+def input_error(text: str, field: str | None = None) -> ValidationError:
+    """A refusal the interface tells by itself before calling a service (code ``interface``):
+    ``text`` is already in the interface language; ``field`` is where it is shown."""
+    return ValidationError("interface", field, text=text)
 
 
 def error_text(error: BaseException | str) -> str:

@@ -65,7 +65,7 @@ def write_html_pdf(
         raise
     if not temporary.exists() or temporary.stat().st_size == 0:
         temporary.unlink(missing_ok=True)
-        raise CrmError(f"could not write the PDF {target}")
+        raise CrmError("pdf.write_failed", path=str(target))
     os.replace(temporary, target)
     return target
 
@@ -75,7 +75,7 @@ def _render(
 ) -> None:
     painter = QPainter()
     if not painter.begin(writer):
-        raise CrmError("could not start the PDF writer")
+        raise CrmError("pdf.cannot_start")
     try:
         page_rect = writer.pageLayout().paintRectPixels(writer.resolution())
         width, height = float(page_rect.width()), float(page_rect.height())

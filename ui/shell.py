@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop_crm.errors import CrmError
 
 from . import prompts
+from .file_status import attach as attach_file_status
 from .i18n import install_translators
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -29,9 +30,7 @@ def generate_demo_job(db_path: Path) -> object:
         try:
             from desktop_crm.demo import generate_demo
         except ImportError as exc:
-            raise CrmError(
-                QCoreApplication.translate("Shell", "Demo data is not available in this version.")
-            ) from exc
+            raise CrmError("demo.not_available") from exc
         from desktop_crm.models import database
 
         target = database.obj if database.obj is not None else db_path
@@ -57,10 +56,12 @@ class Shell(QObject):
 
     def create_window(self) -> MainWindow:
         window = MainWindow(self.db_path, self.lang, self.settings)
+        attach_file_status(window)  # read-only / open elsewhere / checking / damaged: banner + status bar
         window.sig_language_changed.connect(self._on_window_language_changed)
         window.sig_database_created.connect(self._on_window_database_created)
         window.sig_database_opened.connect(self._on_window_database_opened)
         window.update_status()
+        window.backups.start_automatic()  # daily while open and on close (ui.backup_ui)
         return window
 
     def start(self, *, first_launch: bool = False) -> MainWindow:

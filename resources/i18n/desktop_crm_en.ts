@@ -323,7 +323,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+111"/>
+        <location filename="../../ui/app.py" line="+117"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -337,9 +342,216 @@ The details were written to the log file.</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>Cannot open the database</source>
-        <translation>Cannot open the database</translation>
+        <translation type="vanished">Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../ui/backup_ui.py" line="+102"/>
+        <source>Backing up before closing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+15"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Back up the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRM database (*.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Replace the open database with {path}?
+
+The current file is kept as a backup first, so this can be undone by restoring that backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+84"/>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Restoring from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Automatic backup saved: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The automatic backup failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+15"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>The backup on closing failed: {error}
+
+Your data is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backed up to {path} ({size}, checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The database was restored from {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous file was kept as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_backups.py" line="+41"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A checked copy of the database is made when the window closes and once a day while it is open, and before every upgrade. Older copies are thinned out: the newest of each recent day, week and month are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual backups kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No backups yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Saved. The next backup keeps copies by these numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backed up: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupTable</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="+28"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -387,9 +599,27 @@ The details were written to the log file.</translation>
     </message>
 </context>
 <context>
+    <name>BusyPrompt</name>
+    <message>
+        <location filename="../../ui/file_status.py" line="+357"/>
+        <source>Database busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+196"/>
+        <location filename="../../ui/charts/canvas.py" line="+278"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,12 +1819,12 @@ The details were written to the log file.</translation>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+67"/>
         <location line="+112"/>
-        <location line="+100"/>
+        <location line="+98"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-205"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1685,12 +1915,12 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>“{choice}” is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1725,7 +1955,7 @@ The details were written to the log file.</translation>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+163"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+170"/>
         <source>Week</source>
         <translation type="unfinished">Week</translation>
     </message>
@@ -1771,19 +2001,19 @@ The details were written to the log file.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+215"/>
+        <location line="+242"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+94"/>
-        <location line="+103"/>
+        <location line="-231"/>
+        <location line="+101"/>
+        <location line="+123"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-153"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,7 +2048,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+105"/>
         <source>{kpi}, {period}, {who}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,6 +2363,50 @@ The details were written to the log file.</translation>
     <message>
         <location line="+0"/>
         <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileBanner</name>
+    <message>
+        <location filename="../../ui/file_status.py" line="-103"/>
+        <source>This file is damaged: it is open read-only so that nothing more is lost. Restore the latest backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only: this file is open in another window. Changes cannot be saved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Read-only: this file or its folder cannot be written. You can look at everything, but changes cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the file for damage… Changes are possible in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is also open in another window ({owner}). Both can save; refresh (F5) to see the other window&apos;s changes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3911,7 +4185,7 @@ The details were written to the log file.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+73"/>
+        <location filename="../../ui/main_window.py" line="+72"/>
         <location line="+26"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
@@ -3935,6 +4209,11 @@ The details were written to the log file.</translation>
         <location line="+2"/>
         <source>&amp;Backup…</source>
         <translation>&amp;Backup…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3987,7 +4266,7 @@ The details were written to the log file.</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4002,7 +4281,7 @@ The details were written to the log file.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>New &amp;client…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4027,12 +4306,11 @@ The details were written to the log file.</translation>
         <translation>Schema v{version}</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Cannot open the database</source>
-        <translation>Cannot open the database</translation>
+        <translation type="vanished">Cannot open the database</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+63"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4053,7 +4331,7 @@ The details were written to the log file.</translation>
         <translation>Open database</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>About Sales CRM</source>
         <translation>About Sales CRM</translation>
     </message>
@@ -4213,6 +4491,80 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <source>ddd d MMM, HH:mm</source>
         <comment>QDateTime format of a next step&apos;s due time</comment>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenFlow</name>
+    <message>
+        <location filename="../../ui/file_status.py" line="-132"/>
+        <source>Open elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is already open in another window ({owner}).
+
+Open it read-only here, or open it anyway? Both windows can save; each sees the other&apos;s changes after a refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty (0 bytes).
+
+Start a new, empty database in this file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+23"/>
+        <source>Cannot open the database</source>
+        <translation type="unfinished">Cannot open the database</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The latest backup is from {when}. Restore it? The damaged file is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open database</source>
+        <translation type="unfinished">Open database</translation>
     </message>
 </context>
 <context>
@@ -4993,6 +5345,44 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="+40"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the backup to restore. It is checked before it replaces anything, and the current database is kept as a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No backups of this database yet: choose a file with “Other file…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished">CRM database (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/pages/weekly/dialogs.py" line="+106"/>
@@ -5273,12 +5663,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+13"/>
+        <location filename="../../ui/service_text.py" line="+22"/>
         <source>--from must not be after --to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>--to {end} is before --from {start}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5308,7 +5698,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+162"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5318,17 +5708,17 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-136"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+133"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-97"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5338,7 +5728,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Choices must be a list of texts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5358,7 +5748,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Due date: it must lie within the goal&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5368,7 +5758,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5383,22 +5773,22 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-205"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5408,7 +5798,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5423,7 +5813,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-85"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5443,17 +5833,17 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5463,12 +5853,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5478,7 +5868,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-95"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5490,6 +5880,51 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>Unknown grade {grade!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup was cancelled; nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} cannot be backed up ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup copy failed its check ({reason}); no older backup was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup copy does not match the database; no older backup was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep between {low} and {high} backups of this kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number of backups to keep must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no database at {path} to back up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A backup cannot replace the database it is made from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5520,6 +5955,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>PDF export needs the graphical interface&apos;s modules: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restore replaces the database: add --yes to confirm when not at a terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5714,6 +6154,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>Demo data is not available in this version.</source>
+        <translation type="unfinished">Demo data is not available in this version.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database already holds clients: demo data can only be added to an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5760,6 +6205,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+1"/>
         <source>Unknown handbook field: {key!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5814,6 +6264,16 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+1"/>
+        <source>The PDF writer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF {path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{label} #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5823,7 +6283,47 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>{path} is damaged ({reason}) and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a database of this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database is open in another program; close it there and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A database cannot be restored from itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{setting} must be a time like 09:00.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5928,12 +6428,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-88"/>
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5948,7 +6448,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5973,12 +6473,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-168"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5988,7 +6488,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Target not found on this goal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5998,37 +6498,37 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-63"/>
         <source>The client of milestone #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6043,7 +6543,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-104"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6053,7 +6553,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>This next step is already done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6063,12 +6563,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+100"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6078,7 +6578,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-88"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6088,12 +6588,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+118"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-167"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6103,7 +6603,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Weights: at least one weight must be above 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6118,12 +6618,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-101"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6133,7 +6633,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6148,7 +6648,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-49"/>
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6158,22 +6658,22 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>{label} must be a finite number of reasonable size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6193,12 +6693,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6208,27 +6708,27 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>{name} does not supervise the author of this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-185"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+155"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-126"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+139"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6263,7 +6763,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-146"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6271,7 +6771,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+179"/>
+        <location line="+191"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6807,7 +7307,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+69"/>
+        <location filename="../../ui/pages/settings.py" line="+70"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -6832,7 +7332,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation>Settings file</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -6853,12 +7353,11 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/shell.py" line="+33"/>
         <source>Demo data is not available in this version.</source>
-        <translation>Demo data is not available in this version.</translation>
+        <translation type="vanished">Demo data is not available in this version.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../ui/shell.py" line="+81"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -8181,6 +8680,24 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+8"/>
         <source>Manage the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_DamageReport</name>
+    <message>
+        <location filename="../../ui/file_status.py" line="+129"/>
+        <source>{path} is damaged (SQLite&apos;s check: {problem}). It stays open read-only so that nothing more is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The latest backup is from {when}: restore it with File → Restore… (the damaged file is kept).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -33,7 +33,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import custom_fields as service
 
 from .. import labels, prompts
-from ..errors import error_text
+from ..errors import error_text, input_error
 from .clients.editor_inputs import FieldBox
 
 CHOICE_KINDS = ("choice", "multi_choice")
@@ -288,20 +288,18 @@ class CustomFieldsSection(QFrame):
         if name:
             key = form.name.strip().casefold()
             if not key:
-                raise ValidationError(self.tr("Enter a name for the field."), "name")
+                raise input_error(self.tr("Enter a name for the field."), "name")
             for other_id, other_name, *_rest in self.fields:
                 if other_id != field_id and other_name.casefold() == key:
-                    raise ValidationError(
+                    raise input_error(
                         self.tr("A field named “{name}” already exists.").format(name=other_name), "name"
                     )
         if choices:
             if not form.choices:
-                raise ValidationError(self.tr("List at least one choice, one per line."), "choices")
+                raise input_error(self.tr("List at least one choice, one per line."), "choices")
             for index, choice in enumerate(form.choices):
                 if choice in form.choices[:index]:
-                    raise ValidationError(
-                        self.tr("“{choice}” is listed twice.").format(choice=choice), "choices"
-                    )
+                    raise input_error(self.tr("“{choice}” is listed twice.").format(choice=choice), "choices")
 
     # --- slots ----------------------------------------------------------------------------------
     def _on_add_button_clicked(self) -> None:

@@ -479,7 +479,7 @@ class TeamSection(QFrame):
                 try:
                     service.clear_pin(member.id, pin)
                 except ValidationError as error:
-                    raise ValidationError(error.message, "pin") from None
+                    raise error.at("pin") from None
                 done.append(True)
                 return True
 

@@ -207,10 +207,10 @@ class ContactDialog(QDialog):
 
     def _message(self, exc: ValidationError) -> str:
         if exc.field == "name":
-            return self.tr("Enter the contact's name.") if "required" in exc.message else error_text(exc)
+            return self.tr("Enter the contact's name.") if exc.code == "required" else error_text(exc)
         if exc.field == "email":
             return self.tr("This is not a valid e-mail address.")
-        if exc.field == "reports_to_id" and "themselves" in exc.message:
+        if exc.code == "contact.reports_cycle":
             return self.tr(
                 "This would make a reporting loop: nobody can report to themselves or their reports."
             )

@@ -30,7 +30,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import clients, custom_fields, users
 
 from ... import labels, prompts
-from ...errors import error_text
+from ...errors import error_text, input_error
 from .. import data
 from .editor_custom import CustomFieldsForm
 from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
@@ -282,34 +282,34 @@ class ClientEditorDialog(QDialog):
         """Read the form; raises ``ValidationError`` (translated) for what the form itself can tell."""
         fields: dict[str, Any] = {key: edit.text() for key, edit in self.line_edits.items()}
         if not fields["name"].strip():
-            raise ValidationError(self.tr("Enter the client's name."), "name")
+            raise input_error(self.tr("Enter the client's name."), "name")
         fields["notes"] = self.notes_edit.toPlainText()
         fields.update({key: combo.currentData() for key, combo in self.combos.items()})
         fields["owner_id"] = self.owner_combo.currentData()
         out_of_range = self.tr("Enter a date between 1900 and 2100.")
         fields["expected_sign_date"] = self.sign_date.value()
         if not date_in_range(fields["expected_sign_date"]):
-            raise ValidationError(out_of_range, "expected_sign_date")
+            raise input_error(out_of_range, "expected_sign_date")
         try:
             fields["expected_amount_cents"] = parse_money(self.amount_edit.text())
         except InputProblem as problem:
-            raise ValidationError(self._problem_text(problem), "expected_amount_cents") from None
+            raise input_error(self._problem_text(problem), "expected_amount_cents") from None
         try:
             custom = self.custom_form.values()
         except InputProblem as problem:
-            raise ValidationError(self._problem_text(problem), problem.field) from None
+            raise input_error(self._problem_text(problem), problem.field) from None
         for field in self.custom_form.fields:
             if field.kind == "date" and not date_in_range(custom.get(field.id)):
-                raise ValidationError(out_of_range, f"custom:{field.id}")
+                raise input_error(out_of_range, f"custom:{field.id}")
         milestones = self.milestones.values()
         for row, milestone in enumerate(milestones):
             if not milestone.title.strip():
-                raise ValidationError(
+                raise input_error(
                     self.tr("Give the milestone a title, or remove it."), milestone_key(row, "title")
                 )
             for key in ("due_date", "done_date"):
                 if not date_in_range(getattr(milestone, key)):
-                    raise ValidationError(out_of_range, milestone_key(row, key))
+                    raise input_error(out_of_range, milestone_key(row, key))
         return ClientInput(
             fields=fields,
             tag_names=self.tag_picker.checked_names(),

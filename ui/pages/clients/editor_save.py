@@ -89,7 +89,7 @@ def _save_custom_values(client_id: int, values: dict[int, Any]) -> None:
         try:
             custom_fields.set_custom_value(client_id, field_id, value)
         except ValidationError as error:
-            raise ValidationError(error.message, custom_key(field_id)) from None
+            raise error.at(custom_key(field_id)) from None
 
 
 def _save_milestones(client_id: int, data: ClientInput) -> None:
@@ -104,7 +104,7 @@ def _save_milestones(client_id: int, data: ClientInput) -> None:
                 clients.update_milestone(milestone.id, position=row, **values)
         except ValidationError as error:
             key = error.field if error.field in values else "title"
-            raise ValidationError(error.message, milestone_key(row, key)) from None
+            raise error.at(milestone_key(row, key)) from None
 
 
 def save_client(client_id: int | None, data: ClientInput) -> int:

@@ -53,11 +53,11 @@ class ContractDialog(DealFormDialog):
         self.finish_layout()
 
     def message(self, exc: ValidationError) -> str:
-        if exc.field == "opportunity_id" and "is not won" in exc.message:
+        if exc.code == "contract.opportunity_not_won":
             return self.tr("A contract is created from a won opportunity: close this one as won first.")
-        if exc.field == "opportunity_id" and "already has a contract" in exc.message:
+        if exc.code == "contract.opportunity_has_contract":
             return self.tr("This opportunity already has a contract.")
-        if exc.field == "amount_cents" and "more than 0" in exc.message:
+        if exc.field == "amount_cents" and exc.code == "not_positive":
             return self.tr("Enter the contract amount.")
         return error_text(exc)
 

@@ -28,7 +28,7 @@ from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_opportunity, update_opportunity
 from desktop_crm.services.stakeholders import set_opportunity_role
 
-from ...errors import error_text
+from ...errors import error_text, input_error
 from ...labels import choices
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
@@ -229,13 +229,13 @@ class OpportunityDialog(DealFormDialog):
 
     # --- saving --------------------------------------------------------------------------------
     def message(self, exc: ValidationError) -> str:
-        if exc.field == "name" and "required" in exc.message:
+        if exc.field == "name" and exc.code == "required":
             return self.tr("Enter the opportunity's name.")
         return error_text(exc)
 
     def save(self) -> None:
         if self.client_id is None:
-            raise ValidationError(self.tr("Choose the client this opportunity belongs to."), "client_id")
+            raise input_error(self.tr("Choose the client this opportunity belongs to."), "client_id")
         close = self.close_edit.day() if self.close_check.isChecked() else None
         fields = {
             "name": self.name_edit.text(),

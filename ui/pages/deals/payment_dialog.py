@@ -13,7 +13,7 @@ from desktop_crm.errors import ValidationError
 from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
-from ...errors import error_text
+from ...errors import error_text, input_error
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
@@ -98,7 +98,7 @@ class PaymentDialog(DealFormDialog):
         self.amount_edit.set_cents(owed)
 
     def message(self, exc: ValidationError) -> str:
-        if exc.field == "amount_cents" and "more than 0" in exc.message:
+        if exc.field == "amount_cents" and exc.code == "not_positive":
             return self.tr("Enter the amount received.")
         return error_text(exc)
 
@@ -116,7 +116,7 @@ class PaymentDialog(DealFormDialog):
                 ).format(amount=fmt.money(amount), owed=fmt.money(owed)),
             )
             if not allow:
-                raise ValidationError(
+                raise input_error(
                     self.tr("Not saved: the amount is more than what is still owed ({owed}).").format(
                         owed=fmt.money(owed)
                     ),

@@ -166,11 +166,11 @@ class PaymentPlanDialog(DealFormDialog):
 
     # --- saving --------------------------------------------------------------------------------
     def message(self, exc: ValidationError) -> str:
-        if "overlapping" in exc.message:
+        if exc.code in ("payment.plan_overlapping", "payment.overlapping_due"):
             return self.tr("Two instalments are due on the same day; change a date or merge them.")
-        if "would total" in exc.message:
+        if exc.code == "payment.plan_over_contract":
             return self.tr("The plan totals more than the contract amount.")
-        if exc.field == "amount_cents" and "more than 0" in exc.message:
+        if exc.field == "amount_cents" and exc.code == "not_positive":
             return self.tr("Every instalment needs an amount.")
         return error_text(exc)
 

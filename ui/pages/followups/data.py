@@ -66,7 +66,7 @@ class StepInfo:
 def step_info(step_id: int) -> StepInfo:
     step = NextStep.get_or_none(NextStep.id == step_id)
     if step is None:
-        raise NotFoundError(f"Next step #{step_id} does not exist.")
+        raise NotFoundError("record.missing", label="Next step", id=step_id)
     contact_ids: tuple[int, ...] = ()
     opportunity_id = None
     if step.source_follow_up_id is not None:

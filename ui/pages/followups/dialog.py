@@ -312,11 +312,11 @@ class FollowUpDialog(QDialog):
         ).format(name=name)
 
     def _message(self, exc: ValidationError) -> str:
-        if exc.field == "due_at" and "in the past" in exc.message:
+        if exc.code in ("followup.due_in_past", "next_step.due_in_past"):
             return self.tr("This time is already past: pick a later one.")
-        if exc.field == "client_id" and "deleted" in exc.message:
+        if exc.field == "client_id" and exc.code in ("client.deleted", "record.deleted"):
             return self._deleted_client_message(self.picker.edit.text())
-        if exc.field == "contact_ids" and "deleted" in exc.message:
+        if exc.field == "contact_ids" and exc.code in ("contact.deleted", "record.deleted"):
             return self.tr("A checked contact has been deleted: uncheck them.")
         if exc.field == "done":
             return self.tr("This next step is already done.")

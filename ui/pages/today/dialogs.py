@@ -87,7 +87,7 @@ class RescheduleDialog(QDialog):
         when = self.due_at()
         try:
             if when < self.now.replace(second=0, microsecond=0):
-                raise ValidationError("past", "due_at")
+                raise ValidationError("next_step.due_in_past", "due_at")
             self.submit(when)
         except ValidationError as exc:
             self.error_label.setText(refusal_text(exc))
@@ -108,7 +108,7 @@ def refusal_text(exc: ValidationError) -> str:
         )
     if exc.field == "done":
         return QCoreApplication.translate("TodayRefusal", "This next step is already done.")
-    if exc.field == "due_at" and "past" in exc.message:
+    if exc.code in ("next_step.due_in_past", "followup.due_in_past"):
         return QCoreApplication.translate(
             "TodayRefusal", "This time is in the past. Choose a time from now on."
         )

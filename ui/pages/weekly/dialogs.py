@@ -214,7 +214,7 @@ class ScoreDialog(_ServiceDialog):
         try:
             return float(text.strip().replace(",", "."))
         except ValueError:
-            raise ValidationError("Score must be a number.", field) from None
+            raise ValidationError("weekly.score_not_a_number", field) from None
 
     def values(self) -> dict[str, Any]:
         comment = self.comment_edit.toPlainText()

@@ -225,7 +225,7 @@ class WeeklyFormEditor(QScrollArea):
 
     def set_view(self, view: WeeklyFormView) -> None:
         self.view = view
-        self.lock_label.setText(error_text(view.lock_reason) if view.lock_reason else "")
+        self.lock_label.setText(error_text(view.lock_error) if view.lock_error is not None else "")
         self.lock_label.setVisible(bool(view.lock_reason))
         rows = []
         for t in view.assessment:
