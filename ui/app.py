@@ -108,6 +108,14 @@ def _gui_excepthook(kind: type[BaseException], value: BaseException, tb: Traceba
         return
     try:
         window = QApplication.activeWindow()
+        from desktop_crm.storage_errors import storage_error
+
+        from .errors import error_text
+
+        mapped = storage_error(value) if isinstance(value, Exception) else None
+        if mapped is not None:  # a full disk, a lock, a read-only file: the real cause, in one sentence
+            prompts.show_error(window, QCoreApplication.translate("App", "Not saved"), error_text(mapped))
+            return
         message = QCoreApplication.translate(
             "App", "Something went wrong: {error}\n\nThe details were written to the log file."
         ).format(error=str(value) or kind.__name__)
@@ -141,21 +149,14 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_database_or_report(path: Path, *, headless: bool) -> bool:
-    """Open ``path``; on failure tell the user (dialog, or stderr when headless) and return False."""
-    from desktop_crm.db import open_database
-    from desktop_crm.errors import CrmError
+def open_database_or_report(path: Path, *, headless: bool) -> Path | None:
+    """Open ``path`` through ``ui.file_status.OpenFlow`` (the one-window lock, read-only files, damaged
+    files offered their backup, ...); returns the path opened (the user may have chosen another file),
+    or None after telling the user why not (dialog, or stderr when headless)."""
+    from .file_status import OpenFlow
 
-    try:
-        open_database(path)
-    except (CrmError, OSError) as exc:
-        title = QCoreApplication.translate("App", "Cannot open the database")
-        if headless:
-            print(f"desktop-crm: {title}: {exc}", file=sys.stderr)
-        else:
-            prompts.show_error(None, title, str(exc))
-        return False
-    return True
+    opened = OpenFlow(None).open(path, headless=headless)
+    return Path(opened) if opened is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,15 +178,23 @@ def main(argv: list[str] | None = None) -> int:
         settings.language = args.lang
     install_translators(app, lang)
     first_launch = not Path(args.db).exists()
-    if not open_database_or_report(args.db, headless=False):
+    opened = open_database_or_report(args.db, headless=False)
+    if opened is None:
         return 1
+    args.db = opened
+    from .file_status import install_busy_retry, release_lock, start_integrity_check
+
+    install_busy_retry()  # a lock held elsewhere beyond the timeout: Retry / Cancel
     settings.last_database = str(Path(args.db).resolve())
     from .shell import Shell
 
     shell = Shell(app, args.db, lang, settings)
     shell.start(first_launch=first_launch)
+    if not first_launch:
+        start_integrity_check()  # after the window shows, on a thread of its own
     code = int(app.exec())
     _stop_worker()
+    release_lock()
     return code
 
 
@@ -211,7 +220,7 @@ def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSett
 
     previous_locale = QLocale()
     try:
-        if not open_database_or_report(args.db, headless=True):
+        if open_database_or_report(args.db, headless=True) is None:
             return 1
         if args.self_test:
             lang = resolve_language(args.lang, settings.language)

@@ -1,8 +1,9 @@
 """The application's one undo stack and the undoable client commands.
 
 A command is applied once by the caller through :meth:`ClientCommand.apply` (a service error is
-raised there, before anything lands on the stack), then pushed; later undo/redo calls run the
-services again and report failures and changes through :data:`notifier`.
+raised there, before anything lands on the stack), then pushed; later undo/redo steps run the
+services again and report failures and changes through :data:`notifier`. The Edit menu's Undo/Redo
+go through :func:`undo_step` / :func:`redo_step`, which move the stack only when the file changed.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from desktop_crm.errors import CrmError
-from desktop_crm.models import database
 from desktop_crm.services import clients as client_service
+from desktop_crm.write_guard import run_in_write_transaction
 
 from .errors import error_text
 
@@ -49,11 +50,18 @@ def notifier() -> UndoNotifier:
 
 
 class ClientCommand(QUndoCommand):
-    """Base: ``_do`` and ``_undo`` run in one transaction; the first redo() is the caller's apply()."""
+    """Base: ``_do`` and ``_undo`` each run in one write transaction (``write_guard``).
+
+    The stack stays in step with the file: a step whose transaction fails changed nothing in the file,
+    so it must not move the stack either. :func:`undo_step` / :func:`redo_step` (the Edit menu) run the
+    step first and move the stack only when it succeeded; a failure is reported and the command stays
+    where it was, ready to be tried again. (A direct ``QUndoStack.undo()`` whose step fails drops the
+    command instead: the file keeps its effect and the stack no longer claims it can be undone.)
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._applied = False
+        self._done_already = False  # the next redo()/undo() call finds its work done
 
     def _do(self) -> None:
         raise NotImplementedError
@@ -63,27 +71,69 @@ class ClientCommand(QUndoCommand):
 
     def apply(self) -> None:
         """Run the command now; raises the service's CrmError (then do not push it)."""
-        with database.atomic():
-            self._do()
-        self._applied = True
+        run_in_write_transaction(self._do)
+        self._done_already = True  # pushed right after apply(): the first redo() has nothing to do
 
-    def _run(self, step: Any) -> None:
+    def run_step(self, step: Any) -> bool:
+        """Run ``step`` in one write transaction; report a failure (False) instead of raising."""
         try:
-            with database.atomic():
-                step()
+            run_in_write_transaction(step)
         except CrmError as exc:
-            self.setObsolete(True)
             notifier().sig_failed.emit(error_text(exc))
-        notifier().sig_clients_changed.emit()
+            return False
+        finally:
+            notifier().sig_clients_changed.emit()
+        return True
 
     def redo(self) -> None:
-        if self._applied:  # pushed right after apply(): nothing to do the first time
-            self._applied = False
+        if self._done_already:
+            self._done_already = False
             return
-        self._run(self._do)
+        if not self.run_step(self._do):
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        if self._done_already:
+            self._done_already = False
+            return
+        if not self.run_step(self._undo):
+            self.setObsolete(True)
+
+
+def undo_step() -> bool:
+    """Undo the last command: its work first, then the stack's index, only if the work succeeded."""
+    stack = undo_stack()
+    if not stack.canUndo():
+        return False
+    command = stack.command(stack.index() - 1)
+    if isinstance(command, ClientCommand):
+        if not command.run_step(command._undo):
+            return False
+        command._done_already = True
+    stack.undo()
+    return True
+
+
+def redo_step() -> bool:
+    """Redo the next command: its work first, then the stack's index, only if the work succeeded."""
+    stack = undo_stack()
+    if not stack.canRedo():
+        return False
+    command = stack.command(stack.index())
+    if isinstance(command, ClientCommand):
+        if not command.run_step(command._do):
+            return False
+        command._done_already = True
+    stack.redo()
+    return True
+
+
+def bind_actions(undo_action: QAction, redo_action: QAction) -> None:
+    """Make the stack's own Undo/Redo actions go through :func:`undo_step` / :func:`redo_step`."""
+    undo_action.triggered.disconnect()
+    redo_action.triggered.disconnect()
+    undo_action.triggered.connect(lambda _checked=False: undo_step())
+    redo_action.triggered.connect(lambda _checked=False: redo_step())
 
 
 class DeleteClientsCommand(ClientCommand):
