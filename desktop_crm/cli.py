@@ -306,6 +306,32 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ERROR
         print(f"desktop-crm: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # a bug: one sentence for the user, the traceback in the log file
+        where = _log_unexpected(exc)
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        print(
+            f"desktop-crm: unexpected error ({type(exc).__name__}{': ' + first if first else ''})"
+            + (f"; the details were written to {where}" if where else ""),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    """Append ``exc``'s traceback to the application's log file; its path, or None when it cannot be written."""
+    import traceback
+
+    from .paths import data_dir
+
+    try:
+        path = data_dir() / "desktop-crm.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{clock.now().isoformat(sep=' ')} ERROR desktop_crm.cli: unexpected error\n")
+            log.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except OSError:
+        return None
+    return path
 
 
 if __name__ == "__main__":

@@ -116,9 +116,14 @@ def _gui_excepthook(kind: type[BaseException], value: BaseException, tb: Traceba
         if mapped is not None:  # a full disk, a lock, a read-only file: the real cause, in one sentence
             prompts.show_error(window, QCoreApplication.translate("App", "Not saved"), error_text(mapped))
             return
+        from desktop_crm.errors import CrmError
+
+        if isinstance(value, CrmError):  # a domain error nobody caught: its sentence, translated by code
+            prompts.show_error(window, QCoreApplication.translate("App", "Not saved"), error_text(value))
+            return
         message = QCoreApplication.translate(
             "App", "Something went wrong: {error}\n\nThe details were written to the log file."
-        ).format(error=str(value) or kind.__name__)
+        ).format(error=str(value).splitlines()[0] if str(value) else kind.__name__)
         prompts.show_error(window, QCoreApplication.translate("App", "Unexpected error"), message)
     except Exception:  # never let the hook itself raise
         traceback.print_exception(kind, value, tb)

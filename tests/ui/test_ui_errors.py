@@ -243,3 +243,38 @@ def test_opportunity_dialog_and_a_generic_error_at_its_field(
     dialog.name_edit.setText("迟到的商机")
     dialog.accept()
     assert dialog.error_text("client_id") == "客户“上海华东精密机械”已删除；请先恢复，再关联记录。"
+
+
+# --- no traceback reaches a user of the window --------------------------------------------------------
+
+
+def _raised(error: BaseException) -> tuple[type[BaseException], BaseException, object]:
+    try:
+        raise error
+    except BaseException as caught:  # noqa: BLE001 - the hook receives whatever escaped
+        return type(caught), caught, caught.__traceback__
+
+
+def test_an_unhandled_bug_shows_one_sentence_and_logs_the_traceback(
+    modal: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    from ui.app import _gui_excepthook
+
+    kind, value, tb = _raised(KeyError("client_id"))
+    with caplog.at_level("ERROR"):
+        _gui_excepthook(kind, value, tb)  # type: ignore[arg-type]
+    [(_cls, title, text)] = modal.seen  # type: ignore[attr-defined]
+    assert title == "Unexpected error" and "Traceback" not in text and "File " not in text
+    assert text.startswith("Something went wrong: 'client_id'") and "log file" in text
+    assert any(record.exc_info and record.exc_info[1] is value for record in caplog.records)
+
+
+def test_an_uncaught_domain_error_is_translated_by_its_code(modal: object, chinese: object) -> None:
+    from ui.app import _gui_excepthook
+
+    kind, value, tb = _raised(
+        ValidationError("payment.overpaid", "amount_cents", amount_cents=500, owed_cents=100)
+    )
+    _gui_excepthook(kind, value, tb)  # type: ignore[arg-type]
+    [(_cls, _title, text)] = modal.seen  # type: ignore[attr-defined]
+    assert text == "金额：5.00 超过本合同尚欠的 1.00；确认后才能登记超额回款。"
