@@ -114,7 +114,12 @@ def _gui_excepthook(kind: type[BaseException], value: BaseException, tb: Traceba
 
         mapped = storage_error(value) if isinstance(value, Exception) else None
         if mapped is not None:  # a full disk, a lock, a read-only file: the real cause, in one sentence
-            prompts.show_error(window, QCoreApplication.translate("App", "Not saved"), error_text(mapped))
+            title = (
+                QCoreApplication.translate("App", "The file is damaged")
+                if mapped.code.startswith("db.damaged")
+                else QCoreApplication.translate("App", "Not saved")
+            )
+            prompts.show_error(window, title, error_text(mapped))
             return
         from desktop_crm.errors import CrmError
 

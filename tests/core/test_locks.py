@@ -3,6 +3,7 @@ too long is a coded, retryable error; nested service calls stay savepoints of on
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -161,3 +162,51 @@ def test_a_failing_nested_call_rolls_back_only_with_the_outer_transaction(db: ob
     with pytest.raises(Exception, match="required"):
         outer()
     assert Client.select().count() == 0
+
+
+# --- one window per file: the lock file next to the database --------------------------------------
+
+LOCK_HOLDER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from desktop_crm import file_lock
+lock = file_lock.acquire(sys.argv[1])
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_window_is_told_the_file_is_open_elsewhere(db_path: Path) -> None:
+    from desktop_crm import file_lock
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(db_path), str(root)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        with pytest.raises(file_lock.LockedElsewhere) as taken:
+            file_lock.acquire(db_path)
+        assert taken.value.owner.pid == proc.pid
+        assert f"process {proc.pid}" in taken.value.owner.describe()
+    finally:
+        proc.kill()  # a crash: the lock file stays behind, the OS lock goes with the process
+        proc.wait()
+    assert file_lock.lock_path(db_path).exists()
+    lock = file_lock.acquire(db_path)  # the stale lock is taken over
+    assert lock is not None and lock.held
+    assert file_lock.read_owner(db_path).pid == os.getpid()
+    lock.release()
+    assert not file_lock.lock_path(db_path).exists()
+    again = file_lock.acquire(db_path)
+    assert again is not None
+    with pytest.raises(file_lock.LockedElsewhere):  # even a second window of the same program
+        file_lock.acquire(db_path)
+    again.release()
+
+
+def test_no_lock_where_none_can_be_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_crm import file_lock
+
+    assert file_lock.acquire(":memory:") is None
+    assert file_lock.acquire(tmp_path / "missing-folder" / "crm.sqlite3") is None
