@@ -10,7 +10,9 @@ Parameter conventions:
 * ``label`` or a name ending in ``_label``: an English field label from :data:`LABELS`, translated by
   the interface (context "ServiceLabels");
 * a name ending in ``_cents``: money in integer cents, written as an amount (``1,234.50``);
-* a ``date`` or ``datetime``: written ISO here, in the user's locale by the interface.
+* a ``date`` or ``datetime``: written ISO here, in the user's locale by the interface;
+* a parameter listed in :data:`ENUM_PARAMS` for its code: a stored enum key, shown by the interface
+  as the enum's translated label.
 """
 
 from __future__ import annotations
@@ -375,6 +377,20 @@ LABELS: tuple[str, ...] = (
     "When",
     "Year",
 )
+
+
+# Parameters that hold a stored enum key (``desktop_crm.models.enums``): code -> {param: enum kind}.
+# The English sentence shows the key; the interface shows the enum's label in its language.
+ENUM_PARAMS: dict[str, dict[str, str]] = {
+    "goal.split_kind": {"kind": "goal_kind", "child_kind": "goal_kind"},
+    "goal.kind_not_finer": {"kind": "goal_kind", "parent_kind": "goal_kind"},
+    "goal.kind_cannot_contain": {"kind": "goal_kind", "child_kind": "goal_kind"},
+    "custom_field.kind_has_no_choices": {"kind": "custom_field_kind"},
+    "opportunity.already_closed": {"stage": "stage"},
+    "stage.probability_fixed": {"stage": "stage"},
+    "weekly.return_not_submitted": {"status": "weekly_status"},
+    "weekly.score_not_submitted": {"status": "weekly_status"},
+}
 
 
 def money_text(cents: int) -> str:

@@ -5,7 +5,8 @@ template of each code lives in ``desktop_crm.messages.MESSAGES``; ``tools/extrac
 copies the templates and the field labels into ``ui/service_text.py`` so Qt's tools translate them
 (contexts "ServiceErrors" and "ServiceLabels"). ``error_text`` looks the code's template up, translates
 it and fills in the parameters the way the interface shows values: field labels translated, money
-(``*_cents``) and dates in the user's locale. Nothing here reads or matches the English sentence.
+(``*_cents``) and dates in the user's locale, stored enum keys as their labels. Nothing here reads or
+matches the English sentence.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.errors import CrmError, ValidationError
-from desktop_crm.messages import MESSAGES
+from desktop_crm.messages import ENUM_PARAMS, MESSAGES
 
-from . import fmt
+from . import fmt, labels
 
 
 def label_text(label: str) -> str:
@@ -54,7 +55,13 @@ _FORMATTER = _Formatter()
 def message_text(code: str, params: dict[str, Any]) -> str:
     """The sentence of ``code`` in the interface language, ``params`` filled in."""
     template = MESSAGES[code]
-    shown = {key: _shown(key, value) for key, value in params.items()}
+    enums = ENUM_PARAMS.get(code, {})
+    shown = {
+        key: labels.label(enums[key], value)
+        if key in enums and isinstance(value, str)
+        else _shown(key, value)
+        for key, value in params.items()
+    }
     translated = QCoreApplication.translate("ServiceErrors", template)
     try:
         return _FORMATTER.vformat(translated, (), shown)

@@ -323,7 +323,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+117"/>
+        <location filename="../../ui/app.py" line="+118"/>
+        <source>The file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -619,7 +625,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+278"/>
+        <location filename="../../ui/charts/canvas.py" line="+294"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,19 +2007,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+242"/>
+        <location line="+255"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-244"/>
         <location line="+101"/>
-        <location line="+123"/>
+        <location line="+136"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-166"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,7 +2054,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+118"/>
         <source>{kpi}, {period}, {who}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,47 +4,47 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+374"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+374" />
         <source>Edit action</source>
         <translation>编辑行动目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New action</source>
         <translation>新建行动目标</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Name of the custom category</source>
         <translation>自定义类别名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due by</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Action</source>
         <translation>行动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Custom category</source>
         <translation>自定义类别</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -52,59 +52,59 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../ui/pages/today/actions_bar.py" line="+23"/>
+        <location filename="../../ui/pages/today/actions_bar.py" line="+23" />
         <source>Complete…</source>
         <translation>完成…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Log the follow-up that answers this step and set the next one</source>
         <translation>记录完成此事务的跟进，并设定下步事务</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>In 1 hour</source>
         <translation>1 小时后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tonight</source>
         <translation>今晚</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tomorrow morning</source>
         <translation>明天上午</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Reschedule…</source>
         <translation>改期…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+3" />
+        <location line="+8" />
+        <location line="+8" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-11" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Record payment…</source>
         <translation>登记回款…</translation>
     </message>
@@ -112,192 +112,192 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/analysis_panel.py" line="+55"/>
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+55" />
         <source>Support won</source>
         <translation>已获支持</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Potential support</source>
         <translation>潜在支持</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opposition faced</source>
         <translation>面对的反对</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Potential opposition</source>
         <translation>潜在反对</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+30" />
         <source>Red flags</source>
         <translation>风险警示</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Next moves</source>
         <translation>下一步行动</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Nobody yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>No red flags.</source>
         <translation>暂无风险警示。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Nothing to suggest.</source>
         <translation>暂无建议。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Opposes us</source>
         <translation>反对我们</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Cooled from {previous} to neutral</source>
         <translation>已从{previous}转为中立</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Reports to {boss}, who opposes us</source>
         <translation>上级{boss}反对我们</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Neutral: can be won</source>
         <translation>中立，可以争取</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Top-down</source>
         <translation>自上而下</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>From the middle</source>
         <translation>从中层切入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bottom-up</source>
         <translation>自下而上</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Start with: {names}</source>
         <translation>从这些人入手：{names}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Suggested entry point: {point}</source>
         <translation>建议切入点：{point}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The approver {names} is on our side.</source>
         <translation>批准者{names}站在我们这边。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Coach {coach} can vouch for us with the approver {approver}.</source>
         <translation>保荐者{coach}可以在批准者{approver}面前为我们作保。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{name} ({role}) is {stance}: start there.</source>
         <translation>{name}（{role}）是{stance}：从这里切入。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No friendly access above: win the users first.</source>
         <translation>上层没有友好的通道：先赢得使用者。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>No friendly access yet: map the organisation and find a first supporter.</source>
         <translation>还没有友好的通道：先摸清组织结构，找到第一个支持者。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>No stakeholder holds the {role} role.</source>
         <translation>没有人担任{role}角色。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{name} ({role}) is {stance}.</source>
         <translation>{name}（{role}）的立场是{stance}。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{count} close allies ({names}); keep one or two, more allies compete with each other.</source>
         <translation>良友有{count}位（{names}）；保持一两位即可，良友过多会相互争利。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{name} is a high-influence neutral, never contacted.</source>
         <translation>{name}是高影响力的中立者，从未联系过。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{name} is a high-influence neutral, not contacted for {days} days.</source>
         <translation>{name}是高影响力的中立者，已{days}天未联系。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Nobody is our coach/sponsor.</source>
         <translation>还没有为我们作保的保荐者。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Turn {name} ({role}) into a supporter with the help of coach {coach}.</source>
         <translation>借助保荐者{coach}，把{name}（{role}）争取为支持者。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Turn {name} ({role}) into a supporter.</source>
         <translation>把{name}（{role}）争取为支持者。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Neutralise {name}: address what they care about ({interests}).</source>
         <translation>化解{name}的反对：回应其关心的利益（{interests}）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Neutralise {name}: address what they care about.</source>
         <translation>化解{name}的反对：回应其关心的利益。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Hold {name} at neutral before they turn against us.</source>
         <translation>稳住{name}的中立立场，防止其转为反对。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Court {name}: a high-influence neutral decides close contests.</source>
         <translation>争取{name}：高影响力的中立者往往决定胶着的竞争。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Develop {name} into our coach.</source>
         <translation>把{name}发展为我们的保荐者。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Find a coach who will vouch for us.</source>
         <translation>寻找一位愿意为我们作保的保荐者。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Keep one or two close allies; let the others be supporters.</source>
         <translation>良友保持一两位即可，其他人做支持者。</translation>
     </message>
@@ -305,17 +305,17 @@
 <context>
     <name>AnnotateDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+156"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+156" />
         <source>Annotate</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>On</source>
         <translation>批注位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
@@ -323,12 +323,18 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+117"/>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/app.py" line="+118" />
+        <source>The file is damaged</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
+        <location line="+7" />
+        <source>Not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
         <source>Something went wrong: {error}
 
 The details were written to the log file.</source>
@@ -337,7 +343,7 @@ The details were written to the log file.</source>
 详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -349,251 +355,255 @@ The details were written to the log file.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+102"/>
+        <location filename="../../ui/backup_ui.py" line="+102" />
         <source>Backing up before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前正在备份…</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+15"/>
+        <location line="+15" />
+        <location line="+15" />
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-7" />
         <source>Back up the database</source>
-        <translation type="unfinished"></translation>
+        <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>CRM database (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM 数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Replace the open database with {path}?
 
 The current file is kept as a backup first, so this can be undone by restoring that backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 {path} 替换当前打开的数据库吗？
+
+当前文件会先保存为一份备份，恢复那份备份即可撤销此操作。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+84"/>
-        <location line="+10"/>
-        <location line="+3"/>
+        <location line="+3" />
+        <location line="+84" />
+        <location line="+10" />
+        <location line="+3" />
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-86" />
         <source>Restoring from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从备份恢复…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Automatic backup saved: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已自动备份：{name}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>The automatic backup failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>自动备份失败：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+15"/>
+        <location line="+14" />
+        <location line="+15" />
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-14" />
         <source>The backup on closing failed: {error}
 
 Your data is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭时的备份失败：{error}
+
+您的数据没有改动。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Backed up to {path} ({size}, checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份到 {path}（{size}，已校验）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>The database was restored from {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The previous file was kept as {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>原来的文件已保存为 {path}。</translation>
     </message>
 </context>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+41"/>
+        <location filename="../../ui/pages/settings_backups.py" line="+41" />
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>A checked copy of the database is made when the window closes and once a day while it is open, and before every upgrade. Older copies are thinned out: the newest of each recent day, week and month are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭窗口时、窗口打开期间每天一次以及每次升级前，都会生成一份经过校验的数据库副本。较旧的副本会逐步精简：保留最近每天、每周和每月最新的一份。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Daily backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每日备份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekly backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每周备份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Monthly backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每月备份</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Manual backups kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留手动备份</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>轮换</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>No backups yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有备份。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>Saved. The next backup keeps copies by these numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。下次备份起按这些数量保留副本。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Backed up: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份：{name}</translation>
     </message>
 </context>
 <context>
     <name>BackupTable</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="+28"/>
+        <location filename="../../ui/backup_dialogs.py" line="+28" />
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>每日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>每周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>每月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Before an upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>升级前</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复前</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>数据结构</translation>
     </message>
 </context>
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/bulk_edit.py" line="+32"/>
+        <location filename="../../ui/pages/clients/bulk_edit.py" line="+32" />
         <source>Edit {count} clients</source>
         <translation>批量修改 {count} 个客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Change the selected clients. Fields left at “Keep” stay as they are.</source>
         <translation>修改所选客户。保持为“不变”的字段不会改动。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+5"/>
+        <location line="+5" />
+        <location line="+5" />
         <source>Keep</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Category to add (optional)</source>
         <translation>要添加的分类（可选）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Add category</source>
         <translation>添加分类</translation>
     </message>
@@ -601,17 +611,17 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+357"/>
+        <location filename="../../ui/file_status.py" line="+357" />
         <source>Database busy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cancel</source>
         <translation type="unfinished">取消</translation>
     </message>
@@ -619,48 +629,48 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+278"/>
+        <location filename="../../ui/charts/canvas.py" line="+294" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Save as SVG…</source>
         <translation>另存为 SVG…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Copy data as CSV</source>
         <translation>复制数据（CSV）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+16"/>
+        <location line="+2" />
+        <location line="+16" />
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
@@ -668,205 +678,205 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+95"/>
+        <location filename="../../ui/pages/clients/editor.py" line="+95" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Classification &amp;&amp; value</source>
         <translation>分类与价值</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Key milestones</source>
         <translation>关键节点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Business features</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+49" />
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Company name as the client writes it</source>
         <translation>客户的正式公司名称</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Value verdict</source>
         <translation>价值定性</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>A: big deal, worth most of your time · B: normal · C: small deal, keep it light</source>
         <translation>A：大单，值得投入最多精力 · B：正常 · C：小单，轻量跟进</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Expected signing</source>
         <translation>预计签约</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The steps that decide this deal, e.g. a trial run, a tender, the contract.</source>
         <translation>决定这单成败的关键步骤，例如试用、招标、签合同。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+1"/>
+        <location line="+22" />
+        <location line="+1" />
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Edit client</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>(no owner)</source>
         <translation>（无负责人）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Enter an amount of 0 or more.</source>
         <translation>请输入不小于 0 的金额。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Use at most 2 decimals (cents).</source>
         <translation>最多保留 2 位小数（到分）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This number is implausibly large; check the digits.</source>
         <translation>这个数字大得不合常理，请检查位数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Enter a number, e.g. 12,345.67.</source>
         <translation>请输入数字，例如 12,345.67。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Enter the client&apos;s name.</source>
+        <location line="+6" />
+        <source>Enter the client's name.</source>
         <translation>请输入客户名称。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Enter a date between 1900 and 2100.</source>
         <translation>请输入 1900 年到 2100 年之间的日期。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Give the milestone a title, or remove it.</source>
         <translation>请填写节点名称，或删除这一行。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A client with the same name or phone already exists:
 {names}</source>
         <translation>已有同名或同电话的客户：
 {names}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Open it</source>
         <translation>打开已有客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>The client could not be saved: {error}</source>
         <translation>客户未能保存：{error}</translation>
     </message>
@@ -874,88 +884,88 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+121"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+121" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+24"/>
+        <location line="+1" />
+        <location line="+24" />
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-23" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Not contacted for</source>
         <translation>未联系超过</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>is</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>at least</source>
         <translation>不少于</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>at most</source>
         <translation>不多于</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>includes</source>
         <translation>包括</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>is not empty</source>
         <translation>不为空</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Custom field…</source>
         <translation>业务特征…</translation>
     </message>
@@ -963,97 +973,97 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+52"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+52" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Edit client</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete client</source>
         <translation>删除客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Stakeholders</source>
         <translation>关系人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contracts &amp; payments</source>
         <translation>合同与回款</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>This client no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Owner: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected: {amount}</source>
         <translation>预计：{amount}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Last contact: {when}</source>
         <translation>最近联系：{when}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Stakeholders ({count})</source>
         <translation>关系人（{count}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-ups ({count})</source>
         <translation>跟进记录（{count}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunities ({count})</source>
         <translation>商机（{count}）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contracts &amp; payments ({count})</source>
         <translation>合同与回款（{count}）</translation>
     </message>
@@ -1061,7 +1071,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="-60"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-60" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1069,133 +1079,133 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+107"/>
+        <location filename="../../ui/pages/clients/list_view.py" line="+107" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected signing</source>
         <translation>预计签约</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+16"/>
+        <location line="+32" />
+        <location line="+16" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+111" />
         <source>{count} in the trash</source>
         <translation>回收站中 {count} 个</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{count} of {total} match</source>
         <translation>{total} 个中匹配 {count} 个</translation>
     </message>
@@ -1203,12 +1213,12 @@ Your data is unchanged.</source>
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../ui/pages/followups/client_picker.py" line="+29"/>
+        <location filename="../../ui/pages/followups/client_picker.py" line="+29" />
         <source>Type a name, short name or phone…</source>
         <translation>输入客户名称、简称或电话…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+49" />
         <source>No client matches “{query}”</source>
         <translation>没有与“{query}”匹配的客户</translation>
     </message>
@@ -1248,52 +1258,52 @@ Your data is unchanged.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+70"/>
+        <location filename="../../ui/pages/clients/page.py" line="+70" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>Delete {count} client(s)</source>
         <translation>删除 {count} 个客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cannot delete</source>
         <translation>无法删除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Moved {count} client(s) to the trash. Undo with Ctrl+Z.</source>
         <translation>已将 {count} 个客户移入回收站。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Restore {count} client(s)</source>
         <translation>恢复 {count} 个客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Edit {count} client(s)</source>
         <translation>修改 {count} 个客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cannot edit the clients</source>
         <translation>无法修改客户</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
         <translation>共 {count} 个客户。双击一行打开；按 Delete 移入回收站。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -1305,47 +1315,47 @@ Your data is unchanged.</source>
 <context>
     <name>CloseOpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/close_dialog.py" line="+30"/>
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+30" />
         <source>Close opportunity</source>
         <translation>关闭商机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{name} · {amount}</source>
         <translation>{name} · {amount}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Closed on</source>
         <translation>关闭日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Why did we win or lose? (price, relationship, product…)</source>
         <translation>赢单或输单的原因？（价格、关系、产品……）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Competitor</source>
         <translation>竞争对手</translation>
     </message>
@@ -1353,27 +1363,27 @@ Your data is unchanged.</source>
 <context>
     <name>CollectionLineDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-78"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-78" />
         <source>Add a planned collection</source>
         <translation>添加计划回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1381,138 +1391,138 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+51"/>
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+51" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tenure</source>
         <translation>任职期限</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>No role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Stance</source>
         <translation>立场</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reason for the change</source>
         <translation>变化原因</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Optional: what changed their mind?</source>
         <translation>选填：是什么让其改变了立场？</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Influence</source>
         <translation>影响力</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>e.g. 3 years in the post</source>
         <translation>例如：任现职3年</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Nobody (top of the map)</source>
         <translation>无（位于组织图顶端）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Reports to</source>
         <translation>汇报对象</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>What they care about</source>
         <translation>其关心的利益</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Interests</source>
         <translation>关心的利益</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Not involved</source>
         <translation>未参与</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Role in “{deal}”</source>
         <translation>在“{deal}”中的角色</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Stance history</source>
         <translation>立场变化记录</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+14"/>
-        <source>Enter the contact&apos;s name.</source>
+        <location line="+65" />
+        <location line="+14" />
+        <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-12" />
         <source>This is not a valid e-mail address.</source>
         <translation>这不是有效的电子邮件地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
         <translation>这会形成汇报循环：任何人都不能向自己或自己的下属汇报。</translation>
     </message>
@@ -1520,37 +1530,37 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+32"/>
+        <location filename="../../ui/pages/clients/contacts.py" line="+32" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stance</source>
         <translation>立场</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Influence</source>
         <translation>影响力</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Last contacted</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -1558,32 +1568,32 @@ Your data is unchanged.</source>
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+34"/>
+        <location line="+34" />
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+55" />
         <source>Delete the contact {name}? Their history is kept.</source>
         <translation>删除联系人{name}？其历史记录会保留。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Cannot delete the contact</source>
         <translation>无法删除该联系人</translation>
     </message>
@@ -1591,57 +1601,57 @@ Your data is unchanged.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29"/>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29" />
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{client} · from opportunity “{name}” ({stage})</source>
         <translation>{client} · 来自商机“{name}”（{stage}）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Title</source>
         <translation>合同名称</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>A contract is created from a won opportunity: close this one as won first.</source>
         <translation>合同须由赢单的商机创建：请先将此商机关闭为赢单。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This opportunity already has a contract.</source>
         <translation>此商机已有合同。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Enter the contract amount.</source>
         <translation>请输入合同金额。</translation>
     </message>
@@ -1649,12 +1659,12 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+179"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+179" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collected</source>
         <translation>已回款</translation>
     </message>
@@ -1663,112 +1673,112 @@ Your data is unchanged.</source>
         <translation type="vanished">未回款</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Payment plan…</source>
         <translation>回款计划…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Record payment…</source>
         <translation>登记回款…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+11"/>
+        <location line="+3" />
+        <location line="+11" />
         <source>Receivable</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+11"/>
+        <location line="-10" />
+        <location line="+11" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <location line="+15"/>
+        <location line="+1" />
+        <location line="+16" />
+        <location line="+15" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-30" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+15"/>
+        <location line="+1" />
+        <location line="+15" />
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Still due</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Instalment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No contracts yet: win an opportunity, then create its contract.</source>
         <translation>暂无合同：商机赢单后即可创建合同。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Plan: {count} instalments · paid {paid} · receivable {outstanding}</source>
         <translation>回款计划：{count} 期 · 已回款 {paid} · 应收 {outstanding}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>overdue {amount}</source>
         <translation>逾期 {amount}</translation>
     </message>
@@ -1784,37 +1794,37 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+72"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+72" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Rename custom field</source>
         <translation>重命名字段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit choices</source>
         <translation>编辑选项</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>One choice per line</source>
         <translation>每行一个选项</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
@@ -1822,7 +1832,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsForm</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_custom.py" line="+80"/>
+        <location filename="../../ui/pages/clients/editor_custom.py" line="+80" />
         <source>No business-feature fields yet. Define them in Settings → Custom fields.</source>
         <translation>还没有业务特征字段。请在“设置 → 业务特征”中定义。</translation>
     </message>
@@ -1830,125 +1840,125 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsSection</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+67"/>
-        <location line="+112"/>
-        <location line="+98"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+67" />
+        <location line="+112" />
+        <location line="+98" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-205" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Visibility</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit choices…</source>
         <translation>编辑选项…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+59"/>
+        <location line="+1" />
+        <location line="+59" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-58" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Hidden</source>
         <translation>已隐藏</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Shown</source>
         <translation>显示中</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Enter a name for the field.</source>
         <translation>请输入字段名称。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>A field named “{name}” already exists.</source>
         <translation>已有名为“{name}”的字段。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>List at least one choice, one per line.</source>
         <translation>请至少填写一个选项，每行一个。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>“{choice}” is listed twice.</source>
         <translation>“{choice}”重复了。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation>有 {count} 个客户使用了从“{name}”中删除的选项。仍要删除并清除这些客户的该值吗？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Remove a choice in use</source>
         <translation>删除使用中的选项</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation>删除字段“{name}”？有 {count} 个客户填写了该字段，这些值也会一并删除。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Delete custom field</source>
         <translation>删除业务特征字段</translation>
     </message>
@@ -1980,131 +1990,131 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+170"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+170" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Export review pack…</source>
         <translation>导出评审报告…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Show by</source>
         <translation>粒度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+242"/>
+        <location line="+14" />
+        <location line="+255" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+101"/>
-        <location line="+123"/>
+        <location line="-244" />
+        <location line="+101" />
+        <location line="+136" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-166" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>KPI cards, charts and the per-salesperson summary</source>
         <translation>关键指标卡片、图表与人员汇总</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{who} · {period} compared with the previous period (MoM) and a year earlier (YoY)</source>
         <translation>{who} · {period}，与上期（环比）和去年同期（同比）比较</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{period} at a glance</source>
         <translation>{period}概览</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Trends from {first} to {last}</source>
         <translation>{first} 至 {last} 的趋势</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Per salesperson, {period}</source>
         <translation>人员汇总，{period}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Ranked by signed, then collected amount. “Busy, not converting”: more follow-ups than the team median while conversion and signed amount are below it. Double-click a person for their weekly forms; right-click for their goals.</source>
         <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+118" />
         <source>{kpi}, {period}, {who}</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Open weekly forms</source>
         <translation>打开周报</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open goals</source>
         <translation>打开目标</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+16"/>
+        <location line="+14" />
+        <location line="+16" />
         <source>Export review pack</source>
         <translation>导出评审报告</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-16" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Writing the review pack…</source>
         <translation>正在生成评审报告…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Review pack written to {path}</source>
         <translation>评审报告已保存到 {path}</translation>
     </message>
@@ -2132,189 +2142,189 @@ Your data is unchanged.</source>
 <context>
     <name>DashboardTexts</name>
     <message>
-        <location filename="../../ui/pages/dashboard/specs.py" line="+64"/>
+        <location filename="../../ui/pages/dashboard/specs.py" line="+64" />
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>W{week}</source>
         <translation>第{week}周</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{year} Q{quarter}</source>
         <translation>{year}年第{quarter}季度</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Week {week}, {year}</source>
         <translation>{year}年第{week}周</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>MMMM yyyy</source>
         <comment>QDate format of a month in a title</comment>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>far behind</source>
         <translation>严重落后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>no pace yet</source>
         <translation>暂无进度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>on pace</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>reached</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Nothing recorded in these periods</source>
         <translation>这些期间没有记录</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>No new clients in these periods</source>
         <translation>这些期间没有新增客户</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+18"/>
+        <location line="+8" />
+        <location line="+18" />
         <source>No first signings in these periods</source>
         <translation>这些期间没有首次签约</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-10" />
         <source>Mean (days)</source>
         <translation>平均（天）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Median (days)</source>
         <translation>中位数（天）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>No follow-ups in these periods</source>
         <translation>这些期间没有跟进记录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No open opportunities</source>
         <translation>没有进行中的商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{count} open</source>
         <translation>{count} 个进行中</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No goals with a target for this period</source>
         <translation>本期没有设定目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Signed, collected and planned collection</source>
         <translation>签约额、回款额与计划回款</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Activity by channel</source>
         <translation>各渠道行动</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Conversion rate</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>First-order average value</source>
         <translation>首次客单价</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Follow-up cycle</source>
         <translation>跟单周期</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Open pipeline by stage</source>
         <translation>各阶段进行中商机</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Goal attainment, {period}</source>
         <translation>目标完成情况，{period}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Monthly behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>No scored weekly forms in these months</source>
         <translation>这些月份没有已评分的周报</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -2322,12 +2332,12 @@ Your data is unchanged.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/pages/dashboard/drill.py" line="+85"/>
+        <location filename="../../ui/pages/dashboard/drill.py" line="+85" />
         <source>{count} records. Double-click one to open its client.</source>
         <translation>共 {count} 条记录。双击打开对应客户。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No records behind this value.</source>
         <translation>该数值没有对应记录。</translation>
     </message>
@@ -2335,58 +2345,58 @@ Your data is unchanged.</source>
 <context>
     <name>DrillRowModel</name>
     <message>
-        <location line="-56"/>
-        <location line="+15"/>
+        <location line="-56" />
+        <location line="+15" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-14" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Payment</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Instalment</source>
         <translation>回款计划</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekly form</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -2394,66 +2404,66 @@ Your data is unchanged.</source>
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../ui/file_status.py" line="-103"/>
+        <location filename="../../ui/file_status.py" line="-103" />
         <source>This file is damaged: it is open read-only so that nothing more is lost. Restore the latest backup.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Read-only: this file is open in another window. Changes cannot be saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="+1" />
+        <location line="+6" />
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Read-only: this file or its folder cannot be written. You can look at everything, but changes cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Checking the file for damage… Changes are possible in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+3"/>
-        <source>This file is also open in another window ({owner}). Both can save; refresh (F5) to see the other window&apos;s changes.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3" />
+        <source>This file is also open in another window ({owner}). Both can save; refresh (F5) to see the other window's changes.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>FirstUserDialog</name>
     <message>
-        <location filename="../../ui/working_as.py" line="+122"/>
+        <location filename="../../ui/working_as.py" line="+122" />
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Tell the CRM who you are. Your goals and weekly forms are kept under your name; you can add your colleagues later in Settings → Team.</source>
         <translation>请告诉系统您是谁。您的目标和周报将记在您的名下；之后可以在“设置 → 团队”中添加同事。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Role</source>
         <translation>职务</translation>
     </message>
@@ -2461,127 +2471,127 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+94"/>
+        <location filename="../../ui/pages/followups/dialog.py" line="+94" />
         <source>Complete the next step</source>
         <translation>完成下步事务</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Log a follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+94" />
         <source>Completing the next step “{what}” ({plan}, due {due}).</source>
         <translation>正在完成下步事务“{what}”（{plan}，到期 {due}）。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-31" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>What was said, what they need, what you promised</source>
         <translation>谈了什么、客户需要什么、你承诺了什么</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Ctrl+Enter saves · Alt+1 … Alt+7 pick the next-step time</source>
         <translation>Ctrl+Enter 保存 · Alt+1 … Alt+7 选择下步时间</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>Client #{id}</source>
         <translation>客户 #{id}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>No opportunity</source>
         <translation>不关联商机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Pick the client first.</source>
         <translation>请先选择客户。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>No contacts yet for this client.</source>
         <translation>该客户还没有联系人。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+41" />
         <source>“{name}” has been deleted: restore it from the trash before logging a follow-up.</source>
         <translation>“{name}”已被删除：请先从回收站恢复，再记录跟进。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>This time is already past: pick a later one.</source>
         <translation>该时间已经过去：请选择更晚的时间。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>A checked contact has been deleted: uncheck them.</source>
         <translation>勾选的联系人已被删除：请取消勾选。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Pick the client: type part of its name and press Enter.</source>
         <translation>请选择客户：输入部分名称后按回车。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Add a salesperson first: follow-ups are logged by a user.</source>
         <translation>请先添加业务员：跟进记录需要记录人。</translation>
     </message>
@@ -2589,62 +2599,62 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+86"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+86" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{count} older follow-ups are not shown.</source>
         <translation>另有 {count} 条更早的跟进记录未显示。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+42" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>With {names}</source>
         <translation>联系人：{names}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Deal: {name}</source>
         <translation>商机：{name}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>✓ Completes “{what}”</source>
         <translation>✓ 完成“{what}”</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+36" />
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>↑ answered by the follow-up of {when}</source>
         <translation>↑ 已由 {when} 的跟进完成</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Complete…</source>
         <translation>完成…</translation>
     </message>
@@ -2652,62 +2662,62 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/followups_section.py" line="+52"/>
+        <location filename="../../ui/pages/clients/followups_section.py" line="+52" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Log a follow-up with this client ({shortcut})</source>
         <translation>记录与该客户的跟进（{shortcut}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Channel</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next step due</source>
         <translation>下步到期</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+29" />
         <source>{count} follow-ups, newest first · open next steps: {open}</source>
         <translation>跟进记录 {count} 条，最新在前 · 待办下步事务：{open}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No follow-ups logged yet: log the first one and set the next step.</source>
         <translation>还没有跟进记录：记录第一次跟进并设定下步事务。</translation>
     </message>
@@ -2723,269 +2733,269 @@ Your data is unchanged.</source>
 <context>
     <name>FormHtml</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_html.py" line="+107"/>
+        <location filename="../../ui/pages/weekly/form_html.py" line="+107" />
         <source>Weekly goal form</source>
         <translation>周目标/周报</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{name} · week {week} ({dates}) · {status}</source>
         <translation>{name} · 第 {week} 周（{dates}）· {status}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Submitted {when}</source>
         <translation>提交于 {when}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Supervisor: {name}</source>
         <translation>主管：{name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No month or quarter goal holds this week.</source>
         <translation>本周不属于任何月度或季度目标。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>To date</source>
         <translation>至今完成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gap</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>2. Collections</source>
         <translation>二、回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Last week: planned and received</source>
         <translation>上周计划回款与实际回款</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+35"/>
-        <location line="+27"/>
+        <location line="+4" />
+        <location line="+35" />
+        <location line="+27" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+34"/>
-        <location line="+25"/>
+        <location line="-54" />
+        <location line="+34" />
+        <location line="+25" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+27"/>
-        <location line="+25"/>
+        <location line="-48" />
+        <location line="+27" />
+        <location line="+25" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+52"/>
+        <location line="-52" />
+        <location line="+52" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-52" />
         <source>Received</source>
         <translation>实际回款</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Nothing planned or received last week.</source>
         <translation>上周没有计划回款，也没有回款。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This week: planned collections</source>
         <translation>本周回款计划</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Instalment due {date}</source>
         <translation>回款计划 {date} 到期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Added by hand</source>
         <translation>手工添加</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Contract / note</source>
         <translation>合同/备注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>To collect</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+6"/>
+        <location line="+4" />
+        <location line="+6" />
         <source>No collection planned.</source>
         <translation>没有计划回款。</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-2" />
         <source>Planned collections</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+39"/>
-        <location line="+21"/>
+        <location line="+24" />
+        <location line="+39" />
+        <location line="+21" />
         <source>Day</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+40"/>
-        <location line="+21"/>
+        <location line="-60" />
+        <location line="+40" />
+        <location line="+21" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-56" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>3. Work</source>
         <translation>三、工作</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Last week: planned and done ({done} of {total})</source>
         <translation>上周计划工作与完成情况（完成 {done}/{total}）</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+21"/>
+        <location line="+9" />
+        <location line="+21" />
         <source>Client / goal</source>
         <translation>客户/目标</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+5"/>
-        <location line="+37"/>
-        <location line="+21"/>
+        <location line="-62" />
+        <location line="+5" />
+        <location line="+37" />
+        <location line="+21" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-222" />
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No summary yet.</source>
         <translation>尚无总结。</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+203" />
         <source>No plan last week.</source>
         <translation>上周没有工作计划。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Planned and done ({done} of {total})</source>
         <translation>计划与完成（完成 {done}/{total}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>No plan.</source>
         <translation>没有工作计划。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This week: plan per day</source>
         <translation>本周计划工作（按天）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>No plan yet.</source>
         <translation>尚无工作计划。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>4. Facts of the week</source>
         <translation>四、本周成果</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No annotations.</source>
         <translation>暂无批注。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Not scored yet.</source>
         <translation>尚未评分。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>by {name}, {when}</source>
         <translation>评分人 {name}，{when}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+22"/>
+        <location line="-22" />
+        <location line="+22" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
@@ -2993,7 +3003,7 @@ Your data is unchanged.</source>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../ui/fmt.py" line="+58"/>
+        <location filename="../../ui/fmt.py" line="+58" />
         <source>MMM yy</source>
         <comment>QDate format of a month on a chart axis</comment>
         <translation>yy年M月</translation>
@@ -3002,47 +3012,47 @@ Your data is unchanged.</source>
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="-151"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-151" />
         <source>Edit goal</source>
         <translation>编辑目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New sub-goal</source>
         <translation>新建子目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New goal</source>
         <translation>新建目标</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Qualitative (judged, not measured)</source>
         <translation>定性目标（凭判断评价，不量化）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3050,12 +3060,12 @@ Your data is unchanged.</source>
 <context>
     <name>GoalFormDialog</name>
     <message>
-        <location line="-54"/>
+        <location line="-54" />
         <source>Saved with warnings:</source>
         <translation>已保存，但有以下提醒：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3063,392 +3073,392 @@ Your data is unchanged.</source>
 <context>
     <name>GoalTexts</name>
     <message>
-        <location filename="../../ui/pages/goals/texts.py" line="+18"/>
+        <location filename="../../ui/pages/goals/texts.py" line="+18" />
         <source>Market activity</source>
         <translation>市场活动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Channel/agent training</source>
         <translation>渠道/代理培训</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Routine work</source>
         <translation>例行工作</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Special communication</source>
         <translation>专项沟通</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>On pace</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Behind</source>
         <translation>落后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Far behind</source>
         <translation>严重落后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reached</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Agreed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Assigned</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Proposed</source>
         <translation>已提议</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Rate (%)</source>
         <translation>比率（%）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Manual (entered by hand)</source>
         <translation>手工（手动录入实际值）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+52" />
         <source>Not specific: the goal has no metric, no action and no linked client.</source>
         <translation>不够具体：该目标没有指标、没有行动，也没有关联客户。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Not measurable: the goal has no numeric target and is not marked qualitative.</source>
         <translation>不可衡量：该目标没有数字目标，也未标记为定性目标。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not attainable: the target for &quot;{name}&quot; is more than twice the best of the last four comparable periods ({best}).</source>
+        <location line="+4" />
+        <source>Not attainable: the target for "{name}" is more than twice the best of the last four comparable periods ({best}).</source>
         <translation>难以达成：“{name}”的目标值超过前四个可比周期最好成绩（{best}）的两倍。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Not attainable as growth: the target for &quot;{name}&quot; is below the last comparable period&apos;s actual ({last}).</source>
+        <location line="+5" />
+        <source>Not attainable as growth: the target for "{name}" is below the last comparable period's actual ({last}).</source>
         <translation>不是增长目标：“{name}”的目标值低于上一个可比周期的实际值（{last}）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Not relevant: a goal below a year should be part of a larger goal.</source>
         <translation>缺少关联：年度以下的目标应属于一个上级目标。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Not time-bound: the goal&apos;s period is empty.</source>
+        <location line="+4" />
+        <source>Not time-bound: the goal's period is empty.</source>
         <translation>没有时限：该目标的周期为空。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not time-bound: the period ({days} days) is longer than the goal&apos;s kind allows.</source>
+        <location line="+2" />
+        <source>Not time-bound: the period ({days} days) is longer than the goal's kind allows.</source>
         <translation>时限不当：周期（{days} 天）超出了该目标类型的长度。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The sub-goals&apos; targets for &quot;{name}&quot; add up to more than this goal&apos;s target.</source>
+        <location line="+4" />
+        <source>The sub-goals' targets for "{name}" add up to more than this goal's target.</source>
         <translation>子目标中“{name}”的目标值合计超过了本目标的目标值。</translation>
     </message>
 </context>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+101"/>
+        <location filename="../../ui/pages/goals/page.py" line="+101" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>New goal…</source>
         <translation>新建目标…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New sub-goal…</source>
         <translation>新建子目标…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+471"/>
+        <location line="+1" />
+        <location line="+471" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-470" />
         <source>Add target…</source>
         <translation>添加数字目标…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Add action…</source>
         <translation>添加行动目标…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Split target…</source>
         <translation>分解目标…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move…</source>
         <translation>移动…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Link clients…</source>
         <translation>关联客户…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Propose value…</source>
         <translation>提议目标值…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+528"/>
+        <location line="+1" />
+        <location line="+528" />
         <source>Agree</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location line="-527"/>
-        <location line="+533"/>
+        <location line="-527" />
+        <location line="+533" />
         <source>Accept proposal</source>
         <translation>接受提议</translation>
     </message>
     <message>
-        <location line="-532"/>
-        <location line="+542"/>
+        <location line="-532" />
+        <location line="+542" />
         <source>Keep target</source>
         <translation>维持原目标</translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+326"/>
-        <location line="+221"/>
-        <location line="+20"/>
+        <location line="-541" />
+        <location line="+326" />
+        <location line="+221" />
+        <location line="+20" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-566" />
         <source>What does this KPI mean?</source>
         <translation>这个指标是什么意思？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gap</source>
         <translation>差距</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>On pace</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+53" />
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Loading goals…</source>
         <translation>正在加载目标…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+46" />
         <source>No goal of {name} in {year} yet: start with New goal….</source>
         <translation>{name} 在 {year} 年还没有目标：请点击“新建目标…”开始。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{name} · {year}: {count} goals; progress from the recorded data up to {day}</source>
         <translation>{name} · {year}：共 {count} 个目标；进度按截至 {day} 的实际数据计算</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>qualitative</source>
         <translation>定性</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Clients: {names}</source>
         <translation>客户：{names}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Target: {name}</source>
         <translation>数字目标：{name}</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+109" />
         <source>Mark not done</source>
         <translation>标记为未完成</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Select a goal, target or action to see its details.</source>
         <translation>选择一个目标、数字目标或行动目标查看详情。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Time elapsed: {elapsed}; reached: {reached}</source>
         <translation>时间已过：{elapsed}；已完成：{reached}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Agreement: {state}</source>
         <translation>目标确认：{state}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Proposed {value}: {reason}</source>
         <translation>提议 {value}：{reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>declined</source>
         <translation>未采纳</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>SMART check: no warning.</source>
         <translation>SMART 检查：没有提醒。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>SMART check:</source>
         <translation>SMART 检查：</translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Delete the target &quot;{name}&quot;?</source>
+        <location line="+101" />
+        <source>Delete the target "{name}"?</source>
         <translation>删除数字目标“{name}”？</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Delete the action &quot;{name}&quot;?</source>
+        <location line="+4" />
+        <source>Delete the action "{name}"?</source>
         <translation>删除行动目标“{name}”？</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Delete the goal &quot;{name}&quot;?</source>
+        <location line="+5" />
+        <source>Delete the goal "{name}"?</source>
         <translation>删除目标“{name}”？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Its {count} sub-goals are deleted with it.</source>
         <translation>它的 {count} 个子目标也会一并删除。</translation>
     </message>
@@ -3469,7 +3479,7 @@ Your data is unchanged.</source>
         <translation type="vanished">数字目标：{label}</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-234" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -3477,57 +3487,57 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookEntryDialog</name>
     <message>
-        <location filename="../../ui/pages/handbook/dialog.py" line="+39"/>
+        <location filename="../../ui/pages/handbook/dialog.py" line="+39" />
         <source>Edit handbook entry</source>
         <translation>编辑手册条目</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New handbook entry</source>
         <translation>新建手册条目</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>e.g. How is the conversion rate worked out?</source>
         <translation>例如：转化率是怎么算的？</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>(No topic)</source>
         <translation>（无主题）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Scoring rule</source>
         <translation>评分规则</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>KPI</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A blank line starts a new paragraph; lines starting with “- ” become a list.</source>
         <translation>空一行开始新段落；以“- ”开头的行显示为列表。</translation>
     </message>
@@ -3535,7 +3545,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookLinks</name>
     <message>
-        <location filename="../../ui/handbook_link.py" line="+62"/>
+        <location filename="../../ui/handbook_link.py" line="+62" />
         <source>How this figure is counted and judged</source>
         <translation>这个数字怎么算、怎么评判</translation>
     </message>
@@ -3543,119 +3553,119 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+73"/>
+        <location filename="../../ui/pages/handbook/page.py" line="+73" />
         <source>Search questions and answers…</source>
         <translation>搜索问题和答案…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Fill with the first edition</source>
         <translation>填入初版手册</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>How each KPI and the weekly form are judged, and what each role is judged on.</source>
         <translation>每个关键指标和周报怎么评判，每个岗位考核什么。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+167"/>
+        <location line="+12" />
+        <location line="+167" />
         <source>Handbook</source>
         <translation>绩效手册</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-143" />
         <source>No handbook entry explains “{topic}” yet. Use Add… to write one.</source>
         <translation>手册里还没有解释“{topic}”的条目。可以用“添加…”写一条。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+39" />
         <source>KPI</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Scoring rule</source>
         <translation>评分规则</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>No question or answer contains “{text}”.</source>
         <translation>没有问题或答案包含“{text}”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The handbook is empty. Add the questions your team asks about how work is judged, or fill it with the first edition: every KPI, the scoring rules and each role.</source>
         <translation>手册是空的。请添加团队关心的考核问题，或填入初版手册：每个关键指标、评分规则和每个岗位的职务说明。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Revised on {date}</source>
         <translation>修订于 {date}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Not revised yet</source>
         <translation>尚未修订</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>(No answer yet.)</source>
         <translation>（还没有答案。）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Delete the question “{question}” and its answer?</source>
         <translation>删除问题“{question}”及其答案？</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="+1" />
+        <location line="+6" />
         <source>Delete handbook entry</source>
         <translation>删除手册条目</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Move handbook entry</source>
         <translation>移动手册条目</translation>
     </message>
@@ -3663,37 +3673,37 @@ Your data is unchanged.</source>
 <context>
     <name>InstalmentTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="+190"/>
+        <location filename="../../ui/pages/today/models.py" line="+190" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Remaining</source>
         <translation>未回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{days} overdue</source>
         <translation>已逾期 {days}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>In {days}</source>
         <translation>{days}后到期</translation>
     </message>
@@ -3701,22 +3711,22 @@ Your data is unchanged.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../ui/pages/dashboard/cards.py" line="+50"/>
+        <location filename="../../ui/pages/dashboard/cards.py" line="+50" />
         <source>MoM</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>YoY</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Previous period: {value}</source>
         <translation>上期：{value}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>A year earlier: {value}</source>
         <translation>去年同期：{value}</translation>
     </message>
@@ -3724,127 +3734,127 @@ Your data is unchanged.</source>
 <context>
     <name>KpiNames</name>
     <message>
-        <location filename="../../ui/pages/weekly/kpi_names.py" line="+8"/>
+        <location filename="../../ui/pages/weekly/kpi_names.py" line="+8" />
         <source>New clients</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>First signings</source>
         <translation>首次签约</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Conversion rate</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Repeat rate</source>
         <translation>复购率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>First-order average value</source>
         <translation>首次客单价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-up cycle (mean days)</source>
         <translation>跟单周期（平均天数）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-up cycle (median days)</source>
         <translation>跟单周期（中位天数）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-ups per signed client</source>
         <translation>跟单次数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Signed amount</source>
         <translation>签约额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collected amount</source>
         <translation>回款额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Planned collection</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Calls</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mails</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-ups in total</source>
         <translation>跟进总数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Call minutes</source>
         <translation>通话分钟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New opportunity value</source>
         <translation>新价值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won amount</source>
         <translation>成功金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lost</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lost amount</source>
         <translation>失败金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
@@ -3852,352 +3862,352 @@ Your data is unchanged.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+14"/>
+        <location filename="../../ui/labels.py" line="+14" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Customer</source>
         <translation>成交客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dormant</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+63" />
         <source>Lost</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-59" />
         <source>Valuable</source>
         <translation>有价值</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Churned</source>
         <translation>流失</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Uncertain</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Not valuable</source>
         <translation>无价值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>A · Big deal</source>
         <translation>A · 大单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>B · Normal</source>
         <translation>B · 正常</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>C · Small deal</source>
         <translation>C · 小单</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Approver</source>
         <translation>批准者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Decision maker</source>
         <translation>决策者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Evaluator</source>
         <translation>评估者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>User</source>
         <translation>使用者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Coach</source>
         <translation>保荐者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Close ally</source>
         <translation>良友</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supporter</source>
         <translation>支持者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Neutral</source>
         <translation>中立</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opponent</source>
         <translation>反对者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Keep in touch</source>
         <translation>保持联络</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Improve relationship</source>
         <translation>增进关系</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cultivate demand</source>
         <translation>培养需求</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dig opportunity</source>
         <translation>挖掘机会</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Beat a competitor</source>
         <translation>打击竞品</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sign &amp; collect</source>
         <translation>签约回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Greeting</source>
         <translation>普通问候</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Later today</source>
         <translation>今天稍后</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tonight</source>
         <translation>今晚</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tomorrow</source>
         <translation>明天</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This week</source>
         <translation>本周内</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Exact time</source>
         <translation>指定时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Initial contact</source>
         <translation>初步接触</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Needs analysis</source>
         <translation>需求分析</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Proposal</source>
         <translation>方案报价</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Negotiation</source>
         <translation>商务谈判</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Partly paid</source>
         <translation>部分回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Not yet due</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Month</source>
         <translation>月度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Scored</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
@@ -4205,12 +4215,12 @@ Your data is unchanged.</source>
 <context>
     <name>LinkClientsDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+279"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+279" />
         <source>Linked clients</source>
         <translation>关联客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -4218,123 +4228,123 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72"/>
-        <location line="+26"/>
+        <location filename="../../ui/main_window.py" line="+72" />
+        <location line="+26" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Performance &amp;handbook</source>
         <translation>绩效手册(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>New &amp;client…</source>
         <translation>新建客户(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Log &amp;follow-up…</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+77" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Schema v{version}</source>
         <translation>数据结构 v{version}</translation>
     </message>
@@ -4343,33 +4353,33 @@ Your data is unchanged.</source>
         <translation type="vanished">无法打开数据库</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+63" />
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+6"/>
+        <location line="+68" />
+        <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} already exists. Use Open database to open it.</source>
         <translation>{path} 已存在。请用“打开数据库”打开它。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
         <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
@@ -4387,37 +4397,37 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MilestoneList</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_milestones.py" line="+78"/>
+        <location filename="../../ui/pages/clients/editor_milestones.py" line="+78" />
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Done</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No milestones yet.</source>
         <translation>还没有关键节点。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Add milestone</source>
         <translation>添加节点</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Remove this milestone</source>
         <translation>删除此节点</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>e.g. Technical evaluation passed</source>
         <translation>例如：技术评估通过</translation>
     </message>
@@ -4425,22 +4435,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+110"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+110" />
         <source>Move goal</source>
         <translation>移动目标</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>(no parent: a top goal)</source>
         <translation>（无上级：作为顶层目标）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New parent</source>
         <translation>新的上级目标</translation>
     </message>
@@ -4448,12 +4458,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-104"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-104" />
         <source>{title}: {count}</source>
         <translation>{title}：{count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{title}: any</source>
         <translation>{title}：全部</translation>
     </message>
@@ -4461,33 +4471,33 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>NeglectedTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="-37"/>
+        <location filename="../../ui/pages/today/models.py" line="-37" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+6"/>
+        <location line="+2" />
+        <location line="+6" />
         <source>Never</source>
         <translation>从未联系</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>{days} ago</source>
         <translation>{days}前</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Limit</source>
         <translation>上限</translation>
     </message>
@@ -4495,107 +4505,107 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>NextStepBox</name>
     <message>
-        <location filename="../../ui/pages/followups/next_step.py" line="+79"/>
+        <location filename="../../ui/pages/followups/next_step.py" line="+79" />
         <source>Alt+{number}</source>
         <translation>Alt+{number}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>What to do, e.g. send the quote</source>
         <translation>要做什么，例如：发送报价单</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Exact:</source>
         <translation>指定：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Plan</source>
         <translation>计划类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Title</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+46" />
         <source>ddd d MMM, HH:mm</source>
-        <comment>QDateTime format of a next step&apos;s due time</comment>
+        <comment>QDateTime format of a next step's due time</comment>
         <translation>M月d日 ddd HH:mm</translation>
     </message>
 </context>
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../ui/file_status.py" line="-132"/>
+        <location filename="../../ui/file_status.py" line="-132" />
         <source>Open elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{path} is already open in another window ({owner}).
 
-Open it read-only here, or open it anyway? Both windows can save; each sees the other&apos;s changes after a refresh.</source>
-        <translation type="unfinished"></translation>
+Open it read-only here, or open it anyway? Both windows can save; each sees the other's changes after a refresh.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open anyway</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+43"/>
+        <location line="+1" />
+        <location line="+43" />
         <source>Cancel</source>
         <translation type="unfinished">取消</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-30" />
         <source>Empty file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is empty (0 bytes).
 
 Start a new, empty database in this file?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+23"/>
+        <location line="+8" />
+        <location line="+23" />
         <source>Cannot open the database</source>
         <translation type="unfinished">无法打开数据库</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-7" />
         <source>The latest backup is from {when}. Restore it? The damaged file is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Open another file…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Restore</source>
         <translation type="unfinished">恢复</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Open database</source>
         <translation type="unfinished">打开数据库</translation>
     </message>
@@ -4603,72 +4613,72 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-227"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-227" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stakeholders</source>
         <translation>关系人</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Show this deal&apos;s power map</source>
+        <location line="-8" />
+        <source>Show this deal's power map</source>
         <translation>查看该商机的权力地图</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Close won/lost…</source>
         <translation>赢单/输单…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Create contract…</source>
         <translation>创建合同…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+30" />
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation>商机：{count} · 进行中金额：{amount}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No opportunities yet.</source>
         <translation>暂无商机。</translation>
     </message>
@@ -4676,97 +4686,97 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Edit opportunity</source>
         <translation>编辑商机</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Type to search clients…</source>
         <translation>输入以搜索客户…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Name</source>
         <translation>商机名称</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Stage / probability</source>
         <translation>阶段 / 赢率</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>(client&apos;s owner)</source>
+        <location line="+2" />
+        <source>(client's owner)</source>
         <translation>（客户负责人）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Competitor</source>
         <translation>竞争对手</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Stakeholder</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Role in this deal</source>
         <translation>在此商机中的角色</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Stakeholders</source>
         <translation>关键人</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+52" />
         <source>— not in this deal —</source>
         <translation>— 不参与此商机 —</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Enter the opportunity&apos;s name.</source>
+        <location line="+59" />
+        <source>Enter the opportunity's name.</source>
         <translation>请输入商机名称。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Choose the client this opportunity belongs to.</source>
         <translation>请选择此商机所属的客户。</translation>
     </message>
@@ -4774,7 +4784,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_inputs.py" line="+120"/>
+        <location filename="../../ui/pages/clients/editor_inputs.py" line="+120" />
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
@@ -4782,112 +4792,112 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30"/>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30" />
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{client} · {title} · contract amount {amount}</source>
         <translation>{client} · {title} · 合同金额 {amount}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Not linked (pays the earliest instalments first)</source>
         <translation>不指定期次（先冲抵最早的期次）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>#{seq} due {date}: {amount}, {rest} still owed</source>
         <translation>第 {seq} 期 {date} 到期：{amount}，未收 {rest}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Instalment</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Still owed</source>
         <translation>尚欠</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Amount received</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Cheque</source>
         <translation>支票</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bank acceptance bill</source>
         <translation>银行承兑汇票</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>{amount} on this contract</source>
         <translation>本合同尚欠 {amount}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{amount} on this instalment ({total} on the contract)</source>
         <translation>本期尚欠 {amount}（合同尚欠 {total}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Enter the amount received.</source>
         <translation>请输入回款金额。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Record an overpayment?</source>
         <translation>登记超额回款？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{amount} is more than the {owed} still owed. Record it anyway? The excess shows as overpaid on the contract.</source>
         <translation>{amount} 超过尚欠的 {owed}。仍要登记吗？超出部分将在合同上显示为多收。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Not saved: the amount is more than what is still owed ({owed}).</source>
         <translation>未保存：金额超过尚欠金额（{owed}）。</translation>
     </message>
@@ -4895,82 +4905,82 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50"/>
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50" />
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{title} · contract amount {amount}</source>
         <translation>{title} · 合同金额 {amount}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Split evenly</source>
         <translation>平均拆分</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Instalments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>monthly from</source>
         <translation>按月，首期</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Due date</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Add instalment</source>
         <translation>添加一期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>Planned {total} of {amount}</source>
         <translation>已计划 {total} / {amount}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{excess} too much</source>
         <translation>超出 {excess}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{rest} not planned</source>
         <translation>尚有 {rest} 未计划</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>Two instalments are due on the same day; change a date or merge them.</source>
         <translation>两期的计划日期相同：请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The plan totals more than the contract amount.</source>
         <translation>回款计划总额超过合同金额。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Every instalment needs an amount.</source>
         <translation>每一期都需要金额。</translation>
     </message>
@@ -4978,57 +4988,57 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PersonSummaryModel</name>
     <message>
-        <location filename="../../ui/pages/dashboard/summary.py" line="+65"/>
+        <location filename="../../ui/pages/dashboard/summary.py" line="+65" />
         <source>Calls</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lost</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New opp. value</source>
         <translation>新价值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Behaviour score</source>
         <translation>行为分</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Busy, not converting</source>
         <translation>忙而不转化</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>More follow-ups than the team median, but conversion and signed amount below it: coach on value, not on more calls.</source>
         <translation>跟进次数高于团队中位数，但转化率和签约额低于中位数：应辅导其创造价值，而不是增加拜访次数。</translation>
     </message>
@@ -5036,7 +5046,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/working_as.py" line="-55"/>
+        <location filename="../../ui/working_as.py" line="-55" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
@@ -5044,142 +5054,142 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+70"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+70" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open amount</source>
         <translation>进行中金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This quarter</source>
         <translation>本季度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Custom range</source>
         <translation>自定义范围</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Me ({name})</source>
         <translation>我（{name}）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>Won ({count})</source>
         <translation>赢单（{count}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Lost ({count})</source>
         <translation>输单（{count}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Open opportunities per stage; weighted = amount × probability. Won/lost: closed in the period.</source>
         <translation>各阶段进行中的商机；加权金额 = 金额 × 赢率。赢单/输单：期间内关闭的商机。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Cannot move the opportunity</source>
         <translation>无法移动商机</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move to</source>
         <translation>移至</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Close as won…</source>
         <translation>关闭为赢单…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Close as lost…</source>
         <translation>关闭为输单…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open client</source>
         <translation>打开客户</translation>
     </message>
@@ -5200,54 +5210,54 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-99" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <source>Expected amounts per stage; weighted by each opportunity&apos;s probability</source>
+        <source>Expected amounts per stage; weighted by each opportunity's probability</source>
         <translation type="vanished">各阶段的预计金额；加权金额按每个商机的成功概率计算</translation>
     </message>
 </context>
 <context>
     <name>PlanItemDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+23"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+23" />
         <source>Plan work</source>
         <translation>计划工作</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>e.g. Visit the buyer with the revised quote</source>
         <translation>例如：带修改后的报价拜访采购</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>(no event goal)</source>
         <translation>（无事件目标）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Day</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Event goal</source>
         <translation>事件目标</translation>
     </message>
@@ -5255,7 +5265,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43"/>
+        <location filename="../../ui/prompts.py" line="+43" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -5263,22 +5273,22 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ProposeDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="-39"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-39" />
         <source>Propose a value</source>
         <translation>提议目标值</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Assigned</source>
         <translation>下达的目标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Your value</source>
         <translation>你的提议</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -5286,27 +5296,27 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+162"/>
+        <location filename="../../ui/reminders.py" line="+162" />
         <source>{time} · {client}: {title}</source>
         <translation>{time} · {client}：{title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>… and {count} more</source>
         <translation>… 另有 {count} 项</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Next step due at {time}</source>
         <translation>下步事务将于 {time} 到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{count} next steps coming due</source>
         <translation>{count} 项下步事务即将到期</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
@@ -5314,42 +5324,42 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_reminders.py" line="+38"/>
+        <location filename="../../ui/pages/settings_reminders.py" line="+38" />
         <source>Today and reminders</source>
         <translation>今日待办与提醒</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Neglected after (grade {grade})</source>
         <translation>久未联系（{grade}）超过</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Remind me of next steps coming due</source>
         <translation>下步事务到期前提醒我</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Remind</source>
         <translation>提醒时间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>Saved. The Today page uses the new limits.</source>
         <translation>已保存，“今天”页面按新的天数显示。</translation>
     </message>
@@ -5357,22 +5367,22 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../ui/pages/today/dialogs.py" line="+47"/>
+        <location filename="../../ui/pages/today/dialogs.py" line="+47" />
         <source>Reschedule next step</source>
         <translation>下步事务改期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>New due time</source>
         <translation>新的到期时间</translation>
     </message>
@@ -5380,50 +5390,50 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="+40"/>
+        <location filename="../../ui/backup_dialogs.py" line="+40" />
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Choose the backup to restore. It is checked before it replaces anything, and the current database is kept as a backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要恢复的备份。替换任何内容之前都会先校验它，并且当前数据库会先保存为一份备份。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>No backups of this database yet: choose a file with “Other file…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据库还没有备份：请用“其他文件…”选择一个文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Restore</source>
-        <translation type="unfinished">恢复</translation>
+        <translation>恢复</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Other file…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他文件…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Restore from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件恢复</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished">CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+        <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+106"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+106" />
         <source>Return for revision</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -5431,87 +5441,87 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReviewPack</name>
     <message>
-        <location filename="../../ui/pages/dashboard/review_pack.py" line="+67"/>
+        <location filename="../../ui/pages/dashboard/review_pack.py" line="+67" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>One salesperson</source>
         <translation>一名业务员</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Changes against the previous period (MoM) and a year earlier (YoY).</source>
         <translation>与上期（环比）和去年同期（同比）的变化。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Per salesperson</source>
         <translation>人员汇总</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekly forms of the period</source>
         <translation>本期周报</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>No weekly form was handed in for this period.</source>
         <translation>本期没有提交的周报。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>KPI</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Previous</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>MoM</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A year earlier</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>YoY</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Nobody to summarise.</source>
         <translation>没有可汇总的人员。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Review pack</source>
         <translation>评审报告</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Review pack · page {page} of {pages}</source>
         <translation>评审报告 · 第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Review pack: {who}, {period}</source>
         <translation>评审报告：{who}，{period}</translation>
     </message>
@@ -5519,7 +5529,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RoleStanceMatrixModel</name>
     <message>
-        <location filename="../../ui/pages/clients/matrix.py" line="+66"/>
+        <location filename="../../ui/pages/clients/matrix.py" line="+66" />
         <source>No role</source>
         <translation>无角色</translation>
     </message>
@@ -5527,56 +5537,56 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+63"/>
+        <location filename="../../ui/pages/clients/saved_views.py" line="+63" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Save current view…</source>
         <translation>保存当前视图…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Rename view…</source>
         <translation>重命名视图…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+60"/>
-        <location line="+5"/>
+        <location line="+1" />
+        <location line="+60" />
+        <location line="+5" />
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-56" />
         <source>All clients</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+6"/>
+        <location line="+22" />
+        <location line="+6" />
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+6"/>
+        <location line="+14" />
+        <location line="+6" />
         <source>Rename view</source>
         <translation>重命名视图</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Delete the saved view “{name}”?</source>
         <translation>删除已保存的视图“{name}”？</translation>
     </message>
@@ -5584,73 +5594,73 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ScheduleRulesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_schedule.py" line="+52"/>
+        <location filename="../../ui/pages/settings_schedule.py" line="+52" />
         <source>Next-step times</source>
         <translation>下步事务时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>When a fuzzy next-step time falls due. The preview shows each one from now.</source>
         <translation>模糊的下步时间何时到期。预览显示从现在起各项对应的时间。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source> h from now</source>
         <translation> 小时后</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Day ends at</source>
         <translation>一天结束于</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Mornings start at</source>
         <translation>上午开始于</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>“This week” time</source>
         <translation>“本周内”时间</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Skip weekends (Saturday and Sunday move to Monday)</source>
         <translation>跳过周末（周六、周日顺延到周一）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Preview from now</source>
         <translation>从现在起的预览</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+57" />
         <source>ddd d MMM, HH:mm</source>
-        <comment>QDateTime format of a next step&apos;s due time</comment>
+        <comment>QDateTime format of a next step's due time</comment>
         <translation>M月d日 ddd HH:mm</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Saved: new next steps use these times.</source>
         <translation>已保存：新的下步事务将使用这些时间。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Defaults shown: press Save to keep them.</source>
         <translation>已显示默认值：点击保存后生效。</translation>
     </message>
@@ -5658,37 +5668,37 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-71"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-71" />
         <source>Score the week</source>
         <translation>周评分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>One total score</source>
         <translation>一个总分</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A score per criterion</source>
         <translation>按评分项打分</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Scoring</source>
         <translation>评分方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} (weight {weight})</source>
         <translation>{name}（权重 {weight}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Comment</source>
         <translation>评语</translation>
     </message>
@@ -5696,23 +5706,23 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+22"/>
+        <location filename="../../ui/service_text.py" line="+22" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>--user must name a salesperson (leave it out for the whole team)</source>
         <translation>--user 必须填写一位业务员（查看整个团队时请不要使用该参数）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>--user needs a salesperson&apos;s name; leave it out for the whole team.</source>
+        <location line="+1" />
+        <source>--user needs a salesperson's name; leave it out for the whole team.</source>
         <translation>--user 需要填写一位业务员的姓名；查看整个团队时请不要使用该参数。</translation>
     </message>
     <message>
@@ -5720,17 +5730,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">--week：{exc}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>--year must be between 1900 and 2100</source>
         <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+30" />
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-20" />
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation>联系人不能直接或间接向自己汇报。</translation>
     </message>
@@ -5739,12 +5749,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+162" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-8" />
         <source>A user must be given by their number.</source>
         <translation>必须用编号指定用户。</translation>
     </message>
@@ -5757,17 +5767,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-136" />
         <source>A {kind} field has no choices.</source>
-        <translation>{kind} 类型的字段没有选项。</translation>
+        <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+133" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-97" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5788,7 +5798,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">评分项最多 {MAX_CRITERIA} 个。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Category name is required for a custom category.</source>
         <translation>自定义类别必须填写类别名称。</translation>
     </message>
@@ -5797,13 +5807,13 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-42" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <source>Client &quot;{name}&quot; has been deleted; restore it before linking records to it.</source>
+        <location line="-23" />
+        <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
     <message>
@@ -5811,12 +5821,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">客户 {name} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Contact &quot;{name}&quot; has been deleted.</source>
+        <location line="+6" />
+        <source>Contact "{name}" has been deleted.</source>
         <translation>联系人“{name}”已删除。</translation>
     </message>
     <message>
-        <source>Contact &quot;{name}&quot; works for another client, not for &quot;{name2}&quot;.</source>
+        <source>Contact "{name}" works for another client, not for "{name2}".</source>
         <translation type="vanished">联系人“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
@@ -5828,7 +5838,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">业务特征字段 {field_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Custom values must be a mapping of field to value.</source>
         <translation>业务特征值必须是“字段 → 值”的对应关系。</translation>
     </message>
@@ -5837,8 +5847,8 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Due date: it must lie within the goal&apos;s period.</source>
+        <location line="+29" />
+        <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
     <message>
@@ -5850,31 +5860,31 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">电子邮件 {email} 不是有效地址。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>End date must be after the start date.</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <source>Enter {name}&apos;s PIN.</source>
+        <location line="+87" />
+        <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
     <message>
-        <source>Enter {name}&apos;s current PIN, or switch to {name2} or to a supervisor first.</source>
+        <source>Enter {name}'s current PIN, or switch to {name2} or to a supervisor first.</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Goal: it is another person&apos;s goal.</source>
+        <location line="-8" />
+        <source>Goal: it is another person's goal.</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-205" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5883,12 +5893,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+51" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+98" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5901,12 +5911,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-52" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Language must be text.</source>
         <translation>语言必须是文本。</translation>
     </message>
@@ -5923,644 +5933,644 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+92" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
-        <translation>只有已提交的周报才能退回；这份是 {status}。</translation>
+        <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Only a submitted form can be scored; this one is {status}.</source>
-        <translation>只有已提交的周报才能评分；这份是 {status}。</translation>
+        <translation>只有已提交的周报才能评分；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-17" />
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <source>Only a supervisor can edit the team&apos;s goals.</source>
+        <location line="-85" />
+        <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
     <message>
-        <location line="-24"/>
-        <source>Only the goal&apos;s owner can agree to a target.</source>
+        <location line="-24" />
+        <source>Only the goal's owner can agree to a target.</source>
         <translation>只有目标的负责人可以确认目标值。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Only the goal&apos;s owner can propose a different target value.</source>
+        <location line="+16" />
+        <source>Only the goal's owner can propose a different target value.</source>
         <translation>只有目标的负责人可以提议不同的目标值。</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <source>Only the owner&apos;s supervisor can decide on a proposal.</source>
+        <location line="-13" />
+        <source>Only the owner's supervisor can decide on a proposal.</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
+        <location line="-55" />
+        <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
     <message>
-        <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{name2}&quot;.</source>
+        <source>Opportunity "{name}" belongs to another client, not to "{name2}".</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>Opportunity &quot;{name}&quot; has been deleted.</source>
+        <location line="+107" />
+        <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
     <message>
-        <source>PDF export needs the graphical interface&apos;s modules: {exc}</source>
+        <source>PDF export needs the graphical interface's modules: {exc}</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-43" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Parent goal: it belongs to another person.</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+51" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
     <message>
-        <source>Period: it must lie within the parent goal&apos;s period ({p0} to {p1}).</source>
+        <source>Period: it must lie within the parent goal's period ({p0} to {p1}).</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
+        <location line="-50" />
+        <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-9" />
         <source>Qualitative: this goal has numeric targets; delete them first.</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-95" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The reminder lead time must be from {low} to {high} minutes.</source>
         <translation>提前提醒时间必须在 {low} 到 {high} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unknown grade {grade!r}.</source>
         <translation>未知的定级 {grade!r}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库从数据结构 {version} 升级前无法备份（{reason}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The backup was cancelled; nothing was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已取消；没有替换任何文件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} cannot be backed up ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 无法备份（{reason}）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The backup copy failed its check ({reason}); no older backup was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份副本未通过校验（{reason}）；没有替换任何较旧的备份。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The backup copy does not match the database; no older backup was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份副本与数据库不一致；没有替换任何较旧的备份。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Keep between {low} and {high} backups of this kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>此类备份的保留数量须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The number of backups to keep must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的备份数量必须是整数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>There is no database at {path} to back up.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 没有可备份的数据库。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A backup cannot replace the database it is made from.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份不能覆盖它所备份的数据库本身。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>--week: {reason}</source>
         <translation>--week：{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>no database at {path} (create one with: desktop-crm --db {path} demo)</source>
         <translation>{path} 没有数据库（可用 desktop-crm --db {path} demo 创建）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>no folder {folder} to write {name} in</source>
         <translation>没有文件夹 {folder}，无法写入 {name}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>the graphical interface is not available: {reason}</source>
         <translation>图形界面不可用：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>no user named {name!r} (users: {users})</source>
         <translation>没有名为 {name!r} 的用户（现有用户：{users}）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PDF export needs the graphical interface&apos;s modules: {reason}</source>
+        <location line="+1" />
+        <source>PDF export needs the graphical interface's modules: {reason}</source>
         <translation>导出 PDF 需要图形界面的模块：{reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>restore replaces the database: add --yes to confirm when not at a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>restore 会替换数据库：不在终端中运行时请加 --yes 确认。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the review pack needs the graphical interface&apos;s modules: {reason}</source>
+        <location line="+1" />
+        <source>the review pack needs the graphical interface's modules: {reason}</source>
         <translation>生成评审资料包需要图形界面的模块：{reason}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Unknown client field: {key!r}.</source>
         <translation>未知的客户字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Client {client!r} has been deleted; its contacts cannot be changed.</source>
         <translation>客户 {client!r} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Contact &quot;{name}&quot; works for another client, not for &quot;{client}&quot;.</source>
+        <location line="+3" />
+        <source>Contact "{name}" works for another client, not for "{client}".</source>
         <translation>联系人“{name}”属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Unknown contact field: {key!r}.</source>
         <translation>未知的联系人字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount: the payment plan already totals {planned_cents}; reduce the plan first.</source>
         <translation>金额：回款计划合计已达 {planned_cents}，请先减少计划。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A contract is created from a won opportunity. &quot;{name}&quot; is not won; close it as won before signing a contract.</source>
+        <location line="+2" />
+        <source>A contract is created from a won opportunity. "{name}" is not won; close it as won before signing a contract.</source>
         <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单，再签合同。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>A contract is created from a won opportunity. Choose one of this client&apos;s won opportunities.</source>
+        <location line="+1" />
+        <source>A contract is created from a won opportunity. Choose one of this client's won opportunities.</source>
         <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Criterion {name!r} is listed twice.</source>
         <translation>评分项 {name!r} 重复了。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>At most {max} criteria.</source>
         <translation>评分项最多 {max} 个。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.</source>
         <translation>有 {count} 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从这些客户的值中清除它。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.</source>
         <translation>有 1 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从该客户的值中清除它。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A custom field named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Choice {choice!r} is listed twice.</source>
         <translation>选项 {choice!r} 重复了。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Custom field {id!r} does not exist.</source>
         <translation>业务特征字段 {id!r} 不存在。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{label}: {value!r} is not one of the choices.</source>
         <translation>{label}：{value!r} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The database is busy: another program is writing to it; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is damaged and cannot be opened safely; restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The database file is damaged; nothing more can be saved to it. Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The disk is full: the change was not saved; free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is empty (0 bytes): it holds no CRM data.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} cannot be created: its folder is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is a database of another application; it was not opened and not modified.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The disk could not be read or written (input/output error): the change was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation>该数据库由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is not a database this application can open ({reason}).</source>
         <translation>{path} 不是本程序能打开的数据库（{reason}）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is already open in another window ({owner}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This database is open read-only: changes cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} could not be upgraded to the current schema ({reason}); it was left as it was.</source>
         <translation>{path} 无法升级到当前数据结构（{reason}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The demo data cannot be generated while another change is in progress.</source>
         <translation>另一项修改正在进行，暂时不能生成演示数据。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Demo data generation cancelled; nothing was written.</source>
         <translation>已取消生成演示数据；没有写入任何内容。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The database already has {name!r} ({kind_label}); demo data needs an empty database.</source>
         <translation>数据库中已有 {name!r}（{kind_label}）；演示数据需要空数据库。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Demo data is not available in this version.</source>
         <translation>此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The database already holds clients: demo data can only be added to an empty database.</source>
         <translation>数据库中已有客户：演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unknown demo size {size!r} (choose one of: {sizes}).</source>
         <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The follow-up is about another client, not &quot;{client}&quot;.</source>
+        <location line="+2" />
+        <source>The follow-up is about another client, not "{client}".</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Kind: a {kind} goal cannot contain its {child_kind} goals.</source>
-        <translation>类型：{kind} 目标不能包含其 {child_kind} 子目标。</translation>
+        <translation>类型：{kind}目标不能包含其{child_kind}子目标。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).</source>
-        <translation>类型：{kind} 目标不能属于 {parent_kind} 目标（必须更细一级）。</translation>
+        <translation>类型：{kind}目标不能属于{parent_kind}目标（必须更细一级）。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Period: it must lie within the parent goal&apos;s period ({start} to {end}).</source>
+        <location line="+4" />
+        <source>Period: it must lie within the parent goal's period ({start} to {end}).</source>
         <translation>周期：必须在上级目标的周期内（{start} 至 {end}）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Metric: unknown KPI {metric!r}.</source>
         <translation>指标：未知的关键指标 {metric!r}。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Weights: give one weight per sub-goal ({count}).</source>
         <translation>权重：每个子目标需要一个权重（共 {count} 个）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Question is required.</source>
         <translation>问题为必填项。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unknown handbook field: {key!r}.</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Unknown milestone field: {key!r}.</source>
         <translation>未知的关键节点字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This next step of &quot;{client}&quot; is already done.</source>
+        <location line="+3" />
+        <source>This next step of "{client}" is already done.</source>
         <translation>“{client}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Snooze minutes must be a whole number from 1 to {high}.</source>
         <translation>推迟的分钟数必须是 1 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{label} must be more than 0.</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Opportunity &quot;{name}&quot; belongs to another client, not to &quot;{client}&quot;.</source>
+        <location line="+9" />
+        <source>Opportunity "{name}" belongs to another client, not to "{client}".</source>
         <translation>商机“{name}”属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.</source>
         <translation>到期日：本合同已有一期在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.</source>
         <translation>金额：{amount_cents} 超过本合同尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.</source>
         <translation>金额：{amount_cents} 超过本期尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.</source>
         <translation>金额：回款计划合计将达 {total_cents}，超过合同金额 {contract_cents}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.</source>
         <translation>到期日：有两期都在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The PDF writer could not be started.</source>
         <translation>无法启动 PDF 写入程序。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The PDF {path} could not be written.</source>
         <translation>无法写入 PDF 文件 {path}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{label} #{id} has been deleted.</source>
         <translation>{label} #{id} 已删除。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{label} #{id} does not exist.</source>
         <translation>{label} #{id} 不存在。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{path} is damaged ({reason}) and cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已损坏（{reason}），无法用于恢复。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is not a database of this application.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是本程序的数据库。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The database is open in another program; close it there and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库正被另一个程序打开；请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是文件。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{path} is not a SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是 SQLite 数据库。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A database cannot be restored from itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库不能从它自身恢复。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{setting} must be a time like 09:00.</source>
         <translation>{setting} 必须是类似 09:00 的时间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{setting} must be a weekday number 0 (Monday) to 6 (Sunday).</source>
         <translation>{setting} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{setting} must be a whole number.</source>
         <translation>{setting} 必须是整数。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Unknown time bucket {bucket!r}.</source>
         <translation>未知的时间段 {bucket!r}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Setting {key!r} cannot be stored: {reason}.</source>
         <translation>无法保存设置 {key!r}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stage {stage}: the probability is fixed at {percent}%.</source>
-        <translation>阶段 {stage}：概率固定为 {percent}%。</translation>
+        <translation>阶段“{stage}”：概率固定为 {percent}%。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stage: {stage!r} is not a stage.</source>
         <translation>阶段：{stage!r} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>E-mail {email!r} is not a valid address.</source>
         <translation>电子邮件 {email!r} 不是有效地址。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Enter {name}&apos;s current PIN, or switch to {name} or to a supervisor first.</source>
+        <location line="+3" />
+        <source>Enter {name}'s current PIN, or switch to {name} or to a supervisor first.</source>
         <translation>请输入{name}当前的 PIN 码，或先切换到{name}或主管。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>A user named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的用户。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Unknown user field: {key!r}.</source>
         <translation>未知的用户字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A view named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的视图。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Unknown page {page!r}.</source>
         <translation>未知的页面 {page!r}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.</source>
         <translation>这张周报已于 {when} 提交；修改前请让你的主管退回修改。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Score must be a number.</source>
         <translation>评分必须是数字。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Score must be between 0 and 100.</source>
         <translation>评分必须在 0 到 100 之间。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Score: {key!r} is not one of the scoring criteria.</source>
         <translation>评分：{key!r} 不是评分项之一。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Line: {line!r} is not a KPI of the weekly form.</source>
         <translation>批注位置：{line!r} 不是周报中的指标。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Line: {line!r} is not a line of the weekly form.</source>
         <translation>批注位置：{line!r} 不是这张周报中的一行。</translation>
     </message>
@@ -6573,7 +6583,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-88" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -6582,17 +6592,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-23" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
-        <translation>分解：{kind} 目标不能分解为 {child_kind} 目标。</translation>
+        <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Split: sub-goal &quot;{title}&quot; is qualitative.</source>
+        <location line="+2" />
+        <source>Split: sub-goal "{title}" is qualitative.</source>
         <translation>分解：子目标“{title}”是定性目标。</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>Split: there is no sub-period to split into.</source>
         <translation>分解：没有可分解的子周期。</translation>
     </message>
@@ -6601,27 +6611,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
         <translation>阶段：此商机已签合同；重新打开前请删除或解除关联。</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation>阶段：此商机已关闭（{stage}）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
         <translation>阶段：此商机已关闭；请重新打开后再改阶段。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Stage: this opportunity is not closed.</source>
         <translation>阶段：此商机尚未关闭。</translation>
     </message>
@@ -6630,61 +6640,61 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+49" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-168" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tags must be a list of names.</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+84" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>Target value: it was assigned to you; propose a different value instead.</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+76" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-63" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
     <message>
-        <source>The follow-up is about another client, not &quot;{name}&quot;.</source>
+        <source>The follow-up is about another client, not "{name}".</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-80" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+85" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-84" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -6693,22 +6703,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+94" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>The view definition is not valid JSON.</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-104" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6717,41 +6727,41 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This next step is not done.</source>
         <translation>该下步事务尚未完成。</translation>
     </message>
     <message>
-        <source>This next step of &quot;{name}&quot; is already done.</source>
+        <source>This next step of "{name}" is already done.</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-24" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+100" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-88" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6792,32 +6802,32 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">未知的用户字段：{key}。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-28" />
         <source>User: a sub-goal belongs to the same person as its parent goal.</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+118" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-167" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weight must be more than 0 and at most 100.</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+73" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-1" />
         <source>Weights: each weight is a number of at least 0.</source>
         <translation>权重：每个权重都必须是不小于 0 的数字。</translation>
     </message>
@@ -6826,27 +6836,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">权重：每个子目标需要一个权重（共 {p0} 个）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Weights: use even, days or one number per sub-goal.</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+82" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-101" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Your proposal is waiting for the supervisor&apos;s decision.</source>
+        <location line="+5" />
+        <source>Your proposal is waiting for the supervisor's decision.</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+65" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6867,7 +6877,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">没有名为 {user} 的用户（现有用户：{p0}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>skip_weekends must be true or false.</source>
         <translation>“跳过周末”必须是真或假。</translation>
     </message>
@@ -6876,15 +6886,15 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">图形界面不可用：{exc}</translation>
     </message>
     <message>
-        <source>the review pack needs the graphical interface&apos;s modules: {exc}</source>
+        <source>the review pack needs the graphical interface's modules: {exc}</source>
         <translation type="vanished">生成评审资料包需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <source>{WON_REQUIRED} &quot;{name}&quot; is not won; close it as won before signing a contract.</source>
+        <source>{WON_REQUIRED} "{name}" is not won; close it as won before signing a contract.</source>
         <translation type="vanished">合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单再签合同。</translation>
     </message>
     <message>
-        <source>{WON_REQUIRED} Choose one of this client&apos;s won opportunities.</source>
+        <source>{WON_REQUIRED} Choose one of this client's won opportunities.</source>
         <translation type="vanished">合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
     <message>
@@ -6904,22 +6914,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-49" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{label} is not a valid date and time.</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -6928,47 +6938,47 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-23" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-80" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+78" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{label} must be a whole number of cents.</source>
         <translation>{label}必须是以分为单位的整数。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{label} must be a whole number.</source>
         <translation>{label}必须是整数。</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-14" />
         <source>{label} must be at least 0.</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-67" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+89" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-9" />
         <source>{label} must be text.</source>
         <translation>{label}必须是文字。</translation>
     </message>
@@ -6989,42 +6999,42 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+72" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-185" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+155" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-126" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+139" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation>{name} 不是主管；只有主管才能这样做。</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-17" />
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation>{name}是当前使用者，请先切换到其他人再停用。</translation>
     </message>
@@ -7037,22 +7047,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{name} 必须是整数。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>{name} still has people reporting to them; reassign them before changing the role.</source>
         <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-13" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-146" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7072,212 +7082,212 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+191"/>
+        <location line="+191" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Annotation</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Category name</source>
         <translation>类别名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Changed by</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Choice</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Close date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collection item</source>
         <translation>回款计划项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Competitor</source>
         <translation>竞争对手</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Contract number</source>
         <translation>合同编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Custom field</source>
         <translation>业务特征字段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Date of change</source>
         <translation>变更日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due time</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Duration (minutes)</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Expected signing date</source>
         <translation>预计签约日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Field kind</source>
         <translation>字段类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Field name</source>
         <translation>字段名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Handbook entry</source>
         <translation>绩效手册条目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Influence</source>
         <translation>影响力</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Instalment</source>
         <translation>回款期次</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Interests</source>
         <translation>关心的利益</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Job title</source>
         <translation>职务</translation>
     </message>
@@ -7286,292 +7296,292 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">关键指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Line</source>
         <translation>批注位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Manager</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Milestone</source>
         <translation>关键节点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Parent goal</source>
         <translation>上级目标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Payment</source>
         <translation>回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Payment date</source>
         <translation>回款日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plan item</source>
         <translation>计划项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plan type</source>
         <translation>计划类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Planned collection</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Probability</source>
         <translation>成交概率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Revision date</source>
         <translation>修订日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Setting name</source>
         <translation>设置名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Signing date</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stance</source>
         <translation>立场</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tag</source>
         <translation>分类标签</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tenure</source>
         <translation>任职期限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Value verdict</source>
         <translation>价值定性</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>View name</source>
         <translation>视图名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weekly form</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -7579,32 +7589,32 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+173"/>
+        <location filename="../../ui/pages/settings_team.py" line="+173" />
         <source>PIN for {name}</source>
         <translation>{name}的 PIN 码</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>4 to 12 digits. Anyone switching to {name} will have to enter it.</source>
         <translation>4 到 12 位数字。任何人切换到{name}时都需要输入。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Current PIN</source>
         <translation>当前 PIN 码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Repeat the new PIN</source>
         <translation>再次输入新 PIN 码</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>The two PINs differ; type the same PIN twice.</source>
         <translation>两次输入的 PIN 码不一致，请输入相同的 PIN 码。</translation>
     </message>
@@ -7612,42 +7622,42 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+70"/>
+        <location filename="../../ui/pages/settings.py" line="+70" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The window switches language at once; your choice is remembered.</source>
         <translation>窗口会立即切换语言，并记住你的选择。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Language, data location, the team and the clients&apos; custom fields</source>
+        <location line="+12" />
+        <source>Language, data location, the team and the clients' custom fields</source>
         <translation>语言、数据位置、团队和客户业务特征</translation>
     </message>
     <message>
-        <source>Language, data location and the clients&apos; custom fields</source>
+        <source>Language, data location and the clients' custom fields</source>
         <translation type="vanished">语言、数据位置和客户业务特征</translation>
     </message>
     <message>
@@ -7666,12 +7676,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+81"/>
+        <location filename="../../ui/shell.py" line="+81" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This database is new and empty.
 
 Start with demo data? You can explore every page with realistic clients, follow-ups and goals, then create a new database for real work.</source>
@@ -7680,12 +7690,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
 要从演示数据开始吗？你可以用逼真的客户、跟进记录和目标浏览每个页面，之后再新建一个数据库用于实际工作。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -7693,62 +7703,62 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="-80"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-80" />
         <source>Split target</source>
         <translation>分解目标</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Evenly</source>
         <translation>平均分配</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>By days</source>
         <translation>按天数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>By weights</source>
         <translation>按权重</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>One number per sub-goal, e.g. 2, 3, 3, 4</source>
         <translation>每个子目标一个数字，例如 2, 3, 3, 4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Target</source>
         <translation>数字目标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Into</source>
         <translation>分解为</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Share</source>
         <translation>分配方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sub-goals</source>
         <translation>子目标</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>A goal of this kind cannot be split.</source>
         <translation>这种类型的目标不能分解。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{count} sub-goals of kind {kind}</source>
         <translation>{count} 个{kind}子目标</translation>
     </message>
@@ -7756,22 +7766,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+141"/>
+        <location filename="../../ui/pages/pipeline/board.py" line="+141" />
         <source>{stage} · {probability}%</source>
         <translation>{stage} · {probability}%</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{count} opportunities</source>
         <translation>{count} 个商机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Weighted {amount}</source>
         <translation>加权 {amount}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>{count} more… (showing the largest {shown}; narrow the filters)</source>
         <translation>另有 {count} 个…（仅显示金额最大的 {shown} 个；请缩小筛选范围）</translation>
     </message>
@@ -7779,37 +7789,37 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageProbabilitiesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_stages.py" line="+32"/>
+        <location filename="../../ui/pages/settings_stages.py" line="+32" />
         <source>Opportunity stages</source>
         <translation>商机阶段</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{won}: 100% · {lost}: 0% (fixed)</source>
         <translation>{won}：100% · {lost}：0%（固定）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Save probabilities</source>
         <translation>保存赢率</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>New opportunities and stage changes use these; existing opportunities keep theirs.</source>
         <translation>新建商机和阶段变更时使用这些赢率；已有商机保留各自的赢率。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Defaults restored.</source>
         <translation>已恢复默认。</translation>
     </message>
@@ -7817,37 +7827,37 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Double-click a person to edit</source>
         <translation>双击人员卡片可编辑</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+39" />
         <source>Roles × stances</source>
         <translation>角色 × 立场</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+52" />
         <source>All contacts</source>
         <translation>全部联系人</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Nobody is attached to this deal yet: edit a contact to give them a role in it.</source>
         <translation>该商机还没有关系人：编辑联系人，为其设置在该商机中的角色。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No contacts yet: add the people who take part in the decision.</source>
         <translation>暂无联系人：添加参与采购决策的人员。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>Log follow-up with {name}…</source>
         <translation>记录与{name}的跟进…</translation>
     </message>
@@ -7855,7 +7865,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+263"/>
+        <location filename="../../ui/pages/clients/power_map.py" line="+263" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation>影响力：●●● 高 · ●● 中 · ● 低</translation>
     </message>
@@ -7863,17 +7873,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceTimeline</name>
     <message>
-        <location filename="../../ui/pages/clients/stance_timeline.py" line="+41"/>
+        <location filename="../../ui/pages/clients/stance_timeline.py" line="+41" />
         <source>No stance recorded yet.</source>
         <translation>暂无立场记录。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>First recorded as {new}</source>
         <translation>首次记录为{new}</translation>
     </message>
@@ -7881,32 +7891,32 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StepTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="-44"/>
+        <location filename="../../ui/pages/today/models.py" line="-44" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plan</source>
         <translation>计划类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Next step</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{due}: {days} overdue</source>
         <translation>{due}：已逾期 {days}</translation>
     </message>
@@ -7914,12 +7924,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TagPicker</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_tags.py" line="+51"/>
+        <location filename="../../ui/pages/clients/editor_tags.py" line="+51" />
         <source>New category</source>
         <translation>新分类</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -7927,47 +7937,47 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="-244"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="-244" />
         <source>Edit target</source>
         <translation>编辑数字目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New target</source>
         <translation>新建数字目标</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Optional for a KPI, required for a manual target</source>
         <translation>指标类目标可不填，手工目标必填</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Actual entered</source>
         <translation>已录入实际值</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Label</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
@@ -7975,17 +7985,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+77"/>
+        <location filename="../../ui/tasks.py" line="+77" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+113" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7993,44 +8003,44 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+36"/>
-        <location line="+13"/>
-        <location line="+41"/>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+36" />
+        <location line="+13" />
+        <location line="+41" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-54" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Double-click a person to open their form.</source>
         <translation>双击某人打开其周报。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Weekly forms of {week}</source>
         <translation>{week} 的周报</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Nobody to review.</source>
         <translation>没有需要检视的人。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>Monthly behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
@@ -8042,133 +8052,133 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+26"/>
+        <location filename="../../ui/pages/settings_team.py" line="+26" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The people who use this file. A salesperson sees their own goals and weekly forms; a supervisor also sees those of the people reporting to them and of salespeople who report to nobody. A PIN protects switching to a person (set one for every supervisor).</source>
         <translation>使用此数据文件的人员。业务员只能看到自己的目标和周报；主管还能看到向其汇报的人员以及无上级的业务员的目标和周报。PIN 码可防止他人切换到该身份（请为每位主管设置）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Reports to</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+80"/>
+        <location line="+1" />
+        <location line="+80" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+82"/>
+        <location line="-79" />
+        <location line="+82" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+197"/>
-        <location line="+10"/>
+        <location line="-80" />
+        <location line="+197" />
+        <location line="+10" />
         <source>Remove PIN</source>
         <translation>移除 PIN 码</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-171" />
         <source>{name} (working now)</source>
         <translation>{name}（当前使用者）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+1"/>
+        <location line="+5" />
+        <location line="+1" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+1"/>
+        <location line="-1" />
+        <location line="+1" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Change PIN…</source>
         <translation>修改 PIN 码…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+39" />
         <source>{name} was added.</source>
         <translation>已添加{name}。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>The changes were saved.</source>
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name} was deactivated; their records stay.</source>
         <translation>已停用{name}，其记录仍然保留。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{name} is active again.</source>
         <translation>{name}已重新启用。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>The PIN of {name} was set.</source>
         <translation>已设置{name}的 PIN 码。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Enter the current PIN of {name} to remove it.</source>
         <translation>请输入{name}当前的 PIN 码以将其移除。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Remove the PIN of {name}? Anyone will then be able to work as {name}.</source>
         <translation>移除{name}的 PIN 码？之后任何人都能以{name}的身份工作。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>The PIN of {name} was removed.</source>
         <translation>已移除{name}的 PIN 码。</translation>
     </message>
@@ -8176,22 +8186,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayModels</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="-48"/>
+        <location filename="../../ui/pages/today/models.py" line="-48" />
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Today {time}</source>
         <translation>今天 {time}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{weekday} {time}</source>
         <translation>{weekday} {time}</translation>
     </message>
@@ -8199,109 +8209,109 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+63"/>
+        <location filename="../../ui/pages/today/page.py" line="+63" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Later this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+20"/>
+        <location line="+1" />
+        <location line="+20" />
         <source>Neglected clients</source>
         <translation>久未联系的客户</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-19" />
         <source>Overdue receivables</source>
         <translation>逾期应收</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Next steps</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>No open next steps this week. Well done.</source>
         <translation>本周没有待办的下步事务，做得好。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Every client has been contacted within its grade&apos;s limit.</source>
+        <location line="+6" />
+        <source>Every client has been contacted within its grade's limit.</source>
         <translation>所有客户都在其定级的期限内联系过。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Payments to collect</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No payment instalment is due this week or overdue.</source>
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+41" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>{date} · the whole team&apos;s agenda</source>
+        <location line="+56" />
+        <source>{date} · the whole team's agenda</source>
         <translation>{date} · 整个团队的待办</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{date} · agenda of {name}</source>
         <translation>{date} · {name} 的待办</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The agenda could not be loaded: {error}</source>
         <translation>无法加载待办：{error}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Complete next step</source>
         <translation>完成下步事务</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+4"/>
+        <location line="+9" />
+        <location line="+4" />
         <source>Snooze next step</source>
         <translation>推迟下步事务</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Log follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>{count}+</source>
         <translation>{count}+</translation>
     </message>
@@ -8326,7 +8336,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-171" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -8342,17 +8352,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayRefusal</name>
     <message>
-        <location filename="../../ui/pages/today/dialogs.py" line="+42"/>
+        <location filename="../../ui/pages/today/dialogs.py" line="+42" />
         <source>The client of this next step has been deleted; restore the client first.</source>
         <translation>此下步事务的客户已被删除，请先恢复该客户。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>This next step is already done.</source>
         <translation>此下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This time is in the past. Choose a time from now on.</source>
         <translation>该时间已经过去，请选择现在之后的时间。</translation>
     </message>
@@ -8360,42 +8370,42 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-440"/>
+        <location filename="../../ui/pages/settings_team.py" line="-440" />
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reports to</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -8403,199 +8413,199 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+107"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+107" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>To date</source>
         <translation>至今完成</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Gap</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>No month or quarter goal holds this week.</source>
         <translation>本周不属于任何月度或季度目标。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>2. Collections</source>
         <translation>二、回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Last week: planned and received</source>
         <translation>上周计划回款与实际回款</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+18"/>
+        <location line="+2" />
+        <location line="+18" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-18" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Received</source>
         <translation>实际回款</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>This week: planned collections</source>
         <translation>本周回款计划</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Add line…</source>
         <translation>添加一行…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Remove line</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Contract / note</source>
         <translation>合同/备注</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>To collect</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>3. Work</source>
         <translation>三、工作</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This week: plan per day</source>
         <translation>本周计划工作（按天）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plan work…</source>
         <translation>计划工作…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Done / not done</source>
         <translation>完成/未完成</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Day</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Client / goal</source>
         <translation>客户/目标</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>4. Facts of the week</source>
         <translation>四、本周成果</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>5. Summary</source>
         <translation>五、总结</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Save summary</source>
         <translation>保存总结</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>What went well, what did not, what you need</source>
         <translation>做得好的、没做好的、需要的支持</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Annotations and score</source>
         <translation>批注与评分</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+20"/>
+        <location line="+50" />
+        <location line="+20" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-15" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Instalment due {date}</source>
         <translation>回款计划 {date} 到期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Added by hand</source>
         <translation>手工添加</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+47" />
         <source>No annotations.</source>
         <translation>暂无批注。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Not scored yet.</source>
         <translation>尚未评分。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Score {score} / 100 by {name}</source>
         <translation>评分 {score} / 100（{name}）</translation>
     </message>
@@ -8627,123 +8637,123 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+85"/>
+        <location filename="../../ui/pages/weekly/page.py" line="+85" />
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Submit…</source>
         <translation>提交…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Annotate…</source>
         <translation>批注…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Score…</source>
         <translation>评分…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <location line="+167"/>
+        <location line="+57" />
+        <location line="+167" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-121" />
         <source>Loading the weekly form…</source>
         <translation>正在加载周报…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Nobody to show yet: add a user in Settings → Team.</source>
         <translation>还没有人员：请在“设置 → 团队”中添加用户。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name}&apos;s weekly goal form, filled from the data; last week&apos;s form on the right</source>
+        <location line="+14" />
+        <source>{name}'s weekly goal form, filled from the data; last week's form on the right</source>
         <translation>{name}的周目标/周报，按数据自动填写；右侧为上周周报</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>{week} ({start} – {end})</source>
         <translation>{week}（{start} – {end}）</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+126" />
         <source>Submit the form of {week}? It is locked afterwards; {name} can return it for revision.</source>
         <translation>提交 {week} 的周报？提交后将锁定；{name}可以退回修改。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>your supervisor</source>
         <translation>你的主管</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Submit the weekly form</source>
         <translation>提交周报</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Whole form</source>
         <translation>整张周报</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Fact: {name}</source>
         <translation>成果：{name}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+43" />
         <source>Export the weekly form as PDF</source>
         <translation>将周报导出为 PDF</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -8759,7 +8769,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyPdf</name>
     <message>
-        <location filename="../../ui/pages/weekly/pdf.py" line="+27"/>
+        <location filename="../../ui/pages/weekly/pdf.py" line="+27" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
@@ -8767,47 +8777,47 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyReviewSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_weekly.py" line="+40"/>
+        <location filename="../../ui/pages/settings_weekly.py" line="+40" />
         <source>Weekly review</source>
         <translation>周报检视</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The criteria a supervisor can score a weekly form by. The total is the weighted mean of the criteria scores; without criteria a form gets one total score.</source>
         <translation>主管给周报打分的评分项。总分为各评分项得分的加权平均；没有评分项时只打一个总分。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Criterion</source>
         <translation>评分项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Add criterion</source>
         <translation>添加评分项</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>New criterion</source>
         <translation>新评分项</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>Saved. New scores use these criteria.</source>
         <translation>已保存。之后的评分使用这些评分项。</translation>
     </message>
@@ -8815,112 +8825,112 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyTexts</name>
     <message>
-        <location filename="../../ui/pages/weekly/texts.py" line="+24"/>
+        <location filename="../../ui/pages/weekly/texts.py" line="+24" />
         <source>Missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Scored</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Whole form</source>
         <translation>整张周报</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Fact: {name}</source>
         <translation>成果：{name}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Plan: {text}</source>
         <translation>工作计划：{text}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Collection: {text}</source>
         <translation>回款：{text}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Instalment: {text}</source>
         <translation>回款计划：{text}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Assessment: {text}</source>
         <translation>考核任务：{text}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Plan quality</source>
         <translation>计划质量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Execution of the plan</source>
         <translation>计划执行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Results and collections</source>
         <translation>成果与回款</translation>
     </message>
@@ -8928,27 +8938,27 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WorkingAs</name>
     <message>
-        <location filename="../../ui/working_as.py" line="-30"/>
+        <location filename="../../ui/working_as.py" line="-30" />
         <source>(no user yet)</source>
         <translation>（尚无用户）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+141" />
         <source>Switch to {name}</source>
         <translation>切换到{name}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{name} is protected by a PIN. Enter it to continue.</source>
         <translation>{name}受 PIN 码保护，请输入后继续。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Working as</source>
         <translation>当前使用者</translation>
     </message>
@@ -8956,42 +8966,42 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WorkingAsSwitch</name>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Choose who is working on this copy</source>
         <translation>选择当前使用此软件的人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Working as: {who}</source>
         <translation>当前使用者：{who}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Enter your name…</source>
         <translation>输入您的姓名…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Working as</source>
         <translation>当前使用者</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>{user} · PIN</source>
         <translation>{user} · PIN</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Manage the team…</source>
         <translation>管理团队…</translation>
     </message>
@@ -8999,19 +9009,19 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_DamageReport</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+129"/>
-        <source>{path} is damaged (SQLite&apos;s check: {problem}). It stays open read-only so that nothing more is lost.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/file_status.py" line="+129" />
+        <source>{path} is damaged (SQLite's check: {problem}). It stays open read-only so that nothing more is lost.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The latest backup is from {when}: restore it with File → Restore… (the damaged file is kept).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The file is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -278,3 +278,17 @@ def test_an_uncaught_domain_error_is_translated_by_its_code(modal: object, chine
     _gui_excepthook(kind, value, tb)  # type: ignore[arg-type]
     [(_cls, _title, text)] = modal.seen  # type: ignore[attr-defined]
     assert text == "金额：5.00 超过本合同尚欠的 1.00；确认后才能登记超额回款。"
+
+
+def test_enum_keys_are_shown_as_their_labels(chinese: object) -> None:
+    from desktop_crm.messages import ENUM_PARAMS
+    from ui import labels
+
+    for code, params in ENUM_PARAMS.items():
+        assert code in MESSAGES and all("{" + name in MESSAGES[code] for name in params), code
+        assert all(kind in labels._LABELS for kind in params.values()), code
+    split = ValidationError("goal.split_kind", "child_kind", kind="year", child_kind="day")
+    assert str(split) == "Split: a year goal cannot be split into day goals."
+    assert error_text(split) == "分解：年度目标不能分解为日目标。"
+    closed = ValidationError("opportunity.already_closed", "stage", stage="won")
+    assert error_text(closed) == "阶段：此商机已关闭（成功）。"
