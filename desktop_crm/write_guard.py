@@ -7,9 +7,9 @@ busy-retry hook and the mapping of storage failures to coded errors.
 - When the database is open read-only, or its integrity check has not finished (or failed), writes are
   refused before anything starts: :func:`set_write_refusal`.
 - When the lock outlasts the busy timeout, a handler installed by the interface
-  (:func:`set_busy_handler`) may ask the user whether to retry; the transaction had not begun, so
-  retrying runs the whole action again. Without a handler (the command line, worker threads) the
-  caller gets :class:`DatabaseBusyError`.
+  (:func:`set_busy_handler`) may ask the user whether to retry; the transaction had not begun (the
+  lock is taken by ``BEGIN IMMEDIATE``, before the action runs), so retrying simply begins again.
+  Without a handler (the command line, worker threads) the caller gets :class:`DatabaseBusyError`.
 """
 
 from __future__ import annotations
@@ -67,51 +67,74 @@ def check_writable() -> None:
         raise DatabaseDamagedError("db.damaged_in_use", path=path)
 
 
-@contextmanager
-def _one_attempt() -> Iterator[None]:
+def _ask_retry(error: DatabaseBusyError) -> bool:
+    handler = _busy_handler
+    return handler is not None and _handler_thread == threading.get_ident() and handler(error)
+
+
+def _mapped(exc: BaseException) -> BaseException:
+    if isinstance(exc, CrmError) or not isinstance(exc, Exception):
+        return exc
+    return storage_error(exc) or exc
+
+
+def _begin() -> Any:
+    """Enter the outermost write transaction (``BEGIN IMMEDIATE``), waiting for the lock up to the busy
+    timeout and then asking the busy handler; returns the entered peewee context."""
     from .models import database
 
-    try:
-        with database.atomic("IMMEDIATE"):
-            yield
-    except CrmError:
-        raise
-    except Exception as exc:
-        error = storage_error(exc)
-        if error is None:
-            raise
-        raise error from exc
-
-
-def run_in_write_transaction(fn: Callable[[], Any]) -> Any:
-    """Run ``fn`` in one write transaction (a savepoint when one is already open), with the gate,
-    ``BEGIN IMMEDIATE``, busy retries through the installed handler and coded storage errors."""
-    from .models import database
-
-    if database.obj is not None and database.transaction_depth() > 0:
-        with database.atomic():  # nested: a savepoint of the outer write transaction
-            return fn()
     while True:
         check_writable()
+        context = database.atomic("IMMEDIATE")
         try:
-            with _one_attempt():
-                return fn()
-        except DatabaseBusyError as busy:
-            handler = _busy_handler
-            if handler is None or _handler_thread != threading.get_ident() or not handler(busy):
+            context.__enter__()
+        except Exception as exc:
+            error = _mapped(exc)
+            if isinstance(error, DatabaseBusyError) and _ask_retry(error):
+                continue  # nothing had begun: begin again
+            if error is exc:
                 raise
+            raise error from exc
+        return context
 
 
 @contextmanager
 def write_transaction() -> Iterator[None]:
-    """A ``with`` block in one write transaction (no busy retry: a block cannot be re-run; use
-    :func:`run_in_write_transaction` for that)."""
+    """A ``with`` block in one write transaction: ``BEGIN IMMEDIATE`` (a savepoint when a transaction
+    is already open), the read-only/checking gate, Retry through the busy handler before the block runs,
+    and storage failures raised as their coded error (the real cause, not "cannot rollback")."""
     from .models import database
 
     if database.obj is not None and database.transaction_depth() > 0:
-        with database.atomic():
+        with database.atomic():  # nested: a savepoint of the outer write transaction
             yield
         return
-    check_writable()
-    with _one_attempt():
+    context = _begin()
+    try:
         yield
+    except BaseException as exc:
+        try:
+            context.__exit__(type(exc), exc, exc.__traceback__)
+        except Exception as failed_rollback:  # SQLite had rolled back already (a full disk...)
+            error = _mapped(failed_rollback)
+            if error is failed_rollback:
+                error = _mapped(exc)
+            raise error from exc
+        error = _mapped(exc)
+        if error is exc:
+            raise
+        raise error from exc
+    else:
+        try:
+            context.__exit__(None, None, None)
+        except Exception as exc:
+            error = _mapped(exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+
+def run_in_write_transaction(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` in one write transaction (see :func:`write_transaction`)."""
+    with write_transaction():
+        return fn()

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError, ValidationError
-from desktop_crm.models import database
 from desktop_crm.services.stakeholders import create_contact, set_opportunity_role, update_contact
+from desktop_crm.write_guard import write_transaction
 
 from ...errors import error_text
 from ...labels import choices, label
@@ -234,7 +234,7 @@ class ContactDialog(QDialog):
         super().accept()
 
     def _save(self, values: dict[str, Any]) -> None:
-        with database.atomic():
+        with write_transaction():  # BEGIN IMMEDIATE: waits for another writer
             if self.contact_id is None:
                 name = values.pop("name")
                 contact_id = create_contact(self.client_id, name, **values).id

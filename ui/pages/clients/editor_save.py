@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_crm.errors import ValidationError
-from desktop_crm.models import ClientMilestone, database
+from desktop_crm.models import ClientMilestone
 from desktop_crm.services import clients, custom_fields
+from desktop_crm.write_guard import write_transaction
 
 from .editor_custom import custom_key
 from .editor_milestones import MilestoneInput
@@ -109,7 +110,7 @@ def _save_milestones(client_id: int, data: ClientInput) -> None:
 
 def save_client(client_id: int | None, data: ClientInput) -> int:
     """Create (``client_id`` None) or update the client; returns its id. Raises ``CrmError``."""
-    with database.atomic():
+    with write_transaction():  # BEGIN IMMEDIATE: waits for another writer
         fields = dict(data.fields)
         if client_id is None:
             name = fields.pop("name", "")

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import ValidationError
-from desktop_crm.models import database
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_opportunity, update_opportunity
 from desktop_crm.services.stakeholders import set_opportunity_role
+from desktop_crm.write_guard import write_transaction
 
 from ...errors import error_text, input_error
 from ...labels import choices
@@ -246,7 +246,7 @@ class OpportunityDialog(DealFormDialog):
         }
         stage = self.stage_combo.currentData()
         probability = self.probability_spin.value()
-        with database.atomic():
+        with write_transaction():  # BEGIN IMMEDIATE: waits for another writer
             if self.opportunity_id is None:
                 opp = create_opportunity(
                     self.client_id,
