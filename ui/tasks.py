@@ -73,9 +73,15 @@ class Job(QObject):
             else:
                 self.sig_failed.emit(error_text(exc))
         except Exception as exc:
+            from desktop_crm.storage_errors import storage_error
+
             log.exception("background job failed")
-            message = QCoreApplication.translate("Tasks", "Unexpected error: {error}")
-            self.sig_failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"))
+            mapped = storage_error(exc)  # a full disk, a lock, a damaged file: the real cause
+            if mapped is not None:
+                self.sig_failed.emit(error_text(mapped))
+            else:
+                message = QCoreApplication.translate("Tasks", "Unexpected error: {error}")
+                self.sig_failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"))
         else:
             if self.cancelled:
                 self.sig_cancelled.emit()

@@ -273,3 +273,21 @@ def test_writes_wait_for_the_check_and_resume_when_it_passes(qtbot: QtBot, db_pa
     assert write_guard.write_refusal() is None
     assert _banner(window).isHidden()
     client_service.create_client(name="稍后")
+
+
+def test_a_background_job_that_fills_the_disk_reports_the_real_cause() -> None:
+    import peewee
+
+    from ui.tasks import Job
+
+    def job(_progress: object) -> None:
+        try:
+            raise peewee.OperationalError("database or disk is full")
+        except peewee.OperationalError:
+            raise peewee.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
+
+    failures: list[str] = []
+    runner = Job(job)  # type: ignore[arg-type]
+    runner.sig_failed.connect(failures.append)
+    runner.run()
+    assert failures == ["The disk is full: the change was not saved; free some space and try again."]
