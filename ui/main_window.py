@@ -18,11 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.errors import CrmError
-
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
-from .errors import error_text
 from .handbook_link import handbook_links
 from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
@@ -153,6 +150,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_edit_menu(self) -> None:
+        from .undo import bind_actions as bind_undo_actions
         from .undo import undo_stack
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -163,6 +161,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
+        bind_undo_actions(self.undo_action, self.redo_action)  # the stack moves only when the file did
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -272,17 +271,20 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str | Path, *, created: bool = False) -> bool:
         """Open ``path`` in place of the current database; False (after telling the user) on failure."""
-        from desktop_crm.db import open_database
         from desktop_crm.models import database
 
+        from .file_status import OpenFlow, start_integrity_check
+
         previous = database.obj
-        try:
-            opened = open_database(path)
-        except CrmError as exc:
-            prompts.show_error(self, self.tr("Cannot open the database"), error_text(exc))
+        # The lock, read-only files, a damaged file's backup, another file chosen instead: file_status.
+        opened_path = OpenFlow(self).open(path)
+        if opened_path is None:
             return False
+        path, opened = opened_path, database.obj
         if previous is not None and previous is not opened:
             previous.close()
+        if not created:
+            start_integrity_check(opened_path)
         self.db_path = Path(path)
         self.reminders.reset()
         self.refresh_all()
