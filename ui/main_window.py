@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
+from .backup_ui import BackupController
 from .handbook_link import handbook_links
 from .pages import PAGE_CLASSES, Page
 from .pages import data as page_data
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self._build_status_bar()
+        self.backups = BackupController(self)  # automatic backups, File → Backup…/Restore…
         self.working_as = WorkingAsSwitch(self)  # the Team menu and the "Working as" status button
         self._build_reminders()
         self._build_dashboard_links()
@@ -101,8 +103,10 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(self.tr("&New database…"), self._on_new_action_triggered)
         self.open_action = file_menu.addAction(self.tr("&Open database…"), self._on_open_action_triggered)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.backup_action = file_menu.addAction(self.tr("&Backup…"))
-        self.backup_action.setEnabled(False)
+        self.backup_action = file_menu.addAction(self.tr("&Backup…"), self._on_backup_action_triggered)
+        self.restore_action = file_menu.addAction(
+            self.tr("&Restore from backup…"), self._on_restore_action_triggered
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -295,6 +299,8 @@ class MainWindow(QMainWindow):
 
     # --- Qt overrides --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.backups.allow_close(event):  # the closing backup runs first, on the worker
+            return
         self.reminders.stop()
         self.save_state()
         super().closeEvent(event)
@@ -396,6 +402,12 @@ class MainWindow(QMainWindow):
         path = prompts.ask_database_path(self, self.tr("Open database"), str(self.db_path.parent), new=False)
         if path:
             self.switch_database(path)
+
+    def _on_backup_action_triggered(self) -> None:
+        self.backups.backup_to_file()
+
+    def _on_restore_action_triggered(self) -> None:
+        self.backups.restore()
 
     def _on_about_action_triggered(self) -> None:
         prompts.show_info(

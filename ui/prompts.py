@@ -89,3 +89,14 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filte
         return None
     files = dialog.selectedFiles()
     return files[0] if files else None
+
+
+def ask_open_path(parent: QWidget | None, title: str, directory: str, file_filter: str) -> str | None:
+    """Ask for an existing file to read (e.g. a backup to restore); ``None`` when cancelled."""
+    dialog = QFileDialog(parent, title, directory, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+        return None
+    files = dialog.selectedFiles()
+    return files[0] if files else None

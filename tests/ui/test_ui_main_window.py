@@ -41,7 +41,7 @@ def test_opens_on_a_fresh_database(qtbot: QtBot, db: object, db_path: Path) -> N
     assert str(db_path) in window.path_label.text()
     assert window.schema_label.text().startswith("Schema v")
     assert window.page("today").model.rowCount() == 0
-    assert not window.backup_action.isEnabled()
+    assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
 
 
 def test_shows_rows_of_a_populated_database(qtbot: QtBot, populated_db: object, db_path: Path) -> None:

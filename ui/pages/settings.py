@@ -21,6 +21,7 @@ from ..settings import AppSettings
 from ..working_as import working_as_text
 from .base import Page
 from .custom_fields import CustomFieldsSection
+from .settings_backups import BackupSettingsSection
 from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
@@ -85,6 +86,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
         body_layout.addWidget(WeeklyReviewSettingsSection(body))
+        body_layout.addWidget(BackupSettingsSection(body))
         self.custom_fields = CustomFieldsSection(body)
         body_layout.addWidget(self.custom_fields, 1)
         self.page_layout.addWidget(scroll, 1)

@@ -1,0 +1,161 @@
+"""Settings → Backups: where the backups are, how many the rotation keeps, the list, "Back up now".
+
+The retention is saved through ``desktop_crm.backup.save_retention`` (the ``backup.retention``
+setting, in the database); the copies are made by the window's ``BackupController`` (``ui.backup_ui``)
+on the worker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_crm.backup import RETENTION_LIMITS, backup_folder, list_backups, read_retention, save_retention
+from desktop_crm.errors import CrmError
+from desktop_crm.models import database
+
+from ..backup_dialogs import BackupTable
+from ..errors import error_text
+
+
+class BackupSettingsSection(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formCard")
+        self.setMaximumWidth(860)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(12)
+        heading = QLabel(self.tr("Backups"), self)
+        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout.addWidget(heading)
+        hint = QLabel(
+            self.tr(
+                "A checked copy of the database is made when the window closes and once a day while it "
+                "is open, and before every upgrade. Older copies are thinned out: the newest of each "
+                "recent day, week and month are kept."
+            ),
+            self,
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(10)
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("backupFolder")
+        self.folder_edit.setReadOnly(True)
+        form.addRow(self.tr("Folder"), self.folder_edit)
+        self.keep_spins: dict[str, QSpinBox] = {}
+        labels = {
+            "daily": self.tr("Daily backups kept"),
+            "weekly": self.tr("Weekly backups kept"),
+            "monthly": self.tr("Monthly backups kept"),
+            "manual": self.tr("Manual backups kept"),
+        }
+        row = QHBoxLayout()
+        for key, text in labels.items():
+            spin = QSpinBox(self)
+            spin.setObjectName(f"keep_{key}")
+            low, high = RETENTION_LIMITS[key]
+            spin.setRange(low, high)
+            spin.setMinimumWidth(90)
+            spin.setToolTip(text)
+            self.keep_spins[key] = spin
+        for key in ("daily", "weekly", "monthly"):
+            row.addWidget(QLabel(labels[key], self))
+            row.addWidget(self.keep_spins[key])
+        row.addStretch(1)
+        form.addRow(self.tr("Rotation"), row)
+        form.addRow(labels["manual"], self.keep_spins["manual"])
+        layout.addLayout(form)
+        self.table = BackupTable(self)
+        self.table.setMinimumHeight(180)
+        layout.addWidget(self.table)
+        self.empty_label = QLabel(self.tr("No backups yet."), self)
+        self.empty_label.setObjectName("hint")
+        layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("hint")
+        self.status_label.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveBackupsButton")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.backup_button.setObjectName("backUpNowButton")
+        self.backup_button.clicked.connect(self._on_backup_clicked)
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.backup_button)
+        layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def db_path(self) -> Path | None:
+        db = database.obj
+        path = getattr(db, "crm_path", None) or getattr(db, "database", None)
+        return Path(path) if path and path != ":memory:" else None
+
+    def refresh(self) -> None:
+        path = self.db_path()
+        if path is None:
+            return
+        self.folder_edit.setText(str(backup_folder(path)))
+        retention = read_retention(path)
+        for key, spin in self.keep_spins.items():
+            spin.setValue(retention[key])
+        infos = list_backups(path, retention)
+        self.table.set_backups(infos)
+        self.empty_label.setVisible(not infos)
+
+    def save(self) -> bool:
+        try:
+            save_retention({key: spin.value() for key, spin in self.keep_spins.items()})
+        except CrmError as exc:
+            self.status_label.setText(error_text(exc))
+            return False
+        self.status_label.setText(self.tr("Saved. The next backup keeps copies by these numbers."))
+        return True
+
+    def _controller(self) -> object | None:
+        window = self.window()
+        return getattr(window, "backups", None)
+
+    def _on_save_clicked(self) -> None:
+        self.save()
+
+    def _on_backup_clicked(self) -> None:
+        controller = self._controller()
+        if controller is None:
+            return
+        self.backup_button.setEnabled(False)
+        self.status_label.setText(self.tr("Backing up…"))
+        job = controller.back_up_now(self)  # type: ignore[attr-defined]
+        job.sig_finished.connect(self._on_backup_job_finished)
+        job.sig_failed.connect(self._on_backup_job_ended)
+        job.sig_cancelled.connect(self._on_backup_job_ended)
+
+    def _on_backup_job_finished(self, info: object) -> None:
+        self.backup_button.setEnabled(True)
+        self.status_label.setText(self.tr("Backed up: {name}").format(name=Path(info.path).name))  # type: ignore[attr-defined]
+        self.refresh()
+
+    def _on_backup_job_ended(self, *_args: object) -> None:
+        self.backup_button.setEnabled(True)
+        self.status_label.clear()
