@@ -123,7 +123,7 @@ def test_demo_failure_is_shown_as_a_message(
 
     def failing_job(path: Path) -> object:
         def job(progress: object) -> None:
-            raise CrmError("The demo generator is broken.")
+            raise CrmError("demo.busy")
 
         return job
 
@@ -132,7 +132,10 @@ def test_demo_failure_is_shown_as_a_message(
     shell = Shell(QApplication.instance(), db_path, "en", AppSettings())
     qtbot.addWidget(shell.start(first_launch=True))
     qtbot.waitUntil(lambda: len(modal.seen) == 2, timeout=10_000)
-    assert modal.seen[1][1:] == ("Demo data", "The demo generator is broken.")
+    assert modal.seen[1][1:] == (
+        "Demo data",
+        "The demo data cannot be generated while another change is in progress.",
+    )
 
 
 def test_language_switches_live_and_is_remembered(qtbot: QtBot, db: object, db_path: Path) -> None:

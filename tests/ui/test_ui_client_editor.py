@@ -291,7 +291,7 @@ def test_a_failure_in_the_custom_values_step_saves_nothing(
     qtbot: QtBot, fields: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(client_id: int, field_id: int, value: object) -> None:
-        raise ValidationError("Employees: refused by the test.", "Employees")
+        raise ValidationError("not_a_number", "Employees", label="Employees")
 
     monkeypatch.setattr(custom_fields, "set_custom_value", refuse)
     dialog = open_dialog(qtbot)
@@ -300,7 +300,7 @@ def test_a_failure_in_the_custom_values_step_saves_nothing(
     dialog.milestones.add_row().title_edit.setText("Tender")
     custom_editor(dialog, fields["number"]).setText("5")
     save(qtbot, dialog)
-    assert dialog.custom_form.boxes[fields["text"]].error == "Employees: refused by the test."
+    assert dialog.custom_form.boxes[fields["text"]].error == "Employees must be a number."
     assert dialog.tabs.currentIndex() == 3 and dialog.isVisible()
     assert Client.select().count() == 0 and ClientMilestone.select().count() == 0
     assert custom_fields.list_tag_names() == [] and CustomFieldValue.select().count() == 0

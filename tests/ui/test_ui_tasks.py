@@ -65,7 +65,7 @@ def test_jobs_run_in_order_on_one_thread_with_its_own_connection(
 
 def test_errors_come_back_as_messages(qtbot: QtBot, worker: DatabaseWorker) -> None:
     def domain_error(progress: ProgressFn) -> None:
-        raise CrmError("That client no longer exists.")
+        raise CrmError("record.missing", label="Client", id=7)
 
     def bug(progress: ProgressFn) -> None:
         raise ZeroDivisionError("division by zero")
@@ -73,7 +73,7 @@ def test_errors_come_back_as_messages(qtbot: QtBot, worker: DatabaseWorker) -> N
     first = worker.submit(domain_error)
     with qtbot.waitSignal(first.sig_failed, timeout=20_000) as blocker:
         pass
-    assert blocker.args == ["That client no longer exists."]
+    assert blocker.args == ["Client #7 does not exist."]
     second = worker.submit(bug)
     with qtbot.waitSignal(second.sig_failed, timeout=20_000) as blocker:
         pass
