@@ -117,7 +117,6 @@ MESSAGES: dict[str, str] = {
     # db
     "db.newer_version": "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.newer_version_file": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
-    "db.not_a_database": "{path} is not a database this application can open ({reason}).",
     "db.upgrade_failed": "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",
     # files at open, locks, full disks (desktop_crm.open_check, storage_errors, write_guard)
     "db.busy": "The database is busy: another program is writing to it; try again in a moment.",
@@ -132,7 +131,6 @@ MESSAGES: dict[str, str] = {
     "db.io_error": "The disk could not be read or written (input/output error): the change was not saved.",
     "db.is_a_folder": "{path} is a folder, not a database file.",
     "db.not_a_database_file": "{path} is not a database file.",
-    "db.open_elsewhere": "{path} is already open in another window ({owner}).",
     "db.read_only": "This database is open read-only: changes cannot be saved.",
     "db.read_only_needs_upgrade": "{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.",
     # demo

@@ -342,7 +342,7 @@ class _DamageReport(QObject):
             from .fmt import short_datetime
 
             text += "\n\n" + self.tr(
-                "The latest backup is from {when}: restore it with File → Restore… (the damaged file is kept)."
+                "The latest backup is from {when}: restore it with File → Restore from backup… (the damaged file is kept)."
             ).format(when=short_datetime(latest.created))  # type: ignore[attr-defined]
         prompts.show_error(QApplication.activeWindow(), self.tr("The file is damaged"), text)
 

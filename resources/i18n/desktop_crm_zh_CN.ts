@@ -325,13 +325,13 @@
     <message>
         <location filename="../../ui/app.py" line="+118" />
         <source>The file is damaged</source>
-        <translation type="unfinished" />
+        <translation>文件已损坏</translation>
     </message>
     <message>
         <location line="+2" />
         <location line="+7" />
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation>未保存</translation>
     </message>
     <message>
         <location line="+2" />
@@ -613,17 +613,17 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/file_status.py" line="+357" />
         <source>Database busy</source>
-        <translation type="unfinished" />
+        <translation>数据库忙</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Retry</source>
-        <translation type="unfinished" />
+        <translation>重试</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2406,43 +2406,43 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/file_status.py" line="-103" />
         <source>This file is damaged: it is open read-only so that nothing more is lost. Restore the latest backup.</source>
-        <translation type="unfinished" />
+        <translation>此文件已损坏：已以只读方式打开，以免丢失更多数据。请恢复最近的备份。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Damaged</source>
-        <translation type="unfinished" />
+        <translation>已损坏</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Read-only: this file is open in another window. Changes cannot be saved here.</source>
-        <translation type="unfinished" />
+        <translation>只读：此文件已在另一个窗口中打开，在此处无法保存更改。</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+6" />
         <source>Read-only</source>
-        <translation type="unfinished" />
+        <translation>只读</translation>
     </message>
     <message>
         <location line="-3" />
         <source>Read-only: this file or its folder cannot be written. You can look at everything, but changes cannot be saved.</source>
-        <translation type="unfinished" />
+        <translation>只读：此文件或其所在文件夹不可写入。您可以查看全部内容，但无法保存更改。</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Checking the file for damage… Changes are possible in a moment.</source>
-        <translation type="unfinished" />
+        <translation>正在检查文件是否损坏……稍后即可进行更改。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>检查中……</translation>
     </message>
     <message>
         <location line="+3" />
         <source>This file is also open in another window ({owner}). Both can save; refresh (F5) to see the other window's changes.</source>
-        <translation type="unfinished" />
+        <translation>此文件也在另一个窗口中打开（{owner}）。两个窗口都可以保存；刷新（F5）即可看到另一个窗口的更改。</translation>
     </message>
 </context>
 <context>
@@ -4541,73 +4541,77 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location filename="../../ui/file_status.py" line="-132" />
         <source>Open elsewhere</source>
-        <translation type="unfinished" />
+        <translation>已在别处打开</translation>
     </message>
     <message>
         <location line="+2" />
         <source>{path} is already open in another window ({owner}).
 
 Open it read-only here, or open it anyway? Both windows can save; each sees the other's changes after a refresh.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已在另一个窗口中打开（{owner}）。
+
+在此以只读方式打开，还是仍然打开？两个窗口都可以保存；刷新后可看到对方的更改。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Open read-only</source>
-        <translation type="unfinished" />
+        <translation>以只读方式打开</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Open anyway</source>
-        <translation type="unfinished" />
+        <translation>仍然打开</translation>
     </message>
     <message>
         <location line="+1" />
         <location line="+43" />
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="-30" />
         <source>Empty file</source>
-        <translation type="unfinished" />
+        <translation>空文件</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is empty (0 bytes).
 
 Start a new, empty database in this file?</source>
-        <translation type="unfinished" />
+        <translation>{path} 是空文件（0 字节）。
+
+要在此文件中新建一个空数据库吗？</translation>
     </message>
     <message>
         <location line="+8" />
         <location line="+23" />
         <source>Cannot open the database</source>
-        <translation type="unfinished">无法打开数据库</translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="-7" />
         <source>The latest backup is from {when}. Restore it? The damaged file is kept.</source>
-        <translation type="unfinished" />
+        <translation>最近的备份时间为 {when}。要恢复它吗？损坏的文件会被保留。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Restore the backup</source>
-        <translation type="unfinished" />
+        <translation>恢复备份</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Open another file…</source>
-        <translation type="unfinished" />
+        <translation>打开其他文件……</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Restore</source>
-        <translation type="unfinished">恢复</translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Open database</source>
-        <translation type="unfinished">打开数据库</translation>
+        <translation>打开数据库</translation>
     </message>
 </context>
 <context>
@@ -5749,7 +5753,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+162" />
+        <location line="+160" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -5767,12 +5771,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-136" />
+        <location line="-134" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+133" />
+        <location line="+131" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
@@ -5807,7 +5811,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-40" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -5847,7 +5851,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+27" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -5884,7 +5888,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-203" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5898,7 +5902,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+96" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5968,7 +5972,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-53" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -5977,7 +5981,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+107" />
+        <location line="+105" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -6015,7 +6019,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-93" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6192,57 +6196,57 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+4" />
         <source>The database is busy: another program is writing to it; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>数据库忙：另一个程序正在写入，请稍后重试。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} cannot be read ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
-        <translation type="unfinished" />
+        <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is damaged and cannot be opened safely; restore it from a backup.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已损坏，无法安全打开；请从备份恢复。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The database file is damaged; nothing more can be saved to it. Restore it from a backup.</source>
-        <translation type="unfinished" />
+        <translation>数据库文件已损坏，无法再向其中保存任何内容。请从备份恢复。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The disk is full: the change was not saved; free some space and try again.</source>
-        <translation type="unfinished" />
+        <translation>磁盘已满：更改未保存；请释放一些空间后重试。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is empty (0 bytes): it holds no CRM data.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是空文件（0 字节）：其中没有 CRM 数据。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} cannot be created: its folder is read-only.</source>
-        <translation type="unfinished" />
+        <translation>无法创建 {path}：其所在文件夹为只读。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is a database of another application; it was not opened and not modified.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是其他应用程序的数据库；未打开，也未做任何修改。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The disk could not be read or written (input/output error): the change was not saved.</source>
-        <translation type="unfinished" />
+        <translation>磁盘无法读取或写入（输入/输出错误）：更改未保存。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is a folder, not a database file.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6255,29 +6259,23 @@ Start a new, empty database in this file?</source>
         <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>{path} is not a database this application can open ({reason}).</source>
-        <translation>{path} 不是本程序能打开的数据库（{reason}）。</translation>
+        <translation type="vanished">{path} 不是本程序能打开的数据库（{reason}）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is not a database file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>{path} is already open in another window ({owner}).</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是数据库文件。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>This database is open read-only: changes cannot be saved.</source>
-        <translation type="unfinished" />
+        <translation>此数据库以只读方式打开：无法保存更改。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.</source>
-        <translation type="unfinished" />
+        <translation>{path} 为只读，且须先升级到架构版本 {latest} 才能打开；请将其复制到可写入的文件夹。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6645,7 +6643,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-168" />
+        <location line="-166" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6655,7 +6653,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+82" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -6679,22 +6677,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-78" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+83" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-84" />
+        <location line="-82" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+38" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -6812,7 +6810,7 @@ Start a new, empty database in this file?</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-167" />
+        <location line="-165" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6822,7 +6820,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+71" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -6943,12 +6941,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-78" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+76" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -6968,12 +6966,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-67" />
+        <location line="-65" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+87" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -7004,22 +7002,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-185" />
+        <location line="-183" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+155" />
+        <location line="+153" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-126" />
+        <location line="-124" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+139" />
+        <location line="+137" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -7062,7 +7060,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-146" />
+        <location line="-144" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7082,7 +7080,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+191" />
+        <location line="+189" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -7985,7 +7983,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+77" />
+        <location filename="../../ui/tasks.py" line="+83" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -9011,17 +9009,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/file_status.py" line="+129" />
         <source>{path} is damaged (SQLite's check: {problem}). It stays open read-only so that nothing more is lost.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已损坏（SQLite 检查结果：{problem}）。它将保持只读打开，以免丢失更多数据。</translation>
     </message>
     <message>
         <location line="+7" />
-        <source>The latest backup is from {when}: restore it with File → Restore… (the damaged file is kept).</source>
-        <translation type="unfinished" />
+        <source>The latest backup is from {when}: restore it with File → Restore from backup… (the damaged file is kept).</source>
+        <translation>最近的备份时间为 {when}：请通过“文件 → 从备份恢复……”恢复（损坏的文件会被保留）。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The file is damaged</source>
-        <translation type="unfinished" />
+        <translation>文件已损坏</translation>
     </message>
 </context>
 </TS>
