@@ -126,6 +126,14 @@ def test_every_label_a_validator_names_is_in_the_catalogue() -> None:
                 arg = node.args[position]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     used.add(arg.value)
+    classes = _error_classes(_trees())
+    for _path, tree in _trees():  # labels given to an error directly: NotFoundError(..., label="Next step")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _called(node) in classes:
+                for keyword in node.keywords:
+                    name, value = keyword.arg or "", keyword.value
+                    if (name == "label" or name.endswith("_label")) and isinstance(value, ast.Constant):
+                        used.add(value.value)
     assert used and sorted(used - set(LABELS)) == []
 
 
