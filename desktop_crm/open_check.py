@@ -14,9 +14,9 @@ Decisions (documented in the README, "Where your data lives"):
   has our tables (files written before the id existed); it gets the id on its next write-enabled open,
   after the version check. Any other non-zero id is another application's file: refused.
 - **Zero-length files** are not databases yet: ``open_database`` refuses them unless the caller says
-  the file may be started as a new database (``allow_empty=True``: the window asks the user first, and
-  ``desktop-crm demo`` creates one on purpose). A zero-length file with a non-empty ``-wal`` beside it
-  is damaged (its content sits in the WAL), never "new".
+  the file may be started as a new database (``allow_empty=True``: the window asks the user first; the
+  command line refuses it, so ``check`` or ``kpi`` on a 0-byte file never turns it into a database). A
+  zero-length file with a non-empty ``-wal`` beside it is damaged (its content sits in the WAL).
 - **An SQLite file without a single table** (application id 0, ``user_version`` 0) holds nothing: it is
   started as a new database like a missing file.
 - **Read-only.** A file we cannot write, or a folder in which SQLite cannot create its ``-wal``/``-shm``
