@@ -58,7 +58,9 @@ class BackupTable(QTableWidget):
             made = QTableWidgetItem(fmt.short_datetime(info.created))
             made.setData(Qt.ItemDataRole.UserRole, str(info.path))
             made.setToolTip(str(info.path))
-            size = QTableWidgetItem(locale.formattedDataSize(info.size_bytes, 1))
+            size = QTableWidgetItem(
+                locale.formattedDataSize(info.size_bytes, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+            )
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             version = "" if info.schema_version is None else str(info.schema_version)
             for column, item in enumerate((made, QTableWidgetItem(kind_text(info.kind)), size)):

@@ -36,7 +36,7 @@ FIRST_CHECK_MS = 60 * 1000  # the first look, once the window has settled
 
 def size_text(size: int) -> str:
     """A file size in the interface language (``QLocale``)."""
-    return QLocale().formattedDataSize(size, 1)
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 class BackupController(QObject):

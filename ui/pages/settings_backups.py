@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -66,24 +67,18 @@ class BackupSettingsSection(QFrame):
             "monthly": self.tr("Monthly backups kept"),
             "manual": self.tr("Manual backups kept"),
         }
-        row = QHBoxLayout()
         for key, text in labels.items():
             spin = QSpinBox(self)
             spin.setObjectName(f"keep_{key}")
             low, high = RETENTION_LIMITS[key]
             spin.setRange(low, high)
-            spin.setMinimumWidth(90)
-            spin.setToolTip(text)
+            spin.setMinimumWidth(120)
+            spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.keep_spins[key] = spin
-        for key in ("daily", "weekly", "monthly"):
-            row.addWidget(QLabel(labels[key], self))
-            row.addWidget(self.keep_spins[key])
-        row.addStretch(1)
-        form.addRow(self.tr("Rotation"), row)
-        form.addRow(labels["manual"], self.keep_spins["manual"])
+            form.addRow(text, spin)
         layout.addLayout(form)
         self.table = BackupTable(self)
-        self.table.setMinimumHeight(180)
+        self.table.setFixedHeight(220)
         layout.addWidget(self.table)
         self.empty_label = QLabel(self.tr("No backups yet."), self)
         self.empty_label.setObjectName("hint")
@@ -102,6 +97,11 @@ class BackupSettingsSection(QFrame):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.backup_button)
         layout.addLayout(buttons)
+
+    def hasHeightForWidth(self) -> bool:
+        # The page measured this card's height at its own (wider) width, where the hint takes fewer
+        # lines, and squeezed the buttons over the list: the card asks for its minimum height instead.
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
