@@ -109,7 +109,10 @@ def _open(args: argparse.Namespace, must_exist: bool = True) -> Any:
     if must_exist and not path.exists():
         raise CrmError("cli.no_database", path=path)
     _verify_before_reading(path)
-    return open_database(path)
+    db = open_database(path)
+    if getattr(db, "crm_read_only", False):  # a notice, not an error: reading works
+        print(f"desktop-crm: {path} is read-only: opened for reading only.", file=sys.stderr)
+    return db
 
 
 def _verify_before_reading(path: Path) -> None:

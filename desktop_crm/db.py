@@ -93,7 +93,8 @@ def open_database(
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     if read_only:
         uri = read_only_uri(path, immutable=verdict.immutable)
-        pragmas = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"} | {"query_only": 1}
+        # mode=ro keeps the file as it is; temporary tables (the KPI queries use one) still work.
+        pragmas = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"}
         db = SqliteDatabase(uri, pragmas=pragmas, autoconnect=True, check_same_thread=False, uri=True)
     else:
         db = SqliteDatabase(path, pragmas=PRAGMAS, autoconnect=True, check_same_thread=False)

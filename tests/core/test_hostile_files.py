@@ -314,9 +314,10 @@ def _unprivileged() -> bool:
 
 
 @pytest.mark.skipif(sys.platform.startswith("win"), reason="POSIX permissions")
+@pytest.mark.parametrize("command", [["check"], ["kpi", "--json"], ["users", "--json"]])
 @pytest.mark.parametrize("what", ["file", "folder"])
 def test_a_really_read_only_file_through_the_command_line(
-    tmp_path_factory: pytest.TempPathFactory, what: str
+    tmp_path_factory: pytest.TempPathFactory, what: str, command: list[str]
 ) -> None:
     """Real permissions: as an unprivileged user (root drops to nobody with setpriv), ``kpi`` reads a
     read-only file, and the file is not touched."""
@@ -339,7 +340,7 @@ def test_a_really_read_only_file_through_the_command_line(
         env = dict(os.environ, DESKTOP_CRM_HOME=str(base / "home"), PYTHONPATH=str(ROOT))
         code = "import sys; from desktop_crm.cli import main; sys.exit(main(sys.argv[1:]))"
         run = subprocess.run(
-            [*prefix, sys.executable, "-c", code, "--db", str(path), "users", "--json"],
+            [*prefix, sys.executable, "-c", code, "--db", str(path), *command],
             capture_output=True,
             text=True,
             env=env,
@@ -349,6 +350,8 @@ def test_a_really_read_only_file_through_the_command_line(
         if run.returncode != 0 and "No module named" in run.stderr:
             pytest.skip(f"the unprivileged user cannot import the package: {run.stderr.strip()}")
         assert run.returncode == 0, run.stderr
+        assert run.stderr == f"desktop-crm: {path} is read-only: opened for reading only.\n"
+        assert run.stdout.strip()
         assert "Traceback" not in run.stderr
         assert _snapshot(path)[:2] == before[:2]  # type: ignore[index]
     finally:
