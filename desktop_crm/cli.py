@@ -123,9 +123,9 @@ def _verify_before_reading(path: Path) -> None:
     from .storage_errors import DatabaseDamagedError
 
     verdict = inspect_file(path, LATEST_VERSION)
-    if path.is_file() and 0 < path.stat().st_size <= CLI_CHECK_LIMIT:
-        if quick_check(path, immutable=verdict.immutable) is not None:
-            raise DatabaseDamagedError("db.damaged", path=str(path))
+    small = path.is_file() and 0 < path.stat().st_size <= CLI_CHECK_LIMIT
+    if small and quick_check(path, immutable=verdict.immutable) is not None:
+        raise DatabaseDamagedError("db.damaged", path=str(path))
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
