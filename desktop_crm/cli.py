@@ -119,11 +119,12 @@ def _verify_before_reading(path: Path) -> None:
     """Refuse a hostile file with one sentence before any command reads it: the read-only inspection
     (``open_check``), then SQLite's quick_check on files small enough to check in well under a second."""
     from .migrations import LATEST_VERSION
-    from .open_check import CLI_CHECK_LIMIT, inspect_file, quick_check
+    from .open_check import CLI_CHECK_LIMIT, OPEN_CHECK_LIMIT, inspect_file, quick_check
     from .storage_errors import DatabaseDamagedError
 
     verdict = inspect_file(path, LATEST_VERSION)
-    small = path.is_file() and 0 < path.stat().st_size <= CLI_CHECK_LIMIT
+    # open_database checks files up to OPEN_CHECK_LIMIT itself; the command line goes further.
+    small = path.is_file() and OPEN_CHECK_LIMIT < path.stat().st_size <= CLI_CHECK_LIMIT
     if small and quick_check(path, immutable=verdict.immutable) is not None:
         raise DatabaseDamagedError("db.damaged", path=str(path))
 

@@ -12,7 +12,14 @@ from .backup import backup_if_upgrading
 from .errors import CrmError, DatabaseVersionError
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
-from .open_check import APPLICATION_ID, FileVerdict, inspect_file, quick_check, read_only_uri
+from .open_check import (
+    APPLICATION_ID,
+    OPEN_CHECK_LIMIT,
+    FileVerdict,
+    inspect_file,
+    quick_check,
+    read_only_uri,
+)
 from .storage_errors import DatabaseDamagedError, StorageError, storage_error
 from .write_guard import set_write_refusal
 
@@ -81,12 +88,13 @@ def open_database(
     read_only = read_only or verdict.read_only
     if read_only and verdict.kind in ("new", "empty") and path != ":memory:":
         raise StorageError("db.read_only_needs_upgrade", path=path, latest=LATEST_VERSION)
-    if not read_only and verdict.kind in ("ours", "legacy") and (
-        verdict.kind == "legacy" or verdict.version < migrate_to
-    ):
-        problem = quick_check(path)  # about to write at open: never into a damaged file
-        if problem is not None:
-            raise DatabaseDamagedError("db.damaged", path=path)
+    writes_at_open = not read_only and (verdict.kind == "legacy" or verdict.version < migrate_to)
+    small = verdict.kind in ("ours", "legacy") and os.path.getsize(path) <= OPEN_CHECK_LIMIT
+    # Never write into a damaged file at open (upgrade, id stamp); small files are checked anyway (a
+    # fraction of a second); bigger ones by the window's check after it shows (ui.file_status).
+    must_check = verdict.kind in ("ours", "legacy") and (writes_at_open or small)
+    if must_check and quick_check(path, immutable=verdict.immutable) is not None:
+        raise DatabaseDamagedError("db.damaged", path=path)
     if not read_only:
         backup_if_upgrading(path, migrate_to)  # a file about to be upgraded is backed up first
     if path != ":memory:" and not read_only:

@@ -24,9 +24,10 @@ Decisions (documented in the README, "Where your data lives"):
   ``-wal`` exists, ``immutable=1``). A read-only file that would need a schema upgrade is refused.
 - **Damage** visible without reading every page (bad header, a file shorter than its header says, a
   page size that does not divide the file, a schema SQLite cannot read) is found here, in
-  milliseconds. Damage deeper in the file is found by :func:`quick_check` (about 7 s per GB), which the
-  window runs on its worker right after it shows, and which the command line runs before reading files
-  up to :data:`CLI_CHECK_LIMIT` bytes.
+  milliseconds. Damage deeper in the file is found by :func:`quick_check` (about 7 s per GB):
+  ``open_database`` runs it on files up to :data:`OPEN_CHECK_LIMIT` and before any write at open (an
+  upgrade, the id stamp), the command line on files up to :data:`CLI_CHECK_LIMIT`, and the window on a
+  thread of its own right after it shows, for any size.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ APPLICATION_ID = 0x6443524D  # "dCRM": PRAGMA application_id of every database t
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 OUR_TABLES = frozenset({"user", "setting", "client", "follow_up", "contract"})
+OPEN_CHECK_LIMIT = 16 * 1024 * 1024  # open_database runs quick_check on files up to this size (~0.1 s)
 CLI_CHECK_LIMIT = 64 * 1024 * 1024  # the command line runs quick_check first on files up to this size
 
 
