@@ -349,9 +349,9 @@ def _source_facts(source: Path) -> tuple[int, int]:
 
 def write_verified(source: Path, final: Path, progress: Progress | None = None) -> Path:
     """Copy ``source`` to ``final`` through a verified temporary file; ``final`` appears whole or not at all."""
-    final.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path_for(final)
     try:
+        final.parent.mkdir(parents=True, exist_ok=True)
         temp.write_bytes(b"")
         _remove_stale_temps(final.parent, temp)
         temp.unlink()
@@ -367,9 +367,11 @@ def write_verified(source: Path, final: Path, progress: Progress | None = None) 
         _fsync_file(temp)
         os.replace(temp, final)
         _fsync_folder(final.parent)
+    except OSError as exc:  # a read-only folder, a full disk...: one sentence, nothing replaced
+        raise CrmError("backup.cannot_write", path=str(final), reason=str(exc.strerror or exc)) from exc
     finally:
         for leftover in (temp, Path(f"{temp}-journal")):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 leftover.unlink()
     return final
 
@@ -410,10 +412,8 @@ def backup_before_migration(db_path: str | os.PathLike[str], from_version: int) 
     """The copy taken before a schema upgrade (``desktop_crm.db.open_database`` calls it)."""
     try:
         return create_backup(db_path, tag="pre-migration")
-    except OSError as exc:
-        raise CrmError(
-            "backup.before_migration_failed", version=from_version, reason=str(exc.strerror or exc)
-        ) from exc
+    except CrmError as exc:
+        raise CrmError("backup.before_migration_failed", version=from_version, reason=exc.message) from exc
 
 
 def backup_if_upgrading(db_path: str | os.PathLike[str], target: int) -> BackupInfo | None:

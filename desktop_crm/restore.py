@@ -123,6 +123,12 @@ def _keep_current(db_path: Path, progress: Progress | None) -> BackupInfo | None
     return BackupInfo(final, backup.clock.now(), final.stat().st_size, "pre-restore", None)
 
 
+def _remove(temp: Path) -> None:
+    for leftover in (temp, Path(f"{temp}-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def prepare_restore(
     db_path: str | os.PathLike[str], source: str | os.PathLike[str], progress: Progress | None = None
 ) -> PreparedRestore:
@@ -141,27 +147,25 @@ def prepare_restore(
         return lambda done, total: progress(offset * total + done, 2 * total)
 
     try:
-        for leftover in (temp, Path(f"{temp}-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        _remove(temp)
         try:
             backup.copy_database(origin, temp, half(0))
         except sqlite3.DatabaseError as exc:
             raise CrmError("restore.damaged", path=str(origin), reason=str(exc)) from exc
         version = validate_backup_file(temp, shown_as=str(origin))
         kept = _keep_current(target, half(1))
+    except OSError as exc:
+        _remove(temp)
+        raise CrmError("restore.cannot_write", path=str(target), reason=str(exc.strerror or exc)) from exc
     except BaseException:
-        for leftover in (temp, Path(f"{temp}-journal")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        _remove(temp)
         raise
     return PreparedRestore(target, origin, temp, version, kept)
 
 
 def discard(prepared: PreparedRestore) -> None:
     """Forget a prepared restore (the user changed their mind): its temporary copy is removed."""
-    with contextlib.suppress(FileNotFoundError):
-        prepared.temp.unlink()
+    _remove(prepared.temp)
 
 
 def _leave_wal(db_path: Path) -> None:
@@ -194,6 +198,9 @@ def finish_restore(prepared: PreparedRestore) -> None:
         backup._fsync_file(prepared.temp)
         os.replace(prepared.temp, target)
         backup._fsync_folder(target.parent)
+    except OSError as exc:
+        discard(prepared)
+        raise CrmError("restore.cannot_write", path=str(target), reason=str(exc.strerror or exc)) from exc
     except BaseException:
         discard(prepared)
         raise

@@ -73,9 +73,16 @@ class BackupController(QObject):
         QTimer.singleShot(FIRST_CHECK_MS, self, self.backup_if_due)
 
     # --- automatic -----------------------------------------------------------------------------
+    def _automatic_allowed(self) -> bool:
+        """Automatic backups are for a file open for writing (a read-only one is left alone)."""
+        from desktop_crm.models import database
+
+        read_only = bool(getattr(database.obj, "crm_read_only", False))
+        return self.automatic and not read_only and self.db_path.is_file()
+
     def backup_if_due(self) -> Job | None:
         """Today's automatic backup, on the worker, if there is none yet (progress in the status bar)."""
-        if not self.automatic or self.daily_job is not None or not self.db_path.is_file():
+        if not self._automatic_allowed() or self.daily_job is not None:
             return None
         if not backup_due(self.db_path):
             return None
@@ -92,7 +99,7 @@ class BackupController(QObject):
 
     def allow_close(self, event: QCloseEvent) -> bool:
         """From the window's ``closeEvent``: False (event ignored) while the closing backup runs."""
-        if self._may_close or not self.automatic or not self.db_path.is_file():
+        if self._may_close or not self._automatic_allowed():
             return True
         event.ignore()
         if self.close_job is None:

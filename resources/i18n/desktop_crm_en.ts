@@ -355,7 +355,7 @@ The details were written to the log file.</translation>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+102"/>
+        <location filename="../../ui/backup_ui.py" line="+109"/>
         <source>Backing up before closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,7 +437,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+41"/>
+        <location filename="../../ui/pages/settings_backups.py" line="+42"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,11 +473,6 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+15"/>
-        <source>Rotation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>No backups yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,7 +487,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,7 +620,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+294"/>
+        <location filename="../../ui/charts/canvas.py" line="+321"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1961,7 +1956,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+170"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+171"/>
         <source>Week</source>
         <translation type="unfinished">Week</translation>
     </message>
@@ -2007,19 +2002,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+255"/>
+        <location line="+282"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-271"/>
         <location line="+101"/>
-        <location line="+136"/>
+        <location line="+163"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-193"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,7 +2049,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+145"/>
         <source>{kpi}, {period}, {who}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5353,7 +5348,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="+40"/>
+        <location filename="../../ui/backup_dialogs.py" line="+42"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5669,7 +5664,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+22"/>
+        <location filename="../../ui/service_text.py" line="+23"/>
         <source>--from must not be after --to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5704,7 +5699,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+169"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5714,17 +5709,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-143"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+140"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-106"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5764,12 +5759,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5779,22 +5774,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-213"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-55"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5804,7 +5799,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5819,7 +5814,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-94"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5844,12 +5839,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-46"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5859,12 +5854,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-53"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5874,7 +5869,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5901,6 +5896,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>{path} cannot be backed up ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be written to {path} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6224,7 +6224,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>{label} must be yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label} must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be a table of names and values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{label} must be more than 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6270,7 +6285,17 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label} must be given by its record number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{label} #{id} has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: no record has such a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6280,6 +6305,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>The backup could not be put in place of {path} ({reason}); nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is damaged ({reason}) and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6354,8 +6384,23 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>{label} contains a control character (such as NUL); remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} contains a broken character (half of an emoji); type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: at most {max_items} items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6424,7 +6469,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-97"/>
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6444,7 +6489,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6469,12 +6514,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-175"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6494,12 +6539,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-72"/>
         <source>The client of milestone #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6524,12 +6569,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The view definition cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6539,7 +6584,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-113"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6564,7 +6609,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6574,7 +6619,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-97"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6584,12 +6629,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+127"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-174"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6614,12 +6659,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+91"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-110"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6629,7 +6674,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6639,12 +6684,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{label} is implausibly large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6654,22 +6699,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>{label} must be a finite number of reasonable size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6684,7 +6729,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>{label} must be at least 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6694,7 +6739,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6704,27 +6749,27 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>{name} does not supervise the author of this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-192"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-130"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+146"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6754,12 +6799,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>{name} works at another client than this opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-150"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6767,7 +6812,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+189"/>
+        <location line="+198"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>

@@ -355,7 +355,7 @@ The details were written to the log file.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+102" />
+        <location filename="../../ui/backup_ui.py" line="+109" />
         <source>Backing up before closing…</source>
         <translation>关闭前正在备份…</translation>
     </message>
@@ -441,7 +441,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+41" />
+        <location filename="../../ui/pages/settings_backups.py" line="+42" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -476,12 +476,11 @@ Your data is unchanged.</source>
         <translation>保留手动备份</translation>
     </message>
     <message>
-        <location line="+15" />
         <source>Rotation</source>
         <translation>轮换</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+15" />
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
@@ -496,7 +495,7 @@ Your data is unchanged.</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+40" />
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation>已保存。下次备份起按这些数量保留副本。</translation>
     </message>
@@ -629,7 +628,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+294" />
+        <location filename="../../ui/charts/canvas.py" line="+321" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1990,7 +1989,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+170" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+171" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -2036,19 +2035,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+255" />
+        <location line="+282" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-271" />
         <location line="+101" />
-        <location line="+136" />
+        <location line="+163" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-193" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2083,7 +2082,7 @@ Your data is unchanged.</source>
         <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+145" />
         <source>{kpi}, {period}, {who}</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
@@ -5394,7 +5393,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="+40" />
+        <location filename="../../ui/backup_dialogs.py" line="+42" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -5710,7 +5709,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+22" />
+        <location filename="../../ui/service_text.py" line="+23" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
@@ -5753,7 +5752,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+160" />
+        <location line="+169" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -5771,17 +5770,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-143" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+131" />
+        <location line="+140" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-106" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5869,7 +5868,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+93" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -5878,7 +5877,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
@@ -5888,7 +5887,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-203" />
+        <location line="-213" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5897,12 +5896,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+99" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5915,7 +5914,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-55" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -5937,7 +5936,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+101" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -5952,7 +5951,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-94" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -5981,7 +5980,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+108" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -5990,7 +5989,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-46" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -6000,7 +5999,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+54" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6009,7 +6008,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-53" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -6019,7 +6018,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-94" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6047,6 +6046,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>{path} cannot be backed up ({reason}).</source>
         <translation>{path} 无法备份（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The backup could not be written to {path} ({reason}).</source>
+        <translation>无法把备份写入 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6373,7 +6377,22 @@ Start a new, empty database in this file?</source>
         <translation>推迟的分钟数必须是 1 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
+        <source>{label} must be yes or no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} must be a list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must be a table of names and values.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>{label} must be more than 0.</source>
         <translation>{label}必须大于 0。</translation>
     </message>
@@ -6419,8 +6438,18 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{label} must be given by its record number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>{label} #{id} has been deleted.</source>
         <translation>{label} #{id} 已删除。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: no record has such a number.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -6429,6 +6458,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+2" />
+        <source>The backup could not be put in place of {path} ({reason}); nothing was replaced.</source>
+        <translation>无法用备份替换 {path}（{reason}）；没有替换任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>{path} is damaged ({reason}) and cannot be restored.</source>
         <translation>{path} 已损坏（{reason}），无法用于恢复。</translation>
     </message>
@@ -6503,9 +6537,24 @@ Start a new, empty database in this file?</source>
         <translation>阶段：{stage!r} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
+        <source>{label} contains a control character (such as NUL); remove it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} contains a broken character (half of an emoji); type it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label}: at most {max_items} items.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -6581,7 +6630,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-97" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -6609,7 +6658,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -6638,12 +6687,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+55" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-175" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6663,12 +6712,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+85" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-63" />
+        <location line="-72" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -6701,12 +6750,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+100" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+27" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -6716,7 +6765,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-113" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6749,7 +6798,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+109" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -6759,7 +6808,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-97" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6805,12 +6854,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+127" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-174" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6839,12 +6888,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+91" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-101" />
+        <location line="-110" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -6854,7 +6903,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+71" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6912,12 +6961,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-56" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -6927,7 +6976,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -6936,17 +6985,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-25" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-81" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+79" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -6961,7 +7010,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是整数。</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-17" />
         <source>{label} must be at least 0.</source>
         <translation>{label}不能小于 0。</translation>
     </message>
@@ -6971,7 +7020,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+90" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6997,27 +7046,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+78" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-183" />
+        <location line="-192" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+153" />
+        <location line="+159" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-124" />
+        <location line="-130" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+146" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -7055,12 +7104,12 @@ Start a new, empty database in this file?</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-16" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-144" />
+        <location line="-150" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7080,7 +7129,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+189" />
+        <location line="+198" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>

@@ -189,6 +189,16 @@ def test_a_backup_cannot_overwrite_its_own_database(crm: Path) -> None:
     assert _quick_check(crm) == "ok"
 
 
+def test_a_backup_that_cannot_be_written_is_one_sentence(crm: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(CrmError) as refused:
+        create_backup(crm, blocker / "copy.sqlite3")
+    assert refused.value.code == "backup.cannot_write"
+    assert str(blocker / "copy.sqlite3") in refused.value.message
+    assert _quick_check(crm) == "ok"
+
+
 def _foreign_db(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE recipes (name TEXT)")
