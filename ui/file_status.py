@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import dataclass
@@ -132,6 +133,9 @@ class OpenFlow(QObject):
             break
         else:
             return None
+        if lock is None and not headless and not read_only:  # a new file in a new folder: lock it now
+            with contextlib.suppress(file_lock.LockedElsewhere):
+                lock = file_lock.acquire(path)
         db_read_only = bool(getattr(db, "crm_read_only", False))
         reason = "elsewhere" if read_only else "file" if db_read_only else ""
         _set_state(FileState(path, db_read_only, reason, shared_with), lock)

@@ -292,3 +292,11 @@ def test_a_background_job_that_fills_the_disk_reports_the_real_cause() -> None:
     runner.sig_failed.connect(failures.append)
     runner.run()
     assert failures == ["The disk is full: the change was not saved; free some space and try again."]
+
+
+def test_a_new_file_in_a_new_folder_is_locked_once_created(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "crm.sqlite3"
+    assert OpenFlow(None).open(path) == str(path)
+    assert file_lock.lock_path(path.resolve()).exists()
+    with pytest.raises(file_lock.LockedElsewhere):
+        file_lock.acquire(path)
