@@ -1,7 +1,13 @@
 """A Qt widget hosting one matplotlib figure; matplotlib is imported when the canvas is first built.
 
-``preload_matplotlib()`` imports matplotlib on a background thread (the dashboard starts it once the
-window has been painted and is idle), so the first visit of the dashboard does not pay for the import.
+``preload_matplotlib()`` imports matplotlib (with the Qt canvas and the layout engine) on a background
+thread (the dashboard starts it once the window has been painted and is idle), so the first visit of the
+dashboard does not pay for the import; ``matplotlib_ready()`` says when it is done.
+
+Redraws are cheap: the widget's size hint does not depend on its canvas (building a canvas never re-lays
+out the grid, which would resize and re-render every other chart), and the constrained layout (half of a
+render) runs only when what it depends on changed — the canvas size, the titles, the legend entries or the
+tick labels (numbers compared by their digit count) — and is otherwise reused as it is.
 
 The widget shows a :class:`~ui.charts.data.ChartData` drawn by a pure draw function (``show_chart``):
 hovering a bar or point shows its exact value, clicking one emits ``sig_point_clicked(series key, index)``,
@@ -10,16 +16,19 @@ and the context menu saves the figure as PNG, SVG or PDF or copies the chart's d
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import re
 import threading
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
-from PySide6.QtWidgets import QMenu, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import prompts
 from .data import ChartData
@@ -32,6 +41,10 @@ SAVE_FORMATS = ("png", "svg", "pdf")
 
 _import_lock = threading.Lock()
 _preload_thread: threading.Thread | None = None
+_ready = threading.Event()
+_canvas_class: Any = None
+_warmed_up = False
+_DIGITS = re.compile(r"\d")
 
 
 def ensure_mplconfigdir() -> None:
@@ -45,15 +58,30 @@ def ensure_mplconfigdir() -> None:
 
 
 def _import_matplotlib() -> None:
+    if _ready.is_set():
+        return
     with _import_lock:
+        if _ready.is_set():
+            return
         ensure_mplconfigdir()
         import matplotlib.figure  # noqa: F401
         import matplotlib.ticker  # noqa: F401
-        from matplotlib.backends import backend_agg  # noqa: F401
+        from matplotlib import layout_engine  # noqa: F401
+        from matplotlib.backends import backend_agg, backend_qtagg  # noqa: F401
 
         from ..fonts import register_matplotlib_font
 
         register_matplotlib_font()
+        # The imports made a great many long-lived objects: keep them out of later collections, so
+        # a full collection (triggered by any thread) never holds the GIL for long.
+        gc.collect()
+        gc.freeze()
+        _ready.set()
+
+
+def matplotlib_ready() -> bool:
+    """True once matplotlib has been imported (by the preload or by a canvas)."""
+    return _ready.is_set()
 
 
 def preload_matplotlib() -> threading.Thread | None:
@@ -93,16 +121,33 @@ class ChartWidget(QWidget):
         self.file_stem = "chart"
         self.hover_text = ""
         self._draw_function: DrawFunction | None = None
+        self._layout_key: tuple[Any, ...] | None = None
+        self._layout_engine: Any = None
+        self._shown: tuple[Any, ...] | None = None
+        # While a staged draw is under way (``show_chart(render=False)`` until ``render()``), the
+        # canvas's own requests to render (a resize of a new canvas, above all) are ignored: the
+        # figure is half drawn and will be rendered once, by ``render()``.
+        self.hold_renders = False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Fixed, so that building the canvas (whose hint is the figure's size) never moves the grid."""
+        return QSize(480, 280)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(160, 120)
 
     def _build(self) -> None:
         _import_matplotlib()
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
+        from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-        self.figure = Figure(figsize=(6, 3.2), dpi=100, facecolor=self.theme.background, layout="constrained")
+        # No layout engine on the figure: ``apply_layout`` runs the constrained layout when needed.
+        self.figure = Figure(figsize=(6, 3.2), dpi=100, facecolor=self.theme.background)
         self.ax = self.figure.add_subplot(1, 1, 1)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self._layout_engine = ConstrainedLayoutEngine()
+        self.canvas = chart_canvas_class()(self.figure, self)
         self.canvas.setParent(self)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.canvas.setMinimumSize(160, 120)  # the figure's inch size must not widen the layout
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(self._on_canvas_context_menu)
@@ -111,22 +156,98 @@ class ChartWidget(QWidget):
         self._layout.addWidget(self.canvas)
 
     # --- drawing -------------------------------------------------------------------------------
-    def draw(self, draw_function: Callable[[Any], None]) -> None:
-        """Run ``draw_function(ax)`` and repaint the canvas."""
+    def layout_key(self) -> tuple[Any, ...]:
+        """What the layout depends on: pixel size, titles, legend entries, tick labels (digits as 0)."""
+        figure, ax = self.figure, self.ax
+
+        def labels(axis: Any) -> tuple[str, ...]:
+            shown = axis.get_major_formatter().format_ticks(axis.get_majorticklocs())
+            return tuple(_DIGITS.sub("0", str(text)) for text in shown)
+
+        legend = ax.get_legend()
+        return (
+            round(figure.bbox.width),
+            round(figure.bbox.height),
+            figure.dpi,
+            ax.get_title("left"),
+            ax.get_title("center"),
+            tuple(t.get_text() for t in legend.get_texts()) if legend is not None else (),
+            labels(ax.xaxis),
+            labels(ax.yaxis),
+            tuple(t.get_text() for t in figure.texts),
+        )
+
+    def apply_layout(self) -> None:
+        """Run the constrained layout if something it depends on changed (called before each render)."""
+        if self.figure is None:
+            return
+        key = self.layout_key()
+        if key == self._layout_key:
+            return
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # a canvas not laid out yet (tiny) is redone
+            self._layout_engine.execute(self.figure)
+        self._layout_key = key
+
+    def ensure_canvas(self) -> None:
+        """Build the figure and its canvas (the first draw does it otherwise); nothing is rendered
+        until a chart is shown."""
         if self.canvas is None:
+            self.hold_renders = True
             self._build()
+
+    def warm_up(self) -> None:
+        """Build the canvas and, once per thread, render a little text in the fonts the charts use
+        (matplotlib keeps its fonts per thread): the first real render then finds them loaded."""
+        global _warmed_up
+        self.ensure_canvas()
+        if _warmed_up:
+            return
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(2, 1), dpi=self.figure.dpi)
+        figure.text(0.1, 0.5, "0123456789 ¥%,.-– Signed 签约额回款", fontsize=9)
+        figure.text(0.1, 0.2, "Aa 新客户", fontsize=12)
+        FigureCanvasAgg(figure).draw()
+        _warmed_up = True
+
+    def draw(self, draw_function: Callable[[Any], None], *, render: bool = True) -> None:
+        """Run ``draw_function(ax)`` and repaint the canvas (``render=False``: the caller lays out and
+        renders later, with ``apply_layout`` and ``render``, each in its own event-loop turn)."""
+        self.ensure_canvas()
+        self.hold_renders = not render
         draw_function(self.ax)
-        self.canvas.draw_idle()
+        if render:
+            self.canvas.draw_idle()
+
+    def render(self) -> None:
+        """Render the figure now (laying it out first if needed) and ask Qt to paint it."""
+        self.hold_renders = False
+        if self.canvas is not None:
+            self.canvas.draw()
 
     def show_chart(
-        self, draw_function: DrawFunction, data: ChartData, theme: ChartTheme | None = None
+        self,
+        draw_function: DrawFunction,
+        data: ChartData,
+        theme: ChartTheme | None = None,
+        *,
+        render: bool = True,
     ) -> None:
         """Draw ``data`` with ``draw_function`` in ``theme`` (default: the current one)."""
         self._draw_function = draw_function
         self.data = data
         if theme is not None:
             self.theme = theme
-        self.draw(lambda ax: draw_function(ax, data, self.theme))
+        self.draw(lambda ax: draw_function(ax, data, self.theme), render=render)
+        self._shown = (draw_function, data, self.theme)
+
+    def shows(self, draw_function: DrawFunction, data: ChartData, theme: ChartTheme) -> bool:
+        """True when the canvas already shows ``data`` drawn by ``draw_function`` in ``theme``."""
+        return (
+            self.canvas is not None and not self.hold_renders and self._shown == (draw_function, data, theme)
+        )
 
     def set_theme(self, theme: ChartTheme) -> None:
         """Redraw the current chart in ``theme``."""
@@ -184,9 +305,13 @@ class ChartWidget(QWidget):
             if target.index == index:
                 box = target.artist.get_window_extent()
                 return (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-            if target.index is None:
+            if target.index is None and hasattr(target.artist, "get_xydata"):  # a line's point
                 x, y = target.artist.get_xydata()[index]
                 px, py = self.ax.transData.transform((x, y))
+                return float(px), float(py)
+            if target.index is None:  # a bar of a collection
+                box = target.artist.get_paths()[index].get_extents()
+                px, py = self.ax.transData.transform(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
                 return float(px), float(py)
         raise LookupError(f"no point {index} in series {series_index}")
 
@@ -242,3 +367,26 @@ class ChartWidget(QWidget):
         text = self.data.to_csv() if self.data is not None else ""
         QGuiApplication.clipboard().setText(text)
         return text
+
+
+def chart_canvas_class() -> Any:
+    """``FigureCanvasQTAgg`` that lays its figure out (when needed) before each render."""
+    global _canvas_class
+    if _canvas_class is None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        class ChartCanvas(FigureCanvasQTAgg):  # type: ignore[misc]
+            def __init__(self, figure: Any, owner: ChartWidget) -> None:
+                super().__init__(figure)
+                self.owner = owner
+
+            def draw(self) -> None:
+                self.owner.apply_layout()
+                super().draw()
+
+            def draw_idle(self) -> None:
+                if not self.owner.hold_renders:
+                    super().draw_idle()
+
+        _canvas_class = ChartCanvas
+    return _canvas_class

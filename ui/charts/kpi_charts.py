@@ -26,15 +26,15 @@ def draw_signed_vs_collected(ax: Any, data: ChartData, theme: ChartTheme = LIGHT
     width = 0.8 / max(1, len(bars))
     for s_index, series in enumerate(bars):
         offset = (s_index - (len(bars) - 1) / 2) * width
-        container = ax.bar(
+        collection = style.bars(
+            ax,
             [p + offset for p in positions],
-            [v or 0 for v in series.values],
+            [float(v or 0) for v in series.values],
             width * 0.92,
+            style.colour(data, theme, s_index),
             label=series.label,
-            color=style.colour(data, theme, s_index),
         )
-        for index, patch in enumerate(container.patches):
-            style.add_target(ax, patch, s_index, index)
+        style.add_target(ax, collection, s_index, None)
     every = _present([v for s in data.series for v in s.values])
     if len(data.series) > 2:
         planned = data.series[2]
@@ -103,18 +103,16 @@ def draw_activity_mix(ax: Any, data: ChartData, theme: ChartTheme = LIGHT) -> No
     bottoms = [0.0] * len(positions)
     for s_index, series in enumerate(data.series):
         heights = [float(v or 0) for v in series.values]
-        container = ax.bar(
-            positions,
+        collection = style.bars(
+            ax,
+            [float(p) for p in positions],
             heights,
             0.7,
-            bottom=bottoms,
+            style.colour(data, theme, s_index),
             label=series.label,
-            color=style.colour(data, theme, s_index),
-            linewidth=0,
+            starts=bottoms,
         )
-        for index, patch in enumerate(container.patches):
-            if heights[index]:
-                style.add_target(ax, patch, s_index, index)
+        style.add_target(ax, collection, s_index, None)  # an empty bar has no area: never hit
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     ax.set_ylim(*style.value_limits(bottoms))
     style.thin_ticks(ax, data.categories, theme)
@@ -131,9 +129,10 @@ def _horizontal_bars(ax: Any, data: ChartData, theme: ChartTheme) -> None:
         else style.colour(data, theme, 0)
         for i in positions
     ]
-    container = ax.barh(positions, values, 0.62, color=colours, label=series.label)
-    for index, patch in enumerate(container.patches):
-        style.add_target(ax, patch, 0, index)
+    collection = style.bars(
+        ax, [float(p) for p in positions], values, 0.62, colours, label=series.label, horizontal=True
+    )
+    style.add_target(ax, collection, 0, None)
     low, high = style.value_limits([*values, data.reference or 0.0], headroom=0.3 if data.notes else 0.1)
     ax.set_xlim(low, high)
     ax.set_yticks(positions)
