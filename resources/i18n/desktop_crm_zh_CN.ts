@@ -477,7 +477,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Rotation</source>
-        <translation>轮换</translation>
+        <translation type="vanished">轮换</translation>
     </message>
     <message>
         <location line="+15" />
@@ -541,6 +541,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Before a restore</source>
         <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Damaged file (kept)</source>
+        <translation>损坏的文件（已保留）</translation>
     </message>
     <message>
         <location line="+11" />
@@ -610,7 +615,7 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+357" />
+        <location filename="../../ui/file_status.py" line="+361" />
         <source>Database busy</source>
         <translation>数据库忙</translation>
     </message>
@@ -628,7 +633,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+321" />
+        <location filename="../../ui/charts/canvas.py" line="+318" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1989,7 +1994,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+171" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+172" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -2035,12 +2040,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+282" />
+        <location line="+295" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-271" />
+        <location line="-284" />
         <location line="+101" />
         <location line="+163" />
         <source>Whole team</source>
@@ -2087,7 +2092,12 @@ Your data is unchanged.</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+6" />
+        <source>Listing the records behind {kpi}…</source>
+        <translation>正在列出“{kpi}”背后的明细记录…</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>Open weekly forms</source>
         <translation>打开周报</translation>
     </message>
@@ -5752,7 +5762,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+169" />
+        <location line="+168" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -5770,17 +5780,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-143" />
+        <location line="-142" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+139" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-106" />
+        <location line="-105" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5868,7 +5878,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+92" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -5887,7 +5897,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-212" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5901,7 +5911,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+98" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5914,7 +5924,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-54" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -5936,7 +5946,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+100" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -5951,7 +5961,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-93" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -5980,7 +5990,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+107" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -5989,7 +5999,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-45" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -5999,7 +6009,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+53" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6008,7 +6018,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="-52" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -6377,19 +6387,14 @@ Start a new, empty database in this file?</source>
         <translation>推迟的分钟数必须是 1 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>{label} must be yes or no.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location line="+3" />
         <source>{label} must be a list.</source>
-        <translation type="unfinished" />
+        <translation>{label}必须是一个列表。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{label} must be a table of names and values.</source>
-        <translation type="unfinished" />
+        <translation>{label}必须是名称与值的对照表。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -6439,7 +6444,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>{label} must be given by its record number.</source>
-        <translation type="unfinished" />
+        <translation>{label}必须以记录编号指定。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6449,7 +6454,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>{label}: no record has such a number.</source>
-        <translation type="unfinished" />
+        <translation>{label}：没有这个编号的记录。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6539,12 +6544,12 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+5" />
         <source>{label} contains a control character (such as NUL); remove it.</source>
-        <translation type="unfinished" />
+        <translation>{label}包含控制字符（如 NUL），请删除。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{label} contains a broken character (half of an emoji); type it again.</source>
-        <translation type="unfinished" />
+        <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
         <location line="+2" />
@@ -6554,7 +6559,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>{label}: at most {max_items} items.</source>
-        <translation type="unfinished" />
+        <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6630,7 +6635,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-96" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -6658,7 +6663,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+35" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -6692,7 +6697,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-174" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6712,12 +6717,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+84" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-71" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -6750,7 +6755,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+99" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -6765,7 +6770,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-112" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6798,7 +6803,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+108" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -6808,7 +6813,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-96" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6854,12 +6859,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+126" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-173" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6888,12 +6893,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+90" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-109" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -6903,7 +6908,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+70" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6990,12 +6995,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-81" />
+        <location line="-80" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+78" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -7010,7 +7015,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是整数。</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-16" />
         <source>{label} must be at least 0.</source>
         <translation>{label}不能小于 0。</translation>
     </message>
@@ -7020,7 +7025,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+89" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -7051,22 +7056,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-191" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+159" />
+        <location line="+158" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-130" />
+        <location line="-129" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+146" />
+        <location line="+145" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -7109,7 +7114,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-149" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7129,7 +7134,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+198" />
+        <location line="+197" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -7481,6 +7486,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation>评分</translation>
     </message>
     <message>
         <location line="+1" />

@@ -236,10 +236,75 @@ def test_drill_down_is_loaded_on_the_worker_into_a_virtual_table_model_with_a_ro
     expected = len(original("activity_total", period, None))
     assert expected > 20
     page.drill("activity_total", period, None)
+    assert page.drilling  # said at once, while the worker lists them
+    assert page.subtitle_label.text() == "Listing the records behind Follow-ups in total…"
     qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert not page.drilling and "Listing" not in page.subtitle_label.text()
     shown = seen[0]
     assert shown["view"] and shown["model"] and not shown["widget per row"]
     assert shown["rows"] == expected
     assert f"{expected} records. Double-click one to open its client." in shown["labels"]
     assert len(shown["labels"]) <= 3  # a heading and the count, not a label per record
     assert threads and all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_a_redraw_measures_the_layout_only_when_labels_or_size_change_and_nothing_leaves_the_figure(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.charts import kpi_charts, style
+    from ui.charts.canvas import ChartWidget
+    from ui.charts.data import ChartData, Series
+    from ui.charts.theme import DARK, LIGHT
+
+    fits: list[int] = []
+    original = style.fit_axes
+
+    def counting(ax: Any, renderer: Any, pad: float = 8.0) -> None:
+        fits.append(1)
+        original(ax, renderer, pad)
+
+    monkeypatch.setattr(style, "fit_axes", counting)
+    months = ["25年1月", "25年2月", "25年3月", "25年4月", "25年5月", "25年6月"]
+
+    def chart(scale: float) -> ChartData:
+        return ChartData(
+            months,
+            [
+                Series("signed_amount_cents", "签约额", [v * scale for v in (120.0, 80.5, 0, 310, 95, 150)]),
+                Series("collected_amount_cents", "回款额", [v * scale for v in (90.0, 60, 45, 100, 0, 70)]),
+                Series(
+                    "planned_collection_cents", "计划回款", [v * scale for v in (100.0, 70, 50, 90, 80, 95)]
+                ),
+            ],
+            lambda value: f"¥{value:,.0f}",
+            empty_text="没有数据",
+        )
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(640, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    def shown(data: ChartData, theme: Any = LIGHT) -> None:
+        widget.show_chart(kpi_charts.draw_signed_vs_collected, data, theme, render=False)
+        widget.render()
+        figure, ax = widget.figure, widget.ax
+        renderer = widget.canvas.get_renderer()
+        tight, frame = ax.get_tightbbox(renderer), figure.bbox
+        assert frame.x0 <= tight.x0 and tight.x1 <= frame.x1 + 0.5
+        assert frame.y0 <= tight.y0 and tight.y1 <= frame.y1 + 0.5
+        legend = ax.get_legend()
+        assert legend.get_window_extent(renderer).y0 >= ax.get_window_extent(renderer).y1 - 1
+
+    shown(chart(1_000))
+    assert len(fits) == 1
+    shown(chart(1_000))  # the same again
+    shown(chart(1_000), DARK)  # other colours, same labels
+    assert len(fits) == 1
+    shown(chart(1_000_000))  # longer numbers on the value axis
+    assert len(fits) == 2
+    widget.resize(900, 360)
+    qtbot.waitUntil(lambda: round(widget.figure.bbox.width) == widget.canvas.width() == 900)
+    shown(chart(1_000_000))
+    assert len(fits) == 3

@@ -5,9 +5,10 @@ thread (the dashboard starts it once the window has been painted and is idle), s
 dashboard does not pay for the import; ``matplotlib_ready()`` says when it is done.
 
 Redraws are cheap: the widget's size hint does not depend on its canvas (building a canvas never re-lays
-out the grid, which would resize and re-render every other chart), and the constrained layout (half of a
-render) runs only when what it depends on changed — the canvas size, the titles, the legend entries or the
-tick labels (numbers compared by their digit count) — and is otherwise reused as it is.
+out the grid, which would resize and re-render every other chart), and the axes are fitted to their
+labels (``style.fit_axes``, one measurement instead of matplotlib's constrained layout, which cost as
+much as a render) only when what decides it changed — the canvas size, the titles, the legend entries or
+the tick labels (numbers compared by their digit count).
 
 The widget shows a :class:`~ui.charts.data.ChartData` drawn by a pure draw function (``show_chart``):
 hovering a bar or point shows its exact value, clicking one emits ``sig_point_clicked(series key, index)``,
@@ -21,7 +22,6 @@ import logging
 import os
 import re
 import threading
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,15 +66,14 @@ def _import_matplotlib() -> None:
         ensure_mplconfigdir()
         import matplotlib.figure  # noqa: F401
         import matplotlib.ticker  # noqa: F401
-        from matplotlib import layout_engine  # noqa: F401
         from matplotlib.backends import backend_agg, backend_qtagg  # noqa: F401
 
         from ..fonts import register_matplotlib_font
 
         register_matplotlib_font()
         # The imports made a great many long-lived objects: keep them out of later collections, so
-        # a full collection (triggered by any thread) never holds the GIL for long.
-        gc.collect()
+        # a full collection (triggered by any thread) never holds the GIL for long. (No collection
+        # here: it would hold the GIL, and so the window, while it ran.)
         gc.freeze()
         _ready.set()
 
@@ -122,7 +121,6 @@ class ChartWidget(QWidget):
         self.hover_text = ""
         self._draw_function: DrawFunction | None = None
         self._layout_key: tuple[Any, ...] | None = None
-        self._layout_engine: Any = None
         self._shown: tuple[Any, ...] | None = None
         # While a staged draw is under way (``show_chart(render=False)`` until ``render()``), the
         # canvas's own requests to render (a resize of a new canvas, above all) are ignored: the
@@ -139,12 +137,10 @@ class ChartWidget(QWidget):
     def _build(self) -> None:
         _import_matplotlib()
         from matplotlib.figure import Figure
-        from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-        # No layout engine on the figure: ``apply_layout`` runs the constrained layout when needed.
+        # No layout engine on the figure: ``apply_layout`` places the axes when needed.
         self.figure = Figure(figsize=(6, 3.2), dpi=100, facecolor=self.theme.background)
         self.ax = self.figure.add_subplot(1, 1, 1)
-        self._layout_engine = ConstrainedLayoutEngine()
         self.canvas = chart_canvas_class()(self.figure, self)
         self.canvas.setParent(self)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -178,15 +174,16 @@ class ChartWidget(QWidget):
         )
 
     def apply_layout(self) -> None:
-        """Run the constrained layout if something it depends on changed (called before each render)."""
+        """Fit the axes to what surrounds them (``style.fit_axes``) if something that decides it changed
+        (called before each render)."""
+        from .style import fit_axes
+
         if self.figure is None:
             return
         key = self.layout_key()
         if key == self._layout_key:
             return
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # a canvas not laid out yet (tiny) is redone
-            self._layout_engine.execute(self.figure)
+        fit_axes(self.ax, self.canvas.get_renderer())
         self._layout_key = key
 
     def ensure_canvas(self) -> None:

@@ -91,6 +91,7 @@ class DashboardPage(Page):
         self._painted = False
         self._ready_polls = 0
         self._warm_frames: list[ChartFrame] = []
+        self.drilling = False  # records behind a chart point are being listed (on the worker)
         self._build_filters()
         scroll = QScrollArea(self)
         scroll.setObjectName("dashboardScroll")
@@ -491,11 +492,25 @@ class DashboardPage(Page):
         title = self.tr("{kpi}, {period}, {who}").format(
             kpi=kpi_name(key), period=self.texts.period_title(period), who=who
         )
+        # A month of the whole team's follow-ups is many thousand records: say that they are coming.
+        self.drilling = True
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.subtitle_label.setText(self.tr("Listing the records behind {kpi}…").format(kpi=kpi_name(key)))
         job = default_worker().submit(lambda _progress: dashboard.drill_down(key, period, user_id))
         job.sig_finished.connect(lambda rows: self._show_drill(title, rows))
-        job.sig_failed.connect(lambda message: prompts.show_error(self, self.tr("Dashboard"), message))
+        job.sig_failed.connect(self._on_drill_failed)
+
+    def _drill_done(self) -> None:
+        self.drilling = False
+        self.unsetCursor()
+        self._retitle()
+
+    def _on_drill_failed(self, message: str) -> None:
+        self._drill_done()
+        prompts.show_error(self, self.tr("Dashboard"), message)
 
     def _show_drill(self, title: str, rows: list[dashboard.DrillRow]) -> None:
+        self._drill_done()
         dialog = DrillDownDialog(title, rows, self)
         prompts.run_modal(dialog)
         self.sig_drilled.emit(dialog)
