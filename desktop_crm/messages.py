@@ -37,6 +37,14 @@ MESSAGES: dict[str, str] = {
     "too_large": "{label} is implausibly large.",
     "too_long": "{label} is too long ({length} characters, at most {max_length}).",
     "unknown_value": "{label}: unknown value {value!r} (allowed: {allowed}).",
+    # input at the service boundary (desktop_crm.services.common)
+    "not_a_list": "{label} must be a list.",
+    "not_a_mapping": "{label} must be a table of names and values.",
+    "too_many": "{label}: at most {max_items} items.",
+    "text.control_character": "{label} contains a control character (such as NUL); remove it.",
+    "text.unpaired_surrogate": "{label} contains a broken character (half of an emoji); type it again.",
+    "record.bad_id": "{label} must be given by its record number.",
+    "record.id_out_of_range": "{label}: no record has such a number.",
     # agenda
     "agenda.grade_days_range": "Grade {grade}: the number of days must be from {low} to {high}.",
     "agenda.grade_days_whole": "Grade {grade}: the number of days must be a whole number.",
@@ -346,6 +354,7 @@ LABELS: tuple[str, ...] = (
     "Region",
     "Revision date",
     "Role",
+    "Score",
     "Section",
     "Setting name",
     "Short name",

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..agenda import DEFAULT_NEGLECT_DAYS, NEGLECT_SETTING, neglect_days
 from ..errors import ValidationError
-from .common import transactional
+from .common import require_mapping, shown, transactional
 from .settings import get_setting, set_setting
 
 MIN_DAYS, MAX_DAYS = 1, 365
@@ -42,9 +42,9 @@ def _days(value: Any, grade: str) -> int:
 def save_neglect_days(days: Mapping[str, Any]) -> dict[str, int]:
     """Store the thresholds of the grades given (others keep their value); returns all of them."""
     current = load_neglect_days()
-    for grade, value in days.items():
+    for grade, value in require_mapping(days, "grade", "Grade").items():
         if grade not in DEFAULT_NEGLECT_DAYS:
-            raise ValidationError("agenda.unknown_grade", "grade", grade=grade)
+            raise ValidationError("agenda.unknown_grade", "grade", grade=shown(grade))
         current[grade] = _days(value, grade)
     set_setting(NEGLECT_SETTING, current)
     return current

@@ -18,6 +18,7 @@ from .common import (
     require_cents,
     require_enum,
     require_int,
+    require_list,
     require_text,
     restore,
     soft_delete,
@@ -96,7 +97,7 @@ def _clean_owner(value: Any, current_owner_id: int | None) -> User | None:
         return None
     try:
         owner = get_record(User, value, "Owner")
-    except NotFoundError as exc:
+    except (NotFoundError, ValidationError) as exc:
         raise exc.at("owner_id") from None
     if not owner.active and owner.id != current_owner_id:
         raise ValidationError("client.owner_inactive", "owner_id", name=owner.name)
@@ -129,11 +130,11 @@ def _clean_fields(fields: dict[str, Any], current: Client | None) -> dict[str, A
 
 
 def _clean_tag_names(names: Iterable[Any]) -> list[str]:
-    if isinstance(names, str):
+    if names is None or isinstance(names, str):
         raise ValidationError("client.tags_not_a_list", "tags")
     cleaned: list[str] = []
     seen: set[str] = set()
-    for name in names:
+    for name in require_list(names, "tags", "Tag"):
         text = optional_text(name, "tags", "Tag", Tag.name.max_length)
         if text and text.casefold() not in seen:
             seen.add(text.casefold())
@@ -242,8 +243,8 @@ def find_duplicate_clients(name: str, phone: str = "", exclude_id: Any = None) -
     a number with a country or area code matches the same number without it)."""
     if isinstance(exclude_id, Client):
         exclude_id = exclude_id.id
-    key = _name_key(name or "")
-    digits = _phone_digits(phone)
+    key = _name_key(name) if isinstance(name, str) else ""
+    digits = _phone_digits(phone) if isinstance(phone, str) else ""
     if not key and not digits:
         return []
     matches = [
@@ -276,7 +277,7 @@ def bulk_update_clients(
 
     ``owner_id=None`` removes the owner; leave it out to keep each client's owner.
     """
-    clients = [get_record(Client, cid, "Client") for cid in client_ids]
+    clients = [get_record(Client, cid, "Client") for cid in require_list(client_ids, "client_ids", "Client")]
     owner = None if owner_id is UNCHANGED else _clean_owner(owner_id, None)
     clean_grade = None if grade is None else require_enum(grade, GRADES, "grade", "Grade")
     tag_names = [] if add_tag is None else _clean_tag_names([add_tag])

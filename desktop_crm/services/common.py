@@ -7,7 +7,9 @@ and raises ``ValidationError`` / ``NotFoundError`` with a message meant for the 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
@@ -24,6 +26,11 @@ MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 MAX_CENTS = 10**15  # 10 trillion in currency units: anything above is a typing mistake
 MAX_TEXT = 100_000  # characters of a long text (notes, summaries)
+MAX_ID = 2**63 - 1  # the largest SQLite INTEGER: a record number above it cannot even be looked up
+MAX_ITEMS = 10_000  # items of a list argument (tags, clients, choices...)
+# Control characters other than tab, line feed and carriage return (NUL, escape, delete, C1 controls):
+# refused in every text. Line breaks are left to the widgets (single-line editors cannot produce them).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def transactional(func: Callable[P, R]) -> Callable[P, R]:
@@ -55,7 +62,33 @@ def optional_text(value: Any, field: str, label: str, max_length: int = 200) -> 
     text = value.strip()
     if len(text) > max_length:
         raise ValidationError("too_long", field, label=label, length=len(text), max_length=max_length)
+    return check_characters(text, field, label)
+
+
+def check_characters(text: str, field: str | None, label: str) -> str:
+    """Refuse text that cannot be stored as UTF-8 (a lone surrogate: half of an emoji) or that holds a
+    control character other than tab and line breaks (NUL, escape...)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError("text.unpaired_surrogate", field, label=label) from None
+    if _CONTROL.search(text):
+        raise ValidationError("text.control_character", field, label=label)
     return text
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """Any value as a short text that is safe to put in a message (lone surrogates escaped, cut to
+    ``limit`` characters; a number too large to write out is named as such)."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except ValueError:  # an integer of thousands of digits
+            text = "<a very large number>"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def long_text(value: Any, field: str, label: str, max_length: int = MAX_TEXT) -> str:
@@ -65,8 +98,10 @@ def long_text(value: Any, field: str, label: str, max_length: int = MAX_TEXT) ->
 
 def require_enum(value: Any, allowed: Iterable[str], field: str, label: str) -> str:
     allowed = tuple(allowed)
-    if value not in allowed:
-        raise ValidationError("unknown_value", field, label=label, value=value, allowed=", ".join(allowed))
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(
+            "unknown_value", field, label=label, value=shown(value), allowed=", ".join(allowed)
+        )
     return str(value)
 
 
@@ -95,12 +130,46 @@ def require_int(value: Any, field: str, label: str, low: int, high: int) -> int:
     return value
 
 
+def require_number(value: Any, field: str, label: str, low: float, high: float) -> float:
+    """A finite number (int or float, not bool) within [low, high], as a float."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError("not_a_number", field, label=label)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValidationError("not_finite", field, label=label)
+    if not low <= value <= high:
+        raise ValidationError("out_of_range", field, label=label, low=low, high=high)
+    return float(value)
+
+
+def require_list(value: Any, field: str, label: str, max_items: int = MAX_ITEMS) -> list[Any]:
+    """A list of items given as a list, tuple, set or other iterable (not text, not a mapping, not None)."""
+    if (
+        value is None
+        or isinstance(value, str | bytes | bytearray | Mapping)
+        or not isinstance(value, Iterable)
+    ):
+        raise ValidationError("not_a_list", field, label=label)
+    items = list(value)
+    if len(items) > max_items:
+        raise ValidationError("too_many", field, label=label, max_items=max_items)
+    return items
+
+
+def require_mapping(value: Any, field: str, label: str, max_items: int = MAX_ITEMS) -> dict[Any, Any]:
+    """A mapping (dict) of at most ``max_items`` entries, as a plain dict."""
+    if not isinstance(value, Mapping):
+        raise ValidationError("not_a_mapping", field, label=label)
+    if len(value) > max_items:
+        raise ValidationError("too_many", field, label=label, max_items=max_items)
+    return dict(value)
+
+
 def _parse_date(value: Any, field: str, label: str) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 100:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
@@ -126,7 +195,7 @@ def optional_date(value: Any, field: str, label: str) -> date | None:
 def require_datetime(value: Any, field: str, label: str) -> datetime:
     if isinstance(value, datetime):
         parsed = value.replace(microsecond=0, tzinfo=None)
-    elif isinstance(value, str):
+    elif isinstance(value, str) and len(value) <= 100:
         try:
             parsed = datetime.fromisoformat(value.strip()).replace(microsecond=0, tzinfo=None)
         except ValueError:
@@ -140,12 +209,26 @@ def require_datetime(value: Any, field: str, label: str) -> datetime:
     return parsed
 
 
+def check_id(value: Any, label: str, field: str | None = None) -> int:
+    """A record number as given by a caller: a whole number (not bool), else a validation error at
+    ``field``; a number outside SQLite's INTEGER range (or below 1) names no record."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("record.bad_id", field, label=label)
+    if not 1 <= value <= MAX_ID:
+        if abs(value) <= 2**64:
+            raise NotFoundError("record.missing", label=label, id=value)
+        raise NotFoundError("record.id_out_of_range", label=label)
+    return value
+
+
 def get_record(model: type[M], record_id: Any, label: str, include_deleted: bool = False) -> M:
-    """Fetch a record by id (or accept the instance); soft-deleted ones count as missing."""
+    """Fetch a record by id (or accept the instance); soft-deleted ones count as missing. An id that is
+    not a whole number is a validation error; one outside SQLite's range names no record."""
     if isinstance(record_id, model):
         record_id = record_id.id
     if record_id is None:
         raise NotFoundError("required", label=label)
+    record_id = check_id(record_id, label)
     record = model.get_or_none(model.id == record_id)
     if record is None:
         raise NotFoundError("record.missing", label=label, id=record_id)

@@ -13,7 +13,18 @@ from typing import Any
 from ..errors import NotFoundError, ValidationError
 from ..models import Client, CustomFieldDef, CustomFieldValue, Tag
 from ..models.enums import CUSTOM_FIELD_KINDS
-from .common import fk_id, get_record, long_text, require_date, require_enum, require_text, transactional
+from .common import (
+    check_characters,
+    fk_id,
+    get_record,
+    long_text,
+    require_date,
+    require_enum,
+    require_list,
+    require_text,
+    shown,
+    transactional,
+)
 
 CHOICE_KINDS = ("choice", "multi_choice")
 MAX_CHOICE_LENGTH = 100
@@ -47,7 +58,7 @@ def _clean_field_name(value: Any, exclude_id: int | None = None) -> str:
 def _clean_choices(kind: str, choices: Iterable[Any]) -> list[str]:
     if isinstance(choices, str):
         raise ValidationError("custom_field.choices_not_texts", "choices")
-    items = list(choices or ())
+    items = [] if choices is None else require_list(choices, "choices", "Choice")
     if kind not in CHOICE_KINDS:
         if items:
             raise ValidationError("custom_field.kind_has_no_choices", "choices", kind=kind)
@@ -65,9 +76,10 @@ def _clean_choices(kind: str, choices: Iterable[Any]) -> list[str]:
 
 def _get_field(field_id: Any) -> CustomFieldDef:
     if isinstance(field_id, str):
-        field = CustomFieldDef.get_or_none(CustomFieldDef.name == field_id)
+        name = check_characters(field_id, "field_id", "Custom field")
+        field = CustomFieldDef.get_or_none(CustomFieldDef.name == name)
         if field is None:
-            raise NotFoundError("custom_field.missing", id=field_id)
+            raise NotFoundError("custom_field.missing", id=shown(name))
         return field
     return get_record(CustomFieldDef, field_id, "Custom field")
 
@@ -107,9 +119,11 @@ def set_custom_field_hidden(field_id: Any, hidden: bool) -> CustomFieldDef:
 @transactional
 def reorder_custom_fields(ids_in_order: Iterable[Any]) -> list[CustomFieldDef]:
     """Give the fields the order listed; the list must name every field exactly once."""
-    wanted = [i.id if isinstance(i, CustomFieldDef) else i for i in ids_in_order]
+    listed = require_list(ids_in_order, "position", "Position")
+    wanted = [i.id if isinstance(i, CustomFieldDef) else i for i in listed]
     existing = {f.id: f for f in CustomFieldDef.select()}
-    if len(wanted) != len(set(wanted)) or set(wanted) != set(existing):
+    whole = all(isinstance(i, int) and not isinstance(i, bool) for i in wanted)
+    if not whole or len(wanted) != len(set(wanted)) or set(wanted) != set(existing):
         raise ValidationError("custom_field.bad_order", "position")
     for position, field_id in enumerate(wanted):
         field = existing[field_id]
@@ -138,7 +152,7 @@ def _clean_value(field: CustomFieldDef, value: Any) -> dict[str, Any] | None:
     if field.kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError("not_a_number", field.name, label=label)
-        if not math.isfinite(value) or abs(value) > MAX_EXACT_NUMBER:
+        if isinstance(value, float) and not math.isfinite(value) or abs(value) > MAX_EXACT_NUMBER:
             raise ValidationError("not_finite", field.name, label=label)
         return {"value_number": float(value)}
     if field.kind == "date":
@@ -148,14 +162,14 @@ def _clean_value(field: CustomFieldDef, value: Any) -> dict[str, Any] | None:
         if value == "":
             return None
         if value not in choices:
-            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=value)
+            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=shown(value))
         return {"value_text": value}
     # multi_choice
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
         raise ValidationError("custom_value.not_a_list", field.name, label=label)
     for item in value:
         if item not in choices:
-            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=item)
+            raise ValidationError("custom_value.not_a_choice", field.name, label=label, value=shown(item))
     picked = [c for c in choices if c in value]  # definition order, no duplicates
     return {"value_text": json.dumps(picked, ensure_ascii=False)} if picked else None
 
@@ -252,7 +266,8 @@ def count_clients_using_removed_choices(field_id: Any, choices: Iterable[str]) -
     field = _get_field(field_id)
     if field.kind not in CHOICE_KINDS:
         return 0
-    return len(_rows_using_removed(field, [c.strip() for c in choices if isinstance(c, str)]))
+    listed = require_list(choices, "choices", "Choice")
+    return len(_rows_using_removed(field, [c.strip() for c in listed if isinstance(c, str)]))
 
 
 @transactional

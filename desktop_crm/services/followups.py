@@ -22,6 +22,7 @@ from .common import (
     require_datetime,
     require_enum,
     require_int,
+    require_list,
     transactional,
 )
 from .deals import UNSET, Unset, alive_client, alive_opportunity
@@ -40,7 +41,7 @@ PAST_TOLERANCE = timedelta(minutes=1)
 def _contacts_of(client: Client, contact_ids: Iterable[int | Contact]) -> list[Contact]:
     """The contacts, each alive and of ``client``, without duplicates, in the order given."""
     contacts: dict[int, Contact] = {}
-    for ref in contact_ids:
+    for ref in require_list(contact_ids, "contact_ids", "Contact"):
         contact = get_record(Contact, ref, "Contact", include_deleted=True)
         if contact.is_deleted:
             raise ValidationError("contact.deleted", "contact_ids", name=contact.name)

@@ -6,6 +6,7 @@ finer kind than its parent and its period lies within the parent's. Periods are 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,6 +27,7 @@ from ..models import Client, Goal, GoalAction, GoalActionClient, GoalClient, Goa
 from ..models.enums import ACTION_CATEGORIES, GOAL_KINDS
 from .common import (
     MAX_CENTS,
+    check_id,
     fk_id,
     get_record,
     long_text,
@@ -34,6 +36,7 @@ from .common import (
     require_date,
     require_enum,
     require_int,
+    require_list,
     require_text,
     transactional,
 )
@@ -59,6 +62,7 @@ LEGACY_CATEGORIES = {
     "sign_and_collect": "special_communication",
 }
 R = TypeVar("R")
+MAX_WEIGHT = 10**9  # a split weight above this is a typing mistake (and too large to share exactly)
 
 
 @dataclass
@@ -74,7 +78,11 @@ class Saved(Generic[R]):
 
 
 def _actor(by: Actor) -> int | None:
-    return team.current_user_id() if isinstance(by, Unset) else by
+    if isinstance(by, Unset):
+        return team.current_user_id()
+    if by is None:
+        return None
+    return check_id(by.id if isinstance(by, User) else by, "User", "user_id")
 
 
 def _owner_of(goal: Goal) -> int | None:
@@ -268,12 +276,14 @@ def _value(value: Any, unit: str, field_name: str, label: str) -> int:
     """A target or actual in its natural unit (cents, counts; a rate as 0.25), stored as an integer."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError("not_a_number", field_name, label=label)
-    if unit in ("count", "cents", "minutes") and not float(value).is_integer():
-        raise ValidationError("not_whole", field_name, label=label)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValidationError("not_finite", field_name, label=label)
     if value < 0:
         raise ValidationError("negative", field_name, label=label)
     if value > MAX_CENTS:
         raise ValidationError("too_large", field_name, label=label)
+    if unit in ("count", "cents", "minutes") and not float(value).is_integer():
+        raise ValidationError("not_whole", field_name, label=label)
     return to_stored(value, unit)
 
 
@@ -521,11 +531,17 @@ def _weights(weights: Sequence[float] | str | None, spans: list[tuple[date, date
         return [float((e - s).days) for s, e in spans]
     if isinstance(weights, str):
         raise ValidationError("goal.weights_form", "weights")
+    if not isinstance(weights, list | tuple):
+        raise ValidationError("goal.weights_form", "weights")
     listed = list(weights)
     if len(listed) != len(spans):
         raise ValidationError("goal.weights_count", "weights", count=len(spans))
     for weight in listed:
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not 0 <= weight <= MAX_WEIGHT  # NaN and infinity fail this too
+        ):
             raise ValidationError("goal.weight_negative", "weights")
     if not sum(listed):
         raise ValidationError("goal.weights_all_zero", "weights")
@@ -603,7 +619,7 @@ def split_target(
 
 def goal_warnings(goal: Goal | int) -> list[SmartWarning]:
     """The SMART warnings of a goal, and whether its sub-goals' (or its siblings') targets exceed."""
-    goal = get_record(Goal, goal, "Goal") if isinstance(goal, int) else goal
+    goal = goal if isinstance(goal, Goal) else get_record(Goal, goal, "Goal")
     ids = [goal.id] + ([fk_id(goal, "parent")] if fk_id(goal, "parent") is not None else [])
     excess = excess_warnings(ids)
     return smart_check([goal.id]).get(goal.id, []) + [w for i in ids for w in excess.get(i, [])]
@@ -661,7 +677,7 @@ def save_target(
             target = update_target(target, actual_value=actual_value, by=by)
     else:
         current = get_record(GoalTarget, target_id, "Target")
-        if fk_id(current, "goal") != (goal_id if isinstance(goal_id, int) else goal_id.id):
+        if fk_id(current, "goal") != get_record(Goal, goal_id, "Goal").id:
             raise NotFoundError("goal.target_missing")
         target = update_target(
             target_id,
@@ -694,7 +710,7 @@ def _category(value: Any, label: Any) -> tuple[str, str]:
 
 def _set_action_clients(action: GoalAction, client_ids: Iterable[int | Client]) -> None:
     wanted = []
-    for client_id in client_ids:
+    for client_id in require_list(client_ids, "client_ids", "Client"):
         client = alive_client(client_id)
         if client.id not in wanted:
             wanted.append(client.id)
@@ -838,7 +854,7 @@ def set_goal_clients(
     goal = get_record(Goal, goal_id, "Goal")
     _check_edit(by, _owner_of(goal))
     wanted = []
-    for client_id in client_ids:
+    for client_id in require_list(client_ids, "client_ids", "Client"):
         client = alive_client(client_id)
         if client.id not in wanted:
             wanted.append(client.id)

@@ -16,7 +16,7 @@ from ..models.enums import BUCKETS
 from ..schedule import BucketRules, resolve_bucket
 from .common import fk_id, get_record, require_datetime, require_enum, transactional
 from .deals import alive_client
-from .schedule_rules import load_bucket_rules
+from .schedule_rules import clean_bucket_rules, load_bucket_rules
 
 StepRef = int | NextStep
 MAX_SNOOZE_MINUTES = 60 * 24 * 31
@@ -37,7 +37,7 @@ def reschedule_next_step(
     """Move an open step to ``due_at`` (not in the past); ``bucket`` records how it was chosen."""
     step = _open_step(step_id)
     when = require_datetime(due_at, "due_at", "Due time")
-    current = (now or clock_now()).replace(second=0, microsecond=0)
+    current = (clock_now() if now is None else require_datetime(now, "now", "Time")).replace(second=0)
     if when < current:
         raise ValidationError("next_step.due_in_past", "due_at")
     step.due_at = when
@@ -56,7 +56,7 @@ def snooze_next_step(
 ) -> NextStep:
     """Put an open step off: by a fuzzy ``bucket`` ("tomorrow", resolved with the schedule rules)
     or by a number of ``minutes`` from ``now``."""
-    current = (now or clock_now()).replace(second=0, microsecond=0)
+    current = (clock_now() if now is None else require_datetime(now, "now", "Time")).replace(second=0)
     if (bucket is None) == (minutes is None):
         raise ValidationError("next_step.snooze_how", "bucket")
     if minutes is not None:
@@ -68,5 +68,5 @@ def snooze_next_step(
             raise ValidationError("next_step.snooze_minutes", "minutes", high=MAX_SNOOZE_MINUTES)
         return reschedule_next_step(step_id, current + timedelta(minutes=minutes), "exact", now=current)
     key = require_enum(bucket, [b for b in BUCKETS if b != "exact"], "bucket", "When")
-    due = resolve_bucket(key, current, rules or load_bucket_rules())
+    due = resolve_bucket(key, current, load_bucket_rules() if rules is None else clean_bucket_rules(rules))
     return reschedule_next_step(step_id, due, key, now=current)

@@ -22,6 +22,7 @@ from .common import (
     optional_text,
     require_cents,
     require_date,
+    require_list,
     transactional,
 )
 from .deals import alive_client, planned_total
@@ -77,7 +78,7 @@ def set_payment_plan(
     """Replace the contract's payment plan. Payments keep existing; their instalment link is cleared."""
     contract = get_record(Contract, contract_id, "Contract")
     alive_client(fk_id(contract, "client"))
-    rows = list(plan)
+    rows = require_list(plan, "plan", "Due date")
     if not all(isinstance(row, tuple | list) and len(row) == 2 for row in rows):
         raise ValidationError("payment.plan_not_pairs", "plan")
     seen: set[date] = set()

@@ -12,7 +12,7 @@ from ..errors import ValidationError
 from ..models import now
 from ..models.enums import BUCKETS
 from ..schedule import BucketRules, parse_hhmm, resolve_bucket
-from .common import transactional
+from .common import require_datetime, require_mapping, shown, transactional
 from .settings import delete_setting, get_setting, set_setting
 
 SETTING_KEY = "schedule.bucket_rules"
@@ -32,7 +32,7 @@ def load_bucket_rules() -> BucketRules:
 
 def clean_bucket_rules(rules: BucketRules | dict[str, Any]) -> BucketRules:
     """Validated rules with times normalised to ``HH:MM``; ``ValidationError`` names the bad field."""
-    data = rules.to_dict() if isinstance(rules, BucketRules) else dict(rules)
+    data = rules.to_dict() if isinstance(rules, BucketRules) else require_mapping(rules, "rules", "When")
     if not isinstance(data.get("skip_weekends", True), bool):
         raise ValidationError("schedule.skip_weekends_not_bool", "skip_weekends")
     for name in ("later_today_hours", "this_week_day", "next_week_day"):
@@ -61,5 +61,7 @@ def reset_bucket_rules() -> BucketRules:
 def resolve(bucket: str, at: datetime | None = None, rules: BucketRules | None = None) -> datetime:
     """The due time of ``bucket`` seen at ``at`` (default: now), by ``rules`` (default: the stored ones)."""
     if bucket not in BUCKETS or bucket == "exact":
-        raise ValidationError("schedule.unknown_bucket", "bucket", bucket=bucket)
-    return resolve_bucket(bucket, at or now(), rules or load_bucket_rules())
+        raise ValidationError("schedule.unknown_bucket", "bucket", bucket=shown(bucket))
+    when = now() if at is None else require_datetime(at, "at", "Time")
+    chosen = load_bucket_rules() if rules is None else clean_bucket_rules(rules)
+    return resolve_bucket(bucket, when, chosen)

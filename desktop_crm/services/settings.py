@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..models import Setting
-from .common import require_text, transactional
+from .common import require_text, shown, transactional
 
 
 def _clean_key(key: Any) -> str:
@@ -31,8 +31,10 @@ def set_setting(key: str, value: Any) -> Setting:
     clean_key = _clean_key(key)
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False, sort_keys=True)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError("settings.not_storable", "value", key=clean_key, reason=exc) from None
+        text.encode("utf-8")  # a lone surrogate in a text of the value cannot be stored
+    except (TypeError, ValueError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else shown(str(exc), 200)
+        raise ValidationError("settings.not_storable", "value", key=clean_key, reason=reason) from None
     row = Setting.get_or_none(Setting.key == clean_key)
     if row is None:
         return Setting.create(key=clean_key, value=text)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES, OPPORTUNITY_STAGES
-from .common import require_int, transactional
+from .common import require_int, require_mapping, shown, transactional
 from .settings import delete_setting, get_setting, set_setting
 
 SETTING_KEY = "pipeline.stage_probabilities"
@@ -45,7 +45,7 @@ def set_stage_probabilities(values: Mapping[str, Any]) -> dict[str, int]:
     """Store the given open stages' probabilities (whole numbers 0..100). Won/lost may be given only with
     their fixed values. Existing opportunities keep their own probability."""
     current = stage_probabilities()
-    for stage, value in values.items():
+    for stage, value in require_mapping(values, "stage", "Stage").items():
         if stage in FIXED:
             if value != FIXED[stage]:
                 raise ValidationError(
@@ -53,7 +53,7 @@ def set_stage_probabilities(values: Mapping[str, Any]) -> dict[str, int]:
                 )
             continue
         if stage not in OPEN_STAGES:
-            raise ValidationError("stage.unknown", "stage", stage=stage)
+            raise ValidationError("stage.unknown", "stage", stage=shown(stage))
         current[stage] = require_int(value, f"probability.{stage}", f"Probability of stage {stage}", 0, 100)
     set_setting(SETTING_KEY, {stage: current[stage] for stage in OPEN_STAGES})
     return stage_probabilities()

@@ -64,7 +64,7 @@ def _clean_boss(contact: Contact | None, client_id: int, boss_id: Any) -> Contac
         return None
     try:
         boss = get_record(Contact, boss_id, "Manager")
-    except NotFoundError as exc:
+    except (NotFoundError, ValidationError) as exc:
         raise exc.at("reports_to_id") from None
     if fk_id(boss, "client") != client_id:
         raise ValidationError("contact.manager_other_client", "reports_to_id", name=boss.name)
@@ -109,7 +109,7 @@ def _clean_change_meta(changed_on: Any, changed_by: Any, reason: Any) -> tuple[d
     if changed_by is not None:
         try:
             user = get_record(User, changed_by, "Changed by")
-        except NotFoundError as exc:
+        except (NotFoundError, ValidationError) as exc:
             raise exc.at("changed_by") from None
     return day, user, long_text(reason, "reason", "Reason")
 

@@ -85,7 +85,7 @@ def hash_pin(pin: str) -> str:
 
 def pin_matches(stored: str, pin: Any) -> bool:
     """Whether ``pin`` hashes to ``stored`` (False for a malformed hash or a PIN that is not text)."""
-    if not isinstance(pin, str) or not stored:
+    if not isinstance(pin, str) or not isinstance(stored, str) or not stored:
         return False
     try:
         scheme, n_text, r_text, p_text, salt_hex, hash_hex = stored.split("$")
@@ -132,7 +132,7 @@ def _clean_supervisor(value: Any, user_id: int | None) -> User | None:
         return None
     try:
         boss = get_record(User, value, "Supervisor")
-    except NotFoundError as exc:
+    except (NotFoundError, ValidationError) as exc:
         raise exc.at("supervisor_id") from None
     if boss.role != "supervisor":
         raise ValidationError("user.not_a_supervisor", "supervisor_id", name=boss.name)

@@ -6,23 +6,34 @@ import json
 from typing import Any
 
 from ..errors import ValidationError
-from ..models import SavedView
-from .common import get_record, require_text, transactional
+from ..models import SavedView, User
+from .common import check_characters, check_id, get_record, require_text, shown, transactional
 
 PAGES = ("clients", "pipeline", "today")
+MAX_DEFINITION = 1_000_000  # characters of a view's JSON definition
 
 
 def _clean_definition(definition: Any) -> str:
     if isinstance(definition, str):
+        if len(definition) > MAX_DEFINITION:
+            raise ValidationError("view.not_storable", "definition")
         try:
             json.loads(definition)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ValidationError("view.not_json", "definition") from None
-        return definition
+        text = definition
+    else:
+        try:
+            text = json.dumps(definition, ensure_ascii=False, allow_nan=False, sort_keys=True)
+        except (TypeError, ValueError, RecursionError):  # RecursionError: nested thousands deep
+            raise ValidationError("view.not_storable", "definition") from None
     try:
-        return json.dumps(definition, ensure_ascii=False, sort_keys=True)
-    except (TypeError, ValueError):
+        check_characters(text, "definition", "View")
+    except ValidationError:
         raise ValidationError("view.not_storable", "definition") from None
+    if len(text) > MAX_DEFINITION:
+        raise ValidationError("view.not_storable", "definition")
+    return text
 
 
 def _same_name(page: str, name: str, user_id: int | None) -> SavedView | None:
@@ -35,8 +46,10 @@ def _same_name(page: str, name: str, user_id: int | None) -> SavedView | None:
 def save_view(page: str, name: str, definition: Any, user_id: int | None = None) -> SavedView:
     """Save a view; a view of the same page and name (ignoring case) is replaced."""
     if page not in PAGES:
-        raise ValidationError("view.unknown_page", "page", page=page)
+        raise ValidationError("view.unknown_page", "page", page=shown(page))
     name = require_text(name, "name", "View name", 100)
+    if user_id is not None:
+        user_id = get_record(User, user_id, "User").id
     text = _clean_definition(definition)
     existing = _same_name(page, name, user_id)
     if existing is not None:
@@ -49,6 +62,10 @@ def save_view(page: str, name: str, definition: Any, user_id: int | None = None)
 
 def list_views(page: str, user_id: int | None = None) -> list[SavedView]:
     """The shared views of the page and the user's own, by name."""
+    if page not in PAGES:
+        raise ValidationError("view.unknown_page", "page", page=shown(page))
+    if user_id is not None:
+        user_id = check_id(user_id.id if isinstance(user_id, User) else user_id, "User", "user_id")
     query = SavedView.select().where(SavedView.page == page)
     if user_id is None:
         query = query.where(SavedView.user.is_null())

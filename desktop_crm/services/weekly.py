@@ -28,6 +28,7 @@ from ..models import (
     now,
 )
 from .common import (
+    MAX_ID,
     fk_id,
     get_record,
     long_text,
@@ -35,6 +36,7 @@ from .common import (
     require_cents,
     require_int,
     require_text,
+    shown,
     transactional,
 )
 from .deals import UNSET, Unset, alive_client
@@ -233,6 +235,8 @@ def _line(form: WeeklyForm, value: Any) -> str:
         ref_id = int(ref)
     except ValueError:
         raise ValidationError("weekly.unknown_line", "line", line=line) from None
+    if not 1 <= ref_id <= MAX_ID:  # no such row (and SQLite could not even compare the number)
+        raise ValidationError("weekly.unknown_line", "line", line=line)
     found: Any
     if kind == "collection":
         found = WeeklyCollectionItem.get_or_none(
@@ -289,13 +293,15 @@ def score_week(
     scorer = _reviewer(scorer_id, form, "scorer_id")
     text = long_text(comment, "comment", "Comment")
     parts: list[tuple[ScoreCriterion, float]] = []
+    if criteria_scores is not None and not isinstance(criteria_scores, dict):
+        raise ValidationError("not_a_mapping", "criteria_scores", label="Score")
     if criteria_scores:
         if score is not None:
             raise ValidationError("weekly.score_both", "score")
         criteria = {c.key: c for c in load_criteria()}
         for key, value in criteria_scores.items():
             if key not in criteria:
-                raise ValidationError("weekly.unknown_criterion", "criteria_scores", key=key)
+                raise ValidationError("weekly.unknown_criterion", "criteria_scores", key=shown(key))
             parts.append((criteria[key], _score(value, f"criterion:{key}")))
         value = weighted_total([(c.weight, v) for c, v in parts])
     else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ValidationError
-from .common import require_text, transactional
+from .common import optional_text, require_list, require_text, transactional
 from .settings import get_setting, set_setting
 
 CRITERIA_KEY = "weekly_score_criteria"
@@ -74,14 +74,17 @@ def save_criteria(items: Iterable[Mapping[str, Any] | ScoreCriterion]) -> list[S
     result: list[ScoreCriterion] = []
     taken: set[str] = set()
     labels: set[str] = set()
-    for item in items:
+    for item in require_list(items, "criteria", "Criterion", MAX_CRITERIA * 10):
+        if not isinstance(item, ScoreCriterion | Mapping):
+            raise ValidationError("not_a_mapping", "criteria", label="Criterion")
         data = item.__dict__ if isinstance(item, ScoreCriterion) else dict(item)
         label = require_text(data.get("label"), "label", "Criterion", 200)
         if label.casefold() in labels:
             raise ValidationError("criteria.duplicate", "label", name=label)
         labels.add(label.casefold())
         weight = _weight(data.get("weight"))
-        key = str(data.get("key") or "").strip()
+        raw_key = data.get("key")
+        key = optional_text(raw_key, "label", "Criterion", 100) if isinstance(raw_key, str) else ""
         if not key or key in taken:
             key = _new_key(label, taken)
         taken.add(key)
