@@ -10,8 +10,9 @@ has its own. Names: ``<database stem>-YYYYMMDD-HHMMSS-<tag>.sqlite3`` (time from
   N months are kept (listed as daily, weekly, monthly); the rest are deleted, and only after the new
   backup is verified and in place.
 - ``manual``: Settings → Backups → Back up now (the newest N kept).
-- ``pre-migration``: taken before a schema upgrade; ``pre-restore``: the file a restore replaced
-  (the newest 10 of each kept).
+- ``pre-migration``: taken before a schema upgrade; ``pre-restore``: the file a restore replaced;
+  ``damaged``: a damaged file a restore replaced, kept byte for byte with its ``-wal`` (it cannot be
+  restored; it is kept for rescue tools). The newest 10 of each are kept.
 
 Every copy is written to a hidden temporary file in the same folder, checked (``PRAGMA quick_check``,
 same ``application_id`` and ``user_version`` as the source), fsynced, renamed into place with
@@ -38,7 +39,7 @@ from .errors import CrmError, ValidationError
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
 SUFFIX = ".sqlite3"
-TAGS = ("auto", "manual", "pre-migration", "pre-restore")
+TAGS = ("auto", "manual", "pre-migration", "pre-restore", "damaged")
 SETTING_KEY = "backup.retention"
 DEFAULT_RETENTION = {"daily": 7, "weekly": 4, "monthly": 12, "manual": 10}
 RETENTION_LIMITS = {"daily": (1, 366), "weekly": (0, 260), "monthly": (0, 240), "manual": (1, 1000)}
@@ -58,7 +59,7 @@ class BackupInfo:
     path: Path
     created: datetime
     size_bytes: int
-    kind: str  # daily, weekly, monthly, manual, pre-migration, pre-restore
+    kind: str  # daily, weekly, monthly, manual, pre-migration, pre-restore, damaged
     schema_version: int | None
 
     def to_json(self) -> dict[str, Any]:
@@ -187,6 +188,11 @@ def prune_backups(db_path: str | os.PathLike[str], retention: dict[str, int] | N
     if deleted:
         _fsync_folder(backup_folder(path))
     return deleted
+
+
+def latest_restorable(db_path: str | os.PathLike[str]) -> BackupInfo | None:
+    """The newest backup that can be restored (not a kept damaged file), or None."""
+    return next((info for info in list_backups(db_path) if info.kind != "damaged"), None)
 
 
 def last_backup_time(db_path: str | os.PathLike[str], tag: str = "auto") -> datetime | None:

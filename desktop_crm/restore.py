@@ -6,8 +6,8 @@ closed:
 1. ``prepare_restore(db_path, source)``: refuse what is not one of our databases (not SQLite, damaged,
    another application's, written by a newer version) before copying anything; copy the backup with
    SQLite's online backup into a hidden temporary file next to the database and check that copy again;
-   keep the current file as a ``pre-restore`` backup (a verified copy, or, for a damaged file, its raw
-   bytes and its ``-wal``).
+   keep the current file as a ``pre-restore`` backup (a verified copy), or, for a damaged file, its raw
+   bytes and its ``-wal`` as a ``damaged`` one.
 2. ``finish_restore(prepared)``: with every connection to the database closed, fold the current file's
    WAL into it and leave WAL mode (which fails, and stops the restore, while another program has the file
    open), remove its ``-wal``/``-shm``, then ``os.replace`` the checked copy over it.
@@ -105,7 +105,7 @@ def _keep_current(db_path: Path, progress: Progress | None) -> BackupInfo | None
         raise
     except CrmError:
         pass
-    final = backup._new_backup_path(db_path, "pre-restore")
+    final = backup._new_backup_path(db_path, "damaged")
     final.parent.mkdir(parents=True, exist_ok=True)
     pairs = [(db_path, final), (Path(f"{db_path}-wal"), Path(f"{final}-wal"))]
     for source, target in reversed(pairs):  # the -wal first: the main file's name appears last
@@ -120,7 +120,7 @@ def _keep_current(db_path: Path, progress: Progress | None) -> BackupInfo | None
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
     backup._fsync_folder(final.parent)
-    return BackupInfo(final, backup.clock.now(), final.stat().st_size, "pre-restore", None)
+    return BackupInfo(final, backup.clock.now(), final.stat().st_size, "damaged", None)
 
 
 def _remove(temp: Path) -> None:

@@ -273,6 +273,8 @@ def test_restore_replaces_a_damaged_database_and_keeps_its_bytes(crm: Path, tmp_
     prepared = restore_backup(crm, good.path)
     assert _quick_check(crm) == "ok" and _client_names(crm) == ["上海华东精密机械", "Acme GmbH"]
     assert prepared.kept is not None and prepared.kept.path.read_bytes() == bytes(data)
+    assert [i.kind for i in list_backups(crm)] == ["damaged"]
+    assert backup.latest_restorable(crm) is None
 
 
 def test_restore_refuses_a_database_that_another_program_has_open(crm: Path, tmp_path: Path) -> None:
