@@ -252,7 +252,7 @@ def save_retention(retention: dict[str, Any]) -> dict[str, int]:
 
 # --- making a backup -----------------------------------------------------------------------------
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only handles open for writing
     try:
         os.fsync(fd)
     finally:

@@ -119,6 +119,7 @@ def test_automatic_backup_once_a_day_and_on_close(
     window.backups.automatic = True
     job = window.backups.backup_if_due()
     assert job is not None
+    assert list_backups(db_path) == [] and window.backups.progress_bar.isVisible()  # on the worker
     qtbot.waitUntil(lambda: window.backups.daily_job is None, timeout=10_000)
     assert [i.kind for i in list_backups(db_path)] == ["daily"]
     assert "Automatic backup saved" in window.statusBar().currentMessage()
