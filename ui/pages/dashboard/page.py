@@ -10,6 +10,7 @@ a short pause. ``tests/perf/bench_dashboard_ui.py`` measures all this on the lar
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 from typing import Any
 
@@ -46,8 +47,11 @@ from .loader import GRANULARITIES, DashboardData, DashboardRequest, load, reques
 from .specs import ChartSpec, DashboardTexts
 from .summary import COLUMNS, SORT_ROLE, USER_ROLE, PersonSummaryModel
 
+log = logging.getLogger(__name__)
+
 TEAM = -1
 PRELOAD_DELAY_MS = 600
+CHART_HEIGHT = 280
 TYPING_PAUSE_MS = 250  # a date being typed reloads after this pause
 READY_POLL_MS = 15  # charts waiting for the background import of matplotlib look again after this
 
@@ -64,7 +68,9 @@ class ChartFrame(QFrame):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("chartTitle")
         self.chart = ChartWidget(self)
-        self.chart.setMinimumHeight(260)
+        # A fixed height: the page settling (titles, the table's height) must not resize the canvas,
+        # which would lay out and render the figure again.
+        self.chart.setFixedHeight(CHART_HEIGHT)
         layout.addWidget(self.title_label)
         layout.addWidget(self.chart, 1)
         self.spec: ChartSpec | None = None
@@ -378,7 +384,10 @@ class DashboardPage(Page):
             request = self.request()
 
             def read_once(_progress: object) -> None:
-                load(request)
+                try:
+                    load(request)
+                except Exception:  # only a warm-up: the visit itself reads and reports
+                    log.debug("dashboard warm-up read failed", exc_info=True)
 
             default_worker().submit(read_once)
         self._warm_frames = list(self.frames)
