@@ -19,7 +19,15 @@ from ..errors import ValidationError
 from ..handbook_seed import ROLE_PREFIX, RULE_PREFIX, seed_entries
 from ..kpi import KPI_KEYS
 from ..models import HandbookEntry
-from .common import get_record, long_text, optional_date, optional_text, require_int, transactional
+from .common import (
+    check_characters,
+    get_record,
+    long_text,
+    optional_date,
+    optional_text,
+    require_int,
+    transactional,
+)
 from .settings import get_setting, set_setting
 
 _FIELDS = ("question", "answer", "kpi_key", "revised_on")
@@ -102,6 +110,10 @@ def entries(search: str = "") -> list[HandbookItem]:
 def entry_for_key(key: str) -> HandbookItem | None:
     """The first entry (in handbook order) about topic ``key``; None when there is none."""
     if not isinstance(key, str) or not key.strip():
+        return None
+    try:
+        key = check_characters(key, "kpi_key", "Topic")
+    except ValidationError:  # a key no entry can have (a lone surrogate could not even be looked up)
         return None
     entry = (
         HandbookEntry.select()

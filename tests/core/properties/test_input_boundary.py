@@ -241,3 +241,8 @@ def test_the_text_validators_accept_exactly_the_storable_text(text: str) -> None
         return
     assert kept == text.strip()
     kept.encode("utf-8")
+
+
+def test_a_topic_key_that_cannot_be_stored_finds_no_entry(world: dict[str, int]) -> None:
+    assert handbook.entry_for_key("visits\ud800") is None
+    assert handbook.entry_for_key("visits") is not None
