@@ -7,6 +7,7 @@ is cheap) and ``rows(ids)`` for the visible slice only. Everything is plain SQL 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
@@ -83,17 +84,58 @@ class ClientFilter:
 
     @classmethod
     def from_json(cls, text: str) -> ClientFilter:
-        data = json.loads(text or "{}")
-        known = {f.name for f in fields(cls)}
-        values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
-        for key in ("statuses", "grades", "verdicts", "tag_ids", "owner_ids"):
-            values[key] = tuple(values.get(key) or ())
-        values["custom"] = tuple(CustomCondition(**c) for c in values.get("custom") or ())
+        """The filter a saved view holds; parts that are damaged or of the wrong type (a view edited by
+        hand) are left out rather than refused, so the view still opens."""
+        try:
+            data = json.loads(text or "{}")
+        except (ValueError, RecursionError):
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        values: dict[str, Any] = {}
+        if isinstance(data.get("search"), str):
+            values["search"] = data["search"]
+        for key in ("statuses", "grades", "verdicts"):
+            items = data.get(key)
+            values[key] = tuple(i for i in items if isinstance(i, str)) if isinstance(items, list) else ()
+        for key in ("tag_ids", "owner_ids"):
+            items = data.get(key)
+            whole = [i for i in items if _whole(i)] if isinstance(items, list) else []
+            values[key] = tuple(whole)
+        days: Any = data.get("not_contacted_days")
+        values["not_contacted_days"] = days if _whole(days) and 0 <= days <= 36_500 else None
+        values["trash"] = data.get("trash") is True
+        conditions = data.get("custom")
+        values["custom"] = tuple(
+            CustomCondition(c["field_id"], c["op"], c.get("value"))
+            for c in (conditions if isinstance(conditions, list) else [])
+            if isinstance(c, dict)
+            and _whole(c.get("field_id"))
+            and c.get("op") in CUSTOM_OPS
+            and _plain(c.get("value"))
+        )
         return cls(**values)
 
     @property
     def is_empty(self) -> bool:
         return self == ClientFilter(trash=self.trash)
+
+
+def _plain(value: Any) -> bool:
+    """A condition value SQLite can bind: None, text that UTF-8 holds, a whole number it can store or a
+    finite float."""
+    if value is None or _whole(value):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass") == value.encode("utf-8", "ignore")
+    return False
+
+
+def _whole(value: Any) -> bool:
+    """A whole number SQLite can compare (not bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 def column_expr(key: str) -> tuple[str, str]:

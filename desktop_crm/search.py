@@ -13,6 +13,7 @@ inserts in ``derived.bulk_mode``, which rebuilds the index once at the end.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
@@ -34,6 +35,18 @@ def body_select(where: str) -> str:
     FROM client c WHERE {where} AND c.deleted_at IS NULL"""
 
 
+# Characters no stored text holds and FTS5 cannot take (a NUL ends its query string): control characters
+# split terms like spaces; halves of emoji (lone surrogates) are dropped.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _terms(query: str) -> list[str]:
+    if not isinstance(query, str):
+        return []
+    text = query.encode("utf-8", "ignore").decode("utf-8") if not query.isascii() else query
+    return [t for t in _CONTROL.sub(" ", text).split() if t]
+
+
 def _like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -44,7 +57,7 @@ def search_condition(query: str) -> tuple[str, list[str]] | None:
 
     Returns None for an empty query (no restriction).
     """
-    terms = [t for t in query.split() if t]
+    terms = _terms(query)
     if not terms:
         return None
     long_terms = [t for t in terms if len(t) >= 3]
