@@ -154,12 +154,13 @@ def _default_range(kind: str, end: date) -> date:
 def _cmd_kpi(args: argparse.Namespace) -> int:
     from .kpi import series, series_to_json
     from .models import User
+    from .team import user_named
 
     kpi_cli.check_user(args.user)
     _open(args)
     user_id = None
     if args.user:
-        user = User.get_or_none(User.name == args.user)
+        user = user_named(args.user)
         if user is None:
             names = ", ".join(u.name for u in User.select().order_by(User.name))
             raise CrmError("cli.no_such_user", name=args.user, users=names or "none")

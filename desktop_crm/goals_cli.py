@@ -23,8 +23,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _user_id(name: str) -> int:
     from .models import User
+    from .team import user_named
 
-    user = User.get_or_none(User.name == name)
+    user = user_named(name)
     if user is None:
         names = ", ".join(u.name for u in User.select().order_by(User.name))
         raise CrmError("cli.no_such_user", name=name, users=names or "none")

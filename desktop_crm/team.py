@@ -113,6 +113,18 @@ def create_first_user(name: Any, role: Any = "salesperson") -> User:
     return user
 
 
+def user_named(name: Any) -> User | None:
+    """The user called exactly ``name``, or None; a name that cannot be stored (a lone surrogate: what
+    Python makes of a command-line argument that is not UTF-8) names nobody."""
+    if not isinstance(name, str):
+        return None
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return User.get_or_none(User.name == name)
+
+
 def chosen_user_id() -> int | None:
     """The user explicitly chosen as the one working (switch_user, create_first_user), when still active;
     None when nobody was chosen (``current_user_id`` then falls back to someone)."""
