@@ -308,3 +308,45 @@ def test_a_redraw_measures_the_layout_only_when_labels_or_size_change_and_nothin
     qtbot.waitUntil(lambda: round(widget.figure.bbox.width) == widget.canvas.width() == 900)
     shown(chart(1_000_000))
     assert len(fits) == 3
+
+
+def test_a_view_read_while_the_window_idles_is_shown_at_once_unless_something_was_written(
+    qtbot: QtBot, demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_crm.services.settings import set_setting
+
+    threads: list[threading.Thread] = []
+    original = dashboard.refresh
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard, "refresh", recording)
+    window = window_on(qtbot, demo)  # on Today
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)  # read while idle
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    window.show_page(PAGE_KEYS.index("dashboard"))
+    assert not page.loading and page.data is not None  # shown at once, nothing read again
+    assert page.signed_card.value_label.text() != "…"
+    wait_drawn(qtbot, page)
+    assert len(threads) == 1
+    # Read again while idle, then something is written: the visit reads afresh.
+    page.data = None
+    page._start_warm_up()
+    qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)
+    set_setting("dashboard.test", 1)
+    page.load()
+    assert page.loading
+    wait_drawn(qtbot, page)
+    assert len(threads) == 3
+    # ... and a view for another request is not taken either.
+    page.data = None
+    page._start_warm_up()
+    qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)
+    page.granularity_combo.setCurrentIndex(page.granularity_combo.findData("quarter"))
+    qtbot.waitUntil(lambda: page.loading, timeout=5_000)
+    wait_drawn(qtbot, page)
+    assert page.data.request.kind == "quarter" and len(threads) == 5

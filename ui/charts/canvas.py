@@ -1,8 +1,8 @@
 """A Qt widget hosting one matplotlib figure; matplotlib is imported when the canvas is first built.
 
-``preload_matplotlib()`` imports matplotlib (with the Qt canvas and the layout engine) on a background
-thread (the dashboard starts it once the window has been painted and is idle), so the first visit of the
-dashboard does not pay for the import; ``matplotlib_ready()`` says when it is done.
+``preload_matplotlib()`` imports matplotlib (with its Agg and Qt canvases and the bundled font) on a
+background thread (the dashboard starts it once the window has been painted and is idle), so the first
+visit of the dashboard does not pay for the import; ``matplotlib_ready()`` says when it is done.
 
 Redraws are cheap: the widget's size hint does not depend on its canvas (building a canvas never re-lays
 out the grid, which would resize and re-render every other chart), and the axes are fitted to their
@@ -194,8 +194,9 @@ class ChartWidget(QWidget):
             self._build()
 
     def warm_up(self) -> None:
-        """Build the canvas and, once per thread, render a little text in the fonts the charts use
-        (matplotlib keeps its fonts per thread): the first real render then finds them loaded."""
+        """Build the canvas and, the first time, render a little text in the fonts the charts use:
+        matplotlib keeps its fonts per thread, and this runs on the GUI thread, where the charts render,
+        so the first real render finds them loaded."""
         global _warmed_up
         self.ensure_canvas()
         if _warmed_up:

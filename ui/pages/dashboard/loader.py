@@ -6,6 +6,7 @@ over the range, the open pipeline, goal attainment, monthly behaviour scores and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -51,6 +52,31 @@ def request_for(
     start = period_containing(kind, first).start
     period = period_containing(kind, max(first, last))
     return DashboardRequest(kind, start, period.end, period, user_id, viewer_id)
+
+
+def data_stamp() -> tuple[object, ...] | None:
+    """Something that changes with every commit to the open database file, read without SQL: size,
+    modification time and header of the file and of its write-ahead log (a commit appends to the log or,
+    without one, bumps the file's change counter; a checkpoint rewrites the file, a log reset changes its
+    header). None when there is no file to look at (then nothing may be reused)."""
+    from desktop_crm.models import database
+
+    target = getattr(database.obj, "database", None)
+    if not isinstance(target, str) or not target or target == ":memory:" or target.startswith("file:"):
+        return None
+    parts: list[object] = []
+    for path in (target, f"{target}-wal"):
+        try:
+            status = os.stat(path)
+            with open(path, "rb") as file:
+                head = file.read(32)
+        except OSError:
+            if path == target:
+                return None
+            parts.append(None)
+            continue
+        parts.append((status.st_size, status.st_mtime_ns, head))
+    return tuple(parts)
 
 
 def people_ids(request: DashboardRequest) -> list[int]:

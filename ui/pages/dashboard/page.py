@@ -11,7 +11,7 @@ a short pause. ``tests/perf/bench_dashboard_ui.py`` measures all this on the lar
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -43,7 +43,7 @@ from ...widgets import make_table_view, set_column_widths
 from ..base import Page
 from .cards import CardGrid, KpiCard
 from .drill import DrillDownDialog
-from .loader import GRANULARITIES, DashboardData, DashboardRequest, load, request_for
+from .loader import GRANULARITIES, DashboardData, DashboardRequest, data_stamp, load, request_for
 from .specs import ChartSpec, DashboardTexts
 from .summary import COLUMNS, SORT_ROLE, USER_ROLE, PersonSummaryModel
 
@@ -53,7 +53,10 @@ TEAM = -1
 PRELOAD_DELAY_MS = 600
 CHART_HEIGHT = 280
 TYPING_PAUSE_MS = 250  # a date being typed reloads after this pause
-READY_POLL_MS = 15  # charts waiting for the background import of matplotlib look again after this
+READY_POLL_MS = 15
+PREFETCH_MAX_AGE = timedelta(
+    minutes=10
+)  # a view read while idle is shown on the first visit if younger  # charts waiting for the background import of matplotlib look again after this
 
 
 class ChartFrame(QFrame):
@@ -97,6 +100,7 @@ class DashboardPage(Page):
         self._painted = False
         self._ready_polls = 0
         self._warm_frames: list[ChartFrame] = []
+        self._prefetched: tuple[DashboardData, DashboardRequest, object, object] | None = None
         self.drilling = False  # records behind a chart point are being listed (on the worker)
         self._build_filters()
         scroll = QScrollArea(self)
@@ -222,6 +226,11 @@ class DashboardPage(Page):
 
     def refresh(self) -> None:
         """Reload the people the working user sees, then the data (on the worker)."""
+        self._fill_people()
+        self.load()
+
+    def _fill_people(self) -> None:
+        """The people the working user sees in **Who** (the choice kept when it still exists)."""
         chosen = self.person_combo.currentData()
         viewer = team.current_user_id()
         visible = set(team.visible_user_ids(viewer))
@@ -235,7 +244,6 @@ class DashboardPage(Page):
         index = self.person_combo.findData(chosen) if chosen is not None else -1
         self.person_combo.setCurrentIndex(max(index, 0))
         self.person_combo.blockSignals(False)
-        self.load()
 
     # --- filters -------------------------------------------------------------------------------
     def kind(self) -> str:
@@ -298,6 +306,10 @@ class DashboardPage(Page):
         self._generation += 1
         generation = self._generation
         request = self.request()
+        prefetched = self._take_prefetched(request)
+        if prefetched is not None:
+            self._on_loaded(prefetched, generation)
+            return
         self.loading = True
         self.export_button.setEnabled(False)
         self.subtitle_label.setText(self.tr("Loading…"))
@@ -377,21 +389,49 @@ class DashboardPage(Page):
 
     def _start_warm_up(self) -> None:
         preload_matplotlib()
-        if self.data is None and not self.loading:
-            # Read what the first visit will read, once, on the worker: the database pages come into
-            # the cache and the first visit is as quick as any later refresh (the result is not kept:
-            # the visit reads again, so nothing shown can be stale).
+        stamp = data_stamp()
+        if self.data is None and not self.loading and stamp is not None:
+            # Read what the first visit will show, on the worker, while the window idles. The visit
+            # shows it at once if nothing was written since (the file's stamp is the same) and it is
+            # recent; otherwise it reads again (and finds the database pages in the cache).
+            self._fill_people()  # as the visit will (who is working decides the first view)
             request = self.request()
+            read_at = clock.now()
 
-            def read_once(_progress: object) -> None:
+            def read_once(_progress: object) -> DashboardData | None:
                 try:
-                    load(request)
-                except Exception:  # only a warm-up: the visit itself reads and reports
+                    return load(request)
+                except Exception:  # only a head start: the visit itself reads and reports
                     log.debug("dashboard warm-up read failed", exc_info=True)
+                    return None
 
-            default_worker().submit(read_once)
+            job = default_worker().submit(read_once)
+            job.sig_finished.connect(lambda data: self._keep_prefetched(data, request, stamp, read_at))
         self._warm_frames = list(self.frames)
         QTimer.singleShot(READY_POLL_MS, self, self._warm_up)
+
+    def _keep_prefetched(
+        self, data: DashboardData | None, request: DashboardRequest, stamp: object, read_at: object
+    ) -> None:
+        if data is not None and self.data is None:
+            self._prefetched = (data, request, stamp, read_at)
+
+    def _take_prefetched(self, request: DashboardRequest) -> DashboardData | None:
+        """The view read while idle, if it is the one asked for, nothing was written since and it is
+        recent (used once)."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is None:
+            return None
+        data, asked, stamp, read_at = prefetched
+        now = clock.now()
+        fresh = (
+            isinstance(read_at, datetime)
+            and read_at.date() == now.date()  # goal pace and the default range follow the day
+            and now - read_at <= PREFETCH_MAX_AGE
+        )
+        if asked != request or not fresh or stamp != data_stamp():
+            return None
+        return data
 
     def _warm_up(self) -> None:
         """While the page is not shown: build the chart canvases (and load the fonts on this thread),
