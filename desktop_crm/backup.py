@@ -7,8 +7,8 @@ has its own. Names: ``<database stem>-YYYYMMDD-HHMMSS-<tag>.sqlite3`` (time from
 
 - ``auto``: the rotation (on close, once a day while open, ``desktop-crm backup`` without a file).
   The newest per day of the last N days, per ISO week of the last N weeks and per month of the last
-  N months are kept (listed as daily, weekly, monthly); the rest are deleted, and only after the new
-  backup is verified and in place.
+  N months are kept (listed as daily, weekly, monthly), and today's backups (up to the daily number)
+  until the day is over; the rest are deleted, and only after the new backup is verified and in place.
 - ``manual``: Settings → Backups → Back up now (the newest N kept).
 - ``pre-migration``: taken before a schema upgrade; ``pre-restore``: the file a restore replaced;
   ``damaged``: a damaged file a restore replaced, kept byte for byte with its ``-wal`` (it cannot be
@@ -123,8 +123,13 @@ def _parsed(db_path: Path) -> list[tuple[Path, datetime, str, int]]:
 
 
 def _rotation(autos: list[tuple[Path, datetime]], retention: dict[str, int]) -> dict[Path, str]:
-    """Which automatic backups the rotation keeps, and as what (``autos`` newest first)."""
-    kept: dict[Path, str] = {}
+    """Which automatic backups the rotation keeps, and as what (``autos`` newest first).
+
+    Today's backups are kept until a later day (up to the number of daily backups), so a backup does not
+    delete another made the same day: closing the window twice keeps both copies until tomorrow."""
+    today = clock.today()
+    todays = [path for path, created in autos if created.date() >= today]
+    kept: dict[Path, str] = {path: "daily" for path in todays[: retention["daily"]]}
     rules: tuple[tuple[str, Callable[[datetime], object]], ...] = (
         ("daily", lambda at: at.date()),
         ("weekly", lambda at: at.isocalendar()[:2]),

@@ -111,10 +111,12 @@ def test_several_backups_a_day_keep_the_newest_and_retention_is_a_setting(
     crm: Path, clock: FrozenClock
 ) -> None:
     clock.set(datetime(2027, 3, 1, 9, 0))
-    for _ in range(3):
-        create_backup(crm)  # same second: distinct names
-    assert len(list_backups(crm)) == 1
-    for _ in range(5):
+    first = [create_backup(crm) for _ in range(3)]  # same second: distinct names, newest last
+    assert [i.path for i in list_backups(crm)] == [b.path for b in reversed(first)]  # today's all kept
+    clock.advance(days=1)
+    create_backup(crm)  # a later day: only the newest of 1 March stays
+    assert [i.path for i in list_backups(crm)][1:] == [first[-1].path]
+    for _ in range(4):
         clock.advance(days=1)
         create_backup(crm)
     assert len(list_backups(crm)) == 6
@@ -132,6 +134,10 @@ def test_several_backups_a_day_keep_the_newest_and_retention_is_a_setting(
     clock.advance(days=1)
     create_backup(crm)
     assert [i.created.date() for i in list_backups(crm)] == [clock.today(), clock.today() - timedelta(days=1)]
+    create_backup(crm)
+    create_backup(crm)  # three today: the newest two of today (the daily number) stay, and yesterday's
+    today, yesterday = clock.today(), clock.today() - timedelta(days=1)
+    assert [i.created.date() for i in list_backups(crm)] == [today, today, yesterday]
 
 
 def test_manual_and_safety_backups_are_kept_apart_from_the_rotation(crm: Path, clock: FrozenClock) -> None:
