@@ -144,6 +144,11 @@ def test_settings_section_shows_the_folder_the_list_and_backs_up_now(
     qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=10_000)
     assert section.table.item(0, 1).text() == "Manual"
     assert section.status_label.text().startswith("Backed up: crm-")
+    window.backups.automatic = True
+    window.backups.backup_if_due()  # the daily backup appears in the list by itself
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2, timeout=10_000)
+    assert {section.table.item(row, 1).text() for row in range(2)} == {"Manual", "Daily"}
+    window.backups.automatic = False  # the test's window closes without a closing backup
     section.keep_spins["daily"].setValue(3)
     section.keep_spins["monthly"].setValue(0)
     assert section.save()

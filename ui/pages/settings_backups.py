@@ -93,6 +93,7 @@ class BackupSettingsSection(QFrame):
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setObjectName("backUpNowButton")
         self.backup_button.clicked.connect(self._on_backup_clicked)
+        self._listening = False
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.backup_button)
@@ -105,6 +106,10 @@ class BackupSettingsSection(QFrame):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        controller = self._controller()
+        if controller is not None and not self._listening:
+            self._listening = True  # backups made elsewhere (File → Backup…, the daily one) appear here
+            controller.sig_backups_changed.connect(self._on_controller_backups_changed)  # type: ignore[attr-defined]
         self.refresh()
 
     def db_path(self) -> Path | None:
@@ -136,6 +141,10 @@ class BackupSettingsSection(QFrame):
     def _controller(self) -> object | None:
         window = self.window()
         return getattr(window, "backups", None)
+
+    def _on_controller_backups_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def _on_save_clicked(self) -> None:
         self.save()
