@@ -6,7 +6,8 @@
   ``size_bytes``, ``kind`` (daily, weekly, monthly, manual, pre-migration, pre-restore, damaged),
   ``schema_version`` (``desktop_crm.backup.BackupInfo``).
 - ``restore FILE``: validates FILE, keeps the current database as a ``pre-restore`` backup, then
-  replaces it. Asks for confirmation on a terminal; without one (a script) ``--yes`` is required.
+  replaces it. Asks for confirmation on a terminal unless ``--yes``; without a terminal (a script) it
+  restores without asking, which can be undone by restoring the ``pre-restore`` backup.
 
 Progress goes to stderr when it is a terminal.
 """
@@ -32,7 +33,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     backups.add_argument("--json", action="store_true", help="print JSON instead of a table")
     restore = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation on a terminal")
 
 
 def _progress(label: str) -> Callable[[int, int], bool] | None:
@@ -89,9 +90,7 @@ def run_backups(args: argparse.Namespace, db_path: Path) -> int:
 def run_restore(args: argparse.Namespace, db_path: Path) -> int:
     from .restore import restore_backup
 
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise CrmError("cli.restore_needs_yes")
+    if not args.yes and sys.stdin.isatty():  # scripts restore without asking: the old file is kept
         answer = input(f"Replace {db_path} with {args.file}? The current file is kept as a backup. [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             print("not restored; nothing was changed")

@@ -74,7 +74,6 @@ MESSAGES: dict[str, str] = {
     "backup.keep_whole": "The number of backups to keep must be a whole number.",
     "backup.no_database": "There is no database at {path} to back up.",
     "backup.same_file": "A backup cannot replace the database it is made from.",
-    "cli.restore_needs_yes": "restore replaces the database: add --yes to confirm when not at a terminal.",
     "restore.cannot_write": "The backup could not be put in place of {path} ({reason}); nothing was replaced.",
     "restore.damaged": "{path} is damaged ({reason}) and cannot be restored.",
     "restore.foreign": "{path} is not a database of this application.",

@@ -26,7 +26,6 @@ TEMPLATES = {
     'cli.no_gui': QT_TRANSLATE_NOOP("ServiceErrors", 'the graphical interface is not available: {reason}'),
     'cli.no_such_user': QT_TRANSLATE_NOOP("ServiceErrors", 'no user named {name!r} (users: {users})'),
     'cli.pdf_needs_gui': QT_TRANSLATE_NOOP("ServiceErrors", "PDF export needs the graphical interface's modules: {reason}"),
-    'cli.restore_needs_yes': QT_TRANSLATE_NOOP("ServiceErrors", 'restore replaces the database: add --yes to confirm when not at a terminal.'),
     'cli.review_pack_needs_gui': QT_TRANSLATE_NOOP("ServiceErrors", "the review pack needs the graphical interface's modules: {reason}"),
     'cli.to_before_from': QT_TRANSLATE_NOOP("ServiceErrors", '--to {end} is before --from {start}'),
     'cli.user_blank': QT_TRANSLATE_NOOP("ServiceErrors", '--user must name a salesperson (leave it out for the whole team)'),

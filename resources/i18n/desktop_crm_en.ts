@@ -487,12 +487,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,7 +625,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+318"/>
+        <location filename="../../ui/charts/canvas.py" line="+319"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1961,7 +1961,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+172"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+182"/>
         <source>Week</source>
         <translation type="unfinished">Week</translation>
     </message>
@@ -2007,19 +2007,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+295"/>
+        <location line="+334"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-284"/>
-        <location line="+101"/>
-        <location line="+163"/>
+        <location line="-318"/>
+        <location line="+104"/>
+        <location line="+194"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-224"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,7 +2054,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+176"/>
         <source>{kpi}, {period}, {who}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5679,7 +5679,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>--to {end} is before --from {start}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5784,12 +5784,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-211"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5879,7 +5879,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-93"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5971,11 +5971,6 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>PDF export needs the graphical interface&apos;s modules: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>restore replaces the database: add --yes to confirm when not at a terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -477,7 +477,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Rotation</source>
-        <translation type="vanished">轮换</translation>
+        <translation>轮换</translation>
     </message>
     <message>
         <location line="+15" />
@@ -495,12 +495,12 @@ Your data is unchanged.</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+45" />
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation>已保存。下次备份起按这些数量保留副本。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+19" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -633,7 +633,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+318" />
+        <location filename="../../ui/charts/canvas.py" line="+319" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1994,7 +1994,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+172" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+182" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -2040,19 +2040,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+295" />
+        <location line="+334" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-284" />
-        <location line="+101" />
-        <location line="+163" />
+        <location line="-318" />
+        <location line="+104" />
+        <location line="+194" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-193" />
+        <location line="-224" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2087,7 +2087,7 @@ Your data is unchanged.</source>
         <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
     </message>
     <message>
-        <location line="+145" />
+        <location line="+176" />
         <source>{kpi}, {period}, {who}</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
@@ -5724,7 +5724,7 @@ Start a new, empty database in this file?</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
@@ -5897,7 +5897,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-212" />
+        <location line="-211" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5906,7 +5906,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+51" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
@@ -6028,7 +6028,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-93" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6123,7 +6123,6 @@ Start a new, empty database in this file?</source>
         <translation>导出 PDF 需要图形界面的模块：{reason}</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>restore replaces the database: add --yes to confirm when not at a terminal.</source>
         <translation>restore 会替换数据库：不在终端中运行时请加 --yes 确认。</translation>
     </message>

@@ -365,13 +365,13 @@ def test_cli_backup_backups_and_restore(crm: Path, tmp_path: Path) -> None:
     table = _cli("backups", db=crm)
     assert "daily" in table.stdout and rows[0]["path"] in table.stdout
     _add_client(crm, "later")
-    refused = _cli("restore", str(chosen), db=crm)  # no terminal: --yes is required
-    assert refused.returncode == 2 and "Traceback" not in refused.stderr
-    assert refused.stderr.count("\n") == 1 and "--yes" in refused.stderr
-    assert _client_names(crm)[-1] == "later"
-    done = _cli("restore", str(chosen), "--yes", db=crm)
+    done = _cli("restore", str(chosen), db=crm)  # a script is not asked: the old file is kept
     assert done.returncode == 0, done.stderr
     assert _client_names(crm) == ["上海华东精密机械", "Acme GmbH"]
+    kept = [i for i in list_backups(crm) if i.kind == "pre-restore"]
+    assert len(kept) == 1 and _client_names(kept[0].path)[-1] == "later"
+    assert str(kept[0].path) in done.stdout
+    assert _cli("restore", str(chosen), "--yes", db=crm).returncode == 0
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"\x00" * 5000)
     bad = _cli("restore", str(junk), "--yes", db=crm)
