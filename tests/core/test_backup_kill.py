@@ -101,6 +101,13 @@ def test_backup_killed_midway_leaves_the_database_and_older_backups_intact(tmp_p
         _assert_backups_sound(db, older)
         assert [i.path for i in list_backups(db)] == [first.path]
     assert killed == 3, "the backup finished before it could be killed: make the file larger"
+    # A backup to a chosen file that already holds an older backup: killed midway, that file is untouched.
+    chosen = tmp_path / "out" / "mine.sqlite3"
+    chosen.parent.mkdir()
+    create_backup(db, chosen)
+    chosen_digest = _digest(chosen)
+    assert _kill_when(_start(db, "backup", str(chosen)), chosen.parent)
+    assert _digest(chosen) == chosen_digest and _facts(chosen) == expected
     # The next backup clears what the killed ones left and completes.
     done = subprocess.run(
         [sys.executable, "-m", "desktop_crm.cli", "--db", str(db), "backup"], capture_output=True, timeout=300
