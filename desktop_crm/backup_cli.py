@@ -62,9 +62,12 @@ def human_size(size: int) -> str:
 
 def run_backup(args: argparse.Namespace, db_path: Path) -> int:
     from .backup import create_backup
+    from .migrations import LATEST_VERSION
+    from .open_check import inspect_file
 
     if not db_path.is_file():
         raise CrmError("cli.no_database", path=str(db_path))
+    inspect_file(db_path, LATEST_VERSION)  # another application's, newer or damaged: one sentence, untouched
     info = create_backup(db_path, args.file, progress=_progress("backing up"))
     print(f"backed up {db_path} to {info.path} ({human_size(info.size_bytes)}, checked)")
     return 0

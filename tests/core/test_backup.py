@@ -372,6 +372,13 @@ def test_cli_backup_backups_and_restore(crm: Path, tmp_path: Path) -> None:
     assert len(kept) == 1 and _client_names(kept[0].path)[-1] == "later"
     assert str(kept[0].path) in done.stdout
     assert _cli("restore", str(chosen), "--yes", db=crm).returncode == 0
+    (tmp_path / "other").mkdir()
+    foreign = tmp_path / "other" / "recipes.sqlite3"
+    _foreign_db(foreign)
+    before = foreign.read_bytes()
+    refused = _cli("backup", db=foreign)
+    assert refused.returncode == 2 and "another application" in refused.stderr
+    assert foreign.read_bytes() == before and not (tmp_path / "other" / "backups").exists()
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"\x00" * 5000)
     bad = _cli("restore", str(junk), "--yes", db=crm)
