@@ -98,7 +98,17 @@ def run_restore(args: argparse.Namespace, db_path: Path) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("not restored; nothing was changed")
             return 1
-    prepared = restore_backup(db_path, args.file, progress=_progress("restoring"))
+    from . import file_lock
+
+    try:  # a window with the file open holds its lock: never replace the file under it
+        lock = file_lock.acquire(db_path)
+    except file_lock.LockedElsewhere as exc:
+        raise CrmError("restore.open_elsewhere", path=str(db_path), owner=exc.owner.describe()) from exc
+    try:
+        prepared = restore_backup(db_path, args.file, progress=_progress("restoring"))
+    finally:
+        if lock is not None:
+            lock.release()
     kept = f"; the previous file was kept as {prepared.kept.path}" if prepared.kept else ""
     print(f"restored {db_path} from {args.file} (schema {prepared.schema_version}){kept}")
     return 0

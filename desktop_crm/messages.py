@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "restore.newer": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).",
     "restore.not_a_file": "{path} is not a file.",
     "restore.not_sqlite": "{path} is not a SQLite database.",
+    "restore.open_elsewhere": "{path} is open in a window ({owner}); close it there and try again.",
     "restore.same_file": "A database cannot be restored from itself.",
     # client
     "client.deleted": 'Client "{name}" has been deleted; restore it before linking records to it.',

@@ -177,6 +177,7 @@ TEMPLATES = {
     'restore.newer': QT_TRANSLATE_NOOP("ServiceErrors", '{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).'),
     'restore.not_a_file': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a file.'),
     'restore.not_sqlite': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a SQLite database.'),
+    'restore.open_elsewhere': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is open in a window ({owner}); close it there and try again.'),
     'restore.same_file': QT_TRANSLATE_NOOP("ServiceErrors", 'A database cannot be restored from itself.'),
     'schedule.later_today_hours': QT_TRANSLATE_NOOP("ServiceErrors", 'later_today_hours must be between 1 and 12.'),
     'schedule.not_a_time': QT_TRANSLATE_NOOP("ServiceErrors", '{setting} must be a time like 09:00.'),

@@ -5762,7 +5762,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+168" />
+        <location line="+169" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -5780,17 +5780,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-142" />
+        <location line="-143" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+139" />
+        <location line="+140" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-105" />
+        <location line="-106" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5878,7 +5878,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+93" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -5897,7 +5897,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-211" />
+        <location line="-212" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5946,7 +5946,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+101" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -5961,7 +5961,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-94" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -6124,7 +6124,7 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <source>restore replaces the database: add --yes to confirm when not at a terminal.</source>
-        <translation>restore 会替换数据库：不在终端中运行时请加 --yes 确认。</translation>
+        <translation type="vanished">restore 会替换数据库：不在终端中运行时请加 --yes 确认。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -6502,6 +6502,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{path} is open in a window ({owner}); close it there and try again.</source>
+        <translation>{path} 正在一个窗口中打开（{owner}）；请先在那里关闭，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>A database cannot be restored from itself.</source>
         <translation>数据库不能从它自身恢复。</translation>
     </message>
@@ -6634,7 +6639,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-97" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -6691,12 +6696,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-175" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6716,12 +6721,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+85" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-71" />
+        <location line="-72" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -6754,7 +6759,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+100" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -6769,7 +6774,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-112" />
+        <location line="-113" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6802,7 +6807,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+109" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -6812,7 +6817,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-97" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6858,12 +6863,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+127" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-173" />
+        <location line="-174" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6892,12 +6897,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+91" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-109" />
+        <location line="-110" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -6907,7 +6912,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+71" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6970,7 +6975,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-57" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -7050,27 +7055,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+79" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-192" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+158" />
+        <location line="+159" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-129" />
+        <location line="-130" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+145" />
+        <location line="+146" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -7113,7 +7118,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-149" />
+        <location line="-150" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7133,7 +7138,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+197" />
+        <location line="+198" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>

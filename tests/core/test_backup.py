@@ -379,6 +379,15 @@ def test_cli_backup_backups_and_restore(crm: Path, tmp_path: Path) -> None:
     refused = _cli("backup", db=foreign)
     assert refused.returncode == 2 and "another application" in refused.stderr
     assert foreign.read_bytes() == before and not (tmp_path / "other" / "backups").exists()
+    from desktop_crm import file_lock
+
+    window_lock = file_lock.acquire(crm)  # as a window holding the file
+    assert window_lock is not None
+    try:
+        busy = _cli("restore", str(chosen), db=crm)
+    finally:
+        window_lock.release()
+    assert busy.returncode == 2 and "is open in a window" in busy.stderr
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"\x00" * 5000)
     bad = _cli("restore", str(junk), "--yes", db=crm)
