@@ -20,7 +20,7 @@ What is measured (wall time, ``time.perf_counter``):
   child also reports whether matplotlib was already imported at the first paint, and (dashboard page)
   when every card and chart was painted.
 * first visit: in a running window that has idled a moment (as in real use: matplotlib imported in the
-  background, the canvases built, the first view read once on the worker), navigation to the dashboard
+  background, the canvases built, the first view read on the worker and kept), navigation to the dashboard
   until every card is filled and every chart in view has painted its drawing (charts below the fold get
   no paint until scrolled to; the time until all eight are drawn is printed below it).
 * refresh: a filter change (salesperson) until everything is painted again; the core load on the worker
@@ -423,7 +423,7 @@ def in_window(db: Path, today: date, runs: int, settings_dir: Path) -> dict[str,
     results["first_visit_all"] = page.bench_settled - t0
     results["first_visit_cpu"] = time.thread_time() - cpu0
     results["in_view"] = sum(not f.chart.canvas.visibleRegion().isEmpty() for f in page.frames)
-    results["first_visit_core"] = core_times[-1] if core_times else float("nan")
+    results["first_visit_core"] = core_times[-1] if core_times else None  # None: the idle read was shown
     results["first_visit_stall"] = heartbeat.max_gap
 
     # Refresh: a filter change (salesperson, then the whole team again) -> everything painted.
@@ -643,7 +643,9 @@ def main(argv: list[str] | None = None) -> int:
             f"first visit (navigation → cards, {results['in_view']} charts in view painted)",
             _ms(results["first_visit"]),
             "≤ 500 ms",
-            f"core load on worker {_ms(results['first_visit_core'])}",
+            f"core load on worker {_ms(results['first_visit_core'])}"
+            if results["first_visit_core"] is not None
+            else "the view read on the worker while idle, shown at once",
         )
     )
     rows.append(

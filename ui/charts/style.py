@@ -95,13 +95,16 @@ def finish(
     axis = ax.yaxis if value_axis == "y" else ax.xaxis
     axis.set_major_formatter(formatter(data.format_value))
     axis.set_major_locator(locator(4 if value_axis == "x" else 6))
-    ax.grid(axis=value_axis, color=theme.grid, linewidth=1)
-    ax.set_axisbelow(True)
-    ax.tick_params(colors=theme.text, labelsize=9)
-    ax.tick_params(axis="x" if value_axis == "y" else "y", length=0)
-    for side in ("top", "right", "left" if value_axis == "y" else "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.spines["bottom" if value_axis == "y" else "left"].set_color(theme.grid)
+    if getattr(ax, "crm_styled", None) != (theme, value_axis):
+        # The axes keep these between drawings (``begin`` does not clear them): set them once per theme.
+        ax.grid(axis=value_axis, color=theme.grid, linewidth=1)
+        ax.set_axisbelow(True)
+        ax.tick_params(colors=theme.text, labelsize=9)
+        ax.tick_params(axis="x" if value_axis == "y" else "y", length=0)
+        for side in ("top", "right", "left" if value_axis == "y" else "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom" if value_axis == "y" else "left"].set_color(theme.grid)
+        ax.crm_styled = (theme, value_axis)
     handles, labels = ax.get_legend_handles_labels()
     order = [s.label for s in data.series]
     pairs = sorted(
@@ -216,7 +219,8 @@ def thin_ticks(ax: Any, labels: list[str], theme: ChartTheme, *, max_labels: int
     fits = max(2, int(width // (longest * 7 + 14)))
     max_labels = min(max_labels, fits)
     step = max(1, -(-len(labels) // max_labels))
-    ax.set_xticks(positions)
-    ax.set_xticklabels([label if i % step == 0 else "" for i, label in enumerate(labels)], color=theme.text)
+    # Ticks only where a label is written: a tick costs its drawing even without a label.
+    ax.set_xticks(positions[::step])
+    ax.set_xticklabels(labels[::step], color=theme.text)
     if labels:
         ax.set_xlim(-0.6, len(labels) - 0.4)
