@@ -684,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"redraw {key}, median",
                 _ms(_median(times)),
                 "≤ 30 ms",
-                f"max {_ms(max(times))}; CPU {_ms(cpu)}",
+                f"min {_ms(min(times))}, max {_ms(max(times))}; CPU {_ms(cpu)}",
             )
         )
     rows.append(
