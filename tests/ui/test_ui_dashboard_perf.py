@@ -288,7 +288,7 @@ def test_a_redraw_measures_the_layout_only_when_labels_or_size_change_and_nothin
 
     def shown(data: ChartData, theme: Any = LIGHT) -> None:
         widget.show_chart(kpi_charts.draw_signed_vs_collected, data, theme, render=False)
-        widget.render()
+        widget.render_now()
         figure, ax = widget.figure, widget.ax
         renderer = widget.canvas.get_renderer()
         tight, frame = ax.get_tightbbox(renderer), figure.bbox

@@ -122,9 +122,9 @@ class ChartWidget(QWidget):
         self._draw_function: DrawFunction | None = None
         self._layout_key: tuple[Any, ...] | None = None
         self._shown: tuple[Any, ...] | None = None
-        # While a staged draw is under way (``show_chart(render=False)`` until ``render()``), the
+        # While a staged draw is under way (``show_chart(render=False)`` until ``render_now()``), the
         # canvas's own requests to render (a resize of a new canvas, above all) are ignored: the
-        # figure is half drawn and will be rendered once, by ``render()``.
+        # figure is half drawn and will be rendered once, by ``render_now()``.
         self.hold_renders = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
@@ -212,14 +212,14 @@ class ChartWidget(QWidget):
 
     def draw(self, draw_function: Callable[[Any], None], *, render: bool = True) -> None:
         """Run ``draw_function(ax)`` and repaint the canvas (``render=False``: the caller lays out and
-        renders later, with ``apply_layout`` and ``render``, each in its own event-loop turn)."""
+        renders later, with ``apply_layout`` and ``render_now``, each in its own event-loop turn)."""
         self.ensure_canvas()
         self.hold_renders = not render
         draw_function(self.ax)
         if render:
             self.canvas.draw_idle()
 
-    def render(self) -> None:
+    def render_now(self) -> None:
         """Render the figure now (laying it out first if needed) and ask Qt to paint it."""
         self.hold_renders = False
         if self.canvas is not None:

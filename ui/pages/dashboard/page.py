@@ -491,7 +491,7 @@ class DashboardPage(Page):
         elif step == "layout":
             chart.apply_layout()
         elif step == "render":
-            chart.render()
+            chart.render_now()
         if self._pending:
             QTimer.singleShot(0, self, self._draw_next)
 
