@@ -7,7 +7,6 @@ and raises ``ValidationError`` / ``NotFoundError`` with a message meant for the 
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -128,17 +127,6 @@ def require_int(value: Any, field: str, label: str, low: int, high: int) -> int:
     if not low <= value <= high:
         raise ValidationError("out_of_range", field, label=label, low=low, high=high)
     return value
-
-
-def require_number(value: Any, field: str, label: str, low: float, high: float) -> float:
-    """A finite number (int or float, not bool) within [low, high], as a float."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError("not_a_number", field, label=label)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValidationError("not_finite", field, label=label)
-    if not low <= value <= high:
-        raise ValidationError("out_of_range", field, label=label, low=low, high=high)
-    return float(value)
 
 
 def require_list(value: Any, field: str, label: str, max_items: int = MAX_ITEMS) -> list[Any]:

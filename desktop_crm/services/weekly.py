@@ -269,7 +269,11 @@ def annotate(
 
 
 def _score(value: Any, field_name: str = "score") -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and math.isnan(value))
+    ):
         raise ValidationError("weekly.score_not_a_number", field_name)
     if not 0 <= value <= 100:
         raise ValidationError("weekly.score_range", field_name)

@@ -52,7 +52,11 @@ def load_criteria() -> list[ScoreCriterion]:
 
 
 def _weight(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and math.isnan(value))
+    ):
         raise ValidationError("criteria.weight_not_a_number", "weight")
     if not 0 < value <= 100:
         raise ValidationError("criteria.weight_range", "weight")
