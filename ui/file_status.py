@@ -217,16 +217,13 @@ class OpenFlow(QObject):
 
 
 def latest_backup(path: str) -> object | None:
-    """The newest backup of ``path`` (``desktop_crm.backup``), or None."""
+    """The newest backup of ``path`` that can be restored (a kept damaged file cannot), or None."""
+    from desktop_crm.backup import latest_restorable
+
     try:
-        from desktop_crm.backup import list_backups
-    except ImportError:
-        return None
-    try:
-        backups = list_backups(path)
+        return latest_restorable(path)
     except (OSError, CrmError):
         return None
-    return backups[0] if backups else None
 
 
 # --- the banner and the status label -----------------------------------------------------------------
