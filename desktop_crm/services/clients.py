@@ -89,6 +89,7 @@ CLIENT_FIELDS = (
     "notes",
     "owner_id",
 )
+MAX_BULK = 1_000_000  # clients changed at once (a whole large list selected)
 MIN_PHONE_SUFFIX = 7  # digits: "+86 138 0013 8000" matches "13800138000"
 
 
@@ -277,7 +278,10 @@ def bulk_update_clients(
 
     ``owner_id=None`` removes the owner; leave it out to keep each client's owner.
     """
-    clients = [get_record(Client, cid, "Client") for cid in require_list(client_ids, "client_ids", "Client")]
+    clients = [
+        get_record(Client, cid, "Client")
+        for cid in require_list(client_ids, "client_ids", "Client", MAX_BULK)
+    ]
     owner = None if owner_id is UNCHANGED else _clean_owner(owner_id, None)
     clean_grade = None if grade is None else require_enum(grade, GRADES, "grade", "Grade")
     tag_names = [] if add_tag is None else _clean_tag_names([add_tag])
