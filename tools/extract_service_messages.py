@@ -11,6 +11,8 @@ its code's template. Nothing is read from the core's sources: the catalogue is t
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -46,9 +48,17 @@ def render(templates: dict[str, str], labels: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _format(path: Path) -> None:
+    """Leave the generated file as ``ruff format`` would (CI checks it), when ruff is installed."""
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if ruff:
+        subprocess.run([ruff, "format", "--quiet", str(path)], cwd=ROOT, check=False)
+
+
 def main() -> int:
     templates, labels = collect()
     OUTPUT.write_text(render(templates, labels), encoding="utf-8")
+    _format(OUTPUT)
     print(f"{len(templates)} messages and {len(labels)} labels written to {OUTPUT.relative_to(ROOT)}")
     return 0
 

@@ -5,336 +5,622 @@ templates by code and its field labels, for Qt to translate (contexts "ServiceEr
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 TEMPLATES = {
-    'agenda.grade_days_range': QT_TRANSLATE_NOOP("ServiceErrors", 'Grade {grade}: the number of days must be from {low} to {high}.'),
-    'agenda.grade_days_whole': QT_TRANSLATE_NOOP("ServiceErrors", 'Grade {grade}: the number of days must be a whole number.'),
-    'agenda.lead_range': QT_TRANSLATE_NOOP("ServiceErrors", 'The reminder lead time must be from {low} to {high} minutes.'),
-    'agenda.unknown_grade': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown grade {grade!r}.'),
-    'backup.before_migration_failed': QT_TRANSLATE_NOOP("ServiceErrors", 'The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.'),
-    'backup.cancelled': QT_TRANSLATE_NOOP("ServiceErrors", 'The backup was cancelled; nothing was replaced.'),
-    'backup.cannot_read': QT_TRANSLATE_NOOP("ServiceErrors", '{path} cannot be backed up ({reason}).'),
-    'backup.cannot_write': QT_TRANSLATE_NOOP("ServiceErrors", 'The backup could not be written to {path} ({reason}).'),
-    'backup.check_failed': QT_TRANSLATE_NOOP("ServiceErrors", 'The backup copy failed its check ({reason}); no older backup was replaced.'),
-    'backup.copy_mismatch': QT_TRANSLATE_NOOP("ServiceErrors", 'The backup copy does not match the database; no older backup was replaced.'),
-    'backup.keep_range': QT_TRANSLATE_NOOP("ServiceErrors", 'Keep between {low} and {high} backups of this kind.'),
-    'backup.keep_whole': QT_TRANSLATE_NOOP("ServiceErrors", 'The number of backups to keep must be a whole number.'),
-    'backup.no_database': QT_TRANSLATE_NOOP("ServiceErrors", 'There is no database at {path} to back up.'),
-    'backup.same_file': QT_TRANSLATE_NOOP("ServiceErrors", 'A backup cannot replace the database it is made from.'),
-    'cli.bad_week': QT_TRANSLATE_NOOP("ServiceErrors", '--week: {reason}'),
-    'cli.from_after_to': QT_TRANSLATE_NOOP("ServiceErrors", '--from must not be after --to'),
-    'cli.no_database': QT_TRANSLATE_NOOP("ServiceErrors", 'no database at {path} (create one with: desktop-crm --db {path} demo)'),
-    'cli.no_folder': QT_TRANSLATE_NOOP("ServiceErrors", 'no folder {folder} to write {name} in'),
-    'cli.no_gui': QT_TRANSLATE_NOOP("ServiceErrors", 'the graphical interface is not available: {reason}'),
-    'cli.no_such_user': QT_TRANSLATE_NOOP("ServiceErrors", 'no user named {name!r} (users: {users})'),
-    'cli.pdf_needs_gui': QT_TRANSLATE_NOOP("ServiceErrors", "PDF export needs the graphical interface's modules: {reason}"),
-    'cli.review_pack_needs_gui': QT_TRANSLATE_NOOP("ServiceErrors", "the review pack needs the graphical interface's modules: {reason}"),
-    'cli.to_before_from': QT_TRANSLATE_NOOP("ServiceErrors", '--to {end} is before --from {start}'),
-    'cli.user_blank': QT_TRANSLATE_NOOP("ServiceErrors", '--user must name a salesperson (leave it out for the whole team)'),
-    'cli.user_empty': QT_TRANSLATE_NOOP("ServiceErrors", "--user needs a salesperson's name; leave it out for the whole team."),
-    'cli.year_range': QT_TRANSLATE_NOOP("ServiceErrors", '--year must be between 1900 and 2100'),
-    'client.deleted': QT_TRANSLATE_NOOP("ServiceErrors", 'Client "{name}" has been deleted; restore it before linking records to it.'),
-    'client.owner_inactive': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is inactive and cannot own clients.'),
-    'client.tag_required': QT_TRANSLATE_NOOP("ServiceErrors", 'Tag is required.'),
-    'client.tags_not_a_list': QT_TRANSLATE_NOOP("ServiceErrors", 'Tags must be a list of names.'),
-    'client.unknown_field': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown client field: {key!r}.'),
-    'contact.client_deleted': QT_TRANSLATE_NOOP("ServiceErrors", 'Client {client!r} has been deleted; its contacts cannot be changed.'),
-    'contact.deleted': QT_TRANSLATE_NOOP("ServiceErrors", 'Contact "{name}" has been deleted.'),
-    'contact.manager_other_client': QT_TRANSLATE_NOOP("ServiceErrors", '{name} works at another client.'),
-    'contact.other_client': QT_TRANSLATE_NOOP("ServiceErrors", 'Contact "{name}" works for another client, not for "{client}".'),
-    'contact.reports_cycle': QT_TRANSLATE_NOOP("ServiceErrors", 'A contact cannot report to themselves, directly or through others.'),
-    'contact.unknown_field': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown contact field: {key!r}.'),
-    'contract.below_plan': QT_TRANSLATE_NOOP("ServiceErrors", 'Amount: the payment plan already totals {planned_cents}; reduce the plan first.'),
-    'contract.opportunity_has_contract': QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.'),
-    'contract.opportunity_not_won': QT_TRANSLATE_NOOP("ServiceErrors", 'A contract is created from a won opportunity. "{name}" is not won; close it as won before signing a contract.'),
-    'contract.opportunity_required': QT_TRANSLATE_NOOP("ServiceErrors", "A contract is created from a won opportunity. Choose one of this client's won opportunities."),
-    'criteria.duplicate': QT_TRANSLATE_NOOP("ServiceErrors", 'Criterion {name!r} is listed twice.'),
-    'criteria.too_many': QT_TRANSLATE_NOOP("ServiceErrors", 'At most {max} criteria.'),
-    'criteria.weight_not_a_number': QT_TRANSLATE_NOOP("ServiceErrors", 'Weight must be a number.'),
-    'criteria.weight_range': QT_TRANSLATE_NOOP("ServiceErrors", 'Weight must be more than 0 and at most 100.'),
-    'custom_field.bad_move': QT_TRANSLATE_NOOP("ServiceErrors", 'The move must be a whole number of places.'),
-    'custom_field.bad_order': QT_TRANSLATE_NOOP("ServiceErrors", 'The new order must list every custom field exactly once.'),
-    'custom_field.choice_in_use': QT_TRANSLATE_NOOP("ServiceErrors", '{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.'),
-    'custom_field.choice_in_use_one': QT_TRANSLATE_NOOP("ServiceErrors", '1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.'),
-    'custom_field.choices_not_texts': QT_TRANSLATE_NOOP("ServiceErrors", 'Choices must be a list of texts.'),
-    'custom_field.duplicate': QT_TRANSLATE_NOOP("ServiceErrors", 'A custom field named {name!r} already exists.'),
-    'custom_field.duplicate_choice': QT_TRANSLATE_NOOP("ServiceErrors", 'Choice {choice!r} is listed twice.'),
-    'custom_field.hidden_not_bool': QT_TRANSLATE_NOOP("ServiceErrors", 'Hidden must be true or false.'),
-    'custom_field.kind_has_no_choices': QT_TRANSLATE_NOOP("ServiceErrors", 'A {kind} field has no choices.'),
-    'custom_field.missing': QT_TRANSLATE_NOOP("ServiceErrors", 'Custom field {id!r} does not exist.'),
-    'custom_field.no_choices': QT_TRANSLATE_NOOP("ServiceErrors", 'A choice field needs at least one choice.'),
-    'custom_field.not_a_choice_field': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is not a choice field; it has no choices.'),
-    'custom_value.not_a_choice': QT_TRANSLATE_NOOP("ServiceErrors", '{label}: {value!r} is not one of the choices.'),
-    'custom_value.not_a_list': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a list of choices.'),
-    'custom_value.not_a_mapping': QT_TRANSLATE_NOOP("ServiceErrors", 'Custom values must be a mapping of field to value.'),
-    'date_out_of_range': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be between 1900 and 2100.'),
-    'db.busy': QT_TRANSLATE_NOOP("ServiceErrors", 'The database is busy: another program is writing to it; try again in a moment.'),
-    'db.cannot_read': QT_TRANSLATE_NOOP("ServiceErrors", '{path} cannot be read ({reason}).'),
-    'db.checking': QT_TRANSLATE_NOOP("ServiceErrors", 'The file is still being checked for damage; changes are possible in a moment.'),
-    'db.damaged': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is damaged and cannot be opened safely; restore it from a backup.'),
-    'db.damaged_in_use': QT_TRANSLATE_NOOP("ServiceErrors", 'The database file is damaged; nothing more can be saved to it. Restore it from a backup.'),
-    'db.disk_full': QT_TRANSLATE_NOOP("ServiceErrors", 'The disk is full: the change was not saved; free some space and try again.'),
-    'db.empty_file': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is empty (0 bytes): it holds no CRM data.'),
-    'db.folder_read_only_new': QT_TRANSLATE_NOOP("ServiceErrors", '{path} cannot be created: its folder is read-only.'),
-    'db.foreign': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is a database of another application; it was not opened and not modified.'),
-    'db.io_error': QT_TRANSLATE_NOOP("ServiceErrors", 'The disk could not be read or written (input/output error): the change was not saved.'),
-    'db.is_a_folder': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is a folder, not a database file.'),
-    'db.newer_version': QT_TRANSLATE_NOOP("ServiceErrors", 'This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.'),
-    'db.newer_version_file': QT_TRANSLATE_NOOP("ServiceErrors", '{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.'),
-    'db.not_a_database_file': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a database file.'),
-    'db.read_only': QT_TRANSLATE_NOOP("ServiceErrors", 'This database is open read-only: changes cannot be saved.'),
-    'db.read_only_needs_upgrade': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.'),
-    'db.upgrade_failed': QT_TRANSLATE_NOOP("ServiceErrors", '{path} could not be upgraded to the current schema ({reason}); it was left as it was.'),
-    'demo.busy': QT_TRANSLATE_NOOP("ServiceErrors", 'The demo data cannot be generated while another change is in progress.'),
-    'demo.cancelled': QT_TRANSLATE_NOOP("ServiceErrors", 'Demo data generation cancelled; nothing was written.'),
-    'demo.name_exists': QT_TRANSLATE_NOOP("ServiceErrors", 'The database already has {name!r} ({kind_label}); demo data needs an empty database.'),
-    'demo.not_available': QT_TRANSLATE_NOOP("ServiceErrors", 'Demo data is not available in this version.'),
-    'demo.not_empty': QT_TRANSLATE_NOOP("ServiceErrors", 'The database already holds clients: demo data can only be added to an empty database.'),
-    'demo.unknown_size': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown demo size {size!r} (choose one of: {sizes}).'),
-    'followup.due_in_past': QT_TRANSLATE_NOOP("ServiceErrors", 'The next step is due {due}, which is in the past: pick a later time.'),
-    'followup.other_client': QT_TRANSLATE_NOOP("ServiceErrors", 'The follow-up is about another client, not "{client}".'),
-    'goal.action_outside_period': QT_TRANSLATE_NOOP("ServiceErrors", "Due date: it must lie within the goal's period."),
-    'goal.actual_is_computed': QT_TRANSLATE_NOOP("ServiceErrors", 'Actual value: it comes from the recorded data for a KPI target.'),
-    'goal.agree_not_owner': QT_TRANSLATE_NOOP("ServiceErrors", "Only the goal's owner can agree to a target."),
-    'goal.category_name_required': QT_TRANSLATE_NOOP("ServiceErrors", 'Category name is required for a custom category.'),
-    'goal.child_other_person': QT_TRANSLATE_NOOP("ServiceErrors", 'User: a sub-goal belongs to the same person as its parent goal.'),
-    'goal.decide_not_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", "Only the owner's supervisor can decide on a proposal."),
-    'goal.end_before_start': QT_TRANSLATE_NOOP("ServiceErrors", 'End date must be after the start date.'),
-    'goal.has_targets': QT_TRANSLATE_NOOP("ServiceErrors", 'Qualitative: this goal has numeric targets; delete them first.'),
-    'goal.kind_cannot_contain': QT_TRANSLATE_NOOP("ServiceErrors", 'Kind: a {kind} goal cannot contain its {child_kind} goals.'),
-    'goal.kind_not_finer': QT_TRANSLATE_NOOP("ServiceErrors", 'Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).'),
-    'goal.label_required': QT_TRANSLATE_NOOP("ServiceErrors", 'Label is required.'),
-    'goal.no_proposal': QT_TRANSLATE_NOOP("ServiceErrors", 'There is no proposal waiting on this target.'),
-    'goal.not_yours': QT_TRANSLATE_NOOP("ServiceErrors", 'You can only edit your own goals.'),
-    'goal.outside_parent_period': QT_TRANSLATE_NOOP("ServiceErrors", "Period: it must lie within the parent goal's period ({start} to {end})."),
-    'goal.parent_cycle': QT_TRANSLATE_NOOP("ServiceErrors", 'Parent goal: a goal cannot be moved under itself or its sub-goals.'),
-    'goal.parent_other_person': QT_TRANSLATE_NOOP("ServiceErrors", 'Parent goal: it belongs to another person.'),
-    'goal.period_loses_child': QT_TRANSLATE_NOOP("ServiceErrors", 'Period: it must still contain sub-goal "{title}".'),
-    'goal.proposal_pending': QT_TRANSLATE_NOOP("ServiceErrors", "Your proposal is waiting for the supervisor's decision."),
-    'goal.propose_not_owner': QT_TRANSLATE_NOOP("ServiceErrors", "Only the goal's owner can propose a different target value."),
-    'goal.propose_own_target': QT_TRANSLATE_NOOP("ServiceErrors", 'This target is your own; change its value instead.'),
-    'goal.qualitative': QT_TRANSLATE_NOOP("ServiceErrors", 'This goal is qualitative; it has no numeric targets.'),
-    'goal.split_kind': QT_TRANSLATE_NOOP("ServiceErrors", 'Split: a {kind} goal cannot be split into {child_kind} goals.'),
-    'goal.split_nothing': QT_TRANSLATE_NOOP("ServiceErrors", 'Split: there is no sub-period to split into.'),
-    'goal.split_qualitative': QT_TRANSLATE_NOOP("ServiceErrors", 'Split: sub-goal "{title}" is qualitative.'),
-    'goal.target_assigned': QT_TRANSLATE_NOOP("ServiceErrors", 'Target value: it was assigned to you; propose a different value instead.'),
-    'goal.target_missing': QT_TRANSLATE_NOOP("ServiceErrors", 'Target not found on this goal.'),
-    'goal.team_needs_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", "Only a supervisor can edit the team's goals."),
-    'goal.unknown_metric': QT_TRANSLATE_NOOP("ServiceErrors", 'Metric: unknown KPI {metric!r}.'),
-    'goal.weight_negative': QT_TRANSLATE_NOOP("ServiceErrors", 'Weights: each weight is a number of at least 0.'),
-    'goal.weights_all_zero': QT_TRANSLATE_NOOP("ServiceErrors", 'Weights: at least one weight must be above 0.'),
-    'goal.weights_count': QT_TRANSLATE_NOOP("ServiceErrors", 'Weights: give one weight per sub-goal ({count}).'),
-    'goal.weights_form': QT_TRANSLATE_NOOP("ServiceErrors", 'Weights: use even, days or one number per sub-goal.'),
-    'handbook.bad_topic': QT_TRANSLATE_NOOP("ServiceErrors", 'Topic must be a KPI key or a prefixed key such as rule:smart.'),
-    'handbook.language_not_text': QT_TRANSLATE_NOOP("ServiceErrors", 'Language must be text.'),
-    'handbook.question_required': QT_TRANSLATE_NOOP("ServiceErrors", 'Question is required.'),
-    'handbook.unknown_field': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown handbook field: {key!r}.'),
-    'interface': QT_TRANSLATE_NOOP("ServiceErrors", '{text}'),
-    'milestone.client_deleted': QT_TRANSLATE_NOOP("ServiceErrors", 'The client of milestone #{id} has been deleted.'),
-    'milestone.unknown_field': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown milestone field: {key!r}.'),
-    'negative': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be at least 0.'),
-    'next_step.already_done': QT_TRANSLATE_NOOP("ServiceErrors", 'This next step is already done.'),
-    'next_step.already_done_for': QT_TRANSLATE_NOOP("ServiceErrors", 'This next step of "{client}" is already done.'),
-    'next_step.due_in_past': QT_TRANSLATE_NOOP("ServiceErrors", 'The new due time is in the past: choose a time from now on.'),
-    'next_step.not_done': QT_TRANSLATE_NOOP("ServiceErrors", 'This next step is not done.'),
-    'next_step.snooze_how': QT_TRANSLATE_NOOP("ServiceErrors", 'Snooze by a time bucket or by a number of minutes.'),
-    'next_step.snooze_minutes': QT_TRANSLATE_NOOP("ServiceErrors", 'Snooze minutes must be a whole number from 1 to {high}.'),
-    'not_a_date': QT_TRANSLATE_NOOP("ServiceErrors", '{label} is not a valid date (expected YYYY-MM-DD).'),
-    'not_a_datetime': QT_TRANSLATE_NOOP("ServiceErrors", '{label} is not a valid date and time.'),
-    'not_a_list': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a list.'),
-    'not_a_mapping': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a table of names and values.'),
-    'not_a_number': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a number.'),
-    'not_cents': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a whole number of cents.'),
-    'not_finite': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a finite number of reasonable size.'),
-    'not_positive': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be more than 0.'),
-    'not_text': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be text.'),
-    'not_whole': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be a whole number.'),
-    'opportunity.already_closed': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: this opportunity is already closed ({stage}).'),
-    'opportunity.close_to_win': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: an opportunity is won or lost only by closing it.'),
-    'opportunity.closed': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: this opportunity is closed; reopen it to change its stage.'),
-    'opportunity.deleted': QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" has been deleted.'),
-    'opportunity.has_contracts': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: contracts were signed from this opportunity; delete or unlink them before reopening.'),
-    'opportunity.not_closed': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: this opportunity is not closed.'),
-    'opportunity.other_client': QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" belongs to another client, not to "{client}".'),
-    'out_of_range': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be between {low} and {high}.'),
-    'payment.instalment_other_contract': QT_TRANSLATE_NOOP("ServiceErrors", 'Instalment: it belongs to another contract.'),
-    'payment.overlapping_due': QT_TRANSLATE_NOOP("ServiceErrors", 'Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.'),
-    'payment.overpaid': QT_TRANSLATE_NOOP("ServiceErrors", 'Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.'),
-    'payment.overpaid_instalment': QT_TRANSLATE_NOOP("ServiceErrors", 'Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.'),
-    'payment.plan_not_pairs': QT_TRANSLATE_NOOP("ServiceErrors", 'Payment plan: each instalment is a (due date, amount) pair.'),
-    'payment.plan_over_contract': QT_TRANSLATE_NOOP("ServiceErrors", 'Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.'),
-    'payment.plan_overlapping': QT_TRANSLATE_NOOP("ServiceErrors", 'Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.'),
-    'pdf.cannot_start': QT_TRANSLATE_NOOP("ServiceErrors", 'The PDF writer could not be started.'),
-    'pdf.write_failed': QT_TRANSLATE_NOOP("ServiceErrors", 'The PDF {path} could not be written.'),
-    'record.bad_id': QT_TRANSLATE_NOOP("ServiceErrors", '{label} must be given by its record number.'),
-    'record.deleted': QT_TRANSLATE_NOOP("ServiceErrors", '{label} #{id} has been deleted.'),
-    'record.id_out_of_range': QT_TRANSLATE_NOOP("ServiceErrors", '{label}: no record has such a number.'),
-    'record.missing': QT_TRANSLATE_NOOP("ServiceErrors", '{label} #{id} does not exist.'),
-    'required': QT_TRANSLATE_NOOP("ServiceErrors", '{label} is required.'),
-    'restore.cannot_write': QT_TRANSLATE_NOOP("ServiceErrors", 'The backup could not be put in place of {path} ({reason}); nothing was replaced.'),
-    'restore.damaged': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is damaged ({reason}) and cannot be restored.'),
-    'restore.foreign': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a database of this application.'),
-    'restore.in_use': QT_TRANSLATE_NOOP("ServiceErrors", 'The database is open in another program; close it there and try again.'),
-    'restore.missing': QT_TRANSLATE_NOOP("ServiceErrors", '{path} does not exist.'),
-    'restore.newer': QT_TRANSLATE_NOOP("ServiceErrors", '{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).'),
-    'restore.not_a_file': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a file.'),
-    'restore.not_sqlite': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is not a SQLite database.'),
-    'restore.open_elsewhere': QT_TRANSLATE_NOOP("ServiceErrors", '{path} is open in a window ({owner}); close it there and try again.'),
-    'restore.same_file': QT_TRANSLATE_NOOP("ServiceErrors", 'A database cannot be restored from itself.'),
-    'schedule.later_today_hours': QT_TRANSLATE_NOOP("ServiceErrors", 'later_today_hours must be between 1 and 12.'),
-    'schedule.not_a_time': QT_TRANSLATE_NOOP("ServiceErrors", '{setting} must be a time like 09:00.'),
-    'schedule.not_a_weekday': QT_TRANSLATE_NOOP("ServiceErrors", '{setting} must be a weekday number 0 (Monday) to 6 (Sunday).'),
-    'schedule.not_whole': QT_TRANSLATE_NOOP("ServiceErrors", '{setting} must be a whole number.'),
-    'schedule.skip_weekends_not_bool': QT_TRANSLATE_NOOP("ServiceErrors", 'skip_weekends must be true or false.'),
-    'schedule.unknown_bucket': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown time bucket {bucket!r}.'),
-    'settings.not_storable': QT_TRANSLATE_NOOP("ServiceErrors", 'Setting {key!r} cannot be stored: {reason}.'),
-    'stage.probability_fixed': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage {stage}: the probability is fixed at {percent}%.'),
-    'stage.unknown': QT_TRANSLATE_NOOP("ServiceErrors", 'Stage: {stage!r} is not a stage.'),
-    'stakeholder.other_client': QT_TRANSLATE_NOOP("ServiceErrors", '{name} works at another client than this opportunity.'),
-    'team.not_empty': QT_TRANSLATE_NOOP("ServiceErrors", 'The team already has people; add others in Settings, Team.'),
-    'team.pin_needed': QT_TRANSLATE_NOOP("ServiceErrors", "Enter {name}'s PIN."),
-    'team.user_inactive': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is inactive; reactivate them before working as them.'),
-    'text.control_character': QT_TRANSLATE_NOOP("ServiceErrors", '{label} contains a control character (such as NUL); remove it.'),
-    'text.unpaired_surrogate': QT_TRANSLATE_NOOP("ServiceErrors", '{label} contains a broken character (half of an emoji); type it again.'),
-    'too_large': QT_TRANSLATE_NOOP("ServiceErrors", '{label} is implausibly large.'),
-    'too_long': QT_TRANSLATE_NOOP("ServiceErrors", '{label} is too long ({length} characters, at most {max_length}).'),
-    'too_many': QT_TRANSLATE_NOOP("ServiceErrors", '{label}: at most {max_items} items.'),
-    'unknown_value': QT_TRANSLATE_NOOP("ServiceErrors", '{label}: unknown value {value!r} (allowed: {allowed}).'),
-    'user.active_not_bool': QT_TRANSLATE_NOOP("ServiceErrors", 'Active must be true or false.'),
-    'user.bad_email': QT_TRANSLATE_NOOP("ServiceErrors", 'E-mail {email!r} is not a valid address.'),
-    'user.bad_pin': QT_TRANSLATE_NOOP("ServiceErrors", 'The PIN must be 4 to 12 digits.'),
-    'user.bad_ref': QT_TRANSLATE_NOOP("ServiceErrors", 'A user must be given by their number.'),
-    'user.current_pin_needed': QT_TRANSLATE_NOOP("ServiceErrors", "Enter {name}'s current PIN, or switch to {name} or to a supervisor first."),
-    'user.deactivate_current': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is the person working now; switch to someone else before deactivating them.'),
-    'user.deactivate_has_reports': QT_TRANSLATE_NOOP("ServiceErrors", '{name} still has people reporting to them; reassign them before deactivating.'),
-    'user.duplicate': QT_TRANSLATE_NOOP("ServiceErrors", 'A user named {name!r} already exists.'),
-    'user.last_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.'),
-    'user.not_a_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is not a supervisor.'),
-    'user.pin_not_allowed': QT_TRANSLATE_NOOP("ServiceErrors", 'Switch to {name} or to a supervisor to set their PIN.'),
-    'user.reports_cycle': QT_TRANSLATE_NOOP("ServiceErrors", 'A user cannot report to themselves, directly or through others.'),
-    'user.role_has_reports': QT_TRANSLATE_NOOP("ServiceErrors", '{name} still has people reporting to them; reassign them before changing the role.'),
-    'user.team_needs_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", 'Only a supervisor can change the team; switch to a supervisor first.'),
-    'user.unknown_field': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown user field: {key!r}.'),
-    'user.wrong_pin': QT_TRANSLATE_NOOP("ServiceErrors", 'Wrong PIN.'),
-    'view.duplicate': QT_TRANSLATE_NOOP("ServiceErrors", 'A view named {name!r} already exists.'),
-    'view.not_json': QT_TRANSLATE_NOOP("ServiceErrors", 'The view definition is not valid JSON.'),
-    'view.not_storable': QT_TRANSLATE_NOOP("ServiceErrors", 'The view definition cannot be saved.'),
-    'view.unknown_page': QT_TRANSLATE_NOOP("ServiceErrors", 'Unknown page {page!r}.'),
-    'weekly.goal_other_person': QT_TRANSLATE_NOOP("ServiceErrors", "Goal: it is another person's goal."),
-    'weekly.locked_scored': QT_TRANSLATE_NOOP("ServiceErrors", 'This weekly form was submitted on {when} and has been scored; it can no longer be changed.'),
-    'weekly.locked_submitted': QT_TRANSLATE_NOOP("ServiceErrors", 'This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.'),
-    'weekly.locked_submitted_no_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", 'This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.'),
-    'weekly.no_such_week': QT_TRANSLATE_NOOP("ServiceErrors", 'Week: {year} has no ISO week {week}.'),
-    'weekly.not_a_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", '{name} is not a supervisor; only a supervisor can do this.'),
-    'weekly.not_their_supervisor': QT_TRANSLATE_NOOP("ServiceErrors", '{name} does not supervise the author of this form.'),
-    'weekly.return_not_submitted': QT_TRANSLATE_NOOP("ServiceErrors", 'Only a submitted form can be returned; this one is {status}.'),
-    'weekly.score_both': QT_TRANSLATE_NOOP("ServiceErrors", 'Give either a total score or scores per criterion, not both.'),
-    'weekly.score_not_a_number': QT_TRANSLATE_NOOP("ServiceErrors", 'Score must be a number.'),
-    'weekly.score_not_submitted': QT_TRANSLATE_NOOP("ServiceErrors", 'Only a submitted form can be scored; this one is {status}.'),
-    'weekly.score_range': QT_TRANSLATE_NOOP("ServiceErrors", 'Score must be between 0 and 100.'),
-    'weekly.unknown_criterion': QT_TRANSLATE_NOOP("ServiceErrors", 'Score: {key!r} is not one of the scoring criteria.'),
-    'weekly.unknown_kpi_line': QT_TRANSLATE_NOOP("ServiceErrors", 'Line: {line!r} is not a KPI of the weekly form.'),
-    'weekly.unknown_line': QT_TRANSLATE_NOOP("ServiceErrors", 'Line: {line!r} is not a line of the weekly form.'),
+    "agenda.grade_days_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Grade {grade}: the number of days must be from {low} to {high}."
+    ),
+    "agenda.grade_days_whole": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Grade {grade}: the number of days must be a whole number."
+    ),
+    "agenda.lead_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The reminder lead time must be from {low} to {high} minutes."
+    ),
+    "agenda.unknown_grade": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown grade {grade!r}."),
+    "backup.before_migration_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.",
+    ),
+    "backup.cancelled": QT_TRANSLATE_NOOP("ServiceErrors", "The backup was cancelled; nothing was replaced."),
+    "backup.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be backed up ({reason})."),
+    "backup.cannot_write": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The backup could not be written to {path} ({reason})."
+    ),
+    "backup.check_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The backup copy failed its check ({reason}); no older backup was replaced."
+    ),
+    "backup.copy_mismatch": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The backup copy does not match the database; no older backup was replaced."
+    ),
+    "backup.keep_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Keep between {low} and {high} backups of this kind."
+    ),
+    "backup.keep_whole": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The number of backups to keep must be a whole number."
+    ),
+    "backup.no_database": QT_TRANSLATE_NOOP("ServiceErrors", "There is no database at {path} to back up."),
+    "backup.same_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A backup cannot replace the database it is made from."
+    ),
+    "cli.bad_week": QT_TRANSLATE_NOOP("ServiceErrors", "--week: {reason}"),
+    "cli.from_after_to": QT_TRANSLATE_NOOP("ServiceErrors", "--from must not be after --to"),
+    "cli.no_database": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "no database at {path} (create one with: desktop-crm --db {path} demo)"
+    ),
+    "cli.no_folder": QT_TRANSLATE_NOOP("ServiceErrors", "no folder {folder} to write {name} in"),
+    "cli.no_gui": QT_TRANSLATE_NOOP("ServiceErrors", "the graphical interface is not available: {reason}"),
+    "cli.no_such_user": QT_TRANSLATE_NOOP("ServiceErrors", "no user named {name!r} (users: {users})"),
+    "cli.pdf_needs_gui": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "PDF export needs the graphical interface's modules: {reason}"
+    ),
+    "cli.review_pack_needs_gui": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "the review pack needs the graphical interface's modules: {reason}"
+    ),
+    "cli.to_before_from": QT_TRANSLATE_NOOP("ServiceErrors", "--to {end} is before --from {start}"),
+    "cli.user_blank": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--user must name a salesperson (leave it out for the whole team)"
+    ),
+    "cli.user_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--user needs a salesperson's name; leave it out for the whole team."
+    ),
+    "cli.year_range": QT_TRANSLATE_NOOP("ServiceErrors", "--year must be between 1900 and 2100"),
+    "client.deleted": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'Client "{name}" has been deleted; restore it before linking records to it.'
+    ),
+    "client.owner_inactive": QT_TRANSLATE_NOOP("ServiceErrors", "{name} is inactive and cannot own clients."),
+    "client.tag_required": QT_TRANSLATE_NOOP("ServiceErrors", "Tag is required."),
+    "client.tags_not_a_list": QT_TRANSLATE_NOOP("ServiceErrors", "Tags must be a list of names."),
+    "client.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown client field: {key!r}."),
+    "contact.client_deleted": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Client {client!r} has been deleted; its contacts cannot be changed."
+    ),
+    "contact.deleted": QT_TRANSLATE_NOOP("ServiceErrors", 'Contact "{name}" has been deleted.'),
+    "contact.manager_other_client": QT_TRANSLATE_NOOP("ServiceErrors", "{name} works at another client."),
+    "contact.other_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'Contact "{name}" works for another client, not for "{client}".'
+    ),
+    "contact.reports_cycle": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A contact cannot report to themselves, directly or through others."
+    ),
+    "contact.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown contact field: {key!r}."),
+    "contract.below_plan": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Amount: the payment plan already totals {planned_cents}; reduce the plan first."
+    ),
+    "contract.opportunity_has_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        'Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.',
+    ),
+    "contract.opportunity_not_won": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        'A contract is created from a won opportunity. "{name}" is not won; close it as won before signing a contract.',
+    ),
+    "contract.opportunity_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "A contract is created from a won opportunity. Choose one of this client's won opportunities.",
+    ),
+    "criteria.duplicate": QT_TRANSLATE_NOOP("ServiceErrors", "Criterion {name!r} is listed twice."),
+    "criteria.too_many": QT_TRANSLATE_NOOP("ServiceErrors", "At most {max} criteria."),
+    "criteria.weight_not_a_number": QT_TRANSLATE_NOOP("ServiceErrors", "Weight must be a number."),
+    "criteria.weight_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Weight must be more than 0 and at most 100."
+    ),
+    "custom_field.bad_move": QT_TRANSLATE_NOOP("ServiceErrors", "The move must be a whole number of places."),
+    "custom_field.bad_order": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The new order must list every custom field exactly once."
+    ),
+    "custom_field.choice_in_use": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.",
+    ),
+    "custom_field.choice_in_use_one": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.",
+    ),
+    "custom_field.choices_not_texts": QT_TRANSLATE_NOOP("ServiceErrors", "Choices must be a list of texts."),
+    "custom_field.duplicate": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A custom field named {name!r} already exists."
+    ),
+    "custom_field.duplicate_choice": QT_TRANSLATE_NOOP("ServiceErrors", "Choice {choice!r} is listed twice."),
+    "custom_field.hidden_not_bool": QT_TRANSLATE_NOOP("ServiceErrors", "Hidden must be true or false."),
+    "custom_field.kind_has_no_choices": QT_TRANSLATE_NOOP("ServiceErrors", "A {kind} field has no choices."),
+    "custom_field.missing": QT_TRANSLATE_NOOP("ServiceErrors", "Custom field {id!r} does not exist."),
+    "custom_field.no_choices": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A choice field needs at least one choice."
+    ),
+    "custom_field.not_a_choice_field": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is not a choice field; it has no choices."
+    ),
+    "custom_value.not_a_choice": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} is not one of the choices."
+    ),
+    "custom_value.not_a_list": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a list of choices."),
+    "custom_value.not_a_mapping": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Custom values must be a mapping of field to value."
+    ),
+    "date_out_of_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be between 1900 and 2100."),
+    "db.busy": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The database is busy: another program is writing to it; try again in a moment."
+    ),
+    "db.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be read ({reason})."),
+    "db.checking": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The file is still being checked for damage; changes are possible in a moment."
+    ),
+    "db.damaged": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} is damaged and cannot be opened safely; restore it from a backup."
+    ),
+    "db.damaged_in_use": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The database file is damaged; nothing more can be saved to it. Restore it from a backup.",
+    ),
+    "db.disk_full": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The disk is full: the change was not saved; free some space and try again."
+    ),
+    "db.empty_file": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is empty (0 bytes): it holds no CRM data."),
+    "db.folder_read_only_new": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} cannot be created: its folder is read-only."
+    ),
+    "db.foreign": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} is a database of another application; it was not opened and not modified."
+    ),
+    "db.io_error": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The disk could not be read or written (input/output error): the change was not saved.",
+    ),
+    "db.is_a_folder": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is a folder, not a database file."),
+    "db.newer_version": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
+    ),
+    "db.newer_version_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
+    ),
+    "db.not_a_database_file": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is not a database file."),
+    "db.read_only": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "This database is open read-only: changes cannot be saved."
+    ),
+    "db.read_only_needs_upgrade": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.",
+    ),
+    "db.upgrade_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",
+    ),
+    "demo.busy": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The demo data cannot be generated while another change is in progress."
+    ),
+    "demo.cancelled": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Demo data generation cancelled; nothing was written."
+    ),
+    "demo.name_exists": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The database already has {name!r} ({kind_label}); demo data needs an empty database.",
+    ),
+    "demo.not_available": QT_TRANSLATE_NOOP("ServiceErrors", "Demo data is not available in this version."),
+    "demo.not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The database already holds clients: demo data can only be added to an empty database.",
+    ),
+    "demo.unknown_size": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown demo size {size!r} (choose one of: {sizes})."
+    ),
+    "followup.due_in_past": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The next step is due {due}, which is in the past: pick a later time."
+    ),
+    "followup.other_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'The follow-up is about another client, not "{client}".'
+    ),
+    "goal.action_outside_period": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Due date: it must lie within the goal's period."
+    ),
+    "goal.actual_is_computed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Actual value: it comes from the recorded data for a KPI target."
+    ),
+    "goal.agree_not_owner": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only the goal's owner can agree to a target."
+    ),
+    "goal.category_name_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Category name is required for a custom category."
+    ),
+    "goal.child_other_person": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "User: a sub-goal belongs to the same person as its parent goal."
+    ),
+    "goal.decide_not_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only the owner's supervisor can decide on a proposal."
+    ),
+    "goal.end_before_start": QT_TRANSLATE_NOOP("ServiceErrors", "End date must be after the start date."),
+    "goal.has_targets": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Qualitative: this goal has numeric targets; delete them first."
+    ),
+    "goal.kind_cannot_contain": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Kind: a {kind} goal cannot contain its {child_kind} goals."
+    ),
+    "goal.kind_not_finer": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).",
+    ),
+    "goal.label_required": QT_TRANSLATE_NOOP("ServiceErrors", "Label is required."),
+    "goal.no_proposal": QT_TRANSLATE_NOOP("ServiceErrors", "There is no proposal waiting on this target."),
+    "goal.not_yours": QT_TRANSLATE_NOOP("ServiceErrors", "You can only edit your own goals."),
+    "goal.outside_parent_period": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Period: it must lie within the parent goal's period ({start} to {end})."
+    ),
+    "goal.parent_cycle": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Parent goal: a goal cannot be moved under itself or its sub-goals."
+    ),
+    "goal.parent_other_person": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Parent goal: it belongs to another person."
+    ),
+    "goal.period_loses_child": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'Period: it must still contain sub-goal "{title}".'
+    ),
+    "goal.proposal_pending": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Your proposal is waiting for the supervisor's decision."
+    ),
+    "goal.propose_not_owner": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only the goal's owner can propose a different target value."
+    ),
+    "goal.propose_own_target": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "This target is your own; change its value instead."
+    ),
+    "goal.qualitative": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "This goal is qualitative; it has no numeric targets."
+    ),
+    "goal.split_kind": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Split: a {kind} goal cannot be split into {child_kind} goals."
+    ),
+    "goal.split_nothing": QT_TRANSLATE_NOOP("ServiceErrors", "Split: there is no sub-period to split into."),
+    "goal.split_qualitative": QT_TRANSLATE_NOOP("ServiceErrors", 'Split: sub-goal "{title}" is qualitative.'),
+    "goal.target_assigned": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Target value: it was assigned to you; propose a different value instead."
+    ),
+    "goal.target_missing": QT_TRANSLATE_NOOP("ServiceErrors", "Target not found on this goal."),
+    "goal.team_needs_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a supervisor can edit the team's goals."
+    ),
+    "goal.unknown_metric": QT_TRANSLATE_NOOP("ServiceErrors", "Metric: unknown KPI {metric!r}."),
+    "goal.weight_negative": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Weights: each weight is a number of at least 0."
+    ),
+    "goal.weights_all_zero": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Weights: at least one weight must be above 0."
+    ),
+    "goal.weights_count": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Weights: give one weight per sub-goal ({count})."
+    ),
+    "goal.weights_form": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Weights: use even, days or one number per sub-goal."
+    ),
+    "handbook.bad_topic": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Topic must be a KPI key or a prefixed key such as rule:smart."
+    ),
+    "handbook.language_not_text": QT_TRANSLATE_NOOP("ServiceErrors", "Language must be text."),
+    "handbook.question_required": QT_TRANSLATE_NOOP("ServiceErrors", "Question is required."),
+    "handbook.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown handbook field: {key!r}."),
+    "interface": QT_TRANSLATE_NOOP("ServiceErrors", "{text}"),
+    "milestone.client_deleted": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The client of milestone #{id} has been deleted."
+    ),
+    "milestone.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown milestone field: {key!r}."),
+    "negative": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be at least 0."),
+    "next_step.already_done": QT_TRANSLATE_NOOP("ServiceErrors", "This next step is already done."),
+    "next_step.already_done_for": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'This next step of "{client}" is already done.'
+    ),
+    "next_step.due_in_past": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The new due time is in the past: choose a time from now on."
+    ),
+    "next_step.not_done": QT_TRANSLATE_NOOP("ServiceErrors", "This next step is not done."),
+    "next_step.snooze_how": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Snooze by a time bucket or by a number of minutes."
+    ),
+    "next_step.snooze_minutes": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Snooze minutes must be a whole number from 1 to {high}."
+    ),
+    "not_a_date": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is not a valid date (expected YYYY-MM-DD)."),
+    "not_a_datetime": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is not a valid date and time."),
+    "not_a_list": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a list."),
+    "not_a_mapping": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a table of names and values."),
+    "not_a_number": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a number."),
+    "not_cents": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a whole number of cents."),
+    "not_finite": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a finite number of reasonable size."),
+    "not_positive": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be more than 0."),
+    "not_text": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be text."),
+    "not_whole": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be a whole number."),
+    "opportunity.already_closed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Stage: this opportunity is already closed ({stage})."
+    ),
+    "opportunity.close_to_win": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Stage: an opportunity is won or lost only by closing it."
+    ),
+    "opportunity.closed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Stage: this opportunity is closed; reopen it to change its stage."
+    ),
+    "opportunity.deleted": QT_TRANSLATE_NOOP("ServiceErrors", 'Opportunity "{name}" has been deleted.'),
+    "opportunity.has_contracts": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Stage: contracts were signed from this opportunity; delete or unlink them before reopening.",
+    ),
+    "opportunity.not_closed": QT_TRANSLATE_NOOP("ServiceErrors", "Stage: this opportunity is not closed."),
+    "opportunity.other_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'Opportunity "{name}" belongs to another client, not to "{client}".'
+    ),
+    "out_of_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be between {low} and {high}."),
+    "payment.instalment_other_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Instalment: it belongs to another contract."
+    ),
+    "payment.overlapping_due": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.",
+    ),
+    "payment.overpaid": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.",
+    ),
+    "payment.overpaid_instalment": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.",
+    ),
+    "payment.plan_not_pairs": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Payment plan: each instalment is a (due date, amount) pair."
+    ),
+    "payment.plan_over_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.",
+    ),
+    "payment.plan_overlapping": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.",
+    ),
+    "pdf.cannot_start": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF writer could not be started."),
+    "pdf.write_failed": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF {path} could not be written."),
+    "record.bad_id": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be given by its record number."),
+    "record.deleted": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} has been deleted."),
+    "record.id_out_of_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: no record has such a number."),
+    "record.missing": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} does not exist."),
+    "required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
+    "restore.cannot_write": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The backup could not be put in place of {path} ({reason}); nothing was replaced."
+    ),
+    "restore.damaged": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} is damaged ({reason}) and cannot be restored."
+    ),
+    "restore.foreign": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is not a database of this application."),
+    "restore.in_use": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The database is open in another program; close it there and try again."
+    ),
+    "restore.missing": QT_TRANSLATE_NOOP("ServiceErrors", "{path} does not exist."),
+    "restore.newer": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}).",
+    ),
+    "restore.not_a_file": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is not a file."),
+    "restore.not_sqlite": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is not a SQLite database."),
+    "restore.open_elsewhere": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} is open in a window ({owner}); close it there and try again."
+    ),
+    "restore.same_file": QT_TRANSLATE_NOOP("ServiceErrors", "A database cannot be restored from itself."),
+    "schedule.later_today_hours": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "later_today_hours must be between 1 and 12."
+    ),
+    "schedule.not_a_time": QT_TRANSLATE_NOOP("ServiceErrors", "{setting} must be a time like 09:00."),
+    "schedule.not_a_weekday": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{setting} must be a weekday number 0 (Monday) to 6 (Sunday)."
+    ),
+    "schedule.not_whole": QT_TRANSLATE_NOOP("ServiceErrors", "{setting} must be a whole number."),
+    "schedule.skip_weekends_not_bool": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "skip_weekends must be true or false."
+    ),
+    "schedule.unknown_bucket": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown time bucket {bucket!r}."),
+    "settings.not_storable": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Setting {key!r} cannot be stored: {reason}."
+    ),
+    "stage.probability_fixed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Stage {stage}: the probability is fixed at {percent}%."
+    ),
+    "stage.unknown": QT_TRANSLATE_NOOP("ServiceErrors", "Stage: {stage!r} is not a stage."),
+    "stakeholder.other_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} works at another client than this opportunity."
+    ),
+    "team.not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The team already has people; add others in Settings, Team."
+    ),
+    "team.pin_needed": QT_TRANSLATE_NOOP("ServiceErrors", "Enter {name}'s PIN."),
+    "team.user_inactive": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is inactive; reactivate them before working as them."
+    ),
+    "text.control_character": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} contains a control character (such as NUL); remove it."
+    ),
+    "text.unpaired_surrogate": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} contains a broken character (half of an emoji); type it again."
+    ),
+    "too_large": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is implausibly large."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is too long ({length} characters, at most {max_length})."
+    ),
+    "too_many": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: at most {max_items} items."),
+    "unknown_value": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: unknown value {value!r} (allowed: {allowed})."
+    ),
+    "user.active_not_bool": QT_TRANSLATE_NOOP("ServiceErrors", "Active must be true or false."),
+    "user.bad_email": QT_TRANSLATE_NOOP("ServiceErrors", "E-mail {email!r} is not a valid address."),
+    "user.bad_pin": QT_TRANSLATE_NOOP("ServiceErrors", "The PIN must be 4 to 12 digits."),
+    "user.bad_ref": QT_TRANSLATE_NOOP("ServiceErrors", "A user must be given by their number."),
+    "user.current_pin_needed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Enter {name}'s current PIN, or switch to {name} or to a supervisor first."
+    ),
+    "user.deactivate_current": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is the person working now; switch to someone else before deactivating them."
+    ),
+    "user.deactivate_has_reports": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} still has people reporting to them; reassign them before deactivating."
+    ),
+    "user.duplicate": QT_TRANSLATE_NOOP("ServiceErrors", "A user named {name!r} already exists."),
+    "user.last_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.",
+    ),
+    "user.not_a_supervisor": QT_TRANSLATE_NOOP("ServiceErrors", "{name} is not a supervisor."),
+    "user.pin_not_allowed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Switch to {name} or to a supervisor to set their PIN."
+    ),
+    "user.reports_cycle": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A user cannot report to themselves, directly or through others."
+    ),
+    "user.role_has_reports": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} still has people reporting to them; reassign them before changing the role."
+    ),
+    "user.team_needs_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a supervisor can change the team; switch to a supervisor first."
+    ),
+    "user.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown user field: {key!r}."),
+    "user.wrong_pin": QT_TRANSLATE_NOOP("ServiceErrors", "Wrong PIN."),
+    "view.duplicate": QT_TRANSLATE_NOOP("ServiceErrors", "A view named {name!r} already exists."),
+    "view.not_json": QT_TRANSLATE_NOOP("ServiceErrors", "The view definition is not valid JSON."),
+    "view.not_storable": QT_TRANSLATE_NOOP("ServiceErrors", "The view definition cannot be saved."),
+    "view.unknown_page": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown page {page!r}."),
+    "weekly.goal_other_person": QT_TRANSLATE_NOOP("ServiceErrors", "Goal: it is another person's goal."),
+    "weekly.locked_scored": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "This weekly form was submitted on {when} and has been scored; it can no longer be changed.",
+    ),
+    "weekly.locked_submitted": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.",
+    ),
+    "weekly.locked_submitted_no_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.",
+    ),
+    "weekly.no_such_week": QT_TRANSLATE_NOOP("ServiceErrors", "Week: {year} has no ISO week {week}."),
+    "weekly.not_a_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is not a supervisor; only a supervisor can do this."
+    ),
+    "weekly.not_their_supervisor": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} does not supervise the author of this form."
+    ),
+    "weekly.return_not_submitted": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a submitted form can be returned; this one is {status}."
+    ),
+    "weekly.score_both": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Give either a total score or scores per criterion, not both."
+    ),
+    "weekly.score_not_a_number": QT_TRANSLATE_NOOP("ServiceErrors", "Score must be a number."),
+    "weekly.score_not_submitted": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a submitted form can be scored; this one is {status}."
+    ),
+    "weekly.score_range": QT_TRANSLATE_NOOP("ServiceErrors", "Score must be between 0 and 100."),
+    "weekly.unknown_criterion": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Score: {key!r} is not one of the scoring criteria."
+    ),
+    "weekly.unknown_kpi_line": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Line: {line!r} is not a KPI of the weekly form."
+    ),
+    "weekly.unknown_line": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Line: {line!r} is not a line of the weekly form."
+    ),
 }
 
 LABELS = [
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Action'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Address'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Amount'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Annotation'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Answer'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Category'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Category name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Changed by'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Channel'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Choice'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Client'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Close date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Collection item'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Comment'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Competitor'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Contact'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Contract'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Contract number'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Criterion'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Custom field'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Date of change'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Department'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Due date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Due time'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Duration (minutes)'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'E-mail'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'End date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Expected amount'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Expected close date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Expected signing date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Field kind'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Field name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Follow-up'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Goal'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Grade'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Handbook entry'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Industry'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Influence'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Instalment'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Interests'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Job title'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Kind'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Label'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Line'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Manager'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Method'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Metric'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Milestone'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Next step'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Note'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Notes'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Opportunity'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Owner'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Parent goal'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Payment'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Payment date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Phone'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Plan item'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Plan type'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Planned collection'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Position'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Probability'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Purpose'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Question'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Reason'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Region'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Revision date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Role'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Score'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Section'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Setting name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Short name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Signing date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Source'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Stage'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Stance'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Start date'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Status'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Summary'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Supervisor'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Tag'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Target'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Tenure'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Text'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Time'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Title'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Topic'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Unit'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'User'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Value verdict'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'View'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'View name'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'WeChat'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Website'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Week'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Weekday'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Weekly form'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'When'),
-    QT_TRANSLATE_NOOP("ServiceLabels", 'Year'),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Action"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Address"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Amount"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Annotation"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Answer"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Category"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Category name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Changed by"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Channel"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Choice"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Client"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Close date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Collection item"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Comment"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Competitor"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contact"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contract"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contract number"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Criterion"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Custom field"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Date of change"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Department"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Due date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Due time"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Duration (minutes)"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "E-mail"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "End date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Expected amount"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Expected close date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Expected signing date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Field kind"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Field name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Follow-up"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Goal"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Grade"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Handbook entry"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Industry"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Influence"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Instalment"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Interests"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Job title"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Kind"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Label"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Line"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Manager"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Method"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Metric"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Milestone"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Next step"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Note"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Notes"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Opportunity"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Owner"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Parent goal"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Payment"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Payment date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Phone"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Plan item"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Plan type"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Planned collection"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Position"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Probability"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Purpose"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Question"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Reason"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Region"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Revision date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Role"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Score"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Section"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Setting name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Short name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Signing date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Source"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Stage"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Stance"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Start date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Status"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Summary"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Supervisor"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Tag"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Target"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Tenure"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Text"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Time"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Title"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Topic"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Unit"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "User"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Value verdict"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "View"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "View name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "WeChat"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Website"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Week"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Weekday"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Weekly form"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "When"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Year"),
 ]
