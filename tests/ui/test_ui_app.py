@@ -203,7 +203,7 @@ def test_real_demo_generation_fills_the_window(
     qtbot.addWidget(window)
     with qtbot.waitSignal(shell.demo_job.sig_finished, timeout=60_000):
         pass
-    qtbot.waitUntil(lambda: window.count_label.text() != "0 clients", timeout=5_000)
+    qtbot.waitUntil(lambda: window.count_label.text() != "0 clients", timeout=20_000)
     assert modal.titles == ["Welcome"]
     assert window.page("today").model.rowCount() > 0
 

@@ -78,7 +78,7 @@ def names(page: ClientsPage) -> list[str]:
 
 def search(qtbot: QtBot, page: ClientsPage, text: str, expected: int) -> None:
     page.list_view.search_edit.setText(text)  # keyClicks with Chinese aborts Qt (FIELD-NOTES)
-    qtbot.waitUntil(lambda: page.model.query.filter.search == text.strip(), timeout=2000)
+    qtbot.waitUntil(lambda: page.model.query.filter.search == text.strip(), timeout=10_000)
     assert page.model.rowCount() == expected
 
 

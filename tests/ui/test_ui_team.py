@@ -265,5 +265,5 @@ def test_opening_a_database_without_users_asks_who_is_working(
 
     driver.fillers.append(filler)
     assert window.switch_database(empty)
-    qtbot.waitUntil(lambda: driver.kinds == ["FirstUserDialog"], timeout=5_000)
+    qtbot.waitUntil(lambda: driver.kinds == ["FirstUserDialog"], timeout=20_000)
     assert window.working_as.button.text() == "Working as: Anna (Salesperson)"

@@ -229,7 +229,7 @@ def test_large_files_load_on_the_worker(
     monkeypatch.setattr(loader, "BACKGROUND_CLIENTS", 1)
     page = TodayPage()
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.sig_loaded, timeout=5000):
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
         page.refresh()
         assert page.subtitle_label.text() == "Loading the agenda…"
     assert titles(page) == ["电话确认报价单", "Send the proposal", "拜访采购部"]
