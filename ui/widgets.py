@@ -91,3 +91,17 @@ def error_label(parent: QWidget, key: str, errors: dict[str, QLabel]) -> QLabel:
     error.hide()
     errors[key] = error
     return error
+
+
+def section_card(card: QFrame, title: str, spacing: int = 12) -> tuple[QVBoxLayout, QLabel]:
+    """Make ``card`` a Settings section: the card frame, its layout and its heading (styled by the theme's
+    ``#sectionHeading``; no colour of its own, so it reads in light and dark)."""
+    card.setObjectName("formCard")
+    card.setMaximumWidth(860)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(20, 18, 20, 18)
+    layout.setSpacing(spacing)
+    heading = QLabel(title, card)
+    heading.setObjectName("sectionHeading")
+    heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+    return layout, heading

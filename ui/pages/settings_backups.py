@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,18 +28,13 @@ from desktop_crm.models import database
 
 from ..backup_dialogs import BackupTable
 from ..errors import error_text
+from ..widgets import section_card
 
 
 class BackupSettingsSection(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("formCard")
-        self.setMaximumWidth(860)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 18)
-        layout.setSpacing(12)
-        heading = QLabel(self.tr("Backups"), self)
-        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout, heading = section_card(self, self.tr("Backups"))
         layout.addWidget(heading)
         hint = QLabel(
             self.tr(

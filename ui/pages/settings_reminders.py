@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,18 +24,13 @@ from desktop_crm.services import agenda_settings
 from ..errors import error_text
 from ..labels import label
 from ..reminders import agenda_notifier
+from ..widgets import section_card
 
 
 class ReminderSettingsSection(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("formCard")
-        self.setMaximumWidth(860)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 18)
-        layout.setSpacing(12)
-        heading = QLabel(self.tr("Today and reminders"), self)
-        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout, heading = section_card(self, self.tr("Today and reminders"))
         layout.addWidget(heading)
         form = QFormLayout()
         form.setHorizontalSpacing(24)

@@ -37,6 +37,7 @@ from desktop_crm.team import TeamMember
 
 from .. import labels, prompts
 from ..errors import error_text
+from ..widgets import section_card
 from ..working_as import PinDialog, team_notifier
 from .clients.editor_inputs import FieldBox
 
@@ -240,13 +241,7 @@ class TeamSection(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("formCard")
-        self.setMaximumWidth(860)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 18)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Team"), self)
-        title.setStyleSheet("font-size: 15px; font-weight: 600; color: #1f2a3c;")
+        layout, title = section_card(self, self.tr("Team"), spacing=10)
         hint = QLabel(
             self.tr(
                 "The people who use this file. A salesperson sees their own goals and weekly forms; a "

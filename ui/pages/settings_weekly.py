@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,20 +24,15 @@ from desktop_crm.errors import CrmError
 from desktop_crm.services.weekly_criteria import load_criteria, save_criteria
 
 from ..errors import error_text
+from ..widgets import section_card
 from .weekly.texts import WeeklyTexts
 
 
 class WeeklyReviewSettingsSection(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("formCard")
-        self.setMaximumWidth(860)
         self.texts = WeeklyTexts(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 18)
-        layout.setSpacing(10)
-        heading = QLabel(self.tr("Weekly review"), self)
-        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        layout, heading = section_card(self, self.tr("Weekly review"), spacing=10)
         layout.addWidget(heading)
         hint = QLabel(
             self.tr(
