@@ -172,8 +172,21 @@ class FirstUserDialog(QDialog):
 
 
 def ask_first_user(parent: QWidget | None) -> bool:
-    """When the database has nobody yet, ask for the first user's name and role; True if created."""
+    """When the database has nobody yet, ask for the first user's name and role; True if created.
+
+    While the file is still being checked for damage (writes wait for that), the question waits for the
+    check; on a file that cannot be written (read-only, damaged) nobody can be added, so it is not asked.
+    """
+    from desktop_crm import write_guard
+
+    from . import file_status
+
     if team.team_members():
+        return False
+    if file_status.state().checking:
+        _ask_after_check(parent)
+        return False
+    if write_guard.write_refusal() is not None:
         return False
     dialog = FirstUserDialog(parent)
     prompts.run_modal(dialog)
@@ -182,6 +195,20 @@ def ask_first_user(parent: QWidget | None) -> bool:
     team_notifier().sig_team_changed.emit()
     team_notifier().sig_working_user_changed.emit()
     return True
+
+
+def _ask_after_check(parent: QWidget | None) -> None:
+    """Ask for the first user once the running integrity check has finished (one question, once)."""
+    from . import file_status
+
+    signal = file_status.notifier().sig_check_finished
+
+    def on_finished(_path: str, _problem: str) -> None:
+        signal.disconnect(on_finished)
+        ask_first_user(parent)
+
+    # Queued: the file state is updated by the check's own slot first.
+    signal.connect(on_finished, Qt.ConnectionType.QueuedConnection)
 
 
 def switch_with_pin(parent: QWidget | None, user_id: int) -> bool:

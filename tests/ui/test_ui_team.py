@@ -267,3 +267,28 @@ def test_opening_a_database_without_users_asks_who_is_working(
     assert window.switch_database(empty)
     qtbot.waitUntil(lambda: driver.kinds == ["FirstUserDialog"], timeout=20_000)
     assert window.working_as.button.text() == "Working as: Anna (Salesperson)"
+
+
+def test_the_first_user_question_waits_for_the_damage_check(
+    qtbot: QtBot, db: object, db_path: Path, driver: DialogDriver
+) -> None:
+    """Writes wait while the file is checked: the name is asked after the check, so saving it works."""
+    from desktop_crm import write_guard
+    from ui import file_status
+    from ui.working_as import ask_first_user
+
+    current = file_status.state()
+    current.path = str(db_path)
+    current.checking = True
+    write_guard.set_write_refusal("checking")
+    try:
+        driver.fillers.append(lambda dialog: dialog.name_edit.setText("Anna"))  # type: ignore[attr-defined]
+        assert ask_first_user(None) is False
+        assert driver.kinds == []  # not asked while the check runs
+        file_status.notifier().sig_check_finished.emit(str(db_path), "")
+        qtbot.waitUntil(lambda: driver.kinds == ["FirstUserDialog"], timeout=10_000)
+        assert driver.errors == []
+        assert [m.name for m in team.team_members()] == ["Anna"]
+    finally:
+        current.checking = False
+        write_guard.set_write_refusal(None)
