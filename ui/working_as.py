@@ -198,17 +198,27 @@ def ask_first_user(parent: QWidget | None) -> bool:
 
 
 def _ask_after_check(parent: QWidget | None) -> None:
-    """Ask for the first user once the running integrity check has finished (one question, once)."""
+    """Ask for the first user once the running integrity check has finished (one question, once).
+
+    Listens to ``sig_changed``, which the check's own slot emits in the GUI thread after it has updated
+    the file state: the check cannot finish unseen between the test of ``checking`` and this connection.
+    """
+    import shiboken6
+
     from . import file_status
 
-    signal = file_status.notifier().sig_check_finished
+    signal = file_status.notifier().sig_changed
 
-    def on_finished(_path: str, _problem: str) -> None:
-        signal.disconnect(on_finished)
+    def on_changed() -> None:
+        if parent is not None and not shiboken6.isValid(parent):
+            signal.disconnect(on_changed)  # the window is gone: nobody to ask
+            return
+        if file_status.state().checking:
+            return
+        signal.disconnect(on_changed)
         ask_first_user(parent)
 
-    # Queued: the file state is updated by the check's own slot first.
-    signal.connect(on_finished, Qt.ConnectionType.QueuedConnection)
+    signal.connect(on_changed)
 
 
 def switch_with_pin(parent: QWidget | None, user_id: int) -> bool:

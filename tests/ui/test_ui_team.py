@@ -285,7 +285,7 @@ def test_the_first_user_question_waits_for_the_damage_check(
         driver.fillers.append(lambda dialog: dialog.name_edit.setText("Anna"))  # type: ignore[attr-defined]
         assert ask_first_user(None) is False
         assert driver.kinds == []  # not asked while the check runs
-        file_status.notifier().sig_check_finished.emit(str(db_path), "")
+        file_status._on_check_finished(str(db_path), "")  # what the check's thread signals when sound
         qtbot.waitUntil(lambda: driver.kinds == ["FirstUserDialog"], timeout=10_000)
         assert driver.errors == []
         assert [m.name for m in team.team_members()] == ["Anna"]
