@@ -34,7 +34,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     value = config.getoption("--clock", default=None)
     try:
-        start = datetime.fromisoformat(value) if value else datetime.now()
+        start = datetime.fromisoformat(value) if value else app_clock.now()
     except ValueError:
         raise pytest.UsageError(f"--clock: {value!r} is not an ISO date and time") from None
     config.stash[_START] = start.replace(microsecond=0)
