@@ -29,6 +29,7 @@ from . import backup
 from .backup import BackupInfo, Progress
 from .errors import CrmError
 from .migrations import LATEST_VERSION
+from .storage_errors import sqlite_primary_code
 
 OUR_TABLES = frozenset({"user", "setting", "client", "follow_up", "contract", "payment"})
 
@@ -177,7 +178,7 @@ def _leave_wal(db_path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED: another program has it open
             raise CrmError("restore.in_use") from exc
         return  # damaged: its bytes and WAL were kept as the pre-restore backup
     except sqlite3.DatabaseError:

@@ -89,6 +89,11 @@ def _sqlite_code(exc: BaseException) -> int | None:
     return next((code for needle, code in _BY_TEXT if needle in text), None)
 
 
+def sqlite_primary_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of ``exc`` (5 = SQLITE_BUSY, 13 = SQLITE_FULL ...), or None."""
+    return _sqlite_code(exc)
+
+
 def sqlite_code_name(exc: BaseException) -> str:
     """SQLite's (extended) error name of ``exc`` (``SQLITE_READONLY_DIRECTORY``), or ''."""
     name = getattr(exc, "sqlite_errorname", None)
