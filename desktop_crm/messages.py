@@ -318,6 +318,7 @@ LABELS: tuple[str, ...] = (
     "Field kind",
     "Field name",
     "Follow-up",
+    "Full name",
     "Goal",
     "Grade",
     "Handbook entry",

@@ -556,6 +556,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Field kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Field name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Follow-up"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Full name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Goal"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Grade"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Handbook entry"),

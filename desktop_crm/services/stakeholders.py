@@ -85,7 +85,7 @@ def _clean_fields(fields: dict[str, Any], contact: Contact | None, client_id: in
         if key not in CONTACT_FIELDS:
             raise ValidationError("contact.unknown_field", key, key=key)
         if key == "name":
-            values[key] = require_text(value, key, "Name", Contact.name.max_length)
+            values[key] = require_text(value, key, "Full name", Contact.name.max_length)
         elif key in _TEXTS:
             values[key] = optional_text(value, key, _TEXTS[key], getattr(Contact, key).max_length)
         elif key in _LONG_TEXTS:

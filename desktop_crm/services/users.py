@@ -111,7 +111,7 @@ def pin_matches(stored: str, pin: Any) -> bool:
 
 
 def _clean_name(value: Any, exclude_id: int | None = None) -> str:
-    name = require_text(value, "name", "Name", User.name.max_length)
+    name = require_text(value, "name", "Full name", User.name.max_length)
     key = name.casefold()
     for other in User.select(User.id, User.name):
         if other.id != exclude_id and other.name.casefold() == key:

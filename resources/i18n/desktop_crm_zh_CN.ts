@@ -441,12 +441,12 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+42" />
+        <location filename="../../ui/pages/settings_backups.py" line="+37" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>A checked copy of the database is made when the window closes and once a day while it is open, and before every upgrade. Older copies are thinned out: the newest of each recent day, week and month are kept.</source>
         <translation>关闭窗口时、窗口打开期间每天一次以及每次升级前，都会生成一份经过校验的数据库副本。较旧的副本会逐步精简：保留最近每天、每周和每月最新的一份。</translation>
     </message>
@@ -477,7 +477,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Rotation</source>
-        <translation>轮换</translation>
+        <translation type="vanished">轮换</translation>
     </message>
     <message>
         <location line="+15" />
@@ -615,7 +615,7 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+361" />
+        <location filename="../../ui/file_status.py" line="+358" />
         <source>Database busy</source>
         <translation>数据库忙</translation>
     </message>
@@ -4548,7 +4548,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>OpenFlow</name>
     <message>
-        <location filename="../../ui/file_status.py" line="-132" />
+        <location filename="../../ui/file_status.py" line="-129" />
         <source>Open elsewhere</source>
         <translation>已在别处打开</translation>
     </message>
@@ -5337,12 +5337,12 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_reminders.py" line="+38" />
+        <location filename="../../ui/pages/settings_reminders.py" line="+33" />
         <source>Today and reminders</source>
         <translation>今日待办与提醒</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -5719,12 +5719,12 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+23" />
+        <location filename="../../ui/service_text.py" line="+44" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+13" />
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
@@ -5734,7 +5734,7 @@ Start a new, empty database in this file?</source>
         <translation>--user 必须填写一位业务员（查看整个团队时请不要使用该参数）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>--user needs a salesperson's name; leave it out for the whole team.</source>
         <translation>--user 需要填写一位业务员的姓名；查看整个团队时请不要使用该参数。</translation>
     </message>
@@ -5743,17 +5743,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">--week：{exc}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>--year must be between 1900 and 2100</source>
         <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+61" />
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-45" />
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation>联系人不能直接或间接向自己汇报。</translation>
     </message>
@@ -5762,12 +5762,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+169" />
+        <location line="+387" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-19" />
         <source>A user must be given by their number.</source>
         <translation>必须用编号指定用户。</translation>
     </message>
@@ -5780,17 +5780,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-143" />
+        <location line="-325" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+140" />
+        <location line="+322" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-106" />
+        <location line="-230" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5811,7 +5811,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">评分项最多 {MAX_CRITERIA} 个。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Category name is required for a custom category.</source>
         <translation>自定义类别必须填写类别名称。</translation>
     </message>
@@ -5820,12 +5820,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-104" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-52" />
         <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
@@ -5834,7 +5834,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">客户 {name} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>Contact "{name}" has been deleted.</source>
         <translation>联系人“{name}”已删除。</translation>
     </message>
@@ -5851,7 +5851,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">业务特征字段 {field_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+60" />
         <source>Custom values must be a mapping of field to value.</source>
         <translation>业务特征值必须是“字段 → 值”的对应关系。</translation>
     </message>
@@ -5860,7 +5860,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+77" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -5873,12 +5873,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">电子邮件 {email} 不是有效地址。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+18" />
         <source>End date must be after the start date.</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+197" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -5887,17 +5887,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+78" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-23" />
         <source>Goal: it is another person's goal.</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-212" />
+        <location line="-471" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5906,12 +5906,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+111" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+98" />
+        <location line="+226" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5924,12 +5924,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-107" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+55" />
         <source>Language must be text.</source>
         <translation>语言必须是文本。</translation>
     </message>
@@ -5946,42 +5946,42 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+206" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Only a submitted form can be scored; this one is {status}.</source>
         <translation>只有已提交的周报才能评分；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-36" />
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-94" />
+        <location line="-196" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
     <message>
-        <location line="-24" />
+        <location line="-59" />
         <source>Only the goal's owner can agree to a target.</source>
         <translation>只有目标的负责人可以确认目标值。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+41" />
         <source>Only the goal's owner can propose a different target value.</source>
         <translation>只有目标的负责人可以提议不同的目标值。</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-32" />
         <source>Only the owner's supervisor can decide on a proposal.</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-53" />
+        <location line="-140" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -5990,7 +5990,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+107" />
+        <location line="+251" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -5999,17 +5999,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-91" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Parent goal: it belongs to another person.</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+113" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6018,27 +6018,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-110" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-22" />
         <source>Qualitative: this goal has numeric targets; delete them first.</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-93" />
+        <location line="-223" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>The reminder lead time must be from {low} to {high} minutes.</source>
         <translation>提前提醒时间必须在 {low} 到 {high} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Unknown grade {grade!r}.</source>
         <translation>未知的定级 {grade!r}。</translation>
     </message>
@@ -6048,7 +6048,7 @@ Start a new, empty database in this file?</source>
         <translation>数据库从数据结构 {version} 升级前无法备份（{reason}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>The backup was cancelled; nothing was replaced.</source>
         <translation>备份已取消；没有替换任何文件。</translation>
     </message>
@@ -6063,27 +6063,27 @@ Start a new, empty database in this file?</source>
         <translation>无法把备份写入 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The backup copy failed its check ({reason}); no older backup was replaced.</source>
         <translation>备份副本未通过校验（{reason}）；没有替换任何较旧的备份。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The backup copy does not match the database; no older backup was replaced.</source>
         <translation>备份副本与数据库不一致；没有替换任何较旧的备份。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Keep between {low} and {high} backups of this kind.</source>
         <translation>此类备份的保留数量须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The number of backups to keep must be a whole number.</source>
         <translation>保留的备份数量必须是整数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>There is no database at {path} to back up.</source>
         <translation>{path} 没有可备份的数据库。</translation>
     </message>
@@ -6093,7 +6093,7 @@ Start a new, empty database in this file?</source>
         <translation>备份不能覆盖它所备份的数据库本身。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>--week: {reason}</source>
         <translation>--week：{reason}</translation>
     </message>
@@ -6103,7 +6103,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 没有数据库（可用 desktop-crm --db {path} demo 创建）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>no folder {folder} to write {name} in</source>
         <translation>没有文件夹 {folder}，无法写入 {name}</translation>
     </message>
@@ -6127,12 +6127,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">restore 会替换数据库：不在终端中运行时请加 --yes 确认。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>the review pack needs the graphical interface's modules: {reason}</source>
         <translation>生成评审资料包需要图形界面的模块：{reason}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+17" />
         <source>Unknown client field: {key!r}.</source>
         <translation>未知的客户字段：{key!r}。</translation>
     </message>
@@ -6142,12 +6142,12 @@ Start a new, empty database in this file?</source>
         <translation>客户 {client!r} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Contact "{name}" works for another client, not for "{client}".</source>
         <translation>联系人“{name}”属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Unknown contact field: {key!r}.</source>
         <translation>未知的联系人字段：{key!r}。</translation>
     </message>
@@ -6157,17 +6157,17 @@ Start a new, empty database in this file?</source>
         <translation>金额：回款计划合计已达 {planned_cents}，请先减少计划。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>A contract is created from a won opportunity. "{name}" is not won; close it as won before signing a contract.</source>
         <translation>合同须由赢单的商机生成。“{name}”尚未赢单；请先将其关闭为赢单，再签合同。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>A contract is created from a won opportunity. Choose one of this client's won opportunities.</source>
         <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Criterion {name!r} is listed twice.</source>
         <translation>评分项 {name!r} 重复了。</translation>
     </message>
@@ -6177,22 +6177,22 @@ Start a new, empty database in this file?</source>
         <translation>评分项最多 {max} 个。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>{count} clients use a removed choice ({choices}). Keep it, or remove it anyway to clear it from those clients.</source>
         <translation>有 {count} 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从这些客户的值中清除它。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>1 client uses a removed choice ({choices}). Keep it, or remove it anyway to clear it from that client.</source>
         <translation>有 1 个客户使用了被删除的选项（{choices}）。请保留该选项，或仍然删除并从该客户的值中清除它。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>A custom field named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Choice {choice!r} is listed twice.</source>
         <translation>选项 {choice!r} 重复了。</translation>
     </message>
@@ -6202,17 +6202,17 @@ Start a new, empty database in this file?</source>
         <translation>业务特征字段 {id!r} 不存在。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>{label}: {value!r} is not one of the choices.</source>
         <translation>{label}：{value!r} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>The database is busy: another program is writing to it; try again in a moment.</source>
         <translation>数据库忙：另一个程序正在写入，请稍后重试。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
@@ -6222,22 +6222,22 @@ Start a new, empty database in this file?</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is damaged and cannot be opened safely; restore it from a backup.</source>
         <translation>{path} 已损坏，无法安全打开；请从备份恢复。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The database file is damaged; nothing more can be saved to it. Restore it from a backup.</source>
         <translation>数据库文件已损坏，无法再向其中保存任何内容。请从备份恢复。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>The disk is full: the change was not saved; free some space and try again.</source>
         <translation>磁盘已满：更改未保存；请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is empty (0 bytes): it holds no CRM data.</source>
         <translation>{path} 是空文件（0 字节）：其中没有 CRM 数据。</translation>
     </message>
@@ -6247,17 +6247,17 @@ Start a new, empty database in this file?</source>
         <translation>无法创建 {path}：其所在文件夹为只读。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is a database of another application; it was not opened and not modified.</source>
         <translation>{path} 是其他应用程序的数据库；未打开，也未做任何修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The disk could not be read or written (input/output error): the change was not saved.</source>
         <translation>磁盘无法读取或写入（输入/输出错误）：更改未保存。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
@@ -6267,7 +6267,7 @@ Start a new, empty database in this file?</source>
         <translation>该数据库由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
@@ -6276,7 +6276,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{path} 不是本程序能打开的数据库（{reason}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{path} is not a database file.</source>
         <translation>{path} 不是数据库文件。</translation>
     </message>
@@ -6286,32 +6286,32 @@ Start a new, empty database in this file?</source>
         <translation>此数据库以只读方式打开：无法保存更改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.</source>
         <translation>{path} 为只读，且须先升级到架构版本 {latest} 才能打开；请将其复制到可写入的文件夹。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{path} could not be upgraded to the current schema ({reason}); it was left as it was.</source>
         <translation>{path} 无法升级到当前数据结构（{reason}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>The demo data cannot be generated while another change is in progress.</source>
         <translation>另一项修改正在进行，暂时不能生成演示数据。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Demo data generation cancelled; nothing was written.</source>
         <translation>已取消生成演示数据；没有写入任何内容。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The database already has {name!r} ({kind_label}); demo data needs an empty database.</source>
         <translation>数据库中已有 {name!r}（{kind_label}）；演示数据需要空数据库。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Demo data is not available in this version.</source>
         <translation>此版本不提供演示数据。</translation>
     </message>
@@ -6321,42 +6321,42 @@ Start a new, empty database in this file?</source>
         <translation>数据库中已有客户：演示数据只能写入空数据库。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Unknown demo size {size!r} (choose one of: {sizes}).</source>
         <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>The follow-up is about another client, not "{client}".</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+25" />
         <source>Kind: a {kind} goal cannot contain its {child_kind} goals.</source>
         <translation>类型：{kind}目标不能包含其{child_kind}子目标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Kind: a {kind} goal cannot be part of a {parent_kind} goal (it must be a finer kind).</source>
         <translation>类型：{kind}目标不能属于{parent_kind}目标（必须更细一级）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>Period: it must lie within the parent goal's period ({start} to {end}).</source>
         <translation>周期：必须在上级目标的周期内（{start} 至 {end}）。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+36" />
         <source>Metric: unknown KPI {metric!r}.</source>
         <translation>指标：未知的关键指标 {metric!r}。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Weights: give one weight per sub-goal ({count}).</source>
         <translation>权重：每个子目标需要一个权重（共 {count} 个）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Question is required.</source>
         <translation>问题为必填项。</translation>
     </message>
@@ -6371,7 +6371,7 @@ Start a new, empty database in this file?</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Unknown milestone field: {key!r}.</source>
         <translation>未知的关键节点字段：{key!r}。</translation>
     </message>
@@ -6381,12 +6381,12 @@ Start a new, empty database in this file?</source>
         <translation>“{client}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Snooze minutes must be a whole number from 1 to {high}.</source>
         <translation>推迟的分钟数必须是 1 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>{label} must be a list.</source>
         <translation>{label}必须是一个列表。</translation>
     </message>
@@ -6401,37 +6401,37 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+18" />
         <source>Opportunity "{name}" belongs to another client, not to "{client}".</source>
         <translation>商机“{name}”属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Due date: another instalment of this contract is already due on {date} (overlapping instalments); change the date or merge them.</source>
         <translation>到期日：本合同已有一期在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this contract; confirm to record an overpayment.</source>
         <translation>金额：{amount_cents} 超过本合同尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Amount: {amount_cents} is more than the {owed_cents} still owed on this instalment; confirm to record an overpayment.</source>
         <translation>金额：{amount_cents} 超过本期尚欠的 {owed_cents}；确认后才能登记超额回款。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.</source>
         <translation>金额：回款计划合计将达 {total_cents}，超过合同金额 {contract_cents}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.</source>
         <translation>到期日：有两期都在 {date} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>The PDF writer could not be started.</source>
         <translation>无法启动 PDF 写入程序。</translation>
     </message>
@@ -6466,12 +6466,12 @@ Start a new, empty database in this file?</source>
         <translation>无法用备份替换 {path}（{reason}）；没有替换任何内容。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is damaged ({reason}) and cannot be restored.</source>
         <translation>{path} 已损坏（{reason}），无法用于恢复。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} is not a database of this application.</source>
         <translation>{path} 不是本程序的数据库。</translation>
     </message>
@@ -6481,7 +6481,7 @@ Start a new, empty database in this file?</source>
         <translation>数据库正被另一个程序打开；请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -6491,7 +6491,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>{path} is not a file.</source>
         <translation>{path} 不是文件。</translation>
     </message>
@@ -6506,12 +6506,12 @@ Start a new, empty database in this file?</source>
         <translation>{path} 正在一个窗口中打开（{owner}）；请先在那里关闭，然后重试。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>A database cannot be restored from itself.</source>
         <translation>数据库不能从它自身恢复。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>{setting} must be a time like 09:00.</source>
         <translation>{setting} 必须是类似 09:00 的时间。</translation>
     </message>
@@ -6521,12 +6521,12 @@ Start a new, empty database in this file?</source>
         <translation>{setting} 必须是 0（周一）到 6（周日）之间的星期数。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{setting} must be a whole number.</source>
         <translation>{setting} 必须是整数。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Unknown time bucket {bucket!r}.</source>
         <translation>未知的时间段 {bucket!r}。</translation>
     </message>
@@ -6536,32 +6536,32 @@ Start a new, empty database in this file?</source>
         <translation>无法保存设置 {key!r}：{reason}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Stage {stage}: the probability is fixed at {percent}%.</source>
         <translation>阶段“{stage}”：概率固定为 {percent}%。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Stage: {stage!r} is not a stage.</source>
         <translation>阶段：{stage!r} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+11" />
         <source>{label} contains a control character (such as NUL); remove it.</source>
         <translation>{label}包含控制字符（如 NUL），请删除。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{label} contains a broken character (half of an emoji); type it again.</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>{label}: at most {max_items} items.</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
@@ -6571,7 +6571,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>E-mail {email!r} is not a valid address.</source>
         <translation>电子邮件 {email!r} 不是有效地址。</translation>
     </message>
@@ -6581,12 +6581,12 @@ Start a new, empty database in this file?</source>
         <translation>请输入{name}当前的 PIN 码，或先切换到{name}或主管。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+9" />
         <source>A user named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的用户。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+18" />
         <source>Unknown user field: {key!r}.</source>
         <translation>未知的用户字段：{key!r}。</translation>
     </message>
@@ -6601,17 +6601,17 @@ Start a new, empty database in this file?</source>
         <translation>未知的页面 {page!r}。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>This weekly form was submitted on {when}; ask your supervisor to return it for revision before changing it.</source>
         <translation>这张周报已于 {when} 提交；修改前请让你的主管退回修改。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+17" />
         <source>Score must be a number.</source>
         <translation>评分必须是数字。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Score must be between 0 and 100.</source>
         <translation>评分必须在 0 到 100 之间。</translation>
     </message>
@@ -6621,12 +6621,12 @@ Start a new, empty database in this file?</source>
         <translation>评分：{key!r} 不是评分项之一。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Line: {line!r} is not a KPI of the weekly form.</source>
         <translation>批注位置：{line!r} 不是周报中的指标。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Line: {line!r} is not a line of the weekly form.</source>
         <translation>批注位置：{line!r} 不是这张周报中的一行。</translation>
     </message>
@@ -6639,7 +6639,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-206" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -6648,12 +6648,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-45" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Split: sub-goal "{title}" is qualitative.</source>
         <translation>分解：子目标“{title}”是定性目标。</translation>
     </message>
@@ -6667,27 +6667,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+61" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Stage: contracts were signed from this opportunity; delete or unlink them before reopening.</source>
         <translation>阶段：此商机已签合同；重新打开前请删除或解除关联。</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-10" />
         <source>Stage: this opportunity is already closed ({stage}).</source>
         <translation>阶段：此商机已关闭（{stage}）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Stage: this opportunity is closed; reopen it to change its stage.</source>
         <translation>阶段：此商机已关闭；请重新打开后再改阶段。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+8" />
         <source>Stage: this opportunity is not closed.</source>
         <translation>阶段：此商机尚未关闭。</translation>
     </message>
@@ -6696,12 +6696,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+121" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-395" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6711,22 +6711,22 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+206" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-3" />
         <source>Target value: it was assigned to you; propose a different value instead.</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+174" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-147" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -6735,22 +6735,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-195" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+204" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-82" />
+        <location line="-203" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+100" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -6759,12 +6759,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+218" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+56" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -6774,7 +6774,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-237" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6783,17 +6783,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">该数据库由更新版本的程序写入（数据结构 {current}，本版本最高支持 {LATEST_VERSION}）。请升级程序；文件未被修改。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+23" />
         <source>This goal is qualitative; it has no numeric targets.</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+40" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>This next step is not done.</source>
         <translation>该下步事务尚未完成。</translation>
     </message>
@@ -6802,22 +6802,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-24" />
+        <location line="-50" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+221" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>This weekly form was submitted on {when}; ask {who} to return it for revision before changing it.</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-194" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6858,17 +6858,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">未知的用户字段：{key}。</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-69" />
         <source>User: a sub-goal belongs to the same person as its parent goal.</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+271" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-394" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6878,12 +6878,12 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+182" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-3" />
         <source>Weights: each weight is a number of at least 0.</source>
         <translation>权重：每个权重都必须是不小于 0 的数字。</translation>
     </message>
@@ -6892,27 +6892,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">权重：每个子目标需要一个权重（共 {p0} 个）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+9" />
         <source>Weights: use even, days or one number per sub-goal.</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+187" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-234" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+13" />
         <source>Your proposal is waiting for the supervisor's decision.</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+146" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6933,7 +6933,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">没有名为 {user} 的用户（现有用户：{p0}）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>skip_weekends must be true or false.</source>
         <translation>“跳过周末”必须是真或假。</translation>
     </message>
@@ -6970,12 +6970,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+27" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-118" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -6985,7 +6985,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+60" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -6994,17 +6994,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-55" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-191" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+189" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -7019,22 +7019,22 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是整数。</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-24" />
         <source>{label} must be at least 0.</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-65" />
+        <location line="-166" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+209" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-20" />
         <source>{label} must be text.</source>
         <translation>{label}必须是文字。</translation>
     </message>
@@ -7055,42 +7055,42 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+172" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-431" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+159" />
+        <location line="+360" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-130" />
+        <location line="-300" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+146" />
+        <location line="+335" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+33" />
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation>{name} 不是主管；只有主管才能这样做。</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-37" />
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-7" />
         <source>{name} is the person working now; switch to someone else before deactivating them.</source>
         <translation>{name}是当前使用者，请先切换到其他人再停用。</translation>
     </message>
@@ -7103,22 +7103,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{name} 必须是整数。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+18" />
         <source>{name} still has people reporting to them; reassign them before changing the role.</source>
         <translation>{name} 还有下属；请先调整汇报关系再修改角色。</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-15" />
         <source>{name} still has people reporting to them; reassign them before deactivating.</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-34" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-345" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7138,7 +7138,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+198" />
+        <location line="+449" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -7306,6 +7306,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1" />
@@ -7650,7 +7655,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+173" />
+        <location filename="../../ui/pages/settings_team.py" line="+174" />
         <source>PIN for {name}</source>
         <translation>{name}的 PIN 码</translation>
     </message>
@@ -8113,12 +8118,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+26" />
+        <location filename="../../ui/pages/settings_team.py" line="+21" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>The people who use this file. A salesperson sees their own goals and weekly forms; a supervisor also sees those of the people reporting to them and of salespeople who report to nobody. A PIN protects switching to a person (set one for every supervisor).</source>
         <translation>使用此数据文件的人员。业务员只能看到自己的目标和周报；主管还能看到向其汇报的人员以及无上级的业务员的目标和周报。PIN 码可防止他人切换到该身份（请为每位主管设置）。</translation>
     </message>
@@ -8431,7 +8436,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-440" />
+        <location filename="../../ui/pages/settings_team.py" line="-434" />
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
@@ -8838,12 +8843,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyReviewSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_weekly.py" line="+40" />
+        <location filename="../../ui/pages/settings_weekly.py" line="+35" />
         <source>Weekly review</source>
         <translation>周报检视</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>The criteria a supervisor can score a weekly form by. The total is the weighted mean of the criteria scores; without criteria a form gets one total score.</source>
         <translation>主管给周报打分的评分项。总分为各评分项得分的加权平均；没有评分项时只打一个总分。</translation>
     </message>
@@ -9009,7 +9014,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+141" />
+        <location line="+178" />
         <source>Switch to {name}</source>
         <translation>切换到{name}</translation>
     </message>
@@ -9070,7 +9075,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_DamageReport</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+129" />
+        <location filename="../../ui/file_status.py" line="+126" />
         <source>{path} is damaged (SQLite's check: {problem}). It stays open read-only so that nothing more is lost.</source>
         <translation>{path} 已损坏（SQLite 检查结果：{problem}）。它将保持只读打开，以免丢失更多数据。</translation>
     </message>
