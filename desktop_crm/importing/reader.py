@@ -1,0 +1,348 @@
+"""Reading a CSV or XLSX file into a ``Table`` of header texts and cell values.
+
+CSV: the encoding is decided on the *whole* file: a byte-order mark (UTF-8, UTF-16 LE/BE), UTF-16 without
+a mark (recognised by its NUL bytes), else strict UTF-8, else strict GB18030 (a superset of GBK, which
+Chinese Excel writes); a file whose lines are partly UTF-8 and partly another encoding is refused
+(``import.mixed_encoding``), as is one that no encoding reads (``import.undecodable``, naming the row
+and column). The delimiter (comma, semicolon, tab, or ``|``) is the one that splits the first records
+into the same number of columns. Parsing is strict: an unterminated quote is reported at the row where
+it opens, never swallowing the rest of the file. Cells may hold up to ``MAX_CELL`` characters.
+
+XLSX (openpyxl, read-only): the chosen sheet (default: the first); cell values come as openpyxl gives
+them (text, numbers, datetimes, None). Old ``.xls``/``.ods`` files and anything else are refused with a
+message saying what to do.
+
+Row numbers are the file's record numbers (header = 1) as a spreadsheet shows them; wholly empty rows are
+skipped but keep their number. Rows are padded to the header's width; longer rows keep their extra cells
+(``prepare`` reports extra cells that hold something).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CrmError
+
+Progress = Callable[[int, int], bool | None]
+
+MAX_CELL = 4 * 1024 * 1024  # characters in one cell (a 1 MB cell is fine)
+MAX_FILE = 512 * 1024 * 1024  # bytes: larger files are refused before reading
+DELIMITERS = (",", ";", "\t", "|")
+_PROGRESS_EVERY = 2000
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Any]]  # cell values: str (CSV), or str/int/float/datetime/None (XLSX)
+    row_numbers: list[int]  # the file's row number of each row (1-based, header = 1), for messages
+    source: str  # file name
+    encoding: str | None  # detected (CSV), None for XLSX
+    delimiter: str | None
+    sheet: str | None
+    sheets: list[str] = field(default_factory=list)  # XLSX: every sheet's name
+
+
+def _check_progress(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise CrmError("import_cancelled")
+
+
+def read_table(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> Table:
+    """Read ``path`` (CSV or XLSX); ``encoding``/``delimiter`` (CSV) and ``sheet`` (XLSX) override the
+    detection. ``progress(done, total)`` is called throughout; returning False cancels
+    (``CrmError("import_cancelled")``). Every problem is a ``CrmError`` with a stable code."""
+    file = Path(path)
+    name = file.name
+    try:
+        size = file.stat().st_size
+    except OSError:
+        raise CrmError("import.no_file", path=str(file)) from None
+    if file.is_dir():
+        raise CrmError("import.not_spreadsheet", file=name)
+    if size > MAX_FILE:
+        raise CrmError("import.file_too_large", file=name, max_mb=MAX_FILE // (1024 * 1024))
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise CrmError("import.cannot_read", file=name, reason=exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise CrmError("import.empty_file", file=name)
+    if data[:4] == b"PK\x03\x04" or file.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(file, data, sheet, progress)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an old Excel (.xls) or other OLE file
+        raise CrmError("import.old_excel", file=name)
+    return _read_csv(name, data, encoding, delimiter, progress)
+
+
+# ---- CSV -------------------------------------------------------------------------------------------
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, 1-based character column) of a byte offset, counted on the undecoded bytes."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[: 1 << 16]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0)
+    odd_zero = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zero >= half * 0.05 and even_zero <= odd_zero * 0.01:
+        return "utf-16-le"
+    if even_zero >= half * 0.05 and odd_zero <= even_zero * 0.01:
+        return "utf-16-be"
+    return None
+
+
+def _decode(name: str, data: bytes, encoding: str | None) -> tuple[str, str]:
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise CrmError("import.unknown_encoding", encoding=encoding[:60]) from None
+        try:
+            return data.decode(codec), encoding
+        except UnicodeDecodeError as exc:
+            line, column = _position(data, exc.start)
+            raise CrmError(
+                "import.undecodable", file=name, encoding=encoding, row=line, column=column
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    elif (utf16 := _looks_utf16(data)) is not None:
+        candidates = [utf16]
+    else:
+        candidates = ["utf-8", "gb18030"]
+    first_error: UnicodeDecodeError | None = None
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            continue
+        if codec == "gb18030":
+            _refuse_mixed(name, data)
+        return text, codec
+    assert first_error is not None
+    line, column = _position(data, first_error.start)
+    raise CrmError("import.undecodable", file=name, encoding=candidates[0], row=line, column=column)
+
+
+def _refuse_mixed(name: str, data: bytes) -> None:
+    """A file read as GB18030 whose other lines are valid UTF-8 text (with non-ASCII characters) mixes
+    two encodings: refuse it, naming the first line that is not UTF-8."""
+    utf8_lines = 0
+    first_bad: int | None = None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            if first_bad is None:
+                first_bad = number
+        else:
+            utf8_lines += 1
+        if utf8_lines and first_bad is not None:
+            raise CrmError("import.mixed_encoding", file=name, row=first_bad)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The candidate that splits the first records into the same number (> 1) of columns most often."""
+    head = text[:65536]
+    best, best_score = ",", (0, 0)
+    for candidate in DELIMITERS:
+        counts: dict[int, int] = {}
+        reader = csv.reader(io.StringIO(head, newline=""), delimiter=candidate)
+        try:
+            for index, record in enumerate(reader):
+                if index >= 50:
+                    break
+                if record:
+                    counts[len(record)] = counts.get(len(record), 0) + 1
+        except csv.Error:
+            pass
+        if not counts:
+            continue
+        width, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = (times if width > 1 else 0, width)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _quote_column(line: str, delimiter: str) -> int:
+    """The 1-based column where an unterminated quote opens in the record's first line."""
+    column, quoted = 1, False
+    for index, char in enumerate(line):
+        if char == '"' and (quoted or index == 0 or line[index - 1] == delimiter):
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            column += 1
+    return column
+
+
+def _read_csv(
+    name: str, data: bytes, encoding: str | None, delimiter: str | None, progress: Progress | None
+) -> Table:
+    _check_progress(progress, 0, len(data))
+    bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data and encoding is None and not bom16 and _looks_utf16(data) is None:
+        raise CrmError("import.not_spreadsheet", file=name)
+    text, used = _decode(name, data, encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise CrmError("import.not_spreadsheet", file=name)
+    if not text.strip():
+        raise CrmError("import.empty_file", file=name)
+    if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
+        raise CrmError("import.bad_delimiter", delimiter=delimiter[:10])
+    sep = delimiter or _sniff_delimiter(text)
+    if csv.field_size_limit() < MAX_CELL:
+        csv.field_size_limit(MAX_CELL)
+    total = max(len(text), 1)
+    consumed = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal consumed
+        for line in io.StringIO(text, newline=""):
+            consumed += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=sep, strict=True)
+    records: list[list[str]] = []
+    numbers: list[int] = []
+    last_line = 0
+    record_no = 0
+    try:
+        for record in reader:
+            record_no += 1
+            if record_no % _PROGRESS_EVERY == 0:
+                _check_progress(progress, consumed, total)
+            last_line = reader.line_num
+            if record and any(cell.strip() for cell in record):
+                records.append(record)
+                numbers.append(record_no)
+    except csv.Error as exc:
+        row = record_no + 1
+        message = str(exc)
+        if "field larger than field limit" in message:
+            raise CrmError("import.cell_too_large", file=name, row=row, max_chars=MAX_CELL) from None
+        physical = io.StringIO(text, newline="").readlines()
+        start = physical[last_line] if last_line < len(physical) else ""
+        if "unexpected end of data" in message or "EOF" in message or "new-line" in message:
+            raise CrmError(
+                "import.unterminated_quote", file=name, row=row, column=_quote_column(start, sep)
+            ) from None
+        raise CrmError("import.bad_quote", file=name, row=row, reason=message[:120]) from None
+    return _table(name, records, numbers, used, sep, None, [], progress)
+
+
+def _table(
+    name: str,
+    records: list[list[Any]],
+    numbers: list[int],
+    encoding: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    sheets: list[str],
+    progress: Progress | None,
+) -> Table:
+    if not records:
+        raise CrmError("import.empty_file", file=name)
+    headers = ["" if cell is None else str(cell).strip() for cell in records[0]]
+    while headers and not headers[-1]:
+        headers.pop()
+    if not headers:
+        raise CrmError("import.empty_file", file=name)
+    rows = records[1:]
+    if not rows:
+        raise CrmError("import.header_only", file=name)
+    width = len(headers)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)) if encoding is not None else [None] * (width - len(row)))
+    _check_progress(progress, 1, 1)
+    return Table(headers, rows, numbers[1:], name, encoding, delimiter, sheet, sheets)
+
+
+# ---- XLSX ------------------------------------------------------------------------------------------
+
+
+def _read_xlsx(file: Path, data: bytes, sheet: str | None, progress: Progress | None) -> Table:
+    name = file.name
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise CrmError("import.not_spreadsheet", file=name) from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise CrmError("import.xlsx_damaged", file=name)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        OSError,
+        EOFError,
+        ValueError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        SyntaxError,
+    ) as exc:
+        raise CrmError("import.xlsx_damaged", file=name) from exc
+    except Exception as exc:  # lxml/ElementTree parse errors of a damaged part
+        raise CrmError("import.xlsx_damaged", file=name) from exc
+    try:
+        names = list(book.sheetnames)
+        if not names:
+            raise CrmError("import.empty_file", file=name)
+        chosen = names[0] if sheet is None else sheet
+        if chosen not in names:
+            raise CrmError("import.no_such_sheet", file=name, sheet=str(sheet)[:60], sheets=", ".join(names))
+        worksheet = book[chosen]
+        total = int(getattr(worksheet, "max_row", 0) or 0) or 1
+        records: list[list[Any]] = []
+        numbers: list[int] = []
+        try:
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                if number % _PROGRESS_EVERY == 0:
+                    _check_progress(progress, min(number, total), total)
+                cells = [value.strip() if isinstance(value, str) else value for value in values]
+                if any(isinstance(cell, str) and len(cell) > MAX_CELL for cell in cells):
+                    raise CrmError("import.cell_too_large", file=name, row=number, max_chars=MAX_CELL)
+                if any(cell not in (None, "") for cell in cells):
+                    while cells and cells[-1] in (None, ""):
+                        cells.pop()
+                    records.append(cells)
+                    numbers.append(number)
+        except CrmError:
+            raise
+        except Exception as exc:  # a truncated or damaged sheet part
+            raise CrmError("import.xlsx_damaged", file=name) from exc
+        return _table(name, records, numbers, None, None, chosen, names, progress)
+    finally:
+        book.close()

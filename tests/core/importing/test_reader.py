@@ -1,0 +1,211 @@
+"""Reading CSV (every encoding, every delimiter, hostile files) and XLSX into a Table."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop_crm.errors import CrmError
+from desktop_crm.importing import read_table, suggest_mapping
+
+ROWS = "客户名称,客户级别,手机\n华东机电,A（重点客户）,13800138000\n𠮷野家,B,\n"
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "clients.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (ROWS.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + ROWS.encode("utf-8"), "utf-8-sig"),
+        (ROWS.replace("𠮷", "吉").encode("gbk"), "gb18030"),
+        (ROWS.encode("gb18030"), "gb18030"),
+        (ROWS.encode("utf-16"), "utf-16"),
+        (ROWS.encode("utf-16-le"), "utf-16-le"),
+        (ROWS.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_every_encoding_is_detected(tmp_path: Path, data: bytes, encoding: str) -> None:
+    table = read_table(_write(tmp_path, data))
+    assert table.encoding == encoding
+    assert table.headers == ["客户名称", "客户级别", "手机"]
+    assert table.rows[0] == ["华东机电", "A（重点客户）", "13800138000"]
+    assert table.rows[1][0] in ("𠮷野家", "吉野家")
+    assert table.row_numbers == [2, 3]
+    assert suggest_mapping("clients", table.headers) == {0: "name", 1: "grade", 2: "phone"}
+
+
+def test_gbk_decided_on_the_whole_file(tmp_path: Path) -> None:
+    # The first rows are ASCII (valid UTF-8); only the last is GBK: the whole file is GBK.
+    text = "Name,Phone\n" + "".join(f"Client {i},1380000{i:04d}\n" for i in range(500)) + "华南贸易,1\n"
+    table = read_table(_write(tmp_path, text.encode("gbk")))
+    assert table.encoding == "gb18030"
+    assert table.rows[-1][0] == "华南贸易"
+
+
+def test_mixed_encodings_are_refused_naming_the_row(tmp_path: Path) -> None:
+    data = "Name\n华东机电\n".encode() + "华南贸易\n".encode("gbk")
+    with pytest.raises(CrmError) as caught:
+        read_table(_write(tmp_path, data))
+    assert caught.value.code == "import.mixed_encoding"
+    assert caught.value.params["row"] == 3
+
+
+def test_undecodable_bytes_name_row_and_character(tmp_path: Path) -> None:
+    data = b"Name,Phone\nabc,\x80\xff\xfe\n"
+    with pytest.raises(CrmError) as caught:
+        read_table(_write(tmp_path, data))
+    assert caught.value.code == "import.undecodable"
+    assert caught.value.params["row"] == 2
+    assert caught.value.params["column"] == 5
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
+def test_delimiters_are_detected(tmp_path: Path, sep: str) -> None:
+    text = sep.join(["Company", "First Name", "Last Name", "Phone 1"]) + "\n"
+    text += (
+        sep.join(["Acme, Inc." if sep != "," else '"Acme, Inc."', "Ada", "Lovelace", "+44 20 1234"]) + "\n"
+    )
+    table = read_table(_write(tmp_path, text.encode()))
+    assert table.delimiter == sep
+    assert table.rows[0] == ["Acme, Inc.", "Ada", "Lovelace", "+44 20 1234"]
+
+
+def test_ragged_rows_are_padded_and_extra_cells_kept(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, b"a,b,c\n1\n1,2,3,4\n"))
+    assert table.rows == [["1", "", ""], ["1", "2", "3", "4"]]
+
+
+def test_blank_rows_keep_their_numbers(tmp_path: Path) -> None:
+    table = read_table(_write(tmp_path, b"Name\n\nAcme\n,\nBeta\n"))
+    assert table.rows == [["Acme"], ["Beta"]]
+    assert table.row_numbers == [3, 5]
+
+
+def test_unterminated_quote_names_row_and_column(tmp_path: Path) -> None:
+    data = b'Name,Phone,Notes\nAcme,1,ok\nBeta,2,"never closed\nGamma,3,x\n'
+    with pytest.raises(CrmError) as caught:
+        read_table(_write(tmp_path, data))
+    assert caught.value.code == "import.unterminated_quote"
+    assert (caught.value.params["row"], caught.value.params["column"]) == (3, 3)
+    assert "row 3, column 3" in str(caught.value)
+
+
+def test_multiline_cells_and_one_megabyte_cells(tmp_path: Path) -> None:
+    big = "长" * 1_000_000
+    data = f'Name,Notes\nAcme,"line 1\nline 2"\nBeta,{big}\n'.encode()
+    table = read_table(_write(tmp_path, data))
+    assert table.rows[0][1] == "line 1\nline 2"
+    assert len(table.rows[1][1]) == 1_000_000
+    assert table.row_numbers == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "import.empty_file"),
+        (b"  \r\n\n", "import.empty_file"),
+        ("客户名称,手机\n".encode(), "import.header_only"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00", "import.not_spreadsheet"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "import.old_excel"),
+        (b"PK\x03\x04" + b"\x00" * 50, "import.xlsx_damaged"),
+    ],
+)
+def test_bad_files_are_refused_with_a_code(tmp_path: Path, data: bytes, code: str) -> None:
+    with pytest.raises(CrmError) as caught:
+        read_table(_write(tmp_path, data))
+    assert caught.value.code == code
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CrmError) as caught:
+        read_table(tmp_path / "nope.csv")
+    assert caught.value.code == "import.no_file"
+
+
+def _xlsx(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "客户"
+    sheet.append(["客户名称", "下次联系时间", "预计金额", None])
+    sheet.append(["华东机电", datetime(2026, 3, 9, 14, 30), 1200.5, None])
+    sheet.append([None, None, None])
+    sheet.append(["=1+1", 45360, "¥1,200.00"])
+    sheet["A4"].data_type = "s"  # text that looks like a formula (not a formula)
+    book.create_sheet("其他").append(["x"])
+    path = tmp_path / "clients.xlsx"
+    book.save(path)
+    return path
+
+
+def test_xlsx_cells_keep_their_types(tmp_path: Path) -> None:
+    table = read_table(_xlsx(tmp_path))
+    assert table.encoding is None and table.sheet == "客户" and table.sheets == ["客户", "其他"]
+    assert table.headers == ["客户名称", "下次联系时间", "预计金额"]
+    assert table.rows[0][:3] == ["华东机电", datetime(2026, 3, 9, 14, 30), 1200.5]
+    assert table.rows[1][:3] == ["=1+1", 45360, "¥1,200.00"]
+    assert table.row_numbers == [2, 4]
+
+
+def test_xlsx_sheet_choice(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path)
+    with pytest.raises(CrmError) as caught:
+        read_table(path, sheet="Nope")
+    assert caught.value.code == "import.no_such_sheet"
+    with pytest.raises(CrmError) as caught:
+        read_table(path, sheet="其他")
+    assert caught.value.code == "import.header_only"
+
+
+def test_truncated_xlsx(tmp_path: Path) -> None:
+    data = _xlsx(tmp_path).read_bytes()
+    for cut in (len(data) // 3, len(data) - 30):
+        path = _write(tmp_path, data[:cut], "cut.xlsx")
+        with pytest.raises(CrmError) as caught:
+            read_table(path)
+        assert caught.value.code == "import.xlsx_damaged"
+
+
+def test_xlsx_with_a_broken_sheet_part(tmp_path: Path) -> None:
+    source = _xlsx(tmp_path)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(broken, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet1"):
+                body = body[: len(body) // 2]
+            zout.writestr(item, body)
+    with pytest.raises(CrmError) as caught:
+        read_table(broken)
+    assert caught.value.code == "import.xlsx_damaged"
+
+
+def test_progress_moves_and_cancel_stops(tmp_path: Path) -> None:
+    text = "Name\n" + "".join(f"c{i}\n" for i in range(10_000))
+    path = _write(tmp_path, text.encode())
+    seen: list[tuple[int, int]] = []
+    read_table(path, progress=lambda done, total: seen.append((done, total)) and None)
+    assert len(seen) >= 5
+    with pytest.raises(CrmError) as caught:
+        read_table(path, progress=lambda done, total: done == 0)
+    assert caught.value.code == "import_cancelled"
+
+
+def test_explicit_encoding_and_delimiter(tmp_path: Path) -> None:
+    path = _write(tmp_path, "名称;电话\n甲;1\n".encode("gbk"))
+    table = read_table(path, encoding="gbk", delimiter=";")
+    assert table.rows == [["甲", "1"]]
+    with pytest.raises(CrmError) as caught:
+        read_table(path, encoding="utf-8")
+    assert caught.value.code == "import.undecodable"
+    with pytest.raises(CrmError) as caught:
+        read_table(path, encoding="klingon")
+    assert caught.value.code == "import.unknown_encoding"
