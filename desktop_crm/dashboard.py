@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import team
+from . import kpi_summary, team
 from .goal_metrics import METRIC_UNITS
 from .kpi import KPI_KEYS, Period, change, periods_between
 from .kpi.compute import Value
@@ -109,7 +109,10 @@ class Card:
 def cards(period: Period, user_id: int | None = None, keys: Sequence[str] = CARD_KEYS) -> list[Card]:
     """One card per key (``CARD_KEYS`` by default) for ``period`` and one salesperson (None: the team)."""
     _check_keys(keys)
-    values = _values([period, period.previous(), period.year_ago()], user_id, keys)
+    return _cards(_values([period, period.previous(), period.year_ago()], user_id, keys), period, keys)
+
+
+def _cards(values: dict[Period, dict[str, Value]], period: Period, keys: Sequence[str]) -> list[Card]:
     now, before, year = values[period], values[period.previous()], values[period.year_ago()]
     result = []
     for key in keys:
@@ -160,8 +163,6 @@ def _values(
     periods: Sequence[Period], user_id: int | None, keys: Sequence[str]
 ) -> dict[Period, dict[str, Value]]:
     """The KPI values of ``keys`` (at least) for each period: exactly ``kpi.compute_many``'s."""
-    from . import kpi_summary
-
     return kpi_summary.values(periods, user_id, keys)
 
 
@@ -214,6 +215,8 @@ def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
 
     Only the chosen goals are computed (not their sub-goals): a goal's completion is the mean of its own
     targets' completions, as in ``goal_progress``; the actuals come from the KPI summaries."""
+    from peewee import SQL, fn
+
     from . import clock
     from .goal_metrics import MANUAL
     from .goal_progress import PACE_ORDER, _pace, expected_share, progress_for_goals, target_progress
@@ -222,35 +225,56 @@ def goal_attainment(period: Period, viewer_id: int | None) -> list[Attainment]:
 
     people = [(u, n) for u, n, role in _people(viewer_id) if role == "salesperson" or u == viewer_id]
     ids = [u for u, _n in people]
-    query: Any = Goal.select().where(
-        Goal.user.in_(ids)
-        & (Goal.period_start < period.end)
-        & (Goal.period_end > period.start)
-        & Goal.id.in_(GoalTarget.select(GoalTarget.goal))
+    # the candidates as plain tuples (id, start, end); model objects only for the few chosen
+    query: Any = (
+        Goal.select(Goal.id, Goal.user, Goal.period_start, Goal.period_end)
+        .where(
+            Goal.user.in_(ids)
+            & (Goal.period_start < period.end)
+            & (Goal.period_end > period.start)
+            & fn.EXISTS(GoalTarget.select(SQL("1")).where(GoalTarget.goal == Goal.id))
+        )
+        .order_by(Goal.id)
+        .tuples()
     )
-    goals: dict[int, list[Any]] = {}
-    for goal in query:
-        goals.setdefault(fk_id(goal, "user"), []).append(goal)
-    chosen: dict[int, list[Any]] = {}
-    for user_id, listed in goals.items():
-        containing = [g for g in listed if g.period_start <= period.start and g.period_end >= period.end]
+    goals: dict[int, list[tuple[int, date, date]]] = {}
+    for goal_id, user_id, goal_start, goal_end in query:
+        goals.setdefault(user_id, []).append((goal_id, goal_start, goal_end))
+    chosen_ids: dict[int, list[int]] = {}
+    for user_id, spans in goals.items():
+        containing = [(g, a, b) for g, a, b in spans if a <= period.start and b >= period.end]
         if containing:
-            shortest = min(g.period_end - g.period_start for g in containing)
-            chosen[user_id] = [g for g in containing if g.period_end - g.period_start == shortest]
+            shortest = min(b - a for _g, a, b in containing)
+            chosen_ids[user_id] = [g for g, a, b in containing if b - a == shortest]
         else:
-            chosen[user_id] = [
-                g for g in listed if g.period_start >= period.start and g.period_end <= period.end
-            ]
+            chosen_ids[user_id] = [g for g, a, b in spans if a >= period.start and b <= period.end]
+    goal_ids = [g for listed in chosen_ids.values() for g in listed]
+    models = {g.id: g for g in Goal.select().where(Goal.id.in_(goal_ids))} if goal_ids else {}
+    chosen: dict[int, list[Any]] = {u: [models[g] for g in listed] for u, listed in chosen_ids.items()}
     targets: dict[int, list[Any]] = {}
-    goal_ids = [g.id for listed in chosen.values() for g in listed]
     for target in GoalTarget.select().where(GoalTarget.goal.in_(goal_ids)).order_by(GoalTarget.id):
         targets.setdefault(fk_id(target, "goal"), []).append(target)
     today = clock.today()
     completions: dict[int, tuple[float | None, str]] = {}
+    measured = {  # each person's goal periods and the metrics their targets measure
+        user_id: (
+            {Period(g.period_start, g.period_end, "custom") for g in listed},
+            {t.metric for g in listed for t in targets.get(g.id, []) if t.metric != MANUAL},
+        )
+        for user_id, listed in chosen.items()
+    }
+    with_metrics = [u for u, (_spans, metrics) in measured.items() if metrics]
+    actuals = (  # everyone's actuals from one batch of queries, not one batch per person
+        kpi_summary.values_by_person(
+            sorted({p for u in with_metrics for p in measured[u][0]}),
+            with_metrics,
+            sorted({m for u in with_metrics for m in measured[u][1]}),
+        )
+        if with_metrics
+        else {}
+    )
     for user_id, listed in chosen.items():
-        spans = {Period(g.period_start, g.period_end, "custom") for g in listed}
-        metrics = sorted({t.metric for g in listed for t in targets.get(g.id, []) if t.metric != MANUAL})
-        actual = _values(list(spans), user_id, metrics) if metrics else {}
+        actual = actuals.get(user_id, {})
         for goal in listed:
             row = actual.get(Period(goal.period_start, goal.period_end, "custom"))
             own = [target_progress(t, goal, row, today).completion for t in targets.get(goal.id, [])]
@@ -378,8 +402,6 @@ def _below(value: float | None, median: float | None) -> bool:
 
 def person_summary(period: Period, viewer_id: int | None = None) -> list[PersonRow]:
     """人员汇总: one row per salesperson the viewer sees, ranked by signed then collected amount."""
-    from . import kpi_summary
-
     people = _people(viewer_id)
     values = kpi_summary.per_person(period, [u for u, _n, _r in people], PERSON_KEYS)
     chosen = []
@@ -498,12 +520,13 @@ def refresh(
     """The cards of ``period`` and the series of the shown charts over ``[start, end)`` by ``kind``, in
     one pass (the shared periods computed once)."""
     keys = sorted({k for c in charts for k in CHART_KEYS[c]})
-    points = trend(kind, start, end, user_id, keys) if keys else []
+    shown = periods_between(kind, start, end) if keys else []
+    compared = [period, period.previous(), period.year_ago()]
+    # the cards' periods and the charts' in one batch of queries (a month view shares most of them)
+    values = _values([*shown, *compared], user_id, sorted({*keys, *CARD_KEYS}))
     return Refresh(
-        cards=cards(period, user_id),
-        trends={
-            c: [TrendPoint(p.period, {k: p.values[k] for k in CHART_KEYS[c]}) for p in points] for c in charts
-        },
+        cards=_cards(values, period, CARD_KEYS),
+        trends={c: [TrendPoint(p, {k: values[p][k] for k in CHART_KEYS[c]}) for p in shown] for c in charts},
         pipeline=pipeline_by_stage(user_id),
     )
 

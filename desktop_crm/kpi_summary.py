@@ -406,15 +406,27 @@ def _facts(
                 )
             )
     if "behaviour_score" in keys:
-        for iso_year, iso_week, score in _behaviour_scores(conn, periods, user_id):
-            try:
-                thursday = week_of_thursday(int(iso_year), int(iso_week))
-            except ValueError:
-                continue
-            for idx, period in enumerate(periods):
-                if period.contains(thursday):
-                    facts[idx].behaviour_scores.append(float(score))
+        _add_scores(facts, periods, _behaviour_scores(conn, periods, user_id))
     return facts
+
+
+def _add_scores(facts: Sequence[Facts], periods: Sequence[Period], rows: Sequence[tuple]) -> None:
+    """Each scored form's score, in row order, to the facts of every period holding its week's Thursday
+    (the periods of a week worked out once per distinct week, not once per form)."""
+    holding: dict[tuple[int, int], list[int]] = {}
+    for iso_year, iso_week, score in rows:
+        week = (int(iso_year), int(iso_week))
+        indexes = holding.get(week)
+        if indexes is None:
+            try:
+                thursday = week_of_thursday(*week)
+            except ValueError:
+                indexes = []
+            else:
+                indexes = [idx for idx, period in enumerate(periods) if period.contains(thursday)]
+            holding[week] = indexes
+        for idx in indexes:
+            facts[idx].behaviour_scores.append(float(score))
 
 
 def values(
@@ -435,6 +447,75 @@ def values(
     for period, fact in zip(distinct, facts, strict=True):
         computed = kpi_values(fact)
         result[period] = {key: computed[key] for key in keys}
+    return result
+
+
+def _facts_by_person(
+    conn: sqlite3.Connection, periods: Sequence[Period], user_ids: Sequence[int], keys: frozenset[str]
+) -> dict[int, list[Facts]]:
+    """``_facts(conn, periods, u, keys)`` for every ``u`` of ``user_ids``, from one grouped query per fact
+    (the behaviour scores: the KPI module's own query per person, so the float sums are the same)."""
+    facts = {u: [Facts() for _ in periods] for u in user_ids}
+    _load_periods(conn, periods)
+    marks = ", ".join("?" for _ in user_ids)
+    params = list(user_ids)
+    columns = [c for c in DAILY_COLUMNS if c in keys or (c == "new_clients" and "conversion_rate" in keys)]
+    if columns:
+        sums = ", ".join(f"SUM(d.{c})" for c in columns)
+        for idx, user_id, *found in conn.execute(
+            f"SELECT p.idx, d.user_id, {sums} FROM {PERIOD_TABLE} AS p JOIN {DAILY} AS d "
+            f"ON d.day >= p.lo AND d.day < p.hi AND d.user_id IN ({marks}) GROUP BY p.idx, d.user_id",
+            params,
+        ):
+            for name, value in zip(columns, found, strict=True):
+                facts[user_id][idx].sums[name] = int(value or 0)
+    if "conversion_rate" in keys:
+        for idx, user_id, count in conn.execute(
+            f"SELECT p.idx, s.owner_id, COUNT(*) FROM {PERIOD_TABLE} AS p JOIN {FIRST} AS s "
+            f"ON s.created_on >= p.lo AND s.created_on < p.hi AND s.signed_on < p.hi "
+            f"AND s.owner_id IN ({marks}) GROUP BY p.idx, s.owner_id",
+            params,
+        ):
+            facts[user_id][idx].sums["converted_clients"] = int(count)
+    if keys & FIRST_KEYS:
+        for idx, user_id, signed_on, amount, cycle, follow_ups in conn.execute(
+            f"SELECT p.idx, s.owner_id, s.signed_on, s.amount_cents, s.cycle_days, s.follow_ups "
+            f"FROM {PERIOD_TABLE} AS p JOIN {FIRST} AS s ON s.signed_on >= p.lo AND s.signed_on < p.hi "
+            f"AND s.owner_id IN ({marks})",
+            params,
+        ):
+            facts[user_id][idx].first_signings.append(
+                FirstSigning(
+                    date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
+                )
+            )
+    if "behaviour_score" in keys:
+        for user_id, listed in facts.items():
+            _add_scores(listed, periods, _behaviour_scores(conn, periods, user_id))
+    return facts
+
+
+def values_by_person(
+    periods: Sequence[Period], user_ids: Sequence[int], keys: Sequence[str]
+) -> dict[int, dict[Period, dict[str, Value]]]:
+    """``values(periods, u, keys)`` for every ``u`` of ``user_ids``, from one batch of queries for
+    everyone (goal attainment: each salesperson's goals' actuals)."""
+    distinct = sorted(set(periods))
+    people = sorted(set(user_ids))
+    wanted = frozenset(keys)
+    conn = database.connection()
+    if not distinct or not people:
+        return {u: {} for u in people}
+    if not wanted <= SUMMARY_KEYS or not has_summaries(conn):
+        return {u: values(distinct, u, keys) for u in people}
+    with database.atomic():  # one read snapshot
+        facts = _facts_by_person(conn, distinct, people, wanted)
+    result: dict[int, dict[Period, dict[str, Value]]] = {}
+    for user_id, listed in facts.items():
+        result[user_id] = {}
+        for period, fact in zip(distinct, listed, strict=True):
+            computed = kpi_values(fact)
+            result[user_id][period] = {key: computed[key] for key in keys}
     return result
 
 
