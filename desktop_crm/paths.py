@@ -1,6 +1,8 @@
 """Per-user locations (the same folders QStandardPaths.AppDataLocation uses), without Qt.
 
-``DESKTOP_CRM_HOME`` overrides the data folder (tests and portable installs use it).
+``DESKTOP_CRM_HOME`` overrides the data folder (tests and portable installs use it). With it set, the
+installation is portable: the interface's settings live in that folder too (``ui.app.configure_application``)
+and a database inside it is remembered relative to it (a USB stick may get another drive letter).
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ APP_NAME = "desktop-crm"
 DB_FILENAME = "crm.sqlite3"
 
 
-def data_dir() -> Path:
+def portable_home() -> Path | None:
+    """The folder named by ``DESKTOP_CRM_HOME`` (a portable installation), or None."""
     override = os.environ.get("DESKTOP_CRM_HOME")
-    if override:
-        return Path(override)
+    return Path(override) if override else None
+
+
+def data_dir() -> Path:
+    override = portable_home()
+    if override is not None:
+        return override
     home = Path.home()
     if sys.platform.startswith("win"):
         base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")

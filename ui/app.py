@@ -30,7 +30,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from . import prompts
@@ -76,8 +83,13 @@ def choose_database(requested: Path | None, settings: AppSettings) -> Path:
 
 
 def configure_application(app: QCoreApplication) -> None:
+    from desktop_crm.paths import portable_home
+
     QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
+    home = portable_home()
+    if home is not None:  # a portable installation leaves nothing on the machine: settings in its folder
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     app.setApplicationDisplayName("Sales CRM")
 
 

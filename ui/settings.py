@@ -6,7 +6,12 @@ the file lives; tests redirect it with ``QSettings.setPath`` to a temporary fold
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_crm.paths import portable_home
 
 ORGANIZATION_NAME = "desktop-crm"
 APPLICATION_NAME = "desktop-crm"
@@ -62,10 +67,20 @@ class AppSettings:
 
     @property
     def last_database(self) -> str:
-        return str(self._get("database/last") or "")
+        """Absolute path of the database opened last ('' if none). A file inside the portable folder
+        (``DESKTOP_CRM_HOME``) is stored relative to it, so the folder can move (another drive letter)."""
+        value = str(self._get("database/last") or "")
+        home = portable_home()
+        if value and home is not None and not Path(value).is_absolute():
+            return str(home / value)
+        return value
 
     @last_database.setter
     def last_database(self, value: str) -> None:
+        home = portable_home()
+        if value and home is not None:
+            with contextlib.suppress(ValueError):
+                value = str(Path(value).resolve().relative_to(home.resolve()))
         self._qs.setValue("database/last", value)
 
     @property

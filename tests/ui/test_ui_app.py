@@ -221,3 +221,33 @@ def test_the_database_opened_last_is_reopened_without_db(tmp_path: Path) -> None
     assert ui_app.choose_database(None, settings) == last
     last.unlink()  # moved away since: fall back to the default
     assert ui_app.choose_database(None, settings) == default_db_path()
+
+
+def test_a_portable_folder_wins_over_the_machines_remembered_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DESKTOP_CRM_HOME: the machine's settings (another database remembered) are not read, and the
+    settings are written inside the portable folder, with the database remembered relative to it."""
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    elsewhere.write_bytes(b"")
+    machine = AppSettings()
+    machine.last_database = str(elsewhere)  # the machine's settings remember another file
+    machine.sync()
+    stick = tmp_path / "stick"
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(stick))
+    ui_app.configure_application(QApplication.instance())  # type: ignore[arg-type]
+    settings = AppSettings()
+    assert ui_app.choose_database(None, settings) == stick / "crm.sqlite3"  # the fresh folder's own file
+    (stick / "crm.sqlite3").parent.mkdir(parents=True)
+    (stick / "crm.sqlite3").write_bytes(b"")
+    settings.last_database = str(stick / "crm.sqlite3")
+    settings.sync()
+    written = list(stick.rglob("*.ini"))
+    assert len(written) == 1
+    text = written[0].read_text()
+    assert "crm.sqlite3" in text and str(stick) not in text  # relative: the stick may be mounted elsewhere
+    moved = tmp_path / "moved"
+    stick.rename(moved)
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(moved))
+    ui_app.configure_application(QApplication.instance())  # type: ignore[arg-type]
+    assert ui_app.choose_database(None, AppSettings()) == moved / "crm.sqlite3"

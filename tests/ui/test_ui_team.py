@@ -98,7 +98,7 @@ def test_add_a_user_edit_and_set_a_pin_in_settings(
         assert isinstance(dialog, UserDialog)
         dialog.name_edit.setText("  ")
         dialog.accept()  # refused at the field; the dialog stays open
-        assert dialog.boxes["name"].error == "Name is required."
+        assert dialog.boxes["name"].error == "Full name is required."
         assert dialog.result() == 0
         dialog.name_edit.setText("李娜")
         dialog.supervisor_combo.setCurrentIndex(dialog.supervisor_combo.findText("陈主管"))
@@ -235,7 +235,7 @@ def test_first_launch_without_demo_data_asks_for_your_name(
     window = shell.start(first_launch=True)
     qtbot.addWidget(window)
     assert driver.kinds == ["QMessageBox", "FirstUserDialog"]
-    assert driver.errors == ["Name is required."]
+    assert driver.errors == ["Full name is required."]
     assert window.working_as.button.text() == "Working as: (no user yet)"
     assert [a.text() for a in window.working_as.menu.actions()][0] == "Enter your name…"
 
