@@ -86,7 +86,13 @@ def export_client_list(
             ).fetchone()
             if row and row[0] == "multi_choice":
                 multi.add(i)
-    cols = [Column(key, headers.get(key, key), client_column_kind(key)) for key in keys]
+    custom_names = {
+        f"{CUSTOM_PREFIX}{i}": str(n)
+        for i, n in database.execute_sql("SELECT id, name FROM custom_field_def")
+    }
+    cols = [
+        Column(key, headers.get(key, custom_names.get(key, key)), client_column_kind(key)) for key in keys
+    ]
     ids = query.ids()
     rows = _client_rows(ids, keys, labels or {}, multi)
     return write_table(

@@ -15,6 +15,7 @@ written as U+FFFD; a text over Excel's 32,767 characters per cell stops the expo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -217,31 +218,44 @@ def _write_xlsx(
     ws.append(header_cells)
     check_progress(progress, 0, total)
     done = 0
-    for raw in rows:
-        if done + 1 >= XLSX_MAX_ROWS:
-            raise CrmError("export.too_many_rows", rows=done + 1, limit=XLSX_MAX_ROWS - 1)
-        values: list[Any] = []
-        for kind, header, value in zip(kinds, headers, raw, strict=False):
-            typed = typed_value(kind, value)
-            if isinstance(typed, str):
-                typed = _xlsx_text(typed, header, done + 2)
-            elif isinstance(typed, Decimal):
-                typed = WriteOnlyCell(ws, value=typed)
-                typed.number_format = "#,##0.00"
-            elif isinstance(typed, datetime):
-                typed = WriteOnlyCell(ws, value=typed)
-                typed.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(typed, date):
-                typed = WriteOnlyCell(ws, value=typed)
-                typed.number_format = "yyyy-mm-dd"
-            values.append(typed)
-        ws.append(values)
-        done += 1
-        if done % PROGRESS_EVERY == 0:
-            check_progress(progress, done, total)
+    try:
+        for raw in rows:
+            if done + 1 >= XLSX_MAX_ROWS:
+                raise CrmError("export.too_many_rows", rows=done + 1, limit=XLSX_MAX_ROWS - 1)
+            values: list[Any] = []
+            for kind, header, value in zip(kinds, headers, raw, strict=False):
+                typed = typed_value(kind, value)
+                if isinstance(typed, str):
+                    typed = _xlsx_text(typed, header, done + 2)
+                elif isinstance(typed, Decimal):
+                    typed = WriteOnlyCell(ws, value=typed)
+                    typed.number_format = "#,##0.00"
+                elif isinstance(typed, datetime):
+                    typed = WriteOnlyCell(ws, value=typed)
+                    typed.number_format = "yyyy-mm-dd hh:mm"
+                elif isinstance(typed, date):
+                    typed = WriteOnlyCell(ws, value=typed)
+                    typed.number_format = "yyyy-mm-dd"
+                values.append(typed)
+            ws.append(values)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                check_progress(progress, done, total)
+    except BaseException:
+        _abandon(ws)
+        raise
     book.save(filename)
     check_progress(progress, done, max(total, done))
     return done
+
+
+def _abandon(ws: Any) -> None:
+    """Stop openpyxl's row writer of a sheet that will not be saved (else it writes to a closed file
+    when garbage collected)."""
+    writer = getattr(ws, "_rows", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):  # the file is discarded anyway
+            writer.close()
 
 
 # Characters a sheet title cannot hold.
