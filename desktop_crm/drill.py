@@ -5,6 +5,8 @@ attribution of DOMAIN.md), so that counting or summing the rows gives the KPI va
 from __future__ import annotations
 
 import statistics
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -204,19 +206,33 @@ def _follow_ups(key: str, period: Period, user_id: int | None) -> list[DrillRow]
         [period.start.isoformat(), period.end.isoformat(), *params],
     )
     return [
-        _row(
-            kind="follow_up",
-            record_id=fid,
-            client_id=cid,
-            client_name=name,
-            day=_day(happened),
-            amount_cents=None,
-            detail=f"{ch}: {summary}" if summary else ch,
-            quantity=float(minutes or 0) if key == "call_minutes" else None,
-            user_id=uid,
-        )
+        _follow_up_row(key, fid, cid, name, happened, ch, minutes, uid, summary)
         for fid, cid, name, happened, ch, minutes, uid, summary in rows
     ]
+
+
+def _follow_up_row(
+    key: str,
+    fid: int,
+    cid: int,
+    name: str,
+    happened: str,
+    ch: str,
+    minutes: int | None,
+    uid: int | None,
+    summary: str | None,
+) -> DrillRow:
+    return _row(
+        kind="follow_up",
+        record_id=fid,
+        client_id=cid,
+        client_name=name,
+        day=_day(happened),
+        amount_cents=None,
+        detail=f"{ch}: {summary}" if summary else ch,
+        quantity=float(minutes or 0) if key == "call_minutes" else None,
+        user_id=uid,
+    )
 
 
 def _opportunities(key: str, period: Period, user_id: int | None) -> list[DrillRow]:
@@ -306,6 +322,138 @@ def rows(key: str, period: Period, user_id: int | None) -> list[DrillRow]:
     if key == "behaviour_score":
         return _weekly_forms(period, user_id)
     raise ValueError(f"unknown KPI key {key!r}")
+
+
+# --- listings: the records without building them all -------------------------------------------------
+
+PAGE_SIZE = 200
+CACHED_PAGES = 16
+
+
+class DrillListing:
+    """The records behind a KPI value in ``rows``' order, counted (``count``) but built only a page of
+    ``PAGE_SIZE`` at a time when asked (``row(i)``, ``rows(start, stop)``), the last ``CACHED_PAGES``
+    pages kept. A month of the team's follow-ups is about 100k records: the listing holds their ids (a
+    covering-index read), not 100k row objects. ``row(i)`` is None for a record deleted since the list
+    was read."""
+
+    def __init__(self, key: str, count: int) -> None:
+        self.key = key
+        self.count = count
+        self._pages: OrderedDict[int, list[DrillRow | None]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def _fetch(self, start: int, stop: int) -> list[DrillRow | None]:
+        raise NotImplementedError
+
+    def _page(self, number: int) -> list[DrillRow | None]:
+        page = self._pages.get(number)
+        if page is None:
+            start = number * PAGE_SIZE
+            page = self._fetch(start, min(self.count, start + PAGE_SIZE))
+            self._pages[number] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def row(self, index: int) -> DrillRow | None:
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        return self._page(index // PAGE_SIZE)[index % PAGE_SIZE]
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[DrillRow | None]:
+        stop = self.count if stop is None else min(stop, self.count)
+        return [self.row(i) for i in range(max(0, start), stop)]
+
+    def prefetch(self, rows: int = PAGE_SIZE) -> None:
+        """Build the first ``rows`` records now (on the worker, so that the list paints at once)."""
+        for number in range((min(rows, self.count) + PAGE_SIZE - 1) // PAGE_SIZE):
+            self._page(number)
+
+
+class _Built(DrillListing):
+    """A listing of rows built at once (every KPI but the follow-ups': a few thousand records at most)."""
+
+    def __init__(self, key: str, built: list[DrillRow]) -> None:
+        super().__init__(key, len(built))
+        self._built = built
+
+    def _fetch(self, start: int, stop: int) -> list[DrillRow | None]:
+        return list(self._built[start:stop])
+
+
+class _FollowUpListing(DrillListing):
+    """Follow-ups by id; a page's rows are read by id when shown (``_follow_ups``' columns)."""
+
+    def __init__(self, key: str, ids: array[int]) -> None:
+        super().__init__(key, len(ids))
+        self.ids = ids
+
+    def _fetch(self, start: int, stop: int) -> list[DrillRow | None]:
+        wanted = list(self.ids[start:stop])
+        if not wanted:
+            return []
+        found = {
+            fid: _follow_up_row(self.key, fid, cid, name, happened, ch, minutes, uid, summary)
+            for fid, cid, name, happened, ch, minutes, uid, summary in _fetch(
+                f"""SELECT f.id, cl.id, cl.name, f.happened_at, f.channel, f.duration_minutes, f.user_id,
+                    substr(f.summary, 1, 80)
+                FROM follow_up AS f JOIN client AS cl ON cl.id = f.client_id
+                WHERE f.id IN ({", ".join("?" for _ in wanted)})""",
+                wanted,
+            )
+        }
+        return [found.get(fid) for fid in wanted]
+
+
+def _follow_up_ids(key: str, period: Period, user_id: int | None) -> array[int]:
+    """The ids of ``_follow_ups(key, period, user_id)``'s rows, in its order (by time, then id), from
+    covering indexes: every follow-up of the range, minus those of soft-deleted clients (found through
+    the small ``client_deleted_at`` index, as the KPI module counts them)."""
+    lo, hi = period.start.isoformat(), period.end.isoformat()
+    conditions = "f.happened_at >= ? AND f.happened_at < ?"
+    params: list[object] = [lo, hi]
+    if key == "activity_total":
+        index = "follow_up_user_id_happened_at" if user_id is not None else "follow_up_happened_at"
+    else:
+        index = "follow_up_kpi_cover"
+        channel = "call" if key == "call_minutes" else key.removeprefix("activity_")
+        if channel not in CHANNELS:
+            raise ValueError(f"unknown KPI key {key!r}")
+        conditions += " AND f.channel = ?"
+        params.append(channel)
+    if user_id is not None:
+        conditions += " AND f.user_id = ?"
+        params.append(user_id)
+    deleted = {
+        fid
+        for (fid,) in _fetch(
+            f"""SELECT f.id FROM client AS cl CROSS JOIN follow_up AS f
+            WHERE cl.deleted_at IS NOT NULL AND f.client_id = cl.id AND {conditions}""",
+            params,
+        )
+    }
+    ids = array("q")
+    for (fid,) in database.connection().execute(
+        f"SELECT f.id FROM follow_up AS f INDEXED BY {index} WHERE {conditions} ORDER BY f.happened_at, f.id",
+        params,
+    ):
+        if fid not in deleted:
+            ids.append(fid)
+    return ids
+
+
+def listing(key: str, period: Period, user_id: int | None) -> DrillListing:
+    """``rows(key, period, user_id)`` as a listing: the same records in the same order, the follow-ups
+    read as ids (their rows built a page at a time when shown)."""
+    if key.startswith("activity_") or key == "call_minutes":
+        with database.atomic():  # one snapshot for the ids and the deleted clients' follow-ups
+            return _FollowUpListing(key, _follow_up_ids(key, period, user_id))
+    return _Built(key, rows(key, period, user_id))
 
 
 def _mean(numbers: Sequence[float]) -> float | None:

@@ -234,6 +234,48 @@ def test_drill_down_rows_open_their_client_and_follow_attribution(demo: date) ->
         dashboard.drill_down("nonsense", year, None)
 
 
+def test_drill_listing_holds_exactly_the_drill_down_records_built_a_page_at_a_time(demo: date) -> None:
+    from desktop_crm import drill
+
+    month = period_containing("month", demo).previous()
+    busy = (
+        FollowUp.select(FollowUp.client)
+        .where((FollowUp.happened_at >= month.start) & (FollowUp.happened_at < month.end))
+        .order_by(FollowUp.id)
+        .first()
+    )
+    assert busy is not None
+    client_service.delete_client(busy.client_id)  # its follow-ups now count nowhere
+    for user_id in _people():
+        for period in [*_periods(demo), month]:
+            values = compute(period, user_id)
+            for key in KPI_KEYS:
+                listing = dashboard.drill_listing(key, period, user_id)
+                rows = dashboard.drill_down(key, period, user_id)
+                assert listing.count == len(listing) == len(rows), (key, period, user_id)
+                assert listing.rows() == rows, (key, period, user_id)
+                if key.startswith("activity_"):
+                    assert listing.count == values[key]
+    listing = dashboard.drill_listing("activity_total", month, None)
+    assert listing.count > drill.PAGE_SIZE  # the small demo's month: several pages
+    assert busy.client_id not in {r.client_id for r in listing.rows() if r is not None}
+    fresh = dashboard.drill_listing("activity_total", month, None)
+    assert fresh._pages == {}  # nothing built until asked
+    last = fresh.row(fresh.count - 1)
+    assert last is not None and list(fresh._pages) == [(fresh.count - 1) // drill.PAGE_SIZE]
+    # a record deleted after the list was read leaves its place empty; the count stays what was read
+    second = dashboard.drill_listing("activity_total", month, None)
+    gone = second.row(0)
+    assert gone is not None
+    FollowUp.delete_by_id(gone.record_id)
+    third = dashboard.drill_listing("activity_total", month, None)
+    assert third.count == second.count - 1 and third.row(0) != gone
+    second._pages.clear()
+    assert second.row(0) is None and second.count == third.count + 1
+    with pytest.raises(IndexError):
+        second.row(second.count)
+
+
 # --- per-person summary ------------------------------------------------------------------------------
 
 

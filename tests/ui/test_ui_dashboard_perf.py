@@ -205,13 +205,13 @@ def test_drill_down_is_loaded_on_the_worker_into_a_virtual_table_model_with_a_ro
     window.show_page(PAGE_KEYS.index("dashboard"))
     wait_drawn(qtbot, page)
     threads: list[threading.Thread] = []
-    original = dashboard.drill_down
+    original = dashboard.drill_listing
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(dashboard, "drill_down", recording)
+    monkeypatch.setattr(dashboard, "drill_listing", recording)
     seen: list[dict[str, Any]] = []
 
     def inspect(dialog: Any) -> int:
@@ -223,17 +223,23 @@ def test_drill_down_is_loaded_on_the_worker_into_a_virtual_table_model_with_a_ro
                 "view": isinstance(dialog.view, QTableView),
                 "model": isinstance(model, QAbstractTableModel),
                 "rows": model.rowCount(),
+                "pages built when shown": len(model.listing._pages),
+                "records": [r.record_id for r in model.listing.rows()],
                 "widget per row": dialog.view.indexWidget(index) is not None,
                 "labels": [label.text() for label in dialog.findChildren(QLabel)],
             }
         )
+        last = model.rowCount() - 1
+        dialog.view.doubleClicked.emit(model.index(last, 1))  # a row far down, built on demand
+        seen[-1]["opened"] = dialog.chosen_client_id
         return 0
 
     from ui import prompts
 
     monkeypatch.setattr(prompts, "run_modal", inspect)
     period = page.data.periods[-1]
-    expected = len(original("activity_total", period, None))
+    records = dashboard.drill_down("activity_total", period, None)
+    expected = len(records)
     assert expected > 20
     page.drill("activity_total", period, None)
     assert page.drilling  # said at once, while the worker lists them
@@ -243,6 +249,9 @@ def test_drill_down_is_loaded_on_the_worker_into_a_virtual_table_model_with_a_ro
     shown = seen[0]
     assert shown["view"] and shown["model"] and not shown["widget per row"]
     assert shown["rows"] == expected
+    assert shown["records"] == [r.record_id for r in records]  # exactly the records counted, in order
+    assert shown["opened"] == records[-1].client_id
+    assert shown["pages built when shown"] == 1  # the first page, built on the worker; the rest on demand
     assert f"{expected} records. Double-click one to open its client." in shown["labels"]
     assert len(shown["labels"]) <= 3  # a heading and the count, not a label per record
     assert threads and all(thread is not threading.main_thread() for thread in threads)

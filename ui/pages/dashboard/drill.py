@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_crm import dashboard
+from desktop_crm.drill import DrillListing
 
 from ... import fmt
 from ...widgets import make_table_view, set_column_widths
@@ -16,12 +17,18 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class DrillRowModel(QAbstractTableModel):
-    def __init__(self, rows: list[dashboard.DrillRow], parent: QObject | None = None) -> None:
+    """A virtual table over a ``DrillListing``: ``rowCount`` is its exact count; a row is built (a page at
+    a time, by the listing) only when the view asks for it."""
+
+    def __init__(self, listing: DrillListing, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows = rows
+        self.listing = listing
+
+    def row(self, row: int) -> dashboard.DrillRow | None:
+        return self.listing.row(row)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.listing.count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
@@ -50,9 +57,11 @@ class DrillRowModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            row = self.listing.row(index.row())
+            if row is None:  # deleted since the list was read
+                return ""
             if column == 0:
                 return fmt.short_date(row.day)
             if column == 1:
@@ -68,9 +77,10 @@ class DrillRowModel(QAbstractTableModel):
 
 
 class DrillDownDialog(QDialog):
-    """Lists ``rows``; ``chosen_client_id`` is set when a row with a client is double-clicked (accepts)."""
+    """Lists the records of ``listing``; ``chosen_client_id`` is set when a row with a client is
+    double-clicked (accepts)."""
 
-    def __init__(self, title: str, rows: list[dashboard.DrillRow], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, listing: DrillListing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillDownDialog")
         self.setWindowTitle(title)
@@ -82,14 +92,14 @@ class DrillDownDialog(QDialog):
         heading.setWordWrap(True)
         layout.addWidget(heading)
         count = QLabel(
-            self.tr("{count} records. Double-click one to open its client.").format(count=len(rows))
-            if rows
+            self.tr("{count} records. Double-click one to open its client.").format(count=listing.count)
+            if listing.count
             else self.tr("No records behind this value."),
             self,
         )
         count.setObjectName("hint")
         layout.addWidget(count)
-        self.model = DrillRowModel(rows, self)
+        self.model = DrillRowModel(listing, self)
         self.view = make_table_view(self.model, self, stretch_column=4)
         self.view.setObjectName("drillTable")
         set_column_widths(self.view, [110, 200, 110, 120])
@@ -100,7 +110,8 @@ class DrillDownDialog(QDialog):
         layout.addWidget(buttons)
 
     def open_row(self, row: int) -> None:
-        client_id = self.model.rows[row].client_id
+        record = self.model.row(row)
+        client_id = record.client_id if record is not None else None
         if client_id is not None:
             self.chosen_client_id = client_id
             self.accept()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop_crm import dashboard, team
+from desktop_crm.drill import DrillListing
 from desktop_crm.kpi import Period, period_containing, periods_between
 from desktop_crm.weekly_form import WeeklyFormView, weekly_form_view
 from desktop_crm.weekly_overview import team_week_overview
@@ -107,6 +108,14 @@ def load(request: DashboardRequest, *, with_forms: bool = False) -> DashboardDat
     if with_forms:
         data.forms = weekly_forms(request.period, request.viewer_id, request.user_id)
     return data
+
+
+def drill(key: str, period: Period, user_id: int | None) -> DrillListing:
+    """The records behind ``key`` (``dashboard.drill_listing``) with their first page built, for the
+    worker: the dialog then paints at once and builds further pages only as they are scrolled to."""
+    listing: DrillListing = dashboard.drill_listing(key, period, user_id)
+    listing.prefetch()
+    return listing
 
 
 def weekly_forms(period: Period, viewer_id: int | None, user_id: int | None) -> list[WeeklyFormView]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm import clock, dashboard, team
+from desktop_crm.drill import DrillListing
 from desktop_crm.kpi import Period, period_containing
 
 from ... import prompts
@@ -44,6 +45,7 @@ from ..base import Page
 from .cards import CardGrid, KpiCard
 from .drill import DrillDownDialog
 from .loader import GRANULARITIES, DashboardData, DashboardRequest, data_stamp, load, request_for
+from .loader import drill as drill_records
 from .specs import ChartSpec, DashboardTexts
 from .summary import COLUMNS, SORT_ROLE, USER_ROLE, PersonSummaryModel
 
@@ -545,8 +547,8 @@ class DashboardPage(Page):
         self.drilling = True
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.subtitle_label.setText(self.tr("Listing the records behind {kpi}…").format(kpi=kpi_name(key)))
-        job = default_worker().submit(lambda _progress: dashboard.drill_down(key, period, user_id))
-        job.sig_finished.connect(lambda rows: self._show_drill(title, rows))
+        job = default_worker().submit(lambda _progress: drill_records(key, period, user_id))
+        job.sig_finished.connect(lambda listing: self._show_drill(title, listing))
         job.sig_failed.connect(self._on_drill_failed)
 
     def _drill_done(self) -> None:
@@ -558,9 +560,9 @@ class DashboardPage(Page):
         self._drill_done()
         prompts.show_error(self, self.tr("Dashboard"), message)
 
-    def _show_drill(self, title: str, rows: list[dashboard.DrillRow]) -> None:
+    def _show_drill(self, title: str, listing: DrillListing) -> None:
         self._drill_done()
-        dialog = DrillDownDialog(title, rows, self)
+        dialog = DrillDownDialog(title, listing, self)
         prompts.run_modal(dialog)
         self.sig_drilled.emit(dialog)
         if dialog.chosen_client_id is not None:
