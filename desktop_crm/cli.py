@@ -14,6 +14,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``goals [--user NAME] [--year YYYY] [--json]``: the goal trees with progress (``desktop_crm.goals_cli``).
 - ``report --from DATE --to DATE [--user NAME] --out FILE``: the owner's review pack PDF (``desktop_crm.report_cli``).
 - ``backup [FILE]``, ``backups [--json]``, ``restore FILE [--yes]``: backups (``desktop_crm.backup_cli``).
+- ``load FILE.json``: restore a ``dump`` into an empty or new database (``desktop_crm.load_cli``).
 - ``export KIND FILE [--format csv|xlsx] [--encoding ENC] [--lang en|zh_CN]``, ``export next-steps FILE.ics``:
   records to CSV/XLSX, open next steps to iCalendar (``desktop_crm.export_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
@@ -35,7 +36,7 @@ from typing import Any
 
 import peewee
 
-from . import backup_cli, clock, export_cli, goals_cli, kpi_cli, report_cli, weekly_cli
+from . import backup_cli, clock, export_cli, goals_cli, kpi_cli, load_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 from .storage_errors import storage_error
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     goals_cli.add_parser(sub, common)
     report_cli.add_parser(sub, common, _parse_date)
     backup_cli.add_parsers(sub, common)
+    load_cli.add_parser(sub, common)
     export_cli.add_parser(sub, common)
     return parser
 
@@ -273,6 +275,7 @@ COMMANDS["report"] = lambda args: report_cli.run(args, _open)
 COMMANDS["backup"] = lambda args: backup_cli.run_backup(args, args.db or default_db_path())
 COMMANDS["backups"] = lambda args: backup_cli.run_backups(args, args.db or default_db_path())
 COMMANDS["restore"] = lambda args: backup_cli.run_restore(args, args.db or default_db_path())
+COMMANDS["load"] = lambda args: load_cli.run(args, args.db or default_db_path())
 COMMANDS["export"] = lambda args: export_cli.run(args, _open)
 
 
