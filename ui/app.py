@@ -44,6 +44,7 @@ from . import prompts
 from .charts.canvas import ensure_mplconfigdir
 from .fonts import register_qt_font
 from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
+from .input_guard import install_wheel_guard
 from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSettings
 
 log = logging.getLogger("ui")
@@ -168,6 +169,7 @@ def create_application(argv: list[str]) -> QApplication:
     ensure_mplconfigdir()  # before matplotlib is ever imported
     register_qt_font(app)
     apply_style(app)
+    install_wheel_guard(app)  # the wheel scrolls the page, never an unfocused field under the pointer
     return app
 
 
