@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
             self.tr("&Restore from backup…"), self._on_restore_action_triggered
         )
         file_menu.addSeparator()
+        self.import_action = file_menu.addAction(self.tr("&Import…"), self._on_import_action_triggered)
+        self.import_template_action = file_menu.addAction(
+            self.tr("Import &template…"), self._on_import_template_action_triggered
+        )
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -408,6 +413,25 @@ class MainWindow(QMainWindow):
 
     def _on_restore_action_triggered(self) -> None:
         self.backups.restore()
+
+    def open_import_wizard(self, kind: str = "clients") -> None:
+        """File → Import…: the import wizard; the pages refresh after a committed import."""
+        from .importer import ImportWizard
+
+        wizard = ImportWizard(self, kind)
+        wizard.sig_imported.connect(self._on_import_wizard_imported)
+        prompts.run_modal(wizard)
+
+    def _on_import_action_triggered(self) -> None:
+        self.open_import_wizard()
+
+    def _on_import_template_action_triggered(self) -> None:
+        from .importer import save_template
+
+        save_template(self)
+
+    def _on_import_wizard_imported(self, _result: object) -> None:
+        self.refresh_all()
 
     def _on_about_action_triggered(self) -> None:
         prompts.show_info(
