@@ -40,6 +40,26 @@ or the same phone (digits, a number with a country/area code matching the same n
 from __future__ import annotations
 
 from .fields import KINDS, FieldSpec, field_for_header, fields, suggest_mapping
+from .memory import remember_mapping, remembered_mapping
+from .pipeline import ImportResult, Preview, PreviewRow, Problem, prepare, run_import
 from .reader import Table, read_table
+from .templates import write_template
 
-__all__ = ["KINDS", "FieldSpec", "Table", "field_for_header", "fields", "read_table", "suggest_mapping"]
+__all__ = [
+    "KINDS",
+    "FieldSpec",
+    "ImportResult",
+    "Preview",
+    "PreviewRow",
+    "Problem",
+    "Table",
+    "field_for_header",
+    "fields",
+    "prepare",
+    "read_table",
+    "remember_mapping",
+    "remembered_mapping",
+    "run_import",
+    "suggest_mapping",
+    "write_template",
+]

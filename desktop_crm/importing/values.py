@@ -1,0 +1,318 @@
+"""Turning one cell into a stored value: text, dates, times, money in cents, whole numbers, choices.
+
+Each parser returns the value or raises ``CellError(code, **params)`` (a code of the ``import.*`` family;
+``pipeline`` adds the row, column and field label). Rules:
+
+- Dates: ``2026-03-09``, ``2026/3/9``, ``2026.3.9``, ``20260309``, ``2026年3月9日``, ``3/9/2026`` and
+  ``9.3.2026`` (day and month: month first, as US exports write it, unless the first number is above 12,
+  then day first), an Excel serial number (``45360`` = 2024-03-09, days since 1899-12-30), and XLSX
+  date/datetime cells. A time part after the date is allowed for dates (and dropped) and read for
+  datetimes (``14:30``, ``14:30:05``, ``下午2:30``, ``2:30 PM``); a date alone is midnight.
+- Money: optional currency sign or code (¥ ￥ $ € £ RMB CNY 元), thousands separators (``,``, blank,
+  ``'``, the Chinese ``，``), ``(1,200)`` or a leading minus = negative; at most two decimals (more is an
+  error, not a silent rounding); ``万``/``w`` suffix = ×10,000. Floats from XLSX are rounded to the cent.
+- Choices: the stored key, its English or Chinese label (``CHOICE_LABELS``) or a known synonym, compared
+  normalised; a remark in brackets or after a separator is ignored ("A（重点客户）" → A, "A - 大客户" → A).
+- Text: stripped; control characters other than tab/line breaks refused; a text that looks like a formula
+  (``=SUM(..)``) is kept as written (plain text, never evaluated).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .fields import normalise_header
+
+
+class CellError(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+MAX_CENTS = 10**15
+_EXCEL_EPOCH = date(1899, 12, 30)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+CHOICE_LABELS: dict[str, tuple[str, ...]] = {
+    # client status
+    "lead": ("Lead", "线索", "潜在客户", "新客户", "New"),
+    "prospect": ("Prospect", "意向客户", "意向", "跟进中", "Opportunity", "Qualified", "商机"),
+    "customer": ("Customer", "成交客户", "已成交", "签约客户", "客户", "Client", "Won"),
+    "dormant": ("Dormant", "休眠", "休眠客户", "沉睡客户", "Inactive"),
+    "lost": ("Churned", "Lost", "流失", "流失客户", "已流失", "输单", "Closed Lost", "丢单", "已输单"),
+    # value verdict
+    "valuable": ("Valuable", "有价值"),
+    "uncertain": ("Uncertain", "不确定"),
+    "not_valuable": ("Not valuable", "无价值", "没有价值"),
+    # grade
+    "A": ("A · Big deal", "大单", "重点客户", "大客户", "Hot", "Big deal"),
+    "B": ("B · Normal", "正常", "普通客户", "普通", "Warm", "Normal"),
+    "C": ("C · Small deal", "小单", "小客户", "一般客户", "Cold", "Small deal"),
+    # stakeholder roles
+    "approver": ("Approver", "批准者", "审批人", "批准人"),
+    "decision_maker": ("Decision maker", "决策者", "决策人", "Economic Buyer"),
+    "evaluator": ("Evaluator", "评估者", "技术评估", "Technical Buyer", "Influencer"),
+    "user": ("User", "使用者", "用户", "End User"),
+    "coach": ("Coach", "保荐者", "教练", "Sponsor", "Champion"),
+    # stances
+    "ally": ("Close ally", "良友", "Ally", "Champion"),
+    "supporter": ("Supporter", "支持者", "支持"),
+    "neutral": ("Neutral", "中立", "中立者"),
+    "opponent": ("Opponent", "反对者", "反对", "Blocker"),
+    # influence
+    "high": ("High", "高"),
+    "medium": ("Medium", "中"),
+    "low": ("Low", "低"),
+    # channels
+    "call": ("Call", "电话", "Phone", "Phone call", "打电话", "通话", "Log a Call"),
+    "sms": ("SMS", "短信", "Text message"),
+    "visit": ("Visit", "拜访", "上门拜访", "上门", "面访", "实地拜访"),
+    "wechat": ("WeChat", "微信"),
+    "email": ("E-mail", "邮件", "Email", "电子邮件"),
+    "meeting": ("Meeting", "会议", "会面", "见面"),
+    # plan types
+    "keep_in_touch": ("Keep in touch", "保持联络", "保持联系"),
+    "improve_relationship": ("Improve relationship", "增进关系"),
+    "cultivate_demand": ("Cultivate demand", "培养需求"),
+    "dig_opportunity": ("Dig opportunity", "挖掘机会"),
+    "beat_competitor": ("Beat a competitor", "打击竞品"),
+    "sign_and_collect": ("Sign & collect", "签约回款"),
+    "greeting": ("Greeting", "普通问候", "问候"),
+    # opportunity stages
+    "initial": ("Initial", "初步接洽", "初步沟通", "初期", "Prospecting", "Qualification", "验证客户"),
+    "needs": ("Needs", "需求确定", "需求分析", "Needs Analysis", "Discovery"),
+    "proposal": ("Proposal", "方案报价", "方案", "报价", "Proposal/Price Quote", "Presentation"),
+    "negotiation": ("Negotiation", "谈判审核", "商务谈判", "谈判", "Negotiation/Review", "Contract Sent"),
+    "won": ("Won", "赢单", "成交", "Closed Won", "已赢单"),
+}
+
+
+def _choice_index(choices: tuple[str, ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key in choices:
+        index.setdefault(normalise_header(key), key)
+    for key in choices:
+        for label in CHOICE_LABELS.get(key, ()):
+            index.setdefault(normalise_header(label), key)
+    return index
+
+
+_REMARK = re.compile(r"^(.*?)\s*(?:[\(\[（【].*|[-–—:：·/|].*)$")
+
+
+def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
+    text = _text_of(value)
+    index = _choice_index(choices)
+    norm = normalise_header(text)
+    if norm in index:
+        return index[norm]
+    match = _REMARK.match(text)
+    if match and normalise_header(match.group(1)) in index:
+        return index[normalise_header(match.group(1))]
+    # "A级", "A类客户": a stored one-letter key followed by a remark
+    for key in choices:
+        if len(key) == 1 and text[:1].upper() == key and not text[1:2].isascii():
+            return key
+    raise CellError("import.unknown_choice", value=_shown(text), allowed=", ".join(choices))
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return "" if value is None else str(value).strip()
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value: Any, max_length: int) -> str:
+    text = _text_of(value)
+    if isinstance(value, str) and "\n" in value:
+        text = value.strip()
+    if len(text) > max_length:
+        raise CellError("import.too_long", length=len(text), max_length=max_length)
+    if _CONTROL.search(text):
+        raise CellError("import.control_character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CellError("import.control_character") from None
+    return text
+
+
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
+_TIME = re.compile(
+    r"^(?:(上午|下午|晚上|中午|凌晨)\s*)?(\d{1,2})(?:[:：时点](\d{1,2})(?:[:：分](\d{1,2})(?:\.\d+)?秒?)?)?分?"
+    r"\s*(am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"^(\S+?)(?:[T\s]+(.+))?$")
+
+
+def _serial(number: float) -> datetime:
+    if not 1 <= number < 2958466:  # 9999-12-31
+        raise ValueError
+    return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=number)
+
+
+def _date_part(text: str) -> date:
+    text = unicodedata.normalize("NFKC", text).strip()
+    if match := _YMD.match(text) or _COMPACT.match(text):
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match := _DMY.match(text):
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        month, day = (second, first) if first > 12 else (first, second)
+        return date(year, month, day)
+    raise ValueError
+
+
+def _time_part(text: str) -> time:
+    text = unicodedata.normalize("NFKC", text).strip()
+    text = re.sub(r"(?i)\s*(z|[+-]\d{2}:?\d{2})$", "", text)  # a zone offset: local time is kept
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError
+    prefix, hour, minute, second, suffix = match.groups()
+    h, m, s = int(hour), int(minute or 0), int(second or 0)
+    afternoon = (prefix in ("下午", "晚上") and h < 12) or (
+        suffix is not None and suffix.lower().startswith("p") and h < 12
+    )
+    if suffix is not None and suffix.lower().startswith("a") and h == 12:
+        h = 0
+    if afternoon:
+        h += 12
+    return time(h, m, s)
+
+
+def _split(value: Any) -> tuple[date, time | None]:
+    if isinstance(value, datetime):
+        return value.date(), value.time().replace(microsecond=0)
+    if isinstance(value, date):
+        return value, None
+    if isinstance(value, time):
+        raise ValueError
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        moment = _serial(float(value))
+        return moment.date(), (moment.time().replace(microsecond=0) if moment.time() != time() else None)
+    text = _text_of(value)
+    if re.fullmatch(r"\d{4,5}(\.\d+)?", text) and not _COMPACT.match(text):
+        return _split(float(text))
+    try:
+        return _date_part(text), None
+    except ValueError:
+        pass
+    # "2026年3月9日 下午2:30", "2026-03-09T14:30:00", "3/9/2026 2:30 PM"
+    chinese = re.match(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(.*)$", text)
+    match = chinese or _SPLIT.match(text)
+    if not match:
+        raise ValueError
+    day = _date_part(match.group(1))
+    rest = (match.group(2) or "").strip()
+    return day, (_time_part(rest) if rest else None)
+
+
+def _in_range(day: date, text: str) -> None:
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise CellError("import.date_out_of_range", value=text)
+
+
+def parse_date(value: Any) -> date:
+    try:
+        day, _ = _split(value)
+    except (ValueError, OverflowError):
+        raise CellError("import.not_a_date", value=_shown(_text_of(value))) from None
+    _in_range(day, _shown(_text_of(value)))
+    return day
+
+
+def parse_datetime(value: Any) -> datetime:
+    try:
+        day, moment = _split(value)
+    except (ValueError, OverflowError):
+        raise CellError("import.not_a_datetime", value=_shown(_text_of(value))) from None
+    _in_range(day, _shown(_text_of(value)))
+    return datetime.combine(day, moment or time())
+
+
+_CURRENCY = re.compile(r"(?i)^(?:[¥￥$€£]|rmb|cny|usd|eur)\s*|\s*(?:[¥￥$€£]|rmb|cny|usd|eur|元|圆)$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[,' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_money(value: Any, *, allow_negative: bool = False) -> int:
+    """Integer cents; negative amounts are an error unless ``allow_negative``."""
+    if isinstance(value, bool):
+        raise CellError("import.not_money", value=str(value))
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise CellError("import.not_money", value=str(value))
+        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        amount = amount.quantize(Decimal("0.01"))
+    else:
+        raw = _text_of(value)
+        text = unicodedata.normalize("NFKC", raw).replace("\u00a0", " ").replace("\u202f", " ").strip()
+        negative = False
+        if text.startswith("(") and text.endswith(")"):
+            negative, text = True, text[1:-1].strip()
+        for _ in range(2):
+            text = _CURRENCY.sub("", text).strip()
+            if text.startswith(("-", "−")):
+                negative, text = not negative, text[1:].strip()
+            elif text.startswith("+"):
+                text = text[1:].strip()
+        factor = 1
+        if text.endswith(("万", "w", "W")):
+            factor, text = 10_000, text[:-1].strip()
+        if not _GROUPED.match(text):
+            raise CellError("import.not_money", value=_shown(raw))
+        digits = re.sub(r"[,' ]", "", text)
+        try:
+            amount = Decimal(digits) * factor
+        except InvalidOperation:
+            raise CellError("import.not_money", value=_shown(raw)) from None
+        if amount != amount.quantize(Decimal("0.01")):
+            raise CellError("import.not_money", value=_shown(raw))
+        if negative:
+            amount = -amount
+    cents = int(amount * 100)
+    if cents < 0 and not allow_negative:
+        raise CellError("import.negative_money", value=_shown(_text_of(value)))
+    if abs(cents) > MAX_CENTS:
+        raise CellError("import.money_too_large", value=_shown(_text_of(value)))
+    return cents
+
+
+def parse_int(value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool):
+        raise CellError("import.not_whole", value=str(value))
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise CellError("import.not_whole", value=str(value))
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    else:
+        text = unicodedata.normalize("NFKC", _text_of(value)).replace(",", "").strip().rstrip("%").strip()
+        if not re.fullmatch(r"[-+]?\d{1,18}(\.0+)?", text):
+            raise CellError("import.not_whole", value=_shown(_text_of(value)))
+        number = int(text.split(".")[0])
+    if not low <= number <= high:
+        raise CellError("import.out_of_range", low=low, high=high, value=number)
+    return number
