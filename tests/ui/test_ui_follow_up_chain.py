@@ -135,6 +135,7 @@ def test_complete_a_step_through_the_shared_action(
     # Completing it again is refused at the dialog, nothing saved.
     dialog = FollowUpDialog(None, completes_step_id=step.id)
     qtbot.addWidget(dialog)
+    dialog.summary_edit.setPlainText("已问候")
     dialog.accept()
     assert dialog.general_error.text() == "This next step is already done."
     assert FollowUp.select().count() == 1
@@ -198,6 +199,7 @@ def test_settings_rules_change_the_preview_and_the_saved_step(qtbot: QtBot, clie
     qtbot.addWidget(dialog)
     dialog.next_step.set_bucket("tonight")
     assert dialog.next_step.due_label.text().endswith("19:15")
+    dialog.summary_edit.setPlainText("Agreed to call back tonight")
     dialog.accept()
     assert NextStep.get().due_at == noon.replace(hour=19, minute=15)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -148,6 +149,7 @@ def test_tomorrow_on_a_friday_saves_monday_morning(qtbot: QtBot, people: dict[st
     assert dialog.next_step.due_at() == monday
     assert dialog.next_step.exact_edit.dateTime().toPython() == monday
     assert dialog.next_step.due_label.text().startswith("Tomorrow → Mon")
+    dialog.summary_edit.setPlainText("Sent the revised quote")
     dialog.accept()
     assert NextStep.get().due_at == monday and NextStep.get().bucket == "tomorrow"
 
@@ -172,6 +174,7 @@ def test_an_exact_time_in_the_past_is_refused_at_the_field(qtbot: QtBot, people:
 
 def test_a_deleted_client_is_refused_with_a_clear_message(qtbot: QtBot, people: dict[str, int]) -> None:
     dialog = open_dialog(qtbot, client_id=people["acme"])
+    dialog.summary_edit.setPlainText("Called")
     Client.update(deleted_at=now()).where(Client.id == people["acme"]).execute()
     dialog.accept()
     error = dialog.errors["client"]
@@ -193,6 +196,7 @@ def test_no_client_picked_is_said_at_the_client_field(qtbot: QtBot, people: dict
 
 def test_a_contact_deleted_meanwhile_is_refused_at_the_contacts(qtbot: QtBot, people: dict[str, int]) -> None:
     dialog = open_dialog(qtbot, client_id=people["acme"], contact_ids=[people["hans"]])
+    dialog.summary_edit.setPlainText("Called")
     Contact.update(deleted_at=now()).where(Contact.id == people["hans"]).execute()
     dialog.accept()
     assert dialog.errors["contacts"].text() == "A checked contact has been deleted: uncheck them."
@@ -215,3 +219,23 @@ def test_escape_cancels_and_saves_nothing(qtbot: QtBot, people: dict[str, int]) 
     press(qtbot, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.follow_up_id is None
     assert FollowUp.select().count() == 0
+
+
+def test_an_empty_summary_is_asked_about_once(qtbot: QtBot, people: dict[str, int], modal: Any) -> None:
+    dialog = open_dialog(qtbot, client_id=people["acme"])
+    dialog.summary_edit.setPlainText("  \n ")
+    dialog.accept()  # "No": back to the summary, nothing saved
+    assert modal.titles == ["No summary"] and modal.seen[0][2].startswith("Save without a summary?")
+    assert dialog.isVisible() and FollowUp.select().count() == 0
+    modal.answer_yes()
+    dialog.accept()
+    assert FollowUp.get().summary == "" and not dialog.isVisible()
+    assert modal.titles == ["No summary", "No summary"]
+    again = open_dialog(qtbot, client_id=people["acme"], contact_ids=[people["hans"]])
+    Contact.update(deleted_at=now()).where(Contact.id == people["hans"]).execute()
+    modal.answer_yes()
+    again.accept()  # asked, then refused for another reason: the second try does not ask again
+    assert not again.errors["contacts"].isHidden()
+    again.set_contact_checked(people["hans"], False)
+    again.accept()
+    assert FollowUp.select().count() == 2 and len(modal.titles) == 3

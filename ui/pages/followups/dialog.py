@@ -34,6 +34,7 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.services.followups import MAX_DURATION_MINUTES, log_follow_up_with_next_step
 from desktop_crm.services.schedule_rules import load_bucket_rules
 
+from ... import prompts
 from ...errors import error_text
 from ...labels import choices, label
 from ..data import current_user_id
@@ -79,6 +80,7 @@ class FollowUpDialog(QDialog):
         self.follow_up_id: int | None = None
         self.next_step_id: int | None = None
         self.completes_step_id = completes_step_id
+        self._empty_summary_accepted = False
         self.step: data.StepInfo | None = None
         self.errors: dict[str, QLabel] = {}
         self._load_error = ""
@@ -336,6 +338,18 @@ class FollowUpDialog(QDialog):
         if user_id is None:
             self._show_error("general", self.tr("Add a salesperson first: follow-ups are logged by a user."))
             return
+        if not self.summary_edit.toPlainText().strip() and not self._empty_summary_accepted:
+            if not prompts.ask_yes_no(
+                self,
+                self.tr("No summary"),
+                self.tr(
+                    "Save without a summary? What was said is what you will want to read before the next "
+                    "contact."
+                ),
+            ):
+                self.summary_edit.setFocus()
+                return
+            self._empty_summary_accepted = True  # asked once per follow-up
         try:
             result = log_follow_up_with_next_step(
                 client_id,
