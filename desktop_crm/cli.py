@@ -17,6 +17,8 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
 - ``load FILE.json``: restore a ``dump`` into an empty or new database (``desktop_crm.load_cli``).
 - ``export KIND FILE [--format csv|xlsx] [--encoding ENC] [--lang en|zh_CN]``, ``export next-steps FILE.ics``:
   records to CSV/XLSX, open next steps to iCalendar (``desktop_crm.export_cli``).
+- ``import KIND FILE [--map SOURCE=FIELD ...] [--on-duplicate skip|update|create] [--dry-run] [--json]``: import
+  CSV/XLSX with a validation report, all or nothing; ``template KIND FILE [--lang]`` (``desktop_crm.import_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -36,7 +38,7 @@ from typing import Any
 
 import peewee
 
-from . import backup_cli, clock, export_cli, goals_cli, kpi_cli, load_cli, report_cli, weekly_cli
+from . import backup_cli, clock, export_cli, goals_cli, import_cli, kpi_cli, load_cli, report_cli, weekly_cli
 from .errors import CrmError
 from .paths import default_db_path
 from .storage_errors import storage_error
@@ -104,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_cli.add_parsers(sub, common)
     load_cli.add_parser(sub, common)
     export_cli.add_parser(sub, common)
+    import_cli.add_parsers(sub, common)
     return parser
 
 
@@ -277,6 +280,8 @@ COMMANDS["backups"] = lambda args: backup_cli.run_backups(args, args.db or defau
 COMMANDS["restore"] = lambda args: backup_cli.run_restore(args, args.db or default_db_path())
 COMMANDS["load"] = lambda args: load_cli.run(args, args.db or default_db_path())
 COMMANDS["export"] = lambda args: export_cli.run(args, _open)
+COMMANDS["import"] = lambda args: import_cli.run_import_command(args, _open)
+COMMANDS["template"] = import_cli.run_template_command
 
 
 def _start_gui(argv: list[str]) -> int:
