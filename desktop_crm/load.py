@@ -216,6 +216,8 @@ class DumpReader:
             key = self._string()
             self._expect(":")
             if key == "tables":
+                if "format" not in values:  # a header written after the tables cannot be streamed
+                    raise CrmError("load.bad_header")
                 break
             values[key] = self._value()
             if not self._comma_or("}"):
@@ -332,6 +334,8 @@ def _integrity_error(exc: sqlite3.IntegrityError, table: str) -> CrmError:
     text = str(exc)
     if text.startswith("UNIQUE constraint failed") or text.startswith("PRIMARY KEY"):
         return CrmError("load.duplicate", table=table, detail=_short(text.split(":", 1)[-1].strip()))
+    if text == "datatype mismatch":  # a rowid that is not a whole number
+        return CrmError("load.wrong_type", table=table, detail="id")
     if text.startswith("NOT NULL constraint failed"):
         return CrmError("load.missing_value", table=table, detail=_short(text.split(":", 1)[-1].strip()))
     return CrmError("load.constraint", table=table, detail=_short(text))
