@@ -67,15 +67,23 @@ def prepare_job(kind: str, table: Any, mapping: dict[int, str], on_duplicate: st
     return job
 
 
-def import_job(kind: str, table: Any, mapping: dict[int, str], on_duplicate: str) -> JobFn:
+class ImportJob:
     """Import every row in one transaction, then remember the mapping for this header set (a cancelled
-    or refused import writes nothing at all)."""
+    or refused import writes nothing at all).
 
-    def job(progress: ProgressFn) -> Any:
+    ``result`` keeps what was committed: a Cancel pressed after the commit (the worker then reports the
+    job as cancelled) must not be told as "nothing was imported"."""
+
+    def __init__(self, kind: str, table: Any, mapping: dict[int, str], on_duplicate: str) -> None:
+        self.kind, self.table, self.mapping, self.on_duplicate = kind, table, dict(mapping), on_duplicate
+        self.result: Any = None
+
+    def __call__(self, progress: ProgressFn) -> Any:
         from desktop_crm.importing import memory, pipeline
 
-        result = pipeline.run_import(kind, table, dict(mapping), on_duplicate, progress=progress)
-        memory.remember_mapping(kind, list(table.headers), dict(mapping))
+        result = pipeline.run_import(
+            self.kind, self.table, self.mapping, self.on_duplicate, progress=progress
+        )
+        self.result = result
+        memory.remember_mapping(self.kind, list(self.table.headers), self.mapping)
         return result
-
-    return job

@@ -52,6 +52,7 @@ class ImportWizard(QDialog):
         self.mapping_remembered = False
         self._start_mapping: dict[int, str] = {}
         self._on_finished: Any = None
+        self._import_job: jobs.ImportJob | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -241,14 +242,10 @@ class ImportWizard(QDialog):
                 rows=fmt.number(rows)
             )
         )
-        self._run(
-            "import",
-            jobs.import_job(
-                self.kind, self.table, self.mapping_step.mapping(), self.preview_step.on_duplicate
-            ),
-            self.tr("Importing…"),
-            self._on_import_finished,
+        self._import_job = jobs.ImportJob(
+            self.kind, self.table, self.mapping_step.mapping(), self.preview_step.on_duplicate
         )
+        self._run("import", self._import_job, self.tr("Importing…"), self._on_import_finished)
 
     def _show_mapping(self, mapping: dict[int, str], remembered: bool) -> None:
         from desktop_crm.importing.fields import fields
@@ -389,7 +386,10 @@ class ImportWizard(QDialog):
         kind = self._job_kind
         if not self._job_ended():
             return
-        if kind == "import":
+        committed = self._import_job.result if self._import_job is not None else None
+        if kind == "import" and committed is not None:  # Cancel came after the commit
+            self._on_import_finished(committed)
+        elif kind == "import":
             self.result_title.setText(self.tr("Import cancelled"))
             self.result_label.setText(self.tr("Nothing was imported: the database is as it was before."))
         elif kind == "read":
