@@ -112,6 +112,22 @@ class MainWindow(QMainWindow):
         self.import_template_action = file_menu.addAction(
             self.tr("Import &template…"), self._on_import_template_action_triggered
         )
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.export_menu.setObjectName("exportMenu")
+        export_names = (
+            ("clients", self.tr("&Clients…")),
+            ("contacts", self.tr("C&ontacts…")),
+            ("follow-ups", self.tr("&Follow-ups…")),
+            ("opportunities", self.tr("O&pportunities…")),
+            ("contracts", self.tr("Con&tracts…")),
+            ("payments", self.tr("&Payments…")),
+        )
+        for kind, text in export_names:
+            self.export_menu.addAction(text, lambda k=kind: self._on_export_action_triggered(k))
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(
+            self.tr("&Next steps to a calendar (.ics)…"), self._on_export_next_steps_action_triggered
+        )
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -424,6 +440,16 @@ class MainWindow(QMainWindow):
 
     def _on_import_action_triggered(self) -> None:
         self.open_import_wizard()
+
+    def _on_export_action_triggered(self, kind: str) -> None:
+        from .exporter import export_records
+
+        export_records(self, kind)
+
+    def _on_export_next_steps_action_triggered(self) -> None:
+        from .exporter import export_next_steps
+
+        export_next_steps(self)
 
     def _on_import_template_action_triggered(self) -> None:
         from .importer import save_template

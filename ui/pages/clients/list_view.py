@@ -38,12 +38,13 @@ from desktop_crm.errors import CrmError
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...labels import choices as choices_of
 from ...widgets import make_table_view
 from . import choices
 from .column_state import ColumnState
 from .filter_panel import ClientFilterPanel
 from .saved_views import SavedViewsBar
-from .table_model import ClientTableModel
+from .table_model import ENUM_KINDS, ClientTableModel
 
 SEARCH_DELAY_MS = 150
 DEFAULT_WIDTHS = {"name": 260, "status": 90, "grade": 110, "value_verdict": 100, "owner": 90, "tags": 160}
@@ -118,6 +119,12 @@ class ClientListView(QWidget):
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.bulk_button = QPushButton(self.tr("Bulk edit…"), self)
         self.bulk_button.clicked.connect(self._on_bulk_button_clicked)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("exportListButton")
+        self.export_button.setToolTip(
+            self.tr("Export the clients shown, with these columns, to CSV or Excel")
+        )
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.new_button = QPushButton(self.tr("New client"), self)
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(self.sig_new_requested)
@@ -129,6 +136,7 @@ class ClientListView(QWidget):
             self.trash_button,
             self.restore_button,
             self.bulk_button,
+            self.export_button,
             self.new_button,
         ):
             bar.addWidget(widget)
@@ -270,6 +278,17 @@ class ClientListView(QWidget):
         self._set_columns(self._wanted_columns())
         self.reload(keep_position=True)
 
+    def export_list(self) -> None:
+        """Export the clients the list shows (filters, search, sort) with its visible columns."""
+        from ...exporter import export_client_list
+
+        self._search_timer.stop()
+        self.apply_filter()
+        headers = self._base_headers()
+        headers.update({f"{CUSTOM_PREFIX}{fid}": name for fid, name in self._custom_names.items()})
+        labels = {key: dict(choices_of(kind)) for key, kind in ENUM_KINDS.items()}
+        export_client_list(self, self.model.query, list(self.model.columns), headers, labels)
+
     # --- helpers -------------------------------------------------------------------------------
     def _wanted_columns(self) -> list[str]:
         columns = list(self.state.columns)
@@ -349,6 +368,9 @@ class ClientListView(QWidget):
         elif self.model.query.sort_key == "deleted_at":
             self._apply_sort(*self.state.sort)
         self.apply_filter()
+
+    def _on_export_button_clicked(self) -> None:
+        self.export_list()
 
     def _on_restore_button_clicked(self) -> None:
         ids = self.selected_ids()

@@ -1,0 +1,199 @@
+"""Export actions shared by the pages and the File menu: ask (``ExportDialog``), run on the database
+worker with a progress dialog and Cancel, then say what was written (or why nothing was)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop_crm.client_list import ClientQuery
+from desktop_crm.exporting.cells import Column
+
+from .. import fmt, prompts
+from ..tasks import DatabaseWorker, Job, run_with_progress
+from .dialog import ExportChoice, ExportDialog
+
+ExportFn = Callable[[ExportChoice, Callable[[int, int], bool]], int]
+KIND_FILE_STEMS = {
+    "clients": "clients",
+    "contacts": "contacts",
+    "follow-ups": "follow-ups",
+    "opportunities": "opportunities",
+    "contracts": "contracts",
+    "payments": "payments",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportActions", text)
+
+
+def kind_title(kind: str) -> str:
+    return {
+        "clients": _tr("Export clients"),
+        "contacts": _tr("Export contacts"),
+        "follow-ups": _tr("Export follow-ups"),
+        "opportunities": _tr("Export opportunities"),
+        "contracts": _tr("Export contracts"),
+        "payments": _tr("Export payments"),
+    }[kind]
+
+
+_LIVE: set[QObject] = set()  # outcomes waiting for their job (kept alive without a parent too)
+
+
+class _Outcome(QObject):
+    """Reports a finished export to the user (lives in the GUI thread, parented to the dialog's parent)."""
+
+    def __init__(self, parent: QWidget | None, title: str, path: str, job: Job, done_text: str = "") -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.title = title
+        self.path = path
+        self.done_text = done_text or _tr("Exported {count} rows to {path}.")
+        job.sig_finished.connect(self._on_job_finished)
+        job.sig_failed.connect(self._on_job_failed)
+        job.sig_cancelled.connect(self._on_job_cancelled)
+        _LIVE.add(self)
+
+    def _done(self) -> None:
+        _LIVE.discard(self)
+        self.deleteLater()
+
+    def _on_job_cancelled(self) -> None:
+        self._done()
+
+    def _on_job_finished(self, count: object) -> None:
+        shown = fmt.number(count) if isinstance(count, int) else str(count)
+        text = self.done_text.format(count=shown, path=self.path)
+        self._done()
+        prompts.show_info(self.parent_widget, self.title, text)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._done()
+        prompts.show_error(self.parent_widget, self.title, message)
+
+
+def ask_and_run(
+    parent: QWidget | None,
+    title: str,
+    file_stem: str,
+    fn: ExportFn,
+    *,
+    with_lang: bool = False,
+    worker: DatabaseWorker | None = None,
+) -> Job | None:
+    """Ask where and how, then run ``fn(choice, progress)`` on the worker; the job, or None if cancelled."""
+    dialog = ExportDialog(title, file_stem, parent, with_lang=with_lang)
+    if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+        return None
+    choice = dialog.choice()
+    job = run_with_progress(parent, title, lambda progress: fn(choice, progress), worker)
+    _Outcome(parent, title, choice.path, job)
+    return job
+
+
+def export_records(parent: QWidget | None, kind: str, worker: DatabaseWorker | None = None) -> Job | None:
+    """Every record of ``kind`` with the import's headers (File → Export)."""
+
+    def run(choice: ExportChoice, progress: Callable[[int, int], bool]) -> int:
+        from desktop_crm.exporting.entities import export_kind
+
+        return export_kind(
+            kind, choice.path, fmt=choice.fmt, encoding=choice.encoding, lang=choice.lang, progress=progress
+        )
+
+    return ask_and_run(parent, kind_title(kind), KIND_FILE_STEMS[kind], run, with_lang=True, worker=worker)
+
+
+def export_client_list(
+    parent: QWidget | None,
+    query: ClientQuery,
+    columns: Sequence[str],
+    headers: dict[str, str],
+    labels: dict[str, dict[str, str]],
+    worker: DatabaseWorker | None = None,
+) -> Job | None:
+    """The Clients list as shown: its filters, sort and visible columns."""
+    from dataclasses import replace
+
+    frozen = replace(query)  # the view may change while the export runs
+    keys = list(columns)
+
+    def run(choice: ExportChoice, progress: Callable[[int, int], bool]) -> int:
+        from desktop_crm.exporting.lists import export_client_list as write_list
+
+        return write_list(
+            frozen,
+            keys,
+            headers,
+            choice.path,
+            labels=labels,
+            fmt=choice.fmt,
+            encoding=choice.encoding,
+            progress=progress,
+        )
+
+    stem = "clients-trash" if query.filter.trash else "clients-list"
+    return ask_and_run(parent, _tr("Export the list"), stem, run, worker=worker)
+
+
+def export_table(
+    parent: QWidget | None,
+    title: str,
+    file_stem: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Any]],
+    worker: DatabaseWorker | None = None,
+) -> Job | None:
+    """A table a page already holds (typed raw values)."""
+    cols, data = list(columns), [tuple(r) for r in rows]
+
+    def run(choice: ExportChoice, progress: Callable[[int, int], bool]) -> int:
+        from desktop_crm.exporting.lists import export_rows
+
+        return export_rows(
+            cols,
+            data,
+            choice.path,
+            fmt=choice.fmt,
+            encoding=choice.encoding,
+            total=len(data),
+            progress=progress,
+            sheet=file_stem,
+        )
+
+    return ask_and_run(parent, title, file_stem, run, worker=worker)
+
+
+def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = None) -> Job | None:
+    """The working user's open next steps as an iCalendar file (everyone's when nobody is chosen)."""
+    from desktop_crm.team import current_user_id
+
+    title = _tr("Export next steps to a calendar")
+    suggested = str(Path(_default_folder()) / "next-steps.ics")
+    path = prompts.ask_save_path(parent, title, suggested, _tr("iCalendar files (*.ics)"))
+    if not path:
+        return None
+    user_id = current_user_id()
+
+    def run(progress: Callable[[int, int], bool]) -> int:
+        from desktop_crm.exporting.ics import export_next_steps as write_ics
+
+        return write_ics(path, user_id=user_id, progress=progress)
+
+    job = run_with_progress(parent, title, run, worker)
+    _Outcome(parent, title, path, job, _tr("Exported {count} open next steps to {path}."))
+    return job
+
+
+def _default_folder() -> str:
+    from .dialog import default_folder
+
+    folder = default_folder()
+    return folder if os.path.isdir(folder) else str(Path.home())
