@@ -323,7 +323,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+118" />
+        <location filename="../../ui/app.py" line="+131" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -1083,7 +1083,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+107" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+108" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -1104,11 +1104,21 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+2" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Export the clients shown, with these columns, to CSV or Excel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>New client</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1199,7 +1209,7 @@ Your data is unchanged.</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+122" />
         <source>{count} in the trash</source>
         <translation>回收站中 {count} 个</translation>
     </message>
@@ -1225,6 +1235,29 @@ Your data is unchanged.</source>
         <location line="+49" />
         <source>No client matches “{query}”</source>
         <translation>没有与“{query}”匹配的客户</translation>
+    </message>
+</context>
+<context>
+    <name>ClientStatusSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_client_status.py" line="+22" />
+        <source>Client status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A won opportunity or a signed contract makes the client a customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>A lead, prospect, dormant or lost client becomes a customer when one of its opportunities is won or a contract is signed. You can still set the status by hand in the client editor; the rule acts again only at the next won opportunity or signed contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
     </message>
 </context>
 <context>
@@ -1994,7 +2027,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+182" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+184" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -2341,7 +2374,7 @@ Your data is unchanged.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/pages/dashboard/drill.py" line="+85" />
+        <location filename="../../ui/pages/dashboard/drill.py" line="+95" />
         <source>{count} records. Double-click one to open its client.</source>
         <translation>共 {count} 条记录。双击打开对应客户。</translation>
     </message>
@@ -2354,7 +2387,7 @@ Your data is unchanged.</source>
 <context>
     <name>DrillRowModel</name>
     <message>
-        <location line="-56" />
+        <location line="-59" />
         <location line="+15" />
         <source>Client</source>
         <translation>客户</translation>
@@ -2408,6 +2441,124 @@ Your data is unchanged.</source>
         <location line="+0" />
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/exporter/dialog.py" line="+82" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>CSV (comma separated)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>UTF-8 with BOM (Excel opens Chinese correctly)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UTF-8 without BOM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GB18030 (Chinese Windows, every character)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GBK (older Chinese software)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>UTF-16</source>
+        <translation type="unfinished">UTF-16</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Column headers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Text that starts like a formula (=, +, -, @) gets a leading apostrophe, so a spreadsheet never runs it; numbers stay numbers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+46" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the file to write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This is a folder; add a file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Replace the file?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+0" />
+        <source>{name} exists. Replace it?</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2480,7 +2631,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/pages/followups/dialog.py" line="+94" />
+        <location filename="../../ui/pages/followups/dialog.py" line="+96" />
         <source>Complete the next step</source>
         <translation>完成下步事务</translation>
     </message>
@@ -2603,6 +2754,16 @@ Your data is unchanged.</source>
         <location line="+5" />
         <source>Add a salesperson first: follow-ups are logged by a user.</source>
         <translation>请先添加业务员：跟进记录需要记录人。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No summary</source>
+        <translation>没有纪要</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save without a summary? What was said is what you will want to read before the next contact.</source>
+        <translation>不写纪要就保存吗？下次联系前，你最想看的就是这次谈了什么。</translation>
     </message>
 </context>
 <context>
@@ -3680,6 +3841,171 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>ImportKinds</name>
+    <message>
+        <location filename="../../ui/importer/common.py" line="+20" />
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-ups</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payments</source>
+        <translation>回款</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/importer/wizard.py" line="+42" />
+        <location line="+48" />
+        <location line="+289" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-291" />
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>1 File</source>
+        <translation>1 文件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>2 Columns</source>
+        <translation>2 列对应</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>3 Check</source>
+        <translation>3 检查</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>4 Import</source>
+        <translation>4 导入</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+9" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>{rows} rows are being written in one go. Cancel leaves the database as it was.</source>
+        <translation>正在一次性写入 {rows} 行。取消则数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location line="+66" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="-49" />
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Spreadsheets (*.csv *.txt *.xlsx *.xlsm);;CSV and text (*.csv *.txt);;Excel (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>表格文件 (*.csv *.txt *.xlsx *.xlsm);;CSV 和文本 (*.csv *.txt);;Excel (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>{done} of {total} rows written. Cancel leaves the database as it was.</source>
+        <translation>已写入 {done} / {total} 行。取消则数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nothing was imported: the database is as it was before.</source>
+        <translation>未导入任何数据：数据库与之前完全相同。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reading the file was cancelled.</source>
+        <translation>已取消读取文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The check was cancelled.</source>
+        <translation>已取消检查。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Import complete</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{kind}: {created} created, {updated} updated, {skipped} skipped.</source>
+        <translation>{kind}：新建 {created} 条，更新 {updated} 条，跳过 {skipped} 条。</translation>
+    </message>
+</context>
+<context>
     <name>InstalmentTableModel</name>
     <message>
         <location filename="../../ui/pages/today/models.py" line="+190" />
@@ -4269,6 +4595,56 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+3" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import &amp;template…</source>
+        <translation>导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Clients…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;ontacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Follow-ups…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>O&amp;pportunities…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Con&amp;tracts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Payments…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Next steps to a calendar (.ics)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -4383,7 +4759,7 @@ Your data is unchanged.</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+42" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -4401,6 +4777,69 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <source>Performance handbook</source>
         <translation type="vanished">绩效手册</translation>
+    </message>
+</context>
+<context>
+    <name>MappingStep</name>
+    <message>
+        <location filename="../../ui/importer/mapping_step.py" line="+58" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Import into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>(column {number})</source>
+        <translation>（第 {number} 列）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{field} (required)</source>
+        <translation>{field}（必填）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose the field each column of the file goes into. Columns set to “Do not import” are left out. Your choices are remembered for files with the same headers.</source>
+        <translation>为文件的每一列选择要导入的字段。设为“不导入”的列将被忽略。您的选择会被记住，用于表头相同的文件。</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Required fields not mapped yet: {fields}.</source>
+        <translation>尚未对应的必填字段：{fields}。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Several columns go into the same field: {fields}. Choose one column for each.</source>
+        <translation>多列对应到了同一字段：{fields}。每个字段只能选一列。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No column is imported yet.</source>
+        <translation>还没有要导入的列。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{count} of {total} columns will be imported.</source>
+        <translation>将导入 {total} 列中的 {count} 列。</translation>
     </message>
 </context>
 <context>
@@ -5276,6 +5715,127 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>PreviewStep</name>
+    <message>
+        <location filename="../../ui/importer/preview_step.py" line="+51" />
+        <source>Duplicates:</source>
+        <translation>重复记录：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A row with the same name or phone as an earlier row or a record already in the database</source>
+        <translation>与前面某行或数据库中已有记录名称或电话相同的行</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Update the existing record</source>
+        <translation>更新已有记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Create them anyway</source>
+        <translation>仍然新建</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only rows with problems</source>
+        <translation>只看有问题的行</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Create: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>新建：&lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Update: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>更新：&lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skip: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>跳过：&lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Errors: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>错误：&lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Every row is valid. Import writes them all in one go; nothing is written before.</source>
+        <translation>每一行都有效。导入会一次性全部写入；在此之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Rows with errors cannot be imported. Correct the file and choose it again, or change the columns. Nothing is imported until every row is valid.</source>
+        <translation>有错误的行无法导入。请修改文件后重新选择，或调整列对应。所有行都有效之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Row {row}, column “{column}”: {message}</source>
+        <translation>第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Column “{column}”: {message}</source>
+        <translation>“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>More problems are not listed: tick “Only rows with problems” to see every one.</source>
+        <translation>还有更多问题未列出：勾选“只看有问题的行”即可查看全部。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTableModel</name>
+    <message>
+        <location filename="../../ui/importer/preview_model.py" line="+91" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Repeats row {row} of the file</source>
+        <translation>与文件第 {row} 行重复</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <location filename="../../ui/prompts.py" line="+43" />
@@ -5762,7 +6322,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+387" />
+        <location line="+673" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -5780,17 +6340,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-325" />
+        <location line="-611" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+322" />
+        <location line="+608" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-230" />
+        <location line="-479" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -5820,7 +6380,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-141" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -5860,7 +6420,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+114" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -5878,7 +6438,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+197" />
+        <location line="+446" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -5897,7 +6457,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-471" />
+        <location line="-757" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -5911,7 +6471,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+226" />
+        <location line="+512" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -5924,7 +6484,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-107" />
+        <location line="-356" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -5946,7 +6506,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+206" />
+        <location line="+455" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -5961,7 +6521,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-196" />
+        <location line="-445" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -5981,7 +6541,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-140" />
+        <location line="-177" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -5990,7 +6550,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+251" />
+        <location line="+537" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -5999,7 +6559,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-340" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -6009,7 +6569,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+362" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6018,7 +6578,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-359" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -6028,7 +6588,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-223" />
+        <location line="-260" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6326,7 +6886,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+43" />
         <source>The follow-up is about another client, not "{client}".</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
@@ -6366,12 +6926,12 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+159" />
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+95" />
         <source>Unknown milestone field: {key!r}.</source>
         <translation>未知的关键节点字段：{key!r}。</translation>
     </message>
@@ -6396,12 +6956,488 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是名称与值的对照表。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-120" />
+        <location line="+124" />
         <source>{label} must be more than 0.</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="-406" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} cannot be written ({reason}); nothing was exported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Row {row}, column {column}: the text has {length} characters, more than the {limit} an Excel cell holds; export as CSV instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An XLSX file has no text encoding; choose the encoding only for CSV.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Next steps are written as iCalendar: --format and --encoding are for the other kinds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{rows} rows are more than the {limit} an Excel sheet holds; export as CSV instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Row {row}, column {column}: the character {char!r} cannot be written in {encoding}; choose UTF-8 or GB18030.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown encoding {encoding!r} (allowed: {allowed}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown format {format!r} (allowed: {allowed}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown kind of record {kind!r} (allowed: {kinds}, next-steps).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown header language {lang!r} (allowed: {allowed}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--user is for next-steps; the other kinds export every record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+96" />
+        <source>{label}: {count} clients are named {value!r}; give them different names first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{label}: client {client!r} has {count} opportunities named {value!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The column separator must be one character (not {delimiter!r}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The column mapping must be a table of column numbers and field names.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} cannot be read ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} cannot be written ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{file}, row {row}: a cell holds more than {max_chars} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--map {value!r}: write SOURCE=FIELD, SOURCE being a column header of the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--map: unknown field {field!r} for {kind} (fields: {fields}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>--map: the file has no column {header!r} (columns: {headers}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} contains a control character (such as NUL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not between 1900 and 2100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Same name or phone as row {other}: skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Same name or phone as row {other}, which this row updates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Already there as client {name!r} (same name or phone): skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} is empty: there is nothing to import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This row has {count} cells more than the header's {width} columns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} is larger than {max_mb} MB; split it into smaller files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} has a header row but no records to import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} no longer works here (inactive user).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Column {column} does not exist (the file has {count} columns).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} is taken from two columns ({first} and {second}); map it once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown field {field!r} (fields: {fields}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No column is mapped to {label}, which is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} mixes text encodings: row {row} is not UTF-8 like other rows; save the whole file in one encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{label}: {value!r} is implausibly large.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{label} must not be negative ({value}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>There is no file {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{file} has no sheet {sheet!r} (sheets: {sheets}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not a date (write it like 2026-03-09, 2026/3/9 or 2026年3月9日).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{label}: {value!r} is not a date and time (write it like 2026-03-09 14:30).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not an amount of money.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{file} is not a spreadsheet (a CSV or XLSX file).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{file} is an old Excel (.xls) file: open it in Excel, save it as .xlsx or CSV and import that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{label} must be between {low} and {high} (not {value}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Templates are written as csv or xlsx, not {fmt!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Templates are written in en or zh_CN, not {lang!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{file} has {count} rows; at most {max_rows} can be imported at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file}, row {row}, character {column}: the bytes are not valid {encoding} text; save the file as UTF-8 or choose its encoding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{label}: there is no client named {value!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: client {client!r} has no contract with the number or title {value!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unknown text encoding {encoding!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown kind of records {kind!r} (allowed: {kinds}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: client {client!r} has no opportunity named {value!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: there is no user named {value!r} (users: {users}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file}, row {row}, column {column}: a quotation mark opens here and is never closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Updates the client {name!r} (same name or phone).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} is a damaged or incomplete Excel file; open it in Excel and save it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The import was cancelled; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{count} rows have problems, so nothing was imported; correct them (or leave those rows out) and import again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The dump's header is damaged (format_version and schema_version must be whole numbers written before the tables); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Table {table}: a text holds a broken character (half of an emoji); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Table {table}, record {id}: {column} is not a valid {kind} value; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Table {table}, record {id}: {column} = {value} points at a missing {parent} record; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The dump cannot be loaded while another change is in progress.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Table {table}: a record breaks a rule of the database ({detail}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Table {table}: two records have the same {detail}; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump lists table {table} twice; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump file is empty; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} is a folder, not a dump file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Table {table}, record {row}: column {column} is missing; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Table {table}: a record has no value for {detail}; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump was written in format {version} by a newer version of the application (this version reads up to {latest}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The dump comes from a newer version of the application (schema {version}, this version understands up to {latest}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>There is no dump file at {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The dump has no tables; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file is not a desktop-crm dump (one is made by: desktop-crm dump); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database already holds records (table {table}): a dump can only be loaded into an empty database; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The dump is not valid JSON (near line {line}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump is not UTF-8 text, so it is not a desktop-crm dump; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump is of an older schema ({version}) than the database ({target}): load it into a new file, which is then upgraded; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Table {table}, record {row}: not a record (a JSON object was expected); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The dump is of schema {version} but the database is at schema {target}; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The dump has extra text after its end (line {line}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump ends too early (the file is incomplete); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Table {table}, record {row}: unknown column {column!r}; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The dump has an unknown table {table!r}; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A record of the dump near line {line} is implausibly large; nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Table {table}: a value of the wrong type ({detail}); nothing was loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+47" />
         <source>Opportunity "{name}" belongs to another client, not to "{client}".</source>
         <translation>商机“{name}”属于其他客户，不属于“{client}”。</translation>
     </message>
@@ -6556,7 +7592,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-271" />
+        <location line="+275" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -6566,7 +7603,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-268" />
+        <location line="+269" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -6648,7 +7686,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-294" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -6667,7 +7705,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+310" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -6701,7 +7739,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-395" />
+        <location line="-681" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -6711,7 +7749,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+206" />
+        <location line="+243" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -6721,7 +7759,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+174" />
+        <location line="+423" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -6735,22 +7773,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-195" />
+        <location line="-481" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+204" />
+        <location line="+490" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-203" />
+        <location line="-489" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+137" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -6759,7 +7797,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location line="+467" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -6774,7 +7812,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-237" />
+        <location line="-486" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -6788,7 +7826,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+289" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -6802,12 +7840,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-299" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+221" />
+        <location line="+470" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -6817,7 +7855,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-194" />
+        <location line="-443" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -6863,12 +7901,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+271" />
+        <location line="+520" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-394" />
+        <location line="-680" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -6878,7 +7916,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+182" />
+        <location line="+219" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -6897,12 +7935,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+187" />
+        <location line="+436" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-483" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -6912,7 +7950,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+146" />
+        <location line="+395" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -6985,7 +8023,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="-164" />
+        <location line="+224" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -6999,12 +8038,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-477" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+189" />
+        <location line="+475" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -7024,12 +8063,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-452" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+209" />
+        <location line="+495" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -7060,22 +8099,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-431" />
+        <location line="-717" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+360" />
+        <location line="+646" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-300" />
+        <location line="-586" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+335" />
+        <location line="+621" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -7118,7 +8157,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-345" />
+        <location line="-631" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -7138,7 +8177,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+449" />
+        <location line="+735" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -7199,6 +8238,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Closed on</source>
+        <translation type="unfinished">关闭日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Collection item</source>
         <translation>回款计划项</translation>
     </message>
@@ -7216,6 +8260,16 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact first name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact last name</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -7304,6 +8358,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>First name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
@@ -7368,8 +8427,18 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Line</source>
         <translation>批注位置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Logged by</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -7395,6 +8464,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next contact</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -7688,7 +8762,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+70" />
+        <location filename="../../ui/pages/settings.py" line="+71" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -7713,7 +8787,7 @@ Start a new, empty database in this file?</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -7764,6 +8838,157 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+12" />
         <source>Demo data</source>
         <translation>演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>SourceStep</name>
+    <message>
+        <location filename="../../ui/importer/source_step.py" line="+60" />
+        <source>Save an empty template…</source>
+        <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A CSV or Excel file with the right column headers, to fill in and import</source>
+        <translation>带有正确表头的 CSV 或 Excel 文件，填写后即可导入</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import:</source>
+        <translation>导入：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A CSV, TXT or Excel (XLSX) file</source>
+        <translation>CSV、TXT 或 Excel（XLSX）文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+11" />
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+169" />
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location line="-168" />
+        <location line="+169" />
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <location line="-168" />
+        <location line="+169" />
+        <location line="+1" />
+        <source>Chinese (GBK/GB18030)</source>
+        <translation>中文（GBK/GB18030）</translation>
+    </message>
+    <message>
+        <location line="-169" />
+        <location line="+170" />
+        <location line="+1" />
+        <location line="+1" />
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <location line="-160" />
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Read as:</source>
+        <translation>读取方式：</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The first rows of the file:</source>
+        <translation>文件的前几行：</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Comma ( , )</source>
+        <translation>逗号（ , ）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Semicolon ( ; )</source>
+        <translation>分号（ ; ）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Vertical bar ( | )</source>
+        <translation>竖线（ | ）</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>Choose what to import and the file. The first row of the file must hold the column headers; Chinese and English headers of common CRM exports are recognised.</source>
+        <translation>选择要导入的内容和文件。文件第一行须为表头；常见 CRM 导出的中英文表头均可识别。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>{rows} rows and {columns} columns read from {name}.</source>
+        <translation>已从 {name} 读取 {rows} 行、{columns} 列。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Encoding: {encoding}</source>
+        <translation>编码：{encoding}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delimiter: {delimiter}</source>
+        <translation>分隔符：{delimiter}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sheet: {sheet}</source>
+        <translation>工作表：{sheet}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{summary} {details}.</source>
+        <translation>{summary}{details}。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>If the text looks garbled, choose another encoding or delimiter above.</source>
+        <translation>如果文字显示为乱码，请在上方选择其他编码或分隔符。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{summary} {hint}</source>
+        <translation>{summary}{hint}</translation>
     </message>
 </context>
 <context>
@@ -8247,6 +9472,74 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+10" />
         <source>The PIN of {name} was removed.</source>
         <translation>已移除{name}的 PIN 码。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../ui/importer/template_dialog.py" line="+31" />
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An empty file with the column headers the import recognises. Fill it in with Excel or WPS, then use File → Import….</source>
+        <translation>一个带有可识别表头的空白文件。用 Excel 或 WPS 填写后，再通过“文件 → 导入…”导入。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Records:</source>
+        <translation>记录类型：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>English headers</source>
+        <translation>英文表头</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Chinese headers</source>
+        <translation>中文表头</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Headers:</source>
+        <translation>表头：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV, UTF-8 with BOM (.csv)</source>
+        <translation>CSV，UTF-8 带 BOM（.csv）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{name}-import-template.{suffix}</source>
+        <translation>{name}-导入模板.{suffix}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The template was saved to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
     </message>
 </context>
 <context>

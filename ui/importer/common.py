@@ -64,6 +64,8 @@ def value_text(value: Any, kind: str = "text") -> str:
     if kind == "money" and isinstance(value, int):
         return fmt.money(value)
     if isinstance(value, datetime):
+        if value.hour == value.minute == value.second == 0:  # a date written without a time
+            return fmt.short_date(value)
         return fmt.short_datetime(value)
     if isinstance(value, date):
         return fmt.short_date(value)

@@ -245,9 +245,10 @@ class SourceStep(QWidget):
         if table.sheet:
             details.append(self.tr("Sheet: {sheet}").format(sheet=table.sheet))
         if details:
-            text += " " + " · ".join(details) + "."
+            text = self.tr("{summary} {details}.").format(summary=text, details=" · ".join(details))
         if table.encoding or table.delimiter:
-            text += " " + self.tr("If the text looks garbled, choose another encoding or delimiter above.")
+            hint = self.tr("If the text looks garbled, choose another encoding or delimiter above.")
+            text = self.tr("{summary} {hint}").format(summary=text, hint=hint)
         return text
 
     def encoding_name(self, encoding: str) -> str:
