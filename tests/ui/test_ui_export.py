@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -165,3 +166,59 @@ def test_file_menu_has_the_export_entries(qtbot: QtBot, crm: dict, db_path: Path
     texts = [a.text().replace("&", "") for a in window.export_menu.actions() if a.text()]
     assert texts[:6] == ["Clients…", "Contacts…", "Follow-ups…", "Opportunities…", "Contracts…", "Payments…"]
     assert all(a.isEnabled() for a in window.export_menu.actions())
+
+
+def test_dashboard_tables_export_numbers_and_dates(
+    qtbot: QtBot, crm: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from desktop_crm.dashboard import DrillRow, PersonRow
+    from desktop_crm.drill import DrillListing
+    from ui.exporter import export_table
+    from ui.exporter.tables import person_summary_table
+    from ui.pages.dashboard.drill import DrillDownDialog
+    from ui.pages.dashboard.summary import COLUMNS, SORT_ROLE, PersonSummaryModel
+
+    model = PersonSummaryModel()
+    people = [
+        PersonRow(1, "王磊", 123_450, 0, 3, 10, 1, 4, 0, 2, 1, 0, 0, 0, 0.25, None, 1, False),
+        PersonRow(2, "=陈静", -500, 7, 9, 0, 0, 9, 0, 0, 0, 0, 1, 0, None, 80.0, 2, True),
+    ]
+    model.set_rows(people)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)  # the view shows rank 2 first
+    columns, rows = person_summary_table(proxy, model, COLUMNS)
+    path = tmp_path / "people.xlsx"
+    fake = FakeModal(path, fmt="xlsx")
+    monkeypatch.setattr(prompts, "run_modal", fake)
+    parent = make_parent(qtbot)
+    export_table(parent, "People", "people", columns, rows)
+    qtbot.waitUntil(lambda: bool(fake.messages), timeout=20_000)
+    sheet = openpyxl.load_workbook(path).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][:3] == ["Rank", "Salesperson", columns[2].header]
+    assert values[1][:3] == [2, "'=陈静", -5]
+    assert values[2][:3] == [1, "王磊", 1234.5]
+
+    class Listing(DrillListing):
+        def _fetch(self, start: int, stop: int) -> list[DrillRow | None]:
+            return [
+                DrillRow("payment", i, None, f"客户{i}", date(2026, 3, 9), 100 * i, "note")
+                for i in range(start, stop)
+            ][: stop - start]
+
+    dialog = DrillDownDialog("Collected", Listing("collected", 1200), parent)
+    qtbot.addWidget(dialog)
+    path = tmp_path / "records.csv"
+    fake2 = FakeModal(path)
+    monkeypatch.setattr(prompts, "run_modal", fake2)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(fake2.messages), timeout=20_000)
+    rows_back = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
+    assert len(rows_back) == 1201
+    assert rows_back[2] == ["2026-03-09", "客户1", "Payment", "1.00", "note"]

@@ -107,6 +107,9 @@ class DrillDownDialog(QDialog):
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_button.setEnabled(listing.count > 0)
         layout.addWidget(buttons)
 
     def open_row(self, row: int) -> None:
@@ -118,3 +121,8 @@ class DrillDownDialog(QDialog):
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
         self.open_row(index.row())
+
+    def _on_export_button_clicked(self) -> None:
+        from ...exporter.tables import export_drill_listing
+
+        export_drill_listing(self, self.windowTitle(), self.model)

@@ -165,6 +165,10 @@ class DashboardPage(Page):
         self.people_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.people_view.customContextMenuRequested.connect(self._on_people_view_context_menu)
         self.content_layout.addWidget(self.people_view)
+        self.people_export_button = QPushButton(self.tr("Export table…"), content)
+        self.people_export_button.setObjectName("peopleExportButton")
+        self.people_export_button.clicked.connect(self._on_people_export_button_clicked)
+        self.content_layout.addWidget(self.people_export_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.content_layout.addStretch(1)
         scroll.setWidget(content)
         self.page_layout.addWidget(scroll, 1)
@@ -295,6 +299,13 @@ class DashboardPage(Page):
     def _on_granularity_changed(self, _index: int) -> None:
         self._set_default_range()
         self._reload_soon(0)
+
+    def _on_people_export_button_clicked(self) -> None:
+        from ...exporter import export_table
+        from ...exporter.tables import person_summary_table
+
+        columns, rows = person_summary_table(self.people_proxy, self.people_model, COLUMNS)
+        export_table(self, self.tr("Export the per-person summary"), "per-person", columns, rows)
 
     def _on_person_changed(self, _index: int) -> None:
         self._reload_soon(0)
