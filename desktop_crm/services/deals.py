@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..models import Client, Contract, Opportunity, PaymentInstalment, User, now
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
+from .client_status import promote_on_deal
 from .common import (
     fk_id,
     get_record,
@@ -170,7 +171,7 @@ def close_opportunity(
 ) -> Opportunity:
     """Close an open opportunity as won (probability 100) or lost (0), on ``closed_on`` (default today)."""
     opp = get_record(Opportunity, opportunity_id, "Opportunity")
-    alive_client(fk_id(opp, "client"))
+    client = alive_client(fk_id(opp, "client"))
     if opp.stage not in OPEN_STAGES:
         raise ValidationError("opportunity.already_closed", "stage", stage=opp.stage)
     opp.stage = "won" if won else "lost"
@@ -180,6 +181,8 @@ def close_opportunity(
     if competitor is not None:
         opp.competitor = optional_text(competitor, "competitor", "Competitor")
     opp.save()
+    if won:
+        promote_on_deal(client)
     return opp
 
 
@@ -273,7 +276,9 @@ def create_contract(
             "notes": notes,
         },
     )
-    return Contract.create(client=client, opportunity=opportunity, **values)
+    contract = Contract.create(client=client, opportunity=opportunity, **values)
+    promote_on_deal(client)
+    return contract
 
 
 @transactional

@@ -22,6 +22,7 @@ from ..working_as import working_as_text
 from .base import Page
 from .custom_fields import CustomFieldsSection
 from .settings_backups import BackupSettingsSection
+from .settings_client_status import ClientStatusSettingsSection
 from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
@@ -85,6 +86,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ScheduleRulesSection(body))
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
+        body_layout.addWidget(ClientStatusSettingsSection(body))
         body_layout.addWidget(WeeklyReviewSettingsSection(body))
         body_layout.addWidget(BackupSettingsSection(body))
         self.custom_fields = CustomFieldsSection(body)
