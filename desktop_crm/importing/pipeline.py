@@ -6,9 +6,11 @@ Rules (where the issue left the choice to us):
   the field at its default on a new record and unchanged on an updated one.
 - **References** are looked up by name, compared ignoring case and blanks: ``client`` among the alive
   clients (unknown or several with that name → error at that cell); ``owner``/``user`` among the users
-  (unknown or inactive → error; blank → the user this copy works for, ``team.current_user_id``); a
+  (unknown or inactive → error; blank on a new record → the user this copy works for,
+  ``team.current_user_id``, and for an opportunity its client's owner, as the editor does); a
   payment's ``contract`` by contract number, else by title, within the payment's client; a contract's
-  ``opportunity`` by name within its client.
+  ``opportunity`` by name within its client (it must be won and not under another contract, as for
+  contracts made in the window; a contract without one is history brought from another tool).
 - **Duplicates**: clients are the same when their names match (ignoring case and blanks) or their
   phones do (digits only; a number with a country or area code matches it without, as the client editor's
   duplicate warning does); contacts: same client and same name or phone; follow-ups: same client, time and
@@ -361,6 +363,17 @@ def _tick(progress: Progress | None, done: int, total: int) -> None:
         raise CrmError("import_cancelled")
 
 
+class _Ticker:
+    """Progress of the duplicate phase: units ``offset`` .. ``offset + rows``."""
+
+    def __init__(self, progress: Progress | None, offset: int, total: int) -> None:
+        self.progress, self.offset, self.total = progress, offset, total
+
+    def __call__(self, index: int) -> None:
+        if index % _CHECK_EVERY == 0 and index:
+            _tick(self.progress, self.offset + index, self.total)
+
+
 def prepare(
     kind: str,
     table: Table,
@@ -370,7 +383,7 @@ def prepare(
 ) -> Preview:
     """Check every row against the rules and the database; write nothing. ``progress(done, total)``
     returning False raises ``CrmError("import_cancelled")``."""
-    return _prepare(kind, table, mapping, on_duplicate, progress, 1)
+    return _prepare(kind, table, mapping, on_duplicate, progress, 2)
 
 
 def _prepare(
@@ -381,6 +394,8 @@ def _prepare(
     progress: Progress | None,
     share: int,
 ) -> Preview:
+    """``share``: the progress total in units of the row count (2 for prepare: check and duplicates; 3 for
+    run_import, whose writing is the third)."""
     specs, columns = _clean_args(kind, table, mapping, on_duplicate)
     total = max(len(table.rows), 1) * share
     _tick(progress, 0, total)
@@ -395,7 +410,9 @@ def _prepare(
             _tick(progress, index, total)
         rows.append(_check_row(kind, table, specs, columns, column_of, lookups, cells, number, width))
     _tick(progress, len(table.rows), total)
-    _mark_duplicates(kind, rows, lookups, on_duplicate, table, column_of)
+    ticker = _Ticker(progress, len(table.rows), total)
+    _mark_duplicates(kind, rows, lookups, on_duplicate, table, column_of, ticker)
+    _tick(progress, 2 * len(table.rows), total)
     counts = {"create": 0, "update": 0, "skip": 0, "error": 0}
     for row in rows:
         counts[row.action] += 1
@@ -464,11 +481,9 @@ def _check_row(
     refs = _resolve(kind, values, lookups, problems, number, table, column_of, specs)
     if kind == "opportunities":
         _check_opportunity(values, problems, number, table, column_of)
-    if kind == "payments" and values.get("amount_cents") == 0:
-        column = column_of["amount_cents"]
-        problems.append(
-            _problem(number, _column_name(table, column), "amount_cents", "import.zero_money", label="Amount")
-        )
+    if kind in ("payments", "contracts") and values.get("amount_cents") == 0:
+        where = _column_name(table, column_of["amount_cents"])
+        problems.append(_problem(number, where, "amount_cents", "import.zero_money", label="Amount"))
     action = "error" if any(p.severity == "error" for p in problems) else "create"
     return PreviewRow(number, values, action, None, problems, None, refs)
 
@@ -529,6 +544,8 @@ def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: d
     clients = {row.refs["client"] for row in wanted if row.refs.get("client") is not None}
     by_name: dict[tuple[int, str], list[int]] = {}
     by_number: dict[tuple[int, str], list[int]] = {}
+    refused: dict[int, str] = {}  # opportunity id -> why a contract cannot come from it
+    used: set[int] = set()
     if kind == "payments":
         sql = "SELECT id, client_id, number, title FROM contract WHERE client_id IN ({marks}) ORDER BY id"
         for ident, cid, contract_number, title in _rows_of(sql, clients):  # type: ignore[arg-type]
@@ -538,11 +555,15 @@ def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: d
                 by_name.setdefault((cid, name_key(title)), []).append(ident)
     else:
         sql = (
-            "SELECT id, client_id, name FROM opportunity WHERE deleted_at IS NULL AND client_id IN ({marks}) "
-            "ORDER BY id"
+            "SELECT o.id, o.client_id, o.name, o.stage, EXISTS (SELECT 1 FROM contract k WHERE k.opportunity_id = o.id) "
+            "FROM opportunity o WHERE o.deleted_at IS NULL AND o.client_id IN ({marks}) ORDER BY o.id"
         )
-        for ident, cid, name in _rows_of(sql, clients):  # type: ignore[arg-type]
+        for ident, cid, name, stage, contracted in _rows_of(sql, clients):  # type: ignore[arg-type]
             by_name.setdefault((cid, name_key(name)), []).append(ident)
+            if stage != "won":
+                refused[ident] = "import.opportunity_not_won"
+            elif contracted:
+                refused[ident] = "import.opportunity_has_contract"
     column = _column_name(table, column_of[key])
     for row in wanted:
         client = row.refs["client"]
@@ -558,8 +579,13 @@ def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: d
         elif len(found) > 1:
             code = "import.ambiguous_contract" if kind == "payments" else "import.ambiguous_opportunity"
             params = {"value": text[:60], "client": client_name[:60], "count": len(found)}
+        elif found[0] in refused or found[0] in used:
+            code = refused.get(found[0], "import.opportunity_has_contract")
+            params = {"value": text[:60]}
         if code is None:
             row.refs[key] = found[0]
+            if kind == "contracts":
+                used.add(found[0])
         else:
             row.problems.append(_problem(row.row, column, key, code, label=label, **params))
             row.action = "error"
@@ -572,6 +598,7 @@ def _mark_duplicates(
     on_duplicate: str,
     table: Table,
     column_of: dict[str, int],
+    ticker: _Ticker,
 ) -> None:
     if kind in ("payments", "contracts"):
         _resolve_deals(kind, rows, table, column_of)
@@ -581,7 +608,9 @@ def _mark_duplicates(
     existing = _existing_identities(kind, client_ids, contract_ids)  # type: ignore[arg-type]
     seen: dict[tuple[Any, ...], int] = {}
     seen_phones = _PhoneIndex()
-    for row in good:
+    claimed: dict[int, int] = {}  # stored record -> the file row that skips or updates it
+    for index, row in enumerate(good):
+        ticker(index)
         keys = _identities(kind, row.values, row.refs)
         digits = phone_digits(row.values.get("phone", "")) if kind == "clients" else ""
         earlier = next((seen[k] for k in keys if k in seen), None)
@@ -593,6 +622,8 @@ def _mark_duplicates(
                 match = lookups.client_phones.find(digits)
         else:
             match = next((existing[k] for k in keys if k in existing), None)
+        if earlier is None and match is not None and on_duplicate != "create":
+            earlier = claimed.get(match)  # an earlier row already stands for that stored record
         if earlier is not None and on_duplicate != "create":
             row.action, row.duplicate_of = "skip", earlier
             row.problems.append(
@@ -605,6 +636,7 @@ def _mark_duplicates(
             seen_phones.add(digits, row.row)
         if match is None or on_duplicate == "create":
             continue
+        claimed[match] = row.row
         row.existing_id = match
         name = lookups.client_names.get(match, "") if kind == "clients" else ""
         if on_duplicate == "skip":

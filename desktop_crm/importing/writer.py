@@ -25,6 +25,7 @@ from .pipeline import (
     Progress,
     _conn,
     _prepare,
+    _rows_of,
     _tick,
     check_result,
     name_key,
@@ -33,7 +34,7 @@ from .pipeline import (
 )
 from .reader import Table
 
-BATCH = 2000
+BATCH = 500
 
 MODELS: dict[str, type[BaseModel]] = {
     "clients": Client,
@@ -110,16 +111,21 @@ def _next_id(table: str) -> int:
 def write_rows(
     kind: str, table: Table, mapping: dict[int, str], on_duplicate: str, progress: Progress | None
 ) -> ImportResult:
-    preview = _prepare(kind, table, mapping, on_duplicate, progress, 2)
+    preview = _prepare(kind, table, mapping, on_duplicate, progress, 3)
     check_result(preview)
-    total = max(len(table.rows), 1) * 2
-    base = len(table.rows)
+    total = max(len(table.rows), 1) * 3
+    base = 2 * len(table.rows)
     model = MODELS[kind]
     name = model._meta.table_name
     defaults = _defaults(model)
     columns = list(defaults)
     stamp = now_text()
     default_user = current_user_id()
+    client_owners: dict[Any, int | None] = {}  # an opportunity's owner defaults to its client's
+    if kind == "opportunities":
+        wanted = {row.refs.get("client") for row in preview.rows if row.action == "create"} - {None}
+        sql = "SELECT id, owner_id FROM client WHERE id IN ({marks})"
+        client_owners = dict(_rows_of(sql, wanted))  # type: ignore[arg-type]
     next_id = _next_id(name)
     batch: list[tuple[Any, ...]] = []
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
@@ -133,9 +139,11 @@ def write_rows(
         if row.action == "create":
             record = dict(defaults)
             record.update(_columns(kind, row))
-            for key in ("owner", "user"):
-                if key in _USER_REFS.get(kind, ()) and key not in row.refs:
-                    record[_REF_COLUMNS[key]] = default_user
+            for key in _USER_REFS.get(kind, ()):
+                if key not in row.refs:
+                    record[_REF_COLUMNS[key]] = (
+                        client_owners.get(row.refs.get("client")) if kind == "opportunities" else default_user
+                    )
             record.update(id=next_id, uuid=new_uuid(), created_at=stamp, updated_at=stamp)
             batch.append(tuple(record[c] for c in columns))
             created_ids[row.row] = next_id
