@@ -69,6 +69,9 @@ TEMPLATES = {
     "client.tag_required": QT_TRANSLATE_NOOP("ServiceErrors", "Tag is required."),
     "client.tags_not_a_list": QT_TRANSLATE_NOOP("ServiceErrors", "Tags must be a list of names."),
     "client.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown client field: {key!r}."),
+    "client_status.rule_not_bool": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The client status rule is either on or off (true or false)."
+    ),
     "contact.client_deleted": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Client {client!r} has been deleted; its contacts cannot be changed."
     ),
@@ -203,6 +206,43 @@ TEMPLATES = {
     "demo.unknown_size": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Unknown demo size {size!r} (choose one of: {sizes})."
     ),
+    "export.cancelled": QT_TRANSLATE_NOOP("ServiceErrors", "The export was cancelled; no file was written."),
+    "export.cannot_write": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} cannot be written ({reason}); nothing was exported."
+    ),
+    "export.cell_too_long": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Row {row}, column {column}: the text has {length} characters, more than the {limit} an Excel cell holds; export as CSV instead.",
+    ),
+    "export.encoding_for_xlsx": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "An XLSX file has no text encoding; choose the encoding only for CSV."
+    ),
+    "export.next_steps_options": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Next steps are written as iCalendar: --format and --encoding are for the other kinds.",
+    ),
+    "export.too_many_rows": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{rows} rows are more than the {limit} an Excel sheet holds; export as CSV instead."
+    ),
+    "export.unencodable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Row {row}, column {column}: the character {char!r} cannot be written in {encoding}; choose UTF-8 or GB18030.",
+    ),
+    "export.unknown_encoding": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown encoding {encoding!r} (allowed: {allowed})."
+    ),
+    "export.unknown_format": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown format {format!r} (allowed: {allowed})."
+    ),
+    "export.unknown_kind": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown kind of record {kind!r} (allowed: {kinds}, next-steps)."
+    ),
+    "export.unknown_lang": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown header language {lang!r} (allowed: {allowed})."
+    ),
+    "export.user_only_next_steps": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--user is for next-steps; the other kinds export every record."
+    ),
     "followup.due_in_past": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The next step is due {due}, which is in the past: pick a later time."
     ),
@@ -296,7 +336,269 @@ TEMPLATES = {
     "handbook.language_not_text": QT_TRANSLATE_NOOP("ServiceErrors", "Language must be text."),
     "handbook.question_required": QT_TRANSLATE_NOOP("ServiceErrors", "Question is required."),
     "handbook.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown handbook field: {key!r}."),
+    "import.ambiguous_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {count} clients are named {value!r}; give them different names first."
+    ),
+    "import.ambiguous_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.",
+    ),
+    "import.ambiguous_opportunity": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: client {client!r} has {count} opportunities named {value!r}."
+    ),
+    "import.bad_delimiter": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The column separator must be one character (not {delimiter!r})."
+    ),
+    "import.bad_mapping": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The column mapping must be a table of column numbers and field names."
+    ),
+    "import.bad_on_duplicate": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.",
+    ),
+    "import.bad_quote": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file}, row {row}: the quotation marks are broken ({reason})."
+    ),
+    "import.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{file} cannot be read ({reason})."),
+    "import.cannot_write": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be written ({reason})."),
+    "import.cell_too_large": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file}, row {row}: a cell holds more than {max_chars} characters."
+    ),
+    "import.cli_bad_map": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--map {value!r}: write SOURCE=FIELD, SOURCE being a column header of the file."
+    ),
+    "import.cli_unknown_field": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--map: unknown field {field!r} for {kind} (fields: {fields})."
+    ),
+    "import.cli_unknown_header": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "--map: the file has no column {header!r} (columns: {headers})."
+    ),
+    "import.control_character": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} contains a control character (such as NUL)."
+    ),
+    "import.date_out_of_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} is not between 1900 and 2100."
+    ),
+    "import.duplicate_existing": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The same record is already there: skipped."
+    ),
+    "import.duplicate_in_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Same name or phone as row {other}: skipped."
+    ),
+    "import.duplicate_in_file_update": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Same name or phone as row {other}, which this row updates."
+    ),
+    "import.duplicate_of_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Already there as client {name!r} (same name or phone): skipped."
+    ),
+    "import.empty_file": QT_TRANSLATE_NOOP("ServiceErrors", "{file} is empty: there is nothing to import."),
+    "import.extra_cells": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "This row has {count} cells more than the header's {width} columns."
+    ),
+    "import.file_too_large": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} is larger than {max_mb} MB; split it into smaller files."
+    ),
+    "import.header_only": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} has a header row but no records to import."
+    ),
+    "import.inactive_user": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} no longer works here (inactive user)."
+    ),
+    "import.mapping_bad_column": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Column {column} does not exist (the file has {count} columns)."
+    ),
+    "import.mapping_twice": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is taken from two columns ({first} and {second}); map it once."
+    ),
+    "import.mapping_unknown_field": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown field {field!r} (fields: {fields})."
+    ),
+    "import.missing_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "No column is mapped to {label}, which is required."
+    ),
+    "import.mixed_encoding": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{file} mixes text encodings: row {row} is not UTF-8 like other rows; save the whole file in one encoding.",
+    ),
+    "import.money_too_large": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value!r} is implausibly large."),
+    "import.negative_money": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must not be negative ({value})."),
+    "import.no_file": QT_TRANSLATE_NOOP("ServiceErrors", "There is no file {path}."),
+    "import.no_such_sheet": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} has no sheet {sheet!r} (sheets: {sheets})."
+    ),
+    "import.not_a_date": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label}: {value!r} is not a date (write it like 2026-03-09, 2026/3/9 or 2026年3月9日).",
+    ),
+    "import.not_a_datetime": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} is not a date and time (write it like 2026-03-09 14:30)."
+    ),
+    "import.not_money": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value!r} is not an amount of money."),
+    "import.not_spreadsheet": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} is not a spreadsheet (a CSV or XLSX file)."
+    ),
+    "import.not_whole": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value!r} is not a whole number."),
+    "import.old_excel": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{file} is an old Excel (.xls) file: open it in Excel, save it as .xlsx or CSV and import that.",
+    ),
+    "import.open_stage_closed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is only for won or lost opportunities."
+    ),
+    "import.opportunity_has_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} already has a contract."
+    ),
+    "import.opportunity_not_won": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {value!r} is not won; a contract comes from a won opportunity."
+    ),
+    "import.out_of_range": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} must be between {low} and {high} (not {value})."
+    ),
+    "import.required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
+    "import.template_format": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Templates are written as csv or xlsx, not {fmt!r}."
+    ),
+    "import.template_lang": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Templates are written in en or zh_CN, not {lang!r}."
+    ),
+    "import.too_long": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is too long ({length} characters, at most {max_length})."
+    ),
+    "import.too_many_rows": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} has {count} rows; at most {max_rows} can be imported at once."
+    ),
+    "import.undecodable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{file}, row {row}, character {column}: the bytes are not valid {encoding} text; save the file as UTF-8 or choose its encoding.",
+    ),
+    "import.unknown_choice": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: unknown value {value!r} (allowed: {allowed})."
+    ),
+    "import.unknown_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: there is no client named {value!r}."
+    ),
+    "import.unknown_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: client {client!r} has no contract with the number or title {value!r}."
+    ),
+    "import.unknown_encoding": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown text encoding {encoding!r}."),
+    "import.unknown_kind": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Unknown kind of records {kind!r} (allowed: {kinds})."
+    ),
+    "import.unknown_opportunity": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: client {client!r} has no opportunity named {value!r}."
+    ),
+    "import.unknown_user": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: there is no user named {value!r} (users: {users})."
+    ),
+    "import.unterminated_quote": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{file}, row {row}, column {column}: a quotation mark opens here and is never closed.",
+    ),
+    "import.updates_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Updates the client {name!r} (same name or phone)."
+    ),
+    "import.updates_existing": QT_TRANSLATE_NOOP("ServiceErrors", "Updates the same record already there."),
+    "import.xlsx_damaged": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{file} is a damaged or incomplete Excel file; open it in Excel and save it again."
+    ),
+    "import.zero_money": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be more than 0."),
+    "import_cancelled": QT_TRANSLATE_NOOP("ServiceErrors", "The import was cancelled; nothing was written."),
+    "import_has_errors": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.",
+    ),
     "interface": QT_TRANSLATE_NOOP("ServiceErrors", "{text}"),
+    "load.bad_header": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The dump's header is damaged (format_version and schema_version must be whole numbers written before the tables); nothing was loaded.",
+    ),
+    "load.bad_text": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Table {table}: a text holds a broken character (half of an emoji); nothing was loaded.",
+    ),
+    "load.bad_value": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Table {table}, record {id}: {column} is not a valid {kind} value; nothing was loaded.",
+    ),
+    "load.broken_reference": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Table {table}, record {id}: {column} = {value} points at a missing {parent} record; nothing was loaded.",
+    ),
+    "load.busy": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump cannot be loaded while another change is in progress."
+    ),
+    "load.constraint": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Table {table}: a record breaks a rule of the database ({detail}); nothing was loaded.",
+    ),
+    "load.duplicate": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Table {table}: two records have the same {detail}; nothing was loaded."
+    ),
+    "load.duplicate_table": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump lists table {table} twice; nothing was loaded."
+    ),
+    "load.empty_file": QT_TRANSLATE_NOOP("ServiceErrors", "The dump file is empty; nothing was loaded."),
+    "load.is_a_folder": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is a folder, not a dump file."),
+    "load.missing_column": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Table {table}, record {row}: column {column} is missing; nothing was loaded."
+    ),
+    "load.missing_value": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Table {table}: a record has no value for {detail}; nothing was loaded."
+    ),
+    "load.newer_format": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The dump was written in format {version} by a newer version of the application (this version reads up to {latest}); nothing was loaded.",
+    ),
+    "load.newer_schema": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The dump comes from a newer version of the application (schema {version}, this version understands up to {latest}); nothing was loaded.",
+    ),
+    "load.no_file": QT_TRANSLATE_NOOP("ServiceErrors", "There is no dump file at {path}."),
+    "load.no_tables": QT_TRANSLATE_NOOP("ServiceErrors", "The dump has no tables; nothing was loaded."),
+    "load.not_a_dump": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The file is not a desktop-crm dump (one is made by: desktop-crm dump); nothing was loaded.",
+    ),
+    "load.not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The database already holds records (table {table}): a dump can only be loaded into an empty database; nothing was written.",
+    ),
+    "load.not_json": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump is not valid JSON (near line {line}); nothing was loaded."
+    ),
+    "load.not_utf8": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump is not UTF-8 text, so it is not a desktop-crm dump; nothing was loaded."
+    ),
+    "load.older_dump_needs_new_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The dump is of an older schema ({version}) than the database ({target}): load it into a new file, which is then upgraded; nothing was written.",
+    ),
+    "load.row_not_object": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Table {table}, record {row}: not a record (a JSON object was expected); nothing was loaded.",
+    ),
+    "load.schema_mismatch": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The dump is of schema {version} but the database is at schema {target}; nothing was loaded.",
+    ),
+    "load.trailing_data": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump has extra text after its end (line {line}); nothing was loaded."
+    ),
+    "load.truncated": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump ends too early (the file is incomplete); nothing was loaded."
+    ),
+    "load.unknown_column": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Table {table}, record {row}: unknown column {column!r}; nothing was loaded."
+    ),
+    "load.unknown_table": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The dump has an unknown table {table!r}; nothing was loaded."
+    ),
+    "load.value_too_large": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A record of the dump near line {line} is implausibly large; nothing was loaded."
+    ),
+    "load.wrong_type": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Table {table}: a value of the wrong type ({detail}); nothing was loaded."
+    ),
     "milestone.client_deleted": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The client of milestone #{id} has been deleted."
     ),
@@ -475,6 +777,39 @@ TEMPLATES = {
     ),
     "user.unknown_field": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown user field: {key!r}."),
     "user.wrong_pin": QT_TRANSLATE_NOOP("ServiceErrors", "Wrong PIN."),
+    "vcard.bad_on_duplicate": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.",
+    ),
+    "vcard.bad_text": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Card {number}: the {property} value is not readable text."
+    ),
+    "vcard.file_too_large": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The file is larger than {max_mb} MB: it is not a contacts file."
+    ),
+    "vcard.invalid_cards": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Card {number} has a problem ({count} cards in all): skip those cards or correct the file; nothing was imported.",
+    ),
+    "vcard.no_cards": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The file holds no contact cards (BEGIN:VCARD ... END:VCARD): it is not a vCard file.",
+    ),
+    "vcard.no_name": QT_TRANSLATE_NOOP("ServiceErrors", "Card {number} has no name."),
+    "vcard.not_cards": QT_TRANSLATE_NOOP("ServiceErrors", "The cards to import must be a list of vCards."),
+    "vcard.too_many_cards": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The file holds more than {max_cards} cards; split it into smaller files."
+    ),
+    "vcard.undecodable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030): it is not a vCard file.",
+    ),
+    "vcard.unknown_charset": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Card {number}: unknown character set {charset!r}."
+    ),
+    "vcard.unterminated": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Card {number} has no end (END:VCARD is missing); the file may be cut short."
+    ),
     "view.duplicate": QT_TRANSLATE_NOOP("ServiceErrors", "A view named {name!r} already exists."),
     "view.not_json": QT_TRANSLATE_NOOP("ServiceErrors", "The view definition is not valid JSON."),
     "view.not_storable": QT_TRANSLATE_NOOP("ServiceErrors", "The view definition cannot be saved."),
@@ -534,10 +869,13 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Choice"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Client"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Close date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Closed on"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Collection item"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Comment"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Competitor"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contact"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contact first name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contact last name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract number"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Criterion"),
@@ -555,6 +893,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Expected signing date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Field kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Field name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "First name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Follow-up"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Full name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Goal"),
@@ -567,12 +906,15 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Job title"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Label"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Last name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Line"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Logged by"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Manager"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Method"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Metric"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Milestone"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Next contact"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Next step"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Note"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Notes"),

@@ -1105,12 +1105,12 @@ Your data is unchanged.</source>
     <message>
         <location line="+2" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>导出…</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Export the clients shown, with these columns, to CSV or Excel</source>
-        <translation type="unfinished" />
+        <translation>把当前显示的客户按这些列导出为 CSV 或 Excel</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1242,22 +1242,22 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/pages/settings_client_status.py" line="+22" />
         <source>Client status</source>
-        <translation type="unfinished" />
+        <translation>客户状态</translation>
     </message>
     <message>
         <location line="+3" />
         <source>A won opportunity or a signed contract makes the client a customer</source>
-        <translation type="unfinished" />
+        <translation>商机赢单或签订合同后，客户自动转为成交客户</translation>
     </message>
     <message>
         <location line="+7" />
         <source>A lead, prospect, dormant or lost client becomes a customer when one of its opportunities is won or a contract is signed. You can still set the status by hand in the client editor; the rule acts again only at the next won opportunity or signed contract.</source>
-        <translation type="unfinished" />
+        <translation>线索、潜在、休眠或流失状态的客户，在其商机赢单或签订合同时转为成交客户。你仍可在客户编辑器中手动设置状态；规则只会在下一次赢单或签约时再次生效。</translation>
     </message>
     <message>
         <location line="+41" />
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -2027,7 +2027,12 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+184" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+168" />
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -2073,19 +2078,24 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+334" />
+        <location line="+341" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-318" />
-        <location line="+104" />
+        <location line="-325" />
+        <location line="+111" />
         <location line="+194" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-244" />
+        <source>Export the per-person summary</source>
+        <translation>导出人员汇总</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2383,11 +2393,16 @@ Your data is unchanged.</source>
         <source>No records behind this value.</source>
         <translation>该数值没有对应记录。</translation>
     </message>
+    <message>
+        <location line="+13" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
 </context>
 <context>
     <name>DrillRowModel</name>
     <message>
-        <location line="-59" />
+        <location line="-72" />
         <location line="+15" />
         <source>Client</source>
         <translation>客户</translation>
@@ -2444,121 +2459,184 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../ui/exporter/tables.py" line="+97" />
+        <source>records</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporter/actions.py" line="+34" />
+        <source>Export clients</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export follow-ups</source>
+        <translation>导出跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export opportunities</source>
+        <translation>导出商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export contracts</source>
+        <translation>导出合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export payments</source>
+        <translation>导出回款</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Exported {count} rows to {path}.</source>
+        <translation>已导出 {count} 行到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+88" />
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Export next steps to a calendar</source>
+        <translation>导出下步事务到日历</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Exported {count} open next steps to {path}.</source>
+        <translation>已导出 {count} 条未完成的下步事务到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/exporter/dialog.py" line="+82" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+5" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+9" />
         <source>CSV (comma separated)</source>
-        <translation type="unfinished" />
+        <translation>CSV（逗号分隔）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Excel workbook (XLSX)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Format</source>
-        <translation type="unfinished" />
+        <translation>格式</translation>
     </message>
     <message>
         <location line="+4" />
         <source>UTF-8 with BOM (Excel opens Chinese correctly)</source>
-        <translation type="unfinished" />
+        <translation>UTF-8 带 BOM（Excel 可正确显示中文）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>UTF-8 without BOM</source>
-        <translation type="unfinished" />
+        <translation>UTF-8 不带 BOM</translation>
     </message>
     <message>
         <location line="+1" />
         <source>GB18030 (Chinese Windows, every character)</source>
-        <translation type="unfinished" />
+        <translation>GB18030（中文 Windows，支持所有字符）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>GBK (older Chinese software)</source>
-        <translation type="unfinished" />
+        <translation>GBK（较旧的中文软件）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>UTF-16</source>
-        <translation type="unfinished">UTF-16</translation>
+        <translation>UTF-16</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation>编码</translation>
     </message>
     <message>
         <location line="+3" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Column headers</source>
-        <translation type="unfinished" />
+        <translation>列标题</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Text that starts like a formula (=, +, -, @) gets a leading apostrophe, so a spreadsheet never runs it; numbers stay numbers.</source>
-        <translation type="unfinished" />
+        <translation>以公式字符（=、+、-、@）开头的文本会加上前导单引号，电子表格不会把它当公式执行；数字仍然是数字。</translation>
     </message>
     <message>
         <location line="+11" />
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+46" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Export to</source>
-        <translation type="unfinished" />
+        <translation>导出到</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Choose the file to write.</source>
-        <translation type="unfinished" />
+        <translation>请选择要写入的文件。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>This is a folder; add a file name.</source>
-        <translation type="unfinished" />
+        <translation>这是一个文件夹，请加上文件名。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Replace the file?</source>
-        <translation type="unfinished" />
+        <translation>替换文件？</translation>
     </message>
     <message>
         <location line="+0" />
         <source>{name} exists. Replace it?</source>
-        <translation type="unfinished" />
+        <translation>{name} 已存在，要替换吗？</translation>
     </message>
 </context>
 <context>
@@ -4606,42 +4684,42 @@ Your data is unchanged.</source>
     <message>
         <location line="+2" />
         <source>&amp;Export</source>
-        <translation type="unfinished" />
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location line="+3" />
         <source>&amp;Clients…</source>
-        <translation type="unfinished" />
+        <translation>客户(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>C&amp;ontacts…</source>
-        <translation type="unfinished" />
+        <translation>联系人(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>&amp;Follow-ups…</source>
-        <translation type="unfinished" />
+        <translation>跟进记录(&amp;F)…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>O&amp;pportunities…</source>
-        <translation type="unfinished" />
+        <translation>商机(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Con&amp;tracts…</source>
-        <translation type="unfinished" />
+        <translation>合同(&amp;T)…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>&amp;Payments…</source>
-        <translation type="unfinished" />
+        <translation>回款(&amp;Y)…</translation>
     </message>
     <message>
         <location line="+6" />
         <source>&amp;Next steps to a calendar (.ics)…</source>
-        <translation type="unfinished" />
+        <translation>下步事务到日历 (.ics)(&amp;N)…</translation>
     </message>
     <message>
         <location line="+3" />
@@ -6308,7 +6386,7 @@ Start a new, empty database in this file?</source>
         <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+64" />
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
@@ -6322,7 +6400,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+673" />
+        <location line="+686" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -6340,17 +6418,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-611" />
+        <location line="-624" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+608" />
+        <location line="+621" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-479" />
+        <location line="-492" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -6385,7 +6463,7 @@ Start a new, empty database in this file?</source>
         <translation>选项必须是一组文字。</translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-55" />
         <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
@@ -6394,7 +6472,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">客户 {name} 已删除，不能修改其联系人。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>Contact "{name}" has been deleted.</source>
         <translation>联系人“{name}”已删除。</translation>
     </message>
@@ -6438,7 +6516,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+446" />
+        <location line="+459" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -6447,7 +6525,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+111" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
@@ -6457,7 +6535,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-757" />
+        <location line="-806" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -6466,12 +6544,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+114" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+512" />
+        <location line="+525" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -6484,7 +6562,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-356" />
+        <location line="-369" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -6506,7 +6584,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+455" />
+        <location line="+501" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -6516,12 +6594,12 @@ Start a new, empty database in this file?</source>
         <translation>只有已提交的周报才能评分；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-69" />
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-445" />
+        <location line="-458" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -6550,7 +6628,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+537" />
+        <location line="+550" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -6559,7 +6637,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-340" />
+        <location line="-353" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -6569,7 +6647,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+362" />
+        <location line="+375" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6578,7 +6656,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-359" />
+        <location line="-372" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -6588,7 +6666,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-260" />
+        <location line="-263" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6697,7 +6775,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的客户字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Client {client!r} has been deleted; its contacts cannot be changed.</source>
         <translation>客户 {client!r} 已删除，不能修改其联系人。</translation>
     </message>
@@ -6926,7 +7004,12 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+159" />
+        <location line="+168" />
+        <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
@@ -6962,64 +7045,69 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-406" />
+        <location line="-556" />
+        <source>The client status rule is either on or off (true or false).</source>
+        <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
+    </message>
+    <message>
+        <location line="+137" />
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} cannot be written ({reason}); nothing was exported.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 {path}（{reason}），没有导出任何内容。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Row {row}, column {column}: the text has {length} characters, more than the {limit} an Excel cell holds; export as CSV instead.</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行，“{column}”列：文本有 {length} 个字符，超过 Excel 单元格可容纳的 {limit} 个；请改为导出 CSV。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>An XLSX file has no text encoding; choose the encoding only for CSV.</source>
-        <translation type="unfinished" />
+        <translation>XLSX 文件没有文本编码，只有 CSV 才需要选择编码。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Next steps are written as iCalendar: --format and --encoding are for the other kinds.</source>
-        <translation type="unfinished" />
+        <translation>下步事务导出为 iCalendar 文件：--format 和 --encoding 只用于其他类型。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{rows} rows are more than the {limit} an Excel sheet holds; export as CSV instead.</source>
-        <translation type="unfinished" />
+        <translation>{rows} 行超过了 Excel 工作表可容纳的 {limit} 行；请改为导出 CSV。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Row {row}, column {column}: the character {char!r} cannot be written in {encoding}; choose UTF-8 or GB18030.</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行，“{column}”列：字符 {char!r} 无法用 {encoding} 编码写入；请选择 UTF-8 或 GB18030。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Unknown encoding {encoding!r} (allowed: {allowed}).</source>
-        <translation type="unfinished" />
+        <translation>未知的编码 {encoding!r}（可用：{allowed}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Unknown format {format!r} (allowed: {allowed}).</source>
-        <translation type="unfinished" />
+        <translation>未知的格式 {format!r}（可用：{allowed}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Unknown kind of record {kind!r} (allowed: {kinds}, next-steps).</source>
-        <translation type="unfinished" />
+        <translation>未知的记录类型 {kind!r}（可用：{kinds}、next-steps）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Unknown header language {lang!r} (allowed: {allowed}).</source>
-        <translation type="unfinished" />
+        <translation>未知的标题语言 {lang!r}（可用：{allowed}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>--user is for next-steps; the other kinds export every record.</source>
-        <translation type="unfinished" />
+        <translation>--user 只用于 next-steps；其他类型导出全部记录。</translation>
     </message>
     <message>
         <location line="+96" />
@@ -7048,11 +7136,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <location line="+425" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+4" />
+        <location line="-421" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished" />
     </message>
@@ -7094,6 +7183,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not between 1900 and 2100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The same record is already there: skipped.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -7213,6 +7307,21 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4" />
+        <source>{label} is only for won or lost opportunities.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} already has a contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: {value!r} is not won; a contract comes from a won opportunity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>{label} must be between {low} and {high} (not {value}).</source>
         <translation type="unfinished" />
     </message>
@@ -7278,6 +7387,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>Updates the same record already there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>{file} is a damaged or incomplete Excel file; open it in Excel and save it again.</source>
         <translation type="unfinished" />
     </message>
@@ -7287,12 +7401,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
-        <source>{count} rows have problems, so nothing was imported; correct them (or leave those rows out) and import again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The dump's header is damaged (format_version and schema_version must be whole numbers written before the tables); nothing was loaded.</source>
         <translation type="unfinished" />
     </message>
@@ -7592,8 +7701,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-271" />
-        <location line="+275" />
+        <location line="-272" />
+        <location line="+276" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -7603,8 +7712,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-268" />
-        <location line="+269" />
+        <location line="-269" />
+        <location line="+270" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -7629,7 +7738,57 @@ Start a new, empty database in this file?</source>
         <translation>未知的用户字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
+        <source>Card {number}: the {property} value is not readable text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The file is larger than {max_mb} MB: it is not a contacts file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Card {number} has a problem ({count} cards in all): skip those cards or correct the file; nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The file holds no contact cards (BEGIN:VCARD ... END:VCARD): it is not a vCard file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Card {number} has no name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The cards to import must be a list of vCards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The file holds more than {max_cards} cards; split it into smaller files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030): it is not a vCard file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Card {number}: unknown character set {charset!r}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Card {number} has no end (END:VCARD is missing); the file may be cut short.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>A view named {name!r} already exists.</source>
         <translation>已存在名为 {name!r} 的视图。</translation>
     </message>
@@ -7677,7 +7836,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-206" />
+        <location line="-239" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -7686,7 +7845,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-294" />
+        <location line="-307" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -7705,7 +7864,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+310" />
+        <location line="+323" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -7739,7 +7898,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-681" />
+        <location line="-697" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -7749,7 +7908,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+243" />
+        <location line="+246" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -7759,7 +7918,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+423" />
+        <location line="+436" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -7773,17 +7932,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-481" />
+        <location line="-494" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+490" />
+        <location line="+503" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-489" />
+        <location line="-502" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -7797,12 +7956,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+467" />
+        <location line="+480" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+89" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -7812,7 +7971,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-486" />
+        <location line="-532" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -7826,7 +7985,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+289" />
+        <location line="+302" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -7840,12 +7999,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-299" />
+        <location line="-312" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+470" />
+        <location line="+516" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -7855,7 +8014,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-443" />
+        <location line="-489" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -7901,12 +8060,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+520" />
+        <location line="+566" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-680" />
+        <location line="-726" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -7935,12 +8094,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+436" />
+        <location line="+449" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-483" />
+        <location line="-496" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -7950,7 +8109,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+395" />
+        <location line="+408" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -8023,8 +8182,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="-164" />
-        <location line="+224" />
+        <location line="-165" />
+        <location line="+225" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -8038,12 +8197,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-477" />
+        <location line="-490" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+475" />
+        <location line="+488" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -8063,12 +8222,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-452" />
+        <location line="-465" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+495" />
+        <location line="+508" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8094,37 +8253,37 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+172" />
+        <location line="+205" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-717" />
+        <location line="-766" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+646" />
+        <location line="+662" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-586" />
+        <location line="-599" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+621" />
+        <location line="+634" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+66" />
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation>{name} 不是主管；只有主管才能这样做。</translation>
     </message>
     <message>
-        <location line="-37" />
+        <location line="-70" />
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
@@ -8157,7 +8316,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-631" />
+        <location line="-644" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -8177,7 +8336,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+735" />
+        <location line="+781" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>

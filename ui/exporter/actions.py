@@ -29,18 +29,14 @@ KIND_FILE_STEMS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportActions", text)
-
-
 def kind_title(kind: str) -> str:
     return {
-        "clients": _tr("Export clients"),
-        "contacts": _tr("Export contacts"),
-        "follow-ups": _tr("Export follow-ups"),
-        "opportunities": _tr("Export opportunities"),
-        "contracts": _tr("Export contracts"),
-        "payments": _tr("Export payments"),
+        "clients": QCoreApplication.translate("ExportActions", "Export clients"),
+        "contacts": QCoreApplication.translate("ExportActions", "Export contacts"),
+        "follow-ups": QCoreApplication.translate("ExportActions", "Export follow-ups"),
+        "opportunities": QCoreApplication.translate("ExportActions", "Export opportunities"),
+        "contracts": QCoreApplication.translate("ExportActions", "Export contracts"),
+        "payments": QCoreApplication.translate("ExportActions", "Export payments"),
     }[kind]
 
 
@@ -55,7 +51,9 @@ class _Outcome(QObject):
         self.parent_widget = parent
         self.title = title
         self.path = path
-        self.done_text = done_text or _tr("Exported {count} rows to {path}.")
+        self.done_text = done_text or QCoreApplication.translate(
+            "ExportActions", "Exported {count} rows to {path}."
+        )
         job.sig_finished.connect(self._on_job_finished)
         job.sig_failed.connect(self._on_job_failed)
         job.sig_cancelled.connect(self._on_job_cancelled)
@@ -140,7 +138,9 @@ def export_client_list(
         )
 
     stem = "clients-trash" if query.filter.trash else "clients-list"
-    return ask_and_run(parent, _tr("Export the list"), stem, run, worker=worker)
+    return ask_and_run(
+        parent, QCoreApplication.translate("ExportActions", "Export the list"), stem, run, worker=worker
+    )
 
 
 def export_table(
@@ -175,9 +175,11 @@ def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = No
     """The working user's open next steps as an iCalendar file (everyone's when nobody is chosen)."""
     from desktop_crm.team import current_user_id
 
-    title = _tr("Export next steps to a calendar")
+    title = QCoreApplication.translate("ExportActions", "Export next steps to a calendar")
     suggested = str(Path(_default_folder()) / "next-steps.ics")
-    path = prompts.ask_save_path(parent, title, suggested, _tr("iCalendar files (*.ics)"))
+    path = prompts.ask_save_path(
+        parent, title, suggested, QCoreApplication.translate("ExportActions", "iCalendar files (*.ics)")
+    )
     if not path:
         return None
     user_id = current_user_id()
@@ -188,7 +190,13 @@ def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = No
         return write_ics(path, user_id=user_id, progress=progress)
 
     job = run_with_progress(parent, title, run, worker)
-    _Outcome(parent, title, path, job, _tr("Exported {count} open next steps to {path}."))
+    _Outcome(
+        parent,
+        title,
+        path,
+        job,
+        QCoreApplication.translate("ExportActions", "Exported {count} open next steps to {path}."),
+    )
     return job
 
 
