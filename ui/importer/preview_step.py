@@ -80,6 +80,7 @@ class PreviewStep(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(40)  # width from 40 rows, not 1,000
         self.view.horizontalHeader().setDefaultSectionSize(150)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.problem_list = QListWidget(splitter)
@@ -115,7 +116,7 @@ class PreviewStep(QWidget):
         self.preview = preview
         self.model.set_preview(preview, table, mapping, specs)
         self.model.set_only_problems(self.only_problems_check.isChecked())
-        self.view.resizeColumnsToContents()  # QTableView measures the visible rows only
+        self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, max(70, min(header.sectionSize(column) + 12, 260)))
