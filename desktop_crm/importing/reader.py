@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ MAX_CELL = 4 * 1024 * 1024  # characters in one cell (a 1 MB cell is fine)
 MAX_FILE = 512 * 1024 * 1024  # bytes: larger files are refused before reading
 DELIMITERS = (",", ";", "\t", "|")
 _PROGRESS_EVERY = 2000
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass
@@ -212,8 +214,8 @@ def _read_csv(
     text, used = _decode(name, data, encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\x00" in text:
-        raise CrmError("import.not_spreadsheet", file=name)
+    if "\x00" in text or len(_BINARY.findall(text[:65536])) > len(text[:65536]) // 200:
+        raise CrmError("import.not_spreadsheet", file=name)  # control characters: binary data
     if not text.strip():
         raise CrmError("import.empty_file", file=name)
     if delimiter is not None and (len(delimiter) != 1 or delimiter in '"\r\n'):
