@@ -266,3 +266,121 @@ def test_theme_switch_redraws_in_the_dark_colours(qtbot: QtBot) -> None:
     widget.set_theme(DARK)
     assert to_hex(widget.figure.get_facecolor()) == DARK.background
     assert to_hex(widget.ax.get_facecolor()) == DARK.background
+
+
+# --- what keeps a redraw quick: each text rasterised once, the unchanged legend blitted --------------
+
+
+def pixels(widget: ChartWidget) -> Any:
+    import numpy as np
+
+    return np.asarray(widget.canvas.buffer_rgba()).astype(int)
+
+
+def plain_render(
+    draw: Callable[[Any, ChartData, ChartTheme], None], data: ChartData, widget: ChartWidget
+) -> Any:
+    """The same chart drawn by matplotlib's own Agg canvas at the widget's size and axes position."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    shown = widget.figure
+    fig = Figure(figsize=shown.get_size_inches(), dpi=shown.dpi)
+    ax = fig.add_subplot(1, 1, 1)
+    draw(ax, data, widget.theme)
+    ax.set_position(widget.ax.get_position())
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).astype(int)
+
+
+def render(widget: ChartWidget, draw: Any, data: ChartData, theme: ChartTheme = LIGHT) -> None:
+    widget.show_chart(draw, data, theme, render=False)
+    widget.render_now()
+
+
+def test_text_is_rasterised_once_and_drawn_where_agg_draws_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.charts import agg_text
+
+    widget = shown_widget(qtbot)
+    draw, data = charts()["signed_vs_collected"]
+    agg_text.clear_caches()
+    rasterised: list[str] = []
+    original = agg_text.CachingRenderer._rasterise
+
+    def counting(self: Any, s: str, prop: Any) -> Any:
+        rasterised.append(s)
+        return original(self, s, prop)
+
+    monkeypatch.setattr(agg_text.CachingRenderer, "_rasterise", counting)
+    render(widget, draw, data)
+    first = list(rasterised)
+    assert "签约额" in first and "25年4月" in first  # legend entries and tick labels (Chinese too)
+    render(widget, draw, data)
+    assert rasterised == first  # the second render rasterised nothing
+    ours, theirs = pixels(widget), plain_render(draw, data, widget)
+    assert ours.shape == theirs.shape
+    # Every pixel as Agg draws it, give or take a pixel's shift (text snapped to whole pixels) ...
+    assert off_by_more_than_a_pixel(ours, theirs) < 0.001
+    # ... and the text is there: a chart without its labels is far from it.
+    blank = ChartData(data.categories, [Series(s.key, "", s.values) for s in data.series], money)
+    assert off_by_more_than_a_pixel(ours, plain_render(draw, blank, widget)) > 0.002
+
+
+def off_by_more_than_a_pixel(ours: Any, theirs: Any) -> float:
+    """The share of pixels of ``ours`` that no pixel of ``theirs`` within one pixel matches."""
+    import numpy as np
+
+    padded = np.pad(theirs, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    height, width = ours.shape[:2]
+    nearest = np.min(
+        [
+            abs(ours - padded[dy : dy + height, dx : dx + width]).max(axis=2)
+            for dy in range(3)
+            for dx in range(3)
+        ],
+        axis=0,
+    )
+    return float((nearest > 60).mean())
+
+
+def test_an_unchanged_legend_is_blitted_and_a_changed_one_drawn_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matplotlib.legend import Legend
+
+    widget = shown_widget(qtbot)
+    draw, data = charts()["signed_vs_collected"]
+    drawn: list[int] = []
+    original = Legend.draw
+
+    def counting(self: Any, renderer: Any) -> None:
+        if self.get_visible():  # (an invisible legend draws nothing)
+            drawn.append(1)
+        original(self, renderer)
+
+    monkeypatch.setattr(Legend, "draw", counting)
+    render(widget, draw, data)
+    before, count = pixels(widget), len(drawn)
+    render(widget, draw, data)
+    assert len(drawn) == count and (pixels(widget) == before).all()  # blitted: the same pixels
+    renamed = ChartData(
+        data.categories,
+        [Series(s.key, s.label + "额外", s.values) for s in data.series],
+        money,
+        title=data.title,
+    )
+    for changed, theme in ((renamed, LIGHT), (renamed, DARK), (data, DARK)):
+        render(widget, draw, changed, theme)
+        assert len(drawn) > count, (changed.series[0].label, theme.name)
+        count = len(drawn)
+        fresh = ChartWidget()
+        qtbot.addWidget(fresh)
+        fresh.resize(widget.size())
+        fresh.show()
+        qtbot.waitExposed(fresh)
+        render(fresh, draw, changed, theme)
+        assert (pixels(widget) == pixels(fresh)).all()  # exactly what a first render shows

@@ -367,6 +367,42 @@ class ChartWidget(QWidget):
         return text
 
 
+def _style(artist: Any) -> tuple[Any, ...]:
+    """What a legend handle looks like (colours, marker, line), comparable."""
+    found: list[Any] = [type(artist).__name__]
+    for getter in (
+        "get_color",
+        "get_facecolor",
+        "get_edgecolor",
+        "get_marker",
+        "get_linestyle",
+        "get_linewidth",
+    ):
+        method = getattr(artist, getter, None)
+        if method is None:
+            continue
+        value = method()
+        found.append(value.tolist() if hasattr(value, "tolist") else value)
+    return tuple(str(v) for v in found)
+
+
+def legend_key(ax: Any, legend: Any) -> tuple[Any, ...]:
+    """Everything that decides the legend's pixels: the figure's size and colour, the axes' place, the
+    entries' texts and colours, the handles' looks, the columns, the title above."""
+    figure = ax.figure
+    return (
+        round(figure.bbox.width),
+        round(figure.bbox.height),
+        figure.dpi,
+        str(figure.get_facecolor()),
+        tuple(ax.get_position().bounds),
+        ax.get_title("left"),
+        legend._ncols,
+        tuple((t.get_text(), str(t.get_color()), t.get_fontsize()) for t in legend.get_texts()),
+        tuple(_style(h) for h in legend.legend_handles),
+    )
+
+
 def chart_canvas_class() -> Any:
     """``FigureCanvasQTAgg`` that lays its figure out (when needed) before each render."""
     global _canvas_class
@@ -377,14 +413,46 @@ def chart_canvas_class() -> Any:
             def __init__(self, figure: Any, owner: ChartWidget) -> None:
                 super().__init__(figure)
                 self.owner = owner
+                self._legend_pixels: tuple[tuple[Any, ...], Any] | None = None
 
             def draw(self) -> None:
+                """Lay out if needed and render. The legend (above the axes, where nothing else is
+                drawn) is blitted: when it looks exactly as at the last full render, in the same place,
+                its pixels are put back instead of laying it out and drawing it again (a legend of many
+                people costs as much as the rest of the chart)."""
                 self.owner.apply_layout()
+                ax = self.owner.ax
+                legend = ax.get_legend() if ax is not None else None
+                key = legend_key(ax, legend) if legend is not None else None
+                kept = self._legend_pixels
+                if key is not None and kept is not None and kept[0] == key:
+                    legend.set_visible(False)
+                    try:
+                        super().draw()
+                    finally:
+                        legend.set_visible(True)
+                    self.restore_region(kept[1])
+                    return
                 super().draw()
+                self._legend_pixels = None
+                if key is not None:
+                    box = legend.get_window_extent(self.get_renderer()).padded(2)
+                    self._legend_pixels = (key, self.copy_from_bbox(box))
 
             def draw_idle(self) -> None:
                 if not self.owner.hold_renders:
                     super().draw_idle()
+
+            def get_renderer(self) -> Any:
+                """``FigureCanvasAgg.get_renderer`` with a renderer that rasterises each text once."""
+                from .agg_text import CachingRenderer
+
+                width, height = self.get_width_height(physical=True)
+                key = width, height, self.figure.dpi
+                if self._lastKey != key:
+                    self.renderer = CachingRenderer(width, height, self.figure.dpi)
+                    self._lastKey = key
+                return self.renderer
 
         _canvas_class = ChartCanvas
     return _canvas_class
