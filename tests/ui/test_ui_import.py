@@ -445,3 +445,58 @@ def test_cancel_pressed_after_the_commit_still_reports_the_import(
     assert wizard.result_title.text() == "Import complete"
     assert wizard.result_label.text() == "Clients: 3 created, 0 updated, 0 skipped."
     assert len(client_names(db_path)) == 6
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Any:
+    from ui import i18n
+
+    i18n.install_translators(qapp, "zh_CN")
+    yield qapp
+    i18n.remove_translators(qapp)
+
+
+def test_the_wizard_in_chinese(
+    qtbot: QtBot,
+    chinese: Any,
+    populated_db: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = [row[:] for row in ROWS]
+    rows[1][1] = "S（超大客户）"
+    path = write_csv(tmp_path / "客户名单.csv", [HEADERS, *rows])
+    wizard = make_wizard(qtbot)
+    assert wizard.windowTitle() == "导入"
+    assert wizard.source_step.kind_combo.currentText() == "客户"
+    assert wizard.next_button.text() == "下一步 >"
+    choose_file(qtbot, wizard, path, monkeypatch)
+    status = wizard.source_step.status_label.text()
+    assert status.startswith("已从 客户名单.csv 读取 3 行、7 列。") and "中文（GBK/GB18030）" in status
+    wizard.next_button.click()
+    assert wizard.mapping_step.combos[0].currentText() == "客户名称（必填）"
+    assert wizard.mapping_step.combos[1].currentText() == "客户级别"
+    assert wizard.mapping_step.table.horizontalHeaderItem(2).text() == "导入到"
+    wizard.next_button.click()
+    wait_idle(qtbot, wizard)
+    assert "错误：<b>1</b>" in wizard.preview_step.counts_label.text()
+    assert cell(wizard, 2, "客户级别") == "A · 大单"
+    assert cell(wizard, 3, "处理") == "错误"
+    first = wizard.preview_step.problem_list.item(0).text()
+    assert first.startswith("第 3 行，“客户级别”列：客户级别"), first
+    assert not wizard.import_button.isEnabled()
+
+
+def test_reading_runs_on_the_worker_with_a_progress_bar(
+    qtbot: QtBot, db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [[f"客户{i:05d}", "B", f"139{i:08d}", "", "", "", ""] for i in range(20_000)]
+    path = write_csv(tmp_path / "big.csv", [HEADERS, *rows])
+    wizard = make_wizard(qtbot)
+    wizard.open_file(str(path))  # returns at once: the file is read on the worker
+    assert wizard.busy and wizard.progress_bar.isVisible() and wizard.cancel_button.isEnabled()
+    assert not wizard.next_button.isEnabled()
+    assert wizard.source_step.status_label.text() == "Reading big.csv…"
+    wait_idle(qtbot, wizard)
+    assert not wizard.progress_bar.isVisible()
+    assert "20,000 rows" in wizard.source_step.status_label.text()
