@@ -308,6 +308,7 @@ MESSAGES: dict[str, str] = {
     "load.wrong_type": "Table {table}: a value of the wrong type ({detail}); nothing was loaded.",
     "vcard.bad_on_duplicate": "Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.",
     "vcard.bad_text": "Card {number}: the {property} value is not readable text.",
+    "vcard.cannot_read": "{path} cannot be read ({reason}).",
     "vcard.file_too_large": "The file is larger than {max_mb} MB: it is not a contacts file.",
     "vcard.invalid_cards": "Card {number} has a problem ({count} cards in all): skip those cards or correct the file; nothing was imported.",
     "vcard.no_cards": "The file holds no contact cards (BEGIN:VCARD ... END:VCARD): it is not a vCard file.",

@@ -40,6 +40,7 @@ TEMPLATES = {
     "backup.same_file": QT_TRANSLATE_NOOP(
         "ServiceErrors", "A backup cannot replace the database it is made from."
     ),
+    "care.months_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be from {low} to {high} months."),
     "cli.bad_week": QT_TRANSLATE_NOOP("ServiceErrors", "--week: {reason}"),
     "cli.from_after_to": QT_TRANSLATE_NOOP("ServiceErrors", "--from must not be after --to"),
     "cli.no_database": QT_TRANSLATE_NOOP(
@@ -205,6 +206,27 @@ TEMPLATES = {
     ),
     "demo.unknown_size": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Unknown demo size {size!r} (choose one of: {sizes})."
+    ),
+    "dossier.credit_code_character": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).",
+    ),
+    "dossier.credit_code_check": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "This unified social credit code fails its check character (it should end in {expected}): look for a typing mistake.",
+    ),
+    "dossier.credit_code_division": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Characters 3 to 8 of a unified social credit code are the region's digits."
+    ),
+    "dossier.credit_code_length": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A unified social credit code has 18 characters, not {length}."
+    ),
+    "dossier.credit_code_taken": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} already has this unified social credit code."
+    ),
+    "dossier.date_in_future": QT_TRANSLATE_NOOP("ServiceErrors", "{label} cannot be after today."),
+    "dossier.note_missing": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "This public-information note no longer exists."
     ),
     "export.cancelled": QT_TRANSLATE_NOOP("ServiceErrors", "The export was cancelled; no file was written."),
     "export.cannot_write": QT_TRANSLATE_NOOP(
@@ -384,9 +406,6 @@ TEMPLATES = {
     ),
     "import.duplicate_in_file": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Same name or phone as row {other}: skipped."
-    ),
-    "import.duplicate_in_file_update": QT_TRANSLATE_NOOP(
-        "ServiceErrors", "Same name or phone as row {other}, which this row updates."
     ),
     "import.duplicate_of_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Already there as client {name!r} (same name or phone): skipped."
@@ -679,6 +698,21 @@ TEMPLATES = {
     "record.deleted": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} has been deleted."),
     "record.id_out_of_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: no record has such a number."),
     "record.missing": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} does not exist."),
+    "referral.date_in_future": QT_TRANSLATE_NOOP("ServiceErrors", "{label} cannot be after today."),
+    "referral.given_on_without_reward": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Say what was given (text or amount) before its date."
+    ),
+    "referral.missing": QT_TRANSLATE_NOOP("ServiceErrors", "This client records no referrer."),
+    "referral.no_referrer": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose who referred this client: a client or one of a client's contacts."
+    ),
+    "referral.own_contact": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is a contact of this client: a client cannot refer itself."
+    ),
+    "referral.self": QT_TRANSLATE_NOOP("ServiceErrors", "A client cannot be its own referrer."),
+    "referral.two_referrers": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A referral names one referrer: a client or a contact, not both."
+    ),
     "required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
     "restore.cannot_write": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The backup could not be put in place of {path} ({reason}); nothing was replaced."
@@ -784,6 +818,7 @@ TEMPLATES = {
     "vcard.bad_text": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Card {number}: the {property} value is not readable text."
     ),
+    "vcard.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be read ({reason})."),
     "vcard.file_too_large": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The file is larger than {max_mb} MB: it is not a contacts file."
     ),
@@ -862,6 +897,8 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Amount"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Annotation"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Answer"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Birthday"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Business scope"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Changed by"),
@@ -895,10 +932,12 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Field name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "First name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Follow-up"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Founding date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Full name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Goal"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Grade"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Handbook entry"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Headcount"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Industry"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Influence"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Instalment"),
@@ -907,12 +946,15 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Label"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Last name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Legal representative"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Line"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Logged by"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Manager"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Method"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Metric"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Milestone"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Months of quiet"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Months since signing"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Next contact"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Next step"),
@@ -932,8 +974,14 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Purpose"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Question"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Reason"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Referrer"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Region"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Registered capital"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Revenue"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Revision date"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Reward given"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Reward given on"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Reward promised"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Role"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Score"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Section"),
@@ -954,12 +1002,14 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Time"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Title"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Topic"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Unified social credit code"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Unit"),
     QT_TRANSLATE_NOOP("ServiceLabels", "User"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Value verdict"),
     QT_TRANSLATE_NOOP("ServiceLabels", "View"),
     QT_TRANSLATE_NOOP("ServiceLabels", "View name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "WeChat"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Web search address"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Website"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Week"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Weekday"),

@@ -1567,7 +1567,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+32" />
+        <location filename="../../ui/pages/clients/contacts.py" line="+33" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1620,7 +1620,32 @@ Your data is unchanged.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+1" />
+        <source>Import vCard…</source>
+        <translation>导入 vCard…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add contacts from a .vcf file exported by a phone or e-mail program</source>
+        <translation>从手机或邮件程序导出的 .vcf 文件添加联系人</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Import contacts from vCard</source>
+        <translation>从 vCard 导入联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation>vCard 文件 (*.vcf *.vcard);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{created} contacts added, {updated} updated, {skipped} left out.</source>
+        <translation>新增 {created} 位联系人，更新 {updated} 位，未导入 {skipped} 张。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Delete the contact {name}? Their history is kept.</source>
         <translation>删除联系人{name}？其历史记录会保留。</translation>
     </message>
@@ -4860,7 +4885,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../ui/importer/mapping_step.py" line="+58" />
+        <location filename="../../ui/importer/mapping_step.py" line="+60" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
@@ -5825,7 +5850,7 @@ Start a new, empty database in this file?</source>
         <translation>只看有问题的行</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>Create: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>新建：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
@@ -6357,7 +6382,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+44" />
+        <location filename="../../ui/service_text.py" line="+45" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
@@ -6400,7 +6425,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+686" />
+        <location line="+719" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -6418,17 +6443,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-624" />
+        <location line="-657" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+621" />
+        <location line="+654" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-492" />
+        <location line="-504" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -6458,7 +6483,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-141" />
+        <location line="-162" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -6498,7 +6523,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+135" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -6516,7 +6541,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+459" />
+        <location line="+471" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -6525,7 +6550,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+112" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
@@ -6535,7 +6560,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-806" />
+        <location line="-841" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -6544,12 +6569,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+115" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+525" />
+        <location line="+543" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -6562,7 +6587,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-369" />
+        <location line="-366" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -6584,7 +6609,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+501" />
+        <location line="+514" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -6594,12 +6619,12 @@ Start a new, empty database in this file?</source>
         <translation>只有已提交的周报才能评分；这份周报的状态是“{status}”。</translation>
     </message>
     <message>
-        <location line="-69" />
+        <location line="-70" />
         <source>Only a supervisor can change the team; switch to a supervisor first.</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-458" />
+        <location line="-470" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -6619,7 +6644,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-177" />
+        <location line="-198" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -6628,7 +6653,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+550" />
+        <location line="+568" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -6637,7 +6662,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-353" />
+        <location line="-350" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -6647,7 +6672,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+375" />
+        <location line="+372" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -6656,7 +6681,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-372" />
+        <location line="-369" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -6666,7 +6691,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-263" />
+        <location line="-285" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6731,7 +6756,7 @@ Start a new, empty database in this file?</source>
         <translation>备份不能覆盖它所备份的数据库本身。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>--week: {reason}</source>
         <translation>--week：{reason}</translation>
     </message>
@@ -6851,11 +6876,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <location line="+675" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-674" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -6964,7 +6990,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+64" />
         <source>The follow-up is about another client, not "{client}".</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
@@ -7004,9 +7030,9 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+168" />
+        <location line="+165" />
         <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
-        <translation type="unfinished" />
+        <translation>有问题的行：{count}。未导入任何内容；请改正这些行（或去掉它们）后重新导入。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -7042,15 +7068,56 @@ Start a new, empty database in this file?</source>
         <location line="-120" />
         <location line="+124" />
         <source>{label} must be more than 0.</source>
-        <translation>{label}必须大于 0。</translation>
+        <translation>{label} 必须大于 0。</translation>
     </message>
     <message>
-        <location line="-556" />
+        <location line="-604" />
+        <source>{label} must be from {low} to {high} months.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+30" />
         <source>The client status rule is either on or off (true or false).</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
         <location line="+137" />
+        <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This unified social credit code fails its check character (it should end in {expected}): look for a typing mistake.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Characters 3 to 8 of a unified social credit code are the region's digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A unified social credit code has 18 characters, not {length}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} already has this unified social credit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+474" />
+        <source>{label} cannot be after today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-473" />
+        <source>This public-information note no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
@@ -7112,438 +7179,433 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+96" />
         <source>{label}: {count} clients are named {value!r}; give them different names first.</source>
-        <translation type="unfinished" />
+        <translation>{label}：有 {count} 个客户都叫 {value!r}，请先把它们改成不同的名称。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.</source>
-        <translation type="unfinished" />
+        <translation>{label}：客户 {client!r} 有 {count} 份名为 {value!r} 的合同，请使用合同编号。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{label}: client {client!r} has {count} opportunities named {value!r}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：客户 {client!r} 有 {count} 个名为 {value!r} 的商机。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The column separator must be one character (not {delimiter!r}).</source>
-        <translation type="unfinished" />
+        <translation>列分隔符必须是一个字符（不能是 {delimiter!r}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The column mapping must be a table of column numbers and field names.</source>
-        <translation type="unfinished" />
+        <translation>列对应关系必须是列号与字段名的对照表。</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+425" />
+        <location line="+437" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
-        <translation type="unfinished" />
+        <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-421" />
+        <location line="-433" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file} cannot be read ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {file}（{reason}）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} cannot be written ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>无法写入 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{file}, row {row}: a cell holds more than {max_chars} characters.</source>
-        <translation type="unfinished" />
+        <translation>{file}，第 {row} 行：有单元格超过 {max_chars} 个字符。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>--map {value!r}: write SOURCE=FIELD, SOURCE being a column header of the file.</source>
-        <translation type="unfinished" />
+        <translation>--map {value!r}：请写成 SOURCE=FIELD，SOURCE 是文件中的列标题。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>--map: unknown field {field!r} for {kind} (fields: {fields}).</source>
-        <translation type="unfinished" />
+        <translation>--map：{kind} 没有字段 {field!r}（字段：{fields}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>--map: the file has no column {header!r} (columns: {headers}).</source>
-        <translation type="unfinished" />
+        <translation>--map：文件中没有列 {header!r}（列：{headers}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label} contains a control character (such as NUL).</source>
-        <translation type="unfinished" />
+        <translation>{label} 含有控制字符（如 NUL）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not between 1900 and 2100.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 不在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The same record is already there: skipped.</source>
-        <translation type="unfinished" />
+        <translation>相同的记录已存在：已跳过。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Same name or phone as row {other}: skipped.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Same name or phone as row {other}, which this row updates.</source>
-        <translation type="unfinished" />
+        <translation>与第 {other} 行的名称或电话相同：已跳过。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Already there as client {name!r} (same name or phone): skipped.</source>
-        <translation type="unfinished" />
+        <translation>已存在客户 {name!r}（名称或电话相同）：已跳过。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file} is empty: there is nothing to import.</source>
-        <translation type="unfinished" />
+        <translation>{file} 是空文件，没有可导入的内容。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>This row has {count} cells more than the header's {width} columns.</source>
-        <translation type="unfinished" />
+        <translation>此行的单元格比表头的 {width} 列多出 {count} 个。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file} is larger than {max_mb} MB; split it into smaller files.</source>
-        <translation type="unfinished" />
+        <translation>{file} 超过 {max_mb} MB，请拆分成较小的文件。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file} has a header row but no records to import.</source>
-        <translation type="unfinished" />
+        <translation>{file} 只有表头行，没有可导入的记录。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} no longer works here (inactive user).</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 已离职（停用的用户）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Column {column} does not exist (the file has {count} columns).</source>
-        <translation type="unfinished" />
+        <translation>第 {column} 列不存在（文件共有 {count} 列）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label} is taken from two columns ({first} and {second}); map it once.</source>
-        <translation type="unfinished" />
+        <translation>{label} 对应了两列（{first} 和 {second}），只能对应一列。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Unknown field {field!r} (fields: {fields}).</source>
-        <translation type="unfinished" />
+        <translation>未知字段 {field!r}（字段：{fields}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>No column is mapped to {label}, which is required.</source>
-        <translation type="unfinished" />
+        <translation>没有列对应到必填字段 {label}。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file} mixes text encodings: row {row} is not UTF-8 like other rows; save the whole file in one encoding.</source>
-        <translation type="unfinished" />
+        <translation>{file} 混用了多种文本编码：第 {row} 行不像其他行那样是 UTF-8；请用同一种编码保存整个文件。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{label}: {value!r} is implausibly large.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 大得不合常理。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{label} must not be negative ({value}).</source>
-        <translation type="unfinished" />
+        <translation>{label} 不能为负数（{value}）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>There is no file {path}.</source>
-        <translation type="unfinished" />
+        <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{file} has no sheet {sheet!r} (sheets: {sheets}).</source>
-        <translation type="unfinished" />
+        <translation>{file} 中没有工作表 {sheet!r}（工作表：{sheets}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not a date (write it like 2026-03-09, 2026/3/9 or 2026年3月9日).</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 不是日期（请写成 2026-03-09、2026/3/9 或 2026年3月9日）。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{label}: {value!r} is not a date and time (write it like 2026-03-09 14:30).</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 不是日期时间（请写成 2026-03-09 14:30）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not an amount of money.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 不是金额。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{file} is not a spreadsheet (a CSV or XLSX file).</source>
-        <translation type="unfinished" />
+        <translation>{file} 不是表格文件（CSV 或 XLSX）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not a whole number.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 不是整数。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{file} is an old Excel (.xls) file: open it in Excel, save it as .xlsx or CSV and import that.</source>
-        <translation type="unfinished" />
+        <translation>{file} 是旧版 Excel（.xls）文件：请在 Excel 中打开，另存为 .xlsx 或 CSV 后再导入。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>{label} is only for won or lost opportunities.</source>
-        <translation type="unfinished" />
+        <translation>{label} 只适用于赢单或输单的商机。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} already has a contract.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 已经有合同了。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: {value!r} is not won; a contract comes from a won opportunity.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{value!r} 尚未赢单；合同必须来自赢单的商机。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label} must be between {low} and {high} (not {value}).</source>
-        <translation type="unfinished" />
+        <translation>{label} 必须在 {low} 到 {high} 之间（不能是 {value}）。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Templates are written as csv or xlsx, not {fmt!r}.</source>
-        <translation type="unfinished" />
+        <translation>模板只能写成 csv 或 xlsx，不能是 {fmt!r}。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Templates are written in en or zh_CN, not {lang!r}.</source>
-        <translation type="unfinished" />
+        <translation>模板语言只能是 en 或 zh_CN，不能是 {lang!r}。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>{file} has {count} rows; at most {max_rows} can be imported at once.</source>
-        <translation type="unfinished" />
+        <translation>{file} 有 {count} 行，一次最多只能导入 {max_rows} 行。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file}, row {row}, character {column}: the bytes are not valid {encoding} text; save the file as UTF-8 or choose its encoding.</source>
-        <translation type="unfinished" />
+        <translation>{file}，第 {row} 行第 {column} 个字符：这些字节不是有效的 {encoding} 文本；请将文件另存为 UTF-8，或选择它的编码。</translation>
     </message>
     <message>
         <location line="+7" />
         <source>{label}: there is no client named {value!r}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：没有名为 {value!r} 的客户。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: client {client!r} has no contract with the number or title {value!r}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：客户 {client!r} 没有编号或名称为 {value!r} 的合同。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Unknown text encoding {encoding!r}.</source>
-        <translation type="unfinished" />
+        <translation>未知的文本编码 {encoding!r}。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Unknown kind of records {kind!r} (allowed: {kinds}).</source>
-        <translation type="unfinished" />
+        <translation>未知的记录类型 {kind!r}（可用：{kinds}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: client {client!r} has no opportunity named {value!r}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：客户 {client!r} 没有名为 {value!r} 的商机。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{label}: there is no user named {value!r} (users: {users}).</source>
-        <translation type="unfinished" />
+        <translation>{label}：没有名为 {value!r} 的用户（用户：{users}）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{file}, row {row}, column {column}: a quotation mark opens here and is never closed.</source>
-        <translation type="unfinished" />
+        <translation>{file}，第 {row} 行第 {column} 列：此处的引号没有闭合。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Updates the client {name!r} (same name or phone).</source>
-        <translation type="unfinished" />
+        <translation>更新客户 {name!r}（名称或电话相同）。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Updates the same record already there.</source>
-        <translation type="unfinished" />
+        <translation>更新已存在的相同记录。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{file} is a damaged or incomplete Excel file; open it in Excel and save it again.</source>
-        <translation type="unfinished" />
+        <translation>{file} 是损坏或不完整的 Excel 文件，请在 Excel 中打开并重新保存。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The import was cancelled; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The dump's header is damaged (format_version and schema_version must be whole numbers written before the tables); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件的文件头已损坏（format_version 和 schema_version 必须是写在数据表之前的整数）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Table {table}: a text holds a broken character (half of an emoji); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}：某个文本含有残缺字符（半个表情符号）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Table {table}, record {id}: {column} is not a valid {kind} value; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}，记录 {id}：{column} 不是有效的 {kind} 值；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Table {table}, record {id}: {column} = {value} points at a missing {parent} record; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}，记录 {id}：{column} = {value} 指向不存在的 {parent} 记录；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The dump cannot be loaded while another change is in progress.</source>
-        <translation type="unfinished" />
+        <translation>另一项修改正在进行，暂时无法载入转储文件。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Table {table}: a record breaks a rule of the database ({detail}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}：某条记录违反了数据库规则（{detail}）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Table {table}: two records have the same {detail}; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}：有两条记录的 {detail} 相同；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump lists table {table} twice; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件中表 {table} 出现了两次；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump file is empty; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件是空的；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>{path} is a folder, not a dump file.</source>
-        <translation type="unfinished" />
+        <translation>{path} 是文件夹，不是转储文件。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Table {table}, record {row}: column {column} is missing; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}，第 {row} 条记录：缺少列 {column}；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Table {table}: a record has no value for {detail}; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}：某条记录的 {detail} 没有值；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump was written in format {version} by a newer version of the application (this version reads up to {latest}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>该转储文件由更新版本的程序以格式 {version} 写出（本版本最高只能读取格式 {latest}）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The dump comes from a newer version of the application (schema {version}, this version understands up to {latest}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>该转储文件来自更新版本的程序（结构版本 {version}，本版本最高支持 {latest}）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>There is no dump file at {path}.</source>
-        <translation type="unfinished" />
+        <translation>{path} 处没有转储文件。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The dump has no tables; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件中没有数据表；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The file is not a desktop-crm dump (one is made by: desktop-crm dump); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>该文件不是 desktop-crm 转储文件（转储文件由 desktop-crm dump 生成）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The database already holds records (table {table}): a dump can only be loaded into an empty database; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>数据库中已有记录（表 {table}）：转储文件只能载入空数据库；未写入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The dump is not valid JSON (near line {line}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件不是有效的 JSON（约第 {line} 行）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump is not UTF-8 text, so it is not a desktop-crm dump; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>该文件不是 UTF-8 文本，因此不是 desktop-crm 转储文件；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump is of an older schema ({version}) than the database ({target}): load it into a new file, which is then upgraded; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>转储文件的结构版本（{version}）比数据库（{target}）旧：请载入到一个新文件，载入后会自动升级；未写入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Table {table}, record {row}: not a record (a JSON object was expected); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}，第 {row} 条：不是一条记录（应为 JSON 对象）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The dump is of schema {version} but the database is at schema {target}; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件的结构版本是 {version}，而数据库是 {target}；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The dump has extra text after its end (line {line}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件结尾之后还有多余内容（第 {line} 行）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump ends too early (the file is incomplete); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件提前结束（文件不完整）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Table {table}, record {row}: unknown column {column!r}; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}，第 {row} 条记录：未知的列 {column!r}；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The dump has an unknown table {table!r}; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件中有未知的表 {table!r}；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>A record of the dump near line {line} is implausibly large; nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>转储文件约第 {line} 行的一条记录大得不合常理；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Table {table}: a value of the wrong type ({detail}); nothing was loaded.</source>
-        <translation type="unfinished" />
+        <translation>表 {table}：某个值的类型不对（{detail}）；未载入任何数据。</translation>
     </message>
     <message>
         <location line="+47" />
@@ -7607,6 +7669,36 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+2" />
+        <source>Say what was given (text or amount) before its date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This client records no referrer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose who referred this client: a client or one of a client's contacts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} is a contact of this client: a client cannot refer itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A client cannot be its own referrer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A referral names one referrer: a client or a contact, not both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>The backup could not be put in place of {path} ({reason}); nothing was replaced.</source>
         <translation>无法用备份替换 {path}（{reason}）；没有替换任何内容。</translation>
     </message>
@@ -7701,10 +7793,10 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-272" />
-        <location line="+276" />
+        <location line="-287" />
+        <location line="+291" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
-        <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
+        <translation>{label} 太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7712,10 +7804,10 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-269" />
-        <location line="+270" />
+        <location line="-284" />
+        <location line="+285" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
-        <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
+        <translation>{label}：未知的值 {value!r}（可用：{allowed}）。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -7740,52 +7832,52 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+6" />
         <source>Card {number}: the {property} value is not readable text.</source>
-        <translation type="unfinished" />
+        <translation>第 {number} 张名片：{property} 的值不是可读的文本。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The file is larger than {max_mb} MB: it is not a contacts file.</source>
-        <translation type="unfinished" />
+        <translation>文件大于 {max_mb} MB：不是联系人文件。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Card {number} has a problem ({count} cards in all): skip those cards or correct the file; nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>第 {number} 张名片有问题（共 {count} 张）：请跳过这些名片或修改文件；未导入任何联系人。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The file holds no contact cards (BEGIN:VCARD ... END:VCARD): it is not a vCard file.</source>
-        <translation type="unfinished" />
+        <translation>文件中没有联系人名片（BEGIN:VCARD ... END:VCARD）：不是 vCard 文件。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Card {number} has no name.</source>
-        <translation type="unfinished" />
+        <translation>第 {number} 张名片没有姓名。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The cards to import must be a list of vCards.</source>
-        <translation type="unfinished" />
+        <translation>要导入的名片必须是 vCard 列表。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The file holds more than {max_cards} cards; split it into smaller files.</source>
-        <translation type="unfinished" />
+        <translation>文件中的名片超过 {max_cards} 张；请拆分成较小的文件。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The file is not text in a known encoding (UTF-8, UTF-16, GBK/GB18030): it is not a vCard file.</source>
-        <translation type="unfinished" />
+        <translation>文件不是已知编码（UTF-8、UTF-16、GBK/GB18030）的文本：不是 vCard 文件。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Card {number}: unknown character set {charset!r}.</source>
-        <translation type="unfinished" />
+        <translation>第 {number} 张名片：未知的字符集 {charset!r}。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Card {number} has no end (END:VCARD is missing); the file may be cut short.</source>
-        <translation type="unfinished" />
+        <translation>第 {number} 张名片没有结尾（缺少 END:VCARD）；文件可能不完整。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7836,7 +7928,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-239" />
+        <location line="-255" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -7845,7 +7937,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-307" />
+        <location line="-304" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -7864,7 +7956,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+323" />
+        <location line="+320" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -7893,12 +7985,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+136" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-697" />
+        <location line="-730" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -7908,7 +8000,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+246" />
+        <location line="+267" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -7918,12 +8010,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+436" />
+        <location line="+448" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-162" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -7932,22 +8024,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-494" />
+        <location line="-512" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+503" />
+        <location line="+521" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-502" />
+        <location line="-520" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+158" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -7956,12 +8048,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+480" />
+        <location line="+492" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+90" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -7971,7 +8063,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-532" />
+        <location line="-545" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -7985,7 +8077,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+302" />
+        <location line="+299" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -7999,12 +8091,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-312" />
+        <location line="-309" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+516" />
+        <location line="+529" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -8014,7 +8106,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-489" />
+        <location line="-502" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -8060,12 +8152,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+566" />
+        <location line="+579" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-726" />
+        <location line="-760" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -8075,7 +8167,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+219" />
+        <location line="+240" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -8094,12 +8186,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+449" />
+        <location line="+461" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-496" />
+        <location line="-508" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -8109,7 +8201,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+408" />
+        <location line="+420" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -8172,7 +8264,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-118" />
+        <location line="-133" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -8183,26 +8275,26 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="-165" />
-        <location line="+225" />
+        <location line="+240" />
         <source>{label} is required.</source>
-        <translation>{label}为必填项。</translation>
+        <translation>{label} 为必填项。</translation>
     </message>
     <message>
         <source>{label} is too long ({p0} characters, at most {max_length}).</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-70" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-490" />
+        <location line="-508" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+488" />
+        <location line="+506" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -8222,12 +8314,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-465" />
+        <location line="-483" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+508" />
+        <location line="+526" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8253,37 +8345,37 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+205" />
+        <location line="+221" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-766" />
+        <location line="-800" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+662" />
+        <location line="+695" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-599" />
+        <location line="-632" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+634" />
+        <location line="+667" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+67" />
         <source>{name} is not a supervisor; only a supervisor can do this.</source>
         <translation>{name} 不是主管；只有主管才能这样做。</translation>
     </message>
     <message>
-        <location line="-70" />
+        <location line="-71" />
         <source>{name} is the last active supervisor; add or reactivate another supervisor before deactivating them.</source>
         <translation>{name}是最后一位在职主管，请先添加或重新启用另一位主管再停用。</translation>
     </message>
@@ -8316,7 +8408,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-644" />
+        <location line="-677" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -8336,7 +8428,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+781" />
+        <location line="+815" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -8359,6 +8451,16 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Answer</source>
         <translation>答案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Birthday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Business scope</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -8398,7 +8500,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Closed on</source>
-        <translation type="unfinished">关闭日期</translation>
+        <translation>关闭日期</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8423,12 +8525,12 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Contact first name</source>
-        <translation type="unfinished" />
+        <translation>联系人名</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contact last name</source>
-        <translation type="unfinished" />
+        <translation>联系人姓</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8518,12 +8620,17 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>First name</source>
-        <translation type="unfinished" />
+        <translation>名</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Founding date</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -8544,6 +8651,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Handbook entry</source>
         <translation>绩效手册条目</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Headcount</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -8587,6 +8699,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal representative</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -8597,7 +8714,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Logged by</source>
-        <translation type="unfinished" />
+        <translation>跟进人</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8621,13 +8738,23 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Months of quiet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Months since signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Next contact</source>
-        <translation type="unfinished" />
+        <translation>下次联系时间</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8716,13 +8843,43 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Referrer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Registered capital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revenue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Revision date</source>
         <translation>修订日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward promised</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -8826,6 +8983,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Unified social credit code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -8853,6 +9015,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>WeChat</source>
         <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Web search address</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+1" />
@@ -9926,6 +10093,112 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+1" />
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>VCardImportDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/vcard_dialog.py" line="+75" />
+        <source>Import contacts from vCard</source>
+        <translation>从 vCard 导入联系人</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Update the existing contact</source>
+        <translation>更新已有联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add them as new contacts</source>
+        <translation>作为新联系人添加</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Duplicates (same name or phone):</source>
+        <translation>重复项（姓名或电话相同）：</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Same name or phone as {name}</source>
+        <translation>与 {name} 姓名或电话相同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New contact</source>
+        <translation>新联系人</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{file}: {cards} cards, {dups} duplicates, {bad} with problems.</source>
+        <translation>{file}：共 {cards} 张名片，{dups} 张重复，{bad} 张有问题。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Leave out the {count} cards with problems</source>
+        <translation>不导入有问题的 {count} 张名片</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{file} cannot be imported.</source>
+        <translation>无法导入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Some cards have problems: leave them out, or correct the file and try again.</source>
+        <translation>部分名片有问题：可以不导入它们，或修改文件后重试。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>VCardPreviewModel</name>
+    <message>
+        <location line="-136" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check</source>
+        <translation>检查结果</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from ...widgets import make_table_view, set_column_widths
 from . import hub_data
 from .contact_dialog import ContactDialog
 from .stance_style import INFLUENCE_DOTS, stance_fill
+from .vcard_dialog import VCardImportDialog
 
 STANCE_COLUMN = 3
 ID_COLUMN = 6
@@ -74,6 +75,12 @@ class ContactsPanel(QWidget):
         self.add_button.setObjectName("primaryButton")
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.vcard_button = QPushButton(self.tr("Import vCard…"), self)
+        self.vcard_button.setObjectName("importVCardButton")
+        self.vcard_button.setToolTip(
+            self.tr("Add contacts from a .vcf file exported by a phone or e-mail program")
+        )
+        self.vcard_button.clicked.connect(self.import_vcard)
         self.add_button.clicked.connect(self.add_contact)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
@@ -83,6 +90,7 @@ class ContactsPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.vcard_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -125,6 +133,26 @@ class ContactsPanel(QWidget):
         if prompts.run_modal(dialog) == ContactDialog.DialogCode.Accepted.value:
             self.sig_contacts_changed.emit()
 
+    def import_vcard(self) -> None:
+        """Choose a .vcf file, preview its cards, import them (``VCardImportDialog``)."""
+        if self.client_id is None:
+            return
+        title = self.tr("Import contacts from vCard")
+        path = prompts.ask_open_path(self, title, "", self.tr("vCard files (*.vcf *.vcard);;All files (*)"))
+        if not path:
+            return
+        dialog = VCardImportDialog(self.client_id, path, self)
+        accepted = prompts.run_modal(dialog) == VCardImportDialog.DialogCode.Accepted.value
+        counts = dialog.result_counts
+        if not accepted or counts is None:
+            return
+        self.sig_contacts_changed.emit()
+        skipped = counts.skipped_duplicates + counts.skipped_invalid
+        text = self.tr("{created} contacts added, {updated} updated, {skipped} left out.").format(
+            created=counts.created, updated=counts.updated, skipped=skipped
+        )
+        prompts.show_info(self, title, text)
+
     def remove_contact(self, contact_id: int) -> None:
         row = self.model.row_of(contact_id)
         name = self.model.row(row)[0] if row >= 0 else ""
@@ -161,3 +189,4 @@ class ContactsPanel(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.add_button.setEnabled(self.client_id is not None)
+        self.vcard_button.setEnabled(self.client_id is not None)
