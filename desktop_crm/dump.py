@@ -36,7 +36,10 @@ def dump_database(db: Database, out: TextIO) -> dict[str, int]:
     }
     out.write(json.dumps(header, ensure_ascii=False)[:-1])
     out.write(', "tables": {')
-    for t_index, model in enumerate(ALL_MODELS):
+    # A file of an older schema lacks the tables added since: it is dumped as it is.
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    models = [m for m in ALL_MODELS if m._meta.table_name in present]  # type: ignore[attr-defined]
+    for t_index, model in enumerate(models):
         table = model._meta.table_name  # type: ignore[attr-defined]
         cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
         columns = [d[0] for d in cursor.description]

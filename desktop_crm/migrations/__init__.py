@@ -72,6 +72,8 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m008_weekly.sql"),
     _sql_migration("m009_handbook.sql"),
     _m010_kpi_summaries,
+    _sql_migration("m011_care.sql"),  # slice care: referrals, the client dossier, contact birthdays
+    _sql_migration("m012_service_records.sql"),  # slice service: service records and complaints
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

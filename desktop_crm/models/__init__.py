@@ -1,11 +1,13 @@
 """Peewee models for every entity of the domain (see DOMAIN.md)."""
 
 from .base import BaseModel, SoftDeleteModel, database, new_uuid, now
+from .care import ClientDossier, DossierNote, Referral
 from .clients import Client, ClientMilestone, ClientTag, CustomFieldDef, CustomFieldValue, Tag
 from .deals import Contract, Opportunity, OpportunityContact, Payment, PaymentInstalment
 from .followups import FollowUp, FollowUpContact, NextStep
 from .goals import Goal, GoalAction, GoalActionClient, GoalClient, GoalTarget
 from .handbook import HandbookEntry
+from .service import ServiceRecord
 from .stakeholders import Contact, StanceChange
 from .users import Setting, User
 from .views import SavedView
@@ -51,6 +53,10 @@ ALL_MODELS: list[type[BaseModel]] = [
     WeeklyCriterionScore,
     HandbookEntry,
     SavedView,
+    Referral,
+    ClientDossier,
+    DossierNote,
+    ServiceRecord,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

@@ -47,3 +47,7 @@ GOAL_KINDS = ("year", "quarter", "month", "week", "day", "event")
 ACTION_CATEGORIES = ("market_activity", "training", "routine", "special_communication", "custom")
 WEEKLY_FORM_STATUSES = ("draft", "submitted", "returned", "scored")
 CUSTOM_FIELD_KINDS = ("text", "number", "date", "choice", "multi_choice")
+
+# The client dossier (客户雷达): staff headcount and yearly revenue bands.
+HEADCOUNT_BANDS = ("lt_20", "20_99", "100_299", "300_999", "1000_plus")
+REVENUE_BANDS = ("lt_5m", "5m_50m", "50m_200m", "200m_1b", "1b_plus")

@@ -24,6 +24,7 @@ class Contact(SoftDeleteModel):
     interests = TextField(default="")  # 关心的利益
     reports_to = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
     notes = TextField(default="")
+    birthday = DateField(null=True)  # optional; Today lists the birthdays of the coming week
 
 
 class StanceChange(BaseModel):

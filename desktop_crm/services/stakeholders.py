@@ -42,6 +42,7 @@ CONTACT_FIELDS = (
     "stance",
     "influence",
     "reports_to_id",
+    "birthday",
 )
 
 
@@ -79,6 +80,14 @@ def _clean_boss(contact: Contact | None, client_id: int, boss_id: Any) -> Contac
     return boss
 
 
+def _clean_birthday(value: Any) -> date | None:
+    """An optional birthday: a real date, not after today."""
+    day = optional_date(value, "birthday", "Birthday")
+    if day is not None and day > now().date():
+        raise ValidationError("dossier.date_in_future", "birthday", label="Birthday")
+    return day
+
+
 def _clean_fields(fields: dict[str, Any], contact: Contact | None, client_id: int) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in fields.items():
@@ -98,6 +107,8 @@ def _clean_fields(fields: dict[str, Any], contact: Contact | None, client_id: in
             values[key] = require_enum(value, STANCES, key, "Stance")
         elif key == "influence":
             values[key] = require_enum(value, INFLUENCES, key, "Influence")
+        elif key == "birthday":
+            values[key] = _clean_birthday(value)
         else:  # reports_to_id
             values["reports_to"] = _clean_boss(contact, client_id, value)
     return values
