@@ -163,6 +163,13 @@ def _render_weekly(app: QApplication, target: Path) -> list[str]:
     return render_weekly_screenshots(app, target, (1280, 720))
 
 
+def _render_import(app: QApplication, target: Path) -> list[str]:
+    """``import_mapping.png`` and ``import_preview.png``: the import wizard over a sample file (nothing imported)."""
+    from .importer.screenshots import render_import_screenshots
+
+    return render_import_screenshots(app, target, SCREENSHOT_SIZE)
+
+
 def render_screenshots(
     app: QApplication, db_path: Path, out_dir: Path, languages: list[str], *, nested: bool
 ) -> int:
@@ -187,6 +194,7 @@ def render_screenshots(
             _settle(app)
             failures.extend(_render_client_hub(app, target))
             failures.extend(_render_weekly(app, target))
+            failures.extend(_render_import(app, target))
     for message in failures + problems:
         print(f"desktop-crm: {message}", file=sys.stderr)
     return 1 if failures or problems else 0

@@ -4255,6 +4255,21 @@ Your data is unchanged.</source>
         <source>Behaviour score</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean resolution days</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -4880,7 +4895,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
     <message>
         <location line="+9"/>
-        <source>Choose the field each column of the file goes into. Columns set to “Do not import” are left out. Your choices are remembered for files with the same headers.</source>
+        <source>Choose the field each column of the file goes into. Columns set to &quot;Do not import&quot; are left out. Your choices are remembered for files with the same headers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5836,22 +5851,22 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Row {row}, column “{column}”: {message}</source>
+        <source>Row {row}, column &quot;{column}&quot;: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Row {row}: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Column “{column}”: {message}</source>
+        <location line="+6"/>
+        <source>Column &quot;{column}&quot;: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
-        <source>More problems are not listed: tick “Only rows with problems” to see every one.</source>
+        <source>More problems are not listed: tick &quot;Only rows with problems&quot; to see every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Row {row}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

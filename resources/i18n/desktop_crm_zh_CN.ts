@@ -4296,6 +4296,21 @@ Your data is unchanged.</source>
         <source>Behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mean resolution days</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -4921,8 +4936,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
     <message>
         <location line="+9" />
-        <source>Choose the field each column of the file goes into. Columns set to “Do not import” are left out. Your choices are remembered for files with the same headers.</source>
+        <source>Choose the field each column of the file goes into. Columns set to "Do not import" are left out. Your choices are remembered for files with the same headers.</source>
         <translation>为文件的每一列选择要导入的字段。设为“不导入”的列将被忽略。您的选择会被记住，用于表头相同的文件。</translation>
+    </message>
+    <message>
+        <source>Choose the field each column of the file goes into. Columns set to “Do not import” are left out. Your choices are remembered for files with the same headers.</source>
+        <translation type="vanished">为文件的每一列选择要导入的字段。设为“不导入”的列将被忽略。您的选择会被记住，用于表头相同的文件。</translation>
     </message>
     <message>
         <location line="+42" />
@@ -5881,23 +5900,35 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+9" />
-        <source>Row {row}, column “{column}”: {message}</source>
+        <source>Row {row}, column "{column}": {message}</source>
         <translation>第 {row} 行，“{column}”列：{message}</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Row {row}: {message}</source>
-        <translation>第 {row} 行：{message}</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Column “{column}”: {message}</source>
+        <location line="+6" />
+        <source>Column "{column}": {message}</source>
         <translation>“{column}”列：{message}</translation>
     </message>
     <message>
         <location line="+26" />
-        <source>More problems are not listed: tick “Only rows with problems” to see every one.</source>
+        <source>More problems are not listed: tick "Only rows with problems" to see every one.</source>
         <translation>还有更多问题未列出：勾选“只看有问题的行”即可查看全部。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}”: {message}</source>
+        <translation type="vanished">第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>Row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Column “{column}”: {message}</source>
+        <translation type="vanished">“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <source>More problems are not listed: tick “Only rows with problems” to see every one.</source>
+        <translation type="vanished">还有更多问题未列出：勾选“只看有问题的行”即可查看全部。</translation>
     </message>
 </context>
 <context>
@@ -7068,7 +7099,7 @@ Start a new, empty database in this file?</source>
         <location line="-120" />
         <location line="+124" />
         <source>{label} must be more than 0.</source>
-        <translation>{label} 必须大于 0。</translation>
+        <translation>{label}必须大于 0。</translation>
     </message>
     <message>
         <location line="-604" />
@@ -7205,7 +7236,7 @@ Start a new, empty database in this file?</source>
         <location line="+3" />
         <location line="+437" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
-        <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
+        <translation>重复记录可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
         <location line="-433" />
@@ -7245,7 +7276,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+3" />
         <source>{label} contains a control character (such as NUL).</source>
-        <translation>{label} 含有控制字符（如 NUL）。</translation>
+        <translation>{label}含有控制字符（如 NUL）。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7300,7 +7331,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+3" />
         <source>{label} is taken from two columns ({first} and {second}); map it once.</source>
-        <translation>{label} 对应了两列（{first} 和 {second}），只能对应一列。</translation>
+        <translation>{label}对应了两列（{first} 和 {second}），只能对应一列。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7325,7 +7356,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>{label} must not be negative ({value}).</source>
-        <translation>{label} 不能为负数（{value}）。</translation>
+        <translation>{label}不能为负数（{value}）。</translation>
     </message>
     <message>
         <location line="+1" />
@@ -7370,7 +7401,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+4" />
         <source>{label} is only for won or lost opportunities.</source>
-        <translation>{label} 只适用于赢单或输单的商机。</translation>
+        <translation>{label}只适用于赢单或输单的商机。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7385,7 +7416,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+3" />
         <source>{label} must be between {low} and {high} (not {value}).</source>
-        <translation>{label} 必须在 {low} 到 {high} 之间（不能是 {value}）。</translation>
+        <translation>{label}必须在 {low} 到 {high} 之间（不能是 {value}）。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -7796,7 +7827,7 @@ Start a new, empty database in this file?</source>
         <location line="-287" />
         <location line="+291" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
-        <translation>{label} 太长（{length} 个字符，最多 {max_length} 个）。</translation>
+        <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7807,7 +7838,7 @@ Start a new, empty database in this file?</source>
         <location line="-284" />
         <location line="+285" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
-        <translation>{label}：未知的值 {value!r}（可用：{allowed}）。</translation>
+        <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -8277,7 +8308,7 @@ Start a new, empty database in this file?</source>
         <location line="-165" />
         <location line="+240" />
         <source>{label} is required.</source>
-        <translation>{label} 为必填项。</translation>
+        <translation>{label}为必填项。</translation>
     </message>
     <message>
         <source>{label} is too long ({p0} characters, at most {max_length}).</source>

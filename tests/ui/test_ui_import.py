@@ -158,8 +158,8 @@ def test_a_file_with_errors_keeps_import_disabled_and_names_row_and_column(
         wizard.preview_step.problem_list.item(i).text()
         for i in range(wizard.preview_step.problem_list.count())
     ]
-    assert any(line.startswith("Row 3, column “客户级别”: Grade: unknown value") for line in lines), lines
-    assert any(line.startswith("Row 4, column “预计金额”") and "'abc'" in line for line in lines), lines
+    assert any(line.startswith('Row 3, column "客户级别": Grade: unknown value') for line in lines), lines
+    assert any(line.startswith('Row 4, column "预计金额"') and "'abc'" in line for line in lines), lines
     assert cell(wizard, 3, "Grade") == "S（超大客户）"
     assert cell(wizard, 3, "Grade", Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
     assert "unknown value" in cell(wizard, 3, "Grade", Qt.ItemDataRole.ToolTipRole)
@@ -500,3 +500,15 @@ def test_reading_runs_on_the_worker_with_a_progress_bar(
     wait_idle(qtbot, wizard)
     assert not wizard.progress_bar.isVisible()
     assert "20,000 rows" in wizard.source_step.status_label.text()
+
+
+def test_screenshots_of_the_mapping_and_the_check(
+    qapp: Any, db: object, db_path: Path, tmp_path: Path
+) -> None:
+    from ui.importer.screenshots import render_import_screenshots
+
+    assert render_import_screenshots(qapp, tmp_path, (1280, 720)) == []
+    for name in ("import_mapping.png", "import_preview.png"):
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\x89PNG") and len(data) > 5_000, name
+    assert client_names(db_path) == []  # the screenshots import nothing

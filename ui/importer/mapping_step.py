@@ -109,7 +109,7 @@ class MappingStep(QWidget):
             self.table.setCellWidget(column, 2, combo)
         self.intro_label.setText(
             self.tr(
-                "Choose the field each column of the file goes into. Columns set to “Do not import” are "
+                'Choose the field each column of the file goes into. Columns set to "Do not import" are '
                 "left out. Your choices are remembered for files with the same headers."
             )
         )

@@ -148,16 +148,16 @@ class PreviewStep(QWidget):
             )
 
     def problem_line(self, problem: Any) -> str:
-        """ "Row 3, column “客户级别”: …" (the sentence in the interface language)."""
+        """'Row 3, column "客户级别": …' (the sentence in the interface language)."""
         text = problem_text(problem, self.model.all_specs)
         if problem.row is not None and problem.column:
-            return self.tr("Row {row}, column “{column}”: {message}").format(
+            return self.tr('Row {row}, column "{column}": {message}').format(
                 row=problem.row, column=problem.column, message=text
             )
         if problem.row is not None:
             return self.tr("Row {row}: {message}").format(row=problem.row, message=text)
         if problem.column:
-            return self.tr("Column “{column}”: {message}").format(column=problem.column, message=text)
+            return self.tr('Column "{column}": {message}').format(column=problem.column, message=text)
         return text
 
     # --- internals -----------------------------------------------------------------------------
@@ -183,7 +183,7 @@ class PreviewStep(QWidget):
             self.problem_list.addItem(item)
         if len(problems) > MAX_LISTED:
             more = QListWidgetItem(
-                self.tr("More problems are not listed: tick “Only rows with problems” to see every one.")
+                self.tr('More problems are not listed: tick "Only rows with problems" to see every one.')
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.problem_list.addItem(more)
