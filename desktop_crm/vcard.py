@@ -13,7 +13,9 @@ Mapping to a contact (``VCard.fields()``): FN, else N (family name first without
 Chinese, "given family" otherwise); the preferred (else mobile, else work, else first) TEL; the first
 EMAIL; TITLE (else ROLE); the ORG's units as the department; X-WECHAT / IMPP weixin: as WeChat; NOTE as
 the notes, followed by whatever has no field of its own (other phones and e-mails, the organisation,
-the role, the birthday, QQ) as ``NAME: value`` lines, so nothing in the card is lost.
+the role, QQ) as ``NAME: value`` lines, so nothing in the card is lost. BDAY is kept apart
+(``VCard.birthday``): the import service stores it in the contact's birthday when the contact has that
+field and it is a full, past date, else adds it to the notes.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class VCard:
     department: str = ""
     wechat: str = ""
     notes: str = ""
+    birthday: str = ""  # BDAY: 'YYYY-MM-DD' when it holds a full date, else as written
     problems: list[CrmError] = field(default_factory=list)
 
     def fields(self) -> dict[str, str]:
@@ -154,13 +157,14 @@ def _params(parts: list[bytes]) -> dict[str, list[str]]:
     return params
 
 
-def _unescape_split(text: str, structured: bool) -> tuple[str, list[str]]:
+def _unescape_split(text: str, structured: bool, v21: bool = False) -> tuple[str, list[str]]:
+    """Undo the escapes (3.0/4.0: \\n \\, \\; \\\\; 2.1 escapes only ';') and split a structured value."""
     parts: list[str] = []
     current: list[str] = []
     index = 0
     while index < len(text):
         char = text[index]
-        if char == "\\" and index + 1 < len(text):
+        if char == "\\" and index + 1 < len(text) and (not v21 or text[index + 1] == ";"):
             following = text[index + 1]
             current.append("\n" if following in "nN" else following)
             index += 2
@@ -215,7 +219,7 @@ def _property(line: bytes, file_encoding: str, card: VCard) -> Property | None:
                 card.problems.append(CrmError("vcard.bad_text", number=card.number, property=name[:40]))
                 return None
     text = text.replace("\x00", "")
-    value, parts = _unescape_split(text, name in _STRUCTURED)
+    value, parts = _unescape_split(text, name in _STRUCTURED, card.version.startswith("2"))
     return Property(name, params, value.strip(), [p.strip() for p in parts])
 
 
@@ -348,7 +352,8 @@ def _finish(card: VCard, properties: list[Property]) -> VCard:
         extra += [f"X-WECHAT: {w}" for w in wechat[1:]]
     bday = first("BDAY")
     if bday:
-        extra.append(f"BDAY: {bday.value}")
+        full = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:$|T)", bday.value)
+        card.birthday = "-".join(full.groups()) if full else bday.value
     for adr in by_name.get("ADR", []):
         address = " ".join(p for p in adr.parts if p)
         if address:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from .. import clock
 from ..errors import CrmError, ValidationError
 from ..models import Contact
 from ..vcard import VCard
 from .common import transactional
-from .stakeholders import _alive_client, _clean_fields, create_contact, update_contact
+from .stakeholders import CONTACT_FIELDS, _alive_client, _clean_fields, create_contact, update_contact
 
 ON_DUPLICATE = ("skip", "update", "create")
 
@@ -83,11 +85,28 @@ def _check_cards(cards: Any) -> list[VCard]:
     return list(cards)
 
 
+def contact_fields(card: VCard) -> dict[str, Any]:
+    """The card's contact fields; its birthday in the contact's birthday field when there is one and the
+    card holds a full date not after today, else as a ``BDAY:`` line of the notes."""
+    fields: dict[str, Any] = card.fields()
+    if not card.birthday:
+        return fields
+    try:
+        day: date | None = date.fromisoformat(card.birthday)
+    except ValueError:
+        day = None
+    if "birthday" in CONTACT_FIELDS and day is not None and date(1900, 1, 1) <= day <= clock.today():
+        fields["birthday"] = day
+    else:
+        fields["notes"] = f"{fields.get('notes', '')}\nBDAY: {card.birthday}".strip()
+    return fields
+
+
 def _problems(card: VCard, client_id: int) -> list[CrmError]:
     problems = list(card.problems)
     if not any(p.code == "vcard.no_name" for p in problems):
         try:
-            _clean_fields(card.fields(), None, client_id)
+            _clean_fields(contact_fields(card), None, client_id)
         except CrmError as exc:
             problems.append(exc)
     return problems
@@ -107,10 +126,12 @@ def preview_vcards(client_id: Any, cards: Sequence[VCard]) -> list[CardPreview]:
     return previews
 
 
-def _merged(contact: Contact, card: VCard) -> dict[str, str]:
-    changes = {k: v for k, v in card.fields().items() if k not in ("name", "notes")}
-    if card.notes and card.notes not in contact.notes:
-        changes["notes"] = f"{contact.notes}\n{card.notes}".strip() if contact.notes else card.notes
+def _merged(contact: Contact, card: VCard) -> dict[str, Any]:
+    fields = contact_fields(card)
+    notes = fields.pop("notes", "")
+    changes = {k: v for k, v in fields.items() if k != "name"}
+    if notes and notes not in contact.notes:
+        changes["notes"] = f"{contact.notes}\n{notes}".strip() if contact.notes else notes
     return changes
 
 
@@ -143,7 +164,7 @@ def import_vcards(
             updated += 1
             ids.append(contact.id)
             continue
-        fields = card.fields()
+        fields = contact_fields(card)
         contact = create_contact(client.id, fields.pop("name"), **fields)
         created += 1
         ids.append(contact.id)
