@@ -512,3 +512,72 @@ def test_screenshots_of_the_mapping_and_the_check(
         data = (tmp_path / name).read_bytes()
         assert data.startswith(b"\x89PNG") and len(data) > 5_000, name
     assert client_names(db_path) == []  # the screenshots import nothing
+
+
+def test_choosing_another_kind_maps_the_columns_again(
+    qtbot: QtBot, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [["客户名称", "姓名", "职务", "手机"], ["上海华东精密机械", "周强", "采购经理", "13700001111"]]
+    path = write_csv(tmp_path / "联系人.csv", rows)
+    wizard = make_wizard(qtbot)
+    choose_file(qtbot, wizard, path, monkeypatch)
+    wizard.source_step.set_kind("contacts")
+    wait_idle(qtbot, wizard)
+    wizard.next_button.click()
+    assert wizard.mapping_step.mapping() == {0: "client", 1: "name", 2: "title", 3: "phone"}
+    wizard.next_button.click()
+    wait_idle(qtbot, wizard)
+    assert "Create: <b>1</b>" in wizard.preview_step.counts_label.text()
+    assert cell(wizard, 2, "Job title") == "采购经理"
+
+
+def test_closing_during_the_import_waits_for_the_cancel_and_writes_nothing(
+    qtbot: QtBot, populated_db: object, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_crm.importing import pipeline
+
+    path = write_csv(tmp_path / "a.csv", [HEADERS, *ROWS])
+    real = pipeline.run_import
+    reached, release = threading.Event(), threading.Event()
+
+    def held(kind: str, table: Any, mapping: Any, on_duplicate: str = "skip", progress: Any = None) -> Any:
+        def gate(done: int, total: int) -> Any:
+            if done > 0 and not reached.is_set():
+                reached.set()
+                release.wait(10)
+            return progress(done, total)
+
+        return real(kind, table, mapping, on_duplicate, progress=gate)
+
+    monkeypatch.setattr(pipeline, "run_import", held)
+    wizard = make_wizard(qtbot)
+    finished: list[int] = []
+    wizard.finished.connect(finished.append)
+    choose_file(qtbot, wizard, path, monkeypatch)
+    to_preview(qtbot, wizard)
+    wizard.import_button.click()
+    qtbot.waitUntil(reached.is_set, timeout=20_000)
+    wizard.reject()  # Escape or the window's close button
+    assert wizard.isVisible() and finished == []
+    assert wizard.busy_label.text() == "Cancelling…"
+    release.set()
+    qtbot.waitUntil(lambda: finished == [QDialog.DialogCode.Rejected.value], timeout=20_000)
+    assert client_names(db_path) == ["Acme GmbH", "上海华东精密机械", "北京中科信息"]
+
+
+def test_back_after_a_cancelled_import_allows_importing_again(
+    qtbot: QtBot, populated_db: object, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [HEADERS, *ROWS])
+    wizard = make_wizard(qtbot)
+    choose_file(qtbot, wizard, path, monkeypatch)
+    to_preview(qtbot, wizard)
+    wizard.import_button.click()
+    wizard.cancel_button.click()  # before the worker even starts
+    wait_idle(qtbot, wizard)
+    assert wizard.result_title.text() == "Import cancelled"
+    wizard.back_button.click()
+    assert wizard.step == PREVIEW and wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=20_000)
+    assert len(client_names(db_path)) == 6
