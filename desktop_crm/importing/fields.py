@@ -218,7 +218,6 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                 "预估金额",
                 "Expected Revenue",
                 "Expected Value",
-                "Annual Revenue",
             ),
         ),
         _OWNER,

@@ -43,9 +43,18 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 CHOICE_LABELS: dict[str, tuple[str, ...]] = {
     # client status
-    "lead": ("Lead", "线索", "潜在客户", "新客户", "New"),
-    "prospect": ("Prospect", "意向客户", "意向", "跟进中", "Opportunity", "Qualified", "商机"),
-    "customer": ("Customer", "成交客户", "已成交", "签约客户", "客户", "Client", "Won"),
+    "lead": ("Lead", "线索", "潜在客户", "新客户", "New", "Subscriber", "Marketing Qualified Lead", "Other"),
+    "prospect": (
+        "Prospect",
+        "意向客户",
+        "意向",
+        "跟进中",
+        "Opportunity",
+        "Qualified",
+        "商机",
+        "Sales Qualified Lead",
+    ),
+    "customer": ("Customer", "成交客户", "已成交", "签约客户", "客户", "Client", "Won", "Evangelist"),
     "dormant": ("Dormant", "休眠", "休眠客户", "沉睡客户", "Inactive"),
     "lost": ("Churned", "Lost", "流失", "流失客户", "已流失", "输单", "Closed Lost", "丢单", "已输单"),
     # value verdict
@@ -87,10 +96,45 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
     "sign_and_collect": ("Sign & collect", "签约回款"),
     "greeting": ("Greeting", "普通问候", "问候"),
     # opportunity stages
-    "initial": ("Initial", "初步接洽", "初步沟通", "初期", "Prospecting", "Qualification", "验证客户"),
-    "needs": ("Needs", "需求确定", "需求分析", "Needs Analysis", "Discovery"),
-    "proposal": ("Proposal", "方案报价", "方案", "报价", "Proposal/Price Quote", "Presentation"),
-    "negotiation": ("Negotiation", "谈判审核", "商务谈判", "谈判", "Negotiation/Review", "Contract Sent"),
+    "initial": (
+        "Initial",
+        "初步接洽",
+        "初步沟通",
+        "初期",
+        "Prospecting",
+        "Qualification",
+        "验证客户",
+        "Appointment Scheduled",
+    ),
+    "needs": (
+        "Needs",
+        "需求确定",
+        "需求分析",
+        "Needs Analysis",
+        "Discovery",
+        "Id. Decision Makers",
+        "Qualified To Buy",
+    ),
+    "proposal": (
+        "Proposal",
+        "方案报价",
+        "方案",
+        "报价",
+        "Proposal/Price Quote",
+        "Presentation",
+        "Value Proposition",
+        "Perception Analysis",
+        "Presentation Scheduled",
+    ),
+    "negotiation": (
+        "Negotiation",
+        "谈判审核",
+        "商务谈判",
+        "谈判",
+        "Negotiation/Review",
+        "Contract Sent",
+        "Decision Maker Bought-In",
+    ),
     "won": ("Won", "赢单", "成交", "Closed Won", "已赢单"),
 }
 
@@ -253,6 +297,7 @@ def parse_datetime(value: Any) -> datetime:
 
 
 _CURRENCY = re.compile(r"(?i)^(?:[¥￥$€£]|rmb|cny|usd|eur)\s*|\s*(?:[¥￥$€£]|rmb|cny|usd|eur|元|圆)$")
+_EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{1,2}$|^\d+,\d{2}$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[,' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -280,6 +325,8 @@ def parse_money(value: Any, *, allow_negative: bool = False) -> int:
         factor = 1
         if text.endswith(("万", "w", "W")):
             factor, text = 10_000, text[:-1].strip()
+        if _EUROPEAN.match(text):  # 1.200,50 (dot thousands, comma decimals)
+            text = text.replace(".", "").replace(",", ".")
         if not _GROUPED.match(text):
             raise CellError("import.not_money", value=_shown(raw))
         digits = re.sub(r"[,' ]", "", text)
