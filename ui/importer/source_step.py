@@ -131,6 +131,8 @@ class SourceStep(QWidget):
         self.sample_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.sample_table.horizontalHeader().setDefaultSectionSize(140)
         layout.addWidget(self.sample_table, 1)
+        layout.addStretch(0)  # takes the room while there are no rows to show
+        self._set_options_visible("")
         self.set_table(None, [])
 
     # --- public --------------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class SourceStep(QWidget):
         for combo in (self.encoding_combo, self.delimiter_combo):
             combo.setCurrentIndex(0)
         self.sheet_combo.clear()
-        self._show_options(path)
+        self._set_options_visible(path)
 
     def options(self) -> dict[str, Any]:
         """The reader's overrides (None = detect)."""
@@ -184,7 +186,7 @@ class SourceStep(QWidget):
         if current is not None and current in sheets:
             self.sheet_combo.setCurrentIndex(sheets.index(current))
         self.sheet_combo.blockSignals(False)
-        self._show_options(self.path)
+        self._set_options_visible(self.path)
 
     def set_busy(self, text: str) -> None:
         self.status_label.setStyleSheet("")
@@ -198,6 +200,9 @@ class SourceStep(QWidget):
     def set_table(self, table: Any | None, sheets: list[str]) -> None:
         """Show what was read: the detected encoding and delimiter, the sheet, the first rows."""
         self.sample_table.clear()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(layout.count() - 1, 0 if table is not None else 1)
         if table is None:
             self.sample_table.setRowCount(0)
             self.sample_table.setColumnCount(0)
@@ -264,11 +269,11 @@ class SourceStep(QWidget):
         return names.get(encoding.lower().replace("_", "-"), encoding)
 
     # --- internals -----------------------------------------------------------------------------
-    def _show_options(self, path: str) -> None:
+    def _set_options_visible(self, path: str) -> None:
         is_excel = path.lower().endswith((".xlsx", ".xlsm"))
         for widget in (self.encoding_label, self.encoding_combo, self.delimiter_label, self.delimiter_combo):
             widget.setVisible(bool(path) and not is_excel)
-        has_sheets = is_excel and self.sheet_combo.count() > 1
+        has_sheets = bool(path) and is_excel and self.sheet_combo.count() > 1
         self.sheet_label.setVisible(has_sheets)
         self.sheet_combo.setVisible(has_sheets)
         self.options_label.setVisible(bool(path) and (not is_excel or has_sheets))
