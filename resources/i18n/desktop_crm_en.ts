@@ -353,6 +353,78 @@ The details were written to the log file.</translation>
     </message>
 </context>
 <context>
+    <name>AttachmentKinds</name>
+    <message>
+        <location filename="../../ui/attachments/kinds.py" line="+11"/>
+        <source>Call recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text / chat export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <location filename="../../ui/attachments/preview.py" line="+80"/>
+        <source>Select a file to preview it.
+Drop files here to attach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The file is missing from the attachments folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupController</name>
     <message>
         <location filename="../../ui/backup_ui.py" line="+109"/>
@@ -1632,7 +1704,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>{created} contacts added, {updated} updated, {skipped} left out.</source>
+        <source>Contacts added: {created} · updated: {updated} · left out: {skipped}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8892,33 +8964,33 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="-9"/>
-        <location line="+169"/>
+        <location line="+174"/>
         <source>UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
-        <location line="+169"/>
+        <location line="-173"/>
+        <location line="+174"/>
         <source>UTF-8 with BOM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
-        <location line="+169"/>
+        <location line="-173"/>
+        <location line="+174"/>
         <location line="+1"/>
         <source>Chinese (GBK/GB18030)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="-174"/>
+        <location line="+175"/>
         <location line="+1"/>
         <location line="+1"/>
         <source>UTF-16</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-165"/>
         <source>Encoding:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8943,7 +9015,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Comma ( , )</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8963,7 +9035,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Choose what to import and the file. The first row of the file must hold the column headers; Chinese and English headers of common CRM exports are recognised.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9831,12 +9903,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+13"/>
-        <source>{file}: {cards} cards, {dups} duplicates, {bad} with problems.</source>
+        <source>{file}: cards: {cards} · duplicates: {dups} · with problems: {bad}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Leave out the {count} cards with problems</source>
+        <source>Leave out the cards with problems ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

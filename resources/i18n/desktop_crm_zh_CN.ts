@@ -353,6 +353,78 @@ The details were written to the log file.</source>
     </message>
 </context>
 <context>
+    <name>AttachmentKinds</name>
+    <message>
+        <location filename="../../ui/attachments/kinds.py" line="+11" />
+        <source>Call recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Text / chat export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up</source>
+        <translation type="unfinished">跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract</source>
+        <translation type="unfinished">合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service record</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <location filename="../../ui/attachments/preview.py" line="+80" />
+        <source>Select a file to preview it.
+Drop files here to attach them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>The file is missing from the attachments folder.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BackupController</name>
     <message>
         <location filename="../../ui/backup_ui.py" line="+109" />
@@ -1641,8 +1713,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+10" />
+        <source>Contacts added: {created} · updated: {updated} · left out: {skipped}</source>
+        <translation>新增联系人：{created} 位 · 更新：{updated} 位 · 未导入：{skipped} 张</translation>
+    </message>
+    <message>
         <source>{created} contacts added, {updated} updated, {skipped} left out.</source>
-        <translation>新增 {created} 位联系人，更新 {updated} 位，未导入 {skipped} 张。</translation>
+        <translation type="vanished">新增 {created} 位联系人，更新 {updated} 位，未导入 {skipped} 张。</translation>
     </message>
     <message>
         <location line="+8" />
@@ -7236,7 +7312,7 @@ Start a new, empty database in this file?</source>
         <location line="+3" />
         <location line="+437" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
-        <translation>重复记录可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
+        <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
         <location line="-433" />
@@ -9237,33 +9313,33 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="-9" />
-        <location line="+169" />
+        <location line="+174" />
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location line="-168" />
-        <location line="+169" />
+        <location line="-173" />
+        <location line="+174" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location line="-168" />
-        <location line="+169" />
+        <location line="-173" />
+        <location line="+174" />
         <location line="+1" />
         <source>Chinese (GBK/GB18030)</source>
         <translation>中文（GBK/GB18030）</translation>
     </message>
     <message>
-        <location line="-169" />
-        <location line="+170" />
+        <location line="-174" />
+        <location line="+175" />
         <location line="+1" />
         <location line="+1" />
         <source>UTF-16</source>
         <translation>UTF-16</translation>
     </message>
     <message>
-        <location line="-160" />
+        <location line="-165" />
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
@@ -9288,7 +9364,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>文件的前几行：</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
@@ -9308,7 +9384,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+68" />
         <source>Choose what to import and the file. The first row of the file must hold the column headers; Chinese and English headers of common CRM exports are recognised.</source>
         <translation>选择要导入的内容和文件。文件第一行须为表头；常见 CRM 导出的中英文表头均可识别。</translation>
     </message>
@@ -10180,13 +10256,21 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+13" />
-        <source>{file}: {cards} cards, {dups} duplicates, {bad} with problems.</source>
-        <translation>{file}：共 {cards} 张名片，{dups} 张重复，{bad} 张有问题。</translation>
+        <source>{file}: cards: {cards} · duplicates: {dups} · with problems: {bad}</source>
+        <translation>{file}：名片 {cards} 张 · 重复 {dups} 张 · 有问题 {bad} 张</translation>
     </message>
     <message>
         <location line="+4" />
+        <source>Leave out the cards with problems ({count})</source>
+        <translation>不导入有问题的名片（{count} 张）</translation>
+    </message>
+    <message>
+        <source>{file}: {cards} cards, {dups} duplicates, {bad} with problems.</source>
+        <translation type="vanished">{file}：共 {cards} 张名片，{dups} 张重复，{bad} 张有问题。</translation>
+    </message>
+    <message>
         <source>Leave out the {count} cards with problems</source>
-        <translation>不导入有问题的 {count} 张名片</translation>
+        <translation type="vanished">不导入有问题的 {count} 张名片</translation>
     </message>
     <message>
         <location line="+5" />

@@ -97,10 +97,10 @@ def test_preview_choose_and_import(qtbot, client_id: int, tmp_path: Path, monkey
     ]
     checks = [row[PROBLEM_COLUMN] for row in rows]  # type: ignore[union-attr]
     assert checks == ["Same name or phone as 王伟", "New contact", "Card 3 has no name."]
-    assert seen["summary"] == "contacts.vcf: 3 cards, 1 duplicates, 1 with problems."
+    assert seen["summary"] == "contacts.vcf: cards: 3 · duplicates: 1 · with problems: 1"
     assert seen["import_enabled"] is False  # a card with a problem: nothing until the user chooses
     assert "leave them out" in str(seen["status"])
-    assert seen["messages"] == ["1 contacts added, 1 updated, 1 left out."]
+    assert seen["messages"] == ["Contacts added: 1 · updated: 1 · left out: 1"]
     names = [panel.model.row(r)[0] for r in range(panel.model.rowCount())]
     assert sorted(names) == ["李娜", "王伟"]  # the list refreshed
     assert Contact.get(Contact.name == "王伟").title == "采购经理"

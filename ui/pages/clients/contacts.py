@@ -148,7 +148,7 @@ class ContactsPanel(QWidget):
             return
         self.sig_contacts_changed.emit()
         skipped = counts.skipped_duplicates + counts.skipped_invalid
-        text = self.tr("{created} contacts added, {updated} updated, {skipped} left out.").format(
+        text = self.tr("Contacts added: {created} · updated: {updated} · left out: {skipped}").format(
             created=counts.created, updated=counts.updated, skipped=skipped
         )
         prompts.show_info(self, title, text)

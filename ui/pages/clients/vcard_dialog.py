@@ -149,11 +149,11 @@ class VCardImportDialog(QDialog):
         bad = sum(1 for p in previews if p.problems)
         dups = sum(1 for p in previews if p.duplicate_of and not p.problems)
         self.summary.setText(
-            self.tr("{file}: {cards} cards, {dups} duplicates, {bad} with problems.").format(
+            self.tr("{file}: cards: {cards} · duplicates: {dups} · with problems: {bad}").format(
                 file=Path(self.path).name, cards=len(previews), dups=dups, bad=bad
             )
         )
-        self.skip_invalid.setText(self.tr("Leave out the {count} cards with problems").format(count=bad))
+        self.skip_invalid.setText(self.tr("Leave out the cards with problems ({count})").format(count=bad))
         self.skip_invalid.setVisible(bad > 0)
         self._update_import_button()
 
