@@ -18,6 +18,11 @@ Every copy is written to a hidden temporary file in the same folder, checked (``
 same ``application_id`` and ``user_version`` as the source), fsynced, renamed into place with
 ``os.replace`` and the folder fsynced: a backup killed midway leaves no half-written file under a
 backup's name and never touches an older backup. Restoring lives in ``desktop_crm.restore``.
+
+Attachments: the files a backup's attachment rows refer to are copied into the backup's file store
+before the backup appears (``desktop_crm.attachments``: ``backups/files/`` shared by the backups of
+the folder, ``<file>.files/`` beside a backup written elsewhere); the rotation deletes the files no
+remaining backup refers to.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clock
+from .attachments import carry_into_backup, prune_backup_store
 from .errors import CrmError, ValidationError
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
@@ -192,6 +198,7 @@ def prune_backups(db_path: str | os.PathLike[str], retention: dict[str, int] | N
             Path(f"{entry}-wal").unlink()
     if deleted:
         _fsync_folder(backup_folder(path))
+        prune_backup_store(path)  # the attachments' files no remaining backup refers to
     return deleted
 
 
@@ -375,6 +382,7 @@ def write_verified(source: Path, final: Path, progress: Progress | None = None) 
         except sqlite3.DatabaseError as exc:
             raise CrmError("backup.cannot_read", path=str(source), reason=str(exc)) from exc
         verify_copy(temp, expected)
+        carry_into_backup(source, temp, final)  # the attachments' files first, then the database
         _fsync_file(temp)
         os.replace(temp, final)
         _fsync_folder(final.parent)

@@ -12,6 +12,9 @@ closed:
    WAL into it and leave WAL mode (which fails, and stops the restore, while another program has the file
    open), remove its ``-wal``/``-shm``, then ``os.replace`` the checked copy over it.
 
+Attachments: step 1 also copies the files the backup's attachment rows refer to into the live file
+store (from the backup's store, ``desktop_crm.attachments``); files already there are never removed.
+
 A restore killed at any point leaves either the old file or the restored one, whole, and every backup
 as it was.
 """
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup
+from .attachments import restore_files
 from .backup import BackupInfo, Progress
 from .errors import CrmError
 from .migrations import LATEST_VERSION
@@ -154,6 +158,7 @@ def prepare_restore(
         except sqlite3.DatabaseError as exc:
             raise CrmError("restore.damaged", path=str(origin), reason=str(exc)) from exc
         version = validate_backup_file(temp, shown_as=str(origin))
+        restore_files(target, temp, origin)  # attachments' files into the live store (kept ones stay)
         kept = _keep_current(target, half(1))
     except OSError as exc:
         _remove(temp)

@@ -74,6 +74,7 @@ MIGRATIONS: list[Migration] = [
     _m010_kpi_summaries,
     _sql_migration("m011_care.sql"),  # slice care: referrals, the client dossier, contact birthdays
     _sql_migration("m012_service_records.sql"),  # slice service: service records and complaints
+    _sql_migration("m013_attachments.sql"),  # slice attach: attachments (files beside the database)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

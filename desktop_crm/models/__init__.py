@@ -1,5 +1,6 @@
 """Peewee models for every entity of the domain (see DOMAIN.md)."""
 
+from .attachments import Attachment
 from .base import BaseModel, SoftDeleteModel, database, new_uuid, now
 from .care import ClientDossier, DossierNote, Referral
 from .clients import Client, ClientMilestone, ClientTag, CustomFieldDef, CustomFieldValue, Tag
@@ -57,6 +58,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     ClientDossier,
     DossierNote,
     ServiceRecord,
+    Attachment,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
