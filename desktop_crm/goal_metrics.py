@@ -23,7 +23,7 @@ METRIC_UNITS: dict[str, str] = {
         else "rate"
         if key.endswith("_rate")
         else "days"
-        if key.startswith("follow_up_cycle_days")
+        if key.startswith("follow_up_cycle_days") or key == "resolution_days_mean"
         else "score"
         if key == "behaviour_score"
         else "minutes"
@@ -35,7 +35,9 @@ METRIC_UNITS: dict[str, str] = {
     for key in KPI_KEYS
 }
 # Metrics where less is better (a shorter cycle): reaching the target means staying at or below it.
-LOWER_IS_BETTER = frozenset({"follow_up_cycle_days_mean", "follow_up_cycle_days_median"})
+LOWER_IS_BETTER = frozenset(
+    {"follow_up_cycle_days_mean", "follow_up_cycle_days_median", "resolution_days_mean"}
+)
 # Metrics that add up over sub-periods (a parent's target can be split among its children).
 ADDITIVE = frozenset(key for key, unit in METRIC_UNITS.items() if unit in ("count", "cents", "minutes"))
 

@@ -663,6 +663,60 @@ _KPIS = (
             "怎么看：它在结果之外衡量计划和执行的过程。评分方法见“周报怎么评分？”。",
         ),
     ),
+    # after-sales: complaints (slice service)
+    _kpi(
+        "complaints_opened",
+        (
+            "Complaints opened",
+            "What counts as a complaint opened?",
+            "The service records of type complaint opened (created) in the period. A record belongs to its "
+            "client's current owner; deleted records and deleted clients' records count nowhere.\n\n"
+            "How it is judged: complaints are gold (客户抱怨是金): a complaint recorded is a chance to keep the "
+            "client. Few complaints with unhappy clients means they are not being written down.",
+        ),
+        (
+            "新增投诉",
+            "新增投诉怎么算？",
+            "期间内新建的类型为投诉的服务单数。服务单算在其客户当前的负责人名下；已删除的服务单和已删除客户的"
+            "服务单不计入。\n\n"
+            "怎么看：客户抱怨是金，记录下来的投诉是留住客户的机会。投诉很少而客户不满意，说明投诉没有被记录。",
+        ),
+    ),
+    _kpi(
+        "complaints_resolved",
+        (
+            "Complaints resolved",
+            "What counts as a complaint resolved?",
+            "The complaints whose resolution date is in the period. A complaint reopened and resolved again "
+            "counts on its latest resolution date.\n\n"
+            "How it is judged: set beside the complaints opened; a growing gap is a growing queue.",
+        ),
+        (
+            "已解决投诉",
+            "已解决投诉怎么算？",
+            "解决日期在期间内的投诉数。重新打开后再次解决的投诉按最后一次解决的日期计算。\n\n"
+            "怎么看：与新增投诉对照；两者差距越来越大，说明积压越来越多。",
+        ),
+    ),
+    _kpi(
+        "resolution_days_mean",
+        (
+            "Mean resolution days",
+            "How are the mean resolution days worked out?",
+            "For the complaints resolved in the period: the mean of the whole calendar days from the day the "
+            "complaint was opened to the day it was resolved (a complaint resolved the day it came in counts "
+            "0 days). Empty when no complaint was resolved.\n\n"
+            "How it is judged: lower is better; compare it with the complaint type's response target in "
+            "Settings.",
+        ),
+        (
+            "平均解决天数",
+            "平均解决天数怎么算？",
+            "期间内解决的投诉，从投诉创建当天到解决当天相隔的整天数的平均值（当天解决记 0 天）。期间内没有"
+            "解决的投诉时为空。\n\n"
+            "怎么看：越低越好；可与设置中投诉类型的响应时限对照。",
+        ),
+    ),
 )
 
 SEED: tuple[SeedEntry, ...] = (*_ROLES, *_RULES, *_KPIS)

@@ -40,6 +40,11 @@ Keys:
 - ``behaviour_score``: mean score of the scored weekly forms (forms with a ``WeeklyScore``) whose ISO
   week belongs to P, a week belonging to the period that holds its Thursday. None when there is none.
 
+- ``complaints_opened``: service records of type complaint created (opened) in P; ``complaints_resolved``:
+  complaints whose resolution date is in P; ``resolution_days_mean``: for the complaints resolved in P,
+  mean whole days from the creation date to the resolution date (None when none was resolved). A service
+  record counts for its client's current owner; deleted records and deleted clients' records count nowhere.
+
 Counts and cents are ints, rates, means and scores floats.
 """
 

@@ -35,6 +35,10 @@ KPI_KEYS: tuple[str, ...] = (
     "lost_count",
     "lost_amount_cents",
     "behaviour_score",
+    # after-sales: complaints (service records of type complaint)
+    "complaints_opened",
+    "complaints_resolved",
+    "resolution_days_mean",
 )
 
 
@@ -73,6 +77,7 @@ def _values(facts: Facts) -> dict[str, Value]:
         "follow_up_cycle_days_median": float(statistics.median(cycles)) if cycles else None,
         "follow_ups_per_signed_client": _mean([f.follow_ups for f in firsts]),
         "behaviour_score": _mean(facts.behaviour_scores),
+        "resolution_days_mean": _ratio(sums["resolution_days_sum"], sums["complaints_resolved"]),
     }
     for key in KPI_KEYS:
         if key not in values:

@@ -48,6 +48,7 @@ class Facts:
     ``sums`` holds the additive facts: new_clients, converted_clients, signed_amount_cents,
     signing_clients, repeat_clients, collected_amount_cents, planned_collection_cents, activity_total,
     activity_<channel>, call_minutes, new_opportunity_value_cents, won/lost count and amount.
+    Complaints: complaints_opened, complaints_resolved, resolution_days_sum.
     """
 
     sums: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -214,6 +215,33 @@ def _opportunity_queries(user_id: int | None) -> list[Query]:
     ]
 
 
+def _complaint_queries(user_id: int | None) -> list[Query]:
+    """Complaints (service records of type complaint) opened and resolved in each period, and the whole
+    days from opening to resolution of the resolved ones (for their mean); attributed to the client's
+    current owner; deleted records and deleted clients' records count nowhere."""
+    owner, params = _owner("cl.owner_id", user_id)
+    alive = "+s.deleted_at IS NULL AND +cl.deleted_at IS NULL"
+    days = "julianday(substr(s.resolved_at, 1, 10)) - julianday(substr(s.created_at, 1, 10))"
+    return [
+        (
+            ("complaints_opened",),
+            f"""SELECT p.idx, COUNT(*)
+            FROM {PERIOD_TABLE} AS p CROSS JOIN service_record AS s JOIN client AS cl ON cl.id = s.client_id
+            WHERE s.kind = 'complaint' AND s.created_at >= p.lo AND s.created_at < p.hi AND {alive}{owner}
+            GROUP BY p.idx""",
+            params,
+        ),
+        (
+            ("complaints_resolved", "resolution_days_sum"),
+            f"""SELECT p.idx, COUNT(*), SUM(CAST({days} AS INTEGER))
+            FROM {PERIOD_TABLE} AS p CROSS JOIN service_record AS s JOIN client AS cl ON cl.id = s.client_id
+            WHERE s.kind = 'complaint' AND s.resolved_at >= p.lo AND s.resolved_at < p.hi AND {alive}{owner}
+            GROUP BY p.idx""",
+            params,
+        ),
+    ]
+
+
 def _first_signings(conn: sqlite3.Connection, user_id: int | None) -> list[tuple]:
     """One row per first signing in a period: (idx, signed_on, amount, created_on, first follow-up
     date on or before signing or NULL, number of follow-ups on or before signing).
@@ -280,6 +308,7 @@ def collect_facts(conn: sqlite3.Connection, periods: Sequence[Period], user_id: 
         *_client_queries(user_id),
         *_money_queries(user_id),
         *_opportunity_queries(user_id),
+        *_complaint_queries(user_id),
     ]
     for names, sql, params in queries:
         for idx, *values in conn.execute(sql, params):

@@ -30,6 +30,9 @@ _NAMES: dict[str, str] = {
     "lost_count": QT_TRANSLATE_NOOP("KpiNames", "Lost"),
     "lost_amount_cents": QT_TRANSLATE_NOOP("KpiNames", "Lost amount"),
     "behaviour_score": QT_TRANSLATE_NOOP("KpiNames", "Behaviour score"),
+    "complaints_opened": QT_TRANSLATE_NOOP("KpiNames", "Complaints opened"),
+    "complaints_resolved": QT_TRANSLATE_NOOP("KpiNames", "Complaints resolved"),
+    "resolution_days_mean": QT_TRANSLATE_NOOP("KpiNames", "Mean resolution days"),
 }
 
 # The facts a weekly form shows (DOMAIN.md §3: new clients, follow-ups, deals, collections), in order.
@@ -52,6 +55,8 @@ WEEK_FACTS: tuple[str, ...] = (
     "first_signings",
     "collected_amount_cents",
     "planned_collection_cents",
+    "complaints_opened",
+    "complaints_resolved",
 )
 
 
