@@ -204,7 +204,7 @@ _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
 _TIME = re.compile(
-    r"^(?:(上午|下午|晚上|中午|凌晨)\s*)?(\d{1,2})(?:[:：时点](\d{1,2})(?:[:：分](\d{1,2})(?:\.\d+)?秒?)?)?分?"
+    r"^(?:(上午|下午|晚上|中午|凌晨)\s*)?(\d{1,2})(?:[:：时点](?:(\d{1,2})(?:[:：分](\d{1,2})(?:\.\d+)?秒?)?)?)?分?"
     r"\s*(am|pm|a\.m\.|p\.m\.)?$",
     re.IGNORECASE,
 )
@@ -308,6 +308,8 @@ def parse_money(value: Any, *, allow_negative: bool = False) -> int:
     if isinstance(value, int | float):
         if value != value or value in (float("inf"), float("-inf")):
             raise CellError("import.not_money", value=str(value))
+        if abs(value) > MAX_CENTS:
+            raise CellError("import.money_too_large", value=str(value)[:60])
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         amount = amount.quantize(Decimal("0.01"))
     else:
@@ -330,11 +332,14 @@ def parse_money(value: Any, *, allow_negative: bool = False) -> int:
         if not _GROUPED.match(text):
             raise CellError("import.not_money", value=_shown(raw))
         digits = re.sub(r"[,' ]", "", text)
+        if len(digits.split(".")[0]) > 16:
+            raise CellError("import.money_too_large", value=_shown(raw))
         try:
             amount = Decimal(digits) * factor
+            exact = amount == amount.quantize(Decimal("0.01"))
         except InvalidOperation:
             raise CellError("import.not_money", value=_shown(raw)) from None
-        if amount != amount.quantize(Decimal("0.01")):
+        if not exact:
             raise CellError("import.not_money", value=_shown(raw))
         if negative:
             amount = -amount

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from pathlib import Path
@@ -112,3 +113,36 @@ def test_damaged_csv(
     path = tmp_path / "damaged.csv"
     path.write_bytes(bytes(raw))
     _attempt(db, path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.one_of(
+        st.text(max_size=40),
+        st.integers(),
+        st.floats(),
+        st.text(alphabet="0123456789/-.年月日 :：时点分上下午PMAM¥￥,万()-", max_size=25),
+    )
+)
+def test_every_cell_parser_takes_anything(value: Any) -> None:
+    from desktop_crm.importing.values import (
+        CellError,
+        parse_choice,
+        parse_date,
+        parse_datetime,
+        parse_int,
+        parse_money,
+        parse_text,
+    )
+    from desktop_crm.models.enums import GRADES
+
+    for parse in (
+        parse_date,
+        parse_datetime,
+        parse_money,
+        lambda v: parse_int(v, 0, 100),
+        lambda v: parse_choice(v, GRADES),
+        lambda v: parse_text(v, 200),
+    ):
+        with contextlib.suppress(CellError):
+            parse(value)

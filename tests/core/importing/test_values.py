@@ -1,0 +1,176 @@
+"""Cell parsing: dates, times, money, whole numbers and choices in the forms other tools write."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from desktop_crm.importing import prepare, read_table, run_import, suggest_mapping
+from desktop_crm.importing.values import (
+    CellError,
+    parse_choice,
+    parse_date,
+    parse_datetime,
+    parse_int,
+    parse_money,
+)
+from desktop_crm.models import Client
+from desktop_crm.models.enums import CHANNELS, CLIENT_STATUSES, GRADES, OPPORTUNITY_STAGES
+
+from .conftest import table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026/3/9",
+        "2026-03-09",
+        "2026年3月9日",
+        "3/9/2026",
+        "2026.3.9",
+        "20260309",
+        46090,
+        "46090",
+        "2026-03-09 18:00",
+    ],
+)
+def test_dates(text: Any) -> None:
+    assert parse_date(text) == date(2026, 3, 9)
+
+
+def test_day_first_when_the_first_number_cannot_be_a_month() -> None:
+    assert parse_date("13/9/2026") == date(2026, 9, 13)
+    assert parse_date(datetime(2026, 3, 9, 8)) == date(2026, 3, 9)
+
+
+@pytest.mark.parametrize("text", ["明天", "2026-02-30", "13/13/2026", "1/1/1800", "abc", "", "3000000"])
+def test_bad_dates(text: str) -> None:
+    with pytest.raises(CellError) as caught:
+        parse_date(text)
+    assert caught.value.code in ("import.not_a_date", "import.date_out_of_range")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-09 14:30", datetime(2026, 3, 9, 14, 30)),
+        ("2026/3/9 下午2:30", datetime(2026, 3, 9, 14, 30)),
+        ("2026年3月9日 上午9点", datetime(2026, 3, 9, 9, 0)),
+        ("3/9/2026 2:30 PM", datetime(2026, 3, 9, 14, 30)),
+        ("3/9/2026 12:05 AM", datetime(2026, 3, 9, 0, 5)),
+        ("2026-03-09T14:30:00.000Z", datetime(2026, 3, 9, 14, 30)),
+        ("2026-03-09", datetime(2026, 3, 9)),
+        (46090.75, datetime(2026, 3, 9, 18, 0)),
+    ],
+)
+def test_datetimes(text: Any, expected: datetime) -> None:
+    assert parse_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [
+        ("¥1,200.00", 120000),
+        ("￥1,200", 120000),
+        ("1 200", 120000),
+        ("RMB 3.5", 350),
+        ("1,200元", 120000),
+        ("12万", 12000000),
+        ("$ 12,500.00", 1250000),
+        ("1.200,50", 120050),
+        (1200.5, 120050),
+        (7, 700),
+        ("0", 0),
+    ],
+)
+def test_money(text: Any, cents: int) -> None:
+    assert parse_money(text) == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("-5", "import.negative_money"),
+        ("(1,200)", "import.negative_money"),
+        ("abc", "import.not_money"),
+        ("1.234", "import.not_money"),
+        ("12,34,5", "import.not_money"),
+        ("1e400", "import.not_money"),
+        (float("nan"), "import.not_money"),
+        ("9" * 30, "import.money_too_large"),
+    ],
+)
+def test_bad_money(text: Any, code: str) -> None:
+    with pytest.raises(CellError) as caught:
+        parse_money(text)
+    assert caught.value.code == code
+
+
+def test_whole_numbers() -> None:
+    assert parse_int("50%", 0, 100) == 50 and parse_int(45.0, 0, 100) == 45
+    for bad, code in (
+        ("4.5", "import.not_whole"),
+        ("101", "import.out_of_range"),
+        (True, "import.not_whole"),
+    ):
+        with pytest.raises(CellError) as caught:
+            parse_int(bad, 0, 100)
+        assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "choices", "key"),
+    [
+        ("A（重点客户）", GRADES, "A"),
+        ("B(普通客户)", GRADES, "B"),
+        ("c", GRADES, "C"),
+        ("A级", GRADES, "A"),
+        ("大单", GRADES, "A"),
+        ("成交客户", CLIENT_STATUSES, "customer"),
+        ("Churned", CLIENT_STATUSES, "lost"),
+        ("上门拜访", CHANNELS, "visit"),
+        ("E-mail", CHANNELS, "email"),
+        ("赢单", OPPORTUNITY_STAGES, "won"),
+        ("Negotiation/Review", OPPORTUNITY_STAGES, "negotiation"),
+    ],
+)
+def test_choices(text: str, choices: tuple[str, ...], key: str) -> None:
+    assert parse_choice(text, choices) == key
+
+
+def test_unknown_choice_names_the_allowed_values() -> None:
+    with pytest.raises(CellError) as caught:
+        parse_choice("D（待定）", GRADES)
+    assert caught.value.params == {"value": "D（待定）", "allowed": "A, B, C"}
+
+
+def test_xlsx_cells_with_real_dates_and_numbers(team: dict[str, int], tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["客户名称", "下次联系时间", "预计金额", "预计签约日期", "手机"])
+    sheet.append(["华东机电", datetime(2030, 3, 9, 14, 30), 1200.5, 46090, 13800138000])
+    sheet.append(["华南贸易", "2030/3/9", "¥80", date(2030, 1, 2), "+86 139 0000 0000"])
+    path = tmp_path / "clients.xlsx"
+    book.save(path)
+    loaded = read_table(path)
+    mapping = suggest_mapping("clients", loaded.headers)
+    assert run_import("clients", loaded, mapping).created == 2
+    first = Client.get(Client.name == "华东机电")
+    assert (first.expected_amount_cents, str(first.expected_sign_date), first.phone) == (
+        120050,
+        "2026-03-09",
+        "13800138000",
+    )
+
+
+def test_extra_cells_beyond_the_header_are_a_row_problem(team: dict[str, int]) -> None:
+    t = table(["客户名称"], ["甲", "", ""], ["乙", "stray"])
+    preview = prepare("clients", t, {0: "name"})
+    assert [r.action for r in preview.rows] == ["create", "error"]
+    assert preview.rows[1].problems[0].code == "import.extra_cells"
+    assert preview.rows[1].problems[0].params == {"count": 1, "width": 1}
