@@ -21,7 +21,7 @@ METRIC_UNITS: dict[str, str] = {
         "cents"
         if key.endswith("_cents")
         else "rate"
-        if key.endswith("_rate")
+        if key.endswith("_rate") or key == "referral_conversion"
         else "days"
         if key.startswith("follow_up_cycle_days") or key == "resolution_days_mean"
         else "score"

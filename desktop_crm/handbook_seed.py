@@ -717,6 +717,44 @@ _KPIS = (
             "怎么看：越低越好；可与设置中投诉类型的响应时限对照。",
         ),
     ),
+    # referrals (slice care)
+    _kpi(
+        "referrals",
+        (
+            "Referrals",
+            "What counts as a referral?",
+            "The clients created in the period that record a referrer: another client, or a contact of "
+            "another client, who brought them. A referred client belongs to its current owner; deleted "
+            "clients count nowhere.\n\n"
+            "How it is judged: long-standing clients asked for referrals (with a reward promised and kept) are "
+            "the cheapest new clients. Few referrals from many signed clients means nobody asks.",
+        ),
+        (
+            "转介绍客户",
+            "转介绍客户怎么算？",
+            "期间内新建、并记录了介绍人（另一个客户或另一个客户的联系人）的客户数。转介绍客户算在其当前负责人"
+            "名下；已删除的客户不计入。\n\n"
+            "怎么看：向老客户请求转介绍（许诺并兑现奖励）是获得新客户成本最低的方式。签约客户多而转介绍少，"
+            "说明没有人去开口。",
+        ),
+    ),
+    _kpi(
+        "referral_conversion",
+        (
+            "Referral conversion",
+            "How is the referral conversion worked out?",
+            "Of the referrals created in the period, the share whose first contract is signed before the "
+            "period ends. Empty when there is no referral.\n\n"
+            "How it is judged: compare it with the conversion rate of all new clients; a referred client "
+            "comes with trust and should convert better.",
+        ),
+        (
+            "转介绍转化率",
+            "转介绍转化率怎么算？",
+            "期间内新建的转介绍客户中，在期间结束前签下首份合同的比例。期间内没有转介绍客户时为空。\n\n"
+            "怎么看：与全部新客户的转化率对照；转介绍客户带着信任而来，转化率应当更高。",
+        ),
+    ),
 )
 
 SEED: tuple[SeedEntry, ...] = (*_ROLES, *_RULES, *_KPIS)

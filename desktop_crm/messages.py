@@ -432,6 +432,7 @@ MESSAGES: dict[str, str] = {
     "dossier.date_in_future": "{label} cannot be after today.",
     "dossier.note_missing": "This public-information note no longer exists.",
     "care.months_range": "{label} must be from {low} to {high} months.",
+    "care.search_url": "The web search address must start with http:// or https:// and contain {placeholder} where the company name goes.",
     # attachments and form layout (slice attach: desktop_crm.attachments, services.attachments,
     # services.form_layout)
     "attachment.too_large": "{name} is {size_mb} MB: an attachment can be at most {limit_mb} MB. Nothing was attached.",

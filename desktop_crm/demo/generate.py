@@ -15,6 +15,7 @@ from .. import clock
 from ..db import close_database, open_database
 from ..errors import CrmError
 from .activity import write_activity
+from .care import write_care
 from .clients import (
     CUSTOM_FIELDS,
     SALESPEOPLE,
@@ -31,6 +32,7 @@ from .goals import SellerBook, write_goals
 from .handbook import write_handbook
 from .loader import BulkLoader
 from .plan import SIZES, SizeSpec, plan_client
+from .service import write_service_records
 from .weekly import write_weekly_forms
 
 Progress = Callable[[int, int], bool]
@@ -118,6 +120,8 @@ def _generate(
         write_weekly_forms(ctx, spec, book_list, week_goals)
         write_handbook(ctx, spec)
         loader.flush(ctx)
+        write_service_records(ctx, spec, book_list, conn)  # slice service: after the rest, same stream
+        ctx.counts.update(write_care(conn, seed, today))  # slice care: referrals, dossiers, birthdays
         _tick(progress, total, total)
         loader.commit()
     except BaseException:

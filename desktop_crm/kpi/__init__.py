@@ -45,6 +45,10 @@ Keys:
   mean whole days from the creation date to the resolution date (None when none was resolved). A service
   record counts for its client's current owner; deleted records and deleted clients' records count nowhere.
 
+- ``referrals``: clients created in P that record a referrer (a client or a contact);
+  ``referral_conversion``: of those, the share whose first contract is signed before P ends (None when
+  there is none). A referred client counts for its current owner.
+
 Counts and cents are ints, rates, means and scores floats.
 """
 

@@ -39,6 +39,9 @@ KPI_KEYS: tuple[str, ...] = (
     "complaints_opened",
     "complaints_resolved",
     "resolution_days_mean",
+    # referrals (slice care)
+    "referrals",
+    "referral_conversion",
 )
 
 
@@ -77,6 +80,7 @@ def _values(facts: Facts) -> dict[str, Value]:
         "follow_up_cycle_days_median": float(statistics.median(cycles)) if cycles else None,
         "follow_ups_per_signed_client": _mean([f.follow_ups for f in firsts]),
         "behaviour_score": _mean(facts.behaviour_scores),
+        "referral_conversion": _ratio(sums["referrals_converted"], sums["referrals"]),
         "resolution_days_mean": _ratio(sums["resolution_days_sum"], sums["complaints_resolved"]),
     }
     for key in KPI_KEYS:

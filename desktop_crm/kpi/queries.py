@@ -309,6 +309,7 @@ def collect_facts(conn: sqlite3.Connection, periods: Sequence[Period], user_id: 
         *_money_queries(user_id),
         *_opportunity_queries(user_id),
         *_complaint_queries(user_id),
+        *referral_queries(user_id),
     ]
     for names, sql, params in queries:
         for idx, *values in conn.execute(sql, params):
@@ -335,3 +336,6 @@ def collect_facts(conn: sqlite3.Connection, periods: Sequence[Period], user_id: 
             if period.contains(thursday):
                 facts[idx].behaviour_scores.append(float(score))
     return facts
+
+
+from .care_queries import referral_queries  # noqa: E402  (it uses this module's helpers)

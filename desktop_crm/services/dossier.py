@@ -12,6 +12,7 @@ from ..models import Client
 from ..models.care import ClientDossier, DossierNote
 from ..models.enums import HEADCOUNT_BANDS, REVENUE_BANDS
 from .common import (
+    fk_id,
     get_record,
     long_text,
     optional_date,
@@ -128,7 +129,7 @@ def _note(note_id: Any) -> DossierNote:
     note = DossierNote.get_or_none(DossierNote.id == note_id) if isinstance(note_id, int) else None
     if note is None or isinstance(note_id, bool):
         raise NotFoundError("dossier.note_missing")
-    get_record(Client, note.client_id, "Client")
+    get_record(Client, fk_id(note, "client"), "Client")
     return note
 
 

@@ -27,6 +27,7 @@ def test_no_data_at_all_gives_zero_counts_and_no_rates(db: object) -> None:
         "follow_ups_per_signed_client",
         "behaviour_score",
         "resolution_days_mean",
+        "referral_conversion",
     }
     for key in KPI_KEYS:
         if key in undefined:
@@ -111,7 +112,7 @@ def test_march_per_salesperson(scenario: Scenario) -> None:
     # every count and sum of the team is the sum of the two salespeople's
     team = compute(MARCH)
     additive = [k for k in KPI_KEYS if isinstance(team[k], int) and k != "first_order_avg_cents"]
-    assert len(additive) == 18 + 2  # + complaints opened and resolved
+    assert len(additive) == 18 + 2 + 1  # + complaints opened and resolved, + referrals
     for key in additive:
         assert team[key] == a[key] + b[key], key
 

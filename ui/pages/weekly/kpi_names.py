@@ -33,6 +33,8 @@ _NAMES: dict[str, str] = {
     "complaints_opened": QT_TRANSLATE_NOOP("KpiNames", "Complaints opened"),
     "complaints_resolved": QT_TRANSLATE_NOOP("KpiNames", "Complaints resolved"),
     "resolution_days_mean": QT_TRANSLATE_NOOP("KpiNames", "Mean resolution days"),
+    "referrals": QT_TRANSLATE_NOOP("KpiNames", "Referrals"),  # slice care
+    "referral_conversion": QT_TRANSLATE_NOOP("KpiNames", "Referral conversion"),
 }
 
 # The facts a weekly form shows (DOMAIN.md §3: new clients, follow-ups, deals, collections), in order.
