@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self, kind)
         wizard.sig_imported.connect(self._on_import_wizard_imported)
         prompts.run_modal(wizard)
+        wizard.deleteLater()  # a child of the window: do not keep the file's rows
 
     def _on_import_action_triggered(self) -> None:
         self.open_import_wizard()
