@@ -694,6 +694,26 @@ CASES: dict[str, Case] = {
     "views.delete_view": Case(views.delete_view, {"view_id": ids(1)}),
 }
 
+# load / vcard (slice load-vcard): cards as parse_vcards makes them from random text, or anything at all
+from desktop_crm.services import vcards  # noqa: E402
+from desktop_crm.vcard import parse_vcards  # noqa: E402
+
+_card_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def _card(name_phone: tuple[str, str]) -> Any:
+    name, phone = name_phone
+    return parse_vcards(f"BEGIN:VCARD\nVERSION:3.0\nFN:{name}\nTEL:{phone}\nEND:VCARD\n".encode())[0]
+
+
+_cards = st.one_of(anything, st.lists(st.tuples(_card_text, _card_text).map(_card), max_size=3))
+CASES["vcards.preview_vcards"] = Case(vcards.preview_vcards, {"client_id": ids(1, 2, 3), "cards": _cards})
+CASES["vcards.import_vcards"] = Case(
+    vcards.import_vcards,
+    {"client_id": ids(1, 2, 3), "cards": _cards},
+    {"on_duplicate": of("skip", "update", "create", "merge", None), "skip_invalid": flag},
+)
+
 # Public functions that take no user input (or only records the program itself passes): not fuzzed.
 NOT_USER_INPUT = {
     "agenda_settings.load_neglect_days",
@@ -721,6 +741,8 @@ NOT_USER_INPUT = {
     "weekly_criteria.load_criteria",
     "weekly_criteria.weighted_total",
 }
+
+NOT_USER_INPUT |= {"vcards.phone_key", "vcards.contact_fields"}  # helpers over parsed cards (load-vcard)
 
 
 def _public_services() -> set[str]:
