@@ -182,9 +182,14 @@ def test_charts_are_drawn_one_step_per_event_loop_turn_and_unchanged_charts_are_
     window = window_on(qtbot, demo)
     page = window.page("dashboard")
     assert isinstance(page, DashboardPage)
+    at_arrival: list[tuple[bool, int]] = []
+    page.sig_loaded.connect(lambda: at_arrival.append((page._drawn, len(page._pending))))
     window.show_page(PAGE_KEYS.index("dashboard"))
     qtbot.waitUntil(lambda: page.data is not None, timeout=30_000)
-    # When the data arrives no chart has been drawn yet: the steps wait for later turns of the loop.
+    # When the data arrives no chart has been drawn yet: the cards are filled in that turn, the charts'
+    # steps are planned in the next and each waits for a later turn of the loop.
+    assert at_arrival[0] == (False, 0)
+    qtbot.waitUntil(lambda: page._drawn, timeout=5_000)
     steps = list(page._pending)
     assert {step for _frame, step in steps} <= {"build", "draw", "layout", "render"}
     assert {frame for frame, step in steps if step == "render"} == set(page.frames)
@@ -338,7 +343,8 @@ def test_a_view_read_while_the_window_idles_is_shown_at_once_unless_something_wa
     qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)  # read while idle
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
     window.show_page(PAGE_KEYS.index("dashboard"))
-    assert not page.loading and page.data is not None  # shown at once, nothing read again
+    # shown in the next turn of the event loop (this one shows the page), nothing read again
+    qtbot.waitUntil(lambda: not page.loading and page.data is not None, timeout=1_000)
     assert page.signed_card.value_label.text() != "…"
     wait_drawn(qtbot, page)
     assert len(threads) == 1

@@ -56,6 +56,7 @@ PRELOAD_DELAY_MS = 600
 CHART_HEIGHT = 280
 TYPING_PAUSE_MS = 250  # a date being typed reloads after this pause
 READY_POLL_MS = 15
+STEP_PAUSE_MS = 1  # between two steps of drawing the charts (see _draw_next)
 PREFETCH_MAX_AGE = timedelta(
     minutes=10
 )  # a view read while idle is shown on the first visit if younger  # charts waiting for the background import of matplotlib look again after this
@@ -321,7 +322,9 @@ class DashboardPage(Page):
         request = self.request()
         prefetched = self._take_prefetched(request)
         if prefetched is not None:
-            self._on_loaded(prefetched, generation)
+            # Shown in the next turn of the event loop: this one shows the page (its first paint).
+            self.loading = True
+            QTimer.singleShot(STEP_PAUSE_MS, self, lambda: self._on_loaded(prefetched, generation))
             return
         self.loading = True
         self.export_button.setEnabled(False)
@@ -349,9 +352,13 @@ class DashboardPage(Page):
         self.people_model.set_rows(data.people)
         self.people_view.setFixedHeight(min(12, max(len(data.people), 1)) * 30 + 60)
         self._drawn = False
-        if self.isVisible():
-            self._schedule_draws()
+        # The charts from the next turn on: this one lays out and paints the cards.
+        QTimer.singleShot(STEP_PAUSE_MS, self, lambda: self._draw_if_shown(generation))
         self.sig_loaded.emit()
+
+    def _draw_if_shown(self, generation: int) -> None:
+        if generation == self._generation and self.isVisible() and not self._drawn:
+            self._schedule_draws()
 
     def _retitle(self) -> None:
         data = self.data
@@ -455,7 +462,12 @@ class DashboardPage(Page):
             QTimer.singleShot(READY_POLL_MS * 4, self, self._warm_up)
             return
         self._warm_frames.pop(0).chart.warm_up()
-        QTimer.singleShot(0, self, self._warm_up)
+        if not self._warm_frames:
+            # Every canvas built: style the hidden page now (its first showing would otherwise
+            # polish every widget in the turn that shows it).
+            self.ensurePolished()
+            return
+        QTimer.singleShot(STEP_PAUSE_MS, self, self._warm_up)
 
     def _schedule_draws(self) -> None:
         if self.data is None:
@@ -479,7 +491,7 @@ class DashboardPage(Page):
                 steps.append((frame, "build"))
             steps.extend((frame, step) for step in ("draw", "layout", "render"))
         self._pending = steps
-        QTimer.singleShot(0, self, self._draw_next)
+        QTimer.singleShot(STEP_PAUSE_MS, self, self._draw_next)
 
     def _draw_next(self) -> None:
         """One step of one chart per turn of the event loop — build its canvas, run its draw function,
@@ -506,7 +518,10 @@ class DashboardPage(Page):
         elif step == "render":
             chart.render_now()
         if self._pending:
-            QTimer.singleShot(0, self, self._draw_next)
+            # A 1 ms timer, not 0: a zero timer is a posted call that runs in the same pass of the event
+            # loop as the step that posted it (steps ran back to back, unpainted, with no input read
+            # in between); a real timer lets the loop paint, read input and run other timers first.
+            QTimer.singleShot(STEP_PAUSE_MS, self, self._draw_next)
 
     @property
     def charts_pending(self) -> bool:
