@@ -588,7 +588,6 @@ LABELS: tuple[str, ...] = (
     "File",
     "Record kind",
     "Sections",
-    "Service record",
 )
 
 

@@ -15,6 +15,22 @@ TEMPLATES = {
         "ServiceErrors", "The reminder lead time must be from {low} to {high} minutes."
     ),
     "agenda.unknown_grade": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown grade {grade!r}."),
+    "attachment.file_missing": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The file of {name} is not in the attachments folder; restore a backup that has it."
+    ),
+    "attachment.not_a_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} is not a file (a folder?). Nothing was attached."
+    ),
+    "attachment.purge_not_removed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Remove {name} first; only a removed attachment can be deleted for good."
+    ),
+    "attachment.too_large": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{name} is {size_mb} MB: an attachment can be at most {limit_mb} MB. Nothing was attached.",
+    ),
+    "attachment.unreadable": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{name} cannot be read ({reason}). Nothing was attached."
+    ),
     "backup.before_migration_failed": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.",
@@ -41,6 +57,10 @@ TEMPLATES = {
         "ServiceErrors", "A backup cannot replace the database it is made from."
     ),
     "care.months_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be from {low} to {high} months."),
+    "care.search_url": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The web search address must start with http:// or https:// and contain {placeholder} where the company name goes.",
+    ),
     "cli.bad_week": QT_TRANSLATE_NOOP("ServiceErrors", "--week: {reason}"),
     "cli.from_after_to": QT_TRANSLATE_NOOP("ServiceErrors", "--from must not be after --to"),
     "cli.no_database": QT_TRANSLATE_NOOP(
@@ -270,6 +290,15 @@ TEMPLATES = {
     ),
     "followup.other_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", 'The follow-up is about another client, not "{client}".'
+    ),
+    "form_layout.bad_sections": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "List each section of the client form once ({allowed})."
+    ),
+    "form_layout.cannot_hide": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} cannot be hidden: every client needs it."
+    ),
+    "form_layout.unknown_field": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{field!r} is not a field of the client form."
     ),
     "goal.action_outside_period": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Due date: it must lie within the goal's period."
@@ -747,6 +776,52 @@ TEMPLATES = {
         "ServiceErrors", "skip_weekends must be true or false."
     ),
     "schedule.unknown_bucket": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown time bucket {bucket!r}."),
+    "service.active_not_bool": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A service type is either offered or not (true or false)."
+    ),
+    "service.already_status": QT_TRANSLATE_NOOP("ServiceErrors", "The service record is already {status}."),
+    "service.bad_transition": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A service record that is {status} cannot become {new_status}."
+    ),
+    "service.complaint_always_on": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Complaints cannot be turned off: the complaint KPIs count them."
+    ),
+    "service.confirm_needs_resolved": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Only a resolved service record can be confirmed by the client (this one is {status}).",
+    ),
+    "service.confirmed_final": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The client has confirmed this service record; if the problem returns, open a new one.",
+    ),
+    "service.contract_other_client": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'Contract "{name}" belongs to another client, not to "{client}".'
+    ),
+    "service.due_before_creation": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The due time ({due_at}) is before the record was opened ({created_at})."
+    ),
+    "service.reopen_needs_resolved": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Only a resolved service record can be reopened (this one is {status})."
+    ),
+    "service.resolution_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Describe the resolution: a service record is resolved with a resolution text."
+    ),
+    "service.satisfaction_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Give the client's satisfaction (1 to 5) to confirm the service record."
+    ),
+    "service.type_in_use": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        'The service type "{name}" is used by {count} records: turn it off instead of removing it.',
+    ),
+    "service.type_name_taken": QT_TRANSLATE_NOOP(
+        "ServiceErrors", 'There is already a service type called "{name}".'
+    ),
+    "service.type_off": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        'The service type "{name}" is turned off; choose another one or turn it on in Settings.',
+    ),
+    "service.type_twice": QT_TRANSLATE_NOOP("ServiceErrors", "The service type {value!r} is listed twice."),
+    "service.unknown_type": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown service type {value!r}."),
     "settings.not_storable": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Setting {key!r} cannot be stored: {reason}."
     ),
@@ -897,6 +972,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Amount"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Annotation"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Answer"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Attachment"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Birthday"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Business scope"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category"),
@@ -905,6 +981,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Channel"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Choice"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Client"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Client field"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Close date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Closed on"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Collection item"),
@@ -920,6 +997,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Date of change"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Department"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Description"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Due date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Due time"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Duration (minutes)"),
@@ -930,6 +1008,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Expected signing date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Field kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Field name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "File"),
     QT_TRANSLATE_NOOP("ServiceLabels", "First name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Follow-up"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Founding date"),
@@ -974,18 +1053,27 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Purpose"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Question"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Reason"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Record kind"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Referrer"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Region"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Registered capital"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Resolution"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Response target (hours)"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Revenue"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Revision date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Reward given"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Reward given on"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Reward promised"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Role"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Satisfaction"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Score"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Section"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Sections"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Service record"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Service type"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Service types"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Setting name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Severity"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Short name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Signing date"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Source"),

@@ -357,57 +357,57 @@ The details were written to the log file.</source>
     <message>
         <location filename="../../ui/attachments/kinds.py" line="+11" />
         <source>Call recording</source>
-        <translation type="unfinished" />
+        <translation>通话录音</translation>
     </message>
     <message>
         <location line="+1" />
         <source>E-mail</source>
-        <translation type="unfinished" />
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+1" />
         <source>PDF</source>
-        <translation type="unfinished" />
+        <translation>PDF</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation>图片</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Text / chat export</source>
-        <translation type="unfinished" />
+        <translation>文本/聊天记录</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>文档</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Other file</source>
-        <translation type="unfinished" />
+        <translation>其他文件</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Follow-up</source>
-        <translation type="unfinished">跟进记录</translation>
+        <translation>跟进记录</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contract</source>
-        <translation type="unfinished">合同</translation>
+        <translation>合同</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Service record</source>
-        <translation type="unfinished" />
+        <translation>服务单</translation>
     </message>
 </context>
 <context>
@@ -416,12 +416,184 @@ The details were written to the log file.</source>
         <location filename="../../ui/attachments/preview.py" line="+80" />
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
-        <translation type="unfinished" />
+        <translation>选择一个文件即可预览。
+把文件拖到这里即可添加为附件。</translation>
     </message>
     <message>
         <location line="+21" />
         <source>The file is missing from the attachments folder.</source>
-        <translation type="unfinished" />
+        <translation>附件文件夹中找不到这个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../../ui/attachments/panel.py" line="+466" />
+        <source>Attachments: {what}</source>
+        <translation>附件：{what}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location line="-372" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Removed files</source>
+        <translation>已移除的文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete for good…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attached to</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location line="+102" />
+        <source>Attaching {count} file(s)…</source>
+        <translation>正在添加 {count} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>{kind} (deleted)</source>
+        <translation>{kind}（已删除）</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>{count} removed file(s): restore them, or delete them for good.</source>
+        <translation>已移除 {count} 个文件：可以恢复，或永久删除。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No removed files.</source>
+        <translation>没有已移除的文件。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{count} file(s), {size} · drop files here to attach them</source>
+        <translation>{count} 个文件，共 {size} · 把文件拖到这里即可添加</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No attachments yet: add call recordings, e-mails, chat exports, PDFs or images, or drop files here.</source>
+        <translation>还没有附件：可以添加通话录音、电子邮件、聊天记录、PDF 或图片，也可以把文件拖到这里。</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recordings, e-mails, PDFs and images</source>
+        <translation>录音、邮件、PDF 和图片</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The file could not be prepared: {error}</source>
+        <translation>无法准备文件：{error}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No application opened {name}.</source>
+        <translation>没有应用程序能打开 {name}。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Remove attachment {name}</source>
+        <translation>移除附件 {name}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Removed {name}. Undo with Ctrl+Z.</source>
+        <translation>已移除 {name}。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Restored {name}.</source>
+        <translation>已恢复 {name}。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete {name} for good? This cannot be undone.</source>
+        <translation>永久删除 {name}？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Deleted {name} for good.</source>
+        <translation>已永久删除 {name}。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Attached {done} of {count} file(s).</source>
+        <translation>已添加 {done} 个文件（共 {count} 个）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Attached {count} file(s).</source>
+        <translation>已添加 {count} 个文件。</translation>
     </message>
 </context>
 <context>
@@ -703,6 +875,175 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>CandidateTableModel</name>
+    <message>
+        <location filename="../../ui/pages/today/care_section.py" line="+29" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation>定级</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last contract</source>
+        <translation>最近合同</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>First contract {first}, last contract {last}</source>
+        <translation>首份合同 {first}，最近合同 {last}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{days} ago</source>
+        <translation>{days}前</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Never</source>
+        <translation>从未联系</translation>
+    </message>
+</context>
+<context>
+    <name>CareDateTableModel</name>
+    <message>
+        <location line="+12" />
+        <source>When</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In {days}</source>
+        <translation>{days}后</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>1 year since the first contract</source>
+        <translation>首次签约 1 周年</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{years} years since the first contract</source>
+        <translation>首次签约 {years} 周年</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Birthday of {name}</source>
+        <translation>{name} 生日</translation>
+    </message>
+</context>
+<context>
+    <name>CareSections</name>
+    <message>
+        <location line="+19" />
+        <source>Re-develop old clients</source>
+        <translation>老客户二次开发</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No signed client has gone quiet.</source>
+        <translation>没有需要二次开发的老客户。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Anniversaries and birthdays</source>
+        <translation>周年与生日</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No anniversary or birthday in the coming week.</source>
+        <translation>未来一周没有签约周年或生日。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+3" />
+        <source>Log follow-up…</source>
+        <translation>记录跟进…</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <location line="+3" />
+        <source>Open client</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Clients whose first contract is more than {signed} months old and that have had no new opportunity for {quiet} months (Settings → Client care).</source>
+        <translation>首份合同签订已超过 {signed} 个月、且 {quiet} 个月内没有新商机的客户（设置 → 客户关怀）。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_care.py" line="+31" />
+        <source>Client care</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Today lists the clients to re-develop (二次开发): signed long ago and without a new opportunity lately. The dossier's web search opens this address with the company name in place of {query}.</source>
+        <translation>“今日”列出需要二次开发的老客户：签约已久、近期没有新商机。客户档案的网页搜索会打开下面的地址，并用公司名称替换其中的 {query}。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>First contract signed more than</source>
+        <translation>首份合同签订超过</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No new opportunity for</source>
+        <translation>没有新商机已达</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Web search address</source>
+        <translation>网页搜索地址</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ChartWidget</name>
     <message>
         <location filename="../../ui/charts/canvas.py" line="+319" />
@@ -754,7 +1095,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+95" />
+        <location filename="../../ui/pages/clients/editor.py" line="+98" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
@@ -774,7 +1115,7 @@ Your data is unchanged.</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+64" />
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
@@ -1047,9 +1388,193 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>ClientFormSettingsSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_form.py" line="+49" />
+        <location line="+203" />
+        <source>Client form</source>
+        <translation>客户表单</translation>
+    </message>
+    <message>
+        <location line="-199" />
+        <source>Hide the client fields your business does not use, give them your own labels and order the client editor's sections. Everyone who uses this file sees the same form; a hidden field keeps its value. An empty label keeps the built-in one. Add your own fields under Custom fields.</source>
+        <translation>屏蔽贵公司用不到的客户字段，修改字段标签，调整客户编辑窗口中各部分的顺序。使用此数据文件的所有人看到同样的表单；被隐藏的字段保留原有的值。标签留空则使用内置标签。自定义字段请在下方“自定义字段”中添加。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>English label</source>
+        <translation>英文标签</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Chinese label</source>
+        <translation>中文标签</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Every client needs a name: it cannot be hidden.</source>
+        <translation>每个客户都必须有名称：不能隐藏。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>built-in label</source>
+        <translation>内置标签</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Order of the client editor's sections</source>
+        <translation>客户编辑窗口各部分的顺序</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Save client form</source>
+        <translation>保存客户表单</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Back to the built-in form…</source>
+        <translation>恢复内置表单…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value verdict</source>
+        <translation>价值定性</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grade</source>
+        <translation>定级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected signing</source>
+        <translation>预计签约</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Profile</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Classification &amp; value</source>
+        <translation>分类与价值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key milestones</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Business features</source>
+        <translation>业务特征</translation>
+    </message>
+    <message>
+        <location line="+93" />
+        <source>Saved. The client editor and the clients list use this form.</source>
+        <translation>已保存。客户编辑窗口和客户列表使用此表单。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Show every field with its built-in label and the sections in their usual order?</source>
+        <translation>显示所有字段并使用内置标签，各部分恢复原来的顺序？</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The built-in client form is back.</source>
+        <translation>已恢复内置客户表单。</translation>
+    </message>
+</context>
+<context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+52" />
+        <location filename="../../ui/pages/clients/hub.py" line="+56" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -1089,12 +1614,32 @@ Your data is unchanged.</source>
         <translation>合同与回款</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+2" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Referrals</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>This client no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -1143,6 +1688,21 @@ Your data is unchanged.</source>
         <source>Contracts &amp; payments ({count})</source>
         <translation>合同与回款（{count}）</translation>
     </message>
+    <message>
+        <location line="+5" />
+        <source>Service ({count})</source>
+        <translation>服务 ({count})</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Attachments ({count})</source>
+        <translation>附件 ({count})</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Referrals ({count})</source>
+        <translation>转介绍 ({count})</translation>
+    </message>
 </context>
 <context>
     <name>ClientList</name>
@@ -1155,7 +1715,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+108" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+109" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -1190,7 +1750,7 @@ Your data is unchanged.</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1500,7 +2060,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+51" />
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+54" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -1590,6 +2150,11 @@ Your data is unchanged.</source>
         <translation>汇报对象</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>What they care about</source>
         <translation>其关心的利益</translation>
@@ -1620,7 +2185,7 @@ Your data is unchanged.</source>
         <translation>立场变化记录</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+70" />
         <location line="+14" />
         <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
@@ -1634,6 +2199,29 @@ Your data is unchanged.</source>
         <location line="+3" />
         <source>This would make a reporting loop: nobody can report to themselves or their reports.</source>
         <translation>这会形成汇报循环：任何人都不能向自己或自己的下属汇报。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactReferralsList</name>
+    <message>
+        <location filename="../../ui/pages/clients/referrals_list.py" line="+31" />
+        <source>Clients referred ({count})</source>
+        <translation>介绍的客户 ({count})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nobody yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>signed {date}</source>
+        <translation>{date} 已签约</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not signed yet</source>
+        <translation>尚未签约</translation>
     </message>
 </context>
 <context>
@@ -1797,7 +2385,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+179" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+180" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -1811,7 +2399,7 @@ Your data is unchanged.</source>
         <translation type="vanished">未回款</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-4" />
         <source>Payment plan…</source>
         <translation>回款计划…</translation>
     </message>
@@ -1819,6 +2407,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Record payment…</source>
         <translation>登记回款…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attachments…</source>
+        <translation>附件…</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1901,7 +2494,7 @@ Your data is unchanged.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -1911,7 +2504,7 @@ Your data is unchanged.</source>
         <translation>暂无合同：商机赢单后即可创建合同。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Plan: {count} instalments · paid {paid} · receivable {outstanding}</source>
         <translation>回款计划：{count} 期 · 已回款 {paid} · 应收 {outstanding}</translation>
     </message>
@@ -1919,6 +2512,11 @@ Your data is unchanged.</source>
         <location line="+4" />
         <source>overdue {amount}</source>
         <translation>逾期 {amount}</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Contract signed on {date}</source>
+        <translation>{date} 签订的合同</translation>
     </message>
     <message>
         <source>Contracts: {count}</source>
@@ -2128,7 +2726,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+168" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+169" />
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -2179,29 +2777,29 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+341" />
+        <location line="+355" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-325" />
-        <location line="+111" />
-        <location line="+194" />
+        <location line="-339" />
+        <location line="+117" />
+        <location line="+202" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-258" />
         <source>Export the per-person summary</source>
         <translation>导出人员汇总</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>KPI cards, charts and the per-salesperson summary</source>
         <translation>关键指标卡片、图表与人员汇总</translation>
     </message>
@@ -2231,7 +2829,7 @@ Your data is unchanged.</source>
         <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
     </message>
     <message>
-        <location line="+176" />
+        <location line="+184" />
         <source>{kpi}, {period}, {who}</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
@@ -2480,6 +3078,234 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>DossierNoteDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/dossier_note_dialog.py" line="+38" />
+        <source>New public-information note</source>
+        <translation>新增公开信息</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit note</source>
+        <translation>编辑公开信息</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Where it was read: a site, a paper, a person</source>
+        <translation>信息来源：网站、报刊或某人</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note *</source>
+        <translation>内容 *</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTab</name>
+    <message>
+        <location filename="../../ui/pages/clients/dossier_tab.py" line="+75" />
+        <source>Call</source>
+        <translation>拨打电话</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail</source>
+        <translation>发邮件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Search the web</source>
+        <translation>网页搜索</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Credit registry</source>
+        <translation>企业信用公示</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Opens the National Enterprise Credit Information Publicity System; the company name is put on the clipboard to paste in its search box.</source>
+        <translation>打开国家企业信用信息公示系统；公司名称已复制到剪贴板，可粘贴到其搜索框。</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Registration facts</source>
+        <translation>工商登记信息</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>18 characters, e.g. 91440300708461136T</source>
+        <translation>18 位，例如 91440300708461136T</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>e.g. 5,000,000.00</source>
+        <translation>例如 5,000,000.00</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>As registered: what the company may do</source>
+        <translation>按登记填写：公司的经营范围</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Founding date</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Headcount</source>
+        <translation>人员规模</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revenue</source>
+        <translation>营收规模</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save facts</source>
+        <translation>保存登记信息</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Add note…</source>
+        <translation>添加信息…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No public information noted yet: news, court rulings, tenders, filings…</source>
+        <translation>尚无公开信息：新闻、裁判文书、招投标、年报……</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Public information ({count})</source>
+        <translation>公开信息 ({count})</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>No phone number: add one to the client or a contact.</source>
+        <translation>没有电话号码：请为客户或联系人添加。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No e-mail address: add one to a contact.</source>
+        <translation>没有电子邮箱：请为联系人添加。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+26" />
+        <source>No program on this computer opens {url}.</source>
+        <translation>本机没有可以打开 {url} 的程序。</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>“{name}” is on the clipboard: paste it in the registry's search box.</source>
+        <translation>“{name}”已复制到剪贴板，请粘贴到公示系统的搜索框中。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>No code recorded.</source>
+        <translation>未填写代码。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>✓ Valid code</source>
+        <translation>✓ 代码有效</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} of 18 characters</source>
+        <translation>已输入 {count}/18 位</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>✗ Not a valid code</source>
+        <translation>✗ 代码无效</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Write an amount such as 5,000,000.00.</source>
+        <translation>请填写金额，例如 5,000,000.00。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <location line="+5" />
+        <source>Delete note</source>
+        <translation>删除公开信息</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Delete this note for good?</source>
+        <translation>永久删除这条信息？</translation>
     </message>
 </context>
 <context>
@@ -2948,7 +3774,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+86" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+93" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
@@ -2978,7 +3804,17 @@ Your data is unchanged.</source>
         <translation>✓ 完成“{what}”</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+22" />
+        <source>Attachments ({count})…</source>
+        <translation>附件 ({count})…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Attach files…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>Open</source>
         <translation>待办</translation>
     </message>
@@ -3011,7 +3847,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/followups_section.py" line="+52" />
+        <location filename="../../ui/pages/clients/followups_section.py" line="+53" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
@@ -3026,7 +3862,7 @@ Your data is unchanged.</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3061,7 +3897,7 @@ Your data is unchanged.</source>
         <translation>下步到期</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>{count} follow-ups, newest first · open next steps: {open}</source>
         <translation>跟进记录 {count} 条，最新在前 · 待办下步事务：{open}</translation>
     </message>
@@ -3069,6 +3905,11 @@ Your data is unchanged.</source>
         <location line="+4" />
         <source>No follow-ups logged yet: log the first one and set the next step.</source>
         <translation>还没有跟进记录：记录第一次跟进并设定下步事务。</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Follow-up {when}</source>
+        <translation>跟进记录 {when}</translation>
     </message>
     <message>
         <source>Follow-ups: {count}, newest first, each with the next step it set.</source>
@@ -3082,7 +3923,7 @@ Your data is unchanged.</source>
 <context>
     <name>FormHtml</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_html.py" line="+107" />
+        <location filename="../../ui/pages/weekly/form_html.py" line="+110" />
         <source>Weekly goal form</source>
         <translation>周目标/周报</translation>
     </message>
@@ -4375,17 +5216,27 @@ Your data is unchanged.</source>
     <message>
         <location line="+1" />
         <source>Complaints opened</source>
-        <translation type="unfinished" />
+        <translation>新增投诉</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Complaints resolved</source>
-        <translation type="unfinished" />
+        <translation>已解决投诉</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Mean resolution days</source>
-        <translation type="unfinished" />
+        <translation>平均解决天数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referrals</source>
+        <translation>转介绍客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referral conversion</source>
+        <translation>转介绍转化率</translation>
     </message>
 </context>
 <context>
@@ -4507,21 +5358,23 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+3" />
+        <location line="+77" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-76" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
         <location line="+1" />
+        <location line="+73" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-70" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
@@ -4740,6 +5593,121 @@ Your data is unchanged.</source>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
+    <message>
+        <location line="+4" />
+        <source>Installation</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Maintenance</source>
+        <translation>维修保养</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmed by the client</source>
+        <translation>客户已确认</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Under 20 staff</source>
+        <translation>20 人以下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>20–99 staff</source>
+        <translation>20–99 人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>100–299 staff</source>
+        <translation>100–299 人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>300–999 staff</source>
+        <translation>300–999 人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1,000 staff or more</source>
+        <translation>1000 人及以上</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Under 5 million a year</source>
+        <translation>年营收 500 万以下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>5–50 million a year</source>
+        <translation>年营收 500 万–5000 万</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>50–200 million a year</source>
+        <translation>年营收 5000 万–2 亿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>200 million – 1 billion a year</source>
+        <translation>年营收 2 亿–10 亿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 billion a year or more</source>
+        <translation>年营收 10 亿及以上</translation>
+    </message>
 </context>
 <context>
     <name>LinkClientsDialog</name>
@@ -4913,7 +5881,7 @@ Your data is unchanged.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+80" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -4937,7 +5905,7 @@ Your data is unchanged.</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+72" />
         <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
@@ -4953,7 +5921,7 @@ Your data is unchanged.</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -5263,7 +6231,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-227" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-246" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -6077,6 +7045,206 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/referrals_dialog.py" line="+45" />
+        <source>Referral of {client}</source>
+        <translation>{client} 的转介绍</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nobody chosen yet</source>
+        <translation>尚未选择介绍人</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type part of a client's or a contact's name</source>
+        <translation>输入客户或联系人姓名的一部分</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Referred by *</source>
+        <translation>介绍人 *</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. a shopping card, a free training day</source>
+        <translation>例如：购物卡、一天免费培训</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward promised</source>
+        <translation>许诺的奖励</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+5" />
+        <source>Optional amount</source>
+        <translation>金额（可选）</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Amount promised</source>
+        <translation>许诺金额</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reward given</source>
+        <translation>已给奖励</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Amount given</source>
+        <translation>已给金额</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Given on</source>
+        <translation>给予日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Use at most two decimals.</source>
+        <translation>最多两位小数。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This amount is implausibly large.</source>
+        <translation>金额大得不合常理。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write an amount such as 1,200.50.</source>
+        <translation>请填写金额，例如 1,200.50。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsSection</name>
+    <message>
+        <location filename="../../ui/pages/clients/referrals_section.py" line="+44" />
+        <location line="+80" />
+        <source>Set referrer…</source>
+        <translation>设置介绍人…</translation>
+    </message>
+    <message>
+        <location line="-77" />
+        <location line="+110" />
+        <location line="+5" />
+        <source>Remove referrer</source>
+        <translation>移除介绍人</translation>
+    </message>
+    <message>
+        <location line="-105" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referred by</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First contract</source>
+        <translation>首份合同</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>not yet</source>
+        <translation>尚未签约</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward promised</source>
+        <translation>许诺的奖励</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given</source>
+        <translation>已给奖励</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This client has not referred anybody yet.</source>
+        <translation>该客户尚未介绍过其他客户。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Clients brought by {client}: {count}, {signed} signed</source>
+        <translation>{client} 介绍的客户：{count} 家，已签约 {signed} 家</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>the client itself</source>
+        <translation>客户本身</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Nobody is recorded as having referred this client.</source>
+        <translation>未记录该客户的介绍人。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Edit referral…</source>
+        <translation>编辑转介绍…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Referred by {referrer}</source>
+        <translation>介绍人：{referrer}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reward promised: {reward}</source>
+        <translation>许诺的奖励：{reward}</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reward given: {reward}</source>
+        <translation>已给奖励：{reward}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reward given: not yet</source>
+        <translation>已给奖励：尚未给予</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Forget that {referrer} referred {client}?</source>
+        <translation>不再记录 {referrer} 介绍了 {client}？</translation>
+    </message>
+</context>
+<context>
     <name>ReminderService</name>
     <message>
         <location filename="../../ui/reminders.py" line="+162" />
@@ -6487,9 +7655,57 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>ServiceAgendaSection</name>
+    <message>
+        <location filename="../../ui/pages/today/service_section.py" line="+36" />
+        <source>Service &amp; complaints</source>
+        <translation>服务与投诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No open complaint, and no service item due in the next days.</source>
+        <translation>没有未处理的投诉，近几天也没有到期的服务单。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+45" />
+        <location filename="../../ui/service_text.py" line="+65" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
@@ -6532,7 +7748,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+719" />
+        <location line="+774" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -6550,17 +7766,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-657" />
+        <location line="-712" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+654" />
+        <location line="+709" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-504" />
+        <location line="-550" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -6590,7 +7806,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-171" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -6630,7 +7846,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+144" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -6648,7 +7864,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+471" />
+        <location line="+517" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -6667,7 +7883,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-841" />
+        <location line="-916" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -6676,12 +7892,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+135" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+543" />
+        <location line="+552" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -6716,7 +7932,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+514" />
+        <location line="+560" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -6731,7 +7947,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-470" />
+        <location line="-516" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -6751,7 +7967,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-198" />
+        <location line="-207" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -6760,7 +7976,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+568" />
+        <location line="+577" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -6798,7 +8014,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-285" />
+        <location line="-314" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -6813,7 +8029,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的定级 {grade!r}。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+17" />
         <source>The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.</source>
         <translation>数据库从数据结构 {version} 升级前无法备份（{reason}）；文件保持原样。</translation>
     </message>
@@ -6863,7 +8079,7 @@ Start a new, empty database in this file?</source>
         <translation>备份不能覆盖它所备份的数据库本身。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>--week: {reason}</source>
         <translation>--week：{reason}</translation>
     </message>
@@ -6983,12 +8199,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+675" />
+        <location line="+730" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-674" />
+        <location line="-729" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -7102,7 +8318,7 @@ Start a new, empty database in this file?</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+34" />
         <source>Kind: a {kind} goal cannot contain its {child_kind} goals.</source>
         <translation>类型：{kind}目标不能包含其{child_kind}子目标。</translation>
     </message>
@@ -7178,50 +8394,80 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-604" />
-        <source>{label} must be from {low} to {high} months.</source>
-        <translation type="unfinished" />
+        <location line="-658" />
+        <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
+        <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+3" />
+        <source>{name} is not a file (a folder?). Nothing was attached.</source>
+        <translation>{name} 不是文件（是文件夹？）。未添加任何附件。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove {name} first; only a removed attachment can be deleted for good.</source>
+        <translation>请先移除 {name}；只有已移除的附件才能永久删除。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} is {size_mb} MB: an attachment can be at most {limit_mb} MB. Nothing was attached.</source>
+        <translation>{name} 有 {size_mb} MB：附件最大为 {limit_mb} MB。未添加任何附件。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{name} cannot be read ({reason}). Nothing was attached.</source>
+        <translation>无法读取 {name}（{reason}）。未添加任何附件。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>{label} must be from {low} to {high} months.</source>
+        <translation>{label}必须在 {low} 到 {high} 个月之间。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The web search address must start with http:// or https:// and contain {placeholder} where the company name goes.</source>
+        <translation>网页搜索地址必须以 http:// 或 https:// 开头，并在放公司名称的位置包含 {placeholder}。</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>The client status rule is either on or off (true or false).</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
         <location line="+137" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
-        <translation type="unfinished" />
+        <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>This unified social credit code fails its check character (it should end in {expected}): look for a typing mistake.</source>
-        <translation type="unfinished" />
+        <translation>该统一社会信用代码校验位不符（最后一位应为 {expected}），请检查是否输错。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Characters 3 to 8 of a unified social credit code are the region's digits.</source>
-        <translation type="unfinished" />
+        <translation>统一社会信用代码第 3 至 8 位是行政区划代码，只能是数字。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>A unified social credit code has 18 characters, not {length}.</source>
-        <translation type="unfinished" />
+        <translation>统一社会信用代码为 18 位，不是 {length} 位。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{name} already has this unified social credit code.</source>
-        <translation type="unfinished" />
+        <translation>{name} 已使用该统一社会信用代码。</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+474" />
+        <location line="+483" />
         <source>{label} cannot be after today.</source>
-        <translation type="unfinished" />
+        <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-473" />
+        <location line="-482" />
         <source>This public-information note no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>这条公开信息已不存在。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -7284,7 +8530,22 @@ Start a new, empty database in this file?</source>
         <translation>--user 只用于 next-steps；其他类型导出全部记录。</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+9" />
+        <source>List each section of the client form once ({allowed}).</source>
+        <translation>客户表单的每个部分都要列出且只列一次（{allowed}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} cannot be hidden: every client needs it.</source>
+        <translation>{label}不能隐藏：每个客户都需要它。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{field!r} is not a field of the client form.</source>
+        <translation>{field!r} 不是客户表单的字段。</translation>
+    </message>
+    <message>
+        <location line="+90" />
         <source>{label}: {count} clients are named {value!r}; give them different names first.</source>
         <translation>{label}：有 {count} 个客户都叫 {value!r}，请先把它们改成不同的名称。</translation>
     </message>
@@ -7310,12 +8571,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+437" />
+        <location line="+483" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-433" />
+        <location line="-479" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -7777,32 +9038,32 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+2" />
         <source>Say what was given (text or amount) before its date.</source>
-        <translation type="unfinished" />
+        <translation>请先填写给予的奖励（内容或金额），再填写给予日期。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>This client records no referrer.</source>
-        <translation type="unfinished" />
+        <translation>该客户没有记录介绍人。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Choose who referred this client: a client or one of a client's contacts.</source>
-        <translation type="unfinished" />
+        <translation>请选择介绍人：某个客户或某个客户的联系人。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>{name} is a contact of this client: a client cannot refer itself.</source>
-        <translation type="unfinished" />
+        <translation>{name} 是该客户的联系人：客户不能介绍自己。</translation>
     </message>
     <message>
         <location line="+3" />
         <source>A client cannot be its own referrer.</source>
-        <translation type="unfinished" />
+        <translation>客户不能是自己的介绍人。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>A referral names one referrer: a client or a contact, not both.</source>
-        <translation type="unfinished" />
+        <translation>介绍人只能有一个：客户或联系人，不能两者都选。</translation>
     </message>
     <message>
         <location line="+4" />
@@ -7876,6 +9137,86 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>A service type is either offered or not (true or false).</source>
+        <translation>服务类型只能启用或停用（true 或 false）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The service record is already {status}.</source>
+        <translation>该服务单已经是“{status}”状态。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A service record that is {status} cannot become {new_status}.</source>
+        <translation>“{status}”状态的服务单不能改为“{new_status}”。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Complaints cannot be turned off: the complaint KPIs count them.</source>
+        <translation>投诉类型不能停用：投诉类关键指标要统计它。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only a resolved service record can be confirmed by the client (this one is {status}).</source>
+        <translation>只有已解决的服务单才能由客户确认（该服务单为“{status}”）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The client has confirmed this service record; if the problem returns, open a new one.</source>
+        <translation>客户已确认该服务单；如果问题再次出现，请新建一张服务单。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Contract "{name}" belongs to another client, not to "{client}".</source>
+        <translation>合同“{name}”属于其他客户，不属于“{client}”。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The due time ({due_at}) is before the record was opened ({created_at}).</source>
+        <translation>到期时间（{due_at}）早于服务单的创建时间（{created_at}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only a resolved service record can be reopened (this one is {status}).</source>
+        <translation>只有已解决的服务单才能重新打开（该服务单为“{status}”）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Describe the resolution: a service record is resolved with a resolution text.</source>
+        <translation>请填写解决方案：服务单必须写明如何解决才能标为已解决。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give the client's satisfaction (1 to 5) to confirm the service record.</source>
+        <translation>请给出客户满意度（1 到 5）后再确认服务单。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The service type "{name}" is used by {count} records: turn it off instead of removing it.</source>
+        <translation>服务类型“{name}”已被 {count} 张服务单使用：请停用它，而不是删除。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>There is already a service type called "{name}".</source>
+        <translation>已经有名为“{name}”的服务类型。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The service type "{name}" is turned off; choose another one or turn it on in Settings.</source>
+        <translation>服务类型“{name}”已停用；请选择其他类型，或在设置中重新启用。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The service type {value!r} is listed twice.</source>
+        <translation>服务类型 {value!r} 重复出现。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown service type {value!r}.</source>
+        <translation>未知的服务类型 {value!r}。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Setting {key!r} cannot be stored: {reason}.</source>
         <translation>无法保存设置 {key!r}：{reason}。</translation>
     </message>
@@ -7900,8 +9241,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-287" />
-        <location line="+291" />
+        <location line="-333" />
+        <location line="+337" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -7911,8 +9252,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-284" />
-        <location line="+285" />
+        <location line="-330" />
+        <location line="+331" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -8035,7 +9376,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-255" />
+        <location line="-301" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -8092,12 +9433,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+136" />
+        <location line="+182" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-730" />
+        <location line="-785" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -8107,7 +9448,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+267" />
+        <location line="+276" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -8117,12 +9458,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+448" />
+        <location line="+494" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-208" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -8131,17 +9472,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-512" />
+        <location line="-521" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+521" />
+        <location line="+530" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-520" />
+        <location line="-529" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -8155,7 +9496,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+492" />
+        <location line="+547" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -8170,7 +9511,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-545" />
+        <location line="-591" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -8203,7 +9544,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+529" />
+        <location line="+575" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -8213,7 +9554,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-502" />
+        <location line="-548" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -8259,12 +9600,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+579" />
+        <location line="+625" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-760" />
+        <location line="-815" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -8274,7 +9615,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+240" />
+        <location line="+249" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -8293,12 +9634,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+461" />
+        <location line="+507" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-508" />
+        <location line="-554" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -8366,12 +9707,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+73" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-133" />
+        <location line="-179" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -8396,12 +9737,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-508" />
+        <location line="-517" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+506" />
+        <location line="+515" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -8421,12 +9762,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-483" />
+        <location line="-492" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+526" />
+        <location line="+535" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8452,27 +9793,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+221" />
+        <location line="+267" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-800" />
+        <location line="-855" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+695" />
+        <location line="+750" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-632" />
+        <location line="-687" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+667" />
+        <location line="+722" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -8515,7 +9856,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-677" />
+        <location line="-732" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -8533,9 +9874,52 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>ServiceItemsHtml</name>
+    <message>
+        <location filename="../../ui/pages/weekly/service_html.py" line="+19" />
+        <source>Service items of the week</source>
+        <translation>本周服务单</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No service record was opened or resolved this week.</source>
+        <translation>本周没有新建或解决的服务单。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{opened} opened, {resolved} resolved</source>
+        <translation>新建 {opened} 张，解决 {resolved} 张</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Opened</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>ServiceLabels</name>
     <message>
-        <location line="+815" />
+        <location filename="../../ui/service_text.py" line="+870" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -8561,13 +9945,18 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Birthday</source>
-        <translation type="unfinished" />
+        <translation>生日</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Business scope</source>
-        <translation type="unfinished" />
+        <translation>经营范围</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8598,6 +9987,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Client</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client field</source>
+        <translation>客户字段</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8676,6 +10070,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
@@ -8726,6 +10125,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>First name</source>
         <translation>名</translation>
     </message>
@@ -8737,7 +10141,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Founding date</source>
-        <translation type="unfinished" />
+        <translation>成立日期</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8762,7 +10166,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Headcount</source>
-        <translation type="unfinished" />
+        <translation>人员规模</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8811,7 +10215,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Legal representative</source>
-        <translation type="unfinished" />
+        <translation>法定代表人</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8846,12 +10250,12 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Months of quiet</source>
-        <translation type="unfinished" />
+        <translation>无新商机月数</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Months since signing</source>
-        <translation type="unfinished" />
+        <translation>签约后月数</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8950,8 +10354,13 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Referrer</source>
-        <translation type="unfinished" />
+        <translation>介绍人</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8961,12 +10370,22 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Registered capital</source>
-        <translation type="unfinished" />
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Response target (hours)</source>
+        <translation>响应时限（小时）</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Revenue</source>
-        <translation type="unfinished" />
+        <translation>营收规模</translation>
     </message>
     <message>
         <location line="+1" />
@@ -8976,22 +10395,27 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Reward given</source>
-        <translation type="unfinished" />
+        <translation>已给奖励</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reward given on</source>
-        <translation type="unfinished" />
+        <translation>奖励给予日期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reward promised</source>
-        <translation type="unfinished" />
+        <translation>许诺的奖励</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9005,8 +10429,33 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Sections</source>
+        <translation>表单部分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service record</source>
+        <translation>服务单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service types</source>
+        <translation>服务类型列表</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Setting name</source>
         <translation>设置名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9091,7 +10540,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Unified social credit code</source>
-        <translation type="unfinished" />
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9126,7 +10575,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>Web search address</source>
-        <translation type="unfinished" />
+        <translation>网页搜索地址</translation>
     </message>
     <message>
         <location line="+1" />
@@ -9157,6 +10606,352 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Year</source>
         <translation>年份</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRecordDialog</name>
+    <message>
+        <location filename="../../ui/pages/clients/service_dialog.py" line="+47" />
+        <source>Edit service record</source>
+        <translation>编辑服务单</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New service record</source>
+        <translation>新建服务单</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{name} · respond within {hours} h</source>
+        <translation>{name} · {hours} 小时内响应</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>What the client needs, in a few words</source>
+        <translation>用几句话说明客户的需求</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+5" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opened {when}</source>
+        <translation>创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>The due time is before the record was opened ({when}).</source>
+        <translation>到期时间早于服务单的创建时间（{when}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceStatusDialog</name>
+    <message>
+        <location line="+51" />
+        <source>Resolve service record</source>
+        <translation>解决服务单</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Client confirmation</source>
+        <translation>客户确认</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>What was done, and what the client was told</source>
+        <translation>做了什么，向客户说明了什么</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>1 · Very unhappy</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>2 · Unhappy</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>3 · Acceptable</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>4 · Satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>5 · Delighted</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+5" />
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTab</name>
+    <message>
+        <location filename="../../ui/pages/clients/service_tab.py" line="+59" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New service record…</source>
+        <translation>新建服务单…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Log complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+150" />
+        <source>Change status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location line="-147" />
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client confirmed…</source>
+        <translation>客户已确认…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
+        <translation>未完成 {open} 张（投诉 {complaints} 张，逾期 {overdue} 张）· 共 {total} 张</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>New service record</source>
+        <translation>新建服务单</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Delete the service record “{title}”?</source>
+        <translation>删除服务单“{title}”？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+5" />
+        <source>Delete service record</source>
+        <translation>删除服务单</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Select a record to see its description and resolution.</source>
+        <translation>选择一张服务单，查看它的描述和解决方案。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Opened {when}</source>
+        <translation>创建于 {when}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Contract: {name}</source>
+        <translation>合同：{name}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due {when}</source>
+        <translation>到期 {when}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Resolution:</source>
+        <translation>解决方案：</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTypesSection</name>
+    <message>
+        <location filename="../../ui/pages/settings_service.py" line="+42" />
+        <source>Service types</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The response target sets a new service record's due time (it can be moved on the record). A type turned off is no longer offered for new records; complaints always stay on.</source>
+        <translation>响应时限决定新服务单的到期时间（可在服务单上调整）。停用的类型不再用于新服务单；投诉类型始终启用。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Response target (hours)</source>
+        <translation>响应时限（小时）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Offered</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Add type</source>
+        <translation>添加类型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove type</source>
+        <translation>删除类型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Save service types</source>
+        <translation>保存服务类型</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Name of the type</source>
+        <translation>类型名称</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Removed from the list; save to keep the change.</source>
+        <translation>已从列表中移除；保存后生效。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -9195,7 +10990,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+71" />
+        <location filename="../../ui/pages/settings.py" line="+74" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -9220,7 +11015,7 @@ Start a new, empty database in this file?</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+18" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -10001,7 +11796,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+63" />
+        <location filename="../../ui/pages/today/page.py" line="+65" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -10062,12 +11857,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+51" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>{date} · the whole team's agenda</source>
         <translation>{date} · 整个团队的待办</translation>
     </message>
@@ -10128,7 +11923,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-171" />
+        <location line="-174" />
         <source>Today</source>
         <translation>今天</translation>
     </message>

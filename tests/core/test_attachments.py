@@ -308,3 +308,16 @@ def test_upgrade_from_version_10_keeps_the_data(db_path: Path) -> None:
     client = Client.get(Client.uuid == "c-1")
     assert client.name == "杭州云帆"
     assert service.list_attachments(client.id) == []
+
+
+def test_service_records_carry_attachments(crm: dict[str, int], tmp_path: Path) -> None:
+    models = pytest.importorskip("desktop_crm.models.service")
+    record = models.ServiceRecord.create(
+        client=crm["client"], kind="complaint", title="噪音投诉", due_at=store_now()
+    )
+    service.add_attachment("service_record", record.id, _file(tmp_path, "现场照片.jpg", b"jpg"))
+    rows = service.list_attachments(crm["client"])
+    assert [(r.owner_kind, r.owner_id, r.owner_title) for r in rows] == [
+        ("service_record", record.id, "噪音投诉")
+    ]
+    assert service.attachment_counts("service_record", [record.id]) == {record.id: 1}

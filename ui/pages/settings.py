@@ -23,6 +23,7 @@ from .base import Page
 from .custom_fields import CustomFieldsSection
 from .settings_backups import BackupSettingsSection
 from .settings_client_status import ClientStatusSettingsSection
+from .settings_form import ClientFormSettingsSection
 from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
 from .settings_stages import StageProbabilitiesSection
@@ -89,6 +90,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ClientStatusSettingsSection(body))
         body_layout.addWidget(WeeklyReviewSettingsSection(body))
         body_layout.addWidget(BackupSettingsSection(body))
+        body_layout.addWidget(ClientFormSettingsSection(body))  # slice attach: hide/relabel/order
         self.custom_fields = CustomFieldsSection(body)
         body_layout.addWidget(self.custom_fields, 1)
         self.page_layout.addWidget(scroll, 1)

@@ -176,6 +176,7 @@ class ContractsSection(_Section):
         super().__init__(parent)
         self.plan_button = self._button(self.tr("Payment plan…"), "paymentPlanButton")
         self.pay_button = self._button(self.tr("Record payment…"), "recordPaymentButton")
+        self.files_button = self._button(self.tr("Attachments…"), "contractFilesButton")  # slice attach
         self.signed_card = StatCard(self.tr("Signed"), self, "primary")
         self.paid_card = StatCard(self.tr("Collected"), self, "success")
         self.outstanding_card = StatCard(self.tr("Receivable"), self)
@@ -245,6 +246,7 @@ class ContractsSection(_Section):
         self.section_layout.addWidget(split, 1)
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.pay_button.clicked.connect(self._on_pay_clicked)
+        self.files_button.clicked.connect(self._on_files_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.instalments.doubleClicked.connect(self._on_pay_clicked)
         self._on_table_selection_changed()
@@ -288,6 +290,7 @@ class ContractsSection(_Section):
         enabled = contract_id is not None and not self.deleted
         self.plan_button.setEnabled(enabled)
         self.pay_button.setEnabled(enabled)
+        self.files_button.setEnabled(contract_id is not None)
         if contract_id is None:
             self.instalment_model.set_rows([])
             self.payment_model.set_rows([])
@@ -307,6 +310,17 @@ class ContractsSection(_Section):
         contract_id = self.selected_id()
         if contract_id is not None:
             self._run(PaymentPlanDialog(self, contract_id))
+
+    def _on_files_clicked(self) -> None:
+        """The selected contract's attachments (the signed scan, e-mails...) in a dialog."""
+        from ...attachments.panel import AttachmentsDialog
+
+        contract_id = self.selected_id()
+        if contract_id is None:
+            return
+        row = self.model.row(self.table.selectionModel().selectedRows()[0].row())
+        title = row[0] or self.tr("Contract signed on {date}").format(date=fmt.short_date(row[1]))
+        prompts.run_modal(AttachmentsDialog(self, "contract", contract_id, title, read_only=self.deleted))
 
     def _on_pay_clicked(self) -> None:
         contract_id = self.selected_id()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import clients, custom_fields, users
+from desktop_crm.services.form_layout import form_layout
 
 from ... import labels, prompts
 from ...errors import error_text, input_error
@@ -45,6 +46,7 @@ from .editor_save import (
 )
 from .editor_style import EDITOR_STYLE
 from .editor_tags import TagPicker
+from .form_layout_ui import caption
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,7 @@ class ClientEditorDialog(QDialog):
         self.line_edits: dict[str, QLineEdit] = {}
         self.combos: dict[str, QComboBox] = {}
         self._loaded: ClientSnapshot | None = None
+        self.form_layout = form_layout()  # the business's labels, hidden fields, section order
         self.resize(780, 700)
         self._build()
         self._load()
@@ -99,6 +102,7 @@ class ClientEditorDialog(QDialog):
         self.custom_form = CustomFieldsForm(self)
         self.custom_form.setContentsMargins(20, 18, 24, 18)
         self.tabs.addTab(self._scrolled(self.custom_form), self.tr("Business features"))
+        self._order_sections()
         layout.addWidget(self.tabs, 1)
         self.general_error = QLabel(self)
         self.general_error.setObjectName("generalError")
@@ -115,6 +119,14 @@ class ClientEditorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.line_edits["name"].setFocus()
+
+    def _order_sections(self) -> None:
+        """Put the tabs in the order Settings → Client form chose (profile, value, milestones, features)."""
+        keys = ("profile", "value", "milestones", "features")
+        pages = {key: self.tabs.widget(index) for index, key in enumerate(keys)}
+        for position, key in enumerate(self.form_layout.sections):
+            self.tabs.tabBar().moveTab(self.tabs.indexOf(pages[key]), position)
+        self.tabs.setCurrentIndex(0)
 
     def _scrolled(self, body: QWidget) -> QScrollArea:
         body.setObjectName("tabBody")
@@ -140,7 +152,13 @@ class ClientEditorDialog(QDialog):
         box = FieldBox(editor, editor.parentWidget())
         box.setObjectName(f"field_{key}")
         self.boxes[key] = box
+        if key == "name":
+            text = caption(self.form_layout, key, text.removesuffix(" *")) + " *"
+        else:
+            text = caption(self.form_layout, key, text)
         form.addRow(text, box)
+        if self.form_layout.is_hidden(key):  # hidden, its value kept (loaded and saved unchanged)
+            form.setRowVisible(box, False)
         return box
 
     def _build_profile(self) -> QWidget:
@@ -381,7 +399,7 @@ class ClientEditorDialog(QDialog):
 
     def show_field_error(self, key: str | None, message: str) -> None:
         box = self.box_for(key)
-        if box is None:
+        if box is None or box.isHidden():  # a field hidden by the form layout: say it below the tabs
             self._show_general(message)
             return
         for index in range(self.tabs.count()):

@@ -47,6 +47,7 @@ class FollowUpsSection(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client_id: int | None = None
+        self.timeline_data: Timeline | None = None
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
         self.log_button = QPushButton(self.tr("Log follow-up…"), self)
@@ -62,6 +63,7 @@ class FollowUpsSection(QWidget):
         self.view_button.toggled.connect(self._on_view_button_toggled)
         self.timeline = FollowUpTimeline(self)
         self.timeline.sig_complete_requested.connect(self.complete_step)
+        self.timeline.sig_attachments_requested.connect(self.show_attachments)
         columns = [
             Column(self.tr("When"), fmt.short_datetime),
             Column(self.tr("Channel"), lambda key: label("channel", key)),
@@ -92,6 +94,7 @@ class FollowUpsSection(QWidget):
     def load(self, client_id: int) -> None:
         self.client_id = client_id
         timeline = data.timeline(client_id)
+        self.timeline_data = timeline
         self.timeline.set_timeline(timeline, clock_now())
         self.model.set_rows(_rows(timeline))
         count = len(timeline.follow_ups)
@@ -119,6 +122,21 @@ class FollowUpsSection(QWidget):
         if new_id is not None:
             self._after_change()
         return new_id
+
+    def show_attachments(self, follow_up_id: int) -> None:
+        """The follow-up's attachments in a dialog (add, drop, open, remove)."""
+        from ... import prompts
+        from ...attachments.panel import AttachmentsDialog
+
+        cards = self.timeline_data.follow_ups if self.timeline_data is not None else []
+        card = next((c for c in cards if c.id == follow_up_id), None)
+        when = fmt.short_datetime(card.happened_at) if card is not None else ""
+        dialog = AttachmentsDialog(
+            self, "follow_up", follow_up_id, self.tr("Follow-up {when}").format(when=when)
+        )
+        prompts.run_modal(dialog)
+        if self.client_id is not None:
+            self.load(self.client_id)
 
     def _after_change(self) -> None:
         if self.client_id is not None:

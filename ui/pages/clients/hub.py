@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from desktop_crm.errors import CrmError
 
 from ... import fmt
+from ...attachments.panel import AttachmentsPanel
 from ...labels import label
 from . import hub_data
 from .deals_section import ContractsSection, OpportunitiesSection
@@ -91,6 +92,8 @@ class ClientHubView(QWidget):
         self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
         self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
         self.tabs.addTab(self.contracts, self.tr("Contracts & payments").replace("&", "&&"))
+        self.attachments = AttachmentsPanel(self)  # slice attach: every file of the client
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 14)
@@ -110,6 +113,7 @@ class ClientHubView(QWidget):
         self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
         self.opportunities.sig_deals_changed.connect(self._on_deals_changed)
         self.contracts.sig_deals_changed.connect(self._on_deals_changed)
+        self.attachments.sig_attachments_changed.connect(self._on_attachments_changed)
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -131,6 +135,7 @@ class ClientHubView(QWidget):
         self.follow_ups.load(self.client_id)
         self.opportunities.load(self.client_id, header.deleted)
         self.contracts.load(self.client_id, header.deleted)
+        self.attachments.show_client(self.client_id, read_only=header.deleted)
         self._update_tab_titles()
 
     # --- header --------------------------------------------------------------------------------
@@ -177,6 +182,10 @@ class ClientHubView(QWidget):
         )
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, title.format(count=count).replace("&", "&&"))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.attachments),
+            self.tr("Attachments ({count})").format(count=self.attachments.model.rowCount()),
+        )
 
     # --- slots ---------------------------------------------------------------------------------
     def _on_edit_clicked(self) -> None:
@@ -193,6 +202,11 @@ class ClientHubView(QWidget):
         self.refresh()
         if self.client_id is not None:
             self.sig_client_changed.emit(self.client_id)
+
+    def _on_attachments_changed(self) -> None:
+        self._update_tab_titles()
+        if self.client_id is not None:
+            self.follow_ups.load(self.client_id)  # the timeline shows each follow-up's file count
 
     def _on_delete_clicked(self) -> None:
         if self.client_id is not None:

@@ -43,6 +43,7 @@ from ...widgets import make_table_view
 from . import choices
 from .column_state import ColumnState
 from .filter_panel import ClientFilterPanel
+from .form_layout_ui import list_headers
 from .saved_views import SavedViewsBar
 from .table_model import ENUM_KINDS, ClientTableModel
 
@@ -156,6 +157,10 @@ class ClientListView(QWidget):
         return super().eventFilter(watched, event)
 
     def _base_headers(self) -> dict[str, str]:
+        """Column titles; the business's own labels (Settings → Client form) replace the built-in ones."""
+        return list_headers(self._base_headers_built_in())
+
+    def _base_headers_built_in(self) -> dict[str, str]:
         return {
             "name": self.tr("Name"),
             "short_name": self.tr("Short name"),

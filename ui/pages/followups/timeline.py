@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from desktop_crm.services.attachments import attachment_counts
+
 from ... import fmt
 from ...labels import label
 from .data import FollowUpCard, StepCard, Timeline
@@ -47,6 +49,7 @@ class FollowUpTimeline(QScrollArea):
     """``set_timeline(timeline, now)``; emits ``sig_complete_requested(step id)``."""
 
     sig_complete_requested = Signal(int)
+    sig_attachments_requested = Signal(int)  # follow-up id (slice attach)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +74,8 @@ class FollowUpTimeline(QScrollArea):
         self.cards: dict[int, QFrame] = {}  # follow-up id -> card
         self.complete_buttons: dict[int, QPushButton] = {}  # step id -> button
         self.order: list[tuple[str, int]] = []  # ("follow_up" | "step", id) top to bottom
+        self.file_counts: dict[int, int] = {}  # follow-up id -> attachments
+        self.file_buttons: dict[int, QPushButton] = {}  # follow-up id -> its attachments button
 
     # --- public --------------------------------------------------------------------------------
     def set_timeline(self, timeline: Timeline, now: datetime) -> None:
@@ -80,8 +85,10 @@ class FollowUpTimeline(QScrollArea):
                 item.widget().deleteLater()
         self.cards.clear()
         self.complete_buttons.clear()
+        self.file_buttons.clear()
         self.order.clear()
         times = {card.id: card.happened_at for card in timeline.follow_ups}
+        self.file_counts = attachment_counts("follow_up", [c.id for c in timeline.follow_ups[:MAX_CARDS]])
         if timeline.loose_steps:
             self._add_heading(self.tr("Planned next steps"))
             for step in timeline.loose_steps:
@@ -162,7 +169,25 @@ class FollowUpTimeline(QScrollArea):
         for step in card.next_steps:
             layout.addSpacing(2)
             layout.addWidget(self._step_card(step, now, times, frame))
+        layout.addLayout(self._files_row(card.id, frame))
         return frame
+
+    def _files_row(self, follow_up_id: int, frame: QFrame) -> QHBoxLayout:
+        """The follow-up's attachments button (recordings, e-mails, chat exports...)."""
+        count = self.file_counts.get(follow_up_id, 0)
+        button = QPushButton(
+            self.tr("Attachments ({count})…").format(count=count) if count else self.tr("Attach files…"),
+            frame,
+        )
+        button.setObjectName("followUpFilesButton")
+        self.file_buttons[follow_up_id] = button
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda _checked=False: self.sig_attachments_requested.emit(follow_up_id))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        return row
 
     @property
     def _step_frames(self) -> dict[int, QFrame]:

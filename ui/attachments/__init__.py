@@ -1,0 +1,1 @@
+"""Attachments: the list with preview and drop handling (``panel``), previews, kind names."""

@@ -1,0 +1,102 @@
+"""The preview beside the attachments list: an image scaled down, the first page of a PDF where the
+platform has QtPdf (PySide6 Add-ons), otherwise the file's icon with its name and size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileInfo, QLocale, QSize, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import QFileIconProvider, QLabel, QVBoxLayout, QWidget
+
+from desktop_crm.services.attachments import AttachmentRow
+
+from .kinds import kind_label
+
+PREVIEW_SIZE = QSize(240, 240)
+MAX_IMAGE_PIXELS = 60_000_000  # larger images are not decoded for a preview
+
+
+def image_pixmap(path: Path, size: QSize) -> QPixmap | None:
+    """The image at ``path`` scaled into ``size`` (decoded at that size where the format allows)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if not full.isValid() or full.width() * full.height() > MAX_IMAGE_PIXELS:
+        return None
+    reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else QPixmap.fromImage(image)
+
+
+def pdf_pixmap(path: Path, size: QSize) -> QPixmap | None:
+    """The first page of a PDF, when QtPdf is installed; None otherwise."""
+    try:
+        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    document = QPdfDocument()
+    if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+        return None
+    page = document.pagePointSize(0).toSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+    image = document.render(0, page)
+    document.close()
+    return None if image.isNull() else QPixmap.fromImage(image)
+
+
+def icon_pixmap(file_name: str, size: int = 64) -> QPixmap:
+    icon = QFileIconProvider().icon(QFileInfo(file_name))
+    return icon.pixmap(size, size)
+
+
+class AttachmentPreview(QWidget):
+    """Shows one attachment: ``show_row(row)``; ``clear()``. ``mode`` says what is shown (tests)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachmentPreview")
+        self.setFixedWidth(PREVIEW_SIZE.width() + 20)
+        self.image = QLabel(self)
+        self.image.setObjectName("previewImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setMinimumHeight(PREVIEW_SIZE.height())
+        self.image.setStyleSheet("QLabel#previewImage { background: #ffffff; border: 1px solid #dfe3ea; }")
+        self.caption = QLabel(self)
+        self.caption.setObjectName("hint")
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.image)
+        layout.addWidget(self.caption)
+        layout.addStretch(1)
+        self.mode = "empty"
+        self.clear()
+
+    def clear(self) -> None:
+        self.mode = "empty"
+        self.image.clear()
+        self.image.setText(self.tr("Select a file to preview it.\nDrop files here to attach them."))
+        self.image.setWordWrap(True)
+        self.caption.clear()
+
+    def show_row(self, row: AttachmentRow) -> None:
+        pixmap: QPixmap | None = None
+        self.mode = "icon"
+        if not row.available:
+            self.mode = "missing"
+        elif row.kind == "image":
+            pixmap = image_pixmap(row.path, PREVIEW_SIZE)
+        elif row.kind == "pdf":
+            pixmap = pdf_pixmap(row.path, PREVIEW_SIZE)
+        if pixmap is not None:
+            self.mode = row.kind
+        else:
+            pixmap = icon_pixmap(row.file_name)
+        self.image.setPixmap(pixmap)
+        facts = [kind_label(row.kind), QLocale().formattedDataSize(row.size_bytes)]
+        text = f"{row.file_name}\n" + " · ".join(facts)
+        if self.mode == "missing":
+            text += "\n" + self.tr("The file is missing from the attachments folder.")
+        self.caption.setText(text)
