@@ -154,3 +154,14 @@ def contact_and_contract_choices(client_id: int) -> tuple[list[tuple[int, str]],
         [client_id],
     ).fetchall()
     return [(i, n) for i, n in contacts], [(i, f"{n} ({d})") for i, n, d in contracts]
+
+
+def showcase_client_id() -> int | None:
+    """The live client with the most live service records, a complaint first (the screenshots)."""
+    row = database.execute_sql(
+        """SELECT s.client_id FROM service_record AS s JOIN client AS cl ON cl.id = s.client_id
+        WHERE s.deleted_at IS NULL AND cl.deleted_at IS NULL
+        GROUP BY s.client_id ORDER BY SUM(s.kind = 'complaint') > 0 DESC, COUNT(*) DESC, s.client_id
+        LIMIT 1"""
+    ).fetchone()
+    return int(row[0]) if row else None

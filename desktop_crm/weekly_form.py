@@ -10,6 +10,7 @@
   those clients (their total is the KPI ``collected_amount_cents`` of that user and week);
 - this week's planned collections: the instalments due this week (with what remains unpaid) and the
   manual lines;
+- the week's service items (records of the user's clients opened or resolved in the week);
 - the plan per day and its done state; the week's facts (every ``kpi --json`` key for that user and
   ISO week); the summary, status, annotations and score; and last week's form, one level deep.
 
@@ -45,6 +46,7 @@ from .models import (
     WeeklyPlanItem,
     WeeklyScore,
 )
+from .service_read import ServiceRow, week_service_items
 from .services.common import fk_id
 from .services.weekly import EDITABLE_STATUSES, lock_error, lock_reason, week_dates
 
@@ -168,6 +170,8 @@ class WeeklyFormView:
     score: ScoreView | None
     last_week: WeeklyFormView | None = None
     lock_error: ValidationError | None = None  # the error behind lock_reason (the interface translates it)
+    # the week's service items (slice service): records of the user's clients opened or resolved that week
+    service_items: list[ServiceRow] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -271,6 +275,7 @@ def _view(
         annotations=_annotations(form.id) if form else [],
         score=_score(form.id) if form else None,
         last_week=last_week,
+        service_items=week_service_items(user.id, start, end),
     )
 
 
@@ -631,6 +636,19 @@ def form_to_json(view: WeeklyFormView) -> dict[str, Any]:
                 {"key": c.key, "label": c.label, "weight": c.weight, "score": c.score} for c in score.criteria
             ],
         },
+        "service": [
+            {
+                "client": r.client_name,
+                "type": r.kind,
+                "title": r.title,
+                "status": r.status,
+                "opened_at": _iso(r.created_at),
+                "resolved_at": _iso(r.resolved_at),
+                "new": view.start <= r.created_at.date() < view.end,
+                "resolved": r.resolved_at is not None and view.start <= r.resolved_at.date() < view.end,
+            }
+            for r in view.service_items
+        ],
         "last_week": None if view.last_week is None else form_to_json(view.last_week),
     }
 

@@ -131,6 +131,13 @@ def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     return failures
 
 
+def _render_client_service(app: QApplication, target: Path) -> list[str]:
+    """``client_service.png``: the client page's Service tab."""
+    from .pages.clients.service_screenshots import render_service_screenshot
+
+    return render_service_screenshot(app, target, SCREENSHOT_SIZE)
+
+
 def _wait_loaded(app: QApplication, page: QWidget, timeout: float = 120.0) -> None:
     """Let a page that loads on the worker (``loading``, ``charts_pending``) finish before the grab."""
     deadline = time.monotonic() + timeout
@@ -193,6 +200,7 @@ def render_screenshots(
             window.deleteLater()
             _settle(app)
             failures.extend(_render_client_hub(app, target))
+            failures.extend(_render_client_service(app, target))  # slice service
             failures.extend(_render_weekly(app, target))
             failures.extend(_render_import(app, target))
     for message in failures + problems:

@@ -110,6 +110,28 @@ _LABELS: dict[str, dict[str, str]] = {
         "choice": QT_TRANSLATE_NOOP("Labels", "Choice"),
         "multi_choice": QT_TRANSLATE_NOOP("Labels", "Multiple choice"),
     },
+    # service records (slice service); the business's own service types are named by the business
+    "service_type": {
+        "installation": QT_TRANSLATE_NOOP("Labels", "Installation"),
+        "training": QT_TRANSLATE_NOOP("Labels", "Training"),
+        "maintenance": QT_TRANSLATE_NOOP("Labels", "Maintenance"),
+        "complaint": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+        "suggestion": QT_TRANSLATE_NOOP("Labels", "Suggestion"),
+        "praise": QT_TRANSLATE_NOOP("Labels", "Praise"),
+    },
+    "service_severity": {
+        "low": QT_TRANSLATE_NOOP("Labels", "Low"),
+        "normal": QT_TRANSLATE_NOOP("Labels", "Normal"),
+        "high": QT_TRANSLATE_NOOP("Labels", "High"),
+        "urgent": QT_TRANSLATE_NOOP("Labels", "Urgent"),
+    },
+    "service_status": {
+        "open": QT_TRANSLATE_NOOP("Labels", "Open"),
+        "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+        "resolved": QT_TRANSLATE_NOOP("Labels", "Resolved"),
+        "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed by the client"),
+        "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
+    },
 }
 
 KINDS = tuple(_LABELS)

@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
         self.reminders.sig_reminded.connect(self._on_reminders_reminded)
         self.reminders.sig_open_requested.connect(self._on_reminders_open_requested)
         self.page("today").sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+        self.page("today").service_section.sig_open_record_requested.connect(  # type: ignore[attr-defined]
+            self._on_today_open_service_record_requested
+        )
         handbook_links().sig_open_requested.connect(self._on_handbook_links_open_requested)
         self.reminders.start()
 
@@ -358,6 +361,10 @@ class MainWindow(QMainWindow):
         page = self.page("clients")
         self.show_page(self.pages.index(page))
         page.open_client(client_id)  # type: ignore[attr-defined]
+
+    def _on_today_open_service_record_requested(self, client_id: int, record_id: int) -> None:
+        self._on_today_open_client_requested(client_id)
+        self.page("clients").hub.show_service_record(record_id)  # type: ignore[attr-defined]
 
     def _on_dashboard_open_weekly_requested(self, user_id: int) -> None:
         page = self.page("weekly")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop_crm.models import enums
+from desktop_crm.models import enums, service
 from ui import i18n, labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +87,9 @@ def test_every_enum_value_has_a_label() -> None:
         "goal_kind": enums.GOAL_KINDS,
         "weekly_status": enums.WEEKLY_FORM_STATUSES,
         "custom_field_kind": enums.CUSTOM_FIELD_KINDS,
+        "service_type": service.BUILTIN_SERVICE_TYPES,
+        "service_severity": service.SERVICE_SEVERITIES,
+        "service_status": service.SERVICE_STATUSES,
     }
     assert set(pairs) == set(labels.KINDS)
     for kind, keys in pairs.items():

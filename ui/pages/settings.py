@@ -26,6 +26,7 @@ from .settings_client_status import ClientStatusSettingsSection
 from .settings_form import ClientFormSettingsSection
 from .settings_reminders import ReminderSettingsSection
 from .settings_schedule import ScheduleRulesSection
+from .settings_service import ServiceTypesSection
 from .settings_stages import StageProbabilitiesSection
 from .settings_team import TeamSection
 from .settings_weekly import WeeklyReviewSettingsSection
@@ -88,6 +89,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
         body_layout.addWidget(ClientStatusSettingsSection(body))
+        body_layout.addWidget(ServiceTypesSection(body))  # slice service
         body_layout.addWidget(WeeklyReviewSettingsSection(body))
         body_layout.addWidget(BackupSettingsSection(body))
         body_layout.addWidget(ClientFormSettingsSection(body))  # slice attach: hide/relabel/order

@@ -19,6 +19,7 @@ from ...labels import label
 from . import hub_data
 from .deals_section import ContractsSection, OpportunitiesSection
 from .followups_section import FollowUpsSection
+from .service_tab import ServiceTab
 from .stakeholders_section import StakeholdersSection
 
 CHIP_COLORS = {
@@ -92,6 +93,8 @@ class ClientHubView(QWidget):
         self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
         self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
         self.tabs.addTab(self.contracts, self.tr("Contracts & payments").replace("&", "&&"))
+        self.service = ServiceTab(self)  # slice service: service records and complaints
+        self.tabs.addTab(self.service, self.tr("Service"))
         self.attachments = AttachmentsPanel(self)  # slice attach: every file of the client
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
 
@@ -113,6 +116,7 @@ class ClientHubView(QWidget):
         self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
         self.opportunities.sig_deals_changed.connect(self._on_deals_changed)
         self.contracts.sig_deals_changed.connect(self._on_deals_changed)
+        self.service.sig_service_changed.connect(self._on_service_changed)
         self.attachments.sig_attachments_changed.connect(self._on_attachments_changed)
 
     # --- public --------------------------------------------------------------------------------
@@ -120,6 +124,11 @@ class ClientHubView(QWidget):
         self.client_id = client_id
         self.stakeholders.set_opportunity(None)
         self.refresh()
+
+    def show_service_record(self, record_id: int) -> None:
+        """Bring the Service tab forward with ``record_id`` selected (Today's "Open")."""
+        self.tabs.setCurrentWidget(self.service)
+        self.service.select_record(record_id)
 
     def refresh(self) -> None:
         if self.client_id is None:
@@ -135,6 +144,7 @@ class ClientHubView(QWidget):
         self.follow_ups.load(self.client_id)
         self.opportunities.load(self.client_id, header.deleted)
         self.contracts.load(self.client_id, header.deleted)
+        self.service.load(self.client_id, header.deleted)
         self.attachments.show_client(self.client_id, read_only=header.deleted)
         self._update_tab_titles()
 
@@ -183,6 +193,9 @@ class ClientHubView(QWidget):
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, title.format(count=count).replace("&", "&&"))
         self.tabs.setTabText(
+            self.tabs.indexOf(self.service), self.tr("Service ({count})").format(count=self.service.open_count)
+        )
+        self.tabs.setTabText(
             self.tabs.indexOf(self.attachments),
             self.tr("Attachments ({count})").format(count=self.attachments.model.rowCount()),
         )
@@ -207,6 +220,11 @@ class ClientHubView(QWidget):
         self._update_tab_titles()
         if self.client_id is not None:
             self.follow_ups.load(self.client_id)  # the timeline shows each follow-up's file count
+
+    def _on_service_changed(self) -> None:
+        self._update_tab_titles()
+        if self.client_id is not None:
+            self.sig_client_changed.emit(self.client_id)
 
     def _on_delete_clicked(self) -> None:
         if self.client_id is not None:

@@ -29,6 +29,7 @@ from .actions_bar import ActionsBar
 from .dialogs import RescheduleDialog, refusal_text
 from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel
 from .sections import AgendaSection
+from .service_section import ServiceAgendaSection
 
 LIMIT = 500  # rows per list (load_agenda's limit): counts at the limit show as "500+"
 
@@ -117,6 +118,9 @@ class TodayPage(Page):
         bottom_row.setSpacing(14)
         bottom_row.addWidget(self.neglected_section, 1)
         bottom_row.addWidget(self.instalment_section, 1)
+        self.service_section = ServiceAgendaSection(self)  # slice service: complaints and service due
+        self.service_section.sig_service_changed.connect(self.after_change)
+        bottom_row.addWidget(self.service_section, 1)
         self.splitter = QSplitter(self)
         self.splitter.setOrientation(self.splitter.orientation().Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -197,6 +201,7 @@ class TodayPage(Page):
             _count(len(agenda.instalments_overdue) + len(agenda.instalments_due)),
             danger=bool(agenda.instalments_overdue),
         )
+        self.service_section.load(agenda.now, self.user_filter())
         self.subtitle_label.setText(self._subtitle(agenda.now))
         self.sig_loaded.emit()
 

@@ -15,6 +15,7 @@ from desktop_crm.weekly_form import AnnotationLine, WeeklyFormView
 from ... import fmt
 from ...handbook_link import kpi_anchor
 from .kpi_names import WEEK_FACTS, kpi_name
+from .service_html import ServiceItemsHtml
 from .texts import WeeklyTexts
 
 _STYLE = """
@@ -82,6 +83,8 @@ class FormHtml(QObject):
             parts.append(self._collections(view))
         parts.append(self._work(view, compact))
         parts.append(self._facts(view, links, compact))
+        if not compact:  # slice service: the week's new and resolved service items
+            parts.append(ServiceItemsHtml(self).html(view))
         parts.append(self._h("h2", self.tr("Summary")))
         parts.append(
             f"<p>{_e(view.summary)}</p>" if view.summary else self._p_muted(self.tr("No summary yet."))
