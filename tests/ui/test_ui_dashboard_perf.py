@@ -342,6 +342,17 @@ def test_a_view_read_while_the_window_idles_is_shown_at_once_unless_something_wa
     assert isinstance(page, DashboardPage)
     qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)  # read while idle
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    # ... and its charts' texts rasterised while idle (agg_text's caches), before the visit
+    from ui.charts import agg_text
+
+    agg_text.clear_caches()
+    page._warm_specs = list(page.texts.charts(page._prefetched[0], page.theme))
+    page._warm_texts()
+    qtbot.waitUntil(lambda: not page._warm_specs, timeout=30_000)
+    rasterised = {key[0] for key in agg_text._bitmaps}
+    for spec in page.texts.charts(page._prefetched[0], page.theme):
+        shown = [s.label for s in spec.data.series] if len(spec.data.series) > 1 else []
+        assert set(shown) <= rasterised, spec.key
     window.show_page(PAGE_KEYS.index("dashboard"))
     # shown in the next turn of the event loop (this one shows the page), nothing read again
     qtbot.waitUntil(lambda: not page.loading and page.data is not None, timeout=1_000)

@@ -367,6 +367,21 @@ class ChartWidget(QWidget):
         return text
 
 
+def warm_text(draw_function: DrawFunction, data: ChartData, theme: ChartTheme, size: QSize) -> None:
+    """Render ``data`` once on a scratch figure of ``size`` pixels, so that its texts (tick labels,
+    legend entries) are rasterised before the chart is first shown (``agg_text``'s caches are shared by
+    every canvas): the dashboard does this while the window idles, with the view it read ahead."""
+    _import_matplotlib()
+    from matplotlib.figure import Figure
+
+    from .agg_text import CachingRenderer
+
+    dpi = 100
+    figure = Figure(figsize=(size.width() / dpi, size.height() / dpi), dpi=dpi)
+    draw_function(figure.add_subplot(1, 1, 1), data, theme)
+    figure.draw(CachingRenderer(size.width(), size.height(), dpi))
+
+
 def _style(artist: Any) -> tuple[Any, ...]:
     """What a legend handle looks like (colours, marker, line), comparable."""
     found: list[Any] = [type(artist).__name__]

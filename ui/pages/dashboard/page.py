@@ -36,7 +36,7 @@ from desktop_crm.drill import DrillListing
 from desktop_crm.kpi import Period, period_containing
 
 from ... import prompts
-from ...charts.canvas import ChartWidget, matplotlib_ready, preload_matplotlib
+from ...charts.canvas import ChartWidget, matplotlib_ready, preload_matplotlib, warm_text
 from ...charts.theme import ChartTheme, chart_theme
 from ...handbook_link import set_kpi_link
 from ...tasks import default_worker, run_with_progress
@@ -103,6 +103,7 @@ class DashboardPage(Page):
         self._painted = False
         self._ready_polls = 0
         self._warm_frames: list[ChartFrame] = []
+        self._warm_specs: list[ChartSpec] = []
         self._prefetched: tuple[DashboardData, DashboardRequest, object, object] | None = None
         self.drilling = False  # records behind a chart point are being listed (on the worker)
         self._build_filters()
@@ -435,6 +436,21 @@ class DashboardPage(Page):
     ) -> None:
         if data is not None and self.data is None:
             self._prefetched = (data, request, stamp, read_at)
+            self._warm_specs = list(self.texts.charts(data, self.theme))
+            QTimer.singleShot(READY_POLL_MS, self, self._warm_texts)
+
+    def _warm_texts(self) -> None:
+        """While the page is hidden: render each chart of the view read ahead once on a scratch figure,
+        one per event-loop turn, so that the first visit finds their texts rasterised."""
+        if self.isVisible() or not self._warm_specs:
+            self._warm_specs = []
+            return
+        if not matplotlib_ready() or self._warm_frames:  # after the canvases are built
+            QTimer.singleShot(READY_POLL_MS * 4, self, self._warm_texts)
+            return
+        spec = self._warm_specs.pop(0)
+        warm_text(spec.draw, spec.data, self.theme, self.frames[0].chart.sizeHint())
+        QTimer.singleShot(STEP_PAUSE_MS, self, self._warm_texts)
 
     def _take_prefetched(self, request: DashboardRequest) -> DashboardData | None:
         """The view read while idle, if it is the one asked for, nothing was written since and it is
