@@ -403,6 +403,7 @@ def _prepare(
     column_of = {key: column for column, key in columns.items()}
     file_problems = _missing_required(kind, specs, mapped)
     lookups = _Lookups(kind, mapped)
+    _tick(progress, 0, total)  # the lookups took a moment: let a cancel in
     width = len(table.headers)
     rows: list[PreviewRow] = []
     for index, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):

@@ -19,6 +19,7 @@ Each parser returns the value or raises ``CellError(code, **params)`` (a code of
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -39,7 +40,7 @@ MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 MAX_CENTS = 10**15
 _EXCEL_EPOCH = date(1899, 12, 30)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 CHOICE_LABELS: dict[str, tuple[str, ...]] = {
     # client status
@@ -139,6 +140,7 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=64)
 def _choice_index(choices: tuple[str, ...]) -> dict[str, str]:
     index: dict[str, str] = {}
     for key in choices:
@@ -153,6 +155,17 @@ _REMARK = re.compile(r"^(.*?)\s*(?:[\(\[（【].*|[-–—:：·/|].*)$")
 
 
 def parse_choice(value: Any, choices: tuple[str, ...]) -> str:
+    if isinstance(value, str):
+        return _cached_choice(value, choices)
+    return _parse_choice(value, choices)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_choice(value: str, choices: tuple[str, ...]) -> str:
+    return _parse_choice(value, choices)
+
+
+def _parse_choice(value: Any, choices: tuple[str, ...]) -> str:
     text = _text_of(value)
     index = _choice_index(choices)
     norm = normalise_header(text)
@@ -186,17 +199,11 @@ def is_blank(value: Any) -> bool:
 
 
 def parse_text(value: Any, max_length: int) -> str:
-    text = _text_of(value)
-    if isinstance(value, str) and "\n" in value:
-        text = value.strip()
+    text = value.strip() if isinstance(value, str) else _text_of(value)
     if len(text) > max_length:
         raise CellError("import.too_long", length=len(text), max_length=max_length)
-    if _CONTROL.search(text):
+    if _CONTROL.search(text):  # control characters, or a lone surrogate (half of an emoji)
         raise CellError("import.control_character")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise CellError("import.control_character") from None
     return text
 
 
@@ -279,6 +286,17 @@ def _in_range(day: date, text: str) -> None:
 
 
 def parse_date(value: Any) -> date:
+    if isinstance(value, str):
+        return _cached_date(value)
+    return _parse_date(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_date(value: str) -> date:
+    return _parse_date(value)
+
+
+def _parse_date(value: Any) -> date:
     try:
         day, _ = _split(value)
     except (ValueError, OverflowError):
@@ -303,6 +321,17 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[,' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 def parse_money(value: Any, *, allow_negative: bool = False) -> int:
     """Integer cents; negative amounts are an error unless ``allow_negative``."""
+    if isinstance(value, str):
+        return _cached_money(value, allow_negative)
+    return _parse_money(value, allow_negative)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_money(value: str, allow_negative: bool) -> int:
+    return _parse_money(value, allow_negative)
+
+
+def _parse_money(value: Any, allow_negative: bool) -> int:
     if isinstance(value, bool):
         raise CellError("import.not_money", value=str(value))
     if isinstance(value, int | float):

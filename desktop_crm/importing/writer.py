@@ -34,7 +34,7 @@ from .pipeline import (
 )
 from .reader import Table
 
-BATCH = 500
+BATCH = 250  # rows per executemany: a progress call (and a cancel check) after each
 
 MODELS: dict[str, type[BaseModel]] = {
     "clients": Client,
