@@ -190,6 +190,20 @@ def put_file(source: str | os.PathLike[str], store: Path | None = None) -> Store
     return StoredFile(sha256, size, True)
 
 
+def put_bytes(data: bytes, name: str, store: Path) -> StoredFile:
+    """Store ``data`` (demo data, tests) like :func:`put_file` stores a file's content."""
+    temporary, sha256, size = _copy_hashing([data], store, name)
+    final = blob_path(store, sha256)
+    try:
+        if not final.is_file():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temporary, final)
+            return StoredFile(sha256, size, True)
+        return StoredFile(sha256, size, False)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def remove_if_unreferenced(sha256: str, store: Path | None = None) -> bool:
     """Delete the stored bytes of ``sha256`` when no attachment row (deleted or not) refers to them."""
     from .models.attachments import Attachment

@@ -163,6 +163,13 @@ def _render_dark_dashboard(app: QApplication, window: MainWindow, target: Path) 
     return [] if saved else [f"could not write {path}"]
 
 
+def render_attachment_screenshots(app: QApplication, target: Path, size: tuple[int, int]) -> list[str]:
+    """``client_attachments.png`` and ``client_form_settings.png`` (slice attach)."""
+    from .attachments.screenshots import render_attachment_screenshots as render
+
+    return render(app, target, size)
+
+
 def _render_weekly(app: QApplication, target: Path) -> list[str]:
     """``weekly_form.png``, ``weekly_reviewed.png`` and ``team_overview.png``."""
     from .pages.weekly.screenshots import render_weekly_screenshots
@@ -200,6 +207,7 @@ def render_screenshots(
             window.deleteLater()
             _settle(app)
             failures.extend(_render_client_hub(app, target))
+            failures.extend(render_attachment_screenshots(app, target, SCREENSHOT_SIZE))  # slice attach
             failures.extend(_render_client_service(app, target))  # slice service
             failures.extend(_render_weekly(app, target))
             failures.extend(_render_import(app, target))

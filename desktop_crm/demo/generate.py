@@ -15,6 +15,7 @@ from .. import clock
 from ..db import close_database, open_database
 from ..errors import CrmError
 from .activity import write_activity
+from .attachments import db_path_of, write_attachments
 from .care import write_care
 from .clients import (
     CUSTOM_FIELDS,
@@ -122,6 +123,7 @@ def _generate(
         loader.flush(ctx)
         write_service_records(ctx, spec, book_list, conn)  # slice service: after the rest, same stream
         ctx.counts.update(write_care(conn, seed, today))  # slice care: referrals, dossiers, birthdays
+        ctx.counts.update(write_attachments(conn, db_path_of(db), seed, today))  # slice attach: files
         _tick(progress, total, total)
         loader.commit()
     except BaseException:

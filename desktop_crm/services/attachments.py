@@ -25,8 +25,8 @@ from .. import attachments as store
 from ..errors import ValidationError
 from ..models import Client, Contract, FollowUp, User
 from ..models.attachments import Attachment
-from ..team import can_see, current_user_id
-from .common import check_id, fk_id, get_record, restore, soft_delete, transactional
+from ..team import current_user_id
+from .common import check_id, get_record, restore, soft_delete, transactional
 
 MAX_NAME = 255
 
@@ -162,12 +162,6 @@ def _purge_row(attachment_id: Any) -> str:
 
 
 # --- reading -----------------------------------------------------------------------------------
-def _visible(client: Client) -> bool:
-    viewer = current_user_id()
-    owner_id = fk_id(client, "owner")
-    return viewer is None or owner_id is None or can_see(viewer, owner_id)
-
-
 def _owner_texts(rows: list[Attachment]) -> dict[tuple[str, str], tuple[int, str, date | datetime | None]]:
     """(kind, uuid) -> (id, title, date) for the owners that still exist."""
     _service_records()
@@ -232,10 +226,9 @@ def list_attachments(
     client_id: Any, owner_kind: str | None = None, owner_id: Any = None, *, removed: bool = False
 ) -> list[AttachmentRow]:
     """A client's attachments (every owner's), or one record's (``owner_kind`` and ``owner_id``); the
-    removed ones instead with ``removed=True``. Newest first."""
+    removed ones instead with ``removed=True``. Newest first. Like the client's follow-ups on its page,
+    they are listed to whoever opens the client (the lists of clients decide who sees which client)."""
     client = get_record(Client, client_id, "Client", include_deleted=True)
-    if not _visible(client):
-        return []
     query = Attachment.select().where(Attachment.client == client.id)
     if owner_kind is not None:
         _spec, record = _owner(owner_kind, owner_id)
@@ -304,3 +297,22 @@ def file_to_open(attachment_id: Any, folder: Path | None = None) -> Path:
         shutil.copyfile(source, temporary)
         os.replace(temporary, target)
     return target
+
+
+def busiest_client_id() -> int | None:
+    """The alive client with the most attachments, preferring one whose follow-ups and contracts have
+    some too (screenshots)."""
+    from peewee import fn
+
+    query = (
+        Attachment.select(
+            Attachment.client, fn.COUNT(fn.DISTINCT(Attachment.owner_kind)), fn.COUNT(Attachment.id)
+        )
+        .join(Client)
+        .where(Attachment.deleted_at.is_null() & Client.deleted_at.is_null())
+        .group_by(Attachment.client)
+        .order_by(fn.COUNT(fn.DISTINCT(Attachment.owner_kind)).desc(), fn.COUNT(Attachment.id).desc())
+        .limit(1)
+    )
+    row = query.tuples().first()
+    return int(row[0]) if row else None

@@ -321,3 +321,24 @@ def test_service_records_carry_attachments(crm: dict[str, int], tmp_path: Path) 
         ("service_record", record.id, "噪音投诉")
     ]
     assert service.attachment_counts("service_record", [record.id]) == {record.id: 1}
+
+
+def test_demo_attachments_are_deterministic_and_stored(tmp_path: Path, clock: object) -> None:
+    import sqlite3
+
+    from desktop_crm.demo.generate import generate_demo
+
+    tables = []
+    for name in ("a", "b"):
+        path = tmp_path / name / "crm.sqlite3"
+        generate_demo(path, "small", seed=3, today=clock.today())  # type: ignore[attr-defined]
+        conn = sqlite3.connect(path)
+        rows = conn.execute("SELECT * FROM attachment ORDER BY id").fetchall()
+        conn.close()
+        root = store.store_for_database(path)
+        for row in rows:
+            sha = row[-2]
+            assert hashlib.sha256(store.blob_path(root, sha).read_bytes()).hexdigest() == sha
+        tables.append(rows)
+    assert tables[0] == tables[1]
+    assert {r[6] for r in tables[0]} == {"client", "follow_up", "contract"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QLocale, QSize, Qt
-from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QFileIconProvider, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_crm.services.attachments import AttachmentRow
 
@@ -44,9 +44,42 @@ def pdf_pixmap(path: Path, size: QSize) -> QPixmap | None:
     return None if image.isNull() else QPixmap.fromImage(image)
 
 
-def icon_pixmap(file_name: str, size: int = 64) -> QPixmap:
-    icon = QFileIconProvider().icon(QFileInfo(file_name))
-    return icon.pixmap(size, size)
+KIND_COLORS = {
+    "recording": "#7b61c9",
+    "email": "#b26a00",
+    "pdf": "#c2453b",
+    "image": "#1e8a5a",
+    "text": "#2aa44f",
+    "document": "#2d6cdf",
+    "other": "#5f6b7a",
+}
+
+
+def icon_pixmap(file_name: str, kind: str, size: int = 96) -> QPixmap:
+    """A document icon with the file's extension on a band in the kind's colour (drawn, so it looks the
+    same on every platform and icon theme)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    width, height = int(size * 0.7), int(size * 0.9)
+    left, top = (size - width) // 2, (size - height) // 2
+    painter.setPen(QPen(QColor("#9aa5b4"), 2))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(QRectF(left, top, width, height), 6, 6)
+    band = QRectF(left - 6, top + height * 0.55, width + 12, height * 0.24)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(KIND_COLORS.get(kind, "#5f6b7a")))
+    painter.drawRoundedRect(band, 4, 4)
+    suffix = Path(file_name).suffix.lstrip(".").upper()[:5] or "FILE"
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(max(10, int(size * 0.15)))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(band, Qt.AlignmentFlag.AlignCenter, suffix)
+    painter.end()
+    return pixmap
 
 
 class AttachmentPreview(QWidget):
@@ -93,7 +126,7 @@ class AttachmentPreview(QWidget):
         if pixmap is not None:
             self.mode = row.kind
         else:
-            pixmap = icon_pixmap(row.file_name)
+            pixmap = icon_pixmap(row.file_name, row.kind)
         self.image.setPixmap(pixmap)
         facts = [kind_label(row.kind), QLocale().formattedDataSize(row.size_bytes)]
         text = f"{row.file_name}\n" + " · ".join(facts)
