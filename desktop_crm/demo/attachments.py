@@ -22,6 +22,7 @@ from email.utils import format_datetime
 from ..attachments import kind_of, put_bytes, store_for_database
 
 MAX_CLIENTS = 12
+CANDIDATES = 2_000  # clients looked at (by id) to find the busiest
 _CHAT = (
     "{me}: 王总您好，上周提到的报价单已经发到您邮箱了，请查收。",
     "{them}: 收到，我们技术部在评估，下周给您回复。",
@@ -107,9 +108,10 @@ def write_attachments(conn: sqlite3.Connection, db_path: str, seed: int, today: 
     clients = conn.execute(
         "SELECT c.id, c.uuid, c.name, c.owner_id, COALESCE(u.name, ''), "
         " (SELECT count(*) FROM follow_up f WHERE f.client_id = c.id) AS n "
-        "FROM client c LEFT JOIN user u ON u.id = c.owner_id WHERE c.deleted_at IS NULL "
+        "FROM client c LEFT JOIN user u ON u.id = c.owner_id WHERE c.deleted_at IS NULL AND c.id IN "
+        " (SELECT id FROM client ORDER BY id LIMIT ?) "  # the first clients only: fast on the large demo
         "ORDER BY n DESC, c.id LIMIT ?",
-        (MAX_CLIENTS,),
+        (CANDIDATES, MAX_CLIENTS),
     ).fetchall()
     rows = []
     recording = _wav()
