@@ -413,7 +413,7 @@ The details were written to the log file.</translation>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+80"/>
+        <location filename="../../ui/attachments/preview.py" line="+113"/>
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
@@ -2688,7 +2688,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+169"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+170"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,19 +2739,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+355"/>
+        <location line="+370"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-354"/>
         <location line="+117"/>
-        <location line="+202"/>
+        <location line="+217"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-273"/>
         <source>Export the per-person summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,7 +2791,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+199"/>
         <source>{kpi}, {period}, {who}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,7 +3128,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unified social credit code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3168,7 +3168,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Add note…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7606,24 +7606,23 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished">Due</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{type} · {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation type="obsolete">Status</translation>
     </message>
     <message>
         <location line="+8"/>

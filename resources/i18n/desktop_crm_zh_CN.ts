@@ -413,7 +413,7 @@ The details were written to the log file.</source>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+80" />
+        <location filename="../../ui/attachments/preview.py" line="+113" />
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation>选择一个文件即可预览。
@@ -2726,7 +2726,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+169" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+170" />
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -2777,19 +2777,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+355" />
+        <location line="+370" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-339" />
+        <location line="-354" />
         <location line="+117" />
-        <location line="+202" />
+        <location line="+217" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-258" />
+        <location line="-273" />
         <source>Export the per-person summary</source>
         <translation>导出人员汇总</translation>
     </message>
@@ -2829,7 +2829,7 @@ Your data is unchanged.</source>
         <translation>按签约额、再按回款额排名。“忙而不转化”：跟进次数高于团队中位数，而转化率和签约额低于中位数。双击人员查看其周报；右键查看其目标。</translation>
     </message>
     <message>
-        <location line="+184" />
+        <location line="+199" />
         <source>{kpi}, {period}, {who}</source>
         <translation>{kpi}，{period}，{who}</translation>
     </message>
@@ -3166,7 +3166,7 @@ Your data is unchanged.</source>
         <translation>按登记填写：公司的经营范围</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -3206,7 +3206,7 @@ Your data is unchanged.</source>
         <translation>保存登记信息</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source>Add note…</source>
         <translation>添加信息…</translation>
     </message>
@@ -7672,22 +7672,29 @@ Start a new, empty database in this file?</source>
         <translation>到期</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{type} · {title}</source>
+        <translation>{type} · {title}</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Status</source>
         <translation>状态</translation>
     </message>

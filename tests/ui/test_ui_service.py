@@ -195,7 +195,8 @@ def test_today_lists_open_complaints_and_items_coming_due_and_resolves_them(
     model = section.service_model
     assert [model.item(r).id for r in range(model.rowCount())] == [overdue.id, soon.id]
     assert section.count_label.text() == "2"
-    assert model.data(model.index(0, 1)) == "华夏机械"
+    assert model.data(model.index(0, 2)) == "华夏机械"
+    assert model.data(model.index(0, 1)) == "Complaint · 备件迟迟未到"
     opened: list[tuple[int, int]] = []
     section.sig_open_record_requested.connect(lambda c, r: opened.append((c, r)))
     section.select_row(1)

@@ -118,15 +118,15 @@ class TodayPage(Page):
         bottom_row.setSpacing(14)
         bottom_row.addWidget(self.neglected_section, 1)
         bottom_row.addWidget(self.instalment_section, 1)
-        self.service_section = ServiceAgendaSection(self)  # slice service: complaints and service due
-        self.service_section.sig_service_changed.connect(self.after_change)
-        bottom_row.addWidget(self.service_section, 1)
         self.splitter = QSplitter(self)
         self.splitter.setOrientation(self.splitter.orientation().Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(14)
         self.splitter.addWidget(self.steps_section)
         self.splitter.addWidget(bottom)
+        self.service_section = ServiceAgendaSection(self)  # slice service: complaints and service due
+        self.service_section.sig_service_changed.connect(self.after_change)
+        self.splitter.addWidget(self.service_section)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.page_layout.addWidget(self.splitter, 1)

@@ -30,7 +30,7 @@ class ServiceAgendaSection(AgendaSection):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         model: RowObjectModel[ServiceRow] = RowObjectModel([])
-        super().__init__("", model, "", parent, buttons_below=True, stretch_column=3)
+        super().__init__("", model, "", parent, buttons_below=True, stretch_column=1)
         self.now = clock.now()
         self.types: list[svc.ServiceType] = []
         self.title_label.setText(self.tr("Service & complaints"))
@@ -38,21 +38,26 @@ class ServiceAgendaSection(AgendaSection):
         model._columns = [
             RowColumn(
                 self.tr("Due"),
-                lambda r: fmt.short_datetime(r.due_at),
+                lambda r: fmt.short_date(r.due_at),
                 color=lambda r: RED if r.overdue(self.now) else None,
                 bold=lambda r: r.overdue(self.now),
+                tooltip=lambda r: fmt.short_datetime(r.due_at),
             ),
-            RowColumn(self.tr("Client"), lambda r: r.client_name),
-            RowColumn(self.tr("Type"), lambda r: type_name(r.kind, self.types)),
-            RowColumn(self.tr("Title"), lambda r: r.title, tooltip=lambda r: r.description or r.title),
-            RowColumn(self.tr("Status"), lambda r: label("service_status", r.status)),
+            RowColumn(
+                self.tr("What"),
+                lambda r: self.tr("{type} · {title}").format(
+                    type=type_name(r.kind, self.types), title=r.title
+                ),
+                tooltip=lambda r: self._tooltip(r),
+            ),
+            RowColumn(self.tr("Client"), lambda r: r.client_name, tooltip=lambda r: r.client_name),
         ]
         model.set_rows([])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         model.setParent(self)
         self.setObjectName("agendaSection")
         self.service_model = model
-        self.set_column_widths([120, 150, 80, 0, 80])
+        self.set_column_widths([88, 0, 96])
         self.open_button = QPushButton(self.tr("Open"), self)
         self.open_button.setObjectName("serviceOpenButton")
         self.open_button.clicked.connect(self._on_open_clicked)
@@ -71,6 +76,12 @@ class ServiceAgendaSection(AgendaSection):
         self.service_model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue(now))
         self.set_count(fmt.number(len(rows)), danger=bool(overdue))
+
+    def _tooltip(self, record: ServiceRow) -> str:
+        lines = [f"{record.title} · {label('service_status', record.status)}"]
+        if record.description:
+            lines.append(record.description)
+        return "\n".join(lines)
 
     def selected(self) -> ServiceRow | None:
         row = self.current_row()
