@@ -959,7 +959,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Anniversaries and birthdays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,7 +969,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <location line="+3"/>
         <source>Log follow-up…</source>
         <translation type="unfinished"></translation>
@@ -10423,12 +10423,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+150"/>
+        <location line="+154"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-151"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10453,7 +10453,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Attachments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10519,7 +10524,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Select a record to see its description and resolution.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -968,7 +968,7 @@ Your data is unchanged.</source>
         <translation>没有需要二次开发的老客户。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>Anniversaries and birthdays</source>
         <translation>周年与生日</translation>
     </message>
@@ -978,7 +978,7 @@ Your data is unchanged.</source>
         <translation>未来一周没有签约周年或生日。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <location line="+3" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
@@ -7688,15 +7688,15 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <source>Type</source>
-        <translation>类型</translation>
+        <translation type="vanished">类型</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation>标题</translation>
+        <translation type="vanished">标题</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>状态</translation>
+        <translation type="vanished">状态</translation>
     </message>
     <message>
         <location line="+8" />
@@ -10777,12 +10777,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+150" />
+        <location line="+154" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-151" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
@@ -10807,7 +10807,12 @@ Start a new, empty database in this file?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+2" />
+        <source>Attachments…</source>
+        <translation>附件…</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
@@ -10873,7 +10878,7 @@ Start a new, empty database in this file?</source>
         <translation>删除服务单</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+38" />
         <source>Select a record to see its description and resolution.</source>
         <translation>选择一张服务单，查看它的描述和解决方案。</translation>
     </message>

@@ -232,3 +232,31 @@ def test_chinese(qtbot, qapp, crm, files) -> None:
     _wait(qtbot, panel, panel.add_files([files["recording"]]))
     assert panel.model.index(0, 1).data() == "通话录音"
     assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "名称"
+
+
+def test_service_record_attachments(qtbot, crm, files, monkeypatch) -> None:
+    from desktop_crm.models.service import ServiceRecord
+
+    record = ServiceRecord.create(
+        client=crm["client"], kind="complaint", title="设备异响投诉", due_at=clock.now()
+    )
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.show_client(crm["client"])
+    hub.show_service_record(record.id)
+    seen: list[AttachmentsDialog] = []
+
+    def show(dialog: QDialog) -> int:
+        assert isinstance(dialog, AttachmentsDialog)
+        seen.append(dialog)
+        _drop(dialog.panel, [files["photo"]])
+        _wait(qtbot, dialog.panel, dialog.panel.job)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr("ui.prompts.run_modal", show)
+    assert hub.service.files_button.isEnabled()
+    qtbot.mouseClick(hub.service.files_button, Qt.MouseButton.LeftButton)
+    assert seen[0].windowTitle() == "Attachments: 设备异响投诉"
+    assert seen[0].panel.texts() == ["名片.png"]
+    hub.refresh()
+    assert hub.attachments.model.index(0, 3).data().startswith("Service record · 设备异响投诉")

@@ -87,6 +87,9 @@ class ServiceTab(QWidget):
         self.status_button.setMenu(menu)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.files_button = QPushButton(self.tr("Attachments…"), self)  # slice attach
+        self.files_button.setObjectName("serviceFilesButton")
+        self.files_button.clicked.connect(self._on_files_clicked)
         bar.addWidget(self.summary_label, 1)
         bar.addWidget(self.filter_combo)
         for button in (
@@ -94,6 +97,7 @@ class ServiceTab(QWidget):
             self.complaint_button,
             self.edit_button,
             self.status_button,
+            self.files_button,
             self.delete_button,
         ):
             bar.addWidget(button)
@@ -242,6 +246,16 @@ class ServiceTab(QWidget):
         self.sig_service_changed.emit()
 
     # --- state ----------------------------------------------------------------------------------
+    def _on_files_clicked(self) -> None:
+        """The selected record's attachments (photos, the client's e-mail, a call recording...)."""
+        from ...attachments.panel import AttachmentsDialog
+
+        record = self.selected()
+        if record is not None:
+            prompts.run_modal(
+                AttachmentsDialog(self, "service_record", record.id, record.title, self.deleted)
+            )
+
     def _update_buttons(self) -> None:
         record = self.selected()
         writable = self.client_id is not None and not self.deleted
@@ -256,6 +270,7 @@ class ServiceTab(QWidget):
         self.confirm_action.setEnabled(has and "confirmed" in allowed)
         self.reopen_action.setEnabled(has and "reopened" in allowed)
         self.status_button.setEnabled(has and bool(allowed))
+        self.files_button.setEnabled(record is not None)
         self._show_detail(record)
 
     def _show_detail(self, record: ServiceRow | None) -> None:
