@@ -260,3 +260,45 @@ def test_service_record_attachments(qtbot, crm, files, monkeypatch) -> None:
     assert seen[0].panel.texts() == ["名片.png"]
     hub.refresh()
     assert hub.attachments.model.index(0, 3).data().startswith("Service record · 设备异响投诉")
+
+
+def _drop_on(widget, paths: list[Path], at: QPointF) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at.toPoint(), Qt.DropAction.CopyAction, data, buttons, keys)
+    assert QApplication.sendEvent(widget, enter) and enter.isAccepted()
+    QApplication.sendEvent(widget, QDropEvent(at, Qt.DropAction.CopyAction, data, buttons, keys))
+
+
+def test_drop_on_a_follow_up_card_and_a_contract_row(qtbot, crm, files, monkeypatch) -> None:
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.resize(1200, 700)
+    hub.show()
+    hub.show_client(crm["client"])
+    seen: list[AttachmentsDialog] = []
+
+    def show(dialog: QDialog) -> int:
+        seen.append(dialog)
+        _wait(qtbot, dialog.panel, dialog.panel.job)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr("ui.prompts.run_modal", show)
+    hub.tabs.setCurrentWidget(hub.follow_ups)
+    card = hub.follow_ups.timeline.cards[crm["follow_up"]]
+    _drop_on(card, [files["recording"]], QPointF(10, 10))
+    assert seen and seen[0].panel.texts() == ["call.m4a"]
+    hub.tabs.setCurrentWidget(hub.contracts)
+    qtbot.wait(10)
+    viewport = hub.contracts.table.viewport()
+    row_rect = hub.contracts.table.visualRect(hub.contracts.model.index(0, 0))
+    _drop_on(viewport, [files["mail"]], QPointF(row_rect.center()))
+    assert seen[1].panel.texts() == ["报价确认.eml"]
+    assert {(a.owner_kind, a.file_name) for a in Attachment.select()} == {
+        ("follow_up", "call.m4a"),
+        ("contract", "报价确认.eml"),
+    }

@@ -7,12 +7,13 @@ hub reloads every tab that shows deals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_crm.clock import today
 
 from ... import fmt, prompts
+from ...attachments.drops import FileDropFilter
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import StatCard, card_row, make_table_view, set_column_widths
@@ -247,6 +248,9 @@ class ContractsSection(_Section):
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.pay_button.clicked.connect(self._on_pay_clicked)
         self.files_button.clicked.connect(self._on_files_clicked)
+        self.drops = FileDropFilter(self)  # files dropped on a contract row are attached to that contract
+        self.drops.watch(self.table.viewport())
+        self.drops.sig_dropped.connect(self._on_drops_dropped)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.instalments.doubleClicked.connect(self._on_pay_clicked)
         self._on_table_selection_changed()
@@ -311,8 +315,9 @@ class ContractsSection(_Section):
         if contract_id is not None:
             self._run(PaymentPlanDialog(self, contract_id))
 
-    def _on_files_clicked(self) -> None:
-        """The selected contract's attachments (the signed scan, e-mails...) in a dialog."""
+    def _on_files_clicked(self, _checked: bool = False, dropped: list | None = None) -> None:
+        """The selected contract's attachments (the signed scan, e-mails...) in a dialog; files ``dropped``
+        on its row are attached in that dialog as it opens."""
         from ...attachments.panel import AttachmentsDialog
 
         contract_id = self.selected_id()
@@ -320,7 +325,16 @@ class ContractsSection(_Section):
             return
         row = self.model.row(self.table.selectionModel().selectedRows()[0].row())
         title = row[0] or self.tr("Contract signed on {date}").format(date=fmt.short_date(row[1]))
-        prompts.run_modal(AttachmentsDialog(self, "contract", contract_id, title, read_only=self.deleted))
+        dialog = AttachmentsDialog(self, "contract", contract_id, title, read_only=self.deleted)
+        if dropped:
+            dialog.panel.add_files(dropped)
+        prompts.run_modal(dialog)
+
+    def _on_drops_dropped(self, _viewport: QWidget, files: list, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self._on_files_clicked(dropped=files)
 
     def _on_pay_clicked(self) -> None:
         contract_id = self.selected_id()

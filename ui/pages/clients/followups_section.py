@@ -64,6 +64,7 @@ class FollowUpsSection(QWidget):
         self.timeline = FollowUpTimeline(self)
         self.timeline.sig_complete_requested.connect(self.complete_step)
         self.timeline.sig_attachments_requested.connect(self.show_attachments)
+        self.timeline.sig_files_dropped.connect(self.show_attachments)
         columns = [
             Column(self.tr("When"), fmt.short_datetime),
             Column(self.tr("Channel"), lambda key: label("channel", key)),
@@ -123,8 +124,9 @@ class FollowUpsSection(QWidget):
             self._after_change()
         return new_id
 
-    def show_attachments(self, follow_up_id: int) -> None:
-        """The follow-up's attachments in a dialog (add, drop, open, remove)."""
+    def show_attachments(self, follow_up_id: int, dropped: list | None = None) -> None:
+        """The follow-up's attachments in a dialog (add, drop, open, remove); files ``dropped`` on its card
+        are attached in that dialog as it opens."""
         from ... import prompts
         from ...attachments.panel import AttachmentsDialog
 
@@ -134,6 +136,8 @@ class FollowUpsSection(QWidget):
         dialog = AttachmentsDialog(
             self, "follow_up", follow_up_id, self.tr("Follow-up {when}").format(when=when)
         )
+        if dropped:
+            dialog.panel.add_files(dropped)
         prompts.run_modal(dialog)
         if self.client_id is not None:
             self.load(self.client_id)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from desktop_crm.services.attachments import attachment_counts
 
 from ... import fmt
+from ...attachments.drops import FileDropFilter
 from ...labels import label
 from .data import FollowUpCard, StepCard, Timeline
 
@@ -50,6 +51,7 @@ class FollowUpTimeline(QScrollArea):
 
     sig_complete_requested = Signal(int)
     sig_attachments_requested = Signal(int)  # follow-up id (slice attach)
+    sig_files_dropped = Signal(int, list)  # follow-up id, the files dropped on its card (slice attach)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,8 @@ class FollowUpTimeline(QScrollArea):
         self.order: list[tuple[str, int]] = []  # ("follow_up" | "step", id) top to bottom
         self.file_counts: dict[int, int] = {}  # follow-up id -> attachments
         self.file_buttons: dict[int, QPushButton] = {}  # follow-up id -> its attachments button
+        self.drops = FileDropFilter(self)  # files dropped on a card are attached to its follow-up
+        self.drops.sig_dropped.connect(self._on_drops_dropped)
 
     # --- public --------------------------------------------------------------------------------
     def set_timeline(self, timeline: Timeline, now: datetime) -> None:
@@ -170,7 +174,14 @@ class FollowUpTimeline(QScrollArea):
             layout.addSpacing(2)
             layout.addWidget(self._step_card(step, now, times, frame))
         layout.addLayout(self._files_row(card.id, frame))
+        frame.setProperty("followUpId", card.id)
+        self.drops.watch(frame)
         return frame
+
+    def _on_drops_dropped(self, card: QWidget, files: list, _position: object) -> None:
+        follow_up_id = card.property("followUpId")
+        if follow_up_id is not None:
+            self.sig_files_dropped.emit(int(follow_up_id), files)
 
     def _files_row(self, follow_up_id: int, frame: QFrame) -> QHBoxLayout:
         """The follow-up's attachments button (recordings, e-mails, chat exports...)."""
