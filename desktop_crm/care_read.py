@@ -375,3 +375,23 @@ class CareAgenda:
 def care_agenda(today: date, user_id: int | None = None, limit: int = 500) -> CareAgenda:
     candidates, total = redevelopment_candidates(today, user_id, limit)
     return CareAgenda(candidates, total, upcoming_dates(today, user_id))
+
+
+def showcase_clients() -> tuple[int | None, int | None]:
+    """(a client with a saved dossier and the most notes, the client whose referrals signed most): the
+    clients the screenshots show."""
+    dossier = database.execute_sql(
+        """SELECT d.client_id FROM client_dossier AS d JOIN client AS c ON c.id = d.client_id
+           WHERE c.deleted_at IS NULL AND d.credit_code <> ''
+           ORDER BY (SELECT count(*) FROM dossier_note AS n WHERE n.client_id = d.client_id) DESC,
+                    (SELECT count(*) FROM contact AS k WHERE k.client_id = d.client_id) DESC, d.client_id
+           LIMIT 1"""
+    ).fetchone()
+    referrer = database.execute_sql(
+        """SELECT r.referrer_client_id FROM referral AS r JOIN client AS c ON c.id = r.referrer_client_id
+           WHERE c.deleted_at IS NULL GROUP BY r.referrer_client_id
+           ORDER BY sum(EXISTS (SELECT 1 FROM contract AS k WHERE k.client_id = r.client_id)) DESC, count(*) DESC,
+                    r.referrer_client_id
+           LIMIT 1"""
+    ).fetchone()
+    return (dossier[0] if dossier else None, referrer[0] if referrer else None)

@@ -138,6 +138,13 @@ def _render_client_service(app: QApplication, target: Path) -> list[str]:
     return render_service_screenshot(app, target, SCREENSHOT_SIZE)
 
 
+def _render_care(app: QApplication, target: Path) -> list[str]:
+    """``client_dossier.png`` and ``client_referrals.png``: the client page's Dossier and Referrals tabs."""
+    from .pages.clients.care_screenshots import render_care_screenshots
+
+    return render_care_screenshots(app, target, SCREENSHOT_SIZE)
+
+
 def _wait_loaded(app: QApplication, page: QWidget, timeout: float = 120.0) -> None:
     """Let a page that loads on the worker (``loading``, ``charts_pending``) finish before the grab."""
     deadline = time.monotonic() + timeout
@@ -207,8 +214,9 @@ def render_screenshots(
             window.deleteLater()
             _settle(app)
             failures.extend(_render_client_hub(app, target))
-            failures.extend(render_attachment_screenshots(app, target, SCREENSHOT_SIZE))  # slice attach
             failures.extend(_render_client_service(app, target))  # slice service
+            failures.extend(_render_care(app, target))  # slice care
+            failures.extend(render_attachment_screenshots(app, target, SCREENSHOT_SIZE))  # slice attach
             failures.extend(_render_weekly(app, target))
             failures.extend(_render_import(app, target))
     for message in failures + problems:

@@ -132,6 +132,21 @@ _LABELS: dict[str, dict[str, str]] = {
         "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed by the client"),
         "reopened": QT_TRANSLATE_NOOP("Labels", "Reopened"),
     },
+    # the client dossier (slice care)
+    "headcount_band": {
+        "lt_20": QT_TRANSLATE_NOOP("Labels", "Under 20 staff"),
+        "20_99": QT_TRANSLATE_NOOP("Labels", "20–99 staff"),
+        "100_299": QT_TRANSLATE_NOOP("Labels", "100–299 staff"),
+        "300_999": QT_TRANSLATE_NOOP("Labels", "300–999 staff"),
+        "1000_plus": QT_TRANSLATE_NOOP("Labels", "1,000 staff or more"),
+    },
+    "revenue_band": {
+        "lt_5m": QT_TRANSLATE_NOOP("Labels", "Under 5 million a year"),
+        "5m_50m": QT_TRANSLATE_NOOP("Labels", "5–50 million a year"),
+        "50m_200m": QT_TRANSLATE_NOOP("Labels", "50–200 million a year"),
+        "200m_1b": QT_TRANSLATE_NOOP("Labels", "200 million – 1 billion a year"),
+        "1b_plus": QT_TRANSLATE_NOOP("Labels", "1 billion a year or more"),
+    },
 }
 
 KINDS = tuple(_LABELS)

@@ -46,7 +46,8 @@ def _uuid(rng: random.Random) -> str:
 
 def credit_code_for(rng: random.Random) -> str:
     """A valid unified social credit code (9 1 = an enterprise registered with the market regulator)."""
-    body = "91" + rng.choice(_REGIONS) + "".join(rng.choice(ALPHABET) for _ in range(9))
+    organisation = "".join(rng.choice("0123456789") for _ in range(8)) + rng.choice(ALPHABET)
+    body = "91" + rng.choice(_REGIONS) + ("MA" + organisation[2:] if rng.random() < 0.4 else organisation)
     return body + check_character(body)
 
 

@@ -868,17 +868,16 @@ Your data is unchanged.</source>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/care_section.py" line="+29"/>
+        <location filename="../../ui/pages/today/care_section.py" line="+30"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Grade</source>
-        <translation type="unfinished">Grade</translation>
+        <translation type="obsolete">Grade</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Last contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,12 +931,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>1 year since the first contract</source>
+        <source>Signed 1 year ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{years} years since the first contract</source>
+        <source>Signed {years} years ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -959,7 +958,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Anniversaries and birthdays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,7 +968,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+3"/>
         <source>Log follow-up…</source>
         <translation type="unfinished"></translation>
@@ -2371,7 +2370,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+180"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+181"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2476,7 +2475,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2496,7 +2495,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Contract signed on {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3736,7 +3735,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+93"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+97"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3766,7 +3765,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Attachments ({count})…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3824,7 +3823,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3869,7 +3868,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Follow-up {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6177,7 +6176,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-246"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-250"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>

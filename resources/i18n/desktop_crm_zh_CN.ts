@@ -877,17 +877,16 @@ Your data is unchanged.</source>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/care_section.py" line="+29" />
+        <location filename="../../ui/pages/today/care_section.py" line="+30" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Grade</source>
         <translation>定级</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Last contract</source>
         <translation>最近合同</translation>
     </message>
@@ -941,13 +940,21 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+5" />
-        <source>1 year since the first contract</source>
-        <translation>首次签约 1 周年</translation>
+        <source>Signed 1 year ago</source>
+        <translation>签约 1 周年</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Signed {years} years ago</source>
+        <translation>签约 {years} 周年</translation>
+    </message>
+    <message>
+        <source>1 year since the first contract</source>
+        <translation type="vanished">首次签约 1 周年</translation>
+    </message>
+    <message>
         <source>{years} years since the first contract</source>
-        <translation>首次签约 {years} 周年</translation>
+        <translation type="vanished">首次签约 {years} 周年</translation>
     </message>
     <message>
         <location line="+1" />
@@ -968,7 +975,7 @@ Your data is unchanged.</source>
         <translation>没有需要二次开发的老客户。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Anniversaries and birthdays</source>
         <translation>周年与生日</translation>
     </message>
@@ -978,7 +985,7 @@ Your data is unchanged.</source>
         <translation>未来一周没有签约周年或生日。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <location line="+3" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
@@ -2385,7 +2392,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+180" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+181" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2494,7 +2501,7 @@ Your data is unchanged.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+44" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -2514,7 +2521,7 @@ Your data is unchanged.</source>
         <translation>逾期 {amount}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Contract signed on {date}</source>
         <translation>{date} 签订的合同</translation>
     </message>
@@ -3774,7 +3781,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+93" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+97" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
@@ -3804,7 +3811,7 @@ Your data is unchanged.</source>
         <translation>✓ 完成“{what}”</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+29" />
         <source>Attachments ({count})…</source>
         <translation>附件 ({count})…</translation>
     </message>
@@ -3862,7 +3869,7 @@ Your data is unchanged.</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3907,7 +3914,7 @@ Your data is unchanged.</source>
         <translation>还没有跟进记录：记录第一次跟进并设定下步事务。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Follow-up {when}</source>
         <translation>跟进记录 {when}</translation>
     </message>
@@ -6231,7 +6238,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-246" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-250" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>

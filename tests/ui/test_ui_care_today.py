@@ -56,7 +56,8 @@ def test_candidates_and_dates_are_listed_for_my_clients(qtbot: QtBot, care_db: d
     names = [care.candidate_model.index(r, 0).data() for r in range(care.candidate_model.rowCount())]
     assert names == ["老朋友机械"]  # not the one with a new opportunity, the recent one, nor another's
     assert care.candidates.count_label.text() == "1"
-    assert care.candidate_model.index(0, 2).data() == "11/20/2025"
+    assert care.candidate_model.index(0, 1).data() == "11/20/2025"
+    assert care.candidate_model.index(0, 2).data() == "109 days ago"
     occasions = [
         (
             care.date_model.index(r, 0).data(),
@@ -67,7 +68,7 @@ def test_candidates_and_dates_are_listed_for_my_clients(qtbot: QtBot, care_db: d
     ]
     assert occasions == [
         ("In 1 day", "Birthday of 张伟", "新签三月"),
-        ("In 2 days", "1 year since the first contract", "老朋友机械"),
+        ("In 2 days", "Signed 1 year ago", "老朋友机械"),
     ]
 
 

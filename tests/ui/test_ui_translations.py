@@ -90,6 +90,8 @@ def test_every_enum_value_has_a_label() -> None:
         "service_type": service.BUILTIN_SERVICE_TYPES,
         "service_severity": service.SERVICE_SEVERITIES,
         "service_status": service.SERVICE_STATUSES,
+        "headcount_band": enums.HEADCOUNT_BANDS,  # slice care
+        "revenue_band": enums.REVENUE_BANDS,
     }
     assert set(pairs) == set(labels.KINDS)
     for kind, keys in pairs.items():

@@ -22,6 +22,7 @@ from ..working_as import working_as_text
 from .base import Page
 from .custom_fields import CustomFieldsSection
 from .settings_backups import BackupSettingsSection
+from .settings_care import CareSettingsSection
 from .settings_client_status import ClientStatusSettingsSection
 from .settings_form import ClientFormSettingsSection
 from .settings_reminders import ReminderSettingsSection
@@ -89,6 +90,7 @@ class SettingsPage(Page):
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
         body_layout.addWidget(ClientStatusSettingsSection(body))
+        body_layout.addWidget(CareSettingsSection(body))  # slice care
         body_layout.addWidget(ServiceTypesSection(body))  # slice service
         body_layout.addWidget(WeeklyReviewSettingsSection(body))
         body_layout.addWidget(BackupSettingsSection(body))

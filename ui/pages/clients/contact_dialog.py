@@ -7,6 +7,7 @@ shown under its field and the dialog stays open, nothing half-saved.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,8 @@ from ...errors import error_text
 from ...labels import choices, label
 from ...widgets import error_label
 from . import hub_data
+from .editor_inputs import OptionalDateEdit
+from .referrals_list import ContactReferralsList
 from .stance_timeline import StanceTimeline
 
 TEXT_FIELDS = ("name", "title", "department", "phone", "email", "wechat", "tenure")
@@ -114,6 +117,9 @@ class ContactDialog(QDialog):
         for cid, name, title in hub_data.other_contacts(self.client_id, self.contact_id):
             self.boss_combo.addItem(f"{name} · {title}" if title else name, cid)
         form.addRow(self.tr("Reports to"), self._with_error("reports_to_id", self.boss_combo))
+        self.birthday_edit = OptionalDateEdit(self, default=date(1980, 1, 1))
+        self.birthday_edit.setObjectName("birthdayEdit")
+        form.addRow(self.tr("Birthday"), self._with_error("birthday", self.birthday_edit))
         self.interests_edit = QPlainTextEdit(self)
         self.interests_edit.setPlaceholderText(self.tr("What they care about"))
         self.interests_edit.setFixedHeight(54)
@@ -145,6 +151,8 @@ class ContactDialog(QDialog):
         caption = self.tr("Stance history")
         history_layout.addWidget(QLabel(f"<b>{caption}</b>", history))
         history_layout.addWidget(self.timeline, 1)
+        self.referrals = ContactReferralsList(history)
+        history_layout.addWidget(self.referrals)
         history.setFixedWidth(260)
         history.setVisible(self.contact_id is not None)
 
@@ -179,6 +187,8 @@ class ContactDialog(QDialog):
             if combo is not None:
                 combo.setCurrentIndex(max(combo.findData(role), 0) if role else 0)
         self.timeline.set_entries(hub_data.history_rows(contact_id))
+        self.birthday_edit.set_value(contact.birthday)
+        self.referrals.load(contact_id)
 
     # --- behaviour -----------------------------------------------------------------------------
     def _on_stance_changed(self) -> None:
@@ -197,6 +207,7 @@ class ContactDialog(QDialog):
             reports_to_id=self.boss_combo.currentData(),
             interests=self.interests_edit.toPlainText(),
             notes=self.notes_edit.toPlainText(),
+            birthday=self.birthday_edit.value(),
         )
         return values
 

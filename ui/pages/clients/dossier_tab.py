@@ -140,6 +140,7 @@ class DossierTab(QWidget):
         self.scope_edit = QPlainTextEdit(self.facts_card)
         self.scope_edit.setObjectName("scopeEdit")
         self.scope_edit.setPlaceholderText(self.tr("As registered: what the company may do"))
+        self.scope_edit.setMaximumHeight(150)
         rows: list[tuple[str, QWidget]] = [
             (self.tr("Unified social credit code"), self._boxed("credit_code", self.code_edit)),
             ("", self.code_state),
@@ -160,7 +161,7 @@ class DossierTab(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
         )
         grid.addWidget(self._boxed("business_scope", self.scope_edit), scope_row, 1)
-        grid.setRowStretch(scope_row, 1)
+        grid.setRowStretch(scope_row + 2, 1)
         grid.setColumnStretch(1, 1)
         self.general_error = error_label(self, "general", self.errors)
         self.saved_label = QLabel(self.facts_card)
@@ -170,9 +171,11 @@ class DossierTab(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         bottom = QHBoxLayout()
         bottom.addWidget(self.general_error, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.saved_label)
         bottom.addWidget(self.save_button)
         grid.addLayout(bottom, scope_row + 1, 0, 1, 2)
+        grid.addWidget(QWidget(self.facts_card), scope_row + 2, 0)  # the spare height, below the button
 
     def _build_notes(self) -> None:
         self.notes_card = QFrame(self)

@@ -18,7 +18,9 @@ from ...attachments.panel import AttachmentsPanel
 from ...labels import label
 from . import hub_data
 from .deals_section import ContractsSection, OpportunitiesSection
+from .dossier_tab import DossierTab
 from .followups_section import FollowUpsSection
+from .referrals_section import ReferralsSection
 from .service_tab import ServiceTab
 from .stakeholders_section import StakeholdersSection
 
@@ -97,6 +99,10 @@ class ClientHubView(QWidget):
         self.tabs.addTab(self.service, self.tr("Service"))
         self.attachments = AttachmentsPanel(self)  # slice attach: every file of the client
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.referrals = ReferralsSection(self)  # slice care: who referred the client, whom it brought
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.dossier = DossierTab(self)  # slice care: the client dossier (客户雷达)
+        self.tabs.addTab(self.dossier, self.tr("Dossier"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 14)
@@ -118,6 +124,8 @@ class ClientHubView(QWidget):
         self.contracts.sig_deals_changed.connect(self._on_deals_changed)
         self.service.sig_service_changed.connect(self._on_service_changed)
         self.attachments.sig_attachments_changed.connect(self._on_attachments_changed)
+        self.referrals.sig_referrals_changed.connect(self._on_referrals_changed)
+        self.referrals.sig_open_client_requested.connect(self.show_client)
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -146,6 +154,8 @@ class ClientHubView(QWidget):
         self.contracts.load(self.client_id, header.deleted)
         self.service.load(self.client_id, header.deleted)
         self.attachments.show_client(self.client_id, read_only=header.deleted)
+        self.referrals.load(self.client_id, header.name, header.deleted)
+        self.dossier.load(self.client_id)
         self._update_tab_titles()
 
     # --- header --------------------------------------------------------------------------------
@@ -199,6 +209,10 @@ class ClientHubView(QWidget):
             self.tabs.indexOf(self.attachments),
             self.tr("Attachments ({count})").format(count=self.attachments.model.rowCount()),
         )
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.referrals),
+            self.tr("Referrals ({count})").format(count=self.referrals.count()),
+        )
 
     # --- slots ---------------------------------------------------------------------------------
     def _on_edit_clicked(self) -> None:
@@ -220,6 +234,11 @@ class ClientHubView(QWidget):
         self._update_tab_titles()
         if self.client_id is not None:
             self.follow_ups.load(self.client_id)  # the timeline shows each follow-up's file count
+
+    def _on_referrals_changed(self) -> None:
+        self._update_tab_titles()
+        if self.client_id is not None:
+            self.sig_client_changed.emit(self.client_id)
 
     def _on_service_changed(self) -> None:
         self._update_tab_titles()

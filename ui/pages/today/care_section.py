@@ -26,8 +26,9 @@ class CandidateTableModel(RowObjectModel[Candidate]):
         super().__init__((), parent)
         self.today = date.min
         self._columns = [
-            RowColumn(self.tr("Client"), lambda c: c.name),
-            RowColumn(self.tr("Grade"), lambda c: label("grade", c.grade)),
+            RowColumn(
+                self.tr("Client"), lambda c: c.name, tooltip=lambda c: f"{c.name} · {label('grade', c.grade)}"
+            ),
             RowColumn(
                 self.tr("Last contract"),
                 lambda c: fmt.short_date(c.last_signed_on),
@@ -65,8 +66,8 @@ class CareDateTableModel(RowObjectModel[CareDate]):
     def _occasion(self, item: CareDate) -> str:
         if item.kind == "anniversary":
             if item.years == 1:
-                return self.tr("1 year since the first contract")
-            return self.tr("{years} years since the first contract").format(years=fmt.number(item.years))
+                return self.tr("Signed 1 year ago")
+            return self.tr("Signed {years} years ago").format(years=fmt.number(item.years))
         return self.tr("Birthday of {name}").format(name=item.contact_name)
 
 
@@ -94,7 +95,7 @@ class CareSections(QWidget):
             stretch_column=0,
         )
         self.candidates.setObjectName("agendaSection")
-        self.candidates.set_column_widths([0, 100, 100, 100])
+        self.candidates.set_column_widths([0, 84, 76])
         self.dates = AgendaSection(
             self.tr("Anniversaries and birthdays"),
             self.date_model,
@@ -103,7 +104,7 @@ class CareSections(QWidget):
             buttons_below=True,
             stretch_column=2,
         )
-        self.dates.set_column_widths([80, 220, 0])
+        self.dates.set_column_widths([70, 124, 0])
         self.candidate_follow_up = QPushButton(self.tr("Log follow-up…"), self)
         self.candidate_follow_up.setObjectName("candidateFollowUpButton")
         self.candidate_open = QPushButton(self.tr("Open client"), self)

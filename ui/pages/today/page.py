@@ -26,6 +26,7 @@ from ...widgets import StatCard, card_row
 from ..base import Page
 from . import loader
 from .actions_bar import ActionsBar
+from .care_section import CareSections
 from .dialogs import RescheduleDialog, refusal_text
 from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel
 from .sections import AgendaSection
@@ -122,16 +123,16 @@ class TodayPage(Page):
         self.splitter.setOrientation(self.splitter.orientation().Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(14)
-        top = QWidget(self)  # slice service: complaints and service due beside the next steps
-        top_row = QHBoxLayout(top)
-        top_row.setContentsMargins(0, 0, 0, 0)
-        top_row.setSpacing(14)
-        top_row.addWidget(self.steps_section, 3)
-        self.service_section = ServiceAgendaSection(self)
-        self.service_section.sig_service_changed.connect(self.after_change)
-        top_row.addWidget(self.service_section, 1)
-        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.steps_section)
         self.splitter.addWidget(bottom)
+        self.care = CareSections(self)  # slice care: re-development candidates, anniversaries, birthdays
+        self.care.sig_open_client_requested.connect(self.open_client)
+        self.care.sig_follow_up_logged.connect(self.after_change)
+        self.splitter.addWidget(self.care)
+        self.splitter.setStretchFactor(self.splitter.indexOf(self.care), 3)
+        self.service_section = ServiceAgendaSection(self)  # slice service: beside the client-care sections
+        self.service_section.sig_service_changed.connect(self.after_change)
+        self.care.layout().addWidget(self.service_section, 1)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.page_layout.addWidget(self.splitter, 1)
@@ -153,7 +154,9 @@ class TodayPage(Page):
         user_id = self.user_filter()
         self._generation += 1
         generation = self._generation
-        if not loader.is_large():
+        large = loader.is_large()
+        self.care.refresh(now.date(), user_id, large)
+        if not large:
             self._show(loader.load(now, user_id), generation)
             return
         self.subtitle_label.setText(self.tr("Loading the agenda…"))
