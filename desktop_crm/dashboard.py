@@ -319,14 +319,20 @@ def behaviour_scores(start: date, end: date, user_ids: Sequence[int]) -> list[Be
     conn = database.connection()
     scores: dict[tuple[int, date], list[float]] = {}
     first, last = months[0].start, months[-1].end
+    months_of: dict[tuple[int, int], date | None] = {}  # each distinct week's month (None: not shown)
     for user_id in user_ids:  # the KPI module's query per person, so the means are the KPI's to the bit
         for iso_year, iso_week, score in _behaviour_scores(conn, months, user_id):
-            try:
-                thursday = week_of_thursday(int(iso_year), int(iso_week))
-            except ValueError:
-                continue
-            if first <= thursday < last:
-                scores.setdefault((user_id, thursday.replace(day=1)), []).append(float(score))
+            week = (int(iso_year), int(iso_week))
+            if week not in months_of:
+                try:
+                    thursday = week_of_thursday(*week)
+                except ValueError:
+                    months_of[week] = None
+                else:
+                    months_of[week] = thursday.replace(day=1) if first <= thursday < last else None
+            shown_month = months_of[week]
+            if shown_month is not None:
+                scores.setdefault((user_id, shown_month), []).append(float(score))
     result = []
     for user_id in user_ids:
         for month in months:
@@ -456,7 +462,7 @@ def person_summary(period: Period, viewer_id: int | None = None) -> list[PersonR
 class DrillRow:
     """One record behind a KPI value.
 
-    ``kind``: client, contract, payment, instalment, follow_up, opportunity, weekly_form. ``record_id`` is
+    ``kind``: client, contract, payment, instalment, follow_up, opportunity, weekly_form, complaint. ``record_id`` is
     that record's id (for kind client, the client's). ``quantity``: the per-record number a mean or median
     KPI averages (cycle days, follow-ups before signing, call minutes, a weekly score). ``counted``: for a
     rate, whether the record is in the numerator (converted, repeat client).

@@ -296,6 +296,64 @@ def _weekly_forms(period: Period, user_id: int | None) -> list[DrillRow]:
     return result
 
 
+def _complaints(key: str, period: Period, user_id: int | None) -> list[DrillRow]:
+    """Complaints (service records of type complaint) opened, or resolved, in the period; ``quantity`` =
+    whole days from opening to resolution (``kpi.queries``' complaint rules)."""
+    owner, params = _owner("cl.owner_id", user_id)
+    day = "s.created_at" if key == "complaints_opened" else "s.resolved_at"
+    days = "CAST(julianday(substr(s.resolved_at, 1, 10)) - julianday(substr(s.created_at, 1, 10)) AS INTEGER)"
+    rows = _fetch(
+        f"""SELECT s.id, cl.id, cl.name, {day}, cl.owner_id, s.title, {days}
+        FROM service_record AS s CROSS JOIN client AS cl ON cl.id = s.client_id
+        WHERE s.kind = 'complaint' AND {day} >= ? AND {day} < ? AND s.deleted_at IS NULL
+          AND cl.deleted_at IS NULL{owner}
+        ORDER BY {day}, s.id""",
+        [period.start.isoformat(), period.end.isoformat(), *params],
+    )
+    return [
+        _row(
+            kind="complaint",
+            record_id=sid,
+            client_id=cid,
+            client_name=name,
+            day=_day(on),
+            amount_cents=None,
+            detail=title or "",
+            quantity=float(days) if key != "complaints_opened" and days is not None else None,
+            user_id=owner_id,
+        )
+        for sid, cid, name, on, owner_id, title, days in rows
+    ]
+
+
+def _referrals(period: Period, user_id: int | None) -> list[DrillRow]:
+    """Referred clients created in the period (``counted`` = first signed before its end)."""
+    owner, params = _owner("cl.owner_id", user_id)
+    hi = period.end.isoformat()
+    rows = _fetch(
+        f"""SELECT cl.id, cl.name, cl.created_at, cl.owner_id,
+            EXISTS (SELECT 1 FROM contract AS k WHERE k.client_id = cl.id AND k.signed_on < ?)
+        FROM referral AS r CROSS JOIN client AS cl ON cl.id = r.client_id
+        WHERE cl.created_at >= ? AND cl.created_at < ? AND cl.deleted_at IS NULL{owner}
+        ORDER BY cl.created_at, cl.id""",
+        [hi, period.start.isoformat(), hi, *params],
+    )
+    return [
+        _row(
+            kind="client",
+            record_id=cid,
+            client_id=cid,
+            client_name=name,
+            day=_day(created),
+            amount_cents=None,
+            detail="",
+            counted=bool(converted),
+            user_id=owner_id,
+        )
+        for cid, name, created, owner_id, converted in rows
+    ]
+
+
 def rows(key: str, period: Period, user_id: int | None) -> list[DrillRow]:
     if key in ("new_clients", "conversion_rate"):
         return _new_clients(period, user_id)
@@ -321,6 +379,10 @@ def rows(key: str, period: Period, user_id: int | None) -> list[DrillRow]:
         return _opportunities(key, period, user_id)
     if key == "behaviour_score":
         return _weekly_forms(period, user_id)
+    if key in ("complaints_opened", "complaints_resolved", "resolution_days_mean"):
+        return _complaints(key, period, user_id)
+    if key in ("referrals", "referral_conversion"):
+        return _referrals(period, user_id)
     raise ValueError(f"unknown KPI key {key!r}")
 
 
@@ -491,6 +553,8 @@ AGGREGATES: dict[str, Callable[[Sequence[DrillRow]], Value]] = {
     "follow_ups_per_signed_client": lambda r: _mean(_quantities(r)),
     "call_minutes": lambda r: int(sum(_quantities(r))),
     "behaviour_score": lambda r: _mean(_quantities(r)),
+    "resolution_days_mean": lambda r: _mean(_quantities(r)),
+    "referral_conversion": _share,
 }
 
 

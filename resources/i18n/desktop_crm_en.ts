@@ -3272,7 +3272,7 @@ Your data is unchanged.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/pages/dashboard/drill.py" line="+95"/>
+        <location filename="../../ui/pages/dashboard/drill.py" line="+96"/>
         <source>{count} records. Double-click one to open its client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,13 +3290,13 @@ Your data is unchanged.</source>
 <context>
     <name>DrillRowModel</name>
     <message>
-        <location line="-72"/>
-        <location line="+15"/>
+        <location line="-73"/>
+        <location line="+16"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3324,6 +3324,11 @@ Your data is unchanged.</source>
         <location line="+1"/>
         <source>Weekly form</source>
         <translation type="unfinished">Weekly form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>

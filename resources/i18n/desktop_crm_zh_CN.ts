@@ -883,7 +883,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Grade</source>
-        <translation>定级</translation>
+        <translation type="vanished">定级</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3318,7 +3318,7 @@ Your data is unchanged.</source>
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/pages/dashboard/drill.py" line="+95" />
+        <location filename="../../ui/pages/dashboard/drill.py" line="+96" />
         <source>{count} records. Double-click one to open its client.</source>
         <translation>共 {count} 条记录。双击打开对应客户。</translation>
     </message>
@@ -3336,13 +3336,13 @@ Your data is unchanged.</source>
 <context>
     <name>DrillRowModel</name>
     <message>
-        <location line="-72" />
-        <location line="+15" />
+        <location line="-73" />
+        <location line="+16" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-15" />
         <source>Contract</source>
         <translation>合同</translation>
     </message>
@@ -3370,6 +3370,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Weekly form</source>
         <translation>周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
     </message>
     <message>
         <location line="+9" />

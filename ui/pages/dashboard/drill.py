@@ -42,6 +42,7 @@ class DrillRowModel(QAbstractTableModel):
             "follow_up": self.tr("Follow-up"),
             "opportunity": self.tr("Opportunity"),
             "weekly_form": self.tr("Weekly form"),
+            "complaint": self.tr("Complaint"),
         }
         return names.get(kind, kind)
 
