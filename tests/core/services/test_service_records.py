@@ -209,3 +209,24 @@ def test_the_weeks_new_and_resolved_items(client_id: int, clock: app_clock.Froze
     svc.create_service_record(client_id, "training", "next week", now=datetime(2026, 3, 9, 0, 0))
     items = week_service_items(owner, datetime(2026, 3, 2).date(), datetime(2026, 3, 9).date())
     assert [r.id for r in items] == [old.id, new.id]
+
+
+def test_the_weekly_form_gathers_the_weeks_service_items(
+    client_id: int, clock: app_clock.FrozenClock
+) -> None:
+    from desktop_crm.weekly_form import form_to_json, weekly_form_view
+
+    owner = Client.get_by_id(client_id).owner_id
+    clock.set(datetime(2026, 3, 4, 9, 0))  # Wednesday of ISO week 2026-W10
+    old = svc.create_service_record(client_id, "complaint", "投诉旧单", now=datetime(2026, 2, 24, 9, 0))
+    svc.resolve_service_record(old.id, "已处理", now=datetime(2026, 3, 2, 10, 0))
+    svc.create_service_record(client_id, "installation", "安装新设备", now=datetime(2026, 3, 3, 9, 0))
+    view = weekly_form_view(owner, 2026, 10)
+    assert [r.title for r in view.service_items] == ["投诉旧单", "安装新设备"]
+    assert view.last_week is not None and [r.title for r in view.last_week.service_items] == ["投诉旧单"]
+    data = form_to_json(view)
+    assert [(s["title"], s["new"], s["resolved"]) for s in data["service"]] == [
+        ("投诉旧单", False, True),
+        ("安装新设备", True, False),
+    ]
+    assert (data["facts"]["complaints_opened"], data["facts"]["complaints_resolved"]) == (0, 1)
