@@ -229,7 +229,7 @@ def upcoming_dates(today: date, user_id: int | None = None, days: int = UPCOMING
     for kid, kname, cid, name, birthday in database.execute_sql(
         f"""SELECT k.id, k.name, c.id, c.name, k.birthday FROM contact AS k JOIN client AS c ON c.id = k.client_id
             WHERE k.birthday IS NOT NULL AND substr(k.birthday, 6, 5) IN ({marks})
-              AND k.deleted_at IS NULL AND c.deleted_at IS NULL{owner}""",
+              AND +k.deleted_at IS NULL AND c.deleted_at IS NULL{owner}""",
         [*window, *extra],
     ):
         since = _day(birthday)

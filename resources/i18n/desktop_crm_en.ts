@@ -980,7 +980,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+25"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Clients whose first contract is more than {signed} months old and that have had no new opportunity for {quiet} months (Settings → Client care).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -883,7 +883,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="vanished">定级</translation>
+        <translation>定级</translation>
     </message>
     <message>
         <location line="+3" />
@@ -997,7 +997,12 @@ Your data is unchanged.</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+25" />
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Clients whose first contract is more than {signed} months old and that have had no new opportunity for {quiet} months (Settings → Client care).</source>
         <translation>首份合同签订已超过 {signed} 个月、且 {quiet} 个月内没有新商机的客户（设置 → 客户关怀）。</translation>
     </message>

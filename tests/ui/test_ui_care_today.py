@@ -115,3 +115,18 @@ def test_settings_change_who_is_a_candidate(qtbot: QtBot, care_db: dict[str, int
         page.care.candidate_model.index(r, 0).data() for r in range(page.care.candidate_model.rowCount())
     }
     assert names == {"老朋友机械", "新签三月"}  # signed more than 3 months ago now counts
+
+
+def test_on_a_large_file_the_care_lists_load_on_the_worker(
+    qtbot: QtBot, care_db: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.pages.today import loader
+
+    monkeypatch.setattr(loader, "is_large", lambda: True)
+    page = TodayPage()
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.care.sig_loaded, timeout=10_000):
+        page.refresh()
+        assert page.care.candidates.count_label.text() == "…"  # loading
+    assert page.care.candidate_model.rowCount() == 1 and page.care.date_model.rowCount() == 2

@@ -134,6 +134,8 @@ class CareSections(QWidget):
         if not large:
             self._show(care_agenda(today, user_id), today, generation)
             return
+        for section in (self.candidates, self.dates):
+            section.set_count(self.tr("…"))  # loading on the worker (about half a second on 100k clients)
         job = default_worker().submit(lambda _progress: care_agenda(today, user_id))
         job.sig_finished.connect(lambda result: self._show(result, today, generation))
 
