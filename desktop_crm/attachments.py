@@ -94,11 +94,11 @@ def check_source(source: Path) -> int:
     """The size of the file to attach; refuses a missing, unreadable or too large file (coded errors)."""
     try:
         info = source.stat()
-    except OSError as exc:
-        raise ValidationError(
-            "attachment.unreadable", "file", name=source.name, reason=exc.strerror or str(exc)
-        ) from exc
-    if not source.is_file():
+        is_file = source.is_file()
+    except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate in the name
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        raise ValidationError("attachment.unreadable", "file", name=source.name, reason=reason) from exc
+    if not is_file:
         raise ValidationError("attachment.not_a_file", "file", name=source.name)
     if info.st_size > MAX_BYTES:
         raise ValidationError(

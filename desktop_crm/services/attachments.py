@@ -26,7 +26,7 @@ from ..errors import ValidationError
 from ..models import Client, Contract, FollowUp, User
 from ..models.attachments import Attachment
 from ..team import current_user_id
-from .common import check_id, get_record, restore, soft_delete, transactional
+from .common import check_id, get_record, require_list, restore, soft_delete, transactional
 
 MAX_NAME = 255
 
@@ -65,7 +65,7 @@ def _service_records() -> None:
 
 def _owner(kind: Any, owner_id: Any) -> tuple[OwnerKind, Any]:
     _service_records()
-    if kind not in OWNER_KINDS:
+    if not isinstance(kind, str) or kind not in OWNER_KINDS:
         raise ValidationError(
             "unknown_value", "owner_kind", label="Record kind", value=kind, allowed=", ".join(OWNER_KINDS)
         )
@@ -250,8 +250,8 @@ def client_of(owner_kind: str, owner_id: Any) -> int:
 def attachment_counts(owner_kind: str, owner_ids: Iterable[int]) -> dict[int, int]:
     """How many (not removed) attachments each record of ``owner_ids`` has (records without any are left out)."""
     _service_records()
-    spec = OWNER_KINDS.get(owner_kind)
-    ids = list(owner_ids)
+    spec = OWNER_KINDS.get(owner_kind) if isinstance(owner_kind, str) else None
+    ids = [check_id(i, "Record kind") for i in require_list(owner_ids, "owner_ids", "Record kind")]
     if spec is None or not ids:
         return {}
     uuids = {

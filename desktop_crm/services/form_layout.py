@@ -82,7 +82,9 @@ def _parse(stored: Any) -> FormLayout:
         return FormLayout()
     hidden = stored.get("hidden")
     hidden_set = frozenset(
-        k for k in (hidden if isinstance(hidden, list) else []) if k in FIELDS and k not in REQUIRED
+        k
+        for k in (hidden if isinstance(hidden, list) else [])
+        if isinstance(k, str) and k in FIELDS and k not in REQUIRED
     )
     labels: dict[str, dict[str, str]] = {}
     raw_labels = stored.get("labels")
@@ -98,7 +100,11 @@ def _parse(stored: Any) -> FormLayout:
                     labels[key] = clean
     sections = stored.get("sections")
     order = (
-        tuple(sections) if isinstance(sections, list) and sorted(sections) == sorted(SECTIONS) else SECTIONS
+        tuple(sections)
+        if isinstance(sections, list)
+        and all(isinstance(key, str) for key in sections)
+        and sorted(sections) == sorted(SECTIONS)
+        else SECTIONS
     )
     return FormLayout(hidden_set, labels, order)
 
@@ -113,7 +119,7 @@ def _check_labels(labels: Any) -> dict[str, dict[str, str]]:
         raise ValidationError("not_text", "labels", label="Label")
     clean: dict[str, dict[str, str]] = {}
     for key, per_language in labels.items():
-        if key not in FIELDS:
+        if not isinstance(key, str) or key not in FIELDS:
             raise ValidationError("form_layout.unknown_field", f"label:{key}", field=str(key)[:60])
         if not isinstance(per_language, Mapping):
             raise ValidationError("not_text", f"label:{key}", label="Label")
@@ -154,7 +160,7 @@ def save_form_layout(
         )
     hidden_set = set()
     for key in hidden:
-        if key not in FIELDS:
+        if not isinstance(key, str) or key not in FIELDS:
             raise ValidationError("form_layout.unknown_field", f"hidden:{key}", field=str(key)[:60])
         if key in REQUIRED:
             raise ValidationError("form_layout.cannot_hide", f"hidden:{key}", label=FIELDS[key])
@@ -163,6 +169,7 @@ def save_form_layout(
     if (
         isinstance(sections, str | bytes)
         or not isinstance(sections, Sequence)
+        or not all(isinstance(key, str) for key in sections)
         or sorted(sections) != sorted(SECTIONS)
     ):
         raise ValidationError("form_layout.bad_sections", "sections", allowed=", ".join(SECTIONS))

@@ -714,6 +714,105 @@ CASES["vcards.import_vcards"] = Case(
     {"on_duplicate": of("skip", "update", "create", "merge", None), "skip_invalid": flag},
 )
 
+# attachments and form layout (slice attach): a real small file (this module), missing paths, anything
+from desktop_crm.services import attachments as attachments_service  # noqa: E402
+from desktop_crm.services import form_layout  # noqa: E402
+from desktop_crm.services.form_layout import FIELDS as FORM_FIELDS  # noqa: E402
+from desktop_crm.services.form_layout import SECTIONS as FORM_SECTIONS  # noqa: E402
+
+_owner_kind = of("client", "follow_up", "contract", "service_record", "invoice")
+_source = st.one_of(of(__file__, "/no/such/file.pdf", "/", ""), text_or_any)
+CASES["attachments.add_attachment"] = Case(
+    attachments_service.add_attachment,
+    {"owner_kind": _owner_kind, "owner_id": ids(1, 2, 3), "source": _source},
+    {"by": ids(1, 2)},
+)
+CASES["attachments.remove_attachment"] = Case(
+    attachments_service.remove_attachment, {"attachment_id": ids(1)}
+)
+CASES["attachments.restore_attachment"] = Case(
+    attachments_service.restore_attachment, {"attachment_id": ids(1)}
+)
+CASES["attachments.purge_attachment"] = Case(attachments_service.purge_attachment, {"attachment_id": ids(1)})
+CASES["attachments.attachment_file"] = Case(attachments_service.attachment_file, {"attachment_id": ids(1)})
+CASES["attachments.file_to_open"] = Case(attachments_service.file_to_open, {"attachment_id": ids(1)})
+CASES["attachments.list_attachments"] = Case(
+    attachments_service.list_attachments,
+    {"client_id": ids(1, 2, 3)},
+    {"owner_kind": _owner_kind, "owner_id": ids(1, 2), "removed": flag},
+)
+CASES["attachments.list_for_record"] = Case(
+    attachments_service.list_for_record, {"owner_kind": _owner_kind, "owner_id": ids(1, 2)}, {"removed": flag}
+)
+CASES["attachments.client_of"] = Case(
+    attachments_service.client_of, {"owner_kind": _owner_kind, "owner_id": ids(1, 2)}
+)
+CASES["attachments.attachment_counts"] = Case(
+    attachments_service.attachment_counts, {"owner_kind": _owner_kind, "owner_ids": lists_of(ids(1, 2, 3))}
+)
+CASES["form_layout.save_form_layout"] = Case(
+    form_layout.save_form_layout,
+    {},
+    {
+        "hidden": lists_of(of(*FORM_FIELDS)),
+        "labels": dicts_of(of(*FORM_FIELDS), dicts_of(of("en", "zh_CN", "fr"), text_or_any)),
+        "sections": st.one_of(st.permutations(FORM_SECTIONS), lists_of(of(*FORM_SECTIONS))),
+    },
+)
+
+# service records and complaints (slice service): records 1 (open complaint) and 2 (resolved) on client 1
+from desktop_crm.models.service import SERVICE_SEVERITIES, SERVICE_STATUSES  # noqa: E402
+from desktop_crm.services import service_records  # noqa: E402
+
+_service_kind = st.one_of(of("complaint", "training", "custom_1", "nonsense", ""), anything)
+_service_fields = {
+    "kind": _service_kind,
+    "title": text_or_any,
+    "severity": of(*SERVICE_SEVERITIES, "huge"),
+    "description": text_or_any,
+    "contact_id": ids(1, 2, 3),
+    "contract_id": ids(1),
+    "due_at": datetime_or_any,
+}
+CASES["service_records.create_service_record"] = Case(
+    service_records.create_service_record,
+    {"client_id": ids(1, 2, 3), "kind": _service_kind, "title": text_or_any},
+    {k: v for k, v in _service_fields.items() if k not in ("kind", "title")} | {"user_id": ids(1, 2)},
+)
+CASES["service_records.update_service_record"] = Case(
+    service_records.update_service_record,
+    {"record_id": ids(1, 2)},
+    _service_fields | {"resolution": text_or_any},
+)
+CASES["service_records.change_service_status"] = Case(
+    service_records.change_service_status,
+    {"record_id": ids(1, 2), "status": of(*SERVICE_STATUSES, "closed")},
+    {"resolution": text_or_any, "satisfaction": int_or_any, "now": datetime_or_any},
+)
+CASES["service_records.resolve_service_record"] = Case(
+    service_records.resolve_service_record, {"record_id": ids(1, 2), "resolution": text_or_any}
+)
+CASES["service_records.delete_service_record"] = Case(
+    service_records.delete_service_record, {"record_id": ids(1, 2)}
+)
+CASES["service_records.restore_service_record"] = Case(
+    service_records.restore_service_record, {"record_id": ids(1, 2)}
+)
+CASES["service_records.save_service_types"] = Case(
+    service_records.save_service_types,
+    {
+        "types": st.one_of(
+            lists_of(
+                dicts_of(
+                    of("key", "name", "response_hours", "active"),
+                    st.one_of(of("complaint", "custom_1", "", "远程支持", 24, 0, True, False), anything),
+                )
+            ),
+            anything,
+        )
+    },
+)
+
 # Public functions that take no user input (or only records the program itself passes): not fuzzed.
 NOT_USER_INPUT = {
     "agenda_settings.load_neglect_days",
@@ -743,6 +842,17 @@ NOT_USER_INPUT = {
 }
 
 NOT_USER_INPUT |= {"vcards.phone_key", "vcards.contact_fields"}  # helpers over parsed cards (load-vcard)
+NOT_USER_INPUT |= {  # slice service: reads of the type list and a status test
+    "service_records.service_types",
+    "service_records.service_type",
+    "service_records.is_open",
+}
+NOT_USER_INPUT |= {  # slice attach: reads of the saved layout, a reset, the program's own registrations
+    "form_layout.form_layout",
+    "form_layout.reset_form_layout",
+    "attachments.register_owner_kind",
+    "attachments.busiest_client_id",
+}
 
 
 def _public_services() -> set[str]:
