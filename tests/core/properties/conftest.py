@@ -82,6 +82,11 @@ def _build_world() -> dict[str, int]:
     handbook.add_entry("What is a visit?", "A meeting in person.", "visits")
     handbook.add_entry("回款率怎么算？", "已回款 / 应回款。")
     views.save_view("clients", "Mine", {"owner": li.id})
+    from desktop_crm.services import service_records  # slice service: an open and a resolved record
+
+    service_records.create_service_record(acme.id, "complaint", "Noisy", contact_id=first.id)
+    resolved = service_records.create_service_record(acme.id, "training", "Train", contract_id=contract.id)
+    service_records.resolve_service_record(resolved.id, "Done")
     return {"boss": boss.id, "seller": li.id, "client": acme.id, "contract": contract.id, "goal": goal.id}
 
 
