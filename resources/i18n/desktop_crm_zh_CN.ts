@@ -1022,7 +1022,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+4" />
         <source>Today lists the clients to re-develop (二次开发): signed long ago and without a new opportunity lately. The dossier's web search opens this address with the company name in place of {query}.</source>
-        <translation>“今日”列出需要二次开发的老客户：签约已久、近期没有新商机。客户档案的网页搜索会打开下面的地址，并用公司名称替换其中的 {query}。</translation>
+        <translation>“今天”页列出需要二次开发的老客户：签约已久、近期没有新商机。客户档案的网页搜索会打开下面的地址，并用公司名称替换其中的 {query}。</translation>
     </message>
     <message>
         <location line="+17" />

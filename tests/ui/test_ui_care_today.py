@@ -125,8 +125,7 @@ def test_on_a_large_file_the_care_lists_load_on_the_worker(
     monkeypatch.setattr(loader, "is_large", lambda: True)
     page = TodayPage()
     qtbot.addWidget(page)
-    page.show()
-    with qtbot.waitSignal(page.care.sig_loaded, timeout=10_000):
+    with qtbot.waitSignal(page.care.sig_loaded, timeout=20_000):
         page.refresh()
         assert page.care.candidates.count_label.text() == "…"  # loading
     assert page.care.candidate_model.rowCount() == 1 and page.care.date_model.rowCount() == 2

@@ -51,6 +51,7 @@ class CareSettingsSection(QFrame):
             spin.setRange(low, high)
             spin.setSuffix(self.tr(" months"))
             spin.setMinimumWidth(120)
+            spin.setMaximumWidth(180)
         self.url_edit = QLineEdit(self)
         self.url_edit.setObjectName("searchUrlEdit")
         form.addRow(self.tr("First contract signed more than"), self.signed_spin)
