@@ -12,6 +12,7 @@ from ..models import Client
 from ..models.care import ClientDossier, DossierNote
 from ..models.enums import HEADCOUNT_BANDS, REVENUE_BANDS
 from .common import (
+    check_id,
     fk_id,
     get_record,
     long_text,
@@ -126,8 +127,8 @@ def add_dossier_note(client_id: Any, noted_on: Any, text: Any, source: Any = "")
 
 
 def _note(note_id: Any) -> DossierNote:
-    note = DossierNote.get_or_none(DossierNote.id == note_id) if isinstance(note_id, int) else None
-    if note is None or isinstance(note_id, bool):
+    note = DossierNote.get_or_none(DossierNote.id == check_id(note_id, "Note"))
+    if note is None:
         raise NotFoundError("dossier.note_missing")
     get_record(Client, fk_id(note, "client"), "Client")
     return note

@@ -109,6 +109,7 @@ contact_field = {
     "stance": of(*STANCES),
     "influence": of(*INFLUENCES),
     "reports_to_id": ids(1, 2, 3),
+    "birthday": date_or_any,  # slice care
 }
 goal_field = {
     "kind": of(*GOAL_KINDS),
@@ -810,6 +811,62 @@ CASES["service_records.save_service_types"] = Case(
             ),
             anything,
         )
+    },
+)
+
+# care (slice care): referrals between the world's clients and contacts, the dossier, the care settings
+from desktop_crm.models.enums import HEADCOUNT_BANDS, REVENUE_BANDS  # noqa: E402
+from desktop_crm.services import care_settings, dossier, referrals  # noqa: E402
+
+_credit_code = st.one_of(
+    of("91440300708461136T", "9144 0300 7084 6113 6t", "91440300708461136X", "9144030070846113", ""),
+    text_or_any,
+)
+CASES["referrals.set_referral"] = Case(
+    referrals.set_referral,
+    {"client_id": ids(1, 2, 3)},
+    {
+        "referrer_client_id": ids(1, 2, 3),
+        "referrer_contact_id": ids(1, 2, 3),
+        "reward_promised": text_or_any,
+        "reward_promised_cents": cents_or_any,
+        "reward_given": text_or_any,
+        "reward_given_cents": cents_or_any,
+        "reward_given_on": date_or_any,
+        "notes": text_or_any,
+    },
+)
+CASES["referrals.clear_referral"] = Case(referrals.clear_referral, {"client_id": ids(1, 2, 3)})
+CASES["dossier.clean_credit_code"] = Case(
+    dossier.clean_credit_code, {"value": _credit_code}, {"client_id": ids(1)}
+)
+CASES["dossier.save_dossier"] = Case(
+    dossier.save_dossier,
+    {"client_id": ids(1, 2, 3)},
+    {
+        "credit_code": _credit_code,
+        "legal_representative": text_or_any,
+        "registered_capital_cents": cents_or_any,
+        "founded_on": date_or_any,
+        "business_scope": text_or_any,
+        "headcount_band": of(*HEADCOUNT_BANDS, "huge", None),
+        "revenue_band": of(*REVENUE_BANDS, "", None),
+    },
+)
+_note = {"noted_on": date_or_any, "text": text_or_any}
+CASES["dossier.add_dossier_note"] = Case(
+    dossier.add_dossier_note, {"client_id": ids(1, 2, 3), **_note}, {"source": text_or_any}
+)
+CASES["dossier.update_dossier_note"] = Case(
+    dossier.update_dossier_note, {"note_id": ids(1), **_note}, {"source": text_or_any}
+)
+CASES["dossier.delete_dossier_note"] = Case(dossier.delete_dossier_note, {"note_id": ids(1)})
+CASES["care_settings.set_care_settings"] = Case(
+    care_settings.set_care_settings,
+    {
+        "signed_months": int_or_any,
+        "quiet_months": int_or_any,
+        "search_url": st.one_of(of("https://www.baidu.com/s?wd={query}", "ftp://x/{query}"), text_or_any),
     },
 )
 
