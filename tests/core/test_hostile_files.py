@@ -54,10 +54,15 @@ def truncated(path: Path) -> Path:
 
 def page_overwritten(path: Path) -> Path:
     _ours(path)
+    conn = sqlite3.connect(path)
+    (client_root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'client'").fetchone()
+    conn.close()
     page_size = int.from_bytes(path.read_bytes()[16:18], "big")
     data = bytearray(path.read_bytes())
     pages = len(data) // page_size
-    for page in (pages // 2, pages // 2 + 1, 2):  # interior pages, and one of the schema's neighbours
+    # Interior pages, one of the schema's neighbours, and the clients' table (which every reader reads;
+    # pages are numbered from 1): wherever the schema's growth puts the other pages, reading finds damage.
+    for page in (pages // 2, pages // 2 + 1, 2, client_root - 1):
         start = page * page_size
         data[start : start + page_size] = random.Random(page).randbytes(page_size)
     path.write_bytes(bytes(data))
