@@ -399,6 +399,13 @@ MESSAGES: dict[str, str] = {
     "import.template_format": "Templates are written as csv or xlsx, not {fmt!r}.",
     "import.template_lang": "Templates are written in en or zh_CN, not {lang!r}.",
     "import.cannot_write": "{path} cannot be written ({reason}).",
+    # round trip (slice roundtrip: desktop_crm.importing.links, importing.extras, importing.values)
+    "import.not_number": "{label}: {value!r} is not a number.",
+    "import.unknown_instalment": "{label}: contract {contract!r} has no instalment due on {value}.",
+    "import.unknown_contact": "{label}: client {client!r} has no contact named {value!r}.",
+    "import.ambiguous_contact": "{label}: client {client!r} has {count} contacts named {value!r}.",
+    "import.plan_overlapping": "{label}: this contract already has an instalment due on {date}; change the date or merge them.",
+    "import.plan_over_contract": "{label}: the plan would total {total_cents}, more than the contract's {contract_cents}.",
     # service records and complaints (slice service: desktop_crm.services.service_records)
     "service.active_not_bool": "A service type is either offered or not (true or false).",
     "service.already_status": "The service record is already {status}.",
@@ -557,6 +564,10 @@ LABELS: tuple[str, ...] = (
     "Last name",
     "Logged by",
     "Next contact",
+    # round trip (slice roundtrip): headers of importable fields (desktop_crm.importing.fields)
+    "Categories",
+    "Contacts",
+    "Instalment due",
     # service records (slice service)
     "Description",
     "Resolution",

@@ -5,8 +5,10 @@ Columns and headers are those of ``desktop_crm.importing.fields`` (English or Ch
 Choice values are written as their stored keys (``customer``, ``A``, ``visit``): the import reads
 keys, English and Chinese labels alike, and keys never change with the language. References are
 written by name: the client's name, the owner's / logger's user name, a payment's contract by its
-number (its title when it has no number). Clients add a "Categories" column (tags, comma separated)
-and one column per custom field (its name as header).
+number (its title when it has no number), a payment's instalment by its due date, a follow-up's
+opportunity by name and its contacts by name (comma separated). Clients add a "Categories" column
+(tags, comma separated) and one column per custom field (its name as header). ``payment-plans`` are
+the contracts' instalments (client, contract, due date, amount, note).
 
 Deleted records (and the records of deleted clients) are left out: they are in the trash, which the
 Clients list exports as it shows it.
@@ -51,9 +53,17 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
     ),
     "follow-ups": (
         "follow_up f JOIN client c ON c.id = f.client_id LEFT JOIN user u ON u.id = f.user_id"
+        " LEFT JOIN opportunity o ON o.id = f.opportunity_id AND o.deleted_at IS NULL"
         " WHERE c.deleted_at IS NULL",
         "f.happened_at, f.id",
-        {"client": "c.name", "user": "u.name"},
+        {
+            "client": "c.name",
+            "user": "u.name",
+            "opportunity": "o.name",
+            "contacts": "(SELECT group_concat(name, ', ') FROM (SELECT k.name FROM follow_up_contact fc"
+            " JOIN contact k ON k.id = fc.contact_id WHERE fc.follow_up_id = f.id AND k.deleted_at IS NULL"
+            " ORDER BY k.name COLLATE NOCASE, k.id))",
+        },
     ),
     "opportunities": (
         "opportunity o JOIN client c ON c.id = o.client_id LEFT JOIN user u ON u.id = o.owner_id"
@@ -67,15 +77,25 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
         "t.signed_on, t.id",
         {"client": "c.name", "opportunity": "o.name"},
     ),
+    "payment-plans": (
+        "payment_instalment i JOIN contract t ON t.id = i.contract_id JOIN client c ON c.id = t.client_id"
+        " WHERE c.deleted_at IS NULL",
+        "t.signed_on, t.id, i.due_date, i.id",
+        {"client": "c.name", "contract": "coalesce(nullif(t.number, ''), t.title)"},
+    ),
     "payments": (
         "payment p JOIN contract t ON t.id = p.contract_id JOIN client c ON c.id = t.client_id"
         " WHERE c.deleted_at IS NULL",
         "p.paid_on, p.id",
-        {"client": "c.name", "contract": "coalesce(nullif(t.number, ''), t.title)"},
+        {
+            "client": "c.name",
+            "contract": "coalesce(nullif(t.number, ''), t.title)",
+            "instalment": "(SELECT i.due_date FROM payment_instalment i WHERE i.id = p.instalment_id)",
+        },
     ),
 }
 _ALIAS = {"clients": "c", "contacts": "k", "follow-ups": "f", "opportunities": "o", "contracts": "t"}
-_ALIAS["payments"] = "p"
+_ALIAS |= {"payments": "p", "payment-plans": "i"}
 TAGS_HEADER = {"en": "Categories", "zh_CN": "分类"}
 
 
@@ -106,8 +126,8 @@ def columns_and_sql(kind: str, lang: str = "en") -> tuple[list[Column], str, lis
     selects: list[str] = []
     post: list[str] = []
     for spec in fields(kind):
-        if spec.key in SKIPPED_KEYS.get(kind, set()):
-            continue
+        if spec.key in SKIPPED_KEYS.get(kind, set()) or spec.key == "tags" or spec.key.startswith("custom:"):
+            continue  # categories and custom fields follow below
         header = spec.header_zh if lang == "zh_CN" else spec.header_en
         columns.append(Column(spec.key, header, KIND_OF.get(spec.kind, "text")))
         selects.append(special.get(spec.key, f"{alias}.{spec.key}"))

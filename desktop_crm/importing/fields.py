@@ -32,7 +32,7 @@ from ..models.enums import (
     VALUE_VERDICTS,
 )
 
-KINDS = ("clients", "contacts", "follow-ups", "opportunities", "contracts", "payments")
+KINDS = ("clients", "contacts", "follow-ups", "opportunities", "contracts", "payment-plans", "payments")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,22 @@ _OWNER = _f(
         "Owner Name",
         "Company owner",
         "Record Owner",
+    ),
+)
+_CONTRACT_REF = _f(
+    "contract",
+    "Contract",
+    "合同",
+    "ref",
+    True,
+    synonyms=(
+        "合同编号",
+        "合同名称",
+        "合同号",
+        "关联合同",
+        "Contract Number",
+        "Contract Name",
+        "Contract No",
     ),
 )
 _NOTES = _f(
@@ -351,6 +367,14 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                 "Next Step Date",
             ),
         ),
+        _f(
+            "tags",
+            "Categories",
+            "分类",
+            "tags",
+            synonyms=("标签", "客户标签", "客户分类", "类别", "Tags", "Tag", "Category", "Categories"),
+            max_length=NOTES_MAX,
+        ),
     ),
     "contacts": (
         _CLIENT_REF,
@@ -536,6 +560,28 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                 "Salesperson",
             ),
         ),
+        _f(
+            "contacts",
+            "Contacts",
+            "参与联系人",
+            synonyms=(
+                "联系人",
+                "拜访对象",
+                "沟通对象",
+                "Contact",
+                "Contact Name",
+                "Attendees",
+                "Participants",
+            ),
+            max_length=NOTES_MAX,
+        ),
+        _f(
+            "opportunity",
+            "Opportunity",
+            "关联商机",
+            "ref",
+            synonyms=("商机", "商机名称", "Opportunity Name", "Deal"),
+        ),
     ),
     "opportunities": (
         _CLIENT_REF,
@@ -686,24 +732,38 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         ),
         _NOTES,
     ),
-    "payments": (
+    "payment-plans": (
         _CLIENT_REF,
+        _CONTRACT_REF,
         _f(
-            "contract",
-            "Contract",
-            "合同",
-            "ref",
+            "due_date",
+            "Due date",
+            "计划回款日期",
+            "date",
             True,
             synonyms=(
-                "合同编号",
-                "合同名称",
-                "合同号",
-                "关联合同",
-                "Contract Number",
-                "Contract Name",
-                "Contract No",
+                "到期日期",
+                "应收日期",
+                "计划日期",
+                "回款计划日期",
+                "Due",
+                "Planned Date",
+                "Planned on",
             ),
         ),
+        _f(
+            "amount_cents",
+            "Amount",
+            "计划回款金额",
+            "money",
+            True,
+            synonyms=("金额", "计划金额", "应收金额", "Planned Amount", "Amount Due"),
+        ),
+        _f("note", "Note", "备注", synonyms=("说明", "Notes", "Comment", "Remarks"), max_length=200),
+    ),
+    "payments": (
+        _CLIENT_REF,
+        _CONTRACT_REF,
         _f(
             "paid_on",
             "Payment date",
@@ -737,6 +797,13 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             max_length=50,
         ),
         _f("note", "Note", "备注", synonyms=("说明", "Notes", "Comment", "Remarks"), max_length=200),
+        _f(
+            "instalment",
+            "Instalment due",
+            "对应回款计划",
+            "date",
+            synonyms=("回款计划", "回款期次", "计划回款日期", "Instalment", "Instalment Due Date"),
+        ),
     ),
 }
 
@@ -761,7 +828,49 @@ def fields(kind: str) -> tuple[FieldSpec, ...]:
         from ..errors import ValidationError
 
         raise ValidationError("import.unknown_kind", "kind", kind=str(kind)[:60], kinds=", ".join(KINDS))
+    if kind == "clients":
+        return _FIELDS[kind] + custom_field_specs()
     return _FIELDS[kind]
+
+
+CUSTOM_PREFIX = "custom:"
+# custom field kind (enums.CUSTOM_FIELD_KINDS) -> FieldSpec.kind
+CUSTOM_KINDS = {
+    "text": "custom_text",
+    "number": "custom_number",
+    "date": "custom_date",
+    "choice": "custom_choice",
+    "multi_choice": "custom_multi",
+}
+
+
+def custom_field_specs() -> tuple[FieldSpec, ...]:
+    """One field per custom field (业务特征) of the open database: key ``custom:<id>``, headed by the
+    field's name in both languages; none when no database is open."""
+    import json
+
+    from peewee import PeeweeException
+
+    from ..models import database
+
+    try:
+        rows = database.execute_sql(
+            "SELECT id, name, kind, choices FROM custom_field_def ORDER BY position, id"
+        ).fetchall()
+    except (AttributeError, PeeweeException):  # no database bound (templates, tests of the core alone)
+        return ()
+    specs = []
+    for ident, name, kind, choices in rows:
+        try:
+            options = json.loads(choices or "[]")
+        except ValueError:
+            options = []
+        texts = tuple(c for c in options if isinstance(c, str)) if isinstance(options, list) else ()
+        spec_kind = CUSTOM_KINDS.get(str(kind), "custom_text")
+        specs.append(
+            FieldSpec(f"{CUSTOM_PREFIX}{ident}", str(name), str(name), spec_kind, False, texts, (), NOTES_MAX)
+        )
+    return tuple(specs)
 
 
 def field_map(kind: str) -> dict[str, FieldSpec]:

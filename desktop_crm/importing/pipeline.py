@@ -48,11 +48,16 @@ from .values import (
     CellError,
     is_blank,
     parse_choice,
+    parse_custom_choice,
+    parse_custom_choices,
     parse_date,
     parse_datetime,
     parse_int,
     parse_money,
+    parse_names,
+    parse_number,
     parse_text,
+    unneutralise,
 )
 
 Progress = Callable[[int, int], bool | None]
@@ -82,6 +87,7 @@ class PreviewRow:
     problems: list[Problem]
     existing_id: int | None = None  # the database record it repeats (skipped or updated)
     refs: dict[str, int | None] = field(default_factory=dict, repr=False)  # resolved reference ids
+    links: dict[str, list[int]] = field(default_factory=dict, repr=False)  # a follow-up's contact ids
 
 
 @dataclass
@@ -219,6 +225,16 @@ def _parse(spec: FieldSpec, cell: Any) -> Any:
         return parse_money(cell)
     if spec.kind == "int":
         return parse_int(cell, 0, 100 if spec.key == "probability" else 100_000)
+    if spec.kind == "tags" or spec.key == "contacts":
+        return parse_names(cell)
+    if spec.kind == "custom_number":
+        return parse_number(cell)
+    if spec.kind == "custom_date":
+        return parse_date(cell)
+    if spec.kind == "custom_choice":
+        return parse_custom_choice(cell, spec.choices)
+    if spec.kind == "custom_multi":
+        return parse_custom_choices(cell, spec.choices)
     return parse_text(cell, spec.max_length)
 
 
@@ -309,6 +325,8 @@ def _identities(kind: str, values: dict[str, Any], refs: dict[str, int | None]) 
                 values.get("amount_cents"),
             )
         ]
+    if kind == "payment-plans":
+        return [(refs.get("contract"), _money_day(values.get("due_date")))]
     # payments
     return [(refs.get("contract"), _money_day(values.get("paid_on")), values.get("amount_cents"))]
 
@@ -347,6 +365,11 @@ def _existing_identities(
                     _identities(kind, {**values, "number": "", "amount_cents": amount}, {"client": cid}),
                     ident,
                 )
+    elif kind == "payment-plans":
+        sql = "SELECT id, contract_id, due_date FROM payment_instalment WHERE contract_id IN ({marks})"
+        for ident, contract, due in _rows_of(sql, contract_ids):
+            values = {"due_date": date.fromisoformat(str(due)[:10])}
+            add(_identities(kind, values, {"contract": contract}), ident)
     elif kind == "payments":
         sql = "SELECT id, contract_id, paid_on, amount_cents FROM payment WHERE contract_id IN ({marks})"
         for ident, contract, paid, amount in _rows_of(sql, contract_ids):
@@ -445,7 +468,7 @@ def _check_row(
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     for column, key in columns.items():
-        cell = cells[column] if column < len(cells) else None
+        cell = unneutralise(cells[column]) if column < len(cells) else None
         if is_blank(cell):
             continue
         spec = specs[key]
@@ -538,7 +561,7 @@ def _resolve(
 
 def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: dict[str, int]) -> None:
     """A payment's contract and a contract's opportunity, looked up within the row's client."""
-    key = "contract" if kind == "payments" else "opportunity"
+    key = "opportunity" if kind == "contracts" else "contract"
     wanted = [row for row in rows if row.action != "error" and key in row.values and row.refs.get("client")]
     if not wanted:
         return
@@ -547,7 +570,7 @@ def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: d
     by_number: dict[tuple[int, str], list[int]] = {}
     refused: dict[int, str] = {}  # opportunity id -> why a contract cannot come from it
     used: set[int] = set()
-    if kind == "payments":
+    if kind != "contracts":
         sql = "SELECT id, client_id, number, title FROM contract WHERE client_id IN ({marks}) ORDER BY id"
         for ident, cid, contract_number, title in _rows_of(sql, clients):  # type: ignore[arg-type]
             if contract_number:
@@ -572,13 +595,13 @@ def _resolve_deals(kind: str, rows: list[PreviewRow], table: Table, column_of: d
         text = row.values[key]
         found = by_number.get((client, name_key(text))) or by_name.get((client, name_key(text))) or []
         client_name = row.values.get("client", "")
-        label = "Contract" if kind == "payments" else "Opportunity"
+        label = "Opportunity" if kind == "contracts" else "Contract"
         code = None
         if not found:
-            code = "import.unknown_contract" if kind == "payments" else "import.unknown_opportunity"
+            code = "import.unknown_opportunity" if kind == "contracts" else "import.unknown_contract"
             params: dict[str, Any] = {"value": text[:60], "client": client_name[:60]}
         elif len(found) > 1:
-            code = "import.ambiguous_contract" if kind == "payments" else "import.ambiguous_opportunity"
+            code = "import.ambiguous_opportunity" if kind == "contracts" else "import.ambiguous_contract"
             params = {"value": text[:60], "client": client_name[:60], "count": len(found)}
         elif found[0] in refused or found[0] in used:
             code = refused.get(found[0], "import.opportunity_has_contract")
@@ -601,8 +624,16 @@ def _mark_duplicates(
     column_of: dict[str, int],
     ticker: _Ticker,
 ) -> None:
-    if kind in ("payments", "contracts"):
+    if kind in ("payments", "contracts", "payment-plans"):
         _resolve_deals(kind, rows, table, column_of)
+    if kind == "payments":
+        from .links import resolve_instalments
+
+        resolve_instalments(rows, table, column_of)
+    if kind == "follow-ups":
+        from .links import resolve_follow_up_links
+
+        resolve_follow_up_links(rows, table, column_of)
     good = [row for row in rows if row.action != "error"]
     client_ids = {row.refs["client"] for row in good if row.refs.get("client") is not None}
     contract_ids = {row.refs["contract"] for row in good if row.refs.get("contract") is not None}
@@ -648,6 +679,10 @@ def _mark_duplicates(
             code = "import.updates_client" if kind == "clients" else "import.updates_existing"
         params = {"name": name[:60]} if kind == "clients" else {}
         row.problems.append(_problem(row.row, None, None, code, "note", **params))
+    if kind == "payment-plans":
+        from .links import check_plans
+
+        check_plans(rows, table, column_of)
 
 
 # ---- run_import ----------------------------------------------------------------------------------------

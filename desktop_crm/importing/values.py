@@ -397,3 +397,83 @@ def parse_int(value: Any, low: int, high: int) -> int:
     if not low <= number <= high:
         raise CellError("import.out_of_range", low=low, high=high, value=number)
     return number
+
+
+# ---- what an export of this application writes (round trip) -----------------------------------------
+
+# The characters the export neutralises with a leading apostrophe (``exporting.cells.FORMULA_TRIGGERS``).
+NEUTRALISED = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def unneutralise(value: Any) -> Any:
+    """A text cell as written before the export neutralised it: ``'+86 571`` -> ``+86 571``. The leading
+    apostrophe is dropped only when the next character is one the export neutralises (``'abc`` stays)."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in NEUTRALISED:
+        return value[1:]
+    return value
+
+
+class TextList(tuple[str, ...]):
+    """Several names from one cell (categories, contacts, multi-choice values); shown comma separated."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+
+_LIST_SPLIT = re.compile(r"\s*[,，;；、]\s*")
+TAG_MAX = 100
+
+
+def parse_names(value: Any, max_length: int = TAG_MAX) -> TextList:
+    """Names separated by commas (also ``，``, ``;``, ``、``), each stripped; repeated names (ignoring
+    case) once, in the order written."""
+    text = parse_text(value, 1_000_000)
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in _LIST_SPLIT.split(text):
+        name = part.strip()
+        if not name:
+            continue
+        if len(name) > max_length:
+            raise CellError("import.too_long", length=len(name), max_length=max_length)
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return TextList(names)
+
+
+MAX_EXACT_NUMBER = 2**53
+
+
+def parse_number(value: Any) -> int | float:
+    """A number of a custom field: ``63.6``, ``1,200``, ``-5``; whole numbers as ``int``."""
+    if isinstance(value, bool):
+        raise CellError("import.not_number", value=str(value))
+    if isinstance(value, int | float):
+        number: int | float = value
+    else:
+        raw = _text_of(value)
+        text = unicodedata.normalize("NFKC", raw).replace(",", "").replace("\u00a0", "").replace(" ", "")
+        if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", text):
+            raise CellError("import.not_number", value=_shown(raw))
+        number = float(text)
+    if number != number or number in (float("inf"), float("-inf")) or abs(number) > MAX_EXACT_NUMBER:
+        raise CellError("import.not_number", value=_shown(_text_of(value)))
+    if isinstance(number, float) and number.is_integer():
+        return int(number)
+    return number
+
+
+def parse_custom_choice(value: Any, choices: tuple[str, ...]) -> str:
+    """One of a custom field's own choices, compared ignoring case and blanks."""
+    text = parse_text(value, 1_000_000)
+    for choice in choices:
+        if choice == text or normalise_header(choice) == normalise_header(text):
+            return choice
+    raise CellError("import.unknown_choice", value=_shown(text), allowed=", ".join(choices) or "-")
+
+
+def parse_custom_choices(value: Any, choices: tuple[str, ...]) -> TextList:
+    """Several of a custom field's choices, comma separated; kept in the field's order."""
+    picked = {parse_custom_choice(name, choices) for name in parse_names(value, 1_000_000)}
+    return TextList(c for c in choices if c in picked)

@@ -13,11 +13,22 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import clock
-from ..models import Client, Contact, Contract, FollowUp, NextStep, Opportunity, Payment
+from ..models import (
+    Client,
+    Contact,
+    Contract,
+    FollowUp,
+    NextStep,
+    Opportunity,
+    Payment,
+    PaymentInstalment,
+)
 from ..models.base import BaseModel
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
 from ..services.common import transactional
 from ..team import current_user_id
+from .extras import renumber_instalments, write_client_extras, write_follow_up_contacts
+from .fields import CUSTOM_PREFIX
 from .pipeline import (
     ImportResult,
     Preview,
@@ -42,6 +53,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "follow-ups": FollowUp,
     "opportunities": Opportunity,
     "contracts": Contract,
+    "payment-plans": PaymentInstalment,
     "payments": Payment,
 }
 # field key -> column of the kind's table (keys not listed are handled apart or are columns themselves)
@@ -51,9 +63,10 @@ _REF_COLUMNS = {
     "user": "user_id",
     "contract": "contract_id",
     "opportunity": "opportunity_id",
+    "instalment": "instalment_id",
 }
 _USER_REFS = {"clients": ("owner",), "opportunities": ("owner",), "follow-ups": ("user",)}
-_NOT_COLUMNS = {"contact", "next_contact"}
+_NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags"}
 
 
 def db_value(value: Any) -> Any:
@@ -79,7 +92,7 @@ def _columns(kind: str, row: PreviewRow) -> dict[str, Any]:
     """column -> value of the row's mapped, non-blank fields (references resolved)."""
     values: dict[str, Any] = {}
     for key, value in row.values.items():
-        if key in _NOT_COLUMNS:
+        if key in _NOT_COLUMNS or key.startswith(CUSTOM_PREFIX):
             continue
         if key in _REF_COLUMNS:
             continue
@@ -162,6 +175,11 @@ def write_rows(
         _conn().executemany(f'UPDATE "{name}" SET {assignments}, updated_at = ? WHERE id = ?', values)
     if kind == "clients":
         _client_extras(preview, created_ids, stamp, default_user)
+        write_client_extras(preview, created_ids, stamp)
+    elif kind == "follow-ups":
+        write_follow_up_contacts(preview, created_ids, stamp)
+    elif kind == "payment-plans":
+        renumber_instalments(preview)
     _tick(progress, total, total)
     return ImportResult(created, updated, preview.counts.get("skip", 0))
 

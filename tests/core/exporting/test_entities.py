@@ -28,6 +28,7 @@ from desktop_crm.models import (
     NextStep,
     Opportunity,
     Payment,
+    PaymentInstalment,
     Tag,
     User,
     now,
@@ -63,7 +64,10 @@ def data(db: object) -> dict[str, object]:
     contract = Contract.create(
         client=a, opportunity=opp, number="HT-1", amount_cents=1_234_56, signed_on=date(2026, 3, 1)
     )
-    Payment.create(contract=contract, paid_on=date(2026, 4, 1), amount_cents=50_000, method="转账")
+    first = PaymentInstalment.create(contract=contract, seq=1, due_date=date(2026, 4, 1), amount_cents=50_000)
+    Payment.create(
+        contract=contract, instalment=first, paid_on=date(2026, 4, 1), amount_cents=50_000, method="转账"
+    )
     NextStep.create(client=b, due_at=datetime(2030, 1, 2, 9, 0), bucket="exact", title="回访")
     return {"a": a, "b": b, "size": size, "focus": focus}
 
@@ -110,7 +114,7 @@ def test_xlsx_export_of_payments_has_numbers_and_dates(data: dict, tmp_path: Pat
     path = tmp_path / "payments.xlsx"
     export_kind("payments", path, lang="zh_CN")
     sheet = openpyxl.load_workbook(path).active
-    assert [c.value for c in sheet[1]] == ["客户名称", "合同", "回款日期", "回款金额", "回款方式", "备注"]
+    assert [c.value for c in sheet[1]] == ["客户名称", "合同", "回款日期", "回款金额", "回款方式", "备注", "对应回款计划"]
     row = sheet[2]
     assert row[1].value == "HT-1"
     assert row[2].is_date and row[2].value == datetime(2026, 4, 1)
