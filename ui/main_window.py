@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             ("follow-ups", self.tr("&Follow-ups…")),
             ("opportunities", self.tr("O&pportunities…")),
             ("contracts", self.tr("Con&tracts…")),
+            ("payment-plans", self.tr("Payment p&lans…")),
             ("payments", self.tr("&Payments…")),
         )
         for kind, text in export_names:

@@ -164,7 +164,15 @@ def test_file_menu_has_the_export_entries(qtbot: QtBot, crm: dict, db_path: Path
     window = MainWindow(db_path, "en")
     qtbot.addWidget(window)
     texts = [a.text().replace("&", "") for a in window.export_menu.actions() if a.text()]
-    assert texts[:6] == ["Clients…", "Contacts…", "Follow-ups…", "Opportunities…", "Contracts…", "Payments…"]
+    assert texts[:7] == [
+        "Clients…",
+        "Contacts…",
+        "Follow-ups…",
+        "Opportunities…",
+        "Contracts…",
+        "Payment plans…",
+        "Payments…",
+    ]
     assert all(a.isEnabled() for a in window.export_menu.actions())
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from .actions import export_client_list, export_next_steps, export_records, export_table
+from .actions import (
+    export_client_list,
+    export_next_steps,
+    export_pipeline,
+    export_records,
+    export_table,
+)
 from .dialog import ExportChoice, ExportDialog
 
 __all__ = [
@@ -10,6 +16,7 @@ __all__ = [
     "ExportDialog",
     "export_client_list",
     "export_next_steps",
+    "export_pipeline",
     "export_records",
     "export_table",
 ]

@@ -25,6 +25,7 @@ KIND_FILE_STEMS = {
     "follow-ups": "follow-ups",
     "opportunities": "opportunities",
     "contracts": "contracts",
+    "payment-plans": "payment-plans",
     "payments": "payments",
 }
 
@@ -36,6 +37,7 @@ def kind_title(kind: str) -> str:
         "follow-ups": QCoreApplication.translate("ExportActions", "Export follow-ups"),
         "opportunities": QCoreApplication.translate("ExportActions", "Export opportunities"),
         "contracts": QCoreApplication.translate("ExportActions", "Export contracts"),
+        "payment-plans": QCoreApplication.translate("ExportActions", "Export payment plans"),
         "payments": QCoreApplication.translate("ExportActions", "Export payments"),
     }[kind]
 
@@ -169,6 +171,32 @@ def export_table(
         )
 
     return ask_and_run(parent, title, file_stem, run, worker=worker)
+
+
+def export_pipeline(
+    parent: QWidget | None,
+    flt: Any,
+    headers: dict[str, str],
+    stage_labels: dict[str, str],
+    worker: DatabaseWorker | None = None,
+) -> Job | None:
+    """The pipeline board's open opportunities under its filter (``desktop_crm.pipeline.PipelineFilter``)."""
+
+    def run(choice: ExportChoice, progress: Callable[[int, int], bool]) -> int:
+        from desktop_crm.exporting.views import export_pipeline as write_pipeline
+
+        return write_pipeline(
+            flt,
+            choice.path,
+            headers=headers,
+            stage_labels=stage_labels,
+            fmt=choice.fmt,
+            encoding=choice.encoding,
+            progress=progress,
+        )
+
+    title = QCoreApplication.translate("ExportActions", "Export the pipeline")
+    return ask_and_run(parent, title, "pipeline", run, worker=worker)
 
 
 def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = None) -> Job | None:

@@ -37,6 +37,7 @@ from desktop_crm.team import TeamMember
 
 from .. import labels, prompts
 from ..errors import error_text
+from ..exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ..widgets import section_card
 from ..working_as import PinDialog, team_notifier
 from .clients.editor_inputs import FieldBox
@@ -287,6 +288,9 @@ class TeamSection(QFrame):
             buttons, self.tr("Remove PIN"), self._on_clear_pin_button_clicked
         )
         buttons.addStretch(1)
+        self.export_action = install_table_export(self.table, self.tr("Export the team"), "team")
+        self.export_button = self._button(buttons, self.tr("Export…"), self.export_action.trigger)
+        self.export_button.setObjectName("exportTeamButton")
         body.addLayout(buttons)
         layout.addLayout(body, 1)
         self.status_label = QLabel(self)
@@ -330,6 +334,8 @@ class TeamSection(QFrame):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setData(EXPORT_ROLE, member.name)  # without "(working now)"
                 if not member.active:
                     item.setForeground(Qt.GlobalColor.gray)
                 if member.id == working and column == 0:

@@ -124,6 +124,11 @@ class PipelinePage(Page):
         bar.addWidget(self.range_label)
         bar.addWidget(self.to_edit)
         bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("exportPipelineButton")
+        self.export_button.setToolTip(self.tr("Every open opportunity the board counts, with its filter"))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.new_button)
         self.page_layout.addLayout(bar)
         for combo in (self.owner_combo, self.date_field_combo, self.period_combo):
@@ -253,6 +258,22 @@ class PipelinePage(Page):
     def _on_new_clicked(self) -> None:
         if prompts.run_modal(OpportunityDialog(self)) == 1:
             self.reload()
+
+    def _on_export_clicked(self) -> None:
+        from ...exporter import export_pipeline
+
+        headers = {
+            "stage": self.tr("Stage"),
+            "client": self.tr("Client"),
+            "name": self.tr("Opportunity"),
+            "owner": self.tr("Owner"),
+            "amount": self.tr("Expected amount"),
+            "probability": self.tr("Probability (%)"),
+            "weighted": self.tr("Weighted amount"),
+            "expected_close": self.tr("Expected close"),
+        }
+        stages = {stage: label("stage", stage) for stage in OPEN_STAGES}
+        export_pipeline(self, self.current_filter(), headers, stages)
 
     def _on_column_card_menu(self, card: PipelineCard, pos: QPoint) -> None:
         self.card_menu(card).popup(pos)

@@ -24,6 +24,7 @@ from desktop_crm.weekly_form import WeeklyFormView
 
 from ... import fmt
 from ...errors import error_text
+from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
 from .form_html import unit_of, value_text
 from .kpi_names import WEEK_FACTS, kpi_name
@@ -56,12 +57,19 @@ def _fixed_columns(table: QTableWidget, widths: dict[int, int]) -> None:
 
 
 def _fill(
-    table: QTableWidget, rows: list[list[str]], right: set[int], data: list[object] | None = None
+    table: QTableWidget,
+    rows: list[list[str]],
+    right: set[int],
+    data: list[object] | None = None,
+    raw: list[dict[int, object]] | None = None,
 ) -> None:
+    """``raw``: per row, column -> the value an export writes (cents of a money column)."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
+            if raw is not None and c in raw[r]:
+                item.setData(EXPORT_ROLE, raw[r][c])
             item.setToolTip(text)
             if c in right:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -168,6 +176,17 @@ class WeeklyFormEditor(QScrollArea):
         self.plan_table.itemDoubleClicked.connect(self._on_done_clicked)
         self.body_layout.addWidget(self.plan_table)
 
+        for table, stem in (
+            (self.assessment_table, "weekly-assessment"),
+            (self.last_collections_table, "weekly-last-collections"),
+            (self.collections_table, "weekly-collections"),
+            (self.plan_table, "weekly-plan"),
+        ):
+            kinds = {1: "money", 2: "money"} if table is self.last_collections_table else {}
+            if table is self.collections_table:
+                kinds = {3: "money"}
+            install_table_export(table, self.tr("Export the weekly form's table"), stem, kinds)
+
         self._heading(self.tr("4. Facts of the week"))
         self.facts_label = QLabel(body)
         self.facts_label.setObjectName("factsLabel")
@@ -253,7 +272,16 @@ class WeeklyFormEditor(QScrollArea):
                 fmt.money(sum(c.actual_cents for c in view.last_week_collections)),
             ]
         )
-        _fill(self.last_collections_table, last, {1, 2})
+        last_raw: list[dict[int, object]] = [
+            {1: c.planned_cents, 2: c.actual_cents} for c in view.last_week_collections
+        ]
+        last_raw.append(
+            {
+                1: sum(c.planned_cents for c in view.last_week_collections),
+                2: sum(c.actual_cents for c in view.last_week_collections),
+            }
+        )
+        _fill(self.last_collections_table, last, {1, 2}, raw=last_raw)
         lines = []
         for c in view.collections:
             source = (
@@ -265,7 +293,8 @@ class WeeklyFormEditor(QScrollArea):
             lines.append(
                 [c.client_name or self.tr("(no client)"), what, source, fmt.money(c.remaining_cents)]
             )
-        _fill(self.collections_table, lines, {3}, [c for c in view.collections])
+        money: list[dict[int, object]] = [{3: c.remaining_cents} for c in view.collections]
+        _fill(self.collections_table, lines, {3}, [c for c in view.collections], money)
         plan = []
         for p in view.plan:
             links = " · ".join(x for x in (p.client_name, p.goal_title) if x)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout
 from desktop_crm.weekly_overview import BehaviourScores, TeamWeekRow
 
 from ... import fmt
+from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
 from .form_editor import ROW_HEIGHT, _table
 from .texts import STATUS_COLOURS, WeeklyTexts
@@ -48,6 +49,10 @@ class TeamOverviewView(QWidget):
         layout.addWidget(self.behaviour_heading)
         self.behaviour_table = _table(self, "behaviourTable", [self.tr("Salesperson")])
         layout.addWidget(self.behaviour_table)
+        install_table_export(self.status_table, self.tr("Export the weekly forms' status"), "weekly-status")
+        install_table_export(
+            self.behaviour_table, self.tr("Export the monthly behaviour scores"), "behaviour-scores"
+        )
         layout.addStretch(1)
 
     def set_week(self, label: str, rows: list[TeamWeekRow]) -> None:
@@ -75,6 +80,10 @@ class TeamOverviewView(QWidget):
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
+                if c == 2 and row.score is not None:
+                    item.setData(EXPORT_ROLE, row.score)
+                if c == 3 and row.submitted_at is not None:
+                    item.setData(EXPORT_ROLE, row.submitted_at)
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
@@ -95,6 +104,7 @@ class TeamOverviewView(QWidget):
             table.setItem(r, 0, QTableWidgetItem(name))
             for c, value in enumerate(values, start=1):
                 item = QTableWidgetItem("–" if value is None else fmt.number(value, 1))
+                item.setData(EXPORT_ROLE, value if value is not None else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
         table.setFixedHeight(

@@ -1,0 +1,92 @@
+"""Export of the small tables a page fills itself (``QTableWidget``): the weekly form's tables, the weekly
+team overview, Settings → Team.
+
+``install_table_export(table, title, file_stem, kinds)`` gives the table a right-click action "Export
+this table…" that writes the rows as shown (headers, row order) through the shared export dialog and the
+worker. A cell's value is its ``EXPORT_ROLE`` data when the page set one (cents of a money column, a
+name without the "(working now)" decoration), else its text; ``kinds`` says which columns hold money,
+numbers or dates (``desktop_crm.exporting.cells.Column.kind``), so numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTableWidget
+
+from desktop_crm.exporting.cells import Column
+
+from ..tasks import Job
+from .actions import export_table
+
+EXPORT_ROLE = Qt.ItemDataRole.UserRole + 40
+
+
+def widget_table(
+    table: QTableWidget, kinds: Mapping[int, str] | None = None
+) -> tuple[list[Column], list[tuple[Any, ...]]]:
+    """The columns and rows of ``table`` as typed export values."""
+    kinds = dict(kinds or {})
+    rows = []
+    for row in range(table.rowCount()):
+        values: list[Any] = []
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None:
+                values.append(None)
+                continue
+            raw = item.data(EXPORT_ROLE)
+            values.append(item.text() if raw is None else raw)
+        rows.append(tuple(values))
+    columns = []
+    for column in range(table.columnCount()):
+        header = table.horizontalHeaderItem(column)
+        text = header.text() if header is not None else str(column + 1)
+        kind = kinds.get(column) or _kind_of([row[column] for row in rows])
+        columns.append(Column(f"c{column}", text, kind))
+    return columns, rows
+
+
+def _kind_of(values: list[Any]) -> str:
+    """A column's kind from its values: numbers, dates and times when every filled cell is one."""
+    filled = [v for v in values if v is not None and v != ""]
+    if not filled:
+        return "text"
+    if all(isinstance(v, datetime) for v in filled):
+        return "datetime"
+    if all(isinstance(v, date) and not isinstance(v, datetime) for v in filled):
+        return "date"
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in filled):
+        return "number"
+    return "text"
+
+
+class _TableExport(QObject):
+    """The "Export this table…" action of one table (kept as the table's child)."""
+
+    def __init__(self, table: QTableWidget, title: str, file_stem: str, kinds: Mapping[int, str]) -> None:
+        super().__init__(table)
+        self.table, self.title, self.file_stem, self.kinds = table, title, file_stem, dict(kinds)
+        self.action = QAction(self.tr("Export this table…"), table)
+        self.action.setObjectName("exportTableAction")
+        self.action.triggered.connect(self._on_action_triggered)
+        table.addAction(self.action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def run(self) -> Job | None:
+        columns, rows = widget_table(self.table, self.kinds)
+        return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
+
+    def _on_action_triggered(self) -> None:
+        self.run()
+
+
+def install_table_export(
+    table: QTableWidget, title: str, file_stem: str, kinds: Mapping[int, str] | None = None
+) -> QAction:
+    """Give ``table`` its right-click "Export this table…"; the action (tests trigger it)."""
+    return _TableExport(table, title, file_stem, kinds or {}).action
