@@ -390,6 +390,9 @@ TEMPLATES = {
     "import.ambiguous_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: {count} clients are named {value!r}; give them different names first."
     ),
+    "import.ambiguous_contact": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: client {client!r} has {count} contacts named {value!r}."
+    ),
     "import.ambiguous_contract": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.",
@@ -482,6 +485,7 @@ TEMPLATES = {
         "ServiceErrors", "{label}: {value!r} is not a date and time (write it like 2026-03-09 14:30)."
     ),
     "import.not_money": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value!r} is not an amount of money."),
+    "import.not_number": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: {value!r} is not a number."),
     "import.not_spreadsheet": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{file} is not a spreadsheet (a CSV or XLSX file)."
     ),
@@ -501,6 +505,14 @@ TEMPLATES = {
     ),
     "import.out_of_range": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label} must be between {low} and {high} (not {value})."
+    ),
+    "import.plan_over_contract": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label}: the plan would total {total_cents}, more than the contract's {contract_cents}.",
+    ),
+    "import.plan_overlapping": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label}: this contract already has an instalment due on {date}; change the date or merge them.",
     ),
     "import.required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
     "import.template_format": QT_TRANSLATE_NOOP(
@@ -525,10 +537,16 @@ TEMPLATES = {
     "import.unknown_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: there is no client named {value!r}."
     ),
+    "import.unknown_contact": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: client {client!r} has no contact named {value!r}."
+    ),
     "import.unknown_contract": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: client {client!r} has no contract with the number or title {value!r}."
     ),
     "import.unknown_encoding": QT_TRANSLATE_NOOP("ServiceErrors", "Unknown text encoding {encoding!r}."),
+    "import.unknown_instalment": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: contract {contract!r} has no instalment due on {value}."
+    ),
     "import.unknown_kind": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Unknown kind of records {kind!r} (allowed: {kinds})."
     ),
@@ -975,6 +993,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Attachment"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Birthday"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Business scope"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Categories"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Category name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Changed by"),
@@ -990,6 +1009,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Contact"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contact first name"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contact last name"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Contacts"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Contract number"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Criterion"),
@@ -1020,6 +1040,7 @@ LABELS = [
     QT_TRANSLATE_NOOP("ServiceLabels", "Industry"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Influence"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Instalment"),
+    QT_TRANSLATE_NOOP("ServiceLabels", "Instalment due"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Interests"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Job title"),
     QT_TRANSLATE_NOOP("ServiceLabels", "Kind"),

@@ -883,7 +883,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <source>Grade</source>
-        <translation>定级</translation>
+        <translation type="vanished">定级</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1030,7 +1030,7 @@ Your data is unchanged.</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>First contract signed more than</source>
         <translation>首份合同签订超过</translation>
     </message>
@@ -3410,7 +3410,7 @@ Your data is unchanged.</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/exporter/actions.py" line="+34" />
+        <location filename="../../ui/exporter/actions.py" line="+35" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
@@ -3436,6 +3436,11 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Export payment plans</source>
+        <translation>导出回款计划</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Export payments</source>
         <translation>导出回款</translation>
     </message>
@@ -3450,7 +3455,12 @@ Your data is unchanged.</source>
         <translation>导出列表</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+54" />
+        <source>Export the pipeline</source>
+        <translation>导出销售漏斗</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Export next steps to a calendar</source>
         <translation>导出下步事务到日历</translation>
     </message>
@@ -5814,6 +5824,11 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
+        <source>Payment p&amp;lans…</source>
+        <translation>回款计划(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Payments…</source>
         <translation>回款(&amp;Y)…</translation>
     </message>
@@ -6700,11 +6715,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <location line="+200" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-199" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -6715,11 +6731,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+24" />
+        <location line="+175" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-175" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
@@ -6755,11 +6772,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <location line="+153" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-150" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -6769,7 +6787,17 @@ Start a new, empty database in this file?</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+5" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Every open opportunity the board counts, with its filter</source>
+        <translation>看板按当前筛选统计的全部进行中商机</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -6829,12 +6857,33 @@ Start a new, empty database in this file?</source>
         <translation>打开客户</translation>
     </message>
     <message>
+        <location line="+25" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expected amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Probability (%)</source>
+        <translation>赢率（%）</translation>
+    </message>
+    <message>
         <source>Won amount</source>
         <translation type="vanished">成功金额</translation>
     </message>
     <message>
+        <location line="-5" />
         <source>Stage</source>
-        <translation type="vanished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Opportunities</source>
@@ -6845,7 +6894,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-99" />
+        <location line="-123" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
@@ -7772,7 +7821,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+774" />
+        <location line="+792" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -7790,17 +7839,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-712" />
+        <location line="-730" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+709" />
+        <location line="+727" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-550" />
+        <location line="-568" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -7888,7 +7937,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+517" />
+        <location line="+535" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -7907,7 +7956,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-916" />
+        <location line="-934" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -7921,7 +7970,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+552" />
+        <location line="+570" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -7934,7 +7983,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-366" />
+        <location line="-384" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -7956,7 +8005,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+560" />
+        <location line="+578" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -7971,7 +8020,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-516" />
+        <location line="-534" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8000,7 +8049,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+577" />
+        <location line="+595" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8009,7 +8058,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-350" />
+        <location line="-368" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -8019,7 +8068,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+372" />
+        <location line="+390" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -8028,7 +8077,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-369" />
+        <location line="-387" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -8223,12 +8272,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+730" />
+        <location line="+748" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-729" />
+        <location line="-747" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8377,7 +8426,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+183" />
         <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
         <translation>有问题的行：{count}。未导入任何内容；请改正这些行（或去掉它们）后重新导入。</translation>
     </message>
@@ -8418,7 +8467,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-658" />
+        <location line="-676" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8484,12 +8533,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+483" />
+        <location line="+501" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-482" />
+        <location line="-500" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -8575,6 +8624,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>{label}: client {client!r} has {count} contacts named {value!r}.</source>
+        <translation>{label}：客户 {client!r} 有 {count} 个名为 {value!r} 的联系人。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.</source>
         <translation>{label}：客户 {client!r} 有 {count} 份名为 {value!r} 的合同，请使用合同编号。</translation>
     </message>
@@ -8595,12 +8649,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+483" />
+        <location line="+498" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-479" />
+        <location line="-494" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -8746,6 +8800,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{label}: {value!r} is not a number.</source>
+        <translation>{label}：{value!r} 不是数字。</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>{file} is not a spreadsheet (a CSV or XLSX file).</source>
         <translation>{file} 不是表格文件（CSV 或 XLSX）。</translation>
     </message>
@@ -8780,7 +8839,17 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须在 {low} 到 {high} 之间（不能是 {value}）。</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>{label}: the plan would total {total_cents}, more than the contract's {contract_cents}.</source>
+        <translation>{label}：回款计划合计将为 {total_cents}，超过合同金额 {contract_cents}。</translation>
+    </message>
+    <message>
         <location line="+4" />
+        <source>{label}: this contract already has an instalment due on {date}; change the date or merge them.</source>
+        <translation>{label}：该合同在 {date} 已有一期回款计划；请修改日期或合并。</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Templates are written as csv or xlsx, not {fmt!r}.</source>
         <translation>模板只能写成 csv 或 xlsx，不能是 {fmt!r}。</translation>
     </message>
@@ -8806,6 +8875,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>{label}: client {client!r} has no contact named {value!r}.</source>
+        <translation>{label}：客户 {client!r} 没有名为 {value!r} 的联系人。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>{label}: client {client!r} has no contract with the number or title {value!r}.</source>
         <translation>{label}：客户 {client!r} 没有编号或名称为 {value!r} 的合同。</translation>
     </message>
@@ -8816,6 +8890,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{label}: contract {contract!r} has no instalment due on {value}.</source>
+        <translation>{label}：合同 {contract!r} 没有 {value} 到期的回款计划。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Unknown kind of records {kind!r} (allowed: {kinds}).</source>
         <translation>未知的记录类型 {kind!r}（可用：{kinds}）。</translation>
     </message>
@@ -9265,8 +9344,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-333" />
-        <location line="+337" />
+        <location line="-339" />
+        <location line="+343" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -9276,8 +9355,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-330" />
-        <location line="+331" />
+        <location line="-336" />
+        <location line="+337" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -9409,7 +9488,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-304" />
+        <location line="-322" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -9428,7 +9507,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+320" />
+        <location line="+338" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -9462,7 +9541,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-785" />
+        <location line="-803" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -9482,7 +9561,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+494" />
+        <location line="+512" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -9496,17 +9575,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-521" />
+        <location line="-539" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+530" />
+        <location line="+548" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-529" />
+        <location line="-547" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -9520,7 +9599,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+547" />
+        <location line="+565" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -9535,7 +9614,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-591" />
+        <location line="-609" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -9549,7 +9628,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+299" />
+        <location line="+317" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -9563,12 +9642,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-309" />
+        <location line="-327" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+575" />
+        <location line="+593" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -9578,7 +9657,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-548" />
+        <location line="-566" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -9624,12 +9703,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+625" />
+        <location line="+643" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-815" />
+        <location line="-833" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -9658,12 +9737,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+507" />
+        <location line="+525" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-554" />
+        <location line="-572" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -9673,7 +9752,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+420" />
+        <location line="+438" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -9746,8 +9825,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="-165" />
-        <location line="+240" />
+        <location line="-171" />
+        <location line="+246" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -9761,12 +9840,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-517" />
+        <location line="-535" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+515" />
+        <location line="+533" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -9786,12 +9865,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-492" />
+        <location line="-510" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+535" />
+        <location line="+553" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -9822,22 +9901,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-855" />
+        <location line="-873" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+750" />
+        <location line="+768" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-687" />
+        <location line="-705" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+722" />
+        <location line="+740" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -9880,7 +9959,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-732" />
+        <location line="-750" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -9943,7 +10022,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+870" />
+        <location filename="../../ui/service_text.py" line="+888" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -9981,6 +10060,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Business scope</source>
         <translation>经营范围</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Categories</source>
+        <translation>分类</translation>
     </message>
     <message>
         <location line="+1" />
@@ -10056,6 +10140,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Contact last name</source>
         <translation>联系人姓</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contacts</source>
+        <translation>参与联系人</translation>
     </message>
     <message>
         <location line="+1" />
@@ -10206,6 +10295,11 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>Instalment</source>
         <translation>回款期次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment due</source>
+        <translation>对应回款计划</translation>
     </message>
     <message>
         <location line="+1" />
@@ -10986,7 +11080,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+174" />
+        <location filename="../../ui/pages/settings_team.py" line="+175" />
         <source>PIN for {name}</source>
         <translation>{name}的 PIN 码</translation>
     </message>
@@ -11551,14 +11645,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+36" />
+        <location filename="../../ui/pages/weekly/team_view.py" line="+37" />
         <location line="+13" />
-        <location line="+41" />
+        <location line="+49" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -11578,7 +11672,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>双击某人打开其周报。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+10" />
+        <source>Export the weekly forms' status</source>
+        <translation>导出周报状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export the monthly behaviour scores</source>
+        <translation>导出月度周行为分</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Weekly forms of {week}</source>
         <translation>{week} 的周报</translation>
     </message>
@@ -11588,7 +11692,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>没有需要检视的人。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+32" />
         <source>Monthly behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
@@ -11646,25 +11750,35 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
-        <location line="+80" />
+        <location line="+85" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-79" />
-        <location line="+82" />
+        <location line="-84" />
+        <location line="+87" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location line="-80" />
-        <location line="+197" />
+        <location line="-85" />
+        <location line="+202" />
         <location line="+10" />
         <source>Remove PIN</source>
         <translation>移除 PIN 码</translation>
     </message>
     <message>
-        <location line="-171" />
+        <location line="-209" />
+        <source>Export the team</source>
+        <translation>导出团队</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>{name} (working now)</source>
         <translation>{name}（当前使用者）</translation>
     </message>
@@ -11681,7 +11795,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>否</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
@@ -11986,7 +12100,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-434" />
+        <location filename="../../ui/pages/settings_team.py" line="-439" />
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
@@ -12143,7 +12257,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+107" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+115" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
@@ -12279,7 +12393,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+20" />
+        <source>Export the weekly form's table</source>
+        <translation>导出周报表格</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>4. Facts of the week</source>
         <translation>四、本周成果</translation>
     </message>
@@ -12305,17 +12424,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+50" />
-        <location line="+20" />
+        <location line="+29" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-24" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+18" />
         <source>Instalment due {date}</source>
         <translation>回款计划 {date} 到期</translation>
     </message>
@@ -12325,7 +12444,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>手工添加</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>No annotations.</source>
         <translation>暂无批注。</translation>
     </message>
@@ -12752,6 +12871,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+2" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>_TableExport</name>
+    <message>
+        <location filename="../../ui/exporter/widget_tables.py" line="+74" />
+        <source>Export this table…</source>
+        <translation>导出此表格…</translation>
     </message>
 </context>
 </TS>
