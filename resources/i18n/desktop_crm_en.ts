@@ -1013,7 +1013,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>First contract signed more than</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,7 +3364,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/exporter/actions.py" line="+34"/>
+        <location filename="../../ui/exporter/actions.py" line="+35"/>
         <source>Export clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,6 +3390,11 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Export payment plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export payments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3404,7 +3409,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+54"/>
+        <source>Export the pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Export next steps to a calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5760,6 +5770,11 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Payment p&amp;lans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Payments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6638,11 +6653,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+200"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-199"/>
         <source>Won</source>
         <translation type="unfinished">Won</translation>
     </message>
@@ -6653,11 +6669,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+24"/>
+        <location line="+175"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-175"/>
         <source>Created</source>
         <translation type="unfinished">Created</translation>
     </message>
@@ -6693,11 +6710,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+153"/>
         <source>Owner</source>
         <translation type="unfinished">Owner</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-150"/>
         <source>Date</source>
         <translation type="unfinished">Date</translation>
     </message>
@@ -6707,7 +6725,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+5"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every open opportunity the board counts, with its filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6767,12 +6795,33 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+25"/>
+        <source>Client</source>
+        <translation type="unfinished">Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected amount</source>
+        <translation type="unfinished">Expected amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Won amount</source>
         <translation type="vanished">Won amount</translation>
     </message>
     <message>
+        <location line="-5"/>
         <source>Stage</source>
-        <translation type="vanished">Stage</translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <source>Opportunities</source>
@@ -6783,7 +6832,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-123"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -7682,7 +7731,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+774"/>
+        <location line="+792"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7692,17 +7741,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-712"/>
+        <location line="-730"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+709"/>
+        <location line="+727"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-550"/>
+        <location line="-568"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7742,7 +7791,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+517"/>
+        <location line="+535"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7757,7 +7806,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-916"/>
+        <location line="-934"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7767,12 +7816,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+552"/>
+        <location line="+570"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-384"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7782,7 +7831,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+560"/>
+        <location line="+578"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7797,7 +7846,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-516"/>
+        <location line="-534"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7822,12 +7871,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+595"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-368"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7837,12 +7886,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+390"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-387"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8073,12 +8122,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+730"/>
+        <location line="+748"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-747"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8209,12 +8258,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+483"/>
+        <location line="+501"/>
         <source>{label} cannot be after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-500"/>
         <source>This public-information note no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8340,6 +8389,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label}: client {client!r} has {count} contacts named {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{label}: client {client!r} has {count} contracts called {value!r}; use the contract number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8360,12 +8414,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+483"/>
+        <location line="+498"/>
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-494"/>
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8511,6 +8565,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label}: {value!r} is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{file} is not a spreadsheet (a CSV or XLSX file).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8545,7 +8604,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{label}: the plan would total {total_cents}, more than the contract&apos;s {contract_cents}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>{label}: this contract already has an instalment due on {date}; change the date or merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Templates are written as csv or xlsx, not {fmt!r}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8571,6 +8640,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label}: client {client!r} has no contact named {value!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{label}: client {client!r} has no contract with the number or title {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8581,6 +8655,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{label}: contract {contract!r} has no instalment due on {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Unknown kind of records {kind!r} (allowed: {kinds}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9071,8 +9150,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-333"/>
-        <location line="+337"/>
+        <location line="-339"/>
+        <location line="+343"/>
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9082,8 +9161,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+331"/>
+        <location line="-336"/>
+        <location line="+337"/>
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9203,7 +9282,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-322"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9218,7 +9297,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+338"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9248,7 +9327,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-803"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9268,7 +9347,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+494"/>
+        <location line="+512"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9278,17 +9357,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-521"/>
+        <location line="-539"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+530"/>
+        <location line="+548"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-547"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9298,7 +9377,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+547"/>
+        <location line="+565"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9313,7 +9392,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-591"/>
+        <location line="-609"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9323,7 +9402,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+317"/>
         <source>This next step is already done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9333,12 +9412,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-327"/>
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+575"/>
+        <location line="+593"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9348,7 +9427,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-548"/>
+        <location line="-566"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9358,12 +9437,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+625"/>
+        <location line="+643"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-815"/>
+        <location line="-833"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9388,12 +9467,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+525"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-572"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9403,7 +9482,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+438"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9428,8 +9507,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+240"/>
+        <location line="-171"/>
+        <location line="+246"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9439,12 +9518,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-535"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+515"/>
+        <location line="+533"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9464,12 +9543,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-510"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+535"/>
+        <location line="+553"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9484,22 +9563,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-855"/>
+        <location line="-873"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+750"/>
+        <location line="+768"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-687"/>
+        <location line="-705"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+722"/>
+        <location line="+740"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9534,7 +9613,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-732"/>
+        <location line="-750"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9585,7 +9664,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+870"/>
+        <location filename="../../ui/service_text.py" line="+888"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9622,6 +9701,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>Business scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9697,6 +9781,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>Contact last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9847,6 +9936,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>Instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instalment due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10624,7 +10718,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+174"/>
+        <location filename="../../ui/pages/settings_team.py" line="+175"/>
         <source>PIN for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11185,14 +11279,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+36"/>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+37"/>
         <location line="+13"/>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Salesperson</source>
         <translation type="unfinished">Salesperson</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-62"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -11212,7 +11306,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Export the weekly forms&apos; status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the monthly behaviour scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Weekly forms of {week}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11222,7 +11326,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Monthly behaviour score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11276,25 +11380,35 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+82"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>Set PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+197"/>
+        <location line="-85"/>
+        <location line="+202"/>
         <location line="+10"/>
         <source>Remove PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-209"/>
+        <source>Export the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{name} (working now)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11311,7 +11425,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11616,7 +11730,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-434"/>
+        <location filename="../../ui/pages/settings_team.py" line="-439"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11765,7 +11879,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+107"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+115"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11901,7 +12015,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>Export the weekly form&apos;s table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>4. Facts of the week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11927,17 +12046,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+50"/>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>(no client)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-24"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Instalment due {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11947,7 +12066,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No annotations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12373,6 +12492,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+2"/>
         <source>The file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_TableExport</name>
+    <message>
+        <location filename="../../ui/exporter/widget_tables.py" line="+74"/>
+        <source>Export this table…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
