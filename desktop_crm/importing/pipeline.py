@@ -247,16 +247,25 @@ def _conn() -> Any:
     return database.connection()
 
 
+_LOOKUP_EVERY = 10_000  # stored clients read between two progress calls
+
+
 class _Lookups:
-    def __init__(self, kind: str, mapped: set[str]) -> None:
+    """The clients (names, phones) and users of the database. ``tick(fraction)`` is called while the
+    clients are read (100,000 clients take about a second)."""
+
+    def __init__(self, kind: str, mapped: set[str], tick: Callable[[float], None] | None = None) -> None:
         conn = _conn()
         self.kind = kind
         self.clients: dict[str, list[int]] = {}
         self.client_names: dict[int, str] = {}
         self.client_phones = _PhoneIndex()
         need_phones = kind == "clients"
+        count = conn.execute("SELECT count(*) FROM client WHERE deleted_at IS NULL").fetchone()[0] or 1
         query = "SELECT id, name, phone FROM client WHERE deleted_at IS NULL"
-        for cid, name, phone in conn.execute(query):
+        for index, (cid, name, phone) in enumerate(conn.execute(query)):
+            if tick is not None and index % _LOOKUP_EVERY == 0 and index:
+                tick(index / count)
             self.clients.setdefault(name_key(name), []).append(cid)
             self.client_names[cid] = name
             if need_phones:
@@ -406,7 +415,7 @@ def prepare(
 ) -> Preview:
     """Check every row against the rules and the database; write nothing. ``progress(done, total)``
     returning False raises ``CrmError("import_cancelled")``."""
-    return _prepare(kind, table, mapping, on_duplicate, progress, 2)
+    return _prepare(kind, table, mapping, on_duplicate, progress, 3)
 
 
 def _prepare(
@@ -417,26 +426,27 @@ def _prepare(
     progress: Progress | None,
     share: int,
 ) -> Preview:
-    """``share``: the progress total in units of the row count (2 for prepare: check and duplicates; 3 for
-    run_import, whose writing is the third)."""
+    """``share``: the progress total in units of the row count (3 for prepare: reading the database's
+    clients, checking the rows, duplicates; 4 for run_import, whose writing is the fourth)."""
     specs, columns = _clean_args(kind, table, mapping, on_duplicate)
-    total = max(len(table.rows), 1) * share
+    unit = len(table.rows)
+    total = max(unit, 1) * share
     _tick(progress, 0, total)
     mapped = set(columns.values())
     column_of = {key: column for column, key in columns.items()}
     file_problems = _missing_required(kind, specs, mapped)
-    lookups = _Lookups(kind, mapped)
-    _tick(progress, 0, total)  # the lookups took a moment: let a cancel in
+    lookups = _Lookups(kind, mapped, lambda fraction: _tick(progress, int(fraction * unit), total))
+    _tick(progress, unit, total)
     width = len(table.headers)
     rows: list[PreviewRow] = []
     for index, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if index % _CHECK_EVERY == 0 and index:
-            _tick(progress, index, total)
+            _tick(progress, unit + index, total)
         rows.append(_check_row(kind, table, specs, columns, column_of, lookups, cells, number, width))
-    _tick(progress, len(table.rows), total)
-    ticker = _Ticker(progress, len(table.rows), total)
+    _tick(progress, 2 * unit, total)
+    ticker = _Ticker(progress, 2 * unit, total)
     _mark_duplicates(kind, rows, lookups, on_duplicate, table, column_of, ticker)
-    _tick(progress, 2 * len(table.rows), total)
+    _tick(progress, 3 * unit, total)
     counts = {"create": 0, "update": 0, "skip": 0, "error": 0}
     for row in rows:
         counts[row.action] += 1

@@ -120,12 +120,15 @@ def run(db: Path, csv_path: Path) -> tuple[float, int, float, object]:
     calls = 0
     last = time.perf_counter()
     longest = 0.0
+    where = [(0, 0), (0, 0)]  # progress (done, total) before and after the longest gap
+    seen = (0, 0)
 
     def progress(done: int, total: int) -> bool:
-        nonlocal calls, last, longest
+        nonlocal calls, last, longest, seen
         now = time.perf_counter()
-        longest = max(longest, now - last)
-        last = now
+        if now - last > longest:
+            longest, where[:] = now - last, [seen, (done, total)]
+        last, seen = now, (done, total)
         calls += 1
         return True
 
@@ -135,7 +138,11 @@ def run(db: Path, csv_path: Path) -> tuple[float, int, float, object]:
     mapping = suggest_mapping("clients", table.headers)
     result = run_import("clients", table, mapping, progress=progress)
     elapsed = time.perf_counter() - begun
+    tail = time.perf_counter() - last  # from the last progress call to the end (the commit)
     close_database()
+    print(
+        f"longest gap between progress {where[0]} and {where[1]}; after the last call: {tail * 1000:.0f} ms"
+    )
     return elapsed, calls, longest, result
 
 

@@ -265,7 +265,7 @@ def test_prepare_writes_nothing_and_reports_progress(db: Any, team: dict[str, in
     calls: list[int] = []
     prepare("clients", t, _auto("clients", t), progress=lambda done, total: calls.append(done) and None)
     assert dump_text(db) == before
-    assert calls == sorted(calls) and calls[-1] == 4000 and len(calls) >= 8
+    assert calls == sorted(calls) and calls[-1] == 6000 and len(calls) >= 8  # database, rows, duplicates
 
 
 def test_mapping_memory(team: dict[str, int]) -> None:
@@ -292,3 +292,19 @@ def test_payments_are_imported_against_their_contract(team: dict[str, int], cloc
         10000,
         123456,
     ]
+
+
+def test_reading_the_databases_clients_moves_the_progress(
+    db: Any, team: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_crm.importing import pipeline
+    from desktop_crm.models import Client
+
+    monkeypatch.setattr(pipeline, "_LOOKUP_EVERY", 2)
+    for i in range(10):
+        Client.create(name=f"老客户{i}")
+    t = table(CN_HEADERS, *[[f"客户{i}", "B", "", "", "", "", "", ""] for i in range(100)])
+    calls: list[int] = []
+    prepare("clients", t, _auto("clients", t), progress=lambda done, total: calls.append(done) and None)
+    reading = [c for c in calls if 0 < c < 100]  # the first share: the database's clients
+    assert len(reading) >= 4 and reading == sorted(reading)
