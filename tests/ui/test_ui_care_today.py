@@ -117,15 +117,12 @@ def test_settings_change_who_is_a_candidate(qtbot: QtBot, care_db: dict[str, int
     assert names == {"老朋友机械", "新签三月"}  # signed more than 3 months ago now counts
 
 
-def test_on_a_large_file_the_care_lists_load_on_the_worker(
-    qtbot: QtBot, care_db: dict[str, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ui.pages.today import loader
+def test_on_a_large_file_the_care_lists_load_on_the_worker(qtbot: QtBot, care_db: dict[str, int]) -> None:
+    from ui.pages.today.care_section import CareSections
 
-    monkeypatch.setattr(loader, "is_large", lambda: True)
-    page = TodayPage()
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.care.sig_loaded, timeout=20_000):
-        page.refresh()
-        assert page.care.candidates.count_label.text() == "…"  # loading
-    assert page.care.candidate_model.rowCount() == 1 and page.care.date_model.rowCount() == 2
+    care = CareSections()
+    qtbot.addWidget(care)
+    with qtbot.waitSignal(care.sig_loaded, timeout=30_000):
+        care.refresh(NOW.date(), care_db["me"], large=True)
+        assert care.candidates.count_label.text() == "…"  # loading on the worker
+    assert care.candidate_model.rowCount() == 1 and care.date_model.rowCount() == 2
