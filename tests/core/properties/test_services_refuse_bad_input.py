@@ -695,6 +695,12 @@ CASES: dict[str, Case] = {
     "views.delete_view": Case(views.delete_view, {"view_id": ids(1)}),
 }
 
+from desktop_crm.services import client_status  # noqa: E402
+
+CASES["client_status.set_status_follows_deals"] = Case(
+    client_status.set_status_follows_deals, {"enabled": st.one_of(flag, anything)}
+)
+
 # load / vcard (slice load-vcard): cards as parse_vcards makes them from random text, or anything at all
 from desktop_crm.services import vcards  # noqa: E402
 from desktop_crm.vcard import parse_vcards  # noqa: E402
@@ -898,6 +904,10 @@ NOT_USER_INPUT = {
     "weekly_criteria.weighted_total",
 }
 
+NOT_USER_INPUT |= {  # the client-status rule: a read, and the hook deals call with their own client
+    "client_status.status_follows_deals",
+    "client_status.promote_on_deal",
+}
 NOT_USER_INPUT |= {"vcards.phone_key", "vcards.contact_fields"}  # helpers over parsed cards (load-vcard)
 NOT_USER_INPUT |= {  # slice service: reads of the type list and a status test
     "service_records.service_types",
