@@ -114,14 +114,36 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _decode(name: str, data: bytes, encoding: str | None) -> tuple[str, str]:
+_DECODE_CHUNK = 1 << 20  # bytes decoded between two progress calls
+
+
+def _decode_in_chunks(data: bytes, codec: str, tick: Callable[[int], None] | None) -> str:
+    """``data.decode(codec)`` (strict), a megabyte at a time with ``tick(bytes done)`` in between; a
+    failure raises the whole-file decode's own error (its position is exact)."""
+    if tick is None or len(data) <= _DECODE_CHUNK:
+        return data.decode(codec)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    parts = []
+    try:
+        for start in range(0, len(data), _DECODE_CHUNK):
+            end = start + _DECODE_CHUNK
+            parts.append(decoder.decode(data[start:end], final=end >= len(data)))
+            tick(min(end, len(data)))
+    except UnicodeDecodeError:
+        return data.decode(codec)  # raises the same error with the file's offsets
+    return "".join(parts)
+
+
+def _decode(
+    name: str, data: bytes, encoding: str | None, tick: Callable[[int], None] | None = None
+) -> tuple[str, str]:
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
             raise CrmError("import.unknown_encoding", encoding=encoding[:60]) from None
         try:
-            return data.decode(codec), encoding
+            return _decode_in_chunks(data, codec, tick), encoding
         except UnicodeDecodeError as exc:
             line, column = _position(data, exc.start)
             raise CrmError(
@@ -138,24 +160,26 @@ def _decode(name: str, data: bytes, encoding: str | None) -> tuple[str, str]:
     first_error: UnicodeDecodeError | None = None
     for codec in candidates:
         try:
-            text = data.decode(codec)
+            text = _decode_in_chunks(data, codec, tick)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
             continue
         if codec == "gb18030":
-            _refuse_mixed(name, data)
+            _refuse_mixed(name, data, tick)
         return text, codec
     assert first_error is not None
     line, column = _position(data, first_error.start)
     raise CrmError("import.undecodable", file=name, encoding=candidates[0], row=line, column=column)
 
 
-def _refuse_mixed(name: str, data: bytes) -> None:
+def _refuse_mixed(name: str, data: bytes, tick: Callable[[int], None] | None = None) -> None:
     """A file read as GB18030 whose other lines are valid UTF-8 text (with non-ASCII characters) mixes
     two encodings: refuse it, naming the first line that is not UTF-8."""
     utf8_lines = 0
     first_bad: int | None = None
     for number, line in enumerate(data.split(b"\n"), start=1):
+        if tick is not None and number % 20_000 == 0:
+            tick(len(data))
         if line.isascii():
             continue
         try:
@@ -211,7 +235,9 @@ def _read_csv(
     bom16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in data and encoding is None and not bom16 and _looks_utf16(data) is None:
         raise CrmError("import.not_spreadsheet", file=name)
-    text, used = _decode(name, data, encoding)
+    size = max(len(data), 1)
+    # decoding is the first tenth of the reading (bytes decoded), parsing the rest (characters read)
+    text, used = _decode(name, data, encoding, lambda done: _check_progress(progress, done // 10, size))
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\x00" in text or len(_BINARY.findall(text[:65536])) > len(text[:65536]) // 200:
@@ -241,7 +267,7 @@ def _read_csv(
         for record in reader:
             record_no += 1
             if record_no % _PROGRESS_EVERY == 0:
-                _check_progress(progress, consumed, total)
+                _check_progress(progress, size // 10 + int(consumed / total * (size - size // 10)), size)
             last_line = reader.line_num
             if record and any(cell.strip() for cell in record):
                 records.append(record)

@@ -209,3 +209,17 @@ def test_explicit_encoding_and_delimiter(tmp_path: Path) -> None:
     with pytest.raises(CrmError) as caught:
         read_table(path, encoding="klingon")
     assert caught.value.code == "import.unknown_encoding"
+
+
+def test_decoding_a_large_file_reports_progress(tmp_path: Path) -> None:
+    text = "客户名称,备注\n" + "".join(f"客户{i},来自旧系统的客户资料{i}\n" for i in range(120_000))
+    data = text.encode("gb18030")
+    assert len(data) > 3 * 1024 * 1024
+    path = _write(tmp_path, data)
+    seen: list[tuple[int, int]] = []
+    table = read_table(path, progress=lambda done, total: seen.append((done, total)) and None)
+    assert table.encoding == "gb18030" and len(table.rows) == 120_000
+    decoding = [done for done, total in seen if 0 < done <= total // 10]
+    assert len(decoding) >= 3  # a megabyte at a time: the bar moves before the parsing starts
+    shares = [done / total for done, total in seen]
+    assert shares == sorted(shares) and shares[-1] == 1
