@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -89,6 +90,30 @@ class Job(QObject):
                 self.sig_finished.emit(result)
         finally:
             self.done = True
+
+
+def deliver(
+    job: Job,
+    owner: QObject,
+    finished: Callable[[Any], None],
+    failed: Callable[[str], None] | None = None,
+) -> Job:
+    """Call ``finished(result)`` (or ``failed(message)``) in the GUI thread when ``job`` ends, unless
+    ``owner`` has been deleted by then (a page rebuilt by a language switch, a closed dialog): the
+    outcome is dropped instead of calling into a deleted widget. Use it instead of connecting a lambda
+    that captures a widget."""
+
+    def on_finished(result: object) -> None:
+        if shiboken6.isValid(owner):
+            finished(result)
+
+    def on_failed(message: str) -> None:
+        if failed is not None and shiboken6.isValid(owner):
+            failed(message)
+
+    job.sig_finished.connect(on_finished)
+    job.sig_failed.connect(on_failed)
+    return job
 
 
 class DatabaseWorker(QThread):

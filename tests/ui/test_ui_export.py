@@ -220,8 +220,7 @@ def test_dashboard_tables_export_numbers_and_dates(
                 for i in range(start, stop)
             ][: stop - start]
 
-    dialog = DrillDownDialog("Collected", Listing("collected", 1200), parent)
-    qtbot.addWidget(dialog)
+    dialog = DrillDownDialog("Collected", Listing("collected", 1200), parent)  # closed with its parent
     path = tmp_path / "records.csv"
     fake2 = FakeModal(path)
     monkeypatch.setattr(prompts, "run_modal", fake2)

@@ -144,3 +144,30 @@ def test_run_with_progress_shows_a_cancellable_dialog(qtbot: QtBot, worker: Data
         qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     # The dialog hides and deletes itself; under load it may already be gone when we look.
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=20_000)
+
+
+def test_deliver_hands_the_outcome_to_a_live_owner_and_drops_it_for_a_deleted_one(
+    qtbot: QtBot, worker: DatabaseWorker
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.tasks import deliver
+
+    got: list[object] = []
+    live = QWidget()
+    qtbot.addWidget(live)
+    job = deliver(worker.submit(lambda _p: 42), live, got.append)
+    with qtbot.waitSignal(job.sig_finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: got == [42])
+
+    gate = threading.Event()
+    doomed = QWidget()
+    failures: list[str] = []
+    slow = deliver(worker.submit(lambda _p: gate.wait(5) and "late"), doomed, got.append, failures.append)
+    shiboken6.delete(doomed)  # the page is gone (a language switch rebuilt the window) before the result
+    gate.set()
+    with qtbot.waitSignal(slow.sig_finished, timeout=5000):
+        pass
+    qtbot.wait(50)  # the queued outcome would have been delivered by now
+    assert got == [42] and failures == []

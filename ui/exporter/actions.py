@@ -8,14 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_crm.client_list import ClientQuery
 from desktop_crm.exporting.cells import Column
 
 from .. import fmt, prompts
-from ..tasks import DatabaseWorker, Job, run_with_progress
+from ..tasks import DatabaseWorker, Job, deliver, run_with_progress
 from .dialog import ExportChoice, ExportDialog
 
 ExportFn = Callable[[ExportChoice, Callable[[int, int], bool]], int]
@@ -42,41 +42,22 @@ def kind_title(kind: str) -> str:
     }[kind]
 
 
-_LIVE: set[QObject] = set()  # outcomes waiting for their job (kept alive without a parent too)
+def _report_outcome(parent: QWidget | None, title: str, path: str, job: Job, done_text: str = "") -> None:
+    """Report a finished export to the user in the GUI thread (dropped if ``parent`` is gone by then)."""
+    done_text = done_text or QCoreApplication.translate("ExportActions", "Exported {count} rows to {path}.")
 
-
-class _Outcome(QObject):
-    """Reports a finished export to the user (lives in the GUI thread, parented to the dialog's parent)."""
-
-    def __init__(self, parent: QWidget | None, title: str, path: str, job: Job, done_text: str = "") -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.title = title
-        self.path = path
-        self.done_text = done_text or QCoreApplication.translate(
-            "ExportActions", "Exported {count} rows to {path}."
-        )
-        job.sig_finished.connect(self._on_job_finished)
-        job.sig_failed.connect(self._on_job_failed)
-        job.sig_cancelled.connect(self._on_job_cancelled)
-        _LIVE.add(self)
-
-    def _done(self) -> None:
-        _LIVE.discard(self)
-        self.deleteLater()
-
-    def _on_job_cancelled(self) -> None:
-        self._done()
-
-    def _on_job_finished(self, count: object) -> None:
+    def finished(count: object) -> None:
         shown = fmt.number(count) if isinstance(count, int) else str(count)
-        text = self.done_text.format(count=shown, path=self.path)
-        self._done()
-        prompts.show_info(self.parent_widget, self.title, text)
+        prompts.show_info(parent, title, done_text.format(count=shown, path=path))
 
-    def _on_job_failed(self, message: str) -> None:
-        self._done()
-        prompts.show_error(self.parent_widget, self.title, message)
+    def failed(message: str) -> None:
+        prompts.show_error(parent, title, message)
+
+    if parent is not None:
+        deliver(job, parent, finished, failed)
+    else:
+        job.sig_finished.connect(finished)
+        job.sig_failed.connect(failed)
 
 
 def ask_and_run(
@@ -94,7 +75,7 @@ def ask_and_run(
         return None
     choice = dialog.choice()
     job = run_with_progress(parent, title, lambda progress: fn(choice, progress), worker)
-    _Outcome(parent, title, choice.path, job)
+    _report_outcome(parent, title, choice.path, job)
     return job
 
 
@@ -218,7 +199,7 @@ def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = No
         return write_ics(path, user_id=user_id, progress=progress)
 
     job = run_with_progress(parent, title, run, worker)
-    _Outcome(
+    _report_outcome(
         parent,
         title,
         path,

@@ -39,7 +39,7 @@ from ... import prompts
 from ...charts.canvas import ChartWidget, matplotlib_ready, preload_matplotlib, warm_text
 from ...charts.theme import ChartTheme, chart_theme
 from ...handbook_link import set_kpi_link
-from ...tasks import default_worker, run_with_progress
+from ...tasks import default_worker, deliver, run_with_progress
 from ...widgets import make_table_view, set_column_widths
 from ..base import Page
 from .cards import CardGrid, KpiCard
@@ -333,8 +333,7 @@ class DashboardPage(Page):
         for card in self.cards:
             card.set_loading()
         job = default_worker().submit(lambda _progress: load(request))
-        job.sig_finished.connect(lambda data: self._on_loaded(data, generation))
-        job.sig_failed.connect(self._on_load_failed)
+        deliver(job, self, lambda data: self._on_loaded(data, generation), self._on_load_failed)
 
     def _on_load_failed(self, message: str) -> None:
         self.loading = False
@@ -427,7 +426,7 @@ class DashboardPage(Page):
                     return None
 
             job = default_worker().submit(read_once)
-            job.sig_finished.connect(lambda data: self._keep_prefetched(data, request, stamp, read_at))
+            deliver(job, self, lambda data: self._keep_prefetched(data, request, stamp, read_at))
         self._warm_frames = list(self.frames)
         QTimer.singleShot(READY_POLL_MS, self, self._warm_up)
 
@@ -590,8 +589,7 @@ class DashboardPage(Page):
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.subtitle_label.setText(self.tr("Listing the records behind {kpi}…").format(kpi=kpi_name(key)))
         job = default_worker().submit(lambda _progress: drill_records(key, period, user_id))
-        job.sig_finished.connect(lambda listing: self._show_drill(title, listing))
-        job.sig_failed.connect(self._on_drill_failed)
+        deliver(job, self, lambda listing: self._show_drill(title, listing), self._on_drill_failed)
 
     def _drill_done(self) -> None:
         self.drilling = False
@@ -648,12 +646,12 @@ class DashboardPage(Page):
             self.tr("Writing the review pack…"),
             lambda _progress: write_review_pack(load(request, with_forms=True), path, theme),
         )
-        job.sig_finished.connect(
+        deliver(
+            job,
+            self,
             lambda written: self.subtitle_label.setText(
                 self.tr("Review pack written to {path}").format(path=str(written))
-            )
-        )
-        job.sig_failed.connect(
-            lambda message: prompts.show_error(self, self.tr("Export review pack"), message)
+            ),
+            lambda message: prompts.show_error(self, self.tr("Export review pack"), message),
         )
         return job

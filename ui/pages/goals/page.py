@@ -39,7 +39,7 @@ from ...errors import error_text
 from ...handbook_link import kpi_anchor, open_kpi_entry, open_link
 from ...labels import label
 from ...models import RIGHT
-from ...tasks import default_worker
+from ...tasks import default_worker, deliver
 from ..base import Page
 from . import dialogs, texts
 
@@ -240,8 +240,7 @@ class GoalsPage(Page):
         self.loading = True
         self.subtitle_label.setText(self.tr("Loading goals…"))
         job = default_worker().submit(lambda _progress: goal_progress.goal_forest(owner, year, today))
-        job.sig_finished.connect(lambda forest: self._show(forest, generation))
-        job.sig_failed.connect(self._on_job_failed)
+        deliver(job, self, lambda forest: self._show(forest, generation), self._on_job_failed)
 
     def _on_job_failed(self, message: str) -> None:
         self.loading = False

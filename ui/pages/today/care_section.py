@@ -16,7 +16,7 @@ from desktop_crm.errors import CrmError
 from ... import actions, fmt, prompts
 from ...errors import error_text
 from ...labels import label
-from ...tasks import default_worker
+from ...tasks import default_worker, deliver
 from .models import RED, RowColumn, RowObjectModel, days_text
 from .sections import AgendaSection
 
@@ -137,7 +137,7 @@ class CareSections(QWidget):
         for section in (self.candidates, self.dates):
             section.set_count(self.tr("…"))  # loading on the worker (about half a second on 100k clients)
         job = default_worker().submit(lambda _progress: care_agenda(today, user_id))
-        job.sig_finished.connect(lambda result: self._show(result, today, generation))
+        deliver(job, self, lambda result: self._show(result, today, generation))
 
     def _show(self, agenda: CareAgenda, today: date, generation: int) -> None:
         if generation != self._generation:

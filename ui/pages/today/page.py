@@ -21,7 +21,7 @@ from desktop_crm.services import next_steps
 from ... import fmt, prompts
 from ...errors import error_text
 from ...reminders import agenda_notifier
-from ...tasks import default_worker
+from ...tasks import default_worker, deliver
 from ...widgets import StatCard, card_row
 from ..base import Page
 from . import loader
@@ -161,8 +161,7 @@ class TodayPage(Page):
             return
         self.subtitle_label.setText(self.tr("Loading the agenda…"))
         job = default_worker().submit(lambda _progress: loader.load(now, user_id))
-        job.sig_finished.connect(lambda result: self._show(result, generation))
-        job.sig_failed.connect(self._on_job_failed)
+        deliver(job, self, lambda result: self._show(result, generation), self._on_job_failed)
 
     def user_filter(self) -> int | None:
         """The user whose agenda is shown (None = the whole team)."""

@@ -45,7 +45,7 @@ from desktop_crm.weekly_overview import (
 from ... import fmt, prompts
 from ...errors import error_text
 from ...handbook_link import open_link
-from ...tasks import default_worker
+from ...tasks import default_worker, deliver
 from ..base import Page
 from .dialogs import AnnotateDialog, CollectionLineDialog, PlanItemDialog, ReturnDialog, ScoreDialog
 from .form_editor import WeeklyFormEditor
@@ -222,8 +222,7 @@ class WeeklyPage(Page):
         self.subtitle_label.setText(self.tr("Loading the weekly form…"))
         self.setCursor(Qt.CursorShape.BusyCursor)
         task = default_worker().submit(job)
-        task.sig_finished.connect(lambda result: self._show(result, generation))
-        task.sig_failed.connect(self._on_job_failed)
+        deliver(task, self, lambda result: self._show(result, generation), self._on_job_failed)
 
     def _on_job_failed(self, message: str) -> None:
         self.unsetCursor()
