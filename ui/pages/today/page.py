@@ -35,6 +35,9 @@ from .service_section import ServiceAgendaSection
 LIMIT = 500  # rows per list (load_agenda's limit): counts at the limit show as "500+"
 
 
+SECTION_MIN_HEIGHT = 88  # px: a section's heading and a couple of rows
+
+
 class TodayPage(Page):
     """Emits ``sig_open_client_requested(client_id)`` and ``sig_agenda_changed`` (after a change)."""
 
@@ -135,6 +138,10 @@ class TodayPage(Page):
         self.care.layout().addWidget(self.service_section, 1)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
+        # Three rows of lists: each may shrink to a heading and a few rows (they scroll), so the window
+        # still fits a small screen; the splitter gives the room back when the window grows.
+        for index in range(self.splitter.count()):
+            self.splitter.widget(index).setMinimumHeight(SECTION_MIN_HEIGHT)
         self.page_layout.addWidget(self.splitter, 1)
 
     # --- Page ----------------------------------------------------------------------------------
