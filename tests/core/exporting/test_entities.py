@@ -114,7 +114,15 @@ def test_xlsx_export_of_payments_has_numbers_and_dates(data: dict, tmp_path: Pat
     path = tmp_path / "payments.xlsx"
     export_kind("payments", path, lang="zh_CN")
     sheet = openpyxl.load_workbook(path).active
-    assert [c.value for c in sheet[1]] == ["客户名称", "合同", "回款日期", "回款金额", "回款方式", "备注", "对应回款计划"]
+    assert [c.value for c in sheet[1]] == [
+        "客户名称",
+        "合同",
+        "回款日期",
+        "回款金额",
+        "回款方式",
+        "备注",
+        "对应回款计划",
+    ]
     row = sheet[2]
     assert row[1].value == "HT-1"
     assert row[2].is_date and row[2].value == datetime(2026, 4, 1)

@@ -203,7 +203,8 @@ class ClientHubView(QWidget):
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, title.format(count=count).replace("&", "&&"))
         self.tabs.setTabText(
-            self.tabs.indexOf(self.service), self.tr("Service ({count})").format(count=self.service.open_count)
+            self.tabs.indexOf(self.service),
+            self.tr("Service ({count})").format(count=self.service.open_count),
         )
         self.tabs.setTabText(
             self.tabs.indexOf(self.attachments),
