@@ -40,6 +40,7 @@ from typing import Any
 
 from .. import clock
 from ..errors import CrmError, ValidationError
+from ..gc_pause import without_gc
 from ..messages import render
 from ..models.enums import OPEN_STAGES
 from .fields import KINDS, FieldSpec, combine_name, field_map, fields
@@ -406,6 +407,7 @@ class _Ticker:
             _tick(self.progress, self.offset + index, self.total)
 
 
+@without_gc  # millions of short-lived objects: no full collections stalling the window
 def prepare(
     kind: str,
     table: Table,
@@ -698,6 +700,7 @@ def _mark_duplicates(
 # ---- run_import ----------------------------------------------------------------------------------------
 
 
+@without_gc  # millions of short-lived objects: no full collections stalling the window
 def run_import(
     kind: str,
     table: Table,

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CrmError
+from ..gc_pause import without_gc
 
 Progress = Callable[[int, int], bool | None]
 
@@ -57,6 +58,7 @@ def _check_progress(progress: Progress | None, done: int, total: int) -> None:
         raise CrmError("import_cancelled")
 
 
+@without_gc  # millions of short-lived objects: no full collections stalling the window
 def read_table(
     path: str | Path,
     *,
