@@ -139,12 +139,11 @@ def tiny_tmpfs(tmp_path: Path) -> Iterator[Path]:
 
 def _fill_disk(folder: Path) -> Path:
     filler = folder / "filler.bin"
-    with open(filler, "wb") as out:
+    with open(filler, "wb", buffering=0) as out:  # unbuffered: nothing left to flush at close
         chunk = b"\0" * 16384
         try:
             while True:
                 out.write(chunk)
-                out.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
     return filler
