@@ -1,10 +1,9 @@
 """``desktop-crm export KIND FILE [--format csv|xlsx] [--encoding ENC] [--lang en|zh_CN]`` and
 ``desktop-crm export next-steps FILE.ics [--user NAME]``.
 
-KIND is one of clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments: every
-live record
-with the import's headers (English by default, ``--lang zh_CN`` for Chinese), so the file imports
-again. The format comes from ``--format``, else from FILE's suffix (``.xlsx``), else CSV; CSV is
+KIND is one of clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments,
+service-records: every live record with the import's headers (English by default, ``--lang zh_CN`` for
+Chinese), so the file imports again. The format comes from ``--format``, else from FILE's suffix (``.xlsx``), else CSV; CSV is
 written in UTF-8 with BOM unless ``--encoding`` names utf-8, gb18030, gbk or utf-16. ``next-steps``
 writes the open next steps (of ``--user`` when given) as iCalendar. Bad input (an unknown kind,
 format or encoding, a file that cannot be written, a character the encoding cannot hold) is one
@@ -31,7 +30,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "kind",
         metavar="KIND",
-        help="clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments, or next-steps",
+        help="clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments, service-records"
+        " or next-steps",
     )
     export.add_argument("file", type=Path, metavar="FILE", help="the file to write (replaced whole)")
     export.add_argument("--format", dest="fmt", help="csv or xlsx (default: from FILE's suffix, else csv)")

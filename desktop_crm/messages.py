@@ -399,6 +399,15 @@ MESSAGES: dict[str, str] = {
     "import.template_format": "Templates are written as csv or xlsx, not {fmt!r}.",
     "import.template_lang": "Templates are written in en or zh_CN, not {lang!r}.",
     "import.cannot_write": "{path} cannot be written ({reason}).",
+    # service records in import/export (slice io11: desktop_crm.importing.service_rows)
+    "import.unknown_service_type": "{label}: unknown service type {value!r} (types: {types}).",
+    "import.service_type_off": "{label}: the service type {value!r} is turned off; turn it on in Settings first.",
+    "import.resolution_required": "{label} is required: a resolved or confirmed service record has a resolution.",
+    "import.only_when_resolved": "{label} is only for resolved or confirmed service records.",
+    "import.only_when_confirmed": "{label} is only for service records the client has confirmed.",
+    "import.satisfaction_required": "{label} (1 to 5) is required: the client gives it when confirming.",
+    "import.before_opened": "{label} ({value}) is before the record was opened ({opened}).",
+    "import.confirmed_before_resolved": "{label} ({value}) is before the record was resolved.",
     # round trip (slice roundtrip: desktop_crm.importing.links, importing.extras, importing.values)
     "import.not_number": "{label}: {value!r} is not a number.",
     "import.unknown_instalment": "{label}: contract {contract!r} has no instalment due on {value}.",

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             ("contracts", self.tr("Con&tracts…")),
             ("payment-plans", self.tr("Payment p&lans…")),
             ("payments", self.tr("&Payments…")),
+            ("service-records", self.tr("&Service records…")),
         )
         for kind, text in export_names:
             self.export_menu.addAction(text, lambda k=kind: self._on_export_action_triggered(k))

@@ -413,6 +413,9 @@ TEMPLATES = {
     "import.bad_quote": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{file}, row {row}: the quotation marks are broken ({reason})."
     ),
+    "import.before_opened": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} ({value}) is before the record was opened ({opened})."
+    ),
     "import.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{file} cannot be read ({reason})."),
     "import.cannot_write": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be written ({reason})."),
     "import.cell_too_large": QT_TRANSLATE_NOOP(
@@ -426,6 +429,9 @@ TEMPLATES = {
     ),
     "import.cli_unknown_header": QT_TRANSLATE_NOOP(
         "ServiceErrors", "--map: the file has no column {header!r} (columns: {headers})."
+    ),
+    "import.confirmed_before_resolved": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} ({value}) is before the record was resolved."
     ),
     "import.control_character": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label} contains a control character (such as NUL)."
@@ -494,6 +500,12 @@ TEMPLATES = {
         "ServiceErrors",
         "{file} is an old Excel (.xls) file: open it in Excel, save it as .xlsx or CSV and import that.",
     ),
+    "import.only_when_confirmed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is only for service records the client has confirmed."
+    ),
+    "import.only_when_resolved": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is only for resolved or confirmed service records."
+    ),
     "import.open_stage_closed": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label} is only for won or lost opportunities."
     ),
@@ -515,6 +527,15 @@ TEMPLATES = {
         "{label}: this contract already has an instalment due on {date}; change the date or merge them.",
     ),
     "import.required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
+    "import.resolution_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} is required: a resolved or confirmed service record has a resolution."
+    ),
+    "import.satisfaction_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label} (1 to 5) is required: the client gives it when confirming."
+    ),
+    "import.service_type_off": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: the service type {value!r} is turned off; turn it on in Settings first."
+    ),
     "import.template_format": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Templates are written as csv or xlsx, not {fmt!r}."
     ),
@@ -552,6 +573,9 @@ TEMPLATES = {
     ),
     "import.unknown_opportunity": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: client {client!r} has no opportunity named {value!r}."
+    ),
+    "import.unknown_service_type": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: unknown service type {value!r} (types: {types})."
     ),
     "import.unknown_user": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: there is no user named {value!r} (users: {users})."

@@ -6,7 +6,8 @@ Choice values are written as their stored keys (``customer``, ``A``, ``visit``):
 keys, English and Chinese labels alike, and keys never change with the language. References are
 written by name: the client's name, the owner's / logger's user name, a payment's contract by its
 number (its title when it has no number), a payment's instalment by its due date, a follow-up's
-opportunity by name and its contacts by name (comma separated). Clients add a "Categories" column
+opportunity by name and its contacts by name (comma separated). ``service-records`` write the type's
+key (a business type by its name), the contact and contract by name/number, the logger by user name. Clients add a "Categories" column
 (tags, comma separated) and one column per custom field (its name as header). ``payment-plans`` are
 the contracts' instalments (client, contract, due date, amount, note).
 
@@ -93,9 +94,22 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
             "instalment": "(SELECT i.due_date FROM payment_instalment i WHERE i.id = p.instalment_id)",
         },
     ),
+    "service-records": (
+        "service_record r JOIN client c ON c.id = r.client_id"
+        " LEFT JOIN contact k ON k.id = r.contact_id AND k.deleted_at IS NULL"
+        " LEFT JOIN contract t ON t.id = r.contract_id LEFT JOIN user u ON u.id = r.user_id"
+        " WHERE r.deleted_at IS NULL AND c.deleted_at IS NULL",
+        "r.created_at, r.id",
+        {
+            "client": "c.name",
+            "contact": "k.name",
+            "contract": "coalesce(nullif(t.number, ''), t.title)",
+            "user": "u.name",
+        },
+    ),
 }
 _ALIAS = {"clients": "c", "contacts": "k", "follow-ups": "f", "opportunities": "o", "contracts": "t"}
-_ALIAS |= {"payments": "p", "payment-plans": "i"}
+_ALIAS |= {"payments": "p", "payment-plans": "i", "service-records": "r"}
 TAGS_HEADER = {"en": "Categories", "zh_CN": "分类"}
 
 
@@ -131,7 +145,7 @@ def columns_and_sql(kind: str, lang: str = "en") -> tuple[list[Column], str, lis
         header = spec.header_zh if lang == "zh_CN" else spec.header_en
         columns.append(Column(spec.key, header, KIND_OF.get(spec.kind, "text")))
         selects.append(special.get(spec.key, f"{alias}.{spec.key}"))
-        post.append("")
+        post.append("service_type" if spec.kind == "service_type" else "")
     if kind == "clients":
         columns.append(Column("tags", TAGS_HEADER[lang]))
         selects.append(
@@ -166,15 +180,26 @@ def _multi(value: Any) -> Any:
     return ", ".join(str(i) for i in items) if isinstance(items, list) else value
 
 
+def _type_names() -> dict[str, str]:
+    """Service type key -> what the export writes: the key of a built-in type, a business type's name."""
+    from ..services.service_records import service_types
+
+    return {t.key: t.name or t.key for t in service_types()}
+
+
 def iter_rows(sql: str, post: list[str]) -> Iterator[tuple[Any, ...]]:
     cursor = database.execute_sql(sql)
     multi = [i for i, tag in enumerate(post) if tag == "multi"]
+    types = [i for i, tag in enumerate(post) if tag == "service_type"]
+    names = _type_names() if types else {}
     while batch := cursor.fetchmany(BATCH):
         for row in batch:
-            if multi:
+            if multi or types:
                 values = list(row)
                 for i in multi:
                     values[i] = _multi(values[i])
+                for i in types:
+                    values[i] = names.get(values[i], values[i])
                 yield tuple(values)
             else:
                 yield row

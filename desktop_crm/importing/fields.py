@@ -31,8 +31,18 @@ from ..models.enums import (
     STANCES,
     VALUE_VERDICTS,
 )
+from ..models.service import SERVICE_SEVERITIES, SERVICE_STATUSES
 
-KINDS = ("clients", "contacts", "follow-ups", "opportunities", "contracts", "payment-plans", "payments")
+KINDS = (
+    "clients",
+    "contacts",
+    "follow-ups",
+    "opportunities",
+    "contracts",
+    "payment-plans",
+    "payments",
+    "service-records",
+)
 
 
 @dataclass(frozen=True)
@@ -803,6 +813,113 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "对应回款计划",
             "date",
             synonyms=("回款计划", "回款期次", "计划回款日期", "Instalment", "Instalment Due Date"),
+        ),
+    ),
+    # service records (服务单, slice io11): the type is a key, a built-in type's English or Chinese name or
+    # a business type's name (checked by ``service_rows``); the contact is named within the client
+    "service-records": (
+        _CLIENT_REF,
+        _f(
+            "kind",
+            "Service type",
+            "服务类型",
+            "service_type",
+            True,
+            synonyms=("类型", "服务类别", "工单类型", "Type", "Case Type", "Ticket Type", "Category"),
+            max_length=40,
+        ),
+        _f(
+            "title",
+            "Title",
+            "服务主题",
+            required=True,
+            synonyms=("主题", "标题", "工单标题", "Subject", "Case Subject", "Ticket Subject", "Summary"),
+        ),
+        _f(
+            "severity",
+            "Severity",
+            "紧急程度",
+            "choice",
+            choices=SERVICE_SEVERITIES,
+            synonyms=("优先级", "严重程度", "Priority", "Case Priority"),
+        ),
+        _f(
+            "status",
+            "Status",
+            "处理状态",
+            "choice",
+            choices=SERVICE_STATUSES,
+            synonyms=("状态", "工单状态", "Case Status", "Ticket Status"),
+        ),
+        _f(
+            "description",
+            "Description",
+            "问题描述",
+            synonyms=("描述", "详情", "问题", "Details", "Problem", "Case Description"),
+            max_length=NOTES_MAX,
+        ),
+        _f(
+            "contact",
+            "Contact",
+            "联系人",
+            synonyms=("联系人姓名", "报告人", "Contact Name", "Reported By"),
+            max_length=100,
+        ),
+        _f(
+            "contract",
+            "Contract",
+            "合同",
+            "ref",
+            synonyms=("合同编号", "合同名称", "关联合同", "Contract Number", "Contract Name"),
+        ),
+        _f(
+            "created_at",
+            "Opened at",
+            "创建时间",
+            "datetime",
+            synonyms=("开单时间", "提交时间", "受理时间", "Created", "Created Date", "Date Opened", "Opened"),
+        ),
+        _f(
+            "due_at",
+            "Due at",
+            "要求完成时间",
+            "datetime",
+            synonyms=("截止时间", "到期时间", "Due", "Due Date", "Deadline"),
+        ),
+        _f(
+            "resolved_at",
+            "Resolved at",
+            "解决时间",
+            "datetime",
+            synonyms=("完成时间", "处理完成时间", "Date Closed", "Closed Date", "Resolved"),
+        ),
+        _f(
+            "resolution",
+            "Resolution",
+            "处理结果",
+            synonyms=("解决方案", "处理意见", "处理说明", "Solution"),
+            max_length=NOTES_MAX,
+        ),
+        _f(
+            "confirmed_at",
+            "Confirmed at",
+            "客户确认时间",
+            "datetime",
+            synonyms=("确认时间", "Confirmed"),
+        ),
+        _f(
+            "satisfaction",
+            "Satisfaction",
+            "满意度",
+            "int",
+            synonyms=("客户满意度", "评分", "满意度评分", "CSAT", "Rating"),
+        ),
+        _f(
+            "user",
+            "Logged by",
+            "登记人",
+            "ref",
+            synonyms=("创建人", "记录人", "受理人", "Created By", "Case Owner", "Owner"),
         ),
     ),
 }

@@ -215,6 +215,9 @@ def _column_name(table: Table, column: int) -> str:
     return header or f"#{column + 1}"
 
 
+_INT_RANGES = {"probability": (0, 100), "satisfaction": (1, 5)}
+
+
 def _parse(spec: FieldSpec, cell: Any) -> Any:
     if spec.kind == "choice":
         return parse_choice(cell, spec.choices)
@@ -225,7 +228,7 @@ def _parse(spec: FieldSpec, cell: Any) -> Any:
     if spec.kind == "money":
         return parse_money(cell)
     if spec.kind == "int":
-        return parse_int(cell, 0, 100 if spec.key == "probability" else 100_000)
+        return parse_int(cell, *_INT_RANGES.get(spec.key, (0, 100_000)))
     if spec.kind == "tags" or spec.key == "contacts":
         return parse_names(cell)
     if spec.kind == "custom_number":
@@ -337,6 +340,9 @@ def _identities(kind: str, values: dict[str, Any], refs: dict[str, int | None]) 
         ]
     if kind == "payment-plans":
         return [(refs.get("contract"), _money_day(values.get("due_date")))]
+    if kind == "service-records":  # same client, title and opening time
+        opened = values.get("created_at")
+        return [(client, name_key(values.get("title", "")), str(opened))] if opened else []
     # payments
     return [(refs.get("contract"), _money_day(values.get("paid_on")), values.get("amount_cents"))]
 
@@ -380,6 +386,14 @@ def _existing_identities(
         for ident, contract, due in _rows_of(sql, contract_ids):
             values = {"due_date": date.fromisoformat(str(due)[:10])}
             add(_identities(kind, values, {"contract": contract}), ident)
+    elif kind == "service-records":
+        sql = (
+            "SELECT id, client_id, title, created_at FROM service_record"
+            " WHERE deleted_at IS NULL AND client_id IN ({marks})"
+        )
+        for ident, cid, title, opened in _rows_of(sql, client_ids):
+            moment = datetime.fromisoformat(str(opened)).replace(microsecond=0)
+            add(_identities(kind, {"title": title, "created_at": moment}, {"client": cid}), ident)
     elif kind == "payments":
         sql = "SELECT id, contract_id, paid_on, amount_cents FROM payment WHERE contract_id IN ({marks})"
         for ident, contract, paid, amount in _rows_of(sql, contract_ids):
@@ -636,8 +650,12 @@ def _mark_duplicates(
     column_of: dict[str, int],
     ticker: _Ticker,
 ) -> None:
-    if kind in ("payments", "contracts", "payment-plans"):
+    if kind in ("payments", "contracts", "payment-plans", "service-records"):
         _resolve_deals(kind, rows, table, column_of)
+    if kind == "service-records":
+        from .service_rows import check_service_rows
+
+        check_service_rows(rows, table, column_of)
     if kind == "payments":
         from .links import resolve_instalments
 

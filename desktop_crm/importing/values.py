@@ -138,6 +138,25 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "won": ("Won", "赢单", "成交", "Closed Won", "已赢单"),
 }
+# service records (服务单): severities and statuses; "high"/"low" share the influence labels above
+CHOICE_LABELS |= {
+    "normal": ("Normal", "一般", "普通", "中", "Medium"),
+    "urgent": ("Urgent", "紧急", "加急", "Critical", "特急"),
+    "open": ("Open", "待处理", "新建", "未处理", "New"),
+    "in_progress": ("In progress", "处理中", "进行中", "Working", "In Process"),
+    "resolved": ("Resolved", "已解决", "已处理", "Solved", "Closed"),
+    "confirmed": ("Confirmed by the client", "客户已确认", "已确认", "已关闭", "Confirmed"),
+    "reopened": ("Reopened", "重新打开", "重开", "Re-opened"),
+}
+# the built-in service types (the business's own types are matched by their names)
+SERVICE_TYPE_LABELS: dict[str, tuple[str, ...]] = {
+    "installation": ("Installation", "安装", "安装调试", "实施"),
+    "training": ("Training", "培训"),
+    "maintenance": ("Maintenance", "维修保养", "维修", "保养", "维护", "Repair"),
+    "complaint": ("Complaint", "投诉", "客诉"),
+    "suggestion": ("Suggestion", "建议", "意见"),
+    "praise": ("Praise", "表扬", "好评", "Compliment"),
+}
 
 
 @functools.lru_cache(maxsize=64)

@@ -25,6 +25,7 @@ from ..models import (
 )
 from ..models.base import BaseModel
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
+from ..models.service import ServiceRecord
 from ..services.common import transactional
 from ..team import current_user_id
 from .extras import renumber_instalments, write_client_extras, write_follow_up_contacts
@@ -44,6 +45,7 @@ from .pipeline import (
     now_text,
 )
 from .reader import Table
+from .service_rows import service_columns
 
 BATCH = 100  # rows per executemany: a progress call (and a cancel check) after each (~30 ms under load)
 
@@ -55,6 +57,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "contracts": Contract,
     "payment-plans": PaymentInstalment,
     "payments": Payment,
+    "service-records": ServiceRecord,
 }
 # field key -> column of the kind's table (keys not listed are handled apart or are columns themselves)
 _REF_COLUMNS = {
@@ -65,7 +68,12 @@ _REF_COLUMNS = {
     "opportunity": "opportunity_id",
     "instalment": "instalment_id",
 }
-_USER_REFS = {"clients": ("owner",), "opportunities": ("owner",), "follow-ups": ("user",)}
+_USER_REFS = {
+    "clients": ("owner",),
+    "opportunities": ("owner",),
+    "follow-ups": ("user",),
+    "service-records": ("user",),
+}
 _NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags"}
 
 
@@ -158,6 +166,8 @@ def write_rows(
                         client_owners.get(row.refs.get("client")) if kind == "opportunities" else default_user
                     )
             record.update(id=next_id, uuid=new_uuid(), created_at=stamp, updated_at=stamp)
+            if kind == "service-records":
+                record.update({k: db_value(v) for k, v in service_columns(row, stamp, True).items()})
             batch.append(tuple(record[c] for c in columns))
             created_ids[row.row] = next_id
             next_id += 1
@@ -165,6 +175,8 @@ def write_rows(
         elif row.action == "update":
             changes = _columns(kind, row)
             changes.pop("client_id", None)  # the record stays with its client
+            if kind == "service-records":
+                changes.update(service_columns(row, stamp, False))
             if changes:
                 keys = tuple(sorted(changes))
                 updates.setdefault(keys, []).append((*(changes[k] for k in keys), stamp, row.existing_id))

@@ -1701,7 +1701,7 @@ Your data is unchanged.</source>
         <translation>合同与回款（{count}）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Service ({count})</source>
         <translation>服务 ({count})</translation>
     </message>
@@ -2789,19 +2789,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+14" />
-        <location line="+370" />
+        <location line="+368" />
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location line="-354" />
-        <location line="+117" />
+        <location line="-352" />
+        <location line="+116" />
         <location line="+217" />
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
     <message>
-        <location line="-273" />
+        <location line="-272" />
         <source>Export the per-person summary</source>
         <translation>导出人员汇总</translation>
     </message>
@@ -2811,7 +2811,7 @@ Your data is unchanged.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+35" />
         <source>KPI cards, charts and the per-salesperson summary</source>
         <translation>关键指标卡片、图表与人员汇总</translation>
     </message>
@@ -2851,7 +2851,7 @@ Your data is unchanged.</source>
         <translation>正在列出“{kpi}”背后的明细记录…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>Open weekly forms</source>
         <translation>打开周报</translation>
     </message>
@@ -2877,7 +2877,7 @@ Your data is unchanged.</source>
         <translation>正在生成评审报告…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Review pack written to {path}</source>
         <translation>评审报告已保存到 {path}</translation>
     </message>
@@ -3410,7 +3410,7 @@ Your data is unchanged.</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/exporter/actions.py" line="+35" />
+        <location filename="../../ui/exporter/actions.py" line="+36" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
@@ -3445,12 +3445,17 @@ Your data is unchanged.</source>
         <translation>导出回款</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+1" />
+        <source>Export service records</source>
+        <translation>导出服务单</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Exported {count} rows to {path}.</source>
         <translation>已导出 {count} 行到 {path}。</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+78" />
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
@@ -4474,12 +4479,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+471" />
+        <location line="+470" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-470" />
+        <location line="-469" />
         <source>Add target…</source>
         <translation>添加数字目标…</translation>
     </message>
@@ -4510,32 +4515,32 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+528" />
+        <location line="+527" />
         <source>Agree</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location line="-527" />
-        <location line="+533" />
+        <location line="-526" />
+        <location line="+532" />
         <source>Accept proposal</source>
         <translation>接受提议</translation>
     </message>
     <message>
-        <location line="-532" />
-        <location line="+542" />
+        <location line="-531" />
+        <location line="+541" />
         <source>Keep target</source>
         <translation>维持原目标</translation>
     </message>
     <message>
-        <location line="-541" />
-        <location line="+326" />
+        <location line="-540" />
+        <location line="+325" />
         <location line="+221" />
         <location line="+20" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location line="-566" />
+        <location line="-565" />
         <source>What does this KPI mean?</source>
         <translation>这个指标是什么意思？</translation>
     </message>
@@ -4590,7 +4595,7 @@ Your data is unchanged.</source>
         <translation>正在加载目标…</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+45" />
         <source>No goal of {name} in {year} yet: start with New goal….</source>
         <translation>{name} 在 {year} 年还没有目标：请点击“新建目标…”开始。</translation>
     </message>
@@ -4890,7 +4895,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+20" />
+        <location filename="../../ui/importer/common.py" line="+28" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -4918,6 +4923,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Payments</source>
         <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service records</source>
+        <translation>服务单</translation>
     </message>
 </context>
 <context>
@@ -5831,6 +5841,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>&amp;Payments…</source>
         <translation>回款(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Service records…</source>
+        <translation>服务单(&amp;S)…</translation>
     </message>
     <message>
         <location line="+6" />
@@ -7821,7 +7836,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+792" />
+        <location line="+816" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -7839,17 +7854,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-730" />
+        <location line="-754" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+727" />
+        <location line="+751" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-568" />
+        <location line="-592" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -7937,7 +7952,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+535" />
+        <location line="+559" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -7956,7 +7971,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-934" />
+        <location line="-958" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -7970,7 +7985,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+570" />
+        <location line="+594" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -7983,7 +7998,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-384" />
+        <location line="-408" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -8005,7 +8020,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+578" />
+        <location line="+602" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8020,7 +8035,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-534" />
+        <location line="-558" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8049,7 +8064,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+595" />
+        <location line="+619" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8058,7 +8073,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-368" />
+        <location line="-392" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -8068,7 +8083,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+390" />
+        <location line="+414" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -8077,7 +8092,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-387" />
+        <location line="-411" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -8272,12 +8287,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+748" />
+        <location line="+772" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-747" />
+        <location line="-771" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8426,7 +8441,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+183" />
+        <location line="+207" />
         <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
         <translation>有问题的行：{count}。未导入任何内容；请改正这些行（或去掉它们）后重新导入。</translation>
     </message>
@@ -8467,7 +8482,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-676" />
+        <location line="-700" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8533,12 +8548,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+501" />
+        <location line="+525" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-500" />
+        <location line="-524" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -8649,14 +8664,19 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+498" />
+        <location line="+522" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-494" />
+        <location line="-518" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} ({value}) is before the record was opened ({opened}).</source>
+        <translation>{label}（{value}）早于服务单的创建时间（{opened}）。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -8687,6 +8707,11 @@ Start a new, empty database in this file?</source>
         <location line="+3" />
         <source>--map: the file has no column {header!r} (columns: {headers}).</source>
         <translation>--map：文件中没有列 {header!r}（列：{headers}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} ({value}) is before the record was resolved.</source>
+        <translation>{label}（{value}）早于服务单的解决时间。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -8820,6 +8845,16 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4" />
+        <source>{label} is only for service records the client has confirmed.</source>
+        <translation>{label}只适用于客户已确认的服务单。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} is only for resolved or confirmed service records.</source>
+        <translation>{label}只适用于已解决或客户已确认的服务单。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>{label} is only for won or lost opportunities.</source>
         <translation>{label}只适用于赢单或输单的商机。</translation>
     </message>
@@ -8850,6 +8885,21 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+5" />
+        <source>{label} is required: a resolved or confirmed service record has a resolution.</source>
+        <translation>{label}为必填项：已解决或客户已确认的服务单必须有处理结果。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label} (1 to 5) is required: the client gives it when confirming.</source>
+        <translation>{label}（1 到 5）为必填项：客户确认时给出。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: the service type {value!r} is turned off; turn it on in Settings first.</source>
+        <translation>{label}：服务类型 {value!r} 已停用；请先在设置中启用。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Templates are written as csv or xlsx, not {fmt!r}.</source>
         <translation>模板只能写成 csv 或 xlsx，不能是 {fmt!r}。</translation>
     </message>
@@ -8902,6 +8952,11 @@ Start a new, empty database in this file?</source>
         <location line="+3" />
         <source>{label}: client {client!r} has no opportunity named {value!r}.</source>
         <translation>{label}：客户 {client!r} 没有名为 {value!r} 的商机。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{label}: unknown service type {value!r} (types: {types}).</source>
+        <translation>{label}：未知的服务类型 {value!r}（可用类型：{types}）。</translation>
     </message>
     <message>
         <location line="+3" />
@@ -9344,8 +9399,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-339" />
-        <location line="+343" />
+        <location line="-342" />
+        <location line="+346" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -9355,8 +9410,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-336" />
-        <location line="+337" />
+        <location line="-339" />
+        <location line="+340" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -9488,7 +9543,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-322" />
+        <location line="-346" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -9507,7 +9562,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+338" />
+        <location line="+362" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -9541,7 +9596,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-803" />
+        <location line="-827" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -9561,7 +9616,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+512" />
+        <location line="+536" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -9575,17 +9630,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-539" />
+        <location line="-563" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+548" />
+        <location line="+572" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-547" />
+        <location line="-571" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -9599,7 +9654,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+565" />
+        <location line="+589" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -9614,7 +9669,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-609" />
+        <location line="-633" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -9628,7 +9683,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+317" />
+        <location line="+341" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -9642,12 +9697,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-327" />
+        <location line="-351" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+593" />
+        <location line="+617" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -9657,7 +9712,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-566" />
+        <location line="-590" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -9703,12 +9758,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+643" />
+        <location line="+667" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-833" />
+        <location line="-857" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -9737,12 +9792,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+525" />
+        <location line="+549" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-572" />
+        <location line="-596" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -9752,7 +9807,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+438" />
+        <location line="+462" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -9825,8 +9880,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="-171" />
-        <location line="+246" />
+        <location line="-183" />
+        <location line="+258" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -9840,12 +9895,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-535" />
+        <location line="-559" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+533" />
+        <location line="+557" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -9865,12 +9920,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-510" />
+        <location line="-534" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+553" />
+        <location line="+577" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -9901,22 +9956,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-873" />
+        <location line="-897" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+768" />
+        <location line="+792" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-705" />
+        <location line="-729" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+740" />
+        <location line="+764" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -9959,7 +10014,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-750" />
+        <location line="-774" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10022,7 +10077,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+888" />
+        <location filename="../../ui/service_text.py" line="+912" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11627,12 +11682,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+83" />
+        <location filename="../../ui/tasks.py" line="+84" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+137" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -11939,7 +11994,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+65" />
+        <location filename="../../ui/pages/today/page.py" line="+68" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12000,12 +12055,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+55" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+56" />
         <source>{date} · the whole team's agenda</source>
         <translation>{date} · 整个团队的待办</translation>
     </message>
@@ -12066,7 +12121,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-174" />
+        <location line="-173" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -12532,17 +12587,17 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+57" />
-        <location line="+167" />
+        <location line="+166" />
         <source>Weekly form</source>
         <translation>周目标</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-120" />
         <source>Loading the weekly form…</source>
         <translation>正在加载周报…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
         <source>Nobody to show yet: add a user in Settings → Team.</source>
         <translation>还没有人员：请在“设置 → 团队”中添加用户。</translation>
     </message>

@@ -27,6 +27,7 @@ KIND_FILE_STEMS = {
     "contracts": "contracts",
     "payment-plans": "payment-plans",
     "payments": "payments",
+    "service-records": "service-records",
 }
 
 
@@ -39,6 +40,7 @@ def kind_title(kind: str) -> str:
         "contracts": QCoreApplication.translate("ExportActions", "Export contracts"),
         "payment-plans": QCoreApplication.translate("ExportActions", "Export payment plans"),
         "payments": QCoreApplication.translate("ExportActions", "Export payments"),
+        "service-records": QCoreApplication.translate("ExportActions", "Export service records"),
     }[kind]
 
 

@@ -12,7 +12,15 @@ from desktop_crm.messages import MESSAGES
 from .. import fmt, labels
 from ..errors import message_text
 
-KIND_ORDER = ("clients", "contacts", "follow-ups", "opportunities", "contracts", "payments")
+KIND_ORDER = (
+    "clients",
+    "contacts",
+    "follow-ups",
+    "opportunities",
+    "contracts",
+    "payments",
+    "service-records",
+)
 
 
 def kind_label(kind: str) -> str:
@@ -23,6 +31,7 @@ def kind_label(kind: str) -> str:
         "opportunities": QCoreApplication.translate("ImportKinds", "Opportunities"),
         "contracts": QCoreApplication.translate("ImportKinds", "Contracts"),
         "payments": QCoreApplication.translate("ImportKinds", "Payments"),
+        "service-records": QCoreApplication.translate("ImportKinds", "Service records"),
     }
     return names.get(kind, kind)
 

@@ -33,6 +33,7 @@ from desktop_crm.models import (
     User,
     now,
 )
+from desktop_crm.models.service import ServiceRecord
 
 
 @pytest.fixture
@@ -69,6 +70,14 @@ def data(db: object) -> dict[str, object]:
         contract=contract, instalment=first, paid_on=date(2026, 4, 1), amount_cents=50_000, method="转账"
     )
     NextStep.create(client=b, due_at=datetime(2030, 1, 2, 9, 0), bucket="exact", title="回访")
+    ServiceRecord.create(
+        client=a,
+        contract=contract,
+        user=wang,
+        kind="complaint",
+        title="发票有误",
+        due_at=datetime(2026, 4, 2),
+    )
     return {"a": a, "b": b, "size": size, "focus": focus}
 
 

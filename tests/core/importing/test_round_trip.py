@@ -34,7 +34,16 @@ from desktop_crm.models import Client, Contact, CustomFieldDef, FollowUp, Tag, U
 from desktop_crm.services.custom_fields import define_custom_field, field_choices
 from desktop_crm.services.users import create_user
 
-ORDER = ("clients", "contacts", "opportunities", "contracts", "payment-plans", "payments", "follow-ups")
+ORDER = (
+    "clients",
+    "contacts",
+    "opportunities",
+    "contracts",
+    "payment-plans",
+    "payments",
+    "follow-ups",
+    "service-records",
+)
 
 
 @pytest.fixture(scope="module")
