@@ -40,10 +40,18 @@ KIND_OF |= {"money": "money", "int": "int"}
 # kind -> (FROM ... WHERE ... clause, ORDER BY, {field key: select expression})
 _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
     "clients": (
-        "client c LEFT JOIN user u ON u.id = c.owner_id WHERE c.deleted_at IS NULL",
+        "client c LEFT JOIN user u ON u.id = c.owner_id LEFT JOIN client_dossier d ON d.client_id = c.id"
+        " WHERE c.deleted_at IS NULL",
         "c.name COLLATE NOCASE, c.id",
         {
             "owner": "u.name",
+            "credit_code": "nullif(d.credit_code, '')",
+            "legal_representative": "nullif(d.legal_representative, '')",
+            "registered_capital_cents": "d.registered_capital_cents",
+            "founded_on": "d.founded_on",
+            "business_scope": "nullif(d.business_scope, '')",
+            "headcount_band": "d.headcount_band",
+            "revenue_band": "d.revenue_band",
             "next_contact": "(SELECT min(s.due_at) FROM next_step s WHERE s.client_id = c.id AND s.done = 0)",
         },
     ),

@@ -713,6 +713,10 @@ def _mark_duplicates(
         from .links import check_plans
 
         check_plans(rows, table, column_of)
+    if kind == "clients":
+        from .dossier import check_dossier_rows
+
+        check_dossier_rows(rows, table, column_of)
 
 
 # ---- run_import ----------------------------------------------------------------------------------------

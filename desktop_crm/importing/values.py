@@ -148,6 +148,24 @@ CHOICE_LABELS |= {
     "confirmed": ("Confirmed by the client", "客户已确认", "已确认", "已关闭", "Confirmed"),
     "reopened": ("Reopened", "重新打开", "重开", "Re-opened"),
 }
+# the client dossier's bands (slice io11)
+CHOICE_LABELS |= {
+    "lt_20": ("Under 20 staff", "20 人以下", "20人以下", "少于20人", "1-19"),
+    "20_99": ("20–99 staff", "20-99 staff", "20–99 人", "20-99人", "20-99"),
+    "100_299": ("100–299 staff", "100-299 staff", "100–299 人", "100-299人", "100-299"),
+    "300_999": ("300–999 staff", "300-999 staff", "300–999 人", "300-999人", "300-999"),
+    "1000_plus": ("1,000 staff or more", "1000 人及以上", "1000人以上", "1000+"),
+    "lt_5m": ("Under 5 million a year", "年营收 500 万以下", "500万以下"),
+    "5m_50m": ("5–50 million a year", "5-50 million a year", "年营收 500 万–5000 万", "500万-5000万"),
+    "50m_200m": ("50–200 million a year", "50-200 million a year", "年营收 5000 万–2 亿", "5000万-2亿"),
+    "200m_1b": (
+        "200 million – 1 billion a year",
+        "200 million - 1 billion a year",
+        "年营收 2 亿–10 亿",
+        "2亿-10亿",
+    ),
+    "1b_plus": ("1 billion a year or more", "年营收 10 亿及以上", "10亿以上"),
+}
 # the built-in service types (the business's own types are matched by their names)
 SERVICE_TYPE_LABELS: dict[str, tuple[str, ...]] = {
     "installation": ("Installation", "安装", "安装调试", "实施"),

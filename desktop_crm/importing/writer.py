@@ -28,6 +28,7 @@ from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
 from ..models.service import ServiceRecord
 from ..services.common import transactional
 from ..team import current_user_id
+from .dossier import DOSSIER_KEYS, write_dossiers
 from .extras import renumber_instalments, write_client_extras, write_follow_up_contacts
 from .fields import CUSTOM_PREFIX
 from .pipeline import (
@@ -74,7 +75,7 @@ _USER_REFS = {
     "follow-ups": ("user",),
     "service-records": ("user",),
 }
-_NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags"}
+_NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags", *DOSSIER_KEYS}
 
 
 def db_value(value: Any) -> Any:
@@ -188,6 +189,7 @@ def write_rows(
     if kind == "clients":
         _client_extras(preview, created_ids, stamp, default_user)
         write_client_extras(preview, created_ids, stamp)
+        write_dossiers(preview, created_ids, stamp)
     elif kind == "follow-ups":
         write_follow_up_contacts(preview, created_ids, stamp)
     elif kind == "payment-plans":
