@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidget
 
 from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
@@ -35,7 +35,8 @@ from .service_section import ServiceAgendaSection
 LIMIT = 500  # rows per list (load_agenda's limit): counts at the limit show as "500+"
 
 
-SECTION_MIN_HEIGHT = 88  # px: a section's heading and a couple of rows
+# px: each row of lists shows its heading and a few rows (the care row has its buttons under the lists)
+SECTION_MIN_HEIGHTS = (160, 140, 196)
 
 
 class TodayPage(Page):
@@ -138,11 +139,20 @@ class TodayPage(Page):
         self.care.layout().addWidget(self.service_section, 1)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
-        # Three rows of lists: each may shrink to a heading and a few rows (they scroll), so the window
-        # still fits a small screen; the splitter gives the room back when the window grows.
-        for index in range(self.splitter.count()):
-            self.splitter.widget(index).setMinimumHeight(SECTION_MIN_HEIGHT)
-        self.page_layout.addWidget(self.splitter, 1)
+        # Three rows of lists, each at least a heading and a few rows: in a window too low for them the
+        # rows scroll as a whole (the window still fits a small screen); when it grows, the splitter
+        # shares the room.
+        for widget, height in zip((self.steps_section, bottom, self.care), SECTION_MIN_HEIGHTS, strict=True):
+            widget.setMinimumHeight(height)
+        self.sections_scroll = QScrollArea(self)
+        self.sections_scroll.setObjectName("todaySectionsScroll")
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections_scroll.setStyleSheet("QScrollArea#todaySectionsScroll { background: transparent; }")
+        self.sections_scroll.setWidget(self.splitter)
+        self.splitter.setAutoFillBackground(False)
+        self.page_layout.addWidget(self.sections_scroll, 1)
 
     # --- Page ----------------------------------------------------------------------------------
     def title(self) -> str:
