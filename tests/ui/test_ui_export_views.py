@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -151,3 +152,30 @@ def test_team_list_exports_names_roles_and_state(
     assert rows[0] == ["Name", "Role", "Reports to", "Active", "PIN"]
     assert sorted(r[0] for r in rows[1:]) == sorted(["刘振华", "王磊", "陈静"])
     assert ["陈静", "Salesperson", "刘振华", "No", "No"] in rows
+
+
+def test_todays_lists_export_the_rows_they_show(
+    qtbot: QtBot, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.pages.today.page import TodayPage
+
+    page = TodayPage()
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    section = page.steps_section
+    qtbot.waitUntil(lambda: section.table.model().rowCount() > 0, timeout=20_000)
+    model = section.table.model()
+    shown = [
+        [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    answer = Answer(tmp_path / "steps.xlsx")
+    monkeypatch.setattr(prompts, "run_modal", answer)
+    section.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(answer.messages), timeout=20_000)
+    rows = _rows(tmp_path / "steps.xlsx")
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    assert rows[0] == headers
+    assert [[("" if v is None else str(v)) for v in row] for row in rows[1:]] == shown

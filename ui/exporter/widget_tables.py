@@ -1,5 +1,5 @@
-"""Export of the small tables a page fills itself (``QTableWidget``): the weekly form's tables, the weekly
-team overview, Settings → Team.
+"""Export of the tables a page shows: those it fills itself (``QTableWidget``: the weekly form's tables, the
+weekly team overview, Settings → Team) and list views over a model (``QTableView``: Today's lists).
 
 ``install_table_export(table, title, file_stem, kinds)`` gives the table a right-click action "Export
 this table…" that writes the rows as shown (headers, row order) through the shared export dialog and the
@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableView, QTableWidget
 
 from desktop_crm.exporting.cells import Column
 
@@ -51,6 +51,29 @@ def widget_table(
     return columns, rows
 
 
+def view_table(view: QTableView) -> tuple[list[Column], list[tuple[Any, ...]]]:
+    """The columns and rows of a list view over a model, as shown (the model's ``EXPORT_ROLE`` data where
+    it gives one, else the cell's text), in the view's row order."""
+    model = view.model()
+    rows = []
+    for row in range(model.rowCount()):
+        values: list[Any] = []
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            raw = model.data(index, EXPORT_ROLE)
+            if raw is None:
+                text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                raw = "" if text is None else str(text)
+            values.append(raw)
+        rows.append(tuple(values))
+    columns = []
+    for column in range(model.columnCount()):
+        header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        text = str(header) if header is not None else str(column + 1)
+        columns.append(Column(f"c{column}", text, _kind_of([row[column] for row in rows])))
+    return columns, rows
+
+
 def _kind_of(values: list[Any]) -> str:
     """A column's kind from its values: numbers, dates and times when every filled cell is one."""
     filled = [v for v in values if v is not None and v != ""]
@@ -68,7 +91,7 @@ def _kind_of(values: list[Any]) -> str:
 class _TableExport(QObject):
     """The "Export this table…" action of one table (kept as the table's child)."""
 
-    def __init__(self, table: QTableWidget, title: str, file_stem: str, kinds: Mapping[int, str]) -> None:
+    def __init__(self, table: QTableView, title: str, file_stem: str, kinds: Mapping[int, str]) -> None:
         super().__init__(table)
         self.table, self.title, self.file_stem, self.kinds = table, title, file_stem, dict(kinds)
         self.action = QAction(self.tr("Export this table…"), table)
@@ -78,7 +101,10 @@ class _TableExport(QObject):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def run(self) -> Job | None:
-        columns, rows = widget_table(self.table, self.kinds)
+        if isinstance(self.table, QTableWidget):
+            columns, rows = widget_table(self.table, self.kinds)
+        else:
+            columns, rows = view_table(self.table)
         return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
 
     def _on_action_triggered(self) -> None:
@@ -86,7 +112,7 @@ class _TableExport(QObject):
 
 
 def install_table_export(
-    table: QTableWidget, title: str, file_stem: str, kinds: Mapping[int, str] | None = None
+    table: QTableView, title: str, file_stem: str, kinds: Mapping[int, str] | None = None
 ) -> QAction:
     """Give ``table`` its right-click "Export this table…"; the action (tests trigger it)."""
     return _TableExport(table, title, file_stem, kinds or {}).action

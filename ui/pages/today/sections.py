@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...exporter.widget_tables import install_table_export
 from ...widgets import make_table_view, set_column_widths
 
 SECTION_STYLE = """
@@ -64,6 +65,8 @@ class AgendaSection(QFrame):
         layout.addLayout(header)
         self.stack = QStackedWidget(self)
         self.table: QTableView = make_table_view(model, self.stack, stretch_column)
+        # Right-click → Export this table… (the rows as shown, to CSV or Excel)
+        self.export_action = install_table_export(self.table, title, "today")
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_label = QLabel(empty_text, self.stack)
         self.empty_label.setObjectName("sectionEmpty")
