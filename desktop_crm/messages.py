@@ -408,6 +408,8 @@ MESSAGES: dict[str, str] = {
     "import.satisfaction_required": "{label} (1 to 5) is required: the client gives it when confirming.",
     "import.before_opened": "{label} ({value}) is before the record was opened ({opened}).",
     "import.confirmed_before_resolved": "{label} ({value}) is before the record was resolved.",
+    "import.unknown_referrer": '{label}: {value!r} is neither a client nor a contact written as "Contact name (Client name)".',
+    "import.ambiguous_referrer": "{label}: {count} contacts match {value!r}; give them different names first.",
     # round trip (slice roundtrip: desktop_crm.importing.links, importing.extras, importing.values)
     "import.not_number": "{label}: {value!r} is not a number.",
     "import.unknown_instalment": "{label}: contract {contract!r} has no instalment due on {value}.",

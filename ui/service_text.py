@@ -400,6 +400,9 @@ TEMPLATES = {
     "import.ambiguous_opportunity": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: client {client!r} has {count} opportunities named {value!r}."
     ),
+    "import.ambiguous_referrer": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{label}: {count} contacts match {value!r}; give them different names first."
+    ),
     "import.bad_delimiter": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The column separator must be one character (not {delimiter!r})."
     ),
@@ -573,6 +576,10 @@ TEMPLATES = {
     ),
     "import.unknown_opportunity": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: client {client!r} has no opportunity named {value!r}."
+    ),
+    "import.unknown_referrer": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        '{label}: {value!r} is neither a client nor a contact written as "Contact name (Client name)".',
     ),
     "import.unknown_service_type": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: unknown service type {value!r} (types: {types})."

@@ -45,6 +45,12 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
         "c.name COLLATE NOCASE, c.id",
         {
             "owner": "u.name",
+            "referrer": "(SELECT CASE WHEN rc.id IS NOT NULL AND rc.deleted_at IS NULL THEN rc.name"
+            " WHEN k.id IS NOT NULL AND k.deleted_at IS NULL AND kc.deleted_at IS NULL"
+            " THEN k.name || ' (' || kc.name || ')' END"
+            " FROM referral rf LEFT JOIN client rc ON rc.id = rf.referrer_client_id"
+            " LEFT JOIN contact k ON k.id = rf.referrer_contact_id LEFT JOIN client kc ON kc.id = k.client_id"
+            " WHERE rf.client_id = c.id)",
             "credit_code": "nullif(d.credit_code, '')",
             "legal_representative": "nullif(d.legal_representative, '')",
             "registered_capital_cents": "d.registered_capital_cents",

@@ -387,6 +387,13 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             synonyms=("标签", "客户标签", "客户分类", "类别", "Tags", "Tag", "Category", "Categories"),
             max_length=NOTES_MAX,
         ),
+        # who referred the client: a client's name or "Contact name (Client name)" (``importing.referrers``)
+        _f(
+            "referrer",
+            "Referred by",
+            "介绍人",
+            synonyms=("推荐人", "转介绍人", "介绍客户", "Referrer", "Referral", "Referred By Account"),
+        ),
         # the dossier (客户雷达, slice io11; written to client_dossier by ``importing.dossier``)
         _f(
             "credit_code",

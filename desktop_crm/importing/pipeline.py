@@ -717,6 +717,9 @@ def _mark_duplicates(
         from .dossier import check_dossier_rows
 
         check_dossier_rows(rows, table, column_of)
+        from .referrers import check_referrers
+
+        check_referrers(rows, lookups.clients, table, column_of)
 
 
 # ---- run_import ----------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from .pipeline import (
     now_text,
 )
 from .reader import Table
+from .referrers import write_referrals
 from .service_rows import service_columns
 
 BATCH = 100  # rows per executemany: a progress call (and a cancel check) after each (~30 ms under load)
@@ -75,7 +76,7 @@ _USER_REFS = {
     "follow-ups": ("user",),
     "service-records": ("user",),
 }
-_NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags", *DOSSIER_KEYS}
+_NOT_COLUMNS = {"contact", "next_contact", "contacts", "tags", "referrer", *DOSSIER_KEYS}
 
 
 def db_value(value: Any) -> Any:
@@ -190,6 +191,7 @@ def write_rows(
         _client_extras(preview, created_ids, stamp, default_user)
         write_client_extras(preview, created_ids, stamp)
         write_dossiers(preview, created_ids, stamp)
+        write_referrals(preview, created_ids, stamp)
     elif kind == "follow-ups":
         write_follow_up_contacts(preview, created_ids, stamp)
     elif kind == "payment-plans":

@@ -7746,7 +7746,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+816"/>
+        <location line="+823"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7756,17 +7756,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-754"/>
+        <location line="-761"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+751"/>
+        <location line="+758"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-592"/>
+        <location line="-599"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7806,7 +7806,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+559"/>
+        <location line="+566"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7821,7 +7821,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-958"/>
+        <location line="-965"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7831,12 +7831,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+594"/>
+        <location line="+601"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-415"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7846,7 +7846,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+609"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7861,7 +7861,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-558"/>
+        <location line="-565"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7886,12 +7886,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+619"/>
+        <location line="+626"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-399"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7901,12 +7901,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+421"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-418"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8137,12 +8137,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+772"/>
+        <location line="+779"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-771"/>
+        <location line="-778"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8273,12 +8273,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+525"/>
+        <location line="+532"/>
         <source>{label} cannot be after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-524"/>
+        <location line="-531"/>
         <source>This public-information note no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8419,6 +8419,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label}: {count} contacts match {value!r}; give them different names first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The column separator must be one character (not {delimiter!r}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8429,12 +8434,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+522"/>
+        <location line="+526"/>
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-518"/>
+        <location line="-522"/>
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8720,6 +8725,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label}: {value!r} is neither a client nor a contact written as &quot;Contact name (Client name)&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{label}: unknown service type {value!r} (types: {types}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9205,8 +9215,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-342"/>
-        <location line="+346"/>
+        <location line="-346"/>
+        <location line="+350"/>
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9216,8 +9226,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+340"/>
+        <location line="-343"/>
+        <location line="+344"/>
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9337,7 +9347,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
+        <location line="-353"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9352,7 +9362,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+362"/>
+        <location line="+369"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9382,7 +9392,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-834"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9402,7 +9412,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+536"/>
+        <location line="+543"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9412,17 +9422,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-563"/>
+        <location line="-570"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+572"/>
+        <location line="+579"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-571"/>
+        <location line="-578"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9432,7 +9442,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+589"/>
+        <location line="+596"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9447,7 +9457,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-633"/>
+        <location line="-640"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9457,7 +9467,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+348"/>
         <source>This next step is already done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9467,12 +9477,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-358"/>
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+617"/>
+        <location line="+624"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9482,7 +9492,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-590"/>
+        <location line="-597"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9492,12 +9502,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+667"/>
+        <location line="+674"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-857"/>
+        <location line="-864"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9522,12 +9532,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+549"/>
+        <location line="+556"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-603"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9537,7 +9547,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+462"/>
+        <location line="+469"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9562,8 +9572,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+258"/>
+        <location line="-187"/>
+        <location line="+262"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9573,12 +9583,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-566"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+557"/>
+        <location line="+564"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9598,12 +9608,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-541"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+584"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9618,22 +9628,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-897"/>
+        <location line="-904"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+792"/>
+        <location line="+799"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-736"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+764"/>
+        <location line="+771"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9668,7 +9678,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-774"/>
+        <location line="-781"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9719,7 +9729,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+912"/>
+        <location filename="../../ui/service_text.py" line="+919"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11624,7 +11634,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+68"/>
+        <location filename="../../ui/pages/today/page.py" line="+69"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11685,7 +11695,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>Loading the agenda…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12553,7 +12563,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+74"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+97"/>
         <source>Export this table…</source>
         <translation type="unfinished"></translation>
     </message>

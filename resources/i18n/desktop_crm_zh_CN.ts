@@ -7836,7 +7836,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+816" />
+        <location line="+823" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -7854,17 +7854,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-754" />
+        <location line="-761" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+751" />
+        <location line="+758" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-592" />
+        <location line="-599" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -7952,7 +7952,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+559" />
+        <location line="+566" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -7971,7 +7971,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-958" />
+        <location line="-965" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -7985,7 +7985,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+594" />
+        <location line="+601" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -7998,7 +7998,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-408" />
+        <location line="-415" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -8020,7 +8020,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+602" />
+        <location line="+609" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8035,7 +8035,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-558" />
+        <location line="-565" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8064,7 +8064,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+619" />
+        <location line="+626" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8073,7 +8073,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-392" />
+        <location line="-399" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -8083,7 +8083,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+414" />
+        <location line="+421" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -8092,7 +8092,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-411" />
+        <location line="-418" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -8287,12 +8287,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+772" />
+        <location line="+779" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-771" />
+        <location line="-778" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8441,7 +8441,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+207" />
+        <location line="+214" />
         <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
         <translation>有问题的行：{count}。未导入任何内容；请改正这些行（或去掉它们）后重新导入。</translation>
     </message>
@@ -8482,7 +8482,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-700" />
+        <location line="-707" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8548,12 +8548,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+525" />
+        <location line="+532" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-524" />
+        <location line="-531" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -8654,6 +8654,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>{label}: {count} contacts match {value!r}; give them different names first.</source>
+        <translation>{label}：有 {count} 个联系人与 {value!r} 相符；请先给他们取不同的名字。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The column separator must be one character (not {delimiter!r}).</source>
         <translation>列分隔符必须是一个字符（不能是 {delimiter!r}）。</translation>
     </message>
@@ -8664,12 +8669,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+522" />
+        <location line="+526" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-518" />
+        <location line="-522" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -8955,6 +8960,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>{label}: {value!r} is neither a client nor a contact written as "Contact name (Client name)".</source>
+        <translation>{label}：{value!r} 既不是客户，也不是按“联系人姓名 (客户名称)”填写的联系人。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{label}: unknown service type {value!r} (types: {types}).</source>
         <translation>{label}：未知的服务类型 {value!r}（可用类型：{types}）。</translation>
     </message>
@@ -9399,8 +9409,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-342" />
-        <location line="+346" />
+        <location line="-346" />
+        <location line="+350" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -9410,8 +9420,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-339" />
-        <location line="+340" />
+        <location line="-343" />
+        <location line="+344" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -9543,7 +9553,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-346" />
+        <location line="-353" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -9562,7 +9572,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+362" />
+        <location line="+369" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -9596,7 +9606,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-827" />
+        <location line="-834" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -9616,7 +9626,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+536" />
+        <location line="+543" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -9630,17 +9640,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-563" />
+        <location line="-570" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+572" />
+        <location line="+579" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-571" />
+        <location line="-578" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -9654,7 +9664,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+589" />
+        <location line="+596" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -9669,7 +9679,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-633" />
+        <location line="-640" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -9683,7 +9693,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+341" />
+        <location line="+348" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -9697,12 +9707,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-351" />
+        <location line="-358" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+617" />
+        <location line="+624" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -9712,7 +9722,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-590" />
+        <location line="-597" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -9758,12 +9768,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+667" />
+        <location line="+674" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-857" />
+        <location line="-864" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -9792,12 +9802,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+549" />
+        <location line="+556" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-596" />
+        <location line="-603" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -9807,7 +9817,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+462" />
+        <location line="+469" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -9880,8 +9890,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}不是有效的日期时间。</translation>
     </message>
     <message>
-        <location line="-183" />
-        <location line="+258" />
+        <location line="-187" />
+        <location line="+262" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -9895,12 +9905,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-559" />
+        <location line="-566" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+557" />
+        <location line="+564" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -9920,12 +9930,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-534" />
+        <location line="-541" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+577" />
+        <location line="+584" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -9956,22 +9966,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-897" />
+        <location line="-904" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+792" />
+        <location line="+799" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-729" />
+        <location line="-736" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+764" />
+        <location line="+771" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10014,7 +10024,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-774" />
+        <location line="-781" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10077,7 +10087,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+912" />
+        <location filename="../../ui/service_text.py" line="+919" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11994,7 +12004,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+68" />
+        <location filename="../../ui/pages/today/page.py" line="+69" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12055,7 +12065,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+64" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
@@ -12931,7 +12941,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+74" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+97" />
         <source>Export this table…</source>
         <translation>导出此表格…</translation>
     </message>

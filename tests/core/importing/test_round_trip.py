@@ -11,6 +11,8 @@ deals with it (the README's "Round trip" names the same):
 - a name holding a comma (category, contact, multi-choice option) would come back split: none here;
 - a text that itself starts with an apostrophe followed by ``=``, ``+``, ``-``, ``@``, tab or a line
   break loses that apostrophe (it reads as the export's neutralisation);
+- a referrer that is a contact needs the contacts: the clients are imported without "Referred by" first,
+  then again with "update" once every kind is in;
 - blank space around a text (a leading tab, a trailing line break) is stripped by the import, as the
   services strip what is typed.
 """
@@ -31,6 +33,7 @@ from desktop_crm.demo import generate_demo
 from desktop_crm.exporting.entities import export_kind
 from desktop_crm.importing import prepare, read_table, run_import, suggest_mapping
 from desktop_crm.models import Client, Contact, CustomFieldDef, FollowUp, Tag, User
+from desktop_crm.models.care import Referral
 from desktop_crm.services.custom_fields import define_custom_field, field_choices
 from desktop_crm.services.users import create_user
 
@@ -114,10 +117,17 @@ def test_export_import_export_is_identical(source: Path, tmp_path: Path, fmt: st
             table = read_table(first[kind])
             mapping = suggest_mapping(kind, table.headers)
             assert len(mapping) == len(table.headers), f"{kind}: a column is not recognised"
+            if kind == "clients":  # a referrer may be a contact: set once the contacts are in
+                mapping = {c: key for c, key in mapping.items() if key != "referrer"}
             preview = prepare(kind, table, mapping)
             assert preview.ok, [p.message for p in preview.all_problems()[:5]]
             result = run_import(kind, table, mapping)
             assert result.created == len(table.rows) and result.skipped == 0
+        table = read_table(first["clients"])
+        result = run_import("clients", table, suggest_mapping("clients", table.headers), "update")
+        assert result.updated == len(table.rows)
+        assert Referral.select().where(Referral.referrer_contact.is_null(False)).count() > 0
+        assert Referral.select().where(Referral.referrer_client.is_null(False)).count() > 0
         again = _export_all(tmp_path, "again", fmt, lang)
         # the links came back, not only the columns
         assert Client.get(Client.phone == "+86 571 8888 0000").notes == "=SUM(A1:A9)"
