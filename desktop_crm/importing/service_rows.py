@@ -49,6 +49,12 @@ def _type_index(types: list[ServiceType]) -> dict[str, ServiceType]:
     return index
 
 
+def type_key(text: str) -> str:
+    """The key of the (checked) type ``text`` names."""
+    found = _type_index(service_types()).get(normalise_header(text))
+    return text if found is None else found.key
+
+
 def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
@@ -61,7 +67,7 @@ def check_service_rows(rows: list[PreviewRow], table: Table, column_of: dict[str
     """Resolve each row's type and contact and check its status and times (errors at the cells)."""
     types = service_types()
     index = _type_index(types)
-    type_names = ", ".join(t.name or SERVICE_TYPE_LABELS.get(t.key, (t.key,))[0] for t in types if t.active)
+    type_names = ", ".join(t.name or "/".join(SERVICE_TYPE_LABELS[t.key][:2]) for t in types if t.active)
     contacts = _contacts(rows)
     now = clock.now().replace(microsecond=0)
     for row in rows:
@@ -80,8 +86,8 @@ def check_service_rows(rows: list[PreviewRow], table: Table, column_of: dict[str
                 fail("kind", "import.unknown_service_type", value=str(values["kind"])[:60], types=type_names)
             elif not found.active:
                 fail("kind", "import.service_type_off", value=str(values["kind"])[:60])
-            else:
-                values["kind"] = found.key
+            else:  # a business type by its name (the preview shows it), resolved again when written
+                values["kind"] = found.key if found.builtin else found.name
         if "contact" in values and row.refs.get("client") is not None:
             client = row.refs["client"]
             ids = contacts.get((client, name_key(values["contact"])), [])  # type: ignore[arg-type]
@@ -132,6 +138,8 @@ def service_columns(row: PreviewRow, stamp: str, create: bool) -> dict[str, Any]
     """The columns a checked row adds to its record: the contact, and on a new record the defaults of
     the opening, due, resolved and confirmed times."""
     result: dict[str, Any] = {}
+    if "kind" in row.values:
+        result["kind"] = type_key(str(row.values["kind"]))
     if row.refs.get("contact") is not None:
         result["contact_id"] = row.refs["contact"]
     if not create:
@@ -140,7 +148,7 @@ def service_columns(row: PreviewRow, stamp: str, create: bool) -> dict[str, Any]
     opened: datetime = values.get("created_at") or datetime.fromisoformat(stamp)
     result["created_at"] = opened
     if "due_at" not in values:
-        hours = next((t.response_hours for t in service_types() if t.key == values.get("kind")), 72)
+        hours = next((t.response_hours for t in service_types() if t.key == result.get("kind")), 72)
         result["due_at"] = _minute(opened + timedelta(hours=hours))
     status = values.get("status", "open")
     resolved = values.get("resolved_at")

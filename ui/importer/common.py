@@ -58,6 +58,10 @@ def _choice_group(choices: tuple[str, ...]) -> str | None:
 
 def cell_text(spec: Any, value: Any) -> str:
     """A prepared value of field ``spec`` as shown: a choice by its translated label, money, dates."""
+    if spec.kind == "service_type" and isinstance(
+        value, str
+    ):  # a built-in type's key, or a business type's name
+        return labels.label("service_type", value)
     if spec.kind == "choice" and isinstance(value, str):
         group = _choice_group(tuple(spec.choices))
         return labels.label(group, value) if group else value
