@@ -59,11 +59,24 @@ CARD_KEYS: tuple[str, ...] = (
     "won_amount_cents",
     "lost_count",
     "lost_amount_cents",
+    # after-sales (slice io11): complaints and referrals, as the KPI module counts them
+    "complaints_opened",
+    "complaints_resolved",
+    "resolution_days_mean",
+    "referrals",
+    "referral_conversion",
 )
 
 # Cards where a fall is an improvement.
 LOWER_IS_BETTER: frozenset[str] = frozenset(
-    {"follow_up_cycle_days_mean", "follow_up_cycle_days_median", "lost_count", "lost_amount_cents"}
+    {
+        "follow_up_cycle_days_mean",
+        "follow_up_cycle_days_median",
+        "lost_count",
+        "lost_amount_cents",
+        "complaints_opened",
+        "resolution_days_mean",
+    }
 )
 
 # The series each chart draws (``trend(kind, start, end, user_id, CHART_KEYS[chart])``).
