@@ -40,7 +40,15 @@ from .kpi import Period, compute_many
 from .kpi.compute import Value
 from .kpi.compute import _values as kpi_values
 from .kpi.periods import week_of_thursday
-from .kpi.queries import CHANNELS, PERIOD_TABLE, Facts, FirstSigning, _behaviour_scores, _load_periods
+from .kpi.queries import (
+    CHANNELS,
+    PERIOD_TABLE,
+    Facts,
+    FirstSigning,
+    _behaviour_scores,
+    _load_periods,
+    after_sales_queries,
+)
 from .models import database
 
 DAILY = "kpi_daily"
@@ -365,7 +373,14 @@ FIRST_KEYS = frozenset(
         "follow_ups_per_signed_client",
     }
 )
-SUMMARY_KEYS = frozenset({*DAILY_COLUMNS, *FIRST_KEYS, "conversion_rate", "behaviour_score"})
+# Not summarised but cheap (service records and referrals are small tables): read with the KPI
+# module's own queries, so a view that shows them still avoids the full computation.
+AFTER_SALES_KEYS = frozenset(
+    {"complaints_opened", "complaints_resolved", "resolution_days_mean", "referrals", "referral_conversion"}
+)
+SUMMARY_KEYS = frozenset(
+    {*DAILY_COLUMNS, *FIRST_KEYS, "conversion_rate", "behaviour_score", *AFTER_SALES_KEYS}
+)
 
 
 def _facts(
@@ -407,6 +422,11 @@ def _facts(
             )
     if "behaviour_score" in keys:
         _add_scores(facts, periods, _behaviour_scores(conn, periods, user_id))
+    if keys & AFTER_SALES_KEYS:
+        for names, sql, query_params in after_sales_queries(user_id):
+            for idx, *found in conn.execute(sql, query_params):
+                for name, value in zip(names, found, strict=True):
+                    facts[idx].sums[name] += int(value or 0)
     return facts
 
 
@@ -506,8 +526,8 @@ def values_by_person(
     conn = database.connection()
     if not distinct or not people:
         return {u: {} for u in people}
-    if not wanted <= SUMMARY_KEYS or not has_summaries(conn):
-        return {u: values(distinct, u, keys) for u in people}
+    if not wanted <= SUMMARY_KEYS - AFTER_SALES_KEYS or not has_summaries(conn):
+        return {u: values(distinct, u, keys) for u in people}  # (after-sales facts: per person)
     with database.atomic():  # one read snapshot
         facts = _facts_by_person(conn, distinct, people, wanted)
     result: dict[int, dict[Period, dict[str, Value]]] = {}

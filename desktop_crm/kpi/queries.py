@@ -339,3 +339,9 @@ def collect_facts(conn: sqlite3.Connection, periods: Sequence[Period], user_id: 
 
 
 from .care_queries import referral_queries  # noqa: E402  (it uses this module's helpers)
+
+
+def after_sales_queries(user_id: int | None) -> list[Query]:
+    """The complaint and referral queries (small tables): what ``collect_facts`` runs for those KPIs, for
+    readers that take every other KPI from the summaries (``desktop_crm.kpi_summary``)."""
+    return [*_complaint_queries(user_id), *referral_queries(user_id)]

@@ -52,3 +52,38 @@ def test_after_sales_cards_equal_kpi_json(
     assert dashboard._good("complaints_opened", "up") is False
     assert dashboard._good("resolution_days_mean", "down") is True
     assert dashboard._good("complaints_resolved", "up") is True
+
+
+def test_after_sales_values_from_the_summary_reader_equal_the_kpi_module(
+    tmp_path: Path, clock: app_clock.FrozenClock
+) -> None:
+    """``kpi_summary.values`` reads the after-sales KPIs with the KPI module's own queries (no full
+    computation) and ``values_by_person`` per person: both equal ``compute_many`` for the team and each
+    salesperson, months and quarters."""
+    from desktop_crm import kpi_summary
+    from desktop_crm.demo import generate_demo
+    from desktop_crm.kpi import compute_many
+    from desktop_crm.models import User
+
+    path = tmp_path / "demo.sqlite3"
+    generate_demo(path, size="small", seed=5, today=clock.today())
+    open_database(path)
+    try:
+        today = clock.today()
+        periods = [period_containing("month", today), period_containing("quarter", today)]
+        periods += [p.previous() for p in periods]
+        people = [u.id for u in User.select()]
+        by_person = kpi_summary.values_by_person(periods, people, AFTER_SALES)
+        team = compute_many(periods, None)
+        assert any(team[p]["complaints_opened"] for p in periods)  # the check has something to compare
+        assert any(team[p]["referrals"] for p in periods)
+        for user_id in [None, *people]:
+            expected = compute_many(periods, user_id)
+            got = kpi_summary.values(periods, user_id, AFTER_SALES)
+            for period in periods:
+                want = {k: expected[period][k] for k in AFTER_SALES}
+                assert got[period] == want, (user_id, period)
+                if user_id is not None:
+                    assert by_person[user_id][period] == want, (user_id, period)
+    finally:
+        close_database()
