@@ -50,9 +50,9 @@ def _default_clock() -> datetime:
 
 
 def _default_user() -> int | None:
-    from .pages import data
+    from desktop_crm.read.users import current_user_id
 
-    return data.current_user_id()
+    return current_user_id()
 
 
 class ReminderService(QObject):
@@ -116,7 +116,7 @@ class ReminderService(QObject):
         lead = self.settings.lead_minutes
         background = self.background
         if background is None:
-            from .pages.today.loader import is_large
+            from desktop_crm.read.size import is_large
 
             background = is_large()
         if not background:

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_crm.clock import FrozenClock
 from desktop_crm.models import Client, Contract, NextStep, Payment, PaymentInstalment, Setting, User
-from ui.pages.today import TodayPage, loader
+from desktop_crm.read import size
+from ui.pages.today import TodayPage
 from ui.pages.today.dialogs import RescheduleDialog
 
 NOW = datetime(2026, 11, 18, 10, 0)  # a Wednesday
@@ -226,7 +227,7 @@ def test_supervisor_sees_the_team_and_can_narrow_to_self(qtbot: QtBot, agenda_db
 def test_large_files_load_on_the_worker(
     qtbot: QtBot, agenda_db: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "BACKGROUND_CLIENTS", 1)
+    monkeypatch.setattr(size, "BACKGROUND_CLIENTS", 1)
     page = TodayPage()
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.sig_loaded, timeout=20_000):

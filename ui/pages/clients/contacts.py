@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_crm.errors import CrmError
+from desktop_crm.read import client_page as hub_data
 from desktop_crm.services.stakeholders import delete_contact
 
 from ... import fmt, prompts
@@ -16,7 +17,6 @@ from ...errors import error_text
 from ...labels import label
 from ...models import Column, Index, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
-from . import hub_data
 from .contact_dialog import ContactDialog
 from .stance_style import INFLUENCE_DOTS, stance_fill
 from .vcard_dialog import VCardImportDialog

@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_crm.clock import today
+from desktop_crm.read import client_page as hub_data
+from desktop_crm.read import deals as deal_data
 
 from ... import fmt, prompts
 from ...attachments.drops import FileDropFilter
@@ -23,9 +25,7 @@ from ..deals import (
     OpportunityDialog,
     PaymentDialog,
     PaymentPlanDialog,
-    deal_data,
 )
-from . import hub_data
 
 ACCEPTED = 1
 

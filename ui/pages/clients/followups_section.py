@@ -7,12 +7,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_crm.models import now as clock_now
+from desktop_crm.read import followups as data
 
 from ... import actions, fmt
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
-from ..followups import data
 from ..followups.data import Timeline
 from ..followups.timeline import FollowUpTimeline
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_crm.errors import CrmError
+from desktop_crm.read import client_page as hub_data
 
 from ... import fmt
 from ...attachments.panel import AttachmentsPanel
 from ...labels import label
-from . import hub_data
 from .deals_section import ContractsSection, OpportunitiesSection
 from .dossier_tab import DossierTab
 from .followups_section import FollowUpsSection

@@ -1,179 +1,35 @@
-"""Read-only data behind the client hub: plain tuples and dataclasses, no Qt, no writes.
-
-Everything goes through the models and services of ``desktop_crm``; the hub's widgets only call these.
-"""
+"""The client page's read models, kept importable from here; they live in ``desktop_crm.read.client_page``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from desktop_crm.read.client_page import (
+    ClientHeader,
+    ClientPage,
+    client_header,
+    contact_record,
+    contact_rows,
+    contract_rows,
+    deal_roles_of,
+    history_rows,
+    key_client_id,
+    load_client_page,
+    opportunity_choices,
+    opportunity_rows,
+    other_contacts,
+)
 
-from peewee import fn
-
-from desktop_crm.models import Client, Contact, Contract, Opportunity, OpportunityContact
-from desktop_crm.models.enums import OPEN_STAGES
-from desktop_crm.power_map import load_stakeholders
-from desktop_crm.services.clients import get_client
-from desktop_crm.services.payments import contract_balance
-from desktop_crm.services.stakeholders import opportunity_roles, stance_history
-
-
-@dataclass(frozen=True)
-class ClientHeader:
-    id: int
-    name: str
-    short_name: str
-    status: str
-    grade: str
-    verdict: str
-    owner: str
-    expected_amount_cents: int
-    expected_sign_date: date | None
-    last_contact_at: datetime | None
-    industry: str
-    region: str
-    deleted: bool
-
-
-def client_header(client_id: int) -> ClientHeader:
-    client = get_client(client_id, include_deleted=True)
-    owner = client.owner.name if client.owner_id is not None and client.owner else ""
-    return ClientHeader(
-        id=client.id,
-        name=client.name,
-        short_name=client.short_name,
-        status=client.status,
-        grade=client.grade,
-        verdict=client.value_verdict,
-        owner=owner,
-        expected_amount_cents=client.expected_amount_cents,
-        expected_sign_date=client.expected_sign_date,
-        last_contact_at=client.last_contact_at,
-        industry=client.industry,
-        region=client.region,
-        deleted=client.is_deleted,
-    )
-
-
-def contact_rows(client_id: int) -> list[tuple]:
-    """(name, title, role, stance, influence, last contacted, id) of the client's alive contacts."""
-    last = {p.id: p.last_contacted for p in load_stakeholders(client_id)}
-    query = (
-        Contact.alive(
-            Contact.name, Contact.title, Contact.role, Contact.stance, Contact.influence, Contact.id
-        )
-        .where(Contact.client == client_id)
-        .order_by(Contact.name, Contact.id)
-        .tuples()
-    )
-    return [(n, t, r, s, i, last.get(cid), cid) for n, t, r, s, i, cid in query]
-
-
-def other_contacts(client_id: int, exclude_id: int | None) -> list[tuple[int, str, str]]:
-    """(id, name, title) of the client's alive contacts except ``exclude_id``, for the reports-to combo."""
-    query = Contact.alive(Contact.id, Contact.name, Contact.title).where(Contact.client == client_id)
-    if exclude_id is not None:
-        query = query.where(Contact.id != exclude_id)
-    return list(query.order_by(Contact.name, Contact.id).tuples())
-
-
-def contact_record(contact_id: int) -> Contact:
-    return Contact.get_by_id(contact_id)
-
-
-def history_rows(contact_id: int) -> list[tuple[date, str | None, str, str]]:
-    """(date, old stance, new stance, reason), newest first."""
-    rows = [(h.changed_on, h.old_stance, h.new_stance, h.reason) for h in stance_history(contact_id)]
-    return list(reversed(rows))
-
-
-def opportunity_choices(client_id: int) -> list[tuple[int, str, str]]:
-    """(id, name, stage) of the client's alive opportunities, open ones first."""
-    query = (
-        Opportunity.alive(Opportunity.id, Opportunity.name, Opportunity.stage)
-        .where(Opportunity.client == client_id)
-        .order_by(Opportunity.stage.not_in(OPEN_STAGES), Opportunity.created_at.desc(), Opportunity.id)
-    )
-    return list(query.tuples())
-
-
-def deal_roles_of(contact_id: int, client_id: int) -> dict[int, str | None]:
-    """{opportunity id: role} for every alive opportunity of the client the contact is attached to."""
-    query = (
-        OpportunityContact.select(OpportunityContact.opportunity, OpportunityContact.role)
-        .join(Opportunity)
-        .where(
-            (OpportunityContact.contact == contact_id)
-            & (Opportunity.client == client_id)
-            & Opportunity.deleted_at.is_null()
-        )
-        .tuples()
-    )
-    return {opp: role for opp, role in query}
-
-
-def opportunity_rows(client_id: int) -> list[tuple]:
-    """(name, stage, probability, amount, expected close, stakeholders, id)."""
-    rows = []
-    for opp in (
-        Opportunity.alive()
-        .where(Opportunity.client == client_id)
-        .order_by(Opportunity.stage.not_in(OPEN_STAGES), Opportunity.expected_close_date, Opportunity.id)
-    ):
-        count = len(opportunity_roles(opp.id))
-        rows.append(
-            (
-                opp.name,
-                opp.stage,
-                opp.probability,
-                opp.expected_amount_cents,
-                opp.expected_close_date,
-                count,
-                opp.id,
-            )
-        )
-    return rows
-
-
-def contract_rows(client_id: int) -> list[tuple]:
-    """(title, signed on, amount, planned, paid, outstanding, overdue amount, id), newest first."""
-    rows = []
-    query = Contract.select().where(Contract.client == client_id).order_by(Contract.signed_on.desc())
-    for contract in query:
-        balance = contract_balance(contract.id)
-        overdue = sum(s.remaining for s in balance.overdue_instalments)
-        title = contract.title or contract.number or f"#{contract.id}"
-        rows.append(
-            (
-                title,
-                contract.signed_on,
-                balance.amount,
-                balance.planned,
-                balance.paid,
-                balance.outstanding,
-                overdue,
-                contract.id,
-            )
-        )
-    return rows
-
-
-def key_client_id() -> int | None:
-    """The alive client with the most alive contacts among those with a reports-to tree (screenshots)."""
-    row = (
-        Contact.select(
-            Contact.client, fn.COUNT(Contact.id).alias("n"), fn.COUNT(Contact.reports_to).alias("r")
-        )
-        .join(Client)
-        .where(Contact.deleted_at.is_null() & Client.deleted_at.is_null())
-        .group_by(Contact.client)
-        .order_by(
-            fn.MIN(fn.COUNT(Contact.reports_to), 1).desc(),
-            fn.COUNT(Contact.id).desc(),
-            fn.COUNT(Contact.reports_to).desc(),
-            Contact.client,
-        )
-        .tuples()
-        .first()
-    )
-    return row[0] if row else None
+__all__ = [
+    "ClientHeader",
+    "ClientPage",
+    "client_header",
+    "contact_record",
+    "contact_rows",
+    "contract_rows",
+    "deal_roles_of",
+    "history_rows",
+    "key_client_id",
+    "load_client_page",
+    "opportunity_choices",
+    "opportunity_rows",
+    "other_contacts",
+]

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.clock import today
 from desktop_crm.power_map import load_stakeholders
+from desktop_crm.read import client_page as hub_data
 from desktop_crm.stakeholder_analysis import Stakeholder, analyse
 
 from ...labels import label
-from . import hub_data
 from .analysis_panel import AnalysisPanel
 from .contacts import ContactsPanel
 from .matrix import RoleStanceMatrixModel, make_matrix_view

@@ -1,108 +1,35 @@
-"""Read-only data behind the deal dialogs and the hub's deal sections: plain tuples, no Qt, no writes."""
+"""The deal dialogs' read models, kept importable from here; they live in ``desktop_crm.read.deals``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
-from desktop_crm.models import Client, Contact, Contract, Opportunity, User, database
-from desktop_crm.search import search_client_ids
-from desktop_crm.services.common import fk_id
-from desktop_crm.services.payments import (
-    contract_balance,
-    contract_payments,
-    instalment_statuses,
-    still_owed,
+from desktop_crm.read.deals import (
+    ContractInfo,
+    balance,
+    client_name,
+    contacts_with_roles,
+    contract_info,
+    has_contract,
+    instalment_rows,
+    opportunity,
+    owed,
+    payment_rows,
+    probabilities,
+    search_clients,
+    users,
 )
-from desktop_crm.services.stages import stage_probabilities
-from desktop_crm.services.stakeholders import opportunity_roles
 
-
-def search_clients(query: str, limit: int = 20) -> list[tuple[int, str]]:
-    """(id, name) of the alive clients matching ``query``."""
-    ids = search_client_ids(database.connection(), query, limit) if query.strip() else []
-    if not ids:
-        return []
-    names = dict(Client.alive(Client.id, Client.name).where(Client.id.in_(ids)).tuples())
-    return [(cid, names[cid]) for cid in ids if cid in names]
-
-
-def client_name(client_id: int) -> str:
-    row = Client.select(Client.name).where(Client.id == client_id).tuples().first()
-    return row[0] if row else ""
-
-
-def users() -> list[tuple[int, str]]:
-    return list(User.select(User.id, User.name).order_by(User.name, User.id).tuples())
-
-
-def probabilities() -> dict[str, int]:
-    return stage_probabilities()
-
-
-def opportunity(opportunity_id: int) -> Opportunity:
-    return Opportunity.get_by_id(opportunity_id)
-
-
-def contacts_with_roles(client_id: int, opportunity_id: int | None) -> list[tuple[int, str, str, str | None]]:
-    """(contact id, name, job title, role in this deal or None) of the client's alive contacts."""
-    roles = opportunity_roles(opportunity_id) if opportunity_id is not None else {}
-    query = Contact.alive(Contact.id, Contact.name, Contact.title).where(Contact.client == client_id)
-    return [(cid, n, t, roles.get(cid)) for cid, n, t in query.order_by(Contact.name, Contact.id).tuples()]
-
-
-def has_contract(opportunity_id: int) -> bool:
-    return Contract.select().where(Contract.opportunity == opportunity_id).exists()
-
-
-@dataclass(frozen=True)
-class ContractInfo:
-    id: int
-    client_id: int
-    client_name: str
-    title: str
-    number: str
-    amount_cents: int
-    signed_on: date
-
-
-def contract_info(contract_id: int) -> ContractInfo:
-    c = Contract.get_by_id(contract_id)
-    client_id = fk_id(c, "client")
-    return ContractInfo(
-        c.id, client_id, client_name(client_id), c.title, c.number, c.amount_cents, c.signed_on
-    )
-
-
-def instalment_rows(contract_id: int, today: date) -> list[tuple]:
-    """(seq, due date, amount, paid, remaining, status, id); status: paid / partly / overdue / due."""
-    rows = []
-    for s in instalment_statuses(contract_id):
-        if s.remaining <= 0:
-            status = "paid"
-        elif s.due_date < today:
-            status = "overdue"
-        elif s.paid > 0:
-            status = "partly"
-        else:
-            status = "due"
-        rows.append((s.instalment.seq, s.due_date, s.amount, s.paid, s.remaining, status, s.instalment.id))
-    return rows
-
-
-def payment_rows(contract_id: int) -> list[tuple]:
-    """(paid on, amount, method, instalment seq or None, note, id), newest first."""
-    return [
-        (p.paid_on, p.amount_cents, p.method, p.instalment.seq if p.instalment_id else None, p.note, p.id)
-        for p in contract_payments(contract_id)
-    ]
-
-
-def owed(contract_id: int, instalment_id: int | None = None) -> int:
-    return still_owed(contract_id, instalment_id)
-
-
-def balance(contract_id: int, today: date) -> tuple[int, int, int]:
-    """(paid, outstanding, overdue) of the contract as of ``today``."""
-    b = contract_balance(contract_id, today)
-    return b.paid, b.outstanding, sum(s.remaining for s in b.overdue_instalments)
+__all__ = [
+    "ContractInfo",
+    "balance",
+    "client_name",
+    "contacts_with_roles",
+    "contract_info",
+    "has_contract",
+    "instalment_rows",
+    "opportunity",
+    "owed",
+    "payment_rows",
+    "probabilities",
+    "search_clients",
+    "users",
+]

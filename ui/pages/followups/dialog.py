@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.models import now as clock_now
+from desktop_crm.read import followups as data
+from desktop_crm.read.users import current_user_id
 from desktop_crm.services.followups import MAX_DURATION_MINUTES, log_follow_up_with_next_step
 from desktop_crm.services.schedule_rules import load_bucket_rules
 
 from ... import prompts
 from ...errors import error_text
 from ...labels import choices, label
-from ..data import current_user_id
-from . import data
 from .client_picker import ClientPicker
 from .next_step import NextStepBox, QuickDateTimeEdit, from_qdatetime, to_qdatetime
 

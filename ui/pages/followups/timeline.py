@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from desktop_crm.read.followups import FollowUpCard, StepCard, Timeline
 from desktop_crm.services.attachments import attachment_counts
 
 from ... import fmt
 from ...attachments.drops import FileDropFilter
 from ...labels import label
-from .data import FollowUpCard, StepCard, Timeline
 
 MAX_CARDS = 100
 CHANNEL_COLORS = {
