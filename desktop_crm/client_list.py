@@ -214,6 +214,41 @@ def where_clause(flt: ClientFilter, today: date | None = None) -> tuple[str, lis
     return " AND ".join(clauses), params
 
 
+# Sort keys an index serves (migration 14: ``(deleted_at, <column>)``, the id ending every entry): the alive
+# clients' order is one scan of a covering index, without a sort step. The other keys (owner, categories,
+# contacts, custom fields) are sorted by SQLite; the list runs either kind on the worker on a large file.
+INDEXED_SORTS = frozenset(
+    {
+        "name",
+        "short_name",
+        "status",
+        "grade",
+        "value_verdict",
+        "industry",
+        "region",
+        "source",
+        "phone",
+        "expected_amount_cents",
+        "expected_sign_date",
+        "last_contact_at",
+        "created_at",
+    }
+)
+# Of those, the nullable ones: their NULL rows are read by a second scan and put last, in either direction.
+NULLABLE_SORTS = frozenset({"expected_sign_date", "last_contact_at", "deleted_at"})
+
+
+def sort_is_indexed(sort_key: str, trash: bool = False) -> bool:
+    """Whether the list's order by ``sort_key`` comes from an index (the trash: by deletion time)."""
+    return sort_key == "deleted_at" if trash else sort_key in INDEXED_SORTS
+
+
+def _id_list(sql: str, params: list[Any]) -> list[int]:
+    """The ids ``sql`` selects, in its order (read as one text: a third faster than 100,000 rows)."""
+    text = database.execute_sql(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+    return [int(part) for part in text.split(",")] if text else []
+
+
 @dataclass
 class ClientQuery:
     filter: ClientFilter = field(default_factory=ClientFilter)
@@ -233,9 +268,24 @@ class ClientQuery:
         return "client"
 
     def ids(self) -> list[int]:
+        """The matching ids in the list's order: empty values last in both directions, ties by id.
+
+        An indexed column is read in index order (and, if it may be NULL, its NULL rows by a second
+        scan appended); the others sort with a NULL-first key no index serves.
+        """
         where, params = where_clause(self.filter, self.today)
+        key = self.sort_key
+        if key in INDEXED_SORTS or key in ("deleted_at", "contacts"):
+            direction = "DESC" if self.descending else "ASC"
+            sort = column_expr(key)[1]
+            base = f"SELECT client.id FROM client WHERE {where}"
+            if key not in NULLABLE_SORTS:
+                return _id_list(f"{base} ORDER BY {sort} {direction}, client.id {direction}", params)
+            present = f"{base} AND {sort} IS NOT NULL ORDER BY {sort} {direction}, client.id {direction}"
+            empty = f"{base} AND {sort} IS NULL ORDER BY client.id {direction}"
+            return _id_list(present, params) + _id_list(empty, params)
         sql = f"SELECT client.id FROM {self._from()} WHERE {where} ORDER BY {self._order()}"
-        return [row[0] for row in database.execute_sql(sql, params)]
+        return _id_list(sql, params)
 
     def count(self) -> int:
         where, params = where_clause(self.filter, self.today)

@@ -133,4 +133,12 @@ def open_database(
 
 def close_database() -> None:
     if database.obj is not None and not database.is_closed():
+        if not getattr(database.obj, "crm_read_only", False):
+            # Keep the planner's statistics current (the Clients list's order depends on them): ANALYZE
+            # only the tables whose size changed a lot since, sampled (cheap at close).
+            try:
+                database.execute_sql("PRAGMA analysis_limit = 400")
+                database.execute_sql("PRAGMA optimize")
+            except (sqlite3.Error, DatabaseError):
+                pass  # a locked or full file: the statistics wait for the next close
         database.close()

@@ -54,6 +54,14 @@ def _m004_last_contact(conn: sqlite3.Connection) -> None:
     migrate_v4(conn)
 
 
+def _m014_client_list_indexes(conn: sqlite3.Connection) -> None:
+    from ..derived import refresh_statistics
+
+    _sql_migration("m014_client_list_indexes.sql")(conn)
+    if conn.execute("SELECT count(*) FROM client").fetchone()[0] >= 1000:  # a new file has nothing to measure
+        refresh_statistics(conn)
+
+
 def _m010_kpi_summaries(conn: sqlite3.Connection) -> None:
     from ..kpi_summary import install
 
@@ -75,6 +83,7 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m011_care.sql"),  # slice care: referrals, the client dossier, contact birthdays
     _sql_migration("m012_service_records.sql"),  # slice service: service records and complaints
     _sql_migration("m013_attachments.sql"),  # slice attach: attachments (files beside the database)
+    _m014_client_list_indexes,  # slice clientlist12: the Clients list's sort indexes, planner statistics
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
