@@ -1,15 +1,20 @@
-"""The application's one undo stack and the undoable client commands.
+"""The application's one undo stack and the undoable commands: clients moved to the trash, restored
+and bulk-edited, a client's edit, an opportunity's stage move and a payment recorded (until the next
+restart: the stack lives in memory).
 
-A command is applied once by the caller through :meth:`ClientCommand.apply` (a service error is
-raised there, before anything lands on the stack), then pushed; later undo/redo steps run the
-services again and report failures and changes through :data:`notifier`. The Edit menu's Undo/Redo
-go through :func:`undo_step` / :func:`redo_step`, which move the stack only when the file changed.
+Each step of a command (do, undo, redo) is ONE service call, which is its own transaction: the
+interface opens none. A command is applied once by the caller through :meth:`ClientCommand.apply` (a
+service error is raised there, before anything lands on the stack), or was already done by the dialog's
+own service call and is pushed with :func:`push_done`; later undo/redo steps call the services again and
+report failures and changes through :data:`notifier`. The Edit menu's Undo/Redo go through
+:func:`undo_step` / :func:`redo_step`, which move the stack only when the file changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import shiboken6
@@ -17,8 +22,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from desktop_crm.errors import CrmError
-from desktop_crm.services import clients as client_service
-from desktop_crm.write_guard import run_in_write_transaction
+from desktop_crm.services import client_batches
+from desktop_crm.services.client_form import ClientEdit, restore_client_fields
+from desktop_crm.services.deal_forms import StageMove, move_opportunity_stage
+from desktop_crm.services.payments import delete_payment, record_payment
 
 from .errors import error_text
 
@@ -50,7 +57,7 @@ def notifier() -> UndoNotifier:
 
 
 class ClientCommand(QUndoCommand):
-    """Base: ``_do`` and ``_undo`` each run in one write transaction (``write_guard``).
+    """Base: ``_do`` and ``_undo`` each make one service call (a transaction of its own).
 
     The stack stays in step with the file: a step whose transaction fails changed nothing in the file,
     so it must not move the stack either. :func:`undo_step` / :func:`redo_step` (the Edit menu) run the
@@ -71,13 +78,13 @@ class ClientCommand(QUndoCommand):
 
     def apply(self) -> None:
         """Run the command now; raises the service's CrmError (then do not push it)."""
-        run_in_write_transaction(self._do)
+        self._do()
         self._done_already = True  # pushed right after apply(): the first redo() has nothing to do
 
     def run_step(self, step: Any) -> bool:
-        """Run ``step`` in one write transaction; report a failure (False) instead of raising."""
+        """Run ``step`` (one service call); report a failure (False) instead of raising."""
         try:
-            run_in_write_transaction(step)
+            step()
         except CrmError as exc:
             notifier().sig_failed.emit(error_text(exc))
             return False
@@ -98,6 +105,12 @@ class ClientCommand(QUndoCommand):
             return
         if not self.run_step(self._undo):
             self.setObsolete(True)
+
+
+def push_done(command: ClientCommand) -> None:
+    """Push a command whose work the caller has just done through the service itself."""
+    command._done_already = True
+    undo_stack().push(command)
 
 
 def undo_step() -> bool:
@@ -144,12 +157,10 @@ class DeleteClientsCommand(ClientCommand):
         self.client_ids = list(client_ids)
 
     def _do(self) -> None:
-        for client_id in self.client_ids:
-            client_service.delete_client(client_id)
+        client_batches.delete_clients(self.client_ids)
 
     def _undo(self) -> None:
-        for client_id in self.client_ids:
-            client_service.restore_client(client_id)
+        client_batches.restore_clients(self.client_ids)
 
 
 class RestoreClientsCommand(DeleteClientsCommand):
@@ -183,24 +194,87 @@ class BulkEditCommand(ClientCommand):
         super().__init__(text)
         self.client_ids = list(client_ids)
         self.change = change
-        self._before: dict[int, tuple[int | None, str, list[str]]] = {}
+        self._before: dict[int, client_batches.ClientValues] = {}
 
     def _do(self) -> None:
-        self._before = {}
-        for client_id in self.client_ids:
-            client = client_service.get_client(client_id)
-            tags = [t.name for t in client_service.get_client_tags(client_id)]
-            self._before[client_id] = (client.owner_id, client.grade, tags)  # type: ignore[attr-defined]
-        kwargs: dict[str, Any] = {"grade": self.change.grade, "add_tag": self.change.add_tag or None}
-        if self.change.change_owner:
-            kwargs["owner_id"] = self.change.owner_id
-        client_service.bulk_update_clients(self.client_ids, **kwargs)
+        change = self.change
+        self._before = client_batches.bulk_edit_clients(
+            self.client_ids,
+            change_owner=change.change_owner,
+            owner_id=change.owner_id,
+            grade=change.grade,
+            add_tag=change.add_tag,
+        )
 
     def _undo(self) -> None:
-        for client_id, (owner_id, grade, tags) in self._before.items():
-            changes: dict[str, Any] = {"grade": grade}
-            if self.change.change_owner:
-                changes["owner_id"] = owner_id
-            if self.change.add_tag:
-                changes["tag_names"] = tags
-            client_service.update_client(client_id, **changes)
+        client_batches.restore_bulk_edit(
+            self._before, owner=self.change.change_owner, tags=bool(self.change.add_tag)
+        )
+
+
+class EditClientCommand(ClientCommand):
+    """A client's edit in the editor (done by ``edit_client``, pushed with :func:`push_done`); undo puts
+    every field back as it was, redo as it was after the edit."""
+
+    def __init__(self, edit: ClientEdit, text: str) -> None:
+        super().__init__(text)
+        self.edit = edit
+
+    def _do(self) -> None:
+        restore_client_fields(self.edit.client_id, self.edit.after)
+
+    def _undo(self) -> None:
+        restore_client_fields(self.edit.client_id, self.edit.before)
+
+
+class MoveStageCommand(ClientCommand):
+    """An opportunity's stage move; undo moves it back (with the probability it had)."""
+
+    def __init__(self, move: StageMove, text: str) -> None:
+        super().__init__(text)
+        self.move = move
+
+    def _do(self) -> None:
+        move_opportunity_stage(self.move.opportunity_id, self.move.to_stage, self.move.to_probability)
+
+    def _undo(self) -> None:
+        move_opportunity_stage(self.move.opportunity_id, self.move.from_stage, self.move.from_probability)
+
+
+@dataclass(frozen=True)
+class RecordedPayment:
+    """A payment as the dialog recorded it (an overpayment was confirmed there)."""
+
+    payment_id: int
+    contract_id: int
+    amount_cents: int
+    paid_on: date
+    instalment_id: int | None
+    method: str
+    note: str
+
+
+class RecordPaymentCommand(ClientCommand):
+    """A payment recorded; undo deletes it (the contract's collected figure goes back), redo records it
+    again."""
+
+    def __init__(self, payment: RecordedPayment, text: str) -> None:
+        super().__init__(text)
+        self.payment = payment
+        self.payment_id = payment.payment_id
+
+    def _do(self) -> None:
+        p = self.payment
+        again = record_payment(
+            p.contract_id,
+            p.amount_cents,
+            p.paid_on,
+            instalment_id=p.instalment_id,
+            method=p.method,
+            note=p.note,
+            allow_overpay=True,
+        )
+        self.payment_id = int(again.id)
+
+    def _undo(self) -> None:
+        delete_payment(self.payment_id)

@@ -1,7 +1,7 @@
 """Add or edit a contact as a stakeholder: details, role, stance (with a reason), influence, reporting line,
 the roles held in each deal, and the stance history as a timeline.
 
-The dialog saves through the services in one transaction when OK is pressed; a ``ValidationError`` is
+The dialog saves through one service (``save_contact``, one transaction) when OK is pressed; a ``ValidationError`` is
 shown under its field and the dialog stays open, nothing half-saved.
 """
 
@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError, ValidationError
-from desktop_crm.services.stakeholders import create_contact, set_opportunity_role, update_contact
-from desktop_crm.write_guard import write_transaction
+from desktop_crm.services.contact_form import ContactInput, save_contact
 
 from ...errors import error_text
 from ...labels import choices, label
@@ -245,16 +244,10 @@ class ContactDialog(QDialog):
         super().accept()
 
     def _save(self, values: dict[str, Any]) -> None:
-        with write_transaction():  # BEGIN IMMEDIATE: waits for another writer
-            if self.contact_id is None:
-                name = values.pop("name")
-                contact_id = create_contact(self.client_id, name, **values).id
-            else:
-                changed = values["stance"] != self._original_stance
-                reason = self.reason_edit.text().strip() if changed else ""
-                contact_id = update_contact(self.contact_id, stance_reason=reason, **values).id
-            for opp_id, combo in self.deal_combos.items():
-                role = combo.currentData()
-                if role != self._original_deal_roles.get(opp_id):
-                    set_opportunity_role(opp_id, contact_id, role)
-        self.contact_id = contact_id
+        changed = self.contact_id is not None and values["stance"] != self._original_stance
+        data = ContactInput(
+            fields=values,
+            stance_reason=self.reason_edit.text().strip() if changed else "",
+            deal_roles={opp_id: combo.currentData() for opp_id, combo in self.deal_combos.items()},
+        )
+        self.contact_id = save_contact(self.client_id, self.contact_id, data)

@@ -1,7 +1,7 @@
 """The client editor: profile, classification and value calibration, milestones and business features.
 
 ``ClientEditorDialog(parent, client_id=None)`` creates a client (no id) or edits one. Save runs every
-write in one transaction (see ``editor_save``); a refused value is shown in red at its field, on its
+write in one transaction (one service: ``desktop_crm.services.client_form``); a refused value is shown in red at its field, on its
 tab, and the dialog stays open. Before a new name or phone is saved, duplicates are offered to open.
 """
 
@@ -28,22 +28,24 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import clients, custom_fields, users
-from desktop_crm.services.form_layout import form_layout
-
-from ... import labels, prompts
-from ...errors import error_text, input_error
-from .. import data
-from .editor_custom import CustomFieldsForm
-from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
-from .editor_milestones import MilestoneList
-from .editor_save import (
+from desktop_crm.services.client_form import (
     ClientInput,
     ClientSnapshot,
-    load_client,
+    edit_client,
+    load_client_form,
     milestone_key,
     needs_duplicate_check,
     save_client,
 )
+from desktop_crm.services.form_layout import form_layout
+
+from ... import labels, prompts
+from ...errors import error_text, input_error
+from ...undo import EditClientCommand, push_done
+from .. import data
+from .editor_custom import CustomFieldsForm
+from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
+from .editor_milestones import MilestoneList
 from .editor_style import EDITOR_STYLE
 from .editor_tags import TagPicker
 from .form_layout_ui import caption
@@ -248,7 +250,7 @@ class ClientEditorDialog(QDialog):
         snapshot: ClientSnapshot | None = None
         if self.client_id is not None:
             try:
-                snapshot = load_client(self.client_id)
+                snapshot = load_client_form(self.client_id)
             except CrmError as error:
                 self._show_general(error_text(error))
                 self.save_button.setEnabled(False)
@@ -368,7 +370,13 @@ class ClientEditorDialog(QDialog):
             collected = self._collect()
             if not self._confirm_not_duplicate(collected.fields["name"], collected.fields["phone"]):
                 return
-            saved_id = save_client(self.client_id, collected)
+            if self.client_id is None:
+                saved_id = save_client(None, collected)
+            else:
+                edit = edit_client(self.client_id, collected)
+                saved_id = edit.client_id
+                text = self.tr("Edit client {name}").format(name=edit.after.fields["name"])
+                push_done(EditClientCommand(edit, text))
         except ValidationError as error:
             self.show_field_error(error.field, error_text(error))
             return

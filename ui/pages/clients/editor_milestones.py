@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,17 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.services.client_form import MilestoneInput
+
 from .editor_inputs import FieldBox, OptionalDateEdit
-
-
-@dataclass
-class MilestoneInput:
-    """One row as typed: ``id`` is None for a new milestone."""
-
-    id: int | None
-    title: str
-    due_date: date | None
-    done_date: date | None
 
 
 class MilestoneRow:

@@ -1,7 +1,7 @@
 """Create or edit an opportunity: client (picked when not given), name, stage with its probability, expected
 amount and close date, owner, competitor, notes, and the stakeholders attached with their role in this deal.
 
-Saved in one transaction on OK (the opportunity and every role change); a ``ValidationError`` is shown under
+Saved by one service on OK (``save_opportunity``: the opportunity and every role change, one transaction); a ``ValidationError`` is shown under
 its field and nothing is saved.
 """
 
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import ValidationError
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.services.common import fk_id
-from desktop_crm.services.deals import create_opportunity, update_opportunity
-from desktop_crm.services.stakeholders import set_opportunity_role
-from desktop_crm.write_guard import write_transaction
+from desktop_crm.services.deal_forms import OpportunityInput, save_opportunity
 
 from ...errors import error_text, input_error
 from ...labels import choices
@@ -47,7 +45,6 @@ class OpportunityDialog(DealFormDialog):
         self.opportunity_id = opportunity_id
         self.client_id = client_id
         self._probabilities = deal_data.probabilities()
-        self._original_roles: dict[int, str | None] = {}
         self._probability_touched = False
         self.setWindowTitle(
             self.tr("New opportunity") if opportunity_id is None else self.tr("Edit opportunity")
@@ -160,7 +157,6 @@ class OpportunityDialog(DealFormDialog):
 
     def _load_stakeholders(self) -> None:
         self.stakeholders.setRowCount(0)
-        self._original_roles = {}
         if self.client_id is None:
             return
         rows = deal_data.contacts_with_roles(self.client_id, self.opportunity_id)
@@ -176,7 +172,6 @@ class OpportunityDialog(DealFormDialog):
                 combo.addItem(text, key)
             combo.setCurrentIndex(max(combo.findData(role), 0))
             self.stakeholders.setCellWidget(r, 1, combo)
-            self._original_roles[cid] = role
 
     # --- public (tests drive these) ------------------------------------------------------------
     def set_role(self, contact_id: int, role: str | None) -> None:
@@ -244,23 +239,12 @@ class OpportunityDialog(DealFormDialog):
             "competitor": self.competitor_edit.text(),
             "notes": self.notes_edit.toPlainText(),
         }
-        stage = self.stage_combo.currentData()
-        probability = self.probability_spin.value()
-        with write_transaction():  # BEGIN IMMEDIATE: waits for another writer
-            if self.opportunity_id is None:
-                opp = create_opportunity(
-                    self.client_id,
-                    owner_id=self.owner_combo.currentData(),
-                    stage=stage,
-                    probability=probability,
-                    **fields,
-                )
-            else:
-                extra = {"stage": stage, "probability": probability} if stage in OPEN_STAGES else {}
-                opp = update_opportunity(
-                    self.opportunity_id, owner_id=self.owner_combo.currentData(), **fields, **extra
-                )
-            for contact_id, role in self.roles().items():
-                if role != self._original_roles.get(contact_id):
-                    set_opportunity_role(opp.id, contact_id, role)
-        self.opportunity_id = opp.id
+        data = OpportunityInput(
+            client_id=self.client_id,
+            owner_id=self.owner_combo.currentData(),
+            stage=self.stage_combo.currentData(),
+            probability=self.probability_spin.value(),
+            roles=self.roles(),
+            **fields,
+        )
+        self.opportunity_id = save_opportunity(self.opportunity_id, data)

@@ -1,7 +1,8 @@
 """Record money received (回款) on a contract, optionally against one instalment.
 
 Shows what is still owed; an amount above it is an overpayment and is saved only after an explicit
-confirmation (``ui.prompts.ask_yes_no``), then with ``allow_overpay=True``.
+confirmation (``ui.prompts.ask_yes_no``), then with ``allow_overpay=True``. A recorded payment can be
+undone from the Edit menu ("Undo Record payment 8,700.00") until the next restart.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
 from ...errors import error_text, input_error
+from ...undo import RecordedPayment, RecordPaymentCommand, push_done
 from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
@@ -122,13 +124,21 @@ class PaymentDialog(DealFormDialog):
                     ),
                     "amount_cents",
                 )
+        paid_on = self.date_edit.day()
+        instalment_id = self.instalment_combo.currentData()
+        method, note = self.method_combo.currentText(), self.note_edit.text()
         payment = record_payment(
             self.contract_id,
             amount,
-            self.date_edit.day(),
-            instalment_id=self.instalment_combo.currentData(),
-            method=self.method_combo.currentText(),
-            note=self.note_edit.text(),
+            paid_on,
+            instalment_id=instalment_id,
+            method=method,
+            note=note,
             allow_overpay=allow,
         )
         self.payment_id = payment.id
+        recorded = RecordedPayment(
+            int(payment.id), self.contract_id, amount, paid_on, instalment_id, method, note
+        )
+        text = self.tr("Record payment {amount}").format(amount=fmt.money(amount))
+        push_done(RecordPaymentCommand(recorded, text))

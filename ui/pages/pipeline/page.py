@@ -25,12 +25,13 @@ from desktop_crm.pipeline import (
     owners,
     stage_totals,
 )
-from desktop_crm.services.deals import update_opportunity
+from desktop_crm.services.deal_forms import move_opportunity_stage
 from desktop_crm.services.stages import stage_probabilities
 
 from ... import fmt, prompts
 from ...errors import error_text
 from ...labels import label
+from ...undo import MoveStageCommand, push_done
 from ...widgets import StatCard, card_row
 from .. import data
 from ..base import Page
@@ -205,9 +206,12 @@ class PipelinePage(Page):
     # --- actions -------------------------------------------------------------------------------
     def move_to(self, card: PipelineCard, stage: str) -> None:
         try:
-            update_opportunity(card.id, stage=stage)
+            move = move_opportunity_stage(card.id, stage)
         except CrmError as exc:
             prompts.show_error(self, self.tr("Cannot move the opportunity"), error_text(exc))
+        else:
+            text = self.tr("Move {name} to {stage}").format(name=move.name, stage=label("stage", stage))
+            push_done(MoveStageCommand(move, text))  # Edit → Undo moves it back
         self.reload()
 
     def edit(self, card: PipelineCard) -> None:

@@ -1,0 +1,94 @@
+"""Use cases of the opportunity dialog and the Pipeline board: save an opportunity with the roles its
+stakeholders hold (one transaction), and move an opportunity to another stage (and back: the undo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..models import Opportunity
+from ..models.enums import OPEN_STAGES
+from . import deals, stakeholders
+from .common import get_record, transactional
+
+
+@dataclass
+class OpportunityInput:
+    """Everything the opportunity dialog collected. ``roles``: {contact id: role or None (not in the
+    deal)} of the client's contacts as the dialog shows them; only differences are written."""
+
+    client_id: int
+    name: str
+    owner_id: int | None
+    stage: str
+    probability: int
+    expected_amount_cents: int
+    expected_close_date: date | None
+    competitor: str = ""
+    notes: str = ""
+    roles: dict[int, str | None] = field(default_factory=dict)
+
+
+@transactional
+def save_opportunity(opportunity_id: int | None, data: OpportunityInput) -> int:
+    """Create (``opportunity_id`` None) or update the opportunity and set the roles that changed; returns
+    its id. A closed opportunity keeps its stage and probability. Raises ``CrmError``; nothing is saved
+    then."""
+    fields: dict[str, Any] = {
+        "name": data.name,
+        "expected_amount_cents": data.expected_amount_cents,
+        "expected_close_date": data.expected_close_date,
+        "competitor": data.competitor,
+        "notes": data.notes,
+    }
+    if opportunity_id is None:
+        opp = deals.create_opportunity(
+            data.client_id, owner_id=data.owner_id, stage=data.stage, probability=data.probability, **fields
+        )
+        current: dict[int, str | None] = {}
+    else:
+        current = stakeholders.opportunity_roles(opportunity_id)
+        extra: dict[str, Any] = {}
+        if data.stage in OPEN_STAGES:
+            extra = {"stage": data.stage, "probability": data.probability}
+        opp = deals.update_opportunity(opportunity_id, owner_id=data.owner_id, **fields, **extra)
+    for contact_id, role in data.roles.items():
+        if role != current.get(contact_id):
+            stakeholders.set_opportunity_role(opp.id, contact_id, role)
+    return int(opp.id)
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """An opportunity moved from one open stage to another (with the probability of each)."""
+
+    opportunity_id: int
+    name: str
+    from_stage: str
+    from_probability: int
+    to_stage: str
+    to_probability: int
+
+    def reversed(self) -> StageMove:
+        return StageMove(
+            self.opportunity_id,
+            self.name,
+            self.to_stage,
+            self.to_probability,
+            self.from_stage,
+            self.from_probability,
+        )
+
+
+@transactional
+def move_opportunity_stage(opportunity_id: Any, stage: str, probability: int | None = None) -> StageMove:
+    """Move an open opportunity to another open stage; the probability becomes the stage's default
+    unless given. Returns the move (what it was before), so it can be moved back."""
+    before = get_record(Opportunity, opportunity_id, "Opportunity")
+    from_stage, from_probability = before.stage, before.probability
+    kwargs: dict[str, Any] = {"stage": stage}
+    if probability is not None:
+        kwargs["probability"] = probability
+    after = deals.update_opportunity(before.id, **kwargs)
+    return StageMove(int(after.id), after.name, from_stage, from_probability, after.stage, after.probability)
