@@ -427,7 +427,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+466"/>
+        <location filename="../../ui/attachments/panel.py" line="+476"/>
         <source>Attachments: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,7 +440,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-372"/>
+        <location line="-382"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,7 +500,7 @@ Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>Attaching {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,7 +1090,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+98"/>
+        <location filename="../../ui/pages/clients/editor.py" line="+100"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,7 +1287,12 @@ Your data is unchanged.</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>Edit client {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The client could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,7 +1573,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+56"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+73"/>
         <source>← Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,12 +1633,25 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+12"/>
+        <location line="+61"/>
+        <location line="+6"/>
+        <source>Loading the client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client could not be loaded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+4"/>
         <source>This client no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,7 +2072,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+54"/>
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+53"/>
         <source>New contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2284,7 +2302,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Import contacts from vCard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,7 +2393,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+181"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+184"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2480,7 +2498,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3207,7 +3225,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Public information ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3883,7 +3901,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>{count} follow-ups, newest first · open next steps: {open}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,8 +5726,8 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72"/>
-        <location line="+26"/>
+        <location filename="../../ui/main_window.py" line="+122"/>
+        <location line="+23"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
     </message>
@@ -5874,7 +5892,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+132"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -5893,7 +5911,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Cannot open the database</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6000,7 +6018,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>MilestoneList</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_milestones.py" line="+78"/>
+        <location filename="../../ui/pages/clients/editor_milestones.py" line="+67"/>
         <source>Milestone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6216,7 +6234,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-250"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-256"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6276,7 +6294,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6289,7 +6307,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+50"/>
         <source>New opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6369,12 +6387,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>— not in this deal —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Enter the opportunity&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6395,7 +6413,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30"/>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+32"/>
         <source>Record payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6502,6 +6520,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+6"/>
         <source>Not saved: the amount is more than what is still owed ({owed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Record payment {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6657,7 +6680,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+70"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+68"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -6668,12 +6691,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+225"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-224"/>
         <source>Won</source>
         <translation type="unfinished">Won</translation>
     </message>
@@ -6684,12 +6707,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+175"/>
+        <location line="+200"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-200"/>
         <source>Created</source>
         <translation type="unfinished">Created</translation>
     </message>
@@ -6725,12 +6748,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+153"/>
+        <location line="+178"/>
         <source>Owner</source>
         <translation type="unfinished">Owner</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-175"/>
         <source>Date</source>
         <translation type="unfinished">Date</translation>
     </message>
@@ -6760,7 +6783,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
+        <source>Loading the pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The pipeline could not be loaded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Won ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6775,12 +6813,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot move the opportunity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Move {name} to {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6847,7 +6890,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-148"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -7149,19 +7192,19 @@ Start a new, empty database in this file?</source>
     <name>ReferralsSection</name>
     <message>
         <location filename="../../ui/pages/clients/referrals_section.py" line="+44"/>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Set referrer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+110"/>
+        <location line="-89"/>
+        <location line="+122"/>
         <location line="+5"/>
         <source>Remove referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-117"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -7201,7 +7244,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>Clients brought by {client}: {count}, {signed} signed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10591,12 +10634,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+154"/>
+        <location line="+166"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-163"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10671,7 +10714,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11168,7 +11211,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+56"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11183,12 +11226,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Nobody is attached to this deal yet: edit a contact to give them a role in it.</source>
         <translation type="unfinished"></translation>
     </message>

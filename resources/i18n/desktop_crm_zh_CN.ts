@@ -428,7 +428,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+466" />
+        <location filename="../../ui/attachments/panel.py" line="+476" />
         <source>Attachments: {what}</source>
         <translation>附件：{what}</translation>
     </message>
@@ -441,7 +441,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-372" />
+        <location line="-382" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -501,7 +501,7 @@ Drop files here to attach them.</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+112" />
         <source>Attaching {count} file(s)…</source>
         <translation>正在添加 {count} 个文件…</translation>
     </message>
@@ -1107,7 +1107,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+98" />
+        <location filename="../../ui/pages/clients/editor.py" line="+100" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
@@ -1305,7 +1305,12 @@ Your data is unchanged.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+22" />
+        <source>Edit client {name}</source>
+        <translation>编辑客户 {name}</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>The client could not be saved: {error}</source>
         <translation>客户未能保存：{error}</translation>
     </message>
@@ -1586,7 +1591,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+56" />
+        <location filename="../../ui/pages/clients/hub.py" line="+73" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -1646,12 +1651,25 @@ Your data is unchanged.</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+12" />
+        <location line="+61" />
+        <location line="+6" />
+        <source>Loading the client…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The client could not be loaded: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+4" />
         <source>This client no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+32" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2072,7 +2090,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+54" />
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+53" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -2302,7 +2320,7 @@ Your data is unchanged.</source>
         <translation>从手机或邮件程序导出的 .vcf 文件添加联系人</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+63" />
         <source>Import contacts from vCard</source>
         <translation>从 vCard 导入联系人</translation>
     </message>
@@ -2397,7 +2415,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+181" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+184" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2506,7 +2524,7 @@ Your data is unchanged.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+47" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -3253,7 +3271,7 @@ Your data is unchanged.</source>
         <translation>尚无公开信息：新闻、裁判文书、招投标、年报……</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+40" />
         <source>Public information ({count})</source>
         <translation>公开信息 ({count})</translation>
     </message>
@@ -3929,7 +3947,7 @@ Your data is unchanged.</source>
         <translation>下步到期</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+33" />
         <source>{count} follow-ups, newest first · open next steps: {open}</source>
         <translation>跟进记录 {count} 条，最新在前 · 待办下步事务：{open}</translation>
     </message>
@@ -5762,8 +5780,8 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72" />
-        <location line="+26" />
+        <location filename="../../ui/main_window.py" line="+122" />
+        <location line="+23" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
@@ -5928,7 +5946,7 @@ Your data is unchanged.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+132" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -5947,7 +5965,7 @@ Your data is unchanged.</source>
         <translation type="vanished">无法打开数据库</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+64" />
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
@@ -6058,7 +6076,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MilestoneList</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_milestones.py" line="+78" />
+        <location filename="../../ui/pages/clients/editor_milestones.py" line="+67" />
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
@@ -6278,7 +6296,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-250" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-256" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -6338,7 +6356,7 @@ Start a new, empty database in this file?</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+33" />
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation>商机：{count} · 进行中金额：{amount}</translation>
     </message>
@@ -6351,7 +6369,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+53" />
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+50" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -6431,12 +6449,12 @@ Start a new, empty database in this file?</source>
         <translation>关键人</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+51" />
         <source>— not in this deal —</source>
         <translation>— 不参与此商机 —</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+58" />
         <source>Enter the opportunity's name.</source>
         <translation>请输入商机名称。</translation>
     </message>
@@ -6457,7 +6475,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+30" />
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+32" />
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
@@ -6565,6 +6583,11 @@ Start a new, empty database in this file?</source>
         <location line="+6" />
         <source>Not saved: the amount is more than what is still owed ({owed}).</source>
         <translation>未保存：金额超过尚欠金额（{owed}）。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Record payment {amount}</source>
+        <translation>记录回款 {amount}</translation>
     </message>
 </context>
 <context>
@@ -6719,7 +6742,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+70" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+68" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -6730,12 +6753,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+200" />
+        <location line="+225" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-199" />
+        <location line="-224" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -6746,12 +6769,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+24" />
-        <location line="+175" />
+        <location line="+200" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-200" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
@@ -6787,12 +6810,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+153" />
+        <location line="+178" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-175" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -6822,7 +6845,22 @@ Start a new, empty database in this file?</source>
         <translation>我（{name}）</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+19" />
+        <source>Loading the pipeline…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The pipeline could not be loaded: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
         <source>Won ({count})</source>
         <translation>赢单（{count}）</translation>
     </message>
@@ -6837,12 +6875,17 @@ Start a new, empty database in this file?</source>
         <translation>各阶段进行中的商机；加权金额 = 金额 × 赢率。赢单/输单：期间内关闭的商机。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Cannot move the opportunity</source>
         <translation>无法移动商机</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+2" />
+        <source>Move {name} to {stage}</source>
+        <translation>将 {name} 移到 {stage}</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -6909,7 +6952,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-123" />
+        <location line="-148" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
@@ -7223,19 +7266,19 @@ Start a new, empty database in this file?</source>
     <name>ReferralsSection</name>
     <message>
         <location filename="../../ui/pages/clients/referrals_section.py" line="+44" />
-        <location line="+80" />
+        <location line="+92" />
         <source>Set referrer…</source>
         <translation>设置介绍人…</translation>
     </message>
     <message>
-        <location line="-77" />
-        <location line="+110" />
+        <location line="-89" />
+        <location line="+122" />
         <location line="+5" />
         <source>Remove referrer</source>
         <translation>移除介绍人</translation>
     </message>
     <message>
-        <location line="-105" />
+        <location line="-117" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -7275,7 +7318,7 @@ Start a new, empty database in this file?</source>
         <translation>该客户尚未介绍过其他客户。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+34" />
         <source>Clients brought by {client}: {count}, {signed} signed</source>
         <translation>{client} 介绍的客户：{count} 家，已签约 {signed} 家</translation>
     </message>
@@ -10953,12 +10996,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+154" />
+        <location line="+166" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-163" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
@@ -11033,7 +11076,7 @@ Start a new, empty database in this file?</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+52" />
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation>未完成 {open} 张（投诉 {complaints} 张，逾期 {overdue} 张）· 共 {total} 张</translation>
     </message>
@@ -11534,7 +11577,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+55" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+56" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
@@ -11549,12 +11592,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>角色 × 立场</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+63" />
         <source>All contacts</source>
         <translation>全部联系人</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>Nobody is attached to this deal yet: edit a contact to give them a role in it.</source>
         <translation>该商机还没有关系人：编辑联系人，为其设置在该商机中的角色。</translation>
     </message>
