@@ -10,6 +10,8 @@ busy-retry hook and the mapping of storage failures to coded errors.
   (:func:`set_busy_handler`) may ask the user whether to retry; the transaction had not begun (the
   lock is taken by ``BEGIN IMMEDIATE``, before the action runs), so retrying simply begins again.
   Without a handler (the command line, worker threads) the caller gets :class:`DatabaseBusyError`.
+- What the transaction changed is logged on its connection and published after the outermost commit
+  (:mod:`desktop_crm.changes`); a rollback publishes nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from . import changes
 from .errors import CrmError
 from .storage_errors import (
     DatabaseBusyError,
@@ -110,8 +113,11 @@ def write_transaction() -> Iterator[None]:
             yield
         return
     context = _begin()
+    conn = database.connection()
     try:
+        changes.prepare(conn)  # the connection's change log, empty (desktop_crm.changes)
         yield
+        batch = changes.collect(conn)
     except BaseException as exc:
         try:
             context.__exit__(type(exc), exc, exc.__traceback__)
@@ -132,6 +138,7 @@ def write_transaction() -> Iterator[None]:
             if error is exc:
                 raise
             raise error from exc
+        changes.publish(batch)  # committed: tell the subscribers what changed
 
 
 def run_in_write_transaction(fn: Callable[[], Any]) -> Any:

@@ -1,0 +1,183 @@
+"""What changed: the core announces every committed write (entity, ids, kind) to its subscribers.
+
+Nothing here knows Qt. The interface subscribes (``ui.changes``) and turns the batches into one signal
+per event-loop turn that the pages listen to.
+
+How writes are seen (no service has to say what it touched):
+
+- Every write transaction goes through :func:`desktop_crm.write_guard.write_transaction`. On each
+  connection it runs on, this module installs TEMPORARY triggers (``CREATE TEMP TRIGGER``: they belong to
+  the connection, not to the file, so the schema stays as it is) after INSERT, UPDATE and DELETE on every
+  ordinary table. They write ``(entity, row id, kind)`` into the connection's temporary table
+  ``crm_change_log``. Python's ``sqlite3`` has no update hook; triggers inside the same transaction give
+  exactly its semantics: a rolled-back transaction or savepoint takes its log rows with it, derived
+  writes done by the schema's own triggers (``client.last_contact_at`` after a follow-up) are seen too.
+- Just before the outermost COMMIT the log is read and emptied (:func:`collect`); after the commit
+  succeeded the batch goes to the subscribers (:func:`publish`). A rollback publishes nothing; nested
+  transactions (savepoints) publish only with the outermost commit.
+- Writes that bypass the write transaction (the demo generator's bulk loader, a restore that replaces the
+  file) call :func:`announce` with a coarse change: ``ids`` empty means "any rows of this entity"
+  (``EVERYTHING`` as the entity: every entity).
+
+Subscribers are called on the thread that committed (the GUI thread or the database worker), after the
+commit, with a tuple of :class:`Change`. An exception in a subscriber is logged, never raised into the
+write that already committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["insert", "update", "delete"]
+KINDS: tuple[Kind, ...] = ("insert", "update", "delete")
+EVERYTHING = "*"  # the entity of a coarse change that may touch every table (restore, demo data)
+LOG_TABLE = "crm_change_log"
+# A batch lists the ids of an entity+kind up to this many; above it the ids are left out ("any rows").
+MAX_IDS = 2000
+# Tables whose rows are derived from others (search text, KPI summaries): their changes say nothing a
+# page could not learn from the table they derive from, and a bulk write would log them many times over.
+DERIVED_TABLES = frozenset({"client_search", "kpi_daily", "kpi_first_signing"})
+_TRIGGER_PREFIX = "crm_change_"
+
+
+@dataclass(frozen=True)
+class Change:
+    """Rows of one table (``entity``: the table's name, e.g. ``"client"``, ``"next_step"``) that were
+    inserted, updated or deleted. ``ids`` empty: which rows is not known (a coarse change, possibly all)."""
+
+    entity: str
+    ids: frozenset[int]
+    kind: Kind
+
+    @property
+    def coarse(self) -> bool:
+        return not self.ids
+
+
+Subscriber = Callable[[tuple[Change, ...]], None]
+
+_subscribers: list[Subscriber] = []
+_lock = threading.Lock()
+
+
+def subscribe(subscriber: Subscriber) -> Callable[[], None]:
+    """Call ``subscriber(batch)`` after each committed write; returns the function that unsubscribes."""
+    with _lock:
+        _subscribers.append(subscriber)
+
+    def unsubscribe() -> None:
+        with _lock:
+            if subscriber in _subscribers:
+                _subscribers.remove(subscriber)
+
+    return unsubscribe
+
+
+def publish(batch: Iterable[Change]) -> None:
+    """Hand ``batch`` (already committed) to every subscriber; an empty batch is not published."""
+    changes = tuple(batch)
+    if not changes:
+        return
+    with _lock:
+        subscribers = tuple(_subscribers)
+    for subscriber in subscribers:
+        try:
+            subscriber(changes)
+        except Exception:  # the write has committed: a failing listener must not undo the caller's success
+            log.exception("change subscriber failed")
+
+
+def announce(entities: Iterable[str] = (EVERYTHING,), kind: Kind = "update") -> None:
+    """Publish a coarse change of ``entities`` now, for writes made outside the write transaction
+    (bulk loads, restores): every row of them may have changed."""
+    publish(Change(entity, frozenset(), kind) for entity in dict.fromkeys(entities))
+
+
+# --- the connection's change log -------------------------------------------------------------------
+def _watched_tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("PRAGMA main.table_list").fetchall()
+    return sorted(
+        name
+        for _schema, name, kind, _ncol, without_rowid, _strict in rows
+        if kind == "table"
+        and not without_rowid
+        and not name.startswith("sqlite_")
+        and name not in DERIVED_TABLES
+    )
+
+
+def _installed(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = ?", (LOG_TABLE,)
+    ).fetchone()
+    return row is not None
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the temporary change log and its triggers on ``conn`` (once per connection)."""
+    if _installed(conn):
+        return
+    statements = [
+        f"CREATE TEMP TABLE IF NOT EXISTS {LOG_TABLE} (entity TEXT NOT NULL, row_id INTEGER, kind TEXT NOT NULL)"
+    ]
+    for table in _watched_tables(conn):
+        for event, kind, row in (
+            ("INSERT", "insert", "new"),
+            ("UPDATE", "update", "new"),
+            ("DELETE", "delete", "old"),
+        ):
+            statements.append(
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "{_TRIGGER_PREFIX}{table}_{kind}" '
+                f'AFTER {event} ON main."{table}" BEGIN '
+                f"INSERT INTO {LOG_TABLE} (entity, row_id, kind) VALUES ('{table}', {row}.rowid, '{kind}'); END"
+            )
+    for statement in statements:
+        conn.execute(statement)
+
+
+def prepare(conn: sqlite3.Connection) -> None:
+    """At the start of an outermost write transaction: the log exists and is empty (rows left by a raw
+    write that bypassed the write transaction are not this transaction's)."""
+    install(conn)
+    conn.execute(f"DELETE FROM {LOG_TABLE}")
+
+
+def record(conn: sqlite3.Connection, entity: str, ids: Iterable[int] = (), kind: Kind = "update") -> None:
+    """Note a change the triggers cannot see (inside the current transaction; rolled back with it).
+    No ids: a coarse change of ``entity``."""
+    install(conn)
+    values: list[tuple[str, int | None, str]] = [(entity, int(i), kind) for i in ids]
+    values = values or [(entity, None, kind)]
+    conn.executemany(f"INSERT INTO {LOG_TABLE} (entity, row_id, kind) VALUES (?, ?, ?)", values)
+
+
+def collect(conn: sqlite3.Connection) -> tuple[Change, ...]:
+    """Read and empty the log, inside the transaction, just before it commits."""
+    if not _installed(conn):
+        return ()
+    groups = conn.execute(
+        f"SELECT entity, kind, count(*), count(row_id) FROM {LOG_TABLE} GROUP BY entity, kind ORDER BY entity, kind"
+    ).fetchall()
+    if not groups:
+        return ()
+    batch: list[Change] = []
+    for entity, kind, total, with_id in groups:
+        if total > MAX_IDS or with_id < total:  # many rows, or a coarse note: "any rows"
+            ids: frozenset[int] = frozenset()
+        else:
+            ids = frozenset(
+                row[0]
+                for row in conn.execute(
+                    f"SELECT row_id FROM {LOG_TABLE} WHERE entity = ? AND kind = ?", (entity, kind)
+                )
+            )
+        batch.append(Change(str(entity), ids, kind))
+    conn.execute(f"DELETE FROM {LOG_TABLE}")
+    return tuple(batch)
