@@ -120,3 +120,43 @@ def test_search_memo_gives_the_same_ids_as_the_sql_search(clients: dict[str, Cli
     for query in queries:
         expected = ids(query) if query.strip() else {c.id for c in clients.values()}
         assert memo.matching_ids(query) == expected, query
+
+
+def test_ordered_search_keeps_the_list_order_and_narrows(clients: dict[str, Client]) -> None:
+    from desktop_crm.search import SearchMemo
+
+    memo = SearchMemo(database.connection())
+    order = [clients["c"].id, clients["b"].id, clients["a"].id]
+    search = memo.ordered(order)
+    assert search.matching("") == order
+    assert search.matching("有") == [clients["c"].id, clients["a"].id]
+    assert search.matching("有限") == [clients["c"].id, clients["a"].id]  # narrowed from the previous
+    assert search.matching("有限 王五") == [clients["a"].id]
+    assert search.matching("138-0013") == [clients["a"].id]
+    assert search.matching("13800138") == [clients["a"].id]
+    assert search.matching("NORTH") == [clients["b"].id]
+    assert memo.ordered([clients["b"].id, 999_999]).matching("") == [clients["b"].id]
+
+
+def test_search_hits_name_the_contact_or_field_that_matched(clients: dict[str, Client]) -> None:
+    from desktop_crm.search import SearchHit, search_hits
+
+    field = CustomFieldDef.create(name="主营产品", kind="text")
+    CustomFieldValue.create(field=field, client=clients["b"], value_text="冷链运输")
+    conn = database.connection()
+    every = [c.id for c in clients.values()]
+    assert search_hits(conn, every, "杭州") == {}  # the name holds it: nothing to point at
+    assert search_hits(conn, every, "王五") == {
+        clients["a"].id: [SearchHit("contact", "王五 · 138-0013-8000")]
+    }
+    assert search_hits(conn, every, "13800138") == {
+        clients["a"].id: [SearchHit("contact", "王五 · 138-0013-8000")]
+    }
+    assert search_hits(conn, every, "0571-8888") == {clients["a"].id: [SearchHit("phone", "0571-8888 1234")]}
+    assert search_hits(conn, every, "冷链") == {
+        clients["b"].id: [SearchHit("custom", "冷链运输", "主营产品")]
+    }
+    assert search_hits(conn, every, "恒达 明远") == {
+        clients["c"].id: [SearchHit("contact", "欧阳明远 · 13912345678")]
+    }
+    assert search_hits(conn, [], "王五") == {} and search_hits(conn, every, "  ") == {}
