@@ -680,7 +680,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+37"/>
+        <location filename="../../ui/pages/settings_backups.py" line="+66"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,11 +716,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+15"/>
+        <location line="+57"/>
         <source>No backups yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-50"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,7 +731,17 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+36"/>
+        <source>Loading the backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The backups could not be listed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,7 +992,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+25"/>
-        <source>…</source>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1727,7 +1738,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+109"/>
+        <location filename="../../ui/pages/clients/list_view.py" line="+126"/>
         <source>Search name, short name, contacts, phone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,7 +1778,8 @@ Your data is unchanged.</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-100"/>
+        <location line="+101"/>
         <source>Short name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,12 +1819,28 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-109"/>
+        <location line="+110"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-112"/>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Loading clients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Expected amount</source>
         <translation type="unfinished">Expected amount</translation>
     </message>
@@ -1848,12 +1876,18 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+16"/>
+        <location line="+21"/>
+        <location line="+133"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+9"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{count} in the trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1939,7 +1973,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+70"/>
+        <location filename="../../ui/pages/clients/page.py" line="+78"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -1979,7 +2013,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2710,7 +2744,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+170"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+173"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,7 +4451,7 @@ Your data is unchanged.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+101"/>
+        <location filename="../../ui/pages/goals/page.py" line="+104"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,7 +4773,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+73"/>
+        <location filename="../../ui/pages/handbook/page.py" line="+75"/>
         <source>Search questions and answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5726,7 +5760,7 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122"/>
+        <location filename="../../ui/main_window.py" line="+123"/>
         <location line="+23"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
@@ -5892,7 +5926,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -6680,7 +6714,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+68"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+70"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -10859,7 +10893,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+74"/>
+        <location filename="../../ui/pages/settings.py" line="+75"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -11677,7 +11711,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+69"/>
+        <location filename="../../ui/pages/today/page.py" line="+68"/>
+        <location line="+145"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-137"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11743,7 +11783,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+78"/>
         <source>{date} · the whole team&apos;s agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11804,7 +11844,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">Next step</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-195"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
@@ -12216,7 +12256,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+85"/>
+        <location filename="../../ui/pages/weekly/page.py" line="+88"/>
         <source>Previous week</source>
         <translation type="unfinished"></translation>
     </message>

@@ -685,7 +685,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+37" />
+        <location filename="../../ui/pages/settings_backups.py" line="+66" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -725,11 +725,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+15" />
+        <location line="+57" />
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-50" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -739,7 +740,17 @@ Your data is unchanged.</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+36" />
+        <source>Loading the backups…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The backups could not be listed: {error}</source>
+        <translation>无法列出备份：{error}</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Saved. The next backup keeps copies by these numbers.</source>
         <translation>已保存。下次备份起按这些数量保留副本。</translation>
     </message>
@@ -998,8 +1009,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+25" />
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
         <source>…</source>
-        <translation>…</translation>
+        <translation type="vanished">…</translation>
     </message>
     <message>
         <location line="+17" />
@@ -1745,7 +1760,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+109" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+126" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -1785,7 +1800,8 @@ Your data is unchanged.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-100" />
+        <location line="+101" />
         <source>Short name</source>
         <translation>简称</translation>
     </message>
@@ -1825,12 +1841,28 @@ Your data is unchanged.</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-109" />
+        <location line="+110" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location line="-112" />
+        <source>Matched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location line="+1" />
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Loading clients…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+86" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
@@ -1866,12 +1898,18 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+32" />
-        <location line="+16" />
+        <location line="+21" />
+        <location line="+133" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+122" />
+        <location line="+9" />
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{count} in the trash</source>
         <translation>回收站中 {count} 个</translation>
     </message>
@@ -1957,7 +1995,7 @@ Your data is unchanged.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+70" />
+        <location filename="../../ui/pages/clients/page.py" line="+78" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -1997,7 +2035,7 @@ Your data is unchanged.</source>
         <translation>无法修改客户</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+44" />
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
         <translation>共 {count} 个客户。双击一行打开；按 Delete 移入回收站。</translation>
     </message>
@@ -2756,7 +2794,7 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+170" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+173" />
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -4471,7 +4509,7 @@ Your data is unchanged.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+101" />
+        <location filename="../../ui/pages/goals/page.py" line="+104" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4793,7 +4831,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+73" />
+        <location filename="../../ui/pages/handbook/page.py" line="+75" />
         <source>Search questions and answers…</source>
         <translation>搜索问题和答案…</translation>
     </message>
@@ -5780,7 +5818,7 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+122" />
+        <location filename="../../ui/main_window.py" line="+123" />
         <location line="+23" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
@@ -5946,7 +5984,7 @@ Your data is unchanged.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+136" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -6742,7 +6780,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+68" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+70" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -11221,7 +11259,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="+74" />
+        <location filename="../../ui/pages/settings.py" line="+75" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -12047,7 +12085,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+69" />
+        <location filename="../../ui/pages/today/page.py" line="+68" />
+        <location line="+145" />
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <location line="-137" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12113,7 +12157,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在加载待办…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+78" />
         <source>{date} · the whole team's agenda</source>
         <translation>{date} · 整个团队的待办</translation>
     </message>
@@ -12174,7 +12218,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-173" />
+        <location line="-195" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -12594,7 +12638,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+85" />
+        <location filename="../../ui/pages/weekly/page.py" line="+88" />
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>

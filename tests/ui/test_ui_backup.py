@@ -139,7 +139,11 @@ def test_settings_section_shows_the_folder_the_list_and_backs_up_now(
     section = window.findChild(BackupSettingsSection)
     assert section is not None
     assert section.folder_edit.text() == str(db_path.parent / "backups")
+    if not section.loaded:  # read on the worker: it says so, never a false "No backups yet."
+        assert section.empty_label.text() == "Loading the backups…"
+    qtbot.waitUntil(lambda: section.loaded, timeout=10_000)
     assert section.table.rowCount() == 0 and section.empty_label.isVisible()
+    assert section.empty_label.text() == "No backups yet."
     section.backup_button.click()
     qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=10_000)
     assert section.table.item(0, 1).text() == "Manual"

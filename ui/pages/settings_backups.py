@@ -2,13 +2,17 @@
 
 The retention is saved through ``desktop_crm.backup.save_retention`` (the ``backup.retention``
 setting, in the database); the copies are made by the window's ``BackupController`` (``ui.backup_ui``)
-on the worker.
+on the worker. The list is read on the worker too (every copy in the folder is opened to read its
+header: on a slow or network disk that takes seconds), with "Loading the backups…" meanwhile, never a
+false "No backups yet".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,18 +26,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.backup import RETENTION_LIMITS, backup_folder, list_backups, read_retention, save_retention
+from desktop_crm.backup import (
+    RETENTION_LIMITS,
+    BackupInfo,
+    backup_folder,
+    list_backups,
+    read_retention,
+    save_retention,
+)
 from desktop_crm.errors import CrmError
 from desktop_crm.models import database
 
 from ..backup_dialogs import BackupTable
 from ..errors import error_text
+from ..tasks import default_worker, deliver
 from ..widgets import section_card
 
 
+@dataclass(frozen=True)
+class BackupListing:
+    """What the section shows, read on the worker."""
+
+    retention: dict[str, int]
+    backups: list[BackupInfo]
+
+
+def read_backup_listing(path: Path) -> BackupListing:
+    retention = read_retention(path)
+    return BackupListing(retention, list_backups(path, retention))
+
+
 class BackupSettingsSection(QFrame):
+    sig_loaded = Signal()  # the list shows the folder as read by the latest refresh
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0  # the latest refresh; a listing arriving late for an older one is dropped
+        self.loaded = False
         layout, heading = section_card(self, self.tr("Backups"))
         layout.addWidget(heading)
         hint = QLabel(
@@ -112,16 +141,33 @@ class BackupSettingsSection(QFrame):
         return Path(path) if path and path != ":memory:" else None
 
     def refresh(self) -> None:
+        """Read the retention and the list of backups on the worker; the list says it is loading."""
         path = self.db_path()
         if path is None:
             return
         self.folder_edit.setText(str(backup_folder(path)))
-        retention = read_retention(path)
+        self._generation += 1
+        generation = self._generation
+        self.loaded = False
+        self.empty_label.setText(self.tr("Loading the backups…"))
+        self.empty_label.setVisible(self.table.rowCount() == 0)
+        job = default_worker().submit(lambda _progress: read_backup_listing(path))
+        deliver(job, self, lambda listing: self._show_listing(listing, generation), self._on_load_failed)
+
+    def _show_listing(self, listing: BackupListing, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
         for key, spin in self.keep_spins.items():
-            spin.setValue(retention[key])
-        infos = list_backups(path, retention)
-        self.table.set_backups(infos)
-        self.empty_label.setVisible(not infos)
+            spin.setValue(listing.retention[key])
+        self.table.set_backups(listing.backups)
+        self.empty_label.setText(self.tr("No backups yet."))
+        self.empty_label.setVisible(not listing.backups)
+        self.loaded = True
+        self.sig_loaded.emit()
+
+    def _on_load_failed(self, message: str) -> None:
+        self.empty_label.setText(self.tr("The backups could not be listed: {error}").format(error=message))
+        self.empty_label.show()
 
     def save(self) -> bool:
         try:
