@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import overload
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,14 +23,62 @@ from PySide6.QtWidgets import (
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .backup_ui import BackupController
+from .changes import Freshness
 from .handbook_link import handbook_links
-from .pages import PAGE_CLASSES, Page
+from .pages import PAGE_KEYS, PAGES, Page
 from .pages import data as page_data
-from .pages.settings import SettingsPage
 from .settings import AppSettings
 from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
+IDLE_BUILD_DELAY_MS = 400  # after the first paint, then between two pages built in the background
+
+
+class PageList(Sequence[Page]):
+    """``window.pages``: every page in navigation order, each built on first access (``window.page(key)``).
+    ``index(page)`` and ``len()`` build nothing; iterating builds every page."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | list[Page]:
+        if isinstance(index, slice):
+            return [self._window.page_at(i) for i in range(len(PAGES))[index]]
+        return self._window.page_at(range(len(PAGES))[index])
+
+    def __iter__(self) -> Iterator[Page]:
+        return (self._window.page_at(i) for i in range(len(PAGES)))
+
+    def index(self, page: object, start: int = 0, stop: int | None = None) -> int:
+        key = getattr(page, "key", None)
+        if key not in PAGE_KEYS:
+            raise ValueError(f"{page!r} is not a page of this window")
+        return PAGE_KEYS.index(key)
+
+
+class _FirstPaintWatch(QObject):
+    """Calls ``callback`` once, right after the window's first Paint event was handled."""
+
+    def __init__(self, window: QMainWindow, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, callback)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +95,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.db_path = Path(db_path)
         self.lang = lang
-        self.pages: list[Page] = []
+        self.pages = PageList(self)
+        self._built: dict[int, Page] = {}
         self.remember_state = True  # False for the headless modes: leave the user's settings alone
         self._stale: set[int] = set()
         self._build_central()
@@ -79,18 +130,15 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self.nav, 1)
         self.stack = QStackedWidget(central)
         self.stack.setObjectName("pageStack")
-        for cls in PAGE_CLASSES:
-            page = cls(self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
+        # Only the first page shown is built before the first paint: the others wait in the stack as
+        # empty placeholders until their first visit (or an idle moment, ``start_idle_building``).
+        for spec in PAGES:
+            self.stack.addWidget(QWidget(self.stack))
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(0, 40))
             self.nav.addItem(item)
-            if isinstance(page, SettingsPage):
-                page.set_current_language(self.lang)
-                page.sig_language_chosen.connect(self._on_settings_language_chosen)
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(PAGES)))
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         layout.addWidget(sidebar)
         layout.addWidget(self.stack, 1)
@@ -139,8 +187,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.page_actions: list[QAction] = []
-        for index, page in enumerate(self.pages):
-            action = view_menu.addAction(page.title())
+        for index, spec in enumerate(PAGES):
+            action = view_menu.addAction(spec.title())
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.page_actions.append(action)
@@ -221,6 +269,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.schema_label)
+        # The client count (and who is working) follow every committed change (ui.changes).
+        self.status_freshness = Freshness(
+            self.count_label, {"client", "user"}, lambda _c: self.update_status()
+        )
 
     def _build_reminders(self) -> None:
         """The Today badge and the tray reminders; Today's "open client" goes to the Clients page."""
@@ -230,37 +282,89 @@ class MainWindow(QMainWindow):
         self.reminders.sig_badge_changed.connect(self._on_reminders_badge_changed)
         self.reminders.sig_reminded.connect(self._on_reminders_reminded)
         self.reminders.sig_open_requested.connect(self._on_reminders_open_requested)
-        self.page("today").sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
-        self.page("today").service_section.sig_open_record_requested.connect(  # type: ignore[attr-defined]
-            self._on_today_open_service_record_requested
-        )
         handbook_links().sig_open_requested.connect(self._on_handbook_links_open_requested)
         self.reminders.start()
 
     def _build_dashboard_links(self) -> None:
-        """The dashboard opens a client (drill-down), a person's weekly forms or goals; it draws in the theme."""
+        """Nothing to build now: the dashboard is wired when it is built (``_wire_page``)."""
+
+    def _wire_page(self, page: Page) -> None:
+        """Connect a page just built to the window: Today's and the dashboard's links, the Settings
+        page's language choice, the theme."""
         from .theme import current_theme
 
-        dashboard = self.page("dashboard")
-        dashboard.sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
-        dashboard.sig_open_weekly_requested.connect(self._on_dashboard_open_weekly_requested)  # type: ignore[attr-defined]
-        dashboard.sig_open_goals_requested.connect(self._on_dashboard_open_goals_requested)  # type: ignore[attr-defined]
-        dashboard.set_theme(current_theme())  # type: ignore[attr-defined]
+        if page.key == "today":
+            page.sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+            page.service_section.sig_open_record_requested.connect(  # type: ignore[attr-defined]
+                self._on_today_open_service_record_requested
+            )
+        elif page.key == "dashboard":
+            # The dashboard opens a client (drill-down), a person's weekly forms or goals.
+            page.sig_open_client_requested.connect(self._on_today_open_client_requested)  # type: ignore[attr-defined]
+            page.sig_open_weekly_requested.connect(self._on_dashboard_open_weekly_requested)  # type: ignore[attr-defined]
+            page.sig_open_goals_requested.connect(self._on_dashboard_open_goals_requested)  # type: ignore[attr-defined]
+            page.set_theme(current_theme())  # type: ignore[attr-defined]
+        elif page.key == "settings":
+            page.set_current_language(self.lang)  # type: ignore[attr-defined]
+            page.sig_language_chosen.connect(self._on_settings_language_chosen)  # type: ignore[attr-defined]
 
     def _restore_state(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
             self.resize(DEFAULT_SIZE)
-        keys = [page.key for page in self.pages]
         last = self.settings.last_page
-        self.show_page(keys.index(last) if last in keys else 0)
+        self.show_page(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)
 
     # --- public --------------------------------------------------------------------------------
     @property
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page_at(self.stack.currentIndex())
 
     def page(self, key: str) -> Page:
-        return next(page for page in self.pages if page.key == key)
+        """The page ``key``, built now if it was not yet (imports its module on first use)."""
+        return self.page_at(PAGE_KEYS.index(key))
+
+    def page_at(self, index: int) -> Page:
+        """The page at ``index`` in navigation order, built on first access in place of its placeholder."""
+        page = self._built.get(index)
+        if page is not None:
+            return page
+        cls = PAGES[index].load()
+        page = cls(self.stack)
+        self._built[index] = page
+        placeholder = self.stack.widget(index)
+        was_current = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
+        self._wire_page(page)
+        return page
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (building none)."""
+        return [self._built[i] for i in sorted(self._built)]
+
+    def is_built(self, key: str) -> bool:
+        return PAGE_KEYS.index(key) in self._built
+
+    def start_idle_building(self, delay_ms: int = IDLE_BUILD_DELAY_MS) -> None:
+        """After the first paint, build the pages not visited yet one at a time while the window is idle
+        (a visit builds a page at once anyway)."""
+        self._idle_delay = delay_ms
+        _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self._build_next_idle_page))
+
+    def quit_after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` right after this window's first paint (``--quit-after-first-paint``)."""
+        _FirstPaintWatch(self, callback)
+
+    def _build_next_idle_page(self) -> None:
+        missing = [i for i in range(len(PAGES)) if i not in self._built]
+        if not missing:
+            return
+        self.page_at(missing[0])
+        if len(missing) > 1:
+            QTimer.singleShot(self._idle_delay, self._build_next_idle_page)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -268,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Mark every page stale and refresh the visible one (after the data changed)."""
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(PAGES)))
         self._on_nav_row_changed(self.stack.currentIndex())
         self.update_status()
         self.reminders.check()
@@ -333,17 +437,18 @@ class MainWindow(QMainWindow):
 
     # --- slots ---------------------------------------------------------------------------------
     def _on_nav_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self.pages):
+        if not 0 <= row < len(PAGES):
             return
+        page = self.page_at(row)
         if self.stack.currentIndex() != row:
             self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
-            self.pages[row].refresh()
+            page.refresh()
 
     def _on_reminders_badge_changed(self, count: int) -> None:
-        index = next(i for i, page in enumerate(self.pages) if page.key == "today")
-        title = self.pages[index].title()
+        index = PAGE_KEYS.index("today")
+        title = PAGES[index].title()
         text = self.tr("{title} ({count})").format(title=title, count=count) if count else title
         self.nav.item(index).setText(text)
 
@@ -357,7 +462,7 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
-        self.show_page(next(i for i, page in enumerate(self.pages) if page.key == "today"))
+        self.show_page(PAGE_KEYS.index("today"))
 
     def _on_today_open_client_requested(self, client_id: int) -> None:
         page = self.page("clients")
@@ -391,7 +496,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, name)
         for page_name, action in self.theme_actions.items():
             action.setChecked(page_name == name)
-        for page in self.pages:
+        for page in self.built_pages():  # a page built later takes the theme then (``_wire_page``)
             if hasattr(page, "set_theme"):
                 page.set_theme(name)
 

@@ -1,27 +1,71 @@
-"""The pages of the main window, in navigation order."""
+"""The pages of the main window, in navigation order: a lazy registry.
+
+Importing this package imports no page: ``PAGES`` names each page's key, module, class and title, so the
+main window can list them (sidebar, View menu) before any is built. ``page_class(key)`` imports one page's
+module when it is needed (its first visit, or an idle moment after the first paint). ``PAGE_CLASSES`` is
+still available; reading it imports every page.
+"""
 
 from __future__ import annotations
 
-from .base import Page
-from .clients import ClientsPage
-from .dashboard import DashboardPage
-from .goals import GoalsPage
-from .handbook import HandbookPage
-from .pipeline import PipelinePage
-from .settings import SettingsPage
-from .today import TodayPage
-from .weekly import WeeklyPage
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    TodayPage,
-    ClientsPage,
-    PipelinePage,
-    GoalsPage,
-    WeeklyPage,
-    DashboardPage,
-    HandbookPage,
-    SettingsPage,
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from .base import Page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page, known without importing it: ``title()`` is translated in the page class's own context
+    (the same string its ``title()`` returns through ``self.tr``)."""
+
+    key: str
+    module: str
+    class_name: str
+    source_title: str
+
+    def title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.source_title)
+
+    def load(self) -> type[Page]:
+        cls: type[Page] = getattr(importlib.import_module(self.module, __name__), self.class_name)
+        return cls
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", ".today.page", "TodayPage", "Today"),
+    PageSpec("clients", ".clients.page", "ClientsPage", "Clients"),
+    PageSpec("pipeline", ".pipeline.page", "PipelinePage", "Pipeline"),
+    PageSpec("goals", ".goals.page", "GoalsPage", "Goals"),
+    PageSpec("weekly", ".weekly.page", "WeeklyPage", "Weekly form"),
+    PageSpec("dashboard", ".dashboard.page", "DashboardPage", "Dashboard"),
+    PageSpec("handbook", ".handbook.page", "HandbookPage", "Handbook"),
+    PageSpec("settings", ".settings", "SettingsPage", "Settings"),
 )
-PAGE_KEYS = tuple(cls.key for cls in PAGE_CLASSES)
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
 
-__all__ = ["PAGE_CLASSES", "PAGE_KEYS", "Page"]
+
+def page_spec(key: str) -> PageSpec:
+    return PAGES[PAGE_KEYS.index(key)]
+
+
+def page_class(key: str) -> type[Page]:
+    """The class of page ``key`` (imports its module on first use)."""
+    return page_spec(key).load()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PAGE_CLASSES":  # the old eager tuple: importing every page
+        return tuple(spec.load() for spec in PAGES)
+    if name == "Page":
+        from .base import Page
+
+        return Page
+    raise AttributeError(name)
+
+
+__all__ = ["PAGES", "PAGE_CLASSES", "PAGE_KEYS", "Page", "PageSpec", "page_class", "page_spec"]
