@@ -230,7 +230,30 @@ def test_large_files_load_on_the_worker(
     monkeypatch.setattr(size, "BACKGROUND_CLIENTS", 1)
     page = TodayPage()
     qtbot.addWidget(page)
+    sections = (page.steps_section, page.neglected_section, page.instalment_section, page.service_section)
+    assert all(section.is_loading() for section in sections)  # built: nothing read yet, nothing "empty"
     with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
         page.refresh()
         assert page.subtitle_label.text() == "Loading the agenda…"
+        for section in sections:  # never "No open next steps this week. Well done." before the data
+            assert section.is_loading() and section.stack.currentWidget() is not section.empty_label
+            assert section.loading_label.text() == "Loading…"
+        assert page.overdue_card.value_label.text() == "…"
     assert titles(page) == ["电话确认报价单", "Send the proposal", "拜访采购部"]
+    assert not any(section.is_loading() for section in sections)
+    assert page.steps_section.stack.currentWidget() is page.steps_section.table
+    assert page.overdue_card.value_label.text() != "…"
+
+
+def test_an_empty_agenda_says_so_only_once_read(
+    qtbot: QtBot, db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Client.create(name="Acme")  # one client, more than the threshold: read on the worker
+    monkeypatch.setattr(size, "BACKGROUND_CLIENTS", 0)
+    page = TodayPage()
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
+        page.refresh()
+        assert page.steps_section.is_loading()
+    assert page.steps_section.stack.currentWidget() is page.steps_section.empty_label
+    assert page.steps_section.empty_label.text() == "No open next steps this week. Well done."

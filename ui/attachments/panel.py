@@ -167,10 +167,16 @@ class AttachmentsPanel(QWidget):
         self.read_only = read_only
         self.reload()
 
+    def show_client_rows(self, client_id: int, rows: list[AttachmentRow], read_only: bool = False) -> None:
+        """Show ``rows``, the client's attachments read elsewhere (``list_attachments`` with ``show_removed``)."""
+        self.client_id = client_id
+        self.owner = ("client", client_id)
+        self.read_only = read_only
+        self._show_rows(rows)
+
     def reload(self) -> None:
         if self.owner is None or self.client_id is None:
             return
-        selected = self.selected_row()
         kind, owner_id = self.owner
         try:
             if kind == "client":
@@ -180,6 +186,10 @@ class AttachmentsPanel(QWidget):
         except CrmError as exc:
             self._show_status(error_text(exc), error=True)
             rows = []
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: list[AttachmentRow]) -> None:
+        selected = self.selected_row()
         self._rows = rows
         self.model.set_rows([self._tuple(r) for r in rows])
         self._update_summary()

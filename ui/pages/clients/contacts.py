@@ -99,9 +99,13 @@ class ContactsPanel(QWidget):
         self._update_buttons()
 
     def load(self, client_id: int) -> None:
+        self.show_rows(client_id, hub_data.contact_rows(client_id))
+
+    def show_rows(self, client_id: int, rows: list[tuple]) -> None:
+        """Show ``rows`` (``contact_rows()`` of the client), keeping the selected contact."""
         selected = self.selected_id()
         self.client_id = client_id
-        self.model.set_rows(hub_data.contact_rows(client_id))
+        self.model.set_rows(rows)
         self.select(selected)
         self._update_buttons()
 

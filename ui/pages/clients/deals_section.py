@@ -97,8 +97,11 @@ class OpportunitiesSection(_Section):
         self._update_buttons()
 
     def load(self, client_id: int, deleted: bool = False) -> None:
+        self.show_rows(client_id, hub_data.opportunity_rows(client_id), deleted)
+
+    def show_rows(self, client_id: int, rows: list[tuple], deleted: bool = False) -> None:
+        """Show ``rows`` (``opportunity_rows()`` of the client)."""
         self.client_id, self.deleted = client_id, deleted
-        rows = hub_data.opportunity_rows(client_id)
         self.model.set_rows(rows)
         open_value = sum(r[3] for r in rows if r[1] not in ("won", "lost"))
         self.summary_label.setText(
@@ -256,9 +259,12 @@ class ContractsSection(_Section):
         self._on_table_selection_changed()
 
     def load(self, client_id: int, deleted: bool = False) -> None:
-        selected = self.selected_id()
+        self.show_rows(client_id, hub_data.contract_rows(client_id), deleted)
+
+    def show_rows(self, client_id: int, rows: list[tuple], deleted: bool = False) -> None:
+        """Show ``rows`` (``contract_rows()`` of the client), keeping the selected contract."""
+        selected = self.selected_id() if client_id == self.client_id else None
         self.client_id, self.deleted = client_id, deleted
-        rows = hub_data.contract_rows(client_id)
         self.model.set_rows(rows)
         totals = [sum(r[i] for r in rows) for i in (2, 4, 5, 6)]
         for card, value in zip(

@@ -220,8 +220,12 @@ class DossierTab(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
     def load(self, client_id: int) -> None:
+        self.show_dossier(client_id, dossier_of(client_id))
+
+    def show_dossier(self, client_id: int, dossier: Dossier | None) -> None:
+        """Show the client's ``dossier`` (None: the client no longer exists)."""
         self.client_id = client_id
-        self.dossier = dossier_of(client_id)
+        self.dossier = dossier
         for error in self.errors.values():
             error.hide()
         self.saved_label.clear()

@@ -93,8 +93,11 @@ class FollowUpsSection(QWidget):
         layout.addWidget(self.stack, 1)
 
     def load(self, client_id: int) -> None:
+        self.show_timeline(client_id, data.timeline(client_id))
+
+    def show_timeline(self, client_id: int, timeline: data.Timeline) -> None:
+        """Show the client's ``timeline`` (as ``desktop_crm.read.followups.timeline`` reads it)."""
         self.client_id = client_id
-        timeline = data.timeline(client_id)
         self.timeline_data = timeline
         self.timeline.set_timeline(timeline, clock_now())
         self.model.set_rows(_rows(timeline))

@@ -2,21 +2,35 @@
 over tabs: Stakeholders, Follow-ups, Opportunities, Contracts & payments.
 
 The Clients page embeds ``ClientHubView`` and wires its signals (back, edit, delete, changed).
+Every tab is filled from one read, ``desktop_crm.read.client_page.load_client_page``: inline on small
+files, on the database worker on large ones, with "Loading…" in place of the tabs until it arrives (a
+result for a client the user has left meanwhile is dropped).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_crm.errors import CrmError
 from desktop_crm.read import client_page as hub_data
+from desktop_crm.read.client_page import ClientPage, load_client_page
+from desktop_crm.read.size import is_large
 
 from ... import fmt
 from ...attachments.panel import AttachmentsPanel
 from ...labels import label
+from ...tasks import default_worker, deliver
 from .deals_section import ContractsSection, OpportunitiesSection
 from .dossier_tab import DossierTab
 from .followups_section import FollowUpsSection
@@ -46,6 +60,7 @@ class ClientHubView(QWidget):
     sig_edit_requested = Signal(int)
     sig_delete_requested = Signal(int)
     sig_client_changed = Signal(int)
+    sig_loaded = Signal(int)  # the client whose page now shows the latest read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +68,8 @@ class ClientHubView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#clientHub { background: #f5f7fa; }")
         self.client_id: int | None = None
+        self.shown_id: int | None = None  # the client whose data the tabs show
+        self._generation = 0  # the latest read; an older one arriving late is dropped
         self.back_button = QPushButton(self.tr("← Clients"), self)
         self.back_button.setObjectName("backButton")
         self.back_button.setFlat(True)
@@ -114,7 +131,14 @@ class ClientHubView(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.facts_label)
         layout.addSpacing(6)
-        layout.addWidget(self.tabs, 1)
+        self.loading_label = QLabel(self.tr("Loading the client…"), self)
+        self.loading_label.setObjectName("hubLoading")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setStyleSheet("color: #6b7280; font-size: 15px;")
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.tabs)
+        self.body.addWidget(self.loading_label)
+        layout.addWidget(self.body, 1)
 
         self.stakeholders.sig_contacts_changed.connect(self._on_stakeholders_changed)
         self.stakeholders.sig_log_follow_up_requested.connect(self._on_stakeholders_log_follow_up_requested)
@@ -129,43 +153,98 @@ class ClientHubView(QWidget):
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
+        """Open ``client_id`` (its Stakeholders tab shows every contact, not one deal's)."""
         self.client_id = client_id
-        self.stakeholders.set_opportunity(None)
-        self.refresh()
+        self._load(None)
 
     def show_service_record(self, record_id: int) -> None:
         """Bring the Service tab forward with ``record_id`` selected (Today's "Open")."""
         self.tabs.setCurrentWidget(self.service)
         self.service.select_record(record_id)
 
-    def refresh(self) -> None:
+    def refresh(self, after: Callable[[], None] | None = None) -> None:
+        """Read the client again (keeping the deal the Stakeholders tab is narrowed to); ``after`` runs
+        once the tabs show the new data."""
         if self.client_id is None:
             return
-        try:
-            header = hub_data.client_header(self.client_id)
-        except CrmError:
-            self.name_label.setText(self.tr("This client no longer exists."))
-            self.facts_label.clear()
+        same = self.stakeholders.client_id == self.client_id
+        self._load(self.stakeholders.opportunity_id() if same else None, after)
+
+    def is_loading(self) -> bool:
+        return self.body.currentWidget() is self.loading_label
+
+    # --- loading -------------------------------------------------------------------------------
+    def _load(self, opportunity_filter: int | None, after: Callable[[], None] | None = None) -> None:
+        assert self.client_id is not None
+        client_id = self.client_id
+        removed = self.attachments.show_removed
+        self._generation += 1
+        generation = self._generation
+        if not is_large():
+            self._show_page(load_client_page(client_id, opportunity_filter, removed), generation, after)
             return
+        if self.shown_id != client_id:  # never the previous client's tabs, nor an empty "no …" tab
+            self._show_loading()
+        job = default_worker().submit(
+            lambda _progress: load_client_page(client_id, opportunity_filter, removed)
+        )
+        deliver(job, self, lambda page: self._show_page(page, generation, after), self._on_job_failed)
+
+    def _show_loading(self) -> None:
+        self.shown_id = None
+        self.name_label.setText(self.tr("Loading the client…"))
+        self.short_label.clear()
+        self._clear_chips()
+        self.facts_label.clear()
+        for button in (self.edit_button, self.log_button, self.delete_button):
+            button.setEnabled(False)
+        self.loading_label.setText(self.tr("Loading the client…"))
+        self.body.setCurrentWidget(self.loading_label)
+
+    def _on_job_failed(self, message: str) -> None:
+        self.loading_label.setText(self.tr("The client could not be loaded: {error}").format(error=message))
+
+    def _show_page(self, page: ClientPage, generation: int, after: Callable[[], None] | None) -> None:
+        if generation != self._generation or page.client_id != self.client_id:
+            return  # the user opened another client meanwhile, or a newer read is on its way
+        header = page.header
+        if header is None:
+            self.shown_id = None
+            self.name_label.setText(self.tr("This client no longer exists."))
+            self.short_label.clear()
+            self._clear_chips()
+            self.facts_label.clear()
+            self.loading_label.setText(self.tr("This client no longer exists."))
+            self.body.setCurrentWidget(self.loading_label)
+            return
+        client_id, deleted = page.client_id, header.deleted
         self._show_header(header)
-        self.stakeholders.load(self.client_id)
-        self.follow_ups.load(self.client_id)
-        self.opportunities.load(self.client_id, header.deleted)
-        self.contracts.load(self.client_id, header.deleted)
-        self.service.load(self.client_id, header.deleted)
-        self.attachments.show_client(self.client_id, read_only=header.deleted)
-        self.referrals.load(self.client_id, header.name, header.deleted)
-        self.dossier.load(self.client_id)
+        self.stakeholders.show_page(page)
+        self.follow_ups.show_timeline(client_id, page.timeline)
+        self.opportunities.show_rows(client_id, page.opportunities, deleted)
+        self.contracts.show_rows(client_id, page.contracts, deleted)
+        self.service.show_records(client_id, deleted, page.service_rows, page.service_types)
+        self.attachments.show_client_rows(client_id, page.attachments, read_only=deleted)
+        self.referrals.show_referrals(client_id, header.name, deleted, page.referral, page.referred)
+        self.dossier.show_dossier(client_id, page.dossier)
         self._update_tab_titles()
+        self.shown_id = client_id
+        self.body.setCurrentWidget(self.tabs)
+        if after is not None:
+            after()
+        self.sig_loaded.emit(client_id)
 
     # --- header --------------------------------------------------------------------------------
-    def _show_header(self, h: hub_data.ClientHeader) -> None:
-        self.name_label.setText(h.name)
-        self.short_label.setText(h.short_name if h.short_name and h.short_name != h.name else "")
+    def _clear_chips(self) -> None:
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+
+    def _show_header(self, h: hub_data.ClientHeader) -> None:
+        self.name_label.setText(h.name)
+        self.short_label.setText(h.short_name if h.short_name and h.short_name != h.name else "")
+        self._clear_chips()
         if h.deleted:
             self.chips.addWidget(_chip(self.tr("Deleted"), "deleted", self))
         self.chips.addWidget(_chip(label("client_status", h.status), "status", self))
@@ -261,8 +340,9 @@ class ClientHubView(QWidget):
 
     def _on_deals_changed(self) -> None:
         opportunity_id = self.opportunities.selected_id()
-        self.refresh()
         if opportunity_id is not None:
-            self.opportunities.select(opportunity_id)
+            self.refresh(lambda: self.opportunities.select(opportunity_id))
+        else:
+            self.refresh()
         if self.client_id is not None:
             self.sig_client_changed.emit(self.client_id)

@@ -78,13 +78,25 @@ class ReferralsSection(QWidget):
 
     # --- loading ---------------------------------------------------------------------------------
     def load(self, client_id: int, client_name: str, deleted: bool = False) -> None:
+        self.show_referrals(
+            client_id, client_name, deleted, referral_of(client_id), referred_by_client(client_id)
+        )
+
+    def show_referrals(
+        self,
+        client_id: int,
+        client_name: str,
+        deleted: bool,
+        current: ReferralView | None,
+        brought: list[ReferredClient],
+    ) -> None:
+        """Show who referred the client (``current``) and the clients it ``brought``."""
         self.client_id = client_id
         self.client_name = client_name
-        self.current = referral_of(client_id)
+        self.current = current
         self._show_referrer(self.current)
         self.edit_button.setEnabled(not deleted)
         self.remove_button.setEnabled(not deleted and self.current is not None)
-        brought = referred_by_client(client_id)
         self.model.set_rows([self._row(r) for r in brought])
         signed = sum(1 for r in brought if r.first_signed_on)
         self.brought_label.setText(

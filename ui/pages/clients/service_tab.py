@@ -149,9 +149,21 @@ class ServiceTab(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         if self.client_id is None:
             return
+        self._show_records(client_service_records(self.client_id), svc.service_types(), select_id)
+
+    def show_records(
+        self, client_id: int, deleted: bool, every: list[ServiceRow], types: list[svc.ServiceType]
+    ) -> None:
+        """Show the client's service records ``every`` (all of them; the filter picks the open ones)."""
+        self.client_id = client_id
+        self.deleted = deleted
+        self._show_records(every, types, None)
+
+    def _show_records(
+        self, every: list[ServiceRow], types: list[svc.ServiceType], select_id: int | None
+    ) -> None:
         self.now = clock.now()
-        self.types = svc.service_types()
-        every = client_service_records(self.client_id)
+        self.types = types
         open_rows = [r for r in every if r.is_open]
         rows = open_rows if self.filter_combo.currentData() == "open" else every
         self.model.set_rows(rows)

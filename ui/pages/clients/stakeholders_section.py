@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.clock import today
 from desktop_crm.power_map import load_stakeholders
 from desktop_crm.read import client_page as hub_data
+from desktop_crm.read.client_page import ClientPage
 from desktop_crm.stakeholder_analysis import Stakeholder, analyse
 
 from ...labels import label
@@ -133,6 +134,13 @@ class StakeholdersSection(QWidget):
         self.contacts.load(client_id)
         self._recompute()
 
+    def show_page(self, page: ClientPage) -> None:
+        """Show what ``load_client_page`` read (the deal filter it was read for stays chosen)."""
+        self.client_id = page.client_id
+        self._fill_opportunities(page.opportunity_filter, page.opportunity_choices)
+        self.contacts.show_rows(page.client_id, page.contacts)
+        self._show_people(page.people)
+
     def opportunity_id(self) -> int | None:
         data = self.opportunity_combo.currentData()
         return int(data) if data is not None else None
@@ -141,12 +149,16 @@ class StakeholdersSection(QWidget):
         index = self.opportunity_combo.findData(opportunity_id) if opportunity_id is not None else 0
         self.opportunity_combo.setCurrentIndex(max(index, 0))
 
-    def _fill_opportunities(self, keep: int | None) -> None:
+    def _fill_opportunities(
+        self, keep: int | None, choices: list[tuple[int, str, str]] | None = None
+    ) -> None:
         assert self.client_id is not None
+        if choices is None:
+            choices = hub_data.opportunity_choices(self.client_id)
         self.opportunity_combo.blockSignals(True)
         self.opportunity_combo.clear()
         self.opportunity_combo.addItem(self.tr("All contacts"), None)
-        for opp_id, name, stage in hub_data.opportunity_choices(self.client_id):
+        for opp_id, name, stage in choices:
             self.opportunity_combo.addItem(f"{name} · {label('stage', stage)}", opp_id)
         index = self.opportunity_combo.findData(keep) if keep is not None else 0
         self.opportunity_combo.setCurrentIndex(max(index, 0))
@@ -155,8 +167,11 @@ class StakeholdersSection(QWidget):
     def _recompute(self) -> None:
         if self.client_id is None:
             return
+        self._show_people(load_stakeholders(self.client_id, self.opportunity_id()))
+
+    def _show_people(self, people: list[Stakeholder]) -> None:
+        self.people = people
         opportunity = self.opportunity_id()
-        self.people = load_stakeholders(self.client_id, opportunity)
         empty = (
             self.tr("Nobody is attached to this deal yet: edit a contact to give them a role in it.")
             if opportunity is not None

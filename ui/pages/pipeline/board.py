@@ -159,6 +159,10 @@ class StageColumn(QFrame):
         )
         self.more_label.setVisible(hidden > 0)
 
+    def set_loading(self, text: str) -> None:
+        """Say the column is being read (its cards, if any, stay until the new ones arrive)."""
+        self.count_label.setText(text)
+
     def selected_card(self) -> PipelineCard | None:
         index = self.view.currentIndex()
         return self.model.card(index.row()) if index.isValid() else None

@@ -134,8 +134,8 @@ class CareSections(QWidget):
         if not large:
             self._show(care_agenda(today, user_id), today, generation)
             return
-        for section in (self.candidates, self.dates):
-            section.set_count(self.tr("…"))  # loading on the worker (about half a second on 100k clients)
+        for section in (self.candidates, self.dates):  # on the worker: about half a second on 100k clients
+            section.show_loading(self.tr("Loading…"))
         job = default_worker().submit(lambda _progress: care_agenda(today, user_id))
         deliver(job, self, lambda result: self._show(result, today, generation))
 

@@ -52,6 +52,7 @@ class TodayPage(Page):
         super().__init__(parent)
         self.viewer = loader.Viewer(None, "", False)
         self.result: loader.AgendaResult | None = None
+        self._shown_user: int | None = None  # whose agenda the sections show
         self._generation = 0
         self._dirty = False
         self._build_header()
@@ -59,6 +60,9 @@ class TodayPage(Page):
         self._build_sections()
         self.actions = ActionsBar(self)
         agenda_notifier().sig_settings_changed.connect(self.mark_dirty)
+        self._show_loading()  # until the first refresh: nothing has been read yet
+        for section in (self.care.candidates, self.care.dates):
+            section.show_loading(self.tr("Loading…"))
 
     # --- construction --------------------------------------------------------------------------
     def _build_header(self) -> None:
@@ -177,6 +181,8 @@ class TodayPage(Page):
             self._show(loader.load(now, user_id), generation)
             return
         self.subtitle_label.setText(self.tr("Loading the agenda…"))
+        if self.result is None or self._shown_user != user_id:  # nothing true to show meanwhile
+            self._show_loading()
         job = default_worker().submit(lambda _progress: loader.load(now, user_id))
         deliver(job, self, lambda result: self._show(result, generation), self._on_job_failed)
 
@@ -199,10 +205,30 @@ class TodayPage(Page):
         agenda_notifier().sig_agenda_changed.emit()
 
     # --- showing -------------------------------------------------------------------------------
+    def _show_loading(self) -> None:
+        """Every section says "Loading…" (never its "nothing here" text) until the agenda arrives."""
+        text = self.tr("Loading…")
+        for section in (
+            self.steps_section,
+            self.neglected_section,
+            self.instalment_section,
+            self.service_section,
+        ):
+            section.show_loading(text)
+        for card in (
+            self.overdue_card,
+            self.due_card,
+            self.week_card,
+            self.neglected_card,
+            self.receivable_card,
+        ):
+            card.set_value("…")
+
     def _show(self, result: loader.AgendaResult, generation: int) -> None:
         if generation != self._generation:
             return  # a newer load is on its way
         self.result = result
+        self._shown_user = self.user_filter()
         agenda = result.agenda
         today = agenda.now.date()
         self.model.today = today

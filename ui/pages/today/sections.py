@@ -72,8 +72,12 @@ class AgendaSection(QFrame):
         self.empty_label.setObjectName("sectionEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.loading_label = QLabel(self.stack)  # shown while the rows are read: never the empty text
+        self.loading_label.setObjectName("sectionLoading")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.loading_label)
         layout.addWidget(self.stack, 1)
         if buttons_below:  # narrow sections: the buttons under the table, keeping the header short
             self.button_row.addStretch(1)
@@ -110,6 +114,16 @@ class AgendaSection(QFrame):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
+
+    def show_loading(self, text: str) -> None:
+        """Say the rows are being read; the next reset of the model shows the table or the empty text."""
+        self.loading_label.setText(text)
+        self.stack.setCurrentWidget(self.loading_label)
+        self.count_label.setText("…")
+        self._set_buttons_enabled(False)
+
+    def is_loading(self) -> bool:
+        return self.stack.currentWidget() is self.loading_label
 
     def _on_model_reset(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty_label)
