@@ -2560,7 +2560,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+72"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+73"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,14 +2606,15 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsSection</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+67"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+68"/>
         <location line="+112"/>
-        <location line="+98"/>
+        <location line="+94"/>
+        <location line="+29"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-230"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,7 +2710,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2719,7 +2720,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+22"/>
+        <source>Clearing the removed choices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation type="unfinished"></translation>
     </message>

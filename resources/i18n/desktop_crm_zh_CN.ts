@@ -2598,7 +2598,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+72" />
+        <location filename="../../ui/pages/custom_fields.py" line="+73" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -2644,14 +2644,15 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsSection</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+67" />
+        <location filename="../../ui/pages/custom_fields.py" line="+68" />
         <location line="+112" />
-        <location line="+98" />
+        <location line="+94" />
+        <location line="+29" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-230" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
@@ -2747,7 +2748,7 @@ Your data is unchanged.</source>
         <translation>“{choice}”重复了。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation>有 {count} 个客户使用了从“{name}”中删除的选项。仍要删除并清除这些客户的该值吗？</translation>
     </message>
@@ -2757,7 +2758,12 @@ Your data is unchanged.</source>
         <translation>删除使用中的选项</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+22" />
+        <source>Clearing the removed choices…</source>
+        <translation>正在清除已删除的选项…</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation>删除字段“{name}”？有 {count} 个客户填写了该字段，这些值也会一并删除。</translation>
     </message>

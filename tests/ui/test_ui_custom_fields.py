@@ -183,8 +183,9 @@ def test_edit_choices_asks_before_clearing_values_in_use(
     assert custom_fields.get_custom_values(client.id) == {"Size": "small"}
     driver.fillers += [fill(choices="large\nmedium")]
     driver.answers.append(QMessageBox.StandardButton.Yes.value)
-    click(qtbot, section.choices_button)
-    assert rows(section)[0][2] == "large · medium"
+    click(qtbot, section.choices_button)  # the values are cleared on the worker; the list follows
+    assert section.job is not None
+    qtbot.waitUntil(lambda: rows(section)[0][2] == "large · medium", timeout=10_000)
     assert custom_fields.get_custom_values(client.id) == {}
     dialog = ClientEditorDialog(None, client.id)
     qtbot.addWidget(dialog)

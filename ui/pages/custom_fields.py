@@ -34,6 +34,7 @@ from desktop_crm.services import custom_fields as service
 
 from .. import labels, prompts
 from ..errors import error_text, input_error
+from ..tasks import Job, deliver, run_with_progress
 from .clients.editor_inputs import FieldBox
 
 CHOICE_KINDS = ("choice", "multi_choice")
@@ -165,6 +166,7 @@ class CustomFieldsSection(QFrame):
         super().__init__(parent)
         self.setObjectName("formCard")
         self.setMaximumWidth(860)
+        self.job: Job | None = None  # clearing removed choices on the worker
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 18)
         layout.setSpacing(10)
@@ -333,10 +335,11 @@ class CustomFieldsSection(QFrame):
             return
         field_id, name, kind, choices, _hidden = self.fields[row]
 
+        to_clear: list[list[str]] = []  # the choices to keep, when values must be cleared on the worker
+
         def submit(form: FieldForm) -> bool:
             self._check(form, field_id, name=False, choices=True)
             used = service.count_clients_using_removed_choices(field_id, form.choices)
-            force = False
             if used:
                 question = self.tr(
                     "{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it "
@@ -344,13 +347,37 @@ class CustomFieldsSection(QFrame):
                 ).format(count=used, name=name)
                 if not prompts.ask_yes_no(self, self.tr("Remove a choice in use"), question):
                     return False
-                force = True
-            service.set_custom_field_choices(field_id, form.choices, force=force)
+                to_clear.append(list(form.choices))
+                return True
+            service.set_custom_field_choices(field_id, form.choices)
             return True
 
         dialog = CustomFieldDialog(self, "choices", submit, name=name, kind=kind, choices=choices)
-        if prompts.run_modal(dialog):
+        if not prompts.run_modal(dialog):
+            return
+        if to_clear:
+            self._clear_removed_choices(field_id, to_clear[0])
+        else:
             self._changed(field_id)
+
+    def _clear_removed_choices(self, field_id: int, choices: list[str]) -> None:
+        """Set the choices and clear the removed ones from every client's value, on the worker (tens of
+        thousands of values take many seconds), with a progress dialog; the list follows when done."""
+
+        def job(_progress: object) -> object:
+            return service.set_custom_field_choices(field_id, choices, force=True)
+
+        running = run_with_progress(self, self.tr("Clearing the removed choices…"), job)
+        deliver(running, self, lambda _field: self._changed(field_id), self._on_clear_job_failed)
+        running.sig_cancelled.connect(self._on_clear_job_cancelled)  # it may have committed anyway
+        self.job = running
+
+    def _on_clear_job_cancelled(self) -> None:
+        self._changed(self.selected_id())
+
+    def _on_clear_job_failed(self, message: str) -> None:
+        prompts.show_error(self, self.tr("Custom fields"), message)
+        self._changed()
 
     def _on_hide_button_clicked(self) -> None:
         row = self._selected_row()
