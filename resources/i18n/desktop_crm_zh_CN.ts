@@ -1010,7 +1010,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+25" />
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>…</source>
@@ -1670,12 +1670,12 @@ Your data is unchanged.</source>
         <location line="+61" />
         <location line="+6" />
         <source>Loading the client…</source>
-        <translation type="unfinished" />
+        <translation>正在加载客户…</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The client could not be loaded: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法加载该客户：{error}</translation>
     </message>
     <message>
         <location line="+8" />
@@ -6891,17 +6891,17 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+19" />
         <source>Loading the pipeline…</source>
-        <translation type="unfinished" />
+        <translation>正在加载销售漏斗…</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <location line="+9" />
         <source>The pipeline could not be loaded: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法加载销售漏斗：{error}</translation>
     </message>
     <message>
         <location line="+17" />
@@ -12094,7 +12094,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location filename="../../ui/pages/today/page.py" line="+68" />
         <location line="+145" />
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <location line="-137" />
