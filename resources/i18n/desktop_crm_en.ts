@@ -2608,13 +2608,13 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+68"/>
         <location line="+112"/>
-        <location line="+94"/>
+        <location line="+98"/>
         <location line="+29"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-234"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2720,18 +2720,23 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Clearing the removed choices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deleting the field and its values…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

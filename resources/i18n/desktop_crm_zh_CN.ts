@@ -2646,13 +2646,13 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+68" />
         <location line="+112" />
-        <location line="+94" />
+        <location line="+98" />
         <location line="+29" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-230" />
+        <location line="-234" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
@@ -2758,19 +2758,24 @@ Your data is unchanged.</source>
         <translation>删除使用中的选项</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
         <source>Clearing the removed choices…</source>
         <translation>正在清除已删除的选项…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+47" />
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation>删除字段“{name}”？有 {count} 个客户填写了该字段，这些值也会一并删除。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Delete custom field</source>
         <translation>删除业务特征字段</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Deleting the field and its values…</source>
+        <translation>正在删除字段及其值…</translation>
     </message>
 </context>
 <context>

@@ -361,21 +361,25 @@ class CustomFieldsSection(QFrame):
             self._changed(field_id)
 
     def _clear_removed_choices(self, field_id: int, choices: list[str]) -> None:
-        """Set the choices and clear the removed ones from every client's value, on the worker (tens of
-        thousands of values take many seconds), with a progress dialog; the list follows when done."""
+        """Set the choices and clear the removed ones from every client's value on the worker."""
 
         def job(_progress: object) -> object:
             return service.set_custom_field_choices(field_id, choices, force=True)
 
-        running = run_with_progress(self, self.tr("Clearing the removed choices…"), job)
-        deliver(running, self, lambda _field: self._changed(field_id), self._on_clear_job_failed)
-        running.sig_cancelled.connect(self._on_clear_job_cancelled)  # it may have committed anyway
+        self._run_on_worker(self.tr("Clearing the removed choices…"), job, field_id)
+
+    def _run_on_worker(self, title: str, job: Callable[[object], object], select_id: int | None) -> None:
+        """A change that rewrites clients' values (tens of thousands take seconds) runs on the worker
+        with a progress dialog; the list follows when it is done."""
+        running = run_with_progress(self, title, job)
+        deliver(running, self, lambda _result: self._changed(select_id), self._on_worker_job_failed)
+        running.sig_cancelled.connect(self._on_worker_job_cancelled)  # it may have committed anyway
         self.job = running
 
-    def _on_clear_job_cancelled(self) -> None:
+    def _on_worker_job_cancelled(self) -> None:
         self._changed(self.selected_id())
 
-    def _on_clear_job_failed(self, message: str) -> None:
+    def _on_worker_job_failed(self, message: str) -> None:
         prompts.show_error(self, self.tr("Custom fields"), message)
         self._changed()
 
@@ -411,5 +415,12 @@ class CustomFieldsSection(QFrame):
         question = self.tr(
             "Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too."
         )
-        if prompts.ask_yes_no(self, self.tr("Delete custom field"), question.format(name=name, count=count)):
+        if not prompts.ask_yes_no(
+            self, self.tr("Delete custom field"), question.format(name=name, count=count)
+        ):
+            return
+        if count:
+            title = self.tr("Deleting the field and its values…")
+            self._run_on_worker(title, lambda _progress: service.delete_custom_field(field_id), None)
+        else:
             self._run(lambda: service.delete_custom_field(field_id))
