@@ -11,7 +11,7 @@ from datetime import date
 
 from peewee import SqliteDatabase
 
-from .. import clock
+from .. import changes, clock
 from ..db import close_database, open_database
 from ..errors import CrmError
 from .activity import write_activity
@@ -80,7 +80,9 @@ def generate_demo(
     today = today or clock.today()
     started = time.perf_counter()
     if isinstance(db_path, SqliteDatabase):
-        return _generate(db_path, spec, size, seed, today, progress, started)
+        summary = _generate(db_path, spec, size, seed, today, progress, started)
+        changes.announce()  # a bulk load beside the write transaction: every entity may have changed
+        return summary
     db = open_database(db_path)
     try:
         return _generate(db, spec, size, seed, today, progress, started)

@@ -112,3 +112,10 @@ def test_a_failing_subscriber_does_not_fail_the_write(batches: list) -> None:
         unsubscribe()
     assert clients.get_client(client.id).name == "Still saved"
     assert batches
+
+
+def test_demo_data_loaded_into_the_open_database_is_announced(db: object, batches: list) -> None:
+    from desktop_crm.demo import generate_demo
+
+    generate_demo(db, "small")  # type: ignore[arg-type]
+    assert batches[-1] == (Change(changes.EVERYTHING, frozenset(), "update"),)

@@ -1,18 +1,41 @@
-"""The base of every page: a header (title, subtitle) over the page's content, and ``refresh()``."""
+"""The base of every page: a header (title, subtitle) over the page's content, and ``refresh()``.
+
+A page names the entities (table names) it shows in ``watches``; when one of them changes (any page,
+the worker, an import...), a visible page refreshes itself and a hidden one is refreshed when it is next
+shown (``ui.changes.Freshness``). No F5 needed.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..changes import ChangeSet, Freshness
 
 
 class Page(QWidget):
-    """A page of the main window. Subclasses set ``key`` and implement ``title()`` and ``refresh()``."""
+    """A page of the main window. Subclasses set ``key`` and ``watches`` and implement ``title()`` and
+    ``refresh()``; ``on_data_changed`` may refresh less than the whole page."""
 
     key = ""
+    watches: ClassVar[frozenset[str]] = frozenset()  # the tables whose changes this page shows
+    # Methods that reload everything the page shows besides ``refresh`` (a page's own writes call them):
+    # a change committed before one of them runs needs no second reload.
+    reloads: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("refresh", *cls.reloads):  # F5, the window, the page itself: fresh from here on
+            if name in cls.__dict__:
+                setattr(cls, name, _marking_fresh(cls.__dict__[name]))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"page_{self.key}")
+        self.freshness = Freshness(self, self.watches, self.on_data_changed) if self.watches else None
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(28, 22, 28, 22)
         self.page_layout.setSpacing(16)
@@ -33,3 +56,22 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload what the page shows from the database."""
         raise NotImplementedError
+
+    def on_data_changed(self, changes: ChangeSet) -> None:
+        """Something this page ``watches`` changed (the page is visible): reload it."""
+        self.refresh()
+
+
+def _marking_fresh(refresh: Callable[..., Any]) -> Callable[..., Any]:
+    if getattr(refresh, "_marks_fresh", False):
+        return refresh
+
+    @functools.wraps(refresh)
+    def wrapper(self: Page, *args: Any, **kwargs: Any) -> Any:
+        freshness = getattr(self, "freshness", None)
+        if freshness is not None:
+            freshness.mark_fresh()
+        return refresh(self, *args, **kwargs)
+
+    wrapper._marks_fresh = True  # type: ignore[attr-defined]
+    return wrapper

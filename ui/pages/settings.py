@@ -38,6 +38,7 @@ LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
 
 class SettingsPage(Page):
     key = "settings"
+    watches = frozenset({"user", "custom_field_def"})
 
     sig_language_chosen = Signal(str)
 

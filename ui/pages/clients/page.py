@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStackedWidget, QWid
 from desktop_crm.errors import CrmError
 
 from ... import fmt, prompts
+from ...changes import CLIENT_RECORD, ChangeSet
 from ...errors import error_text
 from ...undo import (
     BulkEditCommand,
@@ -23,9 +24,16 @@ from .editor import ClientEditorDialog
 from .hub import ClientHubView
 from .list_view import ClientListView
 
+# What the list shows (names, owners, tags, custom fields, last contact, contacts' names for search):
+LIST_WATCHES = frozenset(
+    {"client", "client_tag", "tag", "contact", "custom_field_def", "custom_field_value", "user"}
+)
+
 
 class ClientsPage(Page):
     key = "clients"
+    watches = CLIENT_RECORD  # the list, and every section of the open client
+    reloads = ("_after_change", "_on_hub_client_changed")  # its own edits: reloaded already
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +125,19 @@ class ClientsPage(Page):
             return
         text = self.tr("Edit {count} client(s)").format(count=len(client_ids))
         self._push(BulkEditCommand(client_ids, change, text), self.tr("Cannot edit the clients"))
+
+    def on_data_changed(self, changes: ChangeSet) -> None:
+        """Another page (or the worker) changed data: reload the list and the open client as needed."""
+        if changes.touches(LIST_WATCHES):
+            if self.stack.currentWidget() is self.hub_scroll:
+                self._list_stale = True
+            elif changes.touches(("user", "tag", "custom_field_def")):  # pick lists and columns too
+                self.list_view.refresh()
+            else:
+                self.list_view.reload(keep_position=True)
+            self._update_subtitle()
+        if self._hub is not None and self.stack.currentWidget() is self.hub_scroll:
+            self.hub.refresh()
 
     # --- helpers -------------------------------------------------------------------------------
     def _push(self, command: ClientCommand, error_title: str) -> bool:

@@ -36,6 +36,7 @@ from desktop_crm.drill import DrillListing
 from desktop_crm.kpi import Period, period_containing
 
 from ... import prompts
+from ...changes import GOALS, KPI_SOURCES, WEEKLY
 from ...charts.canvas import ChartWidget, matplotlib_ready, preload_matplotlib, warm_text
 from ...charts.theme import ChartTheme, chart_theme
 from ...handbook_link import set_kpi_link
@@ -84,6 +85,8 @@ class ChartFrame(QFrame):
 
 class DashboardPage(Page):
     key = "dashboard"
+    watches = KPI_SOURCES | GOALS | WEEKLY
+    reloads = ("load",)
 
     sig_open_client_requested = Signal(int)
     sig_open_weekly_requested = Signal(int)  # a salesperson's weekly forms

@@ -35,6 +35,7 @@ from desktop_crm.goal_progress import ALL, ActionView, GoalView, TargetProgress,
 from desktop_crm.services import goals as goal_service
 
 from ... import fmt, prompts
+from ...changes import GOALS, KPI_SOURCES
 from ...errors import error_text
 from ...handbook_link import kpi_anchor, open_kpi_entry, open_link
 from ...labels import label
@@ -75,6 +76,8 @@ class CompletionDelegate(QStyledItemDelegate):
 
 class GoalsPage(Page):
     key = "goals"
+    watches = GOALS | KPI_SOURCES  # the goals and their actuals
+    reloads = ("_load",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -49,6 +49,8 @@ _ANSWER_CSS = "p { margin: 0 0 10px 0; } ul { margin: 0 0 10px 0; } li { margin-
 
 class HandbookPage(Page):
     key = "handbook"
+    watches = frozenset({"handbook_entry"})
+    reloads = ("_load",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

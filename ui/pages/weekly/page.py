@@ -43,6 +43,7 @@ from desktop_crm.weekly_overview import (
 )
 
 from ... import fmt, prompts
+from ...changes import GOALS, KPI_SOURCES, WEEKLY
 from ...errors import error_text
 from ...handbook_link import open_link
 from ...tasks import default_worker, deliver
@@ -62,6 +63,8 @@ class TeamData:
 
 class WeeklyPage(Page):
     key = "weekly"
+    watches = WEEKLY | GOALS | KPI_SOURCES  # the forms and the numbers of the week
+    reloads = ("load",)
 
     sig_loaded = Signal()
 

@@ -1,0 +1,209 @@
+"""Fresh views: a change made anywhere (a page, a dialog, the worker) shows in every open page and in the
+status bar without a refresh (ui.changes over desktop_crm.changes)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop_crm import clock
+from desktop_crm.errors import ValidationError
+from desktop_crm.models import Client, NextStep, User
+from desktop_crm.services import clients as client_service
+from desktop_crm.services.followups import add_next_step
+from desktop_crm.write_guard import write_transaction
+from ui import prompts
+from ui.changes import ChangeSet, bus
+from ui.main_window import MainWindow
+from ui.pages.clients.editor import ClientEditorDialog
+from ui.pages.followups.dialog import FollowUpDialog
+from ui.tasks import default_worker
+
+
+@pytest.fixture
+def story(db: object) -> dict[str, object]:
+    me = User.create(name="王晓明", role="salesperson")
+    client = Client.create(name="华夏机械", owner=me, status="customer")
+    Client.create(name="Acme GmbH", owner=me)
+    step = add_next_step(client, me, clock.now() + timedelta(hours=3), title="电话确认报价单")
+    return {"me": me, "client": client, "step": step}
+
+
+def make_window(qtbot: QtBot, db_path: Path) -> MainWindow:
+    window = MainWindow(db_path, "en")
+    window.remember_state = False
+    qtbot.addWidget(window)
+    window.update_status()
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def go(window: MainWindow, key: str) -> object:
+    page = window.page(key)
+    window.show_page(window.pages.index(page))
+    return page
+
+
+def today_titles(window: MainWindow) -> list[str]:
+    page = window.page("today")
+    return [page.model.item(r).title for r in range(page.model.rowCount())]  # type: ignore[attr-defined]
+
+
+def answer_follow_up(monkeypatch: pytest.MonkeyPatch, summary: str) -> None:
+    def modal(dialog: QDialog) -> int:
+        assert isinstance(dialog, FollowUpDialog)
+        dialog.summary_edit.setPlainText(summary)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(prompts, "run_modal", modal)
+
+
+def test_a_step_completed_on_the_client_page_leaves_today(
+    qtbot: QtBot, story: dict, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db_path)
+    go(window, "today")
+    qtbot.waitUntil(lambda: today_titles(window) == ["电话确认报价单"])
+    clients_page = go(window, "clients")
+    clients_page.open_client(story["client"].id)  # type: ignore[attr-defined]
+    answer_follow_up(monkeypatch, "报价已确认")
+    clients_page.hub.follow_ups.complete_step(story["step"].id)  # type: ignore[attr-defined]
+    assert NextStep.get_by_id(story["step"].id).done
+    # Today was built, loaded and is now hidden: it is stale, and shown fresh without any refresh.
+    qtbot.waitUntil(lambda: window.page("today").freshness.stale is not None)
+    window.nav.setCurrentRow(window.pages.index(window.page("today")))
+    # (the follow-up planned the next step: Today lists that one instead)
+    qtbot.waitUntil(lambda: "电话确认报价单" not in today_titles(window) and len(today_titles(window)) == 1)
+
+
+def test_a_step_completed_on_today_shows_done_on_the_client_page_behind_it(
+    qtbot: QtBot, story: dict, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db_path)
+    clients_page = go(window, "clients")
+    clients_page.open_client(story["client"].id)  # type: ignore[attr-defined]
+    section = clients_page.hub.follow_ups  # type: ignore[attr-defined]
+    assert "open next steps: 1" in section.summary_label.text()
+    assert "报价已确认" not in " ".join(section.timeline.texts())
+    today = go(window, "today")
+    qtbot.waitUntil(lambda: today_titles(window) == ["电话确认报价单"])
+    answer_follow_up(monkeypatch, "报价已确认")
+    today.complete_step(today.model.item(0))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "电话确认报价单" not in today_titles(window))
+    go(window, "clients")  # the window itself refreshes nothing here: the client page reloads itself
+    qtbot.waitUntil(
+        lambda: (
+            "open next steps: 1" in section.summary_label.text()
+            and "报价已确认" in " ".join(section.timeline.texts())
+        )
+    )
+
+
+def test_a_client_added_through_the_editor_shows_in_the_list_and_the_status_bar(
+    qtbot: QtBot, story: dict, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db_path)
+    go(window, "clients")
+    go(window, "today")
+    assert window.count_label.text() == "2 clients"
+
+    def fill(dialog: QDialog) -> int:
+        assert isinstance(dialog, ClientEditorDialog)
+        dialog.line_edits["name"].setText("新客户科技")
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(prompts, "run_modal", fill)
+    # Edit > New client… from Today: the editor saves, the window is not told anything.
+    window._on_new_client_action_triggered()
+    qtbot.waitUntil(lambda: window.count_label.text() == "3 clients")
+    model = window.page("clients").model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    # A client added elsewhere (another page, the command line in this process) shows too.
+    go(window, "today")
+    client_service.create_client("Zeta Ltd")
+    qtbot.waitUntil(lambda: window.count_label.text() == "4 clients")
+    go(window, "clients")
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+
+
+def test_a_rollback_announces_nothing(qtbot: QtBot, story: dict) -> None:
+    seen: list[ChangeSet] = []
+    bus().sig_changed.connect(seen.append)
+    try:
+        with pytest.raises(ValidationError):
+            client_service.create_client("")
+        with pytest.raises(RuntimeError), write_transaction():
+            client_service.create_client("Never saved")
+            raise RuntimeError("cancelled")
+        qtbot.wait(50)
+        assert seen == []
+        client_service.create_client("Saved")
+        qtbot.waitUntil(lambda: len(seen) == 1)
+        assert seen[0].ids("client") == frozenset({Client.get(Client.name == "Saved").id})
+    finally:
+        bus().sig_changed.disconnect(seen.append)
+
+
+def test_a_write_on_the_worker_reaches_the_visible_page_on_the_gui_thread(
+    qtbot: QtBot, story: dict, db_path: Path
+) -> None:
+    window = make_window(qtbot, db_path)
+    go(window, "today")
+    qtbot.waitUntil(lambda: today_titles(window) == ["电话确认报价单"])
+    threads: list[bool] = []
+
+    def on_changed(_changes: ChangeSet) -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+
+    bus().sig_changed.connect(on_changed)
+    step_id = story["step"].id
+    try:
+        default_worker().submit(
+            lambda _progress: client_service.update_client(story["client"].id, name="华夏机械集团")
+        )
+        # Today shows the client's name beside the step: it reloads itself, on the GUI thread.
+        qtbot.waitUntil(lambda: window.page("today").model.item(0).client_name == "华夏机械集团")
+    finally:
+        bus().sig_changed.disconnect(on_changed)
+    assert threads and all(threads)
+    assert NextStep.get_by_id(step_id).title == "电话确认报价单"
+
+
+def test_a_hundred_writes_make_one_refresh_per_page(
+    qtbot: QtBot, story: dict, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db_path)
+    clients_page = go(window, "clients")
+    today = window.page("today")
+    calls: dict[str, int] = {"clients": 0, "today": 0, "status": 0}
+
+    def counting(name: str, original):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            calls[name] += 1
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    for name, freshness in (
+        ("clients", clients_page.freshness),
+        ("today", today.freshness),
+        ("status", window.status_freshness),
+    ):
+        monkeypatch.setattr(freshness, "_reload", counting(name, freshness._reload))
+    with write_transaction():  # one import of a hundred rows
+        for i in range(100):
+            client_service.create_client(f"Imported {i:03}")
+    for i in range(100):  # and a hundred separate writes within one turn of the event loop
+        client_service.create_client(f"Typed {i:03}")
+    qtbot.waitUntil(lambda: window.count_label.text() == "202 clients")
+    qtbot.wait(50)
+    assert calls == {"clients": 1, "today": 0, "status": 1}
+    qtbot.waitUntil(lambda: clients_page.model.rowCount() == 202)  # type: ignore[attr-defined]
