@@ -57,6 +57,8 @@ def period_range(period: str, day: date) -> tuple[date | None, date | None]:
 
 class PipelinePage(Page):
     key = "pipeline"
+    watches = frozenset({"opportunity", "opportunity_contact", "contract", "client", "user", "setting"})
+    reloads = ("reload",)
 
     sig_open_client = Signal(int)
     sig_loaded = Signal()  # the board shows the data of the latest reload

@@ -19,6 +19,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import next_steps
 
 from ... import fmt, prompts
+from ...changes import KPI_SOURCES
 from ...errors import error_text
 from ...reminders import agenda_notifier
 from ...tasks import default_worker, deliver
@@ -43,6 +44,8 @@ class TodayPage(Page):
     """Emits ``sig_open_client_requested(client_id)`` and ``sig_agenda_changed`` (after a change)."""
 
     key = "today"
+    # steps, care dates, service records, instalments due: all read from these
+    watches = KPI_SOURCES | {"client_milestone", "custom_field_value"}
 
     sig_open_client_requested = Signal(int)
     sig_agenda_changed = Signal()
