@@ -2,7 +2,7 @@
 ``desktop-crm export next-steps FILE.ics [--user NAME]``.
 
 KIND is one of clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments,
-service-records: every live record with the import's headers (English by default, ``--lang zh_CN`` for
+service-records, referrals, dossier-notes, attachments (the attachment list; export only): every live record with the import's headers (English by default, ``--lang zh_CN`` for
 Chinese), so the file imports again. The format comes from ``--format``, else from FILE's suffix (``.xlsx``), else CSV; CSV is
 written in UTF-8 with BOM unless ``--encoding`` names utf-8, gb18030, gbk or utf-16. ``next-steps``
 writes the open next steps (of ``--user`` when given) as iCalendar. Bad input (an unknown kind,
@@ -30,8 +30,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument(
         "kind",
         metavar="KIND",
-        help="clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments, service-records"
-        " or next-steps",
+        help="clients, contacts, follow-ups, opportunities, contracts, payment-plans, payments, service-records,"
+        " referrals, dossier-notes, attachments or next-steps",
     )
     export.add_argument("file", type=Path, metavar="FILE", help="the file to write (replaced whole)")
     export.add_argument("--format", dest="fmt", help="csv or xlsx (default: from FILE's suffix, else csv)")

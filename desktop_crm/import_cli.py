@@ -10,6 +10,9 @@ Exit 0 when every row was imported (duplicates skipped on purpose count as handl
 ``--dry-run``, would be; exit 2 on any problem, with nothing written. A successful import remembers the
 mapping for the next file with the same headers.
 
+KIND is one of the import kinds (``importing.fields.KINDS``, with ``referrals`` and ``dossier-notes``);
+``attachments`` is exported only and refused here with one sentence (exit 2).
+
 ``template`` writes an empty file with the kind's headers in English or Chinese (CSV in UTF-8 with BOM,
 or XLSX, by ``--format`` or the file's suffix).
 """
@@ -26,11 +29,18 @@ from .errors import CrmError
 from .importing.fields import KINDS, field_map, fields, normalise_header
 
 EXIT_OK, EXIT_ERROR = 0, 2
+# exported but not imported: accepted as a KIND so that the refusal says why (exit 2, nothing read)
+NOT_IMPORTED = ("attachments",)
+
+
+def _refuse_not_imported(kind: str) -> None:
+    if kind in NOT_IMPORTED:
+        raise CrmError("import.attachments_not_importable")
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", parents=[common], help="import records from a CSV or XLSX file")
-    imp.add_argument("kind", choices=KINDS, help="what the file holds")
+    imp.add_argument("kind", choices=(*KINDS, *NOT_IMPORTED), help="what the file holds")
     imp.add_argument("file", type=Path, help="the CSV or XLSX file")
     imp.add_argument(
         "--map",
@@ -46,7 +56,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--delimiter", help="the CSV's column separator (default: detected; 'tab' for a tab)")
     imp.add_argument("--sheet", help="the XLSX sheet (default: the first)")
     tpl = sub.add_parser("template", parents=[common], help="write an empty import template")
-    tpl.add_argument("kind", choices=KINDS)
+    tpl.add_argument("kind", choices=(*KINDS, *NOT_IMPORTED))
     tpl.add_argument("file", type=Path)
     tpl.add_argument(
         "--lang", dest="header_lang", choices=("en", "zh_CN"), default="en", help="header language"
@@ -116,6 +126,7 @@ def _progress(json_out: bool) -> Any:
 def run_import_command(args: argparse.Namespace, open_db: Any) -> int:
     from .importing import prepare, read_table, remember_mapping, run_import
 
+    _refuse_not_imported(args.kind)
     delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
     table = read_table(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
     open_db(args)
@@ -182,6 +193,7 @@ def run_import_command(args: argparse.Namespace, open_db: Any) -> int:
 def run_template_command(args: argparse.Namespace) -> int:
     from .importing import write_template
 
+    _refuse_not_imported(args.kind)
     fmt = args.fmt or ("xlsx" if args.file.suffix.lower() in (".xlsx", ".xlsm") else "csv")
     write_template(args.kind, args.file, lang=args.header_lang, fmt=fmt)
     print(f"wrote the {args.kind} template ({fmt}, {args.header_lang}) to {args.file}")

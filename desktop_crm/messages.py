@@ -410,6 +410,10 @@ MESSAGES: dict[str, str] = {
     "import.confirmed_before_resolved": "{label} ({value}) is before the record was resolved.",
     "import.unknown_referrer": '{label}: {value!r} is neither a client nor a contact written as "Contact name (Client name)".',
     "import.ambiguous_referrer": "{label}: {count} contacts match {value!r}; give them different names first.",
+    # referrals, dossier notes and attachments in import/export (slice io11b: desktop_crm.importing.care_rows)
+    "import.referral_exists": 'Client {value!r} already has a referral (one per client): import with "update" to change it or "skip" to keep it.',
+    "import.referral_twice": "Client {value!r} is referred in row {other} too: a client has one referral.",
+    "import.attachments_not_importable": "Attachments cannot be imported: an attachment list names files but does not hold them. Add the files on the client's Attachments tab (drag and drop them there).",
     # round trip (slice roundtrip: desktop_crm.importing.links, importing.extras, importing.values)
     "import.not_number": "{label}: {value!r} is not a number.",
     "import.unknown_instalment": "{label}: contract {contract!r} has no instalment due on {value}.",

@@ -9,7 +9,9 @@ number (its title when it has no number), a payment's instalment by its due date
 opportunity by name and its contacts by name (comma separated). ``service-records`` write the type's
 key (a business type by its name), the contact and contract by name/number, the logger by user name. Clients add a "Categories" column
 (tags, comma separated) and one column per custom field (its name as header). ``payment-plans`` are
-the contracts' instalments (client, contract, due date, amount, note).
+the contracts' instalments (client, contract, due date, amount, note). ``referrals`` write the referred
+client and the referrer as the clients' "Referred by" column does; ``dossier-notes`` the client, date,
+source and text. ``attachments`` (export only, ``exporting.attachments``) list the files kept.
 
 Deleted records (and the records of deleted clients) are left out: they are in the trash, which the
 Clients list exports as it shows it.
@@ -121,15 +123,37 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
             "user": "u.name",
         },
     ),
+    "referrals": (  # a referral whose referrer is in the trash is left out (it cannot be named)
+        "referral rf JOIN client c ON c.id = rf.client_id LEFT JOIN client rc ON rc.id = rf.referrer_client_id"
+        " LEFT JOIN contact k ON k.id = rf.referrer_contact_id LEFT JOIN client kc ON kc.id = k.client_id"
+        " WHERE c.deleted_at IS NULL AND ((rc.id IS NOT NULL AND rc.deleted_at IS NULL)"
+        " OR (k.id IS NOT NULL AND k.deleted_at IS NULL AND kc.deleted_at IS NULL))",
+        "c.name COLLATE NOCASE, c.id",
+        {
+            "client": "c.name",
+            "referrer": "CASE WHEN rc.id IS NOT NULL THEN rc.name ELSE k.name || ' (' || kc.name || ')' END",
+        },
+    ),
+    "dossier-notes": (
+        "dossier_note n JOIN client c ON c.id = n.client_id WHERE c.deleted_at IS NULL",
+        "c.name COLLATE NOCASE, c.id, n.noted_on, n.id",
+        {"client": "c.name"},
+    ),
 }
 _ALIAS = {"clients": "c", "contacts": "k", "follow-ups": "f", "opportunities": "o", "contracts": "t"}
-_ALIAS |= {"payments": "p", "payment-plans": "i", "service-records": "r"}
+_ALIAS |= {"payments": "p", "payment-plans": "i", "service-records": "r", "referrals": "rf"}
+_ALIAS |= {"dossier-notes": "n"}
+# kinds that are exported but not imported (``exporting.attachments``: the files stay in the store)
+EXPORT_ONLY = ("attachments",)
+EXPORT_KINDS = (*KINDS, *EXPORT_ONLY)
 TAGS_HEADER = {"en": "Categories", "zh_CN": "分类"}
 
 
 def check_kind(kind: Any) -> str:
-    if kind not in KINDS:
-        raise ValidationError("export.unknown_kind", "kind", kind=str(kind)[:60], kinds=", ".join(KINDS))
+    if kind not in EXPORT_KINDS:
+        raise ValidationError(
+            "export.unknown_kind", "kind", kind=str(kind)[:60], kinds=", ".join(EXPORT_KINDS)
+        )
     return str(kind)
 
 
@@ -148,6 +172,10 @@ def columns_and_sql(kind: str, lang: str = "en") -> tuple[list[Column], str, lis
     """The export's columns, its SELECT, and per column a post-processing tag ('' or 'multi')."""
     check_kind(kind)
     check_lang(lang)
+    if kind == "attachments":
+        from .attachments import attachment_columns_and_sql
+
+        return attachment_columns_and_sql(lang)
     source, order, special = _SOURCES[kind]
     alias = _ALIAS[kind]
     columns: list[Column] = []
@@ -180,7 +208,12 @@ def columns_and_sql(kind: str, lang: str = "en") -> tuple[list[Column], str, lis
 
 
 def count_rows(kind: str) -> int:
-    source = _SOURCES[check_kind(kind)][0]
+    if check_kind(kind) == "attachments":
+        from .attachments import SOURCE
+
+        source = SOURCE
+    else:
+        source = _SOURCES[kind][0]
     return int(database.execute_sql(f"SELECT count(*) FROM {source}").fetchone()[0])
 
 

@@ -44,6 +44,8 @@ KINDS = (
     "payment-plans",
     "payments",
     "service-records",
+    "referrals",
+    "dossier-notes",
 )
 
 
@@ -537,6 +539,13 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         ),
         _f("tenure", "Tenure", "任职期限", synonyms=("任职时间", "任期"), max_length=100),
         _f(
+            "birthday",
+            "Birthday",
+            "生日",
+            "date",
+            synonyms=("出生日期", "出生年月日", "Date of birth", "DOB", "Birthdate", "Birth Date"),
+        ),
+        _f(
             "interests",
             "Interests",
             "关心的利益",
@@ -991,6 +1000,81 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "登记人",
             "ref",
             synonyms=("创建人", "记录人", "受理人", "Created By", "Case Owner", "Owner"),
+        ),
+    ),
+    # referrals (转介绍, slice io11b): one per referred client; the referrer as the clients' "Referred by"
+    # column writes it (``importing.referrers``); the reward rules of ``services.referrals``
+    "referrals": (
+        _CLIENT_REF,  # the client referred
+        _f(
+            "referrer",
+            "Referred by",
+            "介绍人",
+            required=True,
+            synonyms=("推荐人", "转介绍人", "介绍客户", "Referrer", "Referred By Account"),
+        ),
+        _f(
+            "reward_promised",
+            "Reward promised",
+            "承诺奖励",
+            synonyms=("约定奖励", "承诺的奖励", "Promised Reward"),
+            max_length=2000,
+        ),
+        _f(
+            "reward_promised_cents",
+            "Reward promised amount",
+            "承诺奖励金额",
+            "money",
+            synonyms=("约定奖励金额", "Promised Reward Amount"),
+        ),
+        _f(
+            "reward_given",
+            "Reward given",
+            "已兑现奖励",
+            synonyms=("兑现奖励", "已给奖励", "Given Reward", "Reward Paid"),
+            max_length=2000,
+        ),
+        _f(
+            "reward_given_cents",
+            "Reward given amount",
+            "已兑现奖励金额",
+            "money",
+            synonyms=("兑现奖励金额", "Given Reward Amount", "Reward Paid Amount"),
+        ),
+        _f(
+            "reward_given_on",
+            "Reward given on",
+            "奖励兑现日期",
+            "date",
+            synonyms=("兑现日期", "奖励日期", "Reward Date", "Reward Paid On"),
+        ),
+        _NOTES,
+    ),
+    # dossier notes (客户雷达记录, slice io11b): dated public information about a client and its source
+    "dossier-notes": (
+        _CLIENT_REF,
+        _f(
+            "noted_on",
+            "Date",
+            "日期",
+            "date",
+            True,
+            synonyms=("记录日期", "时间", "发布日期", "Noted On", "Date Noted", "Published"),
+        ),
+        _f(
+            "source",
+            "Source",
+            "信息来源",
+            synonyms=("来源", "出处", "Information Source", "Where"),
+            max_length=300,
+        ),
+        _f(
+            "text",
+            "Note",
+            "记录内容",
+            required=True,
+            synonyms=("内容", "记录", "信息", "Text", "Content", "Notes", "Details"),
+            max_length=20_000,
         ),
     ),
 }

@@ -15,7 +15,9 @@ Rules (where the issue left the choice to us):
   phones do (digits only; a number with a country or area code matches it without, as the client editor's
   duplicate warning does); contacts: same client and same name or phone; follow-ups: same client, time and
   channel; opportunities: same client and name; contracts: same client and number (or, without a number,
-  title, signing date and amount); payments: same contract, date and amount. Against the database
+  title, signing date and amount); payments: same contract, date and amount; referrals: the same
+  referred client (one referral per client: "create" on one is an error); dossier notes: same client,
+  date and text. Against the database
   ``on_duplicate`` decides: ``skip`` (default), ``update`` (the mapped, non-blank cells overwrite the
   record's fields) or ``create``. Within the file the first row wins and later duplicates are skipped
   (``create``: imported too); ``PreviewRow.duplicate_of`` names that earlier row.
@@ -340,6 +342,11 @@ def _identities(kind: str, values: dict[str, Any], refs: dict[str, int | None]) 
         ]
     if kind == "payment-plans":
         return [(refs.get("contract"), _money_day(values.get("due_date")))]
+    if kind == "referrals":  # one referral per client
+        return [(client,)] if client is not None else []
+    if kind == "dossier-notes":  # same client, date and text
+        day = values.get("noted_on")
+        return [(client, _money_day(day), name_key(values.get("text", "")))] if day else []
     if kind == "service-records":  # same client, title and opening time
         opened = values.get("created_at")
         return [(client, name_key(values.get("title", "")), str(opened))] if opened else []
@@ -394,6 +401,16 @@ def _existing_identities(
         for ident, cid, title, opened in _rows_of(sql, client_ids):
             moment = datetime.fromisoformat(str(opened)).replace(microsecond=0)
             add(_identities(kind, {"title": title, "created_at": moment}, {"client": cid}), ident)
+    elif kind == "referrals":
+        for ident, cid in _rows_of(
+            "SELECT id, client_id FROM referral WHERE client_id IN ({marks})", client_ids
+        ):
+            add(_identities(kind, {}, {"client": cid}), ident)
+    elif kind == "dossier-notes":
+        sql = "SELECT id, client_id, noted_on, text FROM dossier_note WHERE client_id IN ({marks})"
+        for ident, cid, day, text in _rows_of(sql, client_ids):
+            values = {"noted_on": date.fromisoformat(str(day)[:10]), "text": text}
+            add(_identities(kind, values, {"client": cid}), ident)
     elif kind == "payments":
         sql = "SELECT id, contract_id, paid_on, amount_cents FROM payment WHERE contract_id IN ({marks})"
         for ident, contract, paid, amount in _rows_of(sql, contract_ids):
@@ -664,6 +681,14 @@ def _mark_duplicates(
         from .links import resolve_follow_up_links
 
         resolve_follow_up_links(rows, table, column_of)
+    if kind == "contacts":
+        from .care_rows import check_birthdays
+
+        check_birthdays(rows, table, column_of)
+    if kind == "dossier-notes":
+        from .care_rows import check_note_rows
+
+        check_note_rows(rows, table, column_of)
     good = [row for row in rows if row.action != "error"]
     client_ids = {row.refs["client"] for row in good if row.refs.get("client") is not None}
     contract_ids = {row.refs["contract"] for row in good if row.refs.get("contract") is not None}
@@ -720,6 +745,12 @@ def _mark_duplicates(
         from .referrers import check_referrers
 
         check_referrers(rows, lookups.clients, table, column_of)
+    if kind == "referrals":
+        from .care_rows import check_referral_rows
+        from .referrers import check_referrers, referral_row
+
+        check_referrers(rows, lookups.clients, table, column_of, referral_row)
+        check_referral_rows(rows, table, column_of)
 
 
 # ---- run_import ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ needs the contacts imported first: import the clients, then the contacts, then t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .pipeline import Preview, PreviewRow, _column_name, _conn, _problem, _rows_of, name_key
@@ -34,11 +35,26 @@ def _splits(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def _client_row(row: PreviewRow) -> tuple[str, int | None]:
+    """A clients row's own name and the stored client it updates."""
+    return str(row.values.get("name", "")), row.existing_id
+
+
+def referral_row(row: PreviewRow) -> tuple[str, int | None]:
+    """A referrals row's referred client: its name as written and its id."""
+    return str(row.values.get("client", "")), row.refs.get("client")
+
+
 def check_referrers(
-    rows: list[PreviewRow], clients: dict[str, list[int]], table: Table, column_of: dict[str, int]
+    rows: list[PreviewRow],
+    clients: dict[str, list[int]],
+    table: Table,
+    column_of: dict[str, int],
+    referred: Callable[[PreviewRow], tuple[str, int | None]] = _client_row,
 ) -> None:
-    """Resolve the referrer of each client row about to be written (errors at the cell).
-    ``clients``: name key -> live client ids of the database."""
+    """Resolve the referrer of each row about to be written (errors at the cell): a client row's own
+    referrer, or (``referred=referral_row``) a referrals row's. ``clients``: name key -> live client ids
+    of the database; a clients row may also name a client an earlier or later row creates."""
     wanted = [r for r in rows if r.action in ("create", "update") and r.values.get("referrer")]
     if not wanted:
         return
@@ -64,9 +80,10 @@ def check_referrers(
             row.action = "error"
 
         text = str(row.values["referrer"])
-        key, own = name_key(text), name_key(str(row.values.get("name", "")))
+        own_name, own_id = referred(row)
+        key, own = name_key(text), name_key(own_name)
         ids = clients.get(key, [])
-        if key == own or (row.existing_id is not None and ids == [row.existing_id]):
+        if key == own or (own_id is not None and ids == [own_id]):
             fail("referral.self")
         elif len(ids) > 1:
             fail("import.ambiguous_client", value=text[:60], count=len(ids))
@@ -85,7 +102,7 @@ def check_referrers(
                 fail("import.unknown_referrer", value=text[:60])
             elif len(found[0][1]) > 1:
                 fail("import.ambiguous_referrer", value=text[:60], count=len(found[0][1]))
-            elif found[0][0] == row.existing_id or client_names.get(found[0][0]) == own:
+            elif found[0][0] == own_id or client_names.get(found[0][0]) == own:
                 fail("referral.own_contact", name=text[:60])
             else:
                 row.refs["referrer_contact"] = found[0][1][0]

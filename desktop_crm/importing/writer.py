@@ -24,6 +24,7 @@ from ..models import (
     PaymentInstalment,
 )
 from ..models.base import BaseModel
+from ..models.care import DossierNote, Referral
 from ..models.enums import DEFAULT_STAGE_PROBABILITY, OPEN_STAGES
 from ..models.service import ServiceRecord
 from ..services.common import transactional
@@ -60,6 +61,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "payment-plans": PaymentInstalment,
     "payments": Payment,
     "service-records": ServiceRecord,
+    "referrals": Referral,
+    "dossier-notes": DossierNote,
 }
 # field key -> column of the kind's table (keys not listed are handled apart or are columns themselves)
 _REF_COLUMNS = {
@@ -110,6 +113,9 @@ def _columns(kind: str, row: PreviewRow) -> dict[str, Any]:
     for key, ident in row.refs.items():
         if key in _REF_COLUMNS and ident is not None:
             values[_REF_COLUMNS[key]] = ident
+    if kind == "referrals":  # the referrer (``referrers``) replaces the one stored: a client or a contact
+        values["referrer_client_id"] = row.refs.get("referrer_client")
+        values["referrer_contact_id"] = row.refs.get("referrer_contact")
     if kind == "opportunities":
         stage = row.values.get("stage")
         if stage is not None and "probability" not in row.values:

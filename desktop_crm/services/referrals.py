@@ -83,6 +83,21 @@ def set_referral(client_id: Any, **fields: Any) -> Referral:
     referrer_client, referrer_contact = _referrer(
         client, fields.get("referrer_client_id"), fields.get("referrer_contact_id")
     )
+    values: dict[str, Any] = {"referrer_client": referrer_client, "referrer_contact": referrer_contact}
+    values.update(clean_reward_fields(fields))
+    referral = Referral.get_or_none(Referral.client == client.id)
+    if referral is None:
+        return Referral.create(client=client, **values)
+    for key, value in values.items():
+        setattr(referral, key, value)
+    referral.save()
+    return referral
+
+
+def clean_reward_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """The rewards and notes of a referral as stored (``reward_promised``, ``reward_promised_cents``,
+    ``reward_given``, ``reward_given_cents``, ``reward_given_on``, ``notes``), checked: amounts are money,
+    the day given is not after today and only with something given. Also used by the referrals import."""
     promised = long_text(fields.get("reward_promised"), "reward_promised", "Reward promised", 2000)
     promised_cents = _optional_cents(
         fields.get("reward_promised_cents"), "reward_promised_cents", "Reward promised"
@@ -96,9 +111,7 @@ def set_referral(client_id: Any, **fields: Any) -> Referral:
         if given_on > clock.today():
             raise ValidationError("referral.date_in_future", "reward_given_on", label="Reward given on")
     notes = long_text(fields.get("notes"), "notes", "Notes")
-    values = {
-        "referrer_client": referrer_client,
-        "referrer_contact": referrer_contact,
+    return {
         "reward_promised": promised,
         "reward_promised_cents": promised_cents,
         "reward_given": given,
@@ -106,13 +119,6 @@ def set_referral(client_id: Any, **fields: Any) -> Referral:
         "reward_given_on": given_on,
         "notes": notes,
     }
-    referral = Referral.get_or_none(Referral.client == client.id)
-    if referral is None:
-        return Referral.create(client=client, **values)
-    for key, value in values.items():
-        setattr(referral, key, value)
-    referral.save()
-    return referral
 
 
 @transactional

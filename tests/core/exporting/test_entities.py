@@ -33,6 +33,7 @@ from desktop_crm.models import (
     User,
     now,
 )
+from desktop_crm.models.care import DossierNote, Referral
 from desktop_crm.models.service import ServiceRecord
 
 
@@ -78,6 +79,8 @@ def data(db: object) -> dict[str, object]:
         title="发票有误",
         due_at=datetime(2026, 4, 2),
     )
+    Referral.create(client=b, referrer_client=a, reward_promised="购物卡", reward_promised_cents=50_000)
+    DossierNote.create(client=a, noted_on=date(2026, 3, 2), source="官网", text="新厂投产")
     return {"a": a, "b": b, "size": size, "focus": focus}
 
 

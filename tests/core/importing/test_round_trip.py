@@ -12,7 +12,8 @@ deals with it (the README's "Round trip" names the same):
 - a text that itself starts with an apostrophe followed by ``=``, ``+``, ``-``, ``@``, tab or a line
   break loses that apostrophe (it reads as the export's neutralisation);
 - a referrer that is a contact needs the contacts: the clients are imported without "Referred by" first,
-  then again with "update" once every kind is in;
+  then again with "update" once every kind is in (the referrals, with their rewards, are a kind of their
+  own imported after the contacts; the update then only sets the same referrers again);
 - blank space around a text (a leading tab, a trailing line break) is stripped by the import, as the
   services strip what is typed.
 """
@@ -46,6 +47,8 @@ ORDER = (
     "payments",
     "follow-ups",
     "service-records",
+    "referrals",
+    "dossier-notes",
 )
 
 
