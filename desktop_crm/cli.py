@@ -27,7 +27,6 @@ Errors go to stderr with a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sqlite3
 import sys
@@ -285,12 +284,15 @@ COMMANDS["template"] = import_cli.run_template_command
 
 
 def _start_gui(argv: list[str]) -> int:
-    # The core does not depend on the GUI: it hands over to it, by name, only when asked to start it.
+    # The core does not depend on the GUI: it hands over to the interface's ``gui`` entry (found through
+    # ``desktop_crm.frontend``, never by the interface's name), only when asked to start it.
+    from . import frontend
+
     try:
-        gui = importlib.import_module("ui.app")
-    except ImportError as exc:
+        gui = frontend.load("gui")
+    except (ImportError, LookupError) as exc:
         raise CrmError("cli.no_gui", reason=exc) from exc
-    return int(gui.main(argv) or 0)
+    return int(gui(argv) or 0)
 
 
 def main(argv: list[str] | None = None) -> int:

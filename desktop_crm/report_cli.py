@@ -1,21 +1,19 @@
 """``desktop-crm report --from DATE --to DATE [--user NAME] [--language en|zh_CN] --out pack.pdf``.
 
 The owner's review pack: cards, charts, the per-salesperson summary and the period's weekly forms in one
-A4 PDF. The core never imports Qt: it hands over to the interface module ``ui.pages.dashboard.review_pack``
-by name, which needs no display (an offscreen application is created when none exists).
+A4 PDF. The core never imports Qt: it hands over to the interface's ``review_pack`` (found through
+``desktop_crm.frontend``), which needs no display (an offscreen application is created when none exists).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import frontend
 from .errors import CrmError
-
-PACK_MODULE = "ui.pages.dashboard.review_pack"
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser, parse_date: Any) -> None:
@@ -43,8 +41,8 @@ def run(args: argparse.Namespace, open_db: Any) -> int:
 
         user_id = _user_id(args.user)
     try:
-        module = importlib.import_module(PACK_MODULE)
-    except ImportError as exc:
+        module = frontend.load("review_pack")
+    except (ImportError, LookupError) as exc:
         raise CrmError("cli.review_pack_needs_gui", reason=exc) from exc
     written = module.export_headless(start, end, user_id, args.out, args.language)
     print(f"review pack {start} – {end} written to {written}")

@@ -1,25 +1,23 @@
 """``desktop-crm weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form.
 
 Reads only: a week without a form prints the automatically filled form with status "missing" and creates
-nothing. ``--pdf`` hands over to the interface module ``ui.pages.weekly.pdf`` by name (the core never
-imports Qt), which renders the form as an A4 PDF.
+nothing. ``--pdf`` hands over to the interface's ``weekly_pdf`` (found through ``desktop_crm.frontend``;
+the core never imports Qt), which renders the form as an A4 PDF.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import frontend
 from .errors import CrmError
 
 if TYPE_CHECKING:
     from .weekly_form import WeeklyFormView
-
-PDF_MODULE = "ui.pages.weekly.pdf"
 
 
 def _week(text: str) -> tuple[int, int]:
@@ -76,8 +74,8 @@ def run(args: argparse.Namespace, open_db: Any) -> int:
 
 def _write_pdf(view: WeeklyFormView, path: Path, language: str | None) -> None:
     try:
-        module = importlib.import_module(PDF_MODULE)
-    except ImportError as exc:
+        module = frontend.load("weekly_pdf")
+    except (ImportError, LookupError) as exc:
         raise CrmError("cli.pdf_needs_gui", reason=exc) from exc
     module.export_pdf_headless(view, path, language)
 

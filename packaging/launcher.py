@@ -1,8 +1,8 @@
-"""Entry point of the packaged application: the same command line as ``desktop-crm``."""
+"""Entry point of the packaged application: the same command line as ``desktop-crm`` (``ui.entry``)."""
 
 import sys
 
-from desktop_crm.cli import main
+from ui.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m ui``: the same as the ``desktop-crm`` command (``ui.entry.main``)."""
+
+import sys
+
+from .entry import main
+
+sys.exit(main())
