@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_crm import clock
 from desktop_crm.errors import ValidationError
+from desktop_crm.importing import run_import
+from desktop_crm.importing.reader import Table
 from desktop_crm.models import Client, NextStep, User
 from desktop_crm.services import clients as client_service
 from desktop_crm.services.followups import add_next_step
@@ -198,12 +200,43 @@ def test_a_hundred_writes_make_one_refresh_per_page(
         ("status", window.status_freshness),
     ):
         monkeypatch.setattr(freshness, "_reload", counting(name, freshness._reload))
-    with write_transaction():  # one import of a hundred rows
-        for i in range(100):
-            client_service.create_client(f"Imported {i:03}")
-    for i in range(100):  # and a hundred separate writes within one turn of the event loop
-        client_service.create_client(f"Typed {i:03}")
-    qtbot.waitUntil(lambda: window.count_label.text() == "202 clients")
+    # One import of a hundred clients, run on the worker as the import wizard does.
+    rows = [[f"Imported {i:03}"] for i in range(100)]
+    file = Table(["Name"], rows, list(range(2, 102)), "clients.csv", "utf-8", ",", None)
+    default_worker().submit(lambda _progress: run_import("clients", file, {0: "name"}))
+    qtbot.waitUntil(lambda: window.count_label.text() == "102 clients")
+    qtbot.waitUntil(lambda: clients_page.model.rowCount() == 102)  # type: ignore[attr-defined]
     qtbot.wait(50)
     assert calls == {"clients": 1, "today": 0, "status": 1}
+    # A hundred separate writes within one turn of the event loop: one more refresh each.
+    for i in range(100):
+        client_service.create_client(f"Typed {i:03}")
+    qtbot.waitUntil(lambda: window.count_label.text() == "202 clients")
     qtbot.waitUntil(lambda: clients_page.model.rowCount() == 202)  # type: ignore[attr-defined]
+    qtbot.wait(50)
+    assert calls == {"clients": 2, "today": 0, "status": 2}
+
+
+def test_the_open_client_reloads_for_its_own_changes_only(
+    qtbot: QtBot, story: dict, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, db_path)
+    clients_page = go(window, "clients")
+    clients_page.open_client(story["client"].id)  # type: ignore[attr-defined]
+    hub = clients_page.hub  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: hub.name_label.text() == "华夏机械")
+    reloads: list[int] = []
+    original = hub.refresh
+    monkeypatch.setattr(hub, "refresh", lambda *a, **k: (reloads.append(1), original(*a, **k)))
+    other = Client.get(Client.name == "Acme GmbH")
+    client_service.update_client(other.id, name="Acme AG")  # another client: nothing to reload
+    qtbot.wait(50)
+    assert reloads == []
+    client_service.update_client(story["client"].id, name="华夏机械集团")  # this one: its header follows
+    qtbot.waitUntil(lambda: hub.name_label.text() == "华夏机械集团")
+    assert reloads == [1]
+    clients_page.show_list()  # the list, stale meanwhile, shows both names
+    model = clients_page.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: {model.index(r, 0).data() for r in range(model.rowCount())} == {"Acme AG", "华夏机械集团"}
+    )

@@ -137,7 +137,10 @@ class ClientsPage(Page):
                 self.list_view.reload(keep_position=True)
             self._update_subtitle()
         if self._hub is not None and self.stack.currentWidget() is self.hub_scroll:
-            self.hub.refresh()
+            others = changes.touches(self.watches - {"client"})
+            client_ids = changes.ids("client")  # another client's edit leaves this one as it is
+            if others or client_ids is None or self.hub.client_id in client_ids:
+                self.hub.refresh()
 
     # --- helpers -------------------------------------------------------------------------------
     def _push(self, command: ClientCommand, error_title: str) -> bool:
