@@ -22,6 +22,7 @@ from desktop_crm.reminders import ReminderSnapshot, reminder_snapshot
 from desktop_crm.services.agenda_settings import ReminderSettings, load_reminder_settings
 
 from . import fmt
+from .changes import ChangeSet, bus
 from .tasks import default_worker
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self._on_timer_timeout)
         agenda_notifier().sig_agenda_changed.connect(self.check)
         agenda_notifier().sig_settings_changed.connect(self._on_settings_changed)
+        bus().sig_changed.connect(self._on_data_changed)  # a step planned, done or moved anywhere
 
     def start(self) -> None:
         self._on_settings_changed()
@@ -189,6 +191,10 @@ class ReminderService(QObject):
 
     def _on_job_done(self, *_args: object) -> None:
         self._pending = False
+
+    def _on_data_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(("next_step", "user")) and self.timer.isActive():
+            self.check()
 
     def _on_settings_changed(self) -> None:
         from desktop_crm.models import database

@@ -240,3 +240,17 @@ def test_the_open_client_reloads_for_its_own_changes_only(
     qtbot.waitUntil(
         lambda: {model.index(r, 0).data() for r in range(model.rowCount())} == {"Acme AG", "华夏机械集团"}
     )
+
+
+def test_the_today_badge_follows_a_step_done_anywhere(qtbot: QtBot, story: dict, db_path: Path) -> None:
+    from desktop_crm.services.followups import complete_next_step
+
+    late = add_next_step(
+        story["client"], story["me"], clock.now() - timedelta(hours=1), title="回访", allow_past=True
+    )
+    window = make_window(qtbot, db_path)
+    qtbot.waitUntil(lambda: window.nav.item(0).text().startswith("Today ("))
+    before = window.nav.item(0).text()
+    complete_next_step(late.id)  # e.g. from the command line's twin in this process, or a dialog
+    qtbot.waitUntil(lambda: window.nav.item(0).text() != before)
+    window.reminders.stop()
