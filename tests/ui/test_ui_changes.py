@@ -32,7 +32,10 @@ def story(db: object) -> dict[str, object]:
     me = User.create(name="王晓明", role="salesperson")
     client = Client.create(name="华夏机械", owner=me, status="customer")
     Client.create(name="Acme GmbH", owner=me)
-    step = add_next_step(client, me, clock.now() + timedelta(hours=3), title="电话确认报价单")
+    # overdue: Today lists it whatever the date of the run (a step due later might fall in next week)
+    step = add_next_step(
+        client, me, clock.now() - timedelta(hours=1), title="电话确认报价单", allow_past=True
+    )
     return {"me": me, "client": client, "step": step}
 
 
@@ -81,8 +84,8 @@ def test_a_step_completed_on_the_client_page_leaves_today(
     # Today was built, loaded and is now hidden: it is stale, and shown fresh without any refresh.
     qtbot.waitUntil(lambda: window.page("today").freshness.stale is not None)
     window.nav.setCurrentRow(window.pages.index(window.page("today")))
-    # (the follow-up planned the next step: Today lists that one instead)
-    qtbot.waitUntil(lambda: "电话确认报价单" not in today_titles(window) and len(today_titles(window)) == 1)
+    # (the follow-up planned the next step: Today may list that one instead)
+    qtbot.waitUntil(lambda: "电话确认报价单" not in today_titles(window))
 
 
 def test_a_step_completed_on_today_shows_done_on_the_client_page_behind_it(
