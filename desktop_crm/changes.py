@@ -15,8 +15,9 @@ How writes are seen (no service has to say what it touched):
 - Just before the outermost COMMIT the log is read and emptied (:func:`collect`); after the commit
   succeeded the batch goes to the subscribers (:func:`publish`). A rollback publishes nothing; nested
   transactions (savepoints) publish only with the outermost commit.
-- Writes that bypass the write transaction (the demo generator's bulk loader, a restore that replaces the
-  file) call :func:`announce` with a coarse change: ``ids`` empty means "any rows of this entity"
+- A plain autocommit write outside the write transaction is logged too and published with the next
+  write transaction of its connection. Bulk writes that bypass it (the demo generator's loader, a
+  restore that replaces the file) call :func:`announce` with a coarse change: ``ids`` empty means "any rows of this entity"
   (``EVERYTHING`` as the entity: every entity).
 
 Subscribers are called on the thread that committed (the GUI thread or the database worker), after the
@@ -143,10 +144,10 @@ def install(conn: sqlite3.Connection) -> None:
 
 
 def prepare(conn: sqlite3.Connection) -> None:
-    """At the start of an outermost write transaction: the log exists and is empty (rows left by a raw
-    write that bypassed the write transaction are not this transaction's)."""
+    """At the start of an outermost write transaction: the log exists. Rows already in it were written
+    and committed outside any write transaction (a plain autocommit write): they are published with
+    this transaction, late rather than never."""
     install(conn)
-    conn.execute(f"DELETE FROM {LOG_TABLE}")
 
 
 def record(conn: sqlite3.Connection, entity: str, ids: Iterable[int] = (), kind: Kind = "update") -> None:

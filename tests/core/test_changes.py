@@ -119,3 +119,13 @@ def test_demo_data_loaded_into_the_open_database_is_announced(db: object, batche
 
     generate_demo(db, "small")  # type: ignore[arg-type]
     assert batches[-1] == (Change(changes.EVERYTHING, frozenset(), "update"),)
+
+
+def test_a_write_outside_the_write_transaction_is_announced_with_the_next_one(batches: list) -> None:
+    from desktop_crm.models import Client
+
+    clients.create_client("First")  # the connection's change log exists from here on
+    stray = Client.create(name="Autocommitted")  # no write transaction: committed at once
+    batches.clear()
+    later = clients.create_client("Later")
+    assert _by_entity(batches[-1])[("client", "insert")] == frozenset({stray.id, later.id})
