@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
             ("payment-plans", self.tr("Payment p&lans…")),
             ("payments", self.tr("&Payments…")),
             ("service-records", self.tr("&Service records…")),
+            ("referrals", self.tr("&Referrals…")),
+            ("dossier-notes", self.tr("&Dossier notes…")),
+            ("attachments", self.tr("&Attachment list…")),
         )
         for kind, text in export_names:
             self.export_menu.addAction(text, lambda k=kind: self._on_export_action_triggered(k))

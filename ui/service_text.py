@@ -403,6 +403,10 @@ TEMPLATES = {
     "import.ambiguous_referrer": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{label}: {count} contacts match {value!r}; give them different names first."
     ),
+    "import.attachments_not_importable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Attachments cannot be imported: an attachment list names files but does not hold them. Add the files on the client's Attachments tab (drag and drop them there).",
+    ),
     "import.bad_delimiter": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The column separator must be one character (not {delimiter!r})."
     ),
@@ -528,6 +532,13 @@ TEMPLATES = {
     "import.plan_overlapping": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "{label}: this contract already has an instalment due on {date}; change the date or merge them.",
+    ),
+    "import.referral_exists": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        'Client {value!r} already has a referral (one per client): import with "update" to change it or "skip" to keep it.',
+    ),
+    "import.referral_twice": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Client {value!r} is referred in row {other} too: a client has one referral."
     ),
     "import.required": QT_TRANSLATE_NOOP("ServiceErrors", "{label} is required."),
     "import.resolution_required": QT_TRANSLATE_NOOP(

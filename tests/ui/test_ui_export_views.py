@@ -167,15 +167,13 @@ def test_todays_lists_export_the_rows_they_show(
     section = page.steps_section
     qtbot.waitUntil(lambda: section.table.model().rowCount() > 0, timeout=20_000)
     model = section.table.model()
-    shown = [
-        [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
+    visible = [c for c in range(model.columnCount()) if not section.table.isColumnHidden(c)]
+    shown = [[str(model.data(model.index(r, c)) or "") for c in visible] for r in range(model.rowCount())]
     answer = Answer(tmp_path / "steps.xlsx")
     monkeypatch.setattr(prompts, "run_modal", answer)
     section.export_action.trigger()
     qtbot.waitUntil(lambda: bool(answer.messages), timeout=20_000)
     rows = _rows(tmp_path / "steps.xlsx")
-    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
-    assert rows[0] == headers
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in visible]
+    assert rows[0] == headers  # the visible columns only (a hidden one is not shown)
     assert [[("" if v is None else str(v)) for v in row] for row in rows[1:]] == shown

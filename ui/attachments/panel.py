@@ -33,6 +33,7 @@ from desktop_crm.team import current_user_id
 
 from .. import fmt, prompts
 from ..errors import error_text
+from ..exporter.widget_tables import install_table_export
 from ..models import Column, TupleTableModel
 from ..tasks import Job, default_worker
 from ..undo import ClientCommand, notifier, undo_stack
@@ -120,6 +121,9 @@ class AttachmentsPanel(QWidget):
         self.model = TupleTableModel(columns, parent=self)
         self.table = make_table_view(self.model, self, stretch_column=0)
         self.table.setObjectName("attachmentsTable")
+        install_table_export(
+            self.table, self.tr("Export the attachment list"), "attachments", {2: "int", 4: "datetime"}
+        )
         set_column_widths(self.table, [0, 130, 80, 240, 160, 80])
         self.table.setColumnHidden(3, not show_owner)
         self.preview = AttachmentPreview(self)

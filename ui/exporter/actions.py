@@ -28,6 +28,9 @@ KIND_FILE_STEMS = {
     "payment-plans": "payment-plans",
     "payments": "payments",
     "service-records": "service-records",
+    "referrals": "referrals",
+    "dossier-notes": "dossier-notes",
+    "attachments": "attachments",
 }
 
 
@@ -41,6 +44,9 @@ def kind_title(kind: str) -> str:
         "payment-plans": QCoreApplication.translate("ExportActions", "Export payment plans"),
         "payments": QCoreApplication.translate("ExportActions", "Export payments"),
         "service-records": QCoreApplication.translate("ExportActions", "Export service records"),
+        "referrals": QCoreApplication.translate("ExportActions", "Export referrals"),
+        "dossier-notes": QCoreApplication.translate("ExportActions", "Export dossier notes"),
+        "attachments": QCoreApplication.translate("ExportActions", "Export the attachment list"),
     }[kind]
 
 

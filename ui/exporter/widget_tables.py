@@ -2,21 +2,21 @@
 weekly team overview, Settings → Team) and list views over a model (``QTableView``: Today's lists).
 
 ``install_table_export(table, title, file_stem, kinds)`` gives the table a right-click action "Export
-this table…" that writes the rows as shown (headers, row order) through the shared export dialog and the
-worker. A cell's value is its ``EXPORT_ROLE`` data when the page set one (cents of a money column, a
+this table…" that writes the rows as shown (visible columns and rows, headers, row order) through the
+shared export dialog and the worker; a table with its own context menu keeps it (``keep_context_menu``). A cell's value is its ``EXPORT_ROLE`` data when the page set one (cents of a money column, a
 name without the "(working now)" decoration), else its text; ``kinds`` says which columns hold money,
 numbers or dates (``desktop_crm.exporting.cells.Column.kind``), so numbers stay numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableView, QTableWidget
+from PySide6.QtWidgets import QTableView, QTableWidget, QWidget
 
 from desktop_crm.exporting.cells import Column
 
@@ -51,27 +51,51 @@ def widget_table(
     return columns, rows
 
 
-def view_table(view: QTableView) -> tuple[list[Column], list[tuple[Any, ...]]]:
-    """The columns and rows of a list view over a model, as shown (the model's ``EXPORT_ROLE`` data where
-    it gives one, else the cell's text), in the view's row order."""
+def view_table(
+    view: QTableView, kinds: Mapping[int, str] | None = None
+) -> tuple[list[Column], list[tuple[Any, ...]]]:
+    """The columns and rows of a list view over a model, as shown: the visible columns and rows in the
+    view's order; a cell is the model's ``EXPORT_ROLE`` data where it gives one, else its text. ``kinds``
+    (column -> ``Column.kind``) names the columns whose typed value (the model's ``UserRole`` data, as
+    ``TupleTableModel`` gives it: cents, dates) is written instead of the text, so numbers stay numbers."""
     model = view.model()
+    kinds = dict(kinds or {})
+    shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
     rows = []
     for row in range(model.rowCount()):
+        if view.isRowHidden(row):
+            continue
         values: list[Any] = []
-        for column in range(model.columnCount()):
+        for column in shown:
             index = model.index(row, column)
             raw = model.data(index, EXPORT_ROLE)
+            if raw is None and column in kinds:
+                raw = _typed(model.data(index, Qt.ItemDataRole.UserRole), kinds[column])
             if raw is None:
                 text = model.data(index, Qt.ItemDataRole.DisplayRole)
                 raw = "" if text is None else str(text)
             values.append(raw)
         rows.append(tuple(values))
     columns = []
-    for column in range(model.columnCount()):
+    for place, column in enumerate(shown):
         header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         text = str(header) if header is not None else str(column + 1)
-        columns.append(Column(f"c{column}", text, _kind_of([row[column] for row in rows])))
+        kind = kinds.get(column) or _kind_of([row[place] for row in rows])
+        columns.append(Column(f"c{column}", text, kind))
     return columns, rows
+
+
+def _typed(value: Any, kind: str) -> Any:
+    """``value`` when it is what a column of ``kind`` holds (None, a missing value, stays blank)."""
+    if kind in ("money", "int") and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if kind == "datetime" and isinstance(value, datetime):
+        return value
+    if kind == "date" and isinstance(value, date):
+        return value
+    return "" if value is None else None
 
 
 def _kind_of(values: list[Any]) -> str:
@@ -91,20 +115,29 @@ def _kind_of(values: list[Any]) -> str:
 class _TableExport(QObject):
     """The "Export this table…" action of one table (kept as the table's child)."""
 
-    def __init__(self, table: QTableView, title: str, file_stem: str, kinds: Mapping[int, str]) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        title: str,
+        file_stem: str,
+        kinds: Mapping[int, str],
+        keep_context_menu: bool,
+    ) -> None:
         super().__init__(table)
         self.table, self.title, self.file_stem, self.kinds = table, title, file_stem, dict(kinds)
         self.action = QAction(self.tr("Export this table…"), table)
         self.action.setObjectName("exportTableAction")
         self.action.triggered.connect(self._on_action_triggered)
         table.addAction(self.action)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        custom = table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+        if not keep_context_menu and not custom:  # a table's own context menu is never replaced
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def run(self) -> Job | None:
         if isinstance(self.table, QTableWidget):
             columns, rows = widget_table(self.table, self.kinds)
         else:
-            columns, rows = view_table(self.table)
+            columns, rows = view_table(self.table, self.kinds)
         return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
 
     def _on_action_triggered(self) -> None:
@@ -112,7 +145,24 @@ class _TableExport(QObject):
 
 
 def install_table_export(
-    table: QTableView, title: str, file_stem: str, kinds: Mapping[int, str] | None = None
+    table: QTableView,
+    title: str,
+    file_stem: str,
+    kinds: Mapping[int, str] | None = None,
+    *,
+    keep_context_menu: bool = False,
+    also_on: Sequence[QWidget] = (),
 ) -> QAction:
-    """Give ``table`` its right-click "Export this table…"; the action (tests trigger it)."""
-    return _TableExport(table, title, file_stem, kinds or {}).action
+    """Give ``table`` its right-click "Export this table…"; the action (tests trigger it).
+
+    The action is added to the table's actions and the table shows its actions on a right click
+    (``Qt.ActionsContextMenu``, with any actions it already has). A table with its own context menu
+    (``Qt.CustomContextMenu``, or ``keep_context_menu=True``) keeps it: that menu adds the returned
+    action (or ``table.actions()``) itself. ``also_on``: other widgets showing the same rows (a timeline
+    beside its table) whose right click offers the action too (on the same terms)."""
+    action = _TableExport(table, title, file_stem, kinds or {}, keep_context_menu).action
+    for widget in also_on:
+        widget.addAction(action)
+        if not keep_context_menu and widget.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action

@@ -20,6 +20,8 @@ KIND_ORDER = (
     "contracts",
     "payments",
     "service-records",
+    "referrals",
+    "dossier-notes",
 )
 
 
@@ -32,6 +34,8 @@ def kind_label(kind: str) -> str:
         "contracts": QCoreApplication.translate("ImportKinds", "Contracts"),
         "payments": QCoreApplication.translate("ImportKinds", "Payments"),
         "service-records": QCoreApplication.translate("ImportKinds", "Service records"),
+        "referrals": QCoreApplication.translate("ImportKinds", "Referrals"),
+        "dossier-notes": QCoreApplication.translate("ImportKinds", "Dossier notes"),
     }
     return names.get(kind, kind)
 

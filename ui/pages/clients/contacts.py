@@ -14,6 +14,7 @@ from desktop_crm.services.stakeholders import delete_contact
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...models import Column, Index, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
@@ -68,6 +69,7 @@ class ContactsPanel(QWidget):
         self.model = ContactTableModel(self)
         self.table = make_table_view(self.model, self, stretch_column=1)
         self.table.setObjectName("contactsTable")
+        install_table_export(self.table, self.tr("Export contacts"), "client-contacts", {5: "date"})
         set_column_widths(self.table, [90, 0, 95, 90, 85, 95])
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)

@@ -16,6 +16,7 @@ from desktop_crm.read import deals as deal_data
 
 from ... import fmt, prompts
 from ...attachments.drops import FileDropFilter
+from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import StatCard, card_row, make_table_view, set_column_widths
@@ -84,6 +85,12 @@ class OpportunitiesSection(_Section):
         self.model = TupleTableModel(columns, parent=self)
         self.table = make_table_view(self.model, self, stretch_column=0)
         self.table.setObjectName("opportunitiesTable")
+        install_table_export(
+            self.table,
+            self.tr("Export opportunities"),
+            "client-opportunities",
+            {2: "int", 3: "money", 4: "date", 5: "int"},
+        )
         set_column_widths(self.table, [0, 130, 90, 140, 120, 100])
         self.section_layout.addWidget(self.table, 1)
         self.new_button.clicked.connect(self._on_new_clicked)
@@ -202,6 +209,12 @@ class ContractsSection(_Section):
         self.model.highlight_columns = {6}
         self.table = make_table_view(self.model, self, stretch_column=0)
         self.table.setObjectName("contractsTable")
+        install_table_export(
+            self.table,
+            self.tr("Export contracts"),
+            "client-contracts",
+            {1: "date", **dict.fromkeys(range(2, 7), "money")},
+        )
         set_column_widths(self.table, [0, 100, 120, 120, 120, 120, 110])
         self.instalment_model = TupleTableModel(
             [
@@ -217,6 +230,12 @@ class ContractsSection(_Section):
         self.instalment_model.highlight = lambda row: row[5] == "overdue"
         self.instalment_model.highlight_columns = {1, 4, 5}
         self.instalments = make_table_view(self.instalment_model, self, stretch_column=5)
+        install_table_export(
+            self.instalments,
+            self.tr("Export the payment plan"),
+            "payment-plan",
+            {0: "int", 1: "date", 2: "money", 3: "money", 4: "money"},
+        )
         self.instalments.setObjectName("instalmentsTable")
         set_column_widths(self.instalments, [40, 100, 110, 110, 110])
         self.payment_model = TupleTableModel(
@@ -230,6 +249,7 @@ class ContractsSection(_Section):
             parent=self,
         )
         self.payments = make_table_view(self.payment_model, self, stretch_column=4)
+        install_table_export(self.payments, self.tr("Export payments"), "payments", {0: "date", 1: "money"})
         self.payments.setObjectName("paymentsTable")
         set_column_widths(self.payments, [100, 110, 110, 80])
         self.detail_label = QLabel(self)

@@ -33,6 +33,7 @@ from desktop_crm.services.dossier import delete_dossier_note, save_dossier
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...exporter.widget_tables import install_table_export
 from ...labels import choices
 from ...models import Column, TupleTableModel
 from ...widgets import error_label, make_table_view, set_column_widths
@@ -205,6 +206,7 @@ class DossierTab(QWidget):
         ]
         self.notes_model = TupleTableModel(columns, parent=self)
         self.notes_table = make_table_view(self.notes_model, self.notes_card, stretch_column=2)
+        install_table_export(self.notes_table, self.tr("Export dossier notes"), "dossier-notes", {0: "date"})
         self.notes_table.setObjectName("dossierNotesTable")
         set_column_widths(self.notes_table, [96, 120, 0])
         self.notes_table.doubleClicked.connect(self._on_notes_table_double_clicked)

@@ -10,6 +10,7 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.read import followups as data
 
 from ... import actions, fmt
+from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
@@ -77,6 +78,13 @@ class FollowUpsSection(QWidget):
         self.model = TupleTableModel(columns, parent=self)
         self.table = make_table_view(self.model, self, stretch_column=4)
         self.table.setObjectName("followUpsTable")
+        install_table_export(
+            self.table,
+            self.tr("Export follow-ups"),
+            "client-follow-ups",
+            {0: "datetime", 6: "datetime"},
+            also_on=(self.timeline,),
+        )
         set_column_widths(self.table, [130, 80, 130, 130, 0, 180, 130])
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.timeline)

@@ -15,6 +15,7 @@ from desktop_crm.services.referrals import clear_referral
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...exporter.widget_tables import install_table_export
 from ...models import Column, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
 from .referrals_dialog import ReferralDialog
@@ -64,6 +65,9 @@ class ReferralsSection(QWidget):
         self.model = TupleTableModel(columns, parent=self)
         self.table = make_table_view(self.model, self, stretch_column=0)
         self.table.setObjectName("referredTable")
+        install_table_export(
+            self.table, self.tr("Export referrals"), "client-referrals", {2: "date", 3: "date"}
+        )
         set_column_widths(self.table, [0, 150, 100, 110, 200, 220])
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.empty_label = QLabel(self.tr("This client has not referred anybody yet."), self)

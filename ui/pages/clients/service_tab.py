@@ -26,6 +26,7 @@ from desktop_crm.services import service_records as svc
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...widgets import make_table_view, set_column_widths
 from ..today.models import RED, RowColumn, RowObjectModel
@@ -125,6 +126,7 @@ class ServiceTab(QWidget):
         self.model: RowObjectModel[ServiceRow] = RowObjectModel(columns, self)
         self.table = make_table_view(self.model, self, stretch_column=3)
         self.table.setObjectName("serviceTable")
+        install_table_export(self.table, self.tr("Export service records"), "client-service-records")
         set_column_widths(self.table, [145, 100, 70, 0, 90, 150, 145, 145, 90])
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_edit_clicked)
