@@ -1,4 +1,5 @@
-"""Importing clients, contacts, follow-ups, opportunities, contracts and payments from CSV and XLSX.
+"""Importing clients, contacts, follow-ups, opportunities, contracts, payment plans, payments, service
+records, referrals and dossier notes from CSV and XLSX (``care_rows``: birthdays, referrals, notes).
 
 The API (the window's import wizard and the ``import`` command are built on it; nothing here imports Qt):
 

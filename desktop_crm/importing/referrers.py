@@ -1,4 +1,5 @@
-"""A client's referrer (介绍人, "Referred by") in the clients import and export.
+"""A client's referrer (介绍人, "Referred by") in the clients import and export, and in the referrals kind
+(``check_referrers(..., referred=referral_row)``).
 
 The cell names either a client (its name) or a contact of another client written as
 "Contact name (Client name)" (full-width brackets too), which is what the export writes. A name that is a
