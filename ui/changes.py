@@ -191,7 +191,7 @@ class Freshness(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.widget and event.type() == QEvent.Type.Show and self.stale is not None:
             # After the show: whoever showed it may refresh it right away (then it is fresh already).
-            QTimer.singleShot(0, self._reload_if_stale)
+            QTimer.singleShot(0, self, self._reload_if_stale)
         return False
 
     def _reload_if_stale(self) -> None:

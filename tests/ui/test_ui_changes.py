@@ -100,8 +100,12 @@ def test_a_step_completed_on_today_shows_done_on_the_client_page_behind_it(
     today = go(window, "today")
     qtbot.waitUntil(lambda: today_titles(window) == ["电话确认报价单"])
     answer_follow_up(monkeypatch, "报价已确认")
+    extra: list[ChangeSet] = []  # Today reloads after its own change: the announcement adds no reload
+    monkeypatch.setattr(today.freshness, "_reload", extra.append)  # type: ignore[attr-defined]
     today.complete_step(today.model.item(0))  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "电话确认报价单" not in today_titles(window))
+    qtbot.wait(50)
+    assert extra == []
     go(window, "clients")  # the window itself refreshes nothing here: the client page reloads itself
     qtbot.waitUntil(
         lambda: (
