@@ -10,6 +10,7 @@ from desktop_crm.errors import NotFoundError
 from desktop_crm.models import Client, Contact, FollowUpContact, NextStep, Opportunity, database
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.search import search_client_ids
+from desktop_crm.services.attachments import attachment_counts
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.followups import client_timeline
 
@@ -120,6 +121,7 @@ class FollowUpCard:
 class Timeline:
     follow_ups: list[FollowUpCard] = field(default_factory=list)  # newest first
     loose_steps: list[StepCard] = field(default_factory=list)  # open steps no follow-up set
+    file_counts: dict[int, int] = field(default_factory=dict)  # follow-up id -> attachments (none: left out)
 
 
 def _step_card(step: Any) -> StepCard:
@@ -166,7 +168,8 @@ def timeline(client_id: int) -> Timeline:
         )
         for e in entries
     ]
-    return Timeline(cards, loose_steps(client_id))
+    counts = attachment_counts("follow_up", [card.id for card in cards]) if cards else {}
+    return Timeline(cards, loose_steps(client_id), counts)
 
 
 def loose_steps(client_id: int) -> list[StepCard]:

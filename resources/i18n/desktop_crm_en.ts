@@ -323,7 +323,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+131"/>
+        <location filename="../../ui/app.py" line="+139"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,7 +427,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+476"/>
+        <location filename="../../ui/attachments/panel.py" line="+480"/>
         <source>Attachments: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,7 +440,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-382"/>
+        <location line="-385"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,7 +500,12 @@ Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+6"/>
+        <source>Export the attachment list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Attaching {count} file(s)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,7 +1743,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+126"/>
+        <location filename="../../ui/pages/clients/list_view.py" line="+127"/>
         <source>Search name, short name, contacts, phone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,7 +1882,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+32"/>
         <location line="+21"/>
-        <location line="+133"/>
+        <location line="+146"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
@@ -2013,7 +2018,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,7 +2278,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+33"/>
+        <location filename="../../ui/pages/clients/contacts.py" line="+34"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
@@ -2311,7 +2316,12 @@ Your data is unchanged.</source>
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
+        <source>Export contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2427,7 +2437,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+184"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+191"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2475,24 +2485,29 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
-        <location line="+15"/>
+        <location line="+22"/>
+        <location line="+21"/>
         <source>Amount</source>
         <translation type="unfinished">Amount</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-42"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-10"/>
+        <source>Export contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,7 +2527,12 @@ Your data is unchanged.</source>
         <translation type="unfinished">Status</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Export the payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Received on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,7 +2552,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+5"/>
+        <source>Export payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3145,7 +3170,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierTab</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_tab.py" line="+75"/>
+        <location filename="../../ui/pages/clients/dossier_tab.py" line="+76"/>
         <source>Call</source>
         <translation type="unfinished">Call</translation>
     </message>
@@ -3265,7 +3290,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Export dossier notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No public information noted yet: news, court rulings, tenders, filings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3427,7 +3457,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/exporter/actions.py" line="+36"/>
+        <location filename="../../ui/exporter/actions.py" line="+39"/>
         <source>Export clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,6 +3494,21 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>Export service records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export dossier notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the attachment list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3823,17 +3868,22 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+97"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+113"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>{count} older follow-ups are not shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+26"/>
+        <source>Show older follow-ups ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3896,7 +3946,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/followups_section.py" line="+53"/>
+        <location filename="../../ui/pages/clients/followups_section.py" line="+54"/>
         <source>Log follow-up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3943,6 +3993,11 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>Next step due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4904,7 +4959,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+28"/>
+        <location filename="../../ui/importer/common.py" line="+30"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
@@ -4936,6 +4991,16 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>Service records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5857,6 +5922,21 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Referrals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dossier notes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attachment list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Next steps to a calendar (.ics)…</source>
         <translation type="unfinished"></translation>
@@ -6279,7 +6359,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-256"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-275"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6339,7 +6419,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+14"/>
+        <source>Export opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7236,20 +7321,20 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReferralsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/referrals_section.py" line="+44"/>
-        <location line="+92"/>
+        <location filename="../../ui/pages/clients/referrals_section.py" line="+45"/>
+        <location line="+95"/>
         <source>Set referrer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+122"/>
+        <location line="-92"/>
+        <location line="+125"/>
         <location line="+5"/>
         <source>Remove referrer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -7284,7 +7369,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Export referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This client has not referred anybody yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,7 +7432,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+162"/>
+        <location filename="../../ui/reminders.py" line="+164"/>
         <source>{time} · {client}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7834,7 +7924,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+823"/>
+        <location line="+834"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7844,17 +7934,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-761"/>
+        <location line="-772"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+769"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-610"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7894,7 +7984,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+566"/>
+        <location line="+577"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7909,7 +7999,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-965"/>
+        <location line="-976"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7919,12 +8009,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+601"/>
+        <location line="+612"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-426"/>
         <source>Label is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7934,7 +8024,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+609"/>
+        <location line="+620"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7949,7 +8039,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-576"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7974,12 +8064,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+626"/>
+        <location line="+637"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-410"/>
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7989,12 +8079,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+421"/>
+        <location line="+432"/>
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-418"/>
+        <location line="-429"/>
         <source>Period: it must still contain sub-goal &quot;{title}&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8225,12 +8315,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+779"/>
+        <location line="+790"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-789"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8361,12 +8451,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+532"/>
+        <location line="+543"/>
         <source>{label} cannot be after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-531"/>
+        <location line="-542"/>
         <source>This public-information note no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8512,6 +8602,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Attachments cannot be imported: an attachment list names files but does not hold them. Add the files on the client&apos;s Attachments tab (drag and drop them there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The column separator must be one character (not {delimiter!r}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8522,12 +8617,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+526"/>
+        <location line="+533"/>
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-529"/>
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8742,7 +8837,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Client {value!r} already has a referral (one per client): import with &quot;update&quot; to change it or &quot;skip&quot; to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client {value!r} is referred in row {other} too: a client has one referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{label} is required: a resolved or confirmed service record has a resolution.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9435,7 +9540,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-364"/>
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9450,7 +9555,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+369"/>
+        <location line="+380"/>
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9480,7 +9585,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-834"/>
+        <location line="-845"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9500,7 +9605,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+543"/>
+        <location line="+554"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9510,17 +9615,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-581"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+579"/>
+        <location line="+590"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-578"/>
+        <location line="-589"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9530,7 +9635,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+596"/>
+        <location line="+607"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9545,7 +9650,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-640"/>
+        <location line="-651"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9555,7 +9660,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+359"/>
         <source>This next step is already done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9565,12 +9670,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-369"/>
         <source>This target is your own; change its value instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+624"/>
+        <location line="+635"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9580,7 +9685,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-597"/>
+        <location line="-608"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9590,12 +9695,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+674"/>
+        <location line="+685"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-864"/>
+        <location line="-875"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9620,12 +9725,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+556"/>
+        <location line="+567"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-603"/>
+        <location line="-614"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9635,7 +9740,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+469"/>
+        <location line="+480"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9671,12 +9776,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-577"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+564"/>
+        <location line="+575"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9696,12 +9801,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-552"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+584"/>
+        <location line="+595"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9716,22 +9821,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-904"/>
+        <location line="-915"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+799"/>
+        <location line="+810"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-736"/>
+        <location line="-747"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+771"/>
+        <location line="+782"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9766,7 +9871,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-781"/>
+        <location line="-792"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9817,7 +9922,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+919"/>
+        <location filename="../../ui/service_text.py" line="+930"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10653,7 +10758,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+59"/>
+        <location filename="../../ui/pages/clients/service_tab.py" line="+60"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10679,12 +10784,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+166"/>
+        <location line="+167"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-164"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10759,7 +10864,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+7"/>
+        <source>Export service records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10954,7 +11064,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Demo data is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+81"/>
+        <location filename="../../ui/shell.py" line="+89"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -12657,7 +12767,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+97"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+128"/>
         <source>Export this table…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -323,7 +323,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+131" />
+        <location filename="../../ui/app.py" line="+139" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -428,7 +428,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+476" />
+        <location filename="../../ui/attachments/panel.py" line="+480" />
         <source>Attachments: {what}</source>
         <translation>附件：{what}</translation>
     </message>
@@ -441,7 +441,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-382" />
+        <location line="-385" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -501,7 +501,12 @@ Drop files here to attach them.</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+6" />
+        <source>Export the attachment list</source>
+        <translation>导出附件清单</translation>
+    </message>
+    <message>
+        <location line="+109" />
         <source>Attaching {count} file(s)…</source>
         <translation>正在添加 {count} 个文件…</translation>
     </message>
@@ -1760,7 +1765,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+126" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+127" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -1849,17 +1854,17 @@ Your data is unchanged.</source>
     <message>
         <location line="-112" />
         <source>Matched</source>
-        <translation type="unfinished" />
+        <translation>匹配项</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+26" />
         <source>Loading clients…</source>
-        <translation type="unfinished" />
+        <translation>正在加载客户…</translation>
     </message>
     <message>
         <location line="+86" />
@@ -1899,14 +1904,14 @@ Your data is unchanged.</source>
     <message>
         <location line="+32" />
         <location line="+21" />
-        <location line="+133" />
+        <location line="+146" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+4" />
@@ -2035,7 +2040,7 @@ Your data is unchanged.</source>
         <translation>无法修改客户</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+47" />
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
         <translation>共 {count} 个客户。双击一行打开；按 Delete 移入回收站。</translation>
     </message>
@@ -2295,7 +2300,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+33" />
+        <location filename="../../ui/pages/clients/contacts.py" line="+34" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2333,7 +2338,12 @@ Your data is unchanged.</source>
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location line="+34" />
+        <location line="+31" />
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -2453,7 +2463,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+184" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+191" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2505,24 +2515,29 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+16" />
-        <location line="+15" />
+        <location line="+22" />
+        <location line="+21" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-30" />
+        <location line="-42" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+15" />
+        <location line="+21" />
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-10" />
+        <source>Export contracts</source>
+        <translation>导出合同</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -2542,7 +2557,12 @@ Your data is unchanged.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
+        <source>Export the payment plan</source>
+        <translation>导出回款计划</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
@@ -2562,7 +2582,12 @@ Your data is unchanged.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+5" />
+        <source>Export payments</source>
+        <translation>导出回款记录</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -3195,7 +3220,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierTab</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_tab.py" line="+75" />
+        <location filename="../../ui/pages/clients/dossier_tab.py" line="+76" />
         <source>Call</source>
         <translation>拨打电话</translation>
     </message>
@@ -3315,7 +3340,12 @@ Your data is unchanged.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
+        <source>Export dossier notes</source>
+        <translation>导出客户雷达记录</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>No public information noted yet: news, court rulings, tenders, filings…</source>
         <translation>尚无公开信息：新闻、裁判文书、招投标、年报……</translation>
     </message>
@@ -3477,7 +3507,7 @@ Your data is unchanged.</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/exporter/actions.py" line="+36" />
+        <location filename="../../ui/exporter/actions.py" line="+39" />
         <source>Export clients</source>
         <translation>导出客户</translation>
     </message>
@@ -3515,6 +3545,21 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Export service records</source>
         <translation>导出服务单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export referrals</source>
+        <translation>导出转介绍</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export dossier notes</source>
+        <translation>导出客户雷达记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export the attachment list</source>
+        <translation>导出附件清单</translation>
     </message>
     <message>
         <location line="+6" />
@@ -3873,17 +3918,22 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+97" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+113" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+22" />
         <source>{count} older follow-ups are not shown.</source>
         <translation>另有 {count} 条更早的跟进记录未显示。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+26" />
+        <source>Show older follow-ups ({count})</source>
+        <translation>显示更早的跟进（{count}）</translation>
+    </message>
+    <message>
+        <location line="+49" />
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
@@ -3946,7 +3996,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/followups_section.py" line="+53" />
+        <location filename="../../ui/pages/clients/followups_section.py" line="+54" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
     </message>
@@ -3994,6 +4044,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Next step due</source>
         <translation>下步到期</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Export follow-ups</source>
+        <translation>导出跟进记录</translation>
     </message>
     <message>
         <location line="+33" />
@@ -4962,7 +5017,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+28" />
+        <location filename="../../ui/importer/common.py" line="+30" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -4995,6 +5050,16 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Service records</source>
         <translation>服务单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referrals</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dossier notes</source>
+        <translation>客户雷达记录</translation>
     </message>
 </context>
 <context>
@@ -5915,6 +5980,21 @@ Your data is unchanged.</source>
         <translation>服务单(&amp;S)…</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>&amp;Referrals…</source>
+        <translation>转介绍(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dossier notes…</source>
+        <translation>客户雷达记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Attachment list…</source>
+        <translation>附件清单(&amp;A)…</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>&amp;Next steps to a calendar (.ics)…</source>
         <translation>下步事务到日历 (.ics)(&amp;N)…</translation>
@@ -6345,7 +6425,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-256" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-275" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -6405,7 +6485,12 @@ Start a new, empty database in this file?</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+14" />
+        <source>Export opportunities</source>
+        <translation>导出商机</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Opportunities: {count} · open pipeline: {amount}</source>
         <translation>商机：{count} · 进行中金额：{amount}</translation>
     </message>
@@ -7314,20 +7399,20 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReferralsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/referrals_section.py" line="+44" />
-        <location line="+92" />
+        <location filename="../../ui/pages/clients/referrals_section.py" line="+45" />
+        <location line="+95" />
         <source>Set referrer…</source>
         <translation>设置介绍人…</translation>
     </message>
     <message>
-        <location line="-89" />
-        <location line="+122" />
+        <location line="-92" />
+        <location line="+125" />
         <location line="+5" />
         <source>Remove referrer</source>
         <translation>移除介绍人</translation>
     </message>
     <message>
-        <location line="-117" />
+        <location line="-120" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -7362,7 +7447,12 @@ Start a new, empty database in this file?</source>
         <translation>已给奖励</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
+        <source>Export referrals</source>
+        <translation>导出转介绍</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>This client has not referred anybody yet.</source>
         <translation>该客户尚未介绍过其他客户。</translation>
     </message>
@@ -7420,7 +7510,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+162" />
+        <location filename="../../ui/reminders.py" line="+164" />
         <source>{time} · {client}: {title}</source>
         <translation>{time} · {client}：{title}</translation>
     </message>
@@ -7928,7 +8018,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+823" />
+        <location line="+834" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -7946,17 +8036,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-761" />
+        <location line="-772" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+758" />
+        <location line="+769" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-599" />
+        <location line="-610" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -8044,7 +8134,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+566" />
+        <location line="+577" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -8063,7 +8153,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-965" />
+        <location line="-976" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8077,7 +8167,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+601" />
+        <location line="+612" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -8090,7 +8180,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">类型：{kind} 目标不能包含其 {kind2} 子目标。</translation>
     </message>
     <message>
-        <location line="-415" />
+        <location line="-426" />
         <source>Label is required.</source>
         <translation>名称为必填项。</translation>
     </message>
@@ -8112,7 +8202,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+609" />
+        <location line="+620" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8127,7 +8217,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-565" />
+        <location line="-576" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8156,7 +8246,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+626" />
+        <location line="+637" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8165,7 +8255,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">导出 PDF 需要图形界面的模块：{exc}</translation>
     </message>
     <message>
-        <location line="-399" />
+        <location line="-410" />
         <source>Parent goal: a goal cannot be moved under itself or its sub-goals.</source>
         <translation>上级目标：目标不能移到自己或自己的子目标之下。</translation>
     </message>
@@ -8175,7 +8265,7 @@ Start a new, empty database in this file?</source>
         <translation>上级目标：它属于其他人。</translation>
     </message>
     <message>
-        <location line="+421" />
+        <location line="+432" />
         <source>Payment plan: each instalment is a (due date, amount) pair.</source>
         <translation>回款计划：每一期都是（到期日，金额）。</translation>
     </message>
@@ -8184,7 +8274,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">周期：必须在上级目标的周期内（{p0} 至 {p1}）。</translation>
     </message>
     <message>
-        <location line="-418" />
+        <location line="-429" />
         <source>Period: it must still contain sub-goal "{title}".</source>
         <translation>周期：必须仍然包含子目标“{title}”。</translation>
     </message>
@@ -8379,12 +8469,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+779" />
+        <location line="+790" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-778" />
+        <location line="-789" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8533,7 +8623,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的绩效手册字段：{key!r}。</translation>
     </message>
     <message>
-        <location line="+214" />
+        <location line="+225" />
         <source>Rows with problems: {count}. Nothing was imported; correct them (or leave those rows out) and import again.</source>
         <translation>有问题的行：{count}。未导入任何内容；请改正这些行（或去掉它们）后重新导入。</translation>
     </message>
@@ -8574,7 +8664,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-707" />
+        <location line="-718" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8640,12 +8730,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+532" />
+        <location line="+543" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-531" />
+        <location line="-542" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -8751,6 +8841,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>Attachments cannot be imported: an attachment list names files but does not hold them. Add the files on the client's Attachments tab (drag and drop them there).</source>
+        <translation>附件无法导入：附件清单只列出文件名，并不包含文件本身。请在客户的“附件”标签页添加文件（可直接拖放）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The column separator must be one character (not {delimiter!r}).</source>
         <translation>列分隔符必须是一个字符（不能是 {delimiter!r}）。</translation>
     </message>
@@ -8761,12 +8856,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+526" />
+        <location line="+533" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-522" />
+        <location line="-529" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -8981,7 +9076,17 @@ Start a new, empty database in this file?</source>
         <translation>{label}：该合同在 {date} 已有一期回款计划；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>Client {value!r} already has a referral (one per client): import with "update" to change it or "skip" to keep it.</source>
+        <translation>客户 {value!r} 已有转介绍记录（每个客户一条）：如需修改请以“更新”方式导入，保留原记录请选“跳过”。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Client {value!r} is referred in row {other} too: a client has one referral.</source>
+        <translation>客户 {value!r} 在第 {other} 行也有转介绍记录：每个客户只有一条转介绍。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{label} is required: a resolved or confirmed service record has a resolution.</source>
         <translation>{label}为必填项：已解决或客户已确认的服务单必须有处理结果。</translation>
     </message>
@@ -9645,7 +9750,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">推迟的分钟数必须是 1 到 {MAX_SNOOZE_MINUTES} 之间的整数。</translation>
     </message>
     <message>
-        <location line="-353" />
+        <location line="-364" />
         <source>Split: a {kind} goal cannot be split into {child_kind} goals.</source>
         <translation>分解：{kind}目标不能分解为{child_kind}目标。</translation>
     </message>
@@ -9664,7 +9769,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段 {stage}：概率固定为 {p0}%。</translation>
     </message>
     <message>
-        <location line="+369" />
+        <location line="+380" />
         <source>Stage: an opportunity is won or lost only by closing it.</source>
         <translation>阶段：只有关闭商机才能赢单或输单。</translation>
     </message>
@@ -9698,7 +9803,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-834" />
+        <location line="-845" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -9718,7 +9823,7 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+543" />
+        <location line="+554" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
@@ -9732,17 +9837,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-570" />
+        <location line="-581" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+579" />
+        <location line="+590" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-578" />
+        <location line="-589" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
@@ -9756,7 +9861,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+596" />
+        <location line="+607" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -9771,7 +9876,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-640" />
+        <location line="-651" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -9785,7 +9890,7 @@ Start a new, empty database in this file?</source>
         <translation>该目标是定性目标，没有数字目标。</translation>
     </message>
     <message>
-        <location line="+348" />
+        <location line="+359" />
         <source>This next step is already done.</source>
         <translation>该下步事务已完成。</translation>
     </message>
@@ -9799,12 +9904,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">“{name}”的这条下步事务已完成。</translation>
     </message>
     <message>
-        <location line="-358" />
+        <location line="-369" />
         <source>This target is your own; change its value instead.</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+624" />
+        <location line="+635" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -9814,7 +9919,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-597" />
+        <location line="-608" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -9860,12 +9965,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+674" />
+        <location line="+685" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-864" />
+        <location line="-875" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -9894,12 +9999,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+556" />
+        <location line="+567" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-603" />
+        <location line="-614" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -9909,7 +10014,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+469" />
+        <location line="+480" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -9997,12 +10102,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-566" />
+        <location line="-577" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+564" />
+        <location line="+575" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -10022,12 +10127,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-541" />
+        <location line="-552" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+584" />
+        <location line="+595" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -10058,22 +10163,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-904" />
+        <location line="-915" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+799" />
+        <location line="+810" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-736" />
+        <location line="-747" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+771" />
+        <location line="+782" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10116,7 +10221,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-781" />
+        <location line="-792" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10179,7 +10284,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+919" />
+        <location filename="../../ui/service_text.py" line="+930" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11019,7 +11124,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+59" />
+        <location filename="../../ui/pages/clients/service_tab.py" line="+60" />
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -11045,12 +11150,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+166" />
+        <location line="+167" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-164" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
@@ -11125,7 +11230,12 @@ Start a new, empty database in this file?</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+7" />
+        <source>Export service records</source>
+        <translation>导出服务单</translation>
+    </message>
+    <message>
+        <location line="+46" />
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation>未完成 {open} 张（投诉 {complaints} 张，逾期 {overdue} 张）· 共 {total} 张</translation>
     </message>
@@ -11324,7 +11434,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+81" />
+        <location filename="../../ui/shell.py" line="+89" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -13039,7 +13149,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+97" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+128" />
         <source>Export this table…</source>
         <translation>导出此表格…</translation>
     </message>

@@ -188,3 +188,31 @@ def test_the_pipeline_loads_on_the_worker_with_a_loading_state(
     qtbot.wait(50)
     assert loaded == [True]
     assert board_seen(page) == expected
+
+
+def test_a_long_timeline_builds_the_newest_cards_and_offers_the_older(qtbot: QtBot, db: object) -> None:
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from desktop_crm.read.followups import FollowUpCard, Timeline
+    from ui.pages.followups.timeline import MORE_CARDS, PAGE_CARDS, FollowUpTimeline
+
+    now = datetime(2026, 6, 17, 9, 0)
+    total = PAGE_CARDS + MORE_CARDS + 2
+    cards = [
+        FollowUpCard(i, now - timedelta(days=i), "call", "keep_in_touch", 5, f"call {i}", (), "")
+        for i in range(1, total + 1)
+    ]
+    timeline = FollowUpTimeline()
+    qtbot.addWidget(timeline)
+    timeline.set_timeline(Timeline(cards), now)
+    assert list(timeline.cards) == [c.id for c in cards[:PAGE_CARDS]]
+    assert timeline.more_button is not None and not timeline.more_button.isHidden()
+    assert timeline.more_button.text() == f"Show older follow-ups ({total - PAGE_CARDS})"
+    qtbot.mouseClick(timeline.more_button, Qt.MouseButton.LeftButton)
+    assert len(timeline.cards) == PAGE_CARDS + MORE_CARDS
+    assert timeline.more_button.text() == "Show older follow-ups (2)"
+    timeline.scroll_to(cards[-1].id)  # an older card than built: every card is built first
+    assert list(timeline.cards) == [c.id for c in cards]
+    assert timeline.more_button.isHidden()

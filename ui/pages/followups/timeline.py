@@ -4,6 +4,10 @@ Each follow-up card shows its time, channel, purpose, contacts, deal and summary
 and under it the next step it set: due time, bucket, plan type and whether it is open, overdue or done.
 A done step links to the follow-up that completed it (above it); an open one has a Complete button.
 Open steps that no follow-up set (planned by hand, imported) come first.
+
+A card is a handful of widgets (5–10 ms each to build and lay out), so a client with a hundred follow-ups
+shows the newest ``PAGE_CARDS`` first and a "Show older follow-ups" button that adds ``MORE_CARDS`` more: opening
+the client does not build a hundred cards on the GUI thread (the Table view lists every one at once).
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_crm.read.followups import FollowUpCard, StepCard, Timeline
-from desktop_crm.services.attachments import attachment_counts
 
 from ... import fmt
 from ...attachments.drops import FileDropFilter
 from ...labels import label
 
 MAX_CARDS = 100
+PAGE_CARDS = 5  # cards built when the timeline is shown (the first screen shows about three)
+MORE_CARDS = 10  # cards "Show older follow-ups" adds
 CHANNEL_COLORS = {
     "call": "#2d6cdf",
     "sms": "#7b61c9",
@@ -68,6 +73,11 @@ class FollowUpTimeline(QScrollArea):
             "QFrame#stepCard[status='overdue'] { background: #fff5f4; border-color: #f1c4bf; }"
             "QFrame#stepCard[status='done'] { background: #f6fbf7; }"
             "QLabel { background: transparent; }"
+            + "".join(
+                f"QFrame#followUpCard[channel='{channel}'] {{ border-left: 4px solid {color}; }}"
+                for channel, color in CHANNEL_COLORS.items()
+            )
+            + "QFrame#followUpCard[channel='other'] { border-left: 4px solid #555555; }"
         )
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 8, 8)
@@ -80,6 +90,11 @@ class FollowUpTimeline(QScrollArea):
         self.file_buttons: dict[int, QPushButton] = {}  # follow-up id -> its attachments button
         self.drops = FileDropFilter(self)  # files dropped on a card are attached to its follow-up
         self.drops.sig_dropped.connect(self._on_drops_dropped)
+        self.cards_box: QWidget | None = None  # the follow-up cards, built a page at a time
+        self.more_button: QPushButton | None = None
+        self._pending: list[FollowUpCard] = []  # cards still to build
+        self._now = datetime.min
+        self._times: dict[int, datetime] = {}
 
     # --- public --------------------------------------------------------------------------------
     def set_timeline(self, timeline: Timeline, now: datetime) -> None:
@@ -92,16 +107,29 @@ class FollowUpTimeline(QScrollArea):
         self.file_buttons.clear()
         self.order.clear()
         times = {card.id: card.happened_at for card in timeline.follow_ups}
-        self.file_counts = attachment_counts("follow_up", [c.id for c in timeline.follow_ups[:MAX_CARDS]])
+        self._now, self._times = now, times
+        self.file_counts = dict(timeline.file_counts)
         if timeline.loose_steps:
             self._add_heading(self.tr("Planned next steps"))
             for step in timeline.loose_steps:
                 self.body_layout.addWidget(self._step_card(step, now, times, self.body))
                 self.body_layout.addSpacing(6)
             self.body_layout.addSpacing(8)
-        for card in timeline.follow_ups[:MAX_CARDS]:
-            self.body_layout.addWidget(self._follow_up_card(card, now, times))
-            self.body_layout.addSpacing(10)
+        self.cards_box = QWidget(self.body)
+        self.cards_box.setObjectName("timelineCards")
+        cards_layout = QVBoxLayout(self.cards_box)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        cards_layout.setSpacing(10)
+        self.body_layout.addWidget(self.cards_box)
+        shown = timeline.follow_ups[:MAX_CARDS]
+        self._pending = list(shown[PAGE_CARDS:])
+        for card in shown[:PAGE_CARDS]:
+            cards_layout.addWidget(self._follow_up_card(card, now, times, self.cards_box))
+        self.more_button = QPushButton(self.body)
+        self.more_button.setObjectName("olderFollowUpsButton")
+        self.more_button.clicked.connect(self._on_more_button_clicked)
+        self.body_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._update_more_button()
         hidden = len(timeline.follow_ups) - MAX_CARDS
         if hidden > 0:
             more = QLabel(self.tr("{count} older follow-ups are not shown.").format(count=hidden), self.body)
@@ -109,13 +137,44 @@ class FollowUpTimeline(QScrollArea):
             self.body_layout.addWidget(more)
         self.body_layout.addStretch(1)
 
+    def is_complete(self) -> bool:
+        """Whether every card is built (the later ones are built a few per turn of the event loop)."""
+        return not self._pending
+
+    def finish(self) -> None:
+        """Build the cards still pending, now."""
+        self._build_more(len(self._pending))
+
+    def _build_more(self, count: int = MORE_CARDS) -> None:
+        if self.cards_box is None or not self._pending:
+            return
+        layout = self.cards_box.layout()
+        batch, self._pending = self._pending[:count], self._pending[count:]
+        for card in batch:
+            layout.addWidget(self._follow_up_card(card, self._now, self._times, self.cards_box))
+        self._update_more_button()
+
+    def _update_more_button(self) -> None:
+        if self.more_button is None:
+            return
+        self.more_button.setText(
+            self.tr("Show older follow-ups ({count})").format(count=fmt.number(len(self._pending)))
+        )
+        self.more_button.setVisible(bool(self._pending))
+
+    def _on_more_button_clicked(self) -> None:
+        self._build_more()
+
     def scroll_to(self, follow_up_id: int) -> None:
+        if follow_up_id not in self.cards:
+            self.finish()
         card = self.cards.get(follow_up_id)
         if card is not None:
             self.ensureWidgetVisible(card, 0, 40)
 
     def texts(self) -> list[str]:
         """The plain text of every card top to bottom (what a reader sees), for tests."""
+        self.finish()
         found = []
         for kind, item_id in self.order:
             frame = self.cards.get(item_id) if kind == "follow_up" else self._step_frames[item_id]
@@ -131,11 +190,13 @@ class FollowUpTimeline(QScrollArea):
         self.body_layout.addWidget(heading)
         self.body_layout.addSpacing(4)
 
-    def _follow_up_card(self, card: FollowUpCard, now: datetime, times: dict[int, datetime]) -> QFrame:
-        frame = QFrame(self.body)
+    def _follow_up_card(
+        self, card: FollowUpCard, now: datetime, times: dict[int, datetime], parent: QWidget
+    ) -> QFrame:
+        frame = QFrame(parent)
         frame.setObjectName("followUpCard")
         color = CHANNEL_COLORS.get(card.channel, "#555555")
-        frame.setStyleSheet(f"QFrame#followUpCard {{ border-left: 4px solid {color}; }}")
+        frame.setProperty("channel", card.channel if card.channel in CHANNEL_COLORS else "other")
         self.cards[card.id] = frame
         self.order.append(("follow_up", card.id))
         layout = QVBoxLayout(frame)
