@@ -4959,7 +4959,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+30"/>
+        <location filename="../../ui/importer/common.py" line="+31"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
@@ -4981,6 +4981,11 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment plans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5017,7 +5017,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+30" />
+        <location filename="../../ui/importer/common.py" line="+31" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -5040,6 +5040,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Contracts</source>
         <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment plans</source>
+        <translation>回款计划</translation>
     </message>
     <message>
         <location line="+1" />

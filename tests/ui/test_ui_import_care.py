@@ -21,7 +21,19 @@ def test_the_kind_list_offers_the_new_kinds(qtbot: QtBot, populated_db: object) 
     wizard = make_wizard(qtbot)
     combo = wizard.source_step.kind_combo
     kinds = [combo.itemData(i) for i in range(combo.count())]
-    assert kinds[-2:] == ["referrals", "dossier-notes"]
+    assert kinds == [
+        "clients",
+        "contacts",
+        "follow-ups",
+        "opportunities",
+        "contracts",
+        "payment-plans",
+        "payments",
+        "service-records",
+        "referrals",
+        "dossier-notes",
+    ]
+    assert combo.itemText(kinds.index("payment-plans")) == "Payment plans"
     assert [combo.itemText(i) for i in range(combo.count())][-2:] == ["Referrals", "Dossier notes"]
 
 
