@@ -99,11 +99,11 @@ def test_a_client_opens_on_the_worker_with_a_loading_state(
     hub = hub_view(qtbot)
     with qtbot.waitSignal(hub.sig_loaded, timeout=20_000):
         hub.show_client(first)
-        assert hub.is_loading() and hub.body.currentWidget() is hub.loading_label
+        assert hub.is_loading() and hub.body.currentWidget() is hub.loading_label and hub.loading
         assert hub.name_label.text() == "Loading the client…"
         assert not hub.tabs.isVisible()  # no tab says "No contacts yet" before the data arrives
         assert not hub.edit_button.isEnabled() and not hub.log_button.isEnabled()
-    assert not hub.is_loading() and hub.tabs.isVisible()
+    assert not hub.is_loading() and hub.tabs.isVisible() and not hub.loading
     assert seen(hub) == expected
 
     # a refresh of the same client keeps its tabs (no flicker), then shows the same again
@@ -178,7 +178,8 @@ def test_the_pipeline_loads_on_the_worker_with_a_loading_state(
         assert page.subtitle_label.text() == "Loading the pipeline…"
         assert {column.count_label.text() for column in page.columns.values()} == {"Loading…"}
         assert page.open_card.value_label.text() == "…"  # not a false "0"
-    assert board_seen(page) == expected
+        assert page.loading
+    assert board_seen(page) == expected and not page.loading
     # a filter change while a read is on its way: only the latest read is shown
     loaded: list[bool] = []
     page.sig_loaded.connect(lambda: loaded.append(True))

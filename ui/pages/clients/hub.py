@@ -70,6 +70,7 @@ class ClientHubView(QWidget):
         self.client_id: int | None = None
         self.shown_id: int | None = None  # the client whose data the tabs show
         self._generation = 0  # the latest read; an older one arriving late is dropped
+        self.loading = False  # a read is on its way from the worker (screenshots and benchmarks wait)
         self.back_button = QPushButton(self.tr("← Clients"), self)
         self.back_button.setObjectName("backButton")
         self.back_button.setFlat(True)
@@ -185,6 +186,7 @@ class ClientHubView(QWidget):
             return
         if self.shown_id != client_id:  # never the previous client's tabs, nor an empty "no …" tab
             self._show_loading()
+        self.loading = True
         job = default_worker().submit(
             lambda _progress: load_client_page(client_id, opportunity_filter, removed)
         )
@@ -202,11 +204,13 @@ class ClientHubView(QWidget):
         self.body.setCurrentWidget(self.loading_label)
 
     def _on_job_failed(self, message: str) -> None:
+        self.loading = False
         self.loading_label.setText(self.tr("The client could not be loaded: {error}").format(error=message))
 
     def _show_page(self, page: ClientPage, generation: int, after: Callable[[], None] | None) -> None:
         if generation != self._generation or page.client_id != self.client_id:
             return  # the user opened another client meanwhile, or a newer read is on its way
+        self.loading = False
         header = page.header
         if header is None:
             self.shown_id = None

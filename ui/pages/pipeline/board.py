@@ -161,6 +161,8 @@ class StageColumn(QFrame):
 
     def set_loading(self, text: str) -> None:
         """Say the column is being read (its cards, if any, stay until the new ones arrive)."""
+        if not self.title_label.text():  # the first read: the stage's name (its probability comes with it)
+            self.title_label.setText(label("stage", self.stage))
         self.count_label.setText(text)
 
     def selected_card(self) -> PipelineCard | None:

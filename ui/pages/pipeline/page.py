@@ -66,6 +66,7 @@ class PipelinePage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._generation = 0  # the latest reload; an older board arriving late is dropped
+        self.loading = False  # a read is on its way to the worker (screenshots and benchmarks wait)
         self.board: PipelineBoard | None = None
         self.open_card = StatCard(self.tr("Open opportunities"), self, accent="primary")
         self.amount_card = StatCard(self.tr("Open amount"), self)
@@ -185,10 +186,12 @@ class PipelinePage(Page):
         if self.board is None:  # nothing shown yet: no zeros that are not true
             for card in (self.open_card, self.amount_card, self.weighted_card, self.won_card, self.lost_card):
                 card.set_value("…")
+        self.loading = True
         job = default_worker().submit(lambda _progress: load_board(flt, COLUMN_LIMIT))
         deliver(job, self, lambda board: self._show_board(board, generation), self._on_job_failed)
 
     def _on_job_failed(self, message: str) -> None:
+        self.loading = False
         self.subtitle_label.setText(
             self.tr("The pipeline could not be loaded: {error}").format(error=message)
         )
@@ -196,6 +199,7 @@ class PipelinePage(Page):
     def _show_board(self, board: PipelineBoard, generation: int) -> None:
         if generation != self._generation:
             return  # a newer reload is on its way
+        self.loading = False
         self.board = board
         day = today()
         for total in board.totals:

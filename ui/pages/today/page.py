@@ -56,6 +56,7 @@ class TodayPage(Page):
         self.viewer = loader.Viewer(None, "", False)
         self.result: loader.AgendaResult | None = None
         self._shown_user: int | None = None  # whose agenda the sections show
+        self.loading = False  # the agenda is being read on the worker (screenshots and benchmarks wait)
         self._generation = 0
         self._dirty = False
         self._build_header()
@@ -186,6 +187,7 @@ class TodayPage(Page):
         self.subtitle_label.setText(self.tr("Loading the agenda…"))
         if self.result is None or self._shown_user != user_id:  # nothing true to show meanwhile
             self._show_loading()
+        self.loading = True
         job = default_worker().submit(lambda _progress: loader.load(now, user_id))
         deliver(job, self, lambda result: self._show(result, generation), self._on_job_failed)
 
@@ -230,6 +232,7 @@ class TodayPage(Page):
     def _show(self, result: loader.AgendaResult, generation: int) -> None:
         if generation != self._generation:
             return  # a newer load is on its way
+        self.loading = False
         self.result = result
         self._shown_user = self.user_filter()
         agenda = result.agenda
@@ -267,6 +270,7 @@ class TodayPage(Page):
         return day
 
     def _on_job_failed(self, message: str) -> None:
+        self.loading = False
         self.subtitle_label.setText(self.tr("The agenda could not be loaded: {error}").format(error=message))
 
     # --- selection ----------------------------------------------------------------------------
