@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models.enums import (
     CHANNELS,
@@ -1005,7 +1005,17 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     # referrals (转介绍, slice io11b): one per referred client; the referrer as the clients' "Referred by"
     # column writes it (``importing.referrers``); the reward rules of ``services.referrals``
     "referrals": (
-        _CLIENT_REF,  # the client referred
+        replace(  # the client referred
+            _CLIENT_REF,
+            synonyms=(
+                *_CLIENT_REF.synonyms,
+                "被介绍客户",
+                "被推荐客户",
+                "转介绍客户",
+                "Referred client",
+                "Referred Account",
+            ),
+        ),
         _f(
             "referrer",
             "Referred by",

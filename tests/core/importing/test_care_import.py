@@ -85,6 +85,11 @@ REFERRAL_HEADERS = [
 ]
 
 
+@pytest.mark.parametrize("header", ["客户名称", "被介绍客户", "Client", "Referred client"])
+def test_referred_client_synonyms(db: Any, header: str) -> None:
+    assert suggest_mapping("referrals", [header, "介绍人", "Referrer"]) == {0: "client", 1: "referrer"}
+
+
 def test_referrals_import_with_rewards_and_export_back(db: Any, clock: Any, tmp_path: Path) -> None:
     a, b, c = (Client.create(name=n) for n in ("甲公司", "乙公司", "丙公司"))
     zhang = Contact.create(client=c, name="张三")
