@@ -160,3 +160,35 @@ def test_search_hits_name_the_contact_or_field_that_matched(clients: dict[str, C
         clients["c"].id: [SearchHit("contact", "欧阳明远 · 13912345678")]
     }
     assert search_hits(conn, [], "王五") == {} and search_hits(conn, every, "  ") == {}
+
+
+def test_memo_split_into_words_and_phones_finds_what_sql_finds(clients: dict[str, Client]) -> None:
+    from desktop_crm.search import SearchMemo
+
+    Contact.create(client=clients["b"], name="Anna WALKER 2nd", phone="+49 (30) 1234567 ext.9")
+    field = CustomFieldDef.create(name="规模", kind="text")
+    CustomFieldValue.create(field=field, client=clients["c"], value_text="1000人以上 A-1")
+    memo = SearchMemo(database.connection())
+    for query in [
+        "+49",
+        "(30)",
+        "1234567",
+        "0571-8888",
+        "8888",
+        "-",
+        ".",
+        "ltd.",
+        "2nd",
+        "ext.9",
+        "1000",
+        "1000人",
+        "a-1",
+        "人以上",
+        "0",
+        "1",
+        "13800138000",
+        "138-0013",
+        "(",
+        "9 walker",
+    ]:
+        assert memo.matching_ids(query) == ids(query), query

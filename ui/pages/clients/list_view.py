@@ -45,9 +45,10 @@ from .column_state import ColumnState
 from .filter_panel import ClientFilterPanel
 from .form_layout_ui import list_headers
 from .saved_views import SavedViewsBar
-from .table_model import ENUM_KINDS, ClientTableModel
+from .table_model import ASYNC_FROM, ENUM_KINDS, MATCHED, ClientTableModel
 
 SEARCH_DELAY_MS = 150
+MATCHED_WIDTH = 240
 DEFAULT_WIDTHS = {"name": 260, "status": 90, "grade": 110, "value_verdict": 100, "owner": 90, "tags": 160}
 
 
@@ -74,7 +75,18 @@ class ClientListView(QWidget):
         self.filter_panel.sig_filter_changed.connect(self._on_filter_panel_changed)
         layout.addWidget(self.filter_panel)
         self.model = ClientTableModel(self.state.columns, self._base_headers(), self)
-        self.model.modelReset.connect(self._on_model_reset)
+        self.model.set_hit_labels(
+            {
+                MATCHED: self.tr("Matched"),
+                "contact": self.tr("Contact"),
+                "phone": self.tr("Phone"),
+                "short_name": self.tr("Short name"),
+            }
+        )
+        self.model.sig_ids_changed.connect(self._on_model_ids_changed)
+        self.model.sig_loading_changed.connect(self._on_model_loading_changed)
+        self.model.sig_failed.connect(self._on_model_failed)
+        self._pending_position: tuple[set[int], int] | None = None
         self.table = make_table_view(self.model, self)
         self.table.setObjectName("clientsTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -91,6 +103,12 @@ class ClientListView(QWidget):
         header.sectionResized.connect(self._on_header_section_resized)
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
+        # Shown over the empty table while the first rows are read (never "0 clients" meanwhile).
+        self.loading_label = QLabel(self.tr("Loading clients…"), self.table.viewport())
+        self.loading_label.setObjectName("clientsLoading")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setStyleSheet("color: #6b7280; background: transparent;")
+        self.loading_label.hide()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -201,20 +219,25 @@ class ClientListView(QWidget):
         self.reload(keep_position=True)
 
     def reload(self, keep_position: bool = False) -> None:
+        """Read the rows again (on the worker for a large list; selection and scroll are put back
+        when they arrive)."""
+        self._count_total()
+        if keep_position:
+            self._pending_position = (set(self.selected_ids()), self.table.verticalScrollBar().value())
+        try:
+            self.model.reload()
+        except CrmError as exc:
+            self._pending_position = None
+            prompts.show_error(self, self.tr("Clients"), error_text(exc))
+
+    def _count_total(self) -> None:
+        """The clients in this mode (alive or trash): the "of N" figure, and whether the list is large
+        enough to be read on the worker (a count over an index: milliseconds)."""
         try:
             self._total = ClientQuery(ClientFilter(trash=self._trash)).count()
         except CrmError:
             self._total = 0
-        selected = set(self.selected_ids()) if keep_position else set()
-        scroll = self.table.verticalScrollBar().value()
-        try:
-            self.model.reload()
-        except CrmError as exc:
-            prompts.show_error(self, self.tr("Clients"), error_text(exc))
-            return
-        if keep_position:
-            self._select_ids(selected)
-            self.table.verticalScrollBar().setValue(scroll)
+        self.model.large = self._total >= ASYNC_FROM
 
     def client_filter(self) -> ClientFilter:
         base = ClientFilter(search=self.search_edit.text().strip(), trash=self._trash)
@@ -345,8 +368,45 @@ class ClientListView(QWidget):
         self.new_button.setEnabled(not self._trash)
 
     # --- slots ---------------------------------------------------------------------------------
-    def _on_model_reset(self) -> None:
-        count = self.model.rowCount()
+    def _on_model_ids_changed(self) -> None:
+        if self.model.searching:
+            self._place_matched_column()
+        if self._pending_position is not None:
+            selected, scroll = self._pending_position
+            self._pending_position = None
+            self._select_ids(selected)
+            self.table.verticalScrollBar().setValue(scroll)
+        self._show_count()
+
+    def _place_matched_column(self) -> None:
+        """While searching, the Matched column (the model's last) is shown second, after the name."""
+        header = self.table.horizontalHeader()
+        logical = len(self.model.columns)
+        if logical >= header.count():
+            return
+        visual = header.visualIndex(logical)
+        if visual != 1:
+            header.moveSection(visual, 1)
+            self.table.setColumnWidth(logical, MATCHED_WIDTH)
+
+    def _on_model_loading_changed(self, loading: bool) -> None:
+        self._show_count()
+
+    def _on_model_failed(self, message: str) -> None:
+        self._pending_position = None
+        self._show_count()
+        prompts.show_error(self, self.tr("Clients"), message)
+
+    def _show_count(self) -> None:
+        model = self.model
+        waiting = model.loading and model.rowCount() == 0
+        self.loading_label.setVisible(waiting)
+        if waiting:
+            self.loading_label.resize(self.table.viewport().size())
+        if model.loading or not model.loaded_once:
+            self.count_label.setText(self.tr("Loading…"))
+            return
+        count = model.rowCount()
         if self.model.query.filter.is_empty:
             text = self.tr("{count} in the trash") if self._trash else self.tr("{count} clients")
         else:
@@ -366,7 +426,7 @@ class ClientListView(QWidget):
 
     def _on_trash_button_toggled(self, checked: bool) -> None:
         self._trash = checked
-        self._total = ClientQuery(ClientFilter(trash=checked)).count()
+        self._count_total()
         self._set_columns(self._wanted_columns())
         if checked:
             self._apply_sort("deleted_at", True)
@@ -405,12 +465,15 @@ class ClientListView(QWidget):
         self._update_buttons()
 
     def _on_header_sort_changed(self, section: int, order: Qt.SortOrder) -> None:
-        key = self.model.columns[section] if 0 <= section < len(self.model.columns) else "name"
+        if section >= len(self.model.columns):  # the Matched column: not a sort key
+            self._show_sort_indicator()
+            return
+        key = self.model.columns[section] if section >= 0 else "name"
         descending = order == Qt.SortOrder.DescendingOrder
         if not self._trash:
             self.state.sort = (key, descending)
         self._apply_sort(key, descending)
-        self.reload()
+        self.apply_filter()  # the same filter in the new order (the search texts stay in memory)
 
     def _on_header_section_resized(self, section: int, _old: int, new: int) -> None:
         if not self._restoring and 0 <= section < len(self.model.columns) and new > 0:
