@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -190,7 +190,7 @@ class ClientHubView(QWidget):
         job = default_worker().submit(
             lambda _progress: load_client_page(client_id, opportunity_filter, removed)
         )
-        deliver(job, self, lambda page: self._show_page(page, generation, after), self._on_job_failed)
+        deliver(job, self, lambda page: self._show_page(page, generation, after, True), self._on_job_failed)
 
     def _show_loading(self) -> None:
         self.shown_id = None
@@ -207,12 +207,16 @@ class ClientHubView(QWidget):
         self.loading = False
         self.loading_label.setText(self.tr("The client could not be loaded: {error}").format(error=message))
 
-    def _show_page(self, page: ClientPage, generation: int, after: Callable[[], None] | None) -> None:
+    def _show_page(
+        self, page: ClientPage, generation: int, after: Callable[[], None] | None, staged: bool = False
+    ) -> None:
+        """Fill every tab from ``page``; ``staged``: one group of tabs per turn of the event loop (each turn
+        stays short), the header and the tabs shown in the last one."""
         if generation != self._generation or page.client_id != self.client_id:
             return  # the user opened another client meanwhile, or a newer read is on its way
-        self.loading = False
         header = page.header
         if header is None:
+            self.loading = False
             self.shown_id = None
             self.name_label.setText(self.tr("This client no longer exists."))
             self.short_label.clear()
@@ -222,21 +226,43 @@ class ClientHubView(QWidget):
             self.body.setCurrentWidget(self.loading_label)
             return
         client_id, deleted = page.client_id, header.deleted
+        steps: list[Callable[[], object]] = [
+            lambda: self.stakeholders.show_page(page),
+            lambda: self.follow_ups.show_timeline(client_id, page.timeline),
+            lambda: (
+                self.opportunities.show_rows(client_id, page.opportunities, deleted),
+                self.contracts.show_rows(client_id, page.contracts, deleted),
+                self.service.show_records(client_id, deleted, page.service_rows, page.service_types),
+            ),
+            lambda: (
+                self.attachments.show_client_rows(client_id, page.attachments, read_only=deleted),
+                self.referrals.show_referrals(client_id, header.name, deleted, page.referral, page.referred),
+                self.dossier.show_dossier(client_id, page.dossier),
+            ),
+            lambda: self._finish_page(header, after),  # last: the buttons act on the new client only now
+        ]
+        if staged:
+            self._run_steps(steps, generation)
+        else:
+            for step in steps:
+                step()
+
+    def _run_steps(self, steps: list[Callable[[], object]], generation: int) -> None:
+        if generation != self._generation:
+            return  # another client was opened meanwhile: its own read fills the tabs
+        steps[0]()
+        if len(steps) > 1:
+            QTimer.singleShot(0, self, lambda: self._run_steps(steps[1:], generation))
+
+    def _finish_page(self, header: hub_data.ClientHeader, after: Callable[[], None] | None) -> None:
         self._show_header(header)
-        self.stakeholders.show_page(page)
-        self.follow_ups.show_timeline(client_id, page.timeline)
-        self.opportunities.show_rows(client_id, page.opportunities, deleted)
-        self.contracts.show_rows(client_id, page.contracts, deleted)
-        self.service.show_records(client_id, deleted, page.service_rows, page.service_types)
-        self.attachments.show_client_rows(client_id, page.attachments, read_only=deleted)
-        self.referrals.show_referrals(client_id, header.name, deleted, page.referral, page.referred)
-        self.dossier.show_dossier(client_id, page.dossier)
         self._update_tab_titles()
-        self.shown_id = client_id
+        self.shown_id = header.id
+        self.loading = False
         self.body.setCurrentWidget(self.tabs)
         if after is not None:
             after()
-        self.sig_loaded.emit(client_id)
+        self.sig_loaded.emit(header.id)
 
     # --- header --------------------------------------------------------------------------------
     def _clear_chips(self) -> None:
