@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains, or_
 
+from . import changes
+
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
 _DIGITS = "replace(replace(replace(replace({col}, '-', ''), ' ', ''), '+', ''), '.', '')"
 
@@ -90,6 +92,29 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
         sql += " LIMIT ?"
         params.append(limit)
     return [row[0] for row in conn.execute(sql, params)]
+
+
+# Tables whose writes can change a client's searchable text (``body_select``).
+_SEARCHED_TABLES = frozenset({"client", "contact", "custom_field_value", "custom_field_def"})
+_texts_version = 0
+_texts_subscribed = False
+
+
+def _on_changes(batch: tuple[changes.Change, ...]) -> None:
+    global _texts_version
+    if any(c.entity in _SEARCHED_TABLES or c.entity == changes.EVERYTHING for c in batch):
+        _texts_version += 1
+
+
+def texts_version() -> int:
+    """A number that changes after every committed write that may change some client's searchable
+    text (from the core's change announcements): a :class:`SearchMemo` built at the same number is
+    still current."""
+    global _texts_subscribed
+    if not _texts_subscribed:
+        _texts_subscribed = True
+        changes.subscribe(_on_changes)
+    return _texts_version
 
 
 # A token made only of phone characters (with a digit): it lives in a client's "phones" text. A term can

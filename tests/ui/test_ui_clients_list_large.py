@@ -167,3 +167,26 @@ def test_model_passes_the_model_tester_while_loading(
     page.list_view.apply_filter()
     qtmodeltester.check(page.model, force_py=True)
     assert texts(page) == ["苏州华东精密电子"]
+
+
+def test_search_texts_are_kept_until_a_write_changes_them(qtbot: QtBot, crm: dict, large: None) -> None:
+    from desktop_crm.services import clients as client_service
+
+    page = open_page(qtbot)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model._memo is not None, timeout=10_000)
+    memo = page.model._memo
+    page.list_view.reload()  # nothing written: the texts in memory are still current
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
+    assert page.model._memo is memo
+    client_service.update_client(crm["e"].id, name="苏州博瑞包装 冷库")
+    page.list_view.reload()  # a client's text changed: read again on the worker
+    assert page.model._memo is None
+    qtbot.waitUntil(lambda: page.model._memo is not None and not page.model.loading, timeout=10_000)
+    type_search(qtbot, page, "冷库")
+    assert texts(page) == ["苏州博瑞包装 冷库"]
+    client_service.delete_client(crm["e"].id)
+    page.list_view.reload()
+    qtbot.waitUntil(lambda: page.model._memo is not None and not page.model.loading, timeout=10_000)
+    type_search(qtbot, page, "冷库")
+    assert texts(page) == []

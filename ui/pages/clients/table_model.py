@@ -26,7 +26,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from desktop_crm.client_list import CUSTOM_PREFIX, ClientFilter, ClientQuery, fetch_rows
 from desktop_crm.errors import CrmError
 from desktop_crm.models import database
-from desktop_crm.search import OrderedSearch, SearchHit, SearchMemo, search_hits
+from desktop_crm.search import OrderedSearch, SearchHit, SearchMemo, search_hits, texts_version
 
 from ... import fmt
 from ...labels import label
@@ -120,6 +120,7 @@ class ClientTableModel(QAbstractTableModel):
         self._hits: OrderedDict[int, list[str]] = OrderedDict()
         self._memo: SearchMemo | None = None
         self._memo_building = False
+        self._memo_stamp: tuple[int, int] | None = None
         self._base: tuple[BaseKey, list[int]] | None = None
         self._search: OrderedSearch | None = None  # the memo aligned to the base's order
         self._searching = False  # the Matched column is shown
@@ -184,12 +185,18 @@ class ClientTableModel(QAbstractTableModel):
         self._refresh_ids()
 
     def reload(self) -> None:
-        """Query the ids again (after the data changed)."""
-        self._memo = None
+        """Query the ids again (after the data changed). A large list keeps its search texts when no
+        write changed any searchable text since they were read (the core's change announcements)."""
         self._search = None
         self._base = None
-        self._data_version += 1
+        if not (self.large and self._memo is not None and self._memo_stamp == self._texts_stamp()):
+            self._memo = None
+            self._data_version += 1
         self._refresh_ids()
+
+    @staticmethod
+    def _texts_stamp() -> tuple[int, int]:
+        return id(database.obj), texts_version()
 
     def _base_key(self) -> BaseKey:
         query = self._query
@@ -281,6 +288,7 @@ class ClientTableModel(QAbstractTableModel):
             return
         self._memo_building = True
         version = self._data_version
+        stamp = self._texts_stamp()  # taken before the read: a write meanwhile makes the memo stale
         base = self._base
 
         def job(_progress: object) -> tuple[int, SearchMemo, BaseKey | None, OrderedSearch | None]:
@@ -294,6 +302,7 @@ class ClientTableModel(QAbstractTableModel):
                 self._build_memo()  # the data changed meanwhile: read the texts again
                 return
             self._memo = memo
+            self._memo_stamp = stamp
             if self._base is not None and key == self._base[0]:
                 self._search = ordered
 
