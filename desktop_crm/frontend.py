@@ -10,7 +10,6 @@ as entry points of the group ``desktop_crm.frontend`` (``pyproject.toml``); its 
 from __future__ import annotations
 
 import importlib
-from importlib import metadata
 from typing import Any
 
 GROUP = "desktop_crm.frontend"
@@ -28,6 +27,8 @@ def load(name: str) -> Any:
     when its modules cannot be imported."""
     target = _registered.get(name)
     if target is None:
+        from importlib import metadata  # only here: importing it costs a GUI start ~0.1 s
+
         found = list(metadata.entry_points(group=GROUP, name=name))
         if not found:
             raise LookupError(f"nothing provides {name!r} (entry point group {GROUP})")

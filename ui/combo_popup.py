@@ -18,8 +18,8 @@ class ComboPopupStyler(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
-            event.type() == QEvent.Type.Polish
-            and isinstance(watched, QComboBox)
+            isinstance(watched, QComboBox)  # first: every event of the application passes here
+            and event.type() == QEvent.Type.Polish
             and not isinstance(watched.itemDelegate(), QStyledItemDelegate)
         ):
             watched.setItemDelegate(QStyledItemDelegate(watched))

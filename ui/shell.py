@@ -64,8 +64,16 @@ class Shell(QObject):
         window.backups.start_automatic()  # daily while open and on close (ui.backup_ui)
         return window
 
-    def start(self, *, first_launch: bool = False) -> MainWindow:
+    def start(self, *, first_launch: bool = False, quit_after_first_paint: bool = False) -> MainWindow:
+        """Build and show the window (only its first page is built before the first paint; the others
+        follow one at a time when the window is idle). ``quit_after_first_paint``: exit the event loop
+        with 0 right after the first paint, asking nothing."""
         self.window = self.create_window()
+        if quit_after_first_paint:
+            self.window.quit_after_first_paint(lambda: self.app.exit(0))
+            self.window.show()
+            return self.window
+        self.window.start_idle_building()
         self.window.show()
         if first_launch:
             self.offer_demo_data(self.db_path)
@@ -124,6 +132,7 @@ class Shell(QObject):
         self.lang = lang
         install_translators(self.app, lang)
         self.window = self.create_window()
+        self.window.start_idle_building()
         self.window.show()
         if old is not None:
             old.hide()

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
-from .page import PipelinePage
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    # The page is imported when asked for, not with the package: importing one of the package's modules
+    # (a dialog, a section another page uses) must not import and build the whole page before it is shown.
+    if name == "PipelinePage":
+        from .page import PipelinePage
+
+        return PipelinePage
+    raise AttributeError(name)
+
 
 __all__ = ["PipelinePage"]

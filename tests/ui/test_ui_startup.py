@@ -1,0 +1,90 @@
+"""Start-up: only the first page is imported and built before the first paint; the others on their first
+visit or one at a time when the window is idle; ``--quit-after-first-paint`` exits 0 after the first paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui.main_window import MainWindow
+from ui.pages import PAGE_KEYS, PAGES
+from ui.settings import AppSettings
+from ui.shell import Shell
+
+
+def test_only_the_remembered_page_is_built(qtbot: QtBot, db: object, db_path: Path) -> None:
+    settings = AppSettings()
+    settings.last_page = "goals"
+    window = MainWindow(db_path, "en", settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [page.key for page in window.built_pages()] == ["goals"]
+    assert window.current_page.key == "goals" and window.stack.currentWidget() is window.page("goals")
+    # Every page is listed (sidebar, View menu) without being built.
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [s.title() for s in PAGES]
+    assert [a.text() for a in window.page_actions][-1] == "Settings"
+    assert window.pages.index(window.page("goals")) == PAGE_KEYS.index("goals") and len(window.pages) == 8
+    assert [page.key for page in window.built_pages()] == ["goals"]
+    # A visit builds the page in its place and shows it refreshed.
+    window.show_page(PAGE_KEYS.index("clients"))
+    clients = window.page("clients")
+    assert window.stack.currentWidget() is clients and window.stack.indexOf(clients) == PAGE_KEYS.index(
+        "clients"
+    )
+    assert clients.isVisible() and clients.subtitle_label.text().startswith("0 clients")
+    assert [page.key for page in window.built_pages()] == ["clients", "goals"]
+    # The dashboard's links and the Settings page's language choice are wired when they are built.
+    window.page("dashboard").sig_open_goals_requested.emit(0)
+    assert window.current_page.key == "goals"
+    assert [page.key for page in window.pages] == list(PAGE_KEYS)  # iterating builds every page
+    assert window.stack.count() == len(PAGES)
+
+
+def test_the_shell_builds_the_other_pages_when_idle(qtbot: QtBot, db: object, db_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(app, db_path, "en", AppSettings())
+    window = shell.start()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: len(window.built_pages()) == len(PAGES), timeout=30_000)
+    assert [window.stack.widget(i) for i in range(len(PAGES))] == window.built_pages()
+    assert window.current_page.key == "today" and window.stack.currentIndex() == 0
+
+
+def test_quit_after_first_paint_imports_only_the_first_page(db: object, db_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import ui.app\n"
+        "ui.app._leave_now = lambda code: None  # report below instead of leaving at once\n"
+        "from ui.entry import main\n"
+        f"code = main(['--db', {str(db_path)!r}, '--lang', 'en', '--quit-after-first-paint'])\n"
+        "pages = sorted(m for m in sys.modules if m.startswith('ui.pages.') and m.endswith('.page'))\n"
+        "print(code, ','.join(pages), 'matplotlib' in sys.modules)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "ui.pages.today.page", "False"]
+    assert "desktop_crm.cli" not in out.stdout
+
+
+def test_the_entry_starts_the_window_only_without_a_command() -> None:
+    from ui.entry import starts_window
+
+    for argv in (
+        [],
+        ["--db", "x.sqlite3"],
+        ["--db=x", "--lang", "zh_CN"],
+        ["--screenshots", "d", "--self-test"],
+    ):
+        assert starts_window(argv), argv
+    assert starts_window(["--quit-after-first-paint", "--db", "kpi"])  # "kpi" is the file's name here
+    for argv in (["kpi"], ["--db", "x", "kpi", "--json"], ["-h"], ["--help"], ["--vers"], ["--db"], ["-"]):
+        assert not starts_window(argv), argv
