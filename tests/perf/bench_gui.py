@@ -1,0 +1,395 @@
+"""Benchmark that watches the GUI thread: the real main window on a database (the large demo: 100k clients,
+1M follow-ups), driven step by step while a 5 ms heartbeat ``QTimer`` on the GUI thread records the longest
+gap between its ticks (what a user feels as a frozen window). A script, not collected by pytest; the
+step driver (``run_steps``) is also run by ``tests/ui/test_ui_bench_gui.py`` on a small database.
+
+    .venv/bin/python tests/perf/bench_gui.py --db /tmp/large.sqlite3 [--rounds 3]
+
+Steps: the start (window built until its first paint: the GUI thread is busy all along), each page's first
+visit and a second visit, search keystrokes of each kind typed into the Clients search (an English word
+letter by letter, 2 and 3 Chinese characters, a phone fragment digit by digit), opening a client, sorting
+a column (both directions), a refresh (View > Refresh). Each step waits until the window settled (no job
+on the worker, nothing loading, no debounce timer pending) and reports its longest stall and wall time.
+
+Floors, measured in the same run: the heartbeat's own longest gap in a bare window doing nothing, and for
+each kind of step the raw sqlite3 query of that step on a separate connection (medians). Peak RSS is
+read after every page has been visited (issue 12 part 6: at most 250 MB). Qt runs offscreen; the
+user's settings are left alone (settings in a temporary folder; the window opens on Today). Nothing is
+asserted on time: the figures are printed beside their floors and the targets (stall <= 50 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+STALL_TARGET_MS = 50.0
+RSS_TARGET_MB = 250.0
+
+
+class Heartbeat:
+    """A 5 ms precise timer on the GUI thread; ``max_gap`` is the longest time between ticks since ``reset``."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.max_gap = 0.0
+
+    def start(self) -> None:
+        self.reset()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.max_gap = 0.0
+
+    def gap(self) -> float:
+        """The longest gap so far, counting the one still running."""
+        return max(self.max_gap, time.perf_counter() - self.last)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap = max(self.max_gap, now - self.last)
+        self.last = now
+
+
+@dataclass
+class StepResult:
+    name: str
+    kind: str
+    stall: float
+    wall: float
+
+
+@dataclass
+class Samples:
+    """Search input taken from the data: an English word, Chinese 2/3 characters, a phone fragment."""
+
+    word: str = "Auto"
+    chinese: str = "上海华"
+    phone: str = "13800"
+    client_id: int | None = None
+
+    @classmethod
+    def from_db(cls, path: Path) -> Samples:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            samples = cls()
+            row = conn.execute(
+                "SELECT name FROM client WHERE deleted_at IS NULL AND name GLOB '*[A-Za-z][A-Za-z][A-Za-z]*' "
+                "ORDER BY id LIMIT 1"
+            ).fetchone()
+            if row:
+                words = [w for w in str(row[0]).split() if w.isalpha() and len(w) >= 4]
+                samples.word = (words or [samples.word])[0][:6]
+            for (name,) in conn.execute(
+                "SELECT name FROM client WHERE deleted_at IS NULL ORDER BY id DESC LIMIT 200"
+            ):
+                han = "".join(ch for ch in str(name) if "\u4e00" <= ch <= "\u9fff")
+                if len(han) >= 3:
+                    samples.chinese = han[:3]
+                    break
+            row = conn.execute(
+                "SELECT phone FROM contact WHERE deleted_at IS NULL AND length(phone) >= 11 ORDER BY id LIMIT 1"
+            ).fetchone()
+            if row:
+                digits = "".join(ch for ch in str(row[0]) if ch.isdigit())
+                samples.phone = digits[3:8] or samples.phone
+            row = conn.execute(
+                "SELECT client_id FROM follow_up GROUP BY client_id ORDER BY count(*) DESC LIMIT 1"
+            ).fetchone()
+            if row is None:  # no follow-ups: any client
+                row = conn.execute(
+                    "SELECT id FROM client WHERE deleted_at IS NULL ORDER BY id LIMIT 1"
+                ).fetchone()
+            samples.client_id = int(row[0]) if row else None
+            return samples
+        finally:
+            conn.close()
+
+
+@dataclass
+class Driver:
+    """Runs named steps on a window, each until the window settled, with the heartbeat watching."""
+
+    app: Any
+    window: Any
+    heartbeat: Heartbeat
+    timeout: float = 120.0
+    results: list[StepResult] = field(default_factory=list)
+
+    def settled(self) -> bool:
+        from PySide6.QtCore import QTimer
+
+        from ui.tasks import default_worker
+
+        if default_worker()._active:
+            return False
+        page = self.window.current_page
+        if getattr(page, "loading", False) or getattr(page, "charts_pending", 0):
+            return False
+        hub = getattr(page, "_hub", None)
+        if hub is not None and hub.isVisible() and getattr(hub, "loading", False):
+            return False
+        return not any(
+            t.isActive() and t.isSingleShot() and t.interval() <= 1000 for t in page.findChildren(QTimer)
+        )
+
+    def wait(self) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.perf_counter() + self.timeout
+        quiet = 0
+        while quiet < 3:  # settled three times in a row, a few ms apart: nothing more is coming
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            quiet = quiet + 1 if self.settled() else 0
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the window did not settle")
+            time.sleep(0.002)
+
+    def step(self, name: str, kind: str, action: Callable[[], object]) -> StepResult:
+        self.wait()
+        self.heartbeat.reset()
+        start = time.perf_counter()
+        action()
+        self.wait()
+        result = StepResult(name, kind, self.heartbeat.gap(), time.perf_counter() - start)
+        self.results.append(result)
+        return result
+
+
+def _type(edit: Any, text: str) -> None:
+    edit.setText(text)  # as the keystroke would (keyClicks cannot type Chinese)
+
+
+def run_steps(app: Any, window: Any, samples: Samples, *, rounds: int = 1) -> Driver:
+    """Drive ``window`` through every step (see the module docstring); returns the driver with its results."""
+    from PySide6.QtCore import Qt
+
+    from ui.pages import PAGE_KEYS
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    driver = Driver(app, window, heartbeat)
+    try:
+        for visit in ("first visit", "visit"):
+            for index, key in enumerate(PAGE_KEYS):
+                driver.step(f"{visit}: {key}", f"page {visit}", lambda i=index: window.show_page(i))
+        clients = window.page("clients")
+        window.show_page(PAGE_KEYS.index("clients"))
+        edit = clients.list_view.search_edit
+        for _ in range(rounds):
+            keystrokes = [
+                *(("search: English word", samples.word[:n]) for n in range(1, len(samples.word) + 1)),
+                ("search: 2 Chinese characters", samples.chinese[:2]),
+                ("search: 3 Chinese characters", samples.chinese[:3]),
+                *(("search: phone fragment", samples.phone[:n]) for n in range(2, len(samples.phone) + 1)),
+            ]
+            for kind, text in keystrokes:
+                if kind.startswith("search: 2") or kind.startswith("search: phone") and len(text) == 2:
+                    driver.step("clear search", "search: clear", lambda: _type(edit, ""))
+                driver.step(f"{kind} {text!r}", kind, lambda t=text: _type(edit, t))
+            driver.step("clear search", "search: clear", lambda: _type(edit, ""))
+            header = clients.list_view.table.horizontalHeader()
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                driver.step(
+                    f"sort by name {order.name}",
+                    "sort a column",
+                    lambda o=order, h=header: h.setSortIndicator(0, o),
+                )
+            if samples.client_id is not None:
+                client_id = samples.client_id
+                driver.step("open a client", "open a client", lambda c=client_id: clients.open_client(c))
+                driver.step("back to the list", "back to the list", clients.show_list)
+            driver.step("refresh (View > Refresh)", "refresh", window.refresh_all)
+    finally:
+        heartbeat.stop()
+    return driver
+
+
+# --- floors -------------------------------------------------------------------------------------
+def heartbeat_floor(app: Any, seconds: float = 1.0) -> float:
+    """The heartbeat's own longest gap in a bare window doing nothing."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    bare = QMainWindow()
+    bare.setCentralWidget(QLabel("bare", bare))
+    bare.resize(1280, 800)
+    bare.show()
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+    heartbeat.stop()
+    bare.close()
+    return heartbeat.max_gap
+
+
+def raw_floors(path: Path, samples: Samples, runs: int = 3) -> dict[str, float]:
+    """The raw sqlite3 query of each kind of step (median of ``runs``), on a separate connection."""
+    queries: dict[str, list[tuple[str, tuple[Any, ...]]]] = {
+        "search: English word": [
+            (
+                "SELECT id FROM client WHERE deleted_at IS NULL AND name LIKE ? LIMIT 200",
+                (f"%{samples.word}%",),
+            )
+        ],
+        "search: 2 Chinese characters": [
+            (
+                "SELECT id FROM client WHERE deleted_at IS NULL AND name LIKE ? LIMIT 200",
+                (f"%{samples.chinese[:2]}%",),
+            )
+        ],
+        "search: 3 Chinese characters": [
+            (
+                "SELECT id FROM client WHERE deleted_at IS NULL AND name LIKE ? LIMIT 200",
+                (f"%{samples.chinese[:3]}%",),
+            )
+        ],
+        "search: phone fragment": [
+            (
+                "SELECT client_id FROM contact WHERE deleted_at IS NULL AND phone LIKE ? LIMIT 200",
+                (f"%{samples.phone}%",),
+            )
+        ],
+        "sort a column": [
+            (
+                "SELECT id FROM client WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE DESC, id LIMIT 200",
+                (),
+            )
+        ],
+        "open a client": [
+            ("SELECT * FROM client WHERE id = ?", (samples.client_id,)),
+            ("SELECT * FROM contact WHERE client_id = ? AND deleted_at IS NULL", (samples.client_id,)),
+            ("SELECT * FROM follow_up WHERE client_id = ? ORDER BY id DESC LIMIT 50", (samples.client_id,)),
+        ],
+        "refresh": [("SELECT count(*) FROM client WHERE deleted_at IS NULL", ())],
+    }
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    floors: dict[str, float] = {}
+    try:
+        for kind, statements in queries.items():
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                for sql, params in statements:
+                    conn.execute(sql, params).fetchall()
+                times.append(time.perf_counter() - start)
+            floors[kind] = statistics.median(times)
+    finally:
+        conn.close()
+    return floors
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+# --- the run ------------------------------------------------------------------------------------
+def _ms(value: float) -> str:
+    return f"{value * 1000:7.1f} ms"
+
+
+def report(driver: Driver, start: StepResult, floor: float, floors: dict[str, float], rss: float) -> None:
+    kinds: dict[str, list[StepResult]] = {}
+    for result in driver.results:
+        kinds.setdefault(result.kind, []).append(result)
+    print(f"\nGUI-thread stalls (heartbeat 5 ms; its own longest gap in a bare window: {_ms(floor)})")
+    print(f"{'step':40} {'n':>3} {'stall max':>11} {'stall p95':>11} {'wall med':>11}   raw query floor")
+    rows = [("start (built until painted)", [start])] + list(kinds.items())
+    for kind, results in rows:
+        stalls = sorted(r.stall for r in results)
+        p95 = stalls[min(len(stalls) - 1, int(round(0.95 * (len(stalls) - 1))))]
+        wall = statistics.median(r.wall for r in results)
+        raw = floors.get(kind)
+        flag = "" if stalls[-1] * 1000 <= STALL_TARGET_MS else "  > 50 ms"
+        print(
+            f"{kind:40} {len(results):3} {_ms(stalls[-1]):>11} {_ms(p95):>11} {_ms(wall):>11}   "
+            f"{_ms(raw) if raw is not None else '      -':>10}{flag}"
+        )
+    print("\nlongest single steps:")
+    for result in sorted(driver.results, key=lambda r: -r.stall)[:8]:
+        print(f"  {result.name:50} stall {_ms(result.stall)}  wall {_ms(result.wall)}")
+    print(
+        f"\npeak RSS after visiting every page: {rss:.0f} MiB = {rss * 1.048576:.0f} MB"
+        f" (target <= {RSS_TARGET_MB:.0f} MB)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", type=Path, required=True, help="the database (copy the large demo first)")
+    parser.add_argument("--rounds", type=int, default=3, help="search/sort/open/refresh rounds")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    home = tempfile.mkdtemp(prefix="bench-gui-")
+    os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
+    os.environ.setdefault("MPLCONFIGDIR", str(Path(home) / "mpl"))
+
+    from PySide6.QtCore import QEventLoop
+
+    from ui.app import create_application, open_database_or_report
+    from ui.i18n import ensure_compiled, install_translators
+    from ui.settings import AppSettings
+    from ui.shell import Shell
+    from ui.tasks import stop_default_worker
+
+    app = create_application([])
+    ensure_compiled()
+    install_translators(app, "en")
+    settings = AppSettings()
+    settings.last_page = "today"
+    settings.language = "en"
+    samples = Samples.from_db(args.db)
+    floors = raw_floors(args.db, samples)
+    floor = heartbeat_floor(app)
+    if open_database_or_report(args.db, headless=True) is None:
+        return 2
+    print(f"database {args.db}; samples: {samples}; load average {os.getloadavg()[0]:.1f}")
+    began = time.perf_counter()
+    shell = Shell(app, args.db, "en", settings)
+    painted: list[float] = []
+    window = shell.create_window()
+    window.backups.automatic = False  # no daily or closing backup of the big file in the middle of the run
+    window.quit_after_first_paint(lambda: painted.append(time.perf_counter()))
+    window.resize(1280, 800)
+    window.show()
+    while not painted:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    start = StepResult("start", "start", painted[0] - began, painted[0] - began)
+    driver = run_steps(app, window, samples, rounds=args.rounds)
+    rss = peak_rss_mb()
+    report(driver, start, floor, floors, rss)
+    window.close()
+    stop_default_worker()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
