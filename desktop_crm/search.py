@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains, or_
+from typing import Any
 
 from . import changes
 
@@ -121,15 +122,52 @@ def texts_version() -> int:
 # only match inside one token (terms and texts are split at whitespace), so a term holding any other
 # character never needs to look at the phones, and a phone-like term looks at both texts.
 _PHONE_CHARS = frozenset("0123456789+-.()")
-_PHONE_TOKEN = re.compile(r"(?<!\S)[-+.()0-9]*[0-9][-+.()0-9]*(?!\S)")
+
+
+_PHONE_STRIP = "0123456789+-.()"
+_PHONE_PUNCT = "+-.()"
 
 
 def _split_text(body: str) -> tuple[str, str]:
     """(words, phones) of a searchable text: its tokens without repeats (the text holds each phone
     twice, with and without separators), the phone-like ones apart."""
-    phones = " ".join(dict.fromkeys(_PHONE_TOKEN.findall(body)))
-    words = " ".join(dict.fromkeys(_PHONE_TOKEN.sub(" ", body).split()))
-    return words, phones
+    words: list[str] = []
+    phones: list[str] = []
+    for token in dict.fromkeys(body.split()):
+        if not token.strip(_PHONE_STRIP) and token.strip(_PHONE_PUNCT):  # phone characters with a digit
+            phones.append(token)
+        else:
+            words.append(token)
+    return " ".join(words), " ".join(phones)
+
+
+SIGNATURE_BITS = 256  # per client: which characters (hashed) its words hold; 32 bytes a client
+_HASH = 2654435761
+
+
+def _signatures(words: list[str]) -> Any:
+    """A ``(len(words), 4)`` uint64 array: bit ``(code point * K mod 2**32) >> 24`` set for every character of
+    each text (vectorised: about 0.1 s for 100,000 clients)."""
+    import numpy as np
+
+    lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+    points = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    rows = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+    bits = (points * np.uint32(_HASH)) >> np.uint32(24)  # a multiplicative hash to 0..255 (wraps at 2**32)
+    present = np.zeros((len(words), SIGNATURE_BITS), dtype=bool)
+    present[rows, bits] = True
+    packed = np.packbits(present, axis=1, bitorder="little")  # bit b: byte b // 8, bit b % 8
+    return np.ascontiguousarray(packed).view("<u8").reshape(len(words), SIGNATURE_BITS // 64)
+
+
+def _term_signature(term: str) -> Any:
+    import numpy as np
+
+    sig = np.zeros(4, dtype=np.uint64)
+    for ch in set(term):
+        bit = ((ord(ch) * _HASH) & 0xFFFFFFFF) >> 24
+        sig[bit >> 6] |= np.uint64(1) << np.uint64(bit & 63)
+    return sig
 
 
 class SearchMemo:
@@ -137,9 +175,11 @@ class SearchMemo:
 
     Gives the same ids as :func:`search_condition` (every term is a case-insensitive substring of the
     client's text). Each client's text is kept as two shorter strings (words; phone numbers) without
-    repeated tokens, so a name search scans about a quarter of the characters. Loading reads the whole
-    ``client_search`` table (about 1 s at 100,000 clients): do it off the GUI thread. Build a new
-    memo after the data changed. :meth:`ordered` aligns the texts to a list order, so that a
+    repeated tokens, so a name search scans about a quarter of the characters, and the words carry a
+    256-bit character signature: a word term first keeps the clients whose signature holds all its
+    characters' bits (one vectorised test), then checks the text of those only. Loading reads the
+    whole ``client_search`` table (about 1 s at 100,000 clients): do it off the GUI thread. Build a
+    new memo after the data changed. :meth:`ordered` aligns the texts to a list order, so that a
     keystroke yields the matching ids already in that order.
     """
 
@@ -148,14 +188,19 @@ class SearchMemo:
             cid: _split_text(body.casefold())
             for cid, body in conn.execute("SELECT client_id, body FROM client_search")
         }
+        self._position = {cid: i for i, cid in enumerate(self.texts)}
+        self._signatures = _signatures([w for w, _p in self.texts.values()])
         self._all: OrderedSearch | None = None
 
     def ordered(self, ids: list[int]) -> OrderedSearch:
         """A search over ``ids`` (ids without a search row are left out) that keeps their order."""
-        texts = self.texts
+        import numpy as np
+
+        texts, position = self.texts, self._position
         kept = [cid for cid in ids if cid in texts]
         pairs = [texts[cid] for cid in kept]
-        return OrderedSearch(kept, [w for w, _p in pairs], [p for _w, p in pairs])
+        order = np.fromiter((position[cid] for cid in kept), dtype=np.int64, count=len(kept))
+        return OrderedSearch(kept, [w for w, _p in pairs], [p for _w, p in pairs], self._signatures[order])
 
     def matching_ids(self, query: str) -> set[int]:
         if self._all is None:
@@ -167,11 +212,13 @@ class OrderedSearch:
     """The searchable texts of a list's ids, in the list's order.
 
     :meth:`matching` scans the texts with C-level iteration (``compress`` over ``map(contains)``); a
-    query that extends the previous one (typing on) only scans the previous matches.
+    query that extends the previous one (typing on) only scans the previous matches; a word term over
+    the whole list first narrows by the character signatures.
     """
 
-    def __init__(self, ids: list[int], words: list[str], phones: list[str]) -> None:
+    def __init__(self, ids: list[int], words: list[str], phones: list[str], signatures: Any = None) -> None:
         self._all = (ids, words, phones)
+        self._signatures = signatures
         self._last_terms: list[str] = []
         self._last = self._all
 
@@ -190,8 +237,12 @@ class OrderedSearch:
         ):
             ids, words, phones = self._last
         for term in terms:
+            phone_like = _PHONE_CHARS.issuperset(term)
+            if ids is self._all[0] and self._signatures is not None:
+                ids, words, phones = self._whole_list(term, phone_like)
+                continue
             hits: list[bool] | map[bool] = list(map(contains, words, repeat(term)))
-            if _PHONE_CHARS.issuperset(term):
+            if phone_like:
                 hits = map(or_, hits, map(contains, phones, repeat(term)))
             kept = list(hits)
             ids = list(compress(ids, kept))
@@ -199,6 +250,26 @@ class OrderedSearch:
             phones = list(compress(phones, kept))
         self._last_terms, self._last = terms, (ids, words, phones)
         return list(ids)
+
+    def _whole_list(self, term: str, phone_like: bool) -> tuple[list[int], list[str], list[str]]:
+        """The rows of the whole list holding ``term``: the words checked only where the signature
+        allows it; the phone numbers (for a phone-like term) scanned in full."""
+        import numpy as np
+
+        sig = _term_signature(term)
+        candidates = np.flatnonzero(((self._signatures & sig) == sig).all(axis=1)).tolist()
+        all_ids, all_words, all_phones = self._all
+        rows = [i for i in candidates if term in all_words[i]]
+        if phone_like:
+            hits = list(map(contains, all_phones, repeat(term)))
+            for i in rows:
+                hits[i] = True
+            return (
+                list(compress(all_ids, hits)),
+                list(compress(all_words, hits)),
+                list(compress(all_phones, hits)),
+            )
+        return [all_ids[i] for i in rows], [all_words[i] for i in rows], [all_phones[i] for i in rows]
 
 
 @dataclass(frozen=True)
