@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
@@ -25,13 +26,15 @@ from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .backup_ui import BackupController
 from .changes import Freshness
 from .handbook_link import handbook_links
-from .pages import PAGE_KEYS, PAGES, Page
+from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .pages import data as page_data
 from .settings import AppSettings
 from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
 IDLE_BUILD_DELAY_MS = 400  # after the first paint, then between two pages built in the background
+# Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
+IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
 
 class PageList(Sequence[Page]):
@@ -352,10 +355,23 @@ class MainWindow(QMainWindow):
         return PAGE_KEYS.index(key) in self._built
 
     def start_idle_building(self, delay_ms: int = IDLE_BUILD_DELAY_MS) -> None:
-        """After the first paint, build the pages not visited yet one at a time while the window is idle
-        (a visit builds a page at once anyway)."""
+        """After the first paint, import the modules of the pages not visited yet on a background thread
+        (pure Python: the GUI thread keeps running), and build each page, one at a time, once its module
+        is in (a visit builds a page at once anyway)."""
         self._idle_delay = delay_ms
-        _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self._build_next_idle_page))
+        self._preloaded: set[str] = set()
+        _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
+
+    def _start_preload(self) -> None:
+        names = [spec.module_name for i, spec in enumerate(PAGES) if i not in self._built]
+        thread = threading.Thread(
+            target=preload_modules,
+            args=([*names, *IDLE_PRELOAD_EXTRA], self._preloaded),
+            name="page-preload",
+            daemon=True,
+        )
+        thread.start()
+        QTimer.singleShot(self._idle_delay, self, self._build_next_idle_page)
 
     def quit_after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` right after this window's first paint (``--quit-after-first-paint``)."""
@@ -363,11 +379,11 @@ class MainWindow(QMainWindow):
 
     def _build_next_idle_page(self) -> None:
         missing = [i for i in range(len(PAGES)) if i not in self._built]
-        if not missing:
-            return
-        self.page_at(missing[0])
-        if len(missing) > 1:
-            QTimer.singleShot(self._idle_delay, self._build_next_idle_page)
+        ready = [i for i in missing if PAGES[i].module_name in self._preloaded]
+        if ready:
+            self.page_at(ready[0])
+        if len(missing) > (1 if ready else 0):
+            QTimer.singleShot(self._idle_delay if ready else 50, self, self._build_next_idle_page)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -155,24 +155,26 @@ class Driver:
             t.isActive() and t.isSingleShot() and t.interval() <= 1000 for t in page.findChildren(QTimer)
         )
 
-    def wait(self) -> None:
+    def wait(self, until: Callable[[], bool] | None = None) -> None:
         from PySide6.QtCore import QEventLoop
 
         deadline = time.perf_counter() + self.timeout
         quiet = 0
         while quiet < 3:  # settled three times in a row, a few ms apart: nothing more is coming
             self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-            quiet = quiet + 1 if self.settled() else 0
+            quiet = quiet + 1 if self.settled() and (until is None or until()) else 0
             if time.perf_counter() > deadline:
                 raise TimeoutError("the window did not settle")
             time.sleep(0.002)
 
-    def step(self, name: str, kind: str, action: Callable[[], object]) -> StepResult:
+    def step(
+        self, name: str, kind: str, action: Callable[[], object], until: Callable[[], bool] | None = None
+    ) -> StepResult:
         self.wait()
         self.heartbeat.reset()
         start = time.perf_counter()
         action()
-        self.wait()
+        self.wait(until)
         result = StepResult(name, kind, self.heartbeat.gap(), time.perf_counter() - start)
         self.results.append(result)
         return result
@@ -182,7 +184,9 @@ def _type(edit: Any, text: str) -> None:
     edit.setText(text)  # as the keystroke would (keyClicks cannot type Chinese)
 
 
-def run_steps(app: Any, window: Any, samples: Samples, *, rounds: int = 1) -> Driver:
+def run_steps(
+    app: Any, window: Any, samples: Samples, *, rounds: int = 1, idle_building: bool = False
+) -> Driver:
     """Drive ``window`` through every step (see the module docstring); returns the driver with its results."""
     from PySide6.QtCore import Qt
 
@@ -192,6 +196,13 @@ def run_steps(app: Any, window: Any, samples: Samples, *, rounds: int = 1) -> Dr
     heartbeat.start()
     driver = Driver(app, window, heartbeat)
     try:
+        if idle_building:  # the window was started as the application starts it (``start_idle_building``)
+            driver.step(
+                "idle after the first paint: the other pages imported and built",
+                "idle building",
+                lambda: None,
+                until=lambda: len(window.built_pages()) == len(PAGE_KEYS),
+            )
         for visit in ("first visit", "visit"):
             for index, key in enumerate(PAGE_KEYS):
                 driver.step(f"{visit}: {key}", f"page {visit}", lambda i=index: window.show_page(i))
@@ -378,12 +389,13 @@ def main(argv: list[str] | None = None) -> int:
     window = shell.create_window()
     window.backups.automatic = False  # no daily or closing backup of the big file in the middle of the run
     window.quit_after_first_paint(lambda: painted.append(time.perf_counter()))
+    window.start_idle_building()  # as ``Shell.start`` does
     window.resize(1280, 800)
     window.show()
     while not painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
     start = StepResult("start", "start", painted[0] - began, painted[0] - began)
-    driver = run_steps(app, window, samples, rounds=args.rounds)
+    driver = run_steps(app, window, samples, rounds=args.rounds, idle_building=True)
     rss = peak_rss_mb()
     report(driver, start, floor, floors, rss)
     window.close()

@@ -9,6 +9,10 @@ still available; reading it imports every page.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import logging
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +20,12 @@ from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from .base import Page
+
+log = logging.getLogger(__name__)
+
+# Page modules are imported by one thread at a time (the GUI thread on a visit, or the idle-time preload
+# thread): two threads importing parts of the same import cycle could see a half-initialised module.
+IMPORT_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -31,8 +41,14 @@ class PageSpec:
     def title(self) -> str:
         return QCoreApplication.translate(self.class_name, self.source_title)
 
+    @property
+    def module_name(self) -> str:
+        return importlib.util.resolve_name(self.module, __name__)
+
     def load(self) -> type[Page]:
-        cls: type[Page] = getattr(importlib.import_module(self.module, __name__), self.class_name)
+        with IMPORT_LOCK:
+            module = importlib.import_module(self.module_name)
+        cls: type[Page] = getattr(module, self.class_name)
         return cls
 
 
@@ -56,6 +72,19 @@ def page_spec(key: str) -> PageSpec:
 def page_class(key: str) -> type[Page]:
     """The class of page ``key`` (imports its module on first use)."""
     return page_spec(key).load()
+
+
+def preload_modules(names: Iterable[str], done: set[str]) -> None:
+    """Import ``names`` one after the other (run on a background thread while the window is idle: pure
+    Python imports let the GUI thread run every few milliseconds); each name goes into ``done`` once
+    imported (or failed: the GUI thread then imports it itself and reports the error)."""
+    for name in names:
+        try:
+            with IMPORT_LOCK:
+                importlib.import_module(name)
+        except Exception:  # pragma: no cover - reported by the GUI thread's own import
+            log.warning("preloading %s failed", name, exc_info=True)
+        done.add(name)
 
 
 def __getattr__(name: str) -> Any:
