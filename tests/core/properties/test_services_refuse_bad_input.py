@@ -843,6 +843,22 @@ CASES["referrals.set_referral"] = Case(
     },
 )
 CASES["referrals.clear_referral"] = Case(referrals.clear_referral, {"client_id": ids(1, 2, 3)})
+CASES["referrals.clean_reward_fields"] = Case(  # slice io11b: the rules the referrals import applies too
+    referrals.clean_reward_fields,
+    {
+        "fields": st.fixed_dictionaries(
+            {},
+            optional={
+                "reward_promised": text_or_any,
+                "reward_promised_cents": cents_or_any,
+                "reward_given": text_or_any,
+                "reward_given_cents": cents_or_any,
+                "reward_given_on": date_or_any,
+                "notes": text_or_any,
+            },
+        )
+    },
+)
 CASES["dossier.clean_credit_code"] = Case(
     dossier.clean_credit_code, {"value": _credit_code}, {"client_id": ids(1)}
 )
