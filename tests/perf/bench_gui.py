@@ -79,6 +79,7 @@ class StepResult:
     kind: str
     stall: float
     wall: float
+    rss_mb: float = 0.0  # resident set size after the step
 
 
 @dataclass
@@ -175,7 +176,7 @@ class Driver:
         start = time.perf_counter()
         action()
         self.wait(until)
-        result = StepResult(name, kind, self.heartbeat.gap(), time.perf_counter() - start)
+        result = StepResult(name, kind, self.heartbeat.gap(), time.perf_counter() - start, rss_mb())
         self.results.append(result)
         return result
 
@@ -315,6 +316,17 @@ def raw_floors(path: Path, samples: Samples, runs: int = 3) -> dict[str, float]:
     return floors
 
 
+def rss_mb() -> float:
+    """The resident set size now, in MiB (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
@@ -344,6 +356,14 @@ def report(driver: Driver, start: StepResult, floor: float, floors: dict[str, fl
     print("\nlongest single steps:")
     for result in sorted(driver.results, key=lambda r: -r.stall)[:8]:
         print(f"  {result.name:50} stall {_ms(result.stall)}  wall {_ms(result.wall)}")
+    print("\nwhere the memory grew (RSS after the step, MiB):")
+    previous = start.rss_mb
+    growth = []
+    for result in driver.results:
+        growth.append((result.rss_mb - previous, result))
+        previous = result.rss_mb
+    for delta, result in sorted(growth, key=lambda g: -g[0])[:8]:
+        print(f"  {result.name:50} +{delta:6.1f}  -> {result.rss_mb:6.1f}")
     print(
         f"\npeak RSS after visiting every page: {rss:.0f} MiB = {rss * 1.048576:.0f} MB"
         f" (target <= {RSS_TARGET_MB:.0f} MB)"
@@ -394,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     while not painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    start = StepResult("start", "start", painted[0] - began, painted[0] - began)
+    start = StepResult("start", "start", painted[0] - began, painted[0] - began, rss_mb())
     driver = run_steps(app, window, samples, rounds=args.rounds, idle_building=True)
     rss = peak_rss_mb()
     report(driver, start, floor, floors, rss)
