@@ -177,3 +177,24 @@ def test_closing_refreshes_the_planner_statistics(db_path: Path) -> None:
     finally:
         conn.close()
     assert int(stats["client_list_name"].split()[0]) > 400  # sampled (analysis_limit): an estimate
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_python_sorted_keys_match_sqlite_order(many: list[int], descending: bool) -> None:
+    from desktop_crm.models import CustomFieldDef, CustomFieldValue
+
+    field = CustomFieldDef.create(name="混合", kind="text")
+    for i, cid in enumerate(many[:40]):
+        if i % 4 == 0:
+            CustomFieldValue.create(field=field, client=cid, value_number=(i % 7) * 1.5)
+        elif i % 4 == 1:
+            CustomFieldValue.create(field=field, client=cid, value_text=["b", "A", "中", "a"][i % 3])
+        elif i % 4 == 2:
+            CustomFieldValue.create(field=field, client=cid, value_date=date(2026, 1, 1 + i % 3))
+    flt = ClientFilter(statuses=("lead", "customer"))
+    for key in ("owner", "tags", "contacts", f"custom:{field.id}"):
+        query = ClientQuery(flt, key, descending)
+        where, params = where_clause(flt)
+        sql = f"SELECT client.id FROM {query._from()} WHERE {where} ORDER BY {query._order()}"
+        expected = [r[0] for r in database.execute_sql(sql, params)]
+        assert query.ids() == expected, key
