@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import contains, or_
+from itertools import repeat
+from operator import contains
 from typing import Any
 
 from . import changes
@@ -211,23 +211,32 @@ class SearchMemo:
 class OrderedSearch:
     """The searchable texts of a list's ids, in the list's order.
 
-    :meth:`matching` scans the texts with C-level iteration (``compress`` over ``map(contains)``); a
-    query that extends the previous one (typing on) only scans the previous matches; a word term over
-    the whole list first narrows by the character signatures.
+    A query's state is the positions (into the list) of the rows still matching; a query that extends
+    the previous one (typing on) starts from the previous rows. A term first keeps the rows whose
+    character signature can hold it (one vectorised test), then checks the words of those only; a
+    phone-like term also scans the rows' phone numbers (C-level ``map(contains)``).
     """
 
     def __init__(self, ids: list[int], words: list[str], phones: list[str], signatures: Any = None) -> None:
-        self._all = (ids, words, phones)
+        import numpy as np
+
+        self._ids = ids
+        self._id_array = np.array(ids, dtype=np.int64)
+        self._words = words
+        self._phones = phones
+        if signatures is None:
+            signatures = _signatures(words)
         self._signatures = signatures
+        self._everything = np.arange(len(ids), dtype=np.int64)
         self._last_terms: list[str] = []
-        self._last = self._all
+        self._last_rows = self._everything
 
     def matching(self, query: str) -> list[int]:
         """The ids (in order) whose text holds every term of ``query``; all ids for an empty query."""
         terms = [t.casefold() for t in _terms(query)]
         if not terms:
-            return list(self._all[0])
-        ids, words, phones = self._all
+            return list(self._ids)
+        rows = self._everything
         previous = self._last_terms
         # Narrow when every previous term is still a substring of a current term at the same place.
         if (
@@ -235,41 +244,38 @@ class OrderedSearch:
             and len(previous) <= len(terms)
             and all(p in t for p, t in zip(previous, terms, strict=False))
         ):
-            ids, words, phones = self._last
+            rows = self._last_rows
         for term in terms:
-            phone_like = _PHONE_CHARS.issuperset(term)
-            if ids is self._all[0] and self._signatures is not None:
-                ids, words, phones = self._whole_list(term, phone_like)
-                continue
-            hits: list[bool] | map[bool] = list(map(contains, words, repeat(term)))
-            if phone_like:
-                hits = map(or_, hits, map(contains, phones, repeat(term)))
-            kept = list(hits)
-            ids = list(compress(ids, kept))
-            words = list(compress(words, kept))
-            phones = list(compress(phones, kept))
-        self._last_terms, self._last = terms, (ids, words, phones)
-        return list(ids)
+            rows = self._rows_holding(rows, term)
+        self._last_terms, self._last_rows = terms, rows
+        result: list[int] = self._id_array[rows].tolist()
+        return result
 
-    def _whole_list(self, term: str, phone_like: bool) -> tuple[list[int], list[str], list[str]]:
-        """The rows of the whole list holding ``term``: the words checked only where the signature
-        allows it; the phone numbers (for a phone-like term) scanned in full."""
+    def _rows_holding(self, rows: Any, term: str) -> Any:
+        """Of ``rows`` (ascending positions), those whose words or (phone-like term) phones hold it."""
         import numpy as np
 
         sig = _term_signature(term)
-        candidates = np.flatnonzero(((self._signatures & sig) == sig).all(axis=1)).tolist()
-        all_ids, all_words, all_phones = self._all
-        rows = [i for i in candidates if term in all_words[i]]
-        if phone_like:
-            hits = list(map(contains, all_phones, repeat(term)))
-            for i in rows:
-                hits[i] = True
-            return (
-                list(compress(all_ids, hits)),
-                list(compress(all_words, hits)),
-                list(compress(all_phones, hits)),
-            )
-        return [all_ids[i] for i in rows], [all_words[i] for i in rows], [all_phones[i] for i in rows]
+        whole = rows is self._everything
+        sigs = self._signatures if whole else self._signatures[rows]
+        candidates = np.flatnonzero(((sigs & sig) == sig).all(axis=1))
+        if not whole:
+            candidates = rows[candidates]
+        words = self._words
+        hits = [i for i in candidates.tolist() if term in words[i]]
+        if not _PHONE_CHARS.issuperset(term):
+            return np.array(hits, dtype=np.int64)
+        phones = self._phones
+        if whole:
+            found = np.fromiter(map(contains, phones, repeat(term)), dtype=bool, count=len(phones))
+            found[hits] = True
+            return np.flatnonzero(found)
+        listed = rows.tolist()
+        found = np.fromiter(
+            map(contains, map(phones.__getitem__, listed), repeat(term)), dtype=bool, count=len(listed)
+        )
+        found[np.searchsorted(rows, np.array(hits, dtype=np.int64))] = True  # hits are some of rows
+        return rows[found]
 
 
 @dataclass(frozen=True)
