@@ -190,3 +190,14 @@ def test_search_texts_are_kept_until_a_write_changes_them(qtbot: QtBot, crm: dic
     qtbot.waitUntil(lambda: page.model._memo is not None and not page.model.loading, timeout=10_000)
     type_search(qtbot, page, "冷库")
     assert texts(page) == []
+
+
+def test_a_client_selected_while_loading_is_selected_when_the_rows_arrive(
+    qtbot: QtBot, crm: dict, large: None
+) -> None:
+    page = open_page(qtbot)
+    page.refresh()
+    assert page.model.loading
+    page.list_view.select_client(crm["d"].id)
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
+    assert page.list_view.selected_ids() == [crm["d"].id]

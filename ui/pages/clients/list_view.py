@@ -87,6 +87,7 @@ class ClientListView(QWidget):
         self.model.sig_loading_changed.connect(self._on_model_loading_changed)
         self.model.sig_failed.connect(self._on_model_failed)
         self._pending_position: tuple[set[int], int] | None = None
+        self._pending_select: int | None = None
         self.table = make_table_view(self.model, self)
         self.table.setObjectName("clientsTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -260,7 +261,10 @@ class ClientListView(QWidget):
         return self.model.client_id(index.row()) if index.isValid() else None
 
     def select_client(self, client_id: int) -> None:
-        """Select and show ``client_id``'s row if it is in the list."""
+        """Select and show ``client_id``'s row if it is in the list (once the rows being read arrive)."""
+        if self.model.loading:
+            self._pending_select = client_id
+            return
         row = self.model.row_of(client_id)
         if row >= 0:
             flags = QItemSelectionModel.SelectionFlag
@@ -376,6 +380,9 @@ class ClientListView(QWidget):
             self._pending_position = None
             self._select_ids(selected)
             self.table.verticalScrollBar().setValue(scroll)
+        if self._pending_select is not None:
+            client_id, self._pending_select = self._pending_select, None
+            self.select_client(client_id)
         self._show_count()
 
     def _place_matched_column(self) -> None:
