@@ -32,7 +32,7 @@ from .settings import AppSettings
 from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
-IDLE_BUILD_DELAY_MS = 400  # after the first paint, then between two pages built in the background
+IDLE_BUILD_DELAY_MS = 400  # after the first paint: the modules of the other pages imported in the background
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
 IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.stack.setObjectName("pageStack")
         # Only the first page shown is built before the first paint: the others wait in the stack as
-        # empty placeholders until their first visit (or an idle moment, ``start_idle_building``).
+        # empty placeholders until their first visit (their modules imported in the background once the
+        # window is idle: ``start_idle_building``).
         for spec in PAGES:
             self.stack.addWidget(QWidget(self.stack))
             item = QListWidgetItem(spec.title())
@@ -356,8 +357,10 @@ class MainWindow(QMainWindow):
 
     def start_idle_building(self, delay_ms: int = IDLE_BUILD_DELAY_MS) -> None:
         """After the first paint, import the modules of the pages not visited yet on a background thread
-        (pure Python: the GUI thread keeps running), and build each page, one at a time, once its module
-        is in (a visit builds a page at once anyway)."""
+        (pure Python: the GUI thread keeps running), so that a first visit only builds its page. The pages
+        themselves are built on their first visit, never while idle: building one holds the GUI thread
+        (0.1-1 s on the large demo), which would freeze the window just when the user starts working or
+        while the first page is still drawing."""
         self._idle_delay = delay_ms
         self._preloaded: set[str] = set()
         _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
@@ -371,19 +374,17 @@ class MainWindow(QMainWindow):
             daemon=True,
         )
         thread.start()
-        QTimer.singleShot(self._idle_delay, self, self._build_next_idle_page)
+
+    def idle_preload_done(self) -> bool:
+        """Every page module imported by the idle-time preload (``start_idle_building``)."""
+        names = {spec.module_name for spec in PAGES} | set(IDLE_PRELOAD_EXTRA)
+        return names <= getattr(self, "_preloaded", set()) | {
+            spec.module_name for i, spec in enumerate(PAGES) if i in self._built
+        }
 
     def quit_after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` right after this window's first paint (``--quit-after-first-paint``)."""
         _FirstPaintWatch(self, callback)
-
-    def _build_next_idle_page(self) -> None:
-        missing = [i for i in range(len(PAGES)) if i not in self._built]
-        ready = [i for i in missing if PAGES[i].module_name in self._preloaded]
-        if ready:
-            self.page_at(ready[0])
-        if len(missing) > (1 if ready else 0):
-            QTimer.singleShot(self._idle_delay if ready else 50, self, self._build_next_idle_page)
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

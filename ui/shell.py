@@ -66,8 +66,8 @@ class Shell(QObject):
 
     def start(self, *, first_launch: bool = False, quit_after_first_paint: bool = False) -> MainWindow:
         """Build and show the window (only its first page is built before the first paint; the others
-        follow one at a time when the window is idle). ``quit_after_first_paint``: exit the event loop
-        with 0 right after the first paint, asking nothing."""
+        are imported in the background once it is idle, and built when first shown).
+        ``quit_after_first_paint``: exit the event loop with 0 right after the first paint, asking nothing."""
         self.window = self.create_window()
         if quit_after_first_paint:
             self.window.quit_after_first_paint(lambda: self.app.exit(0))

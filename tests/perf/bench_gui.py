@@ -199,10 +199,10 @@ def run_steps(
     try:
         if idle_building:  # the window was started as the application starts it (``start_idle_building``)
             driver.step(
-                "idle after the first paint: the other pages imported and built",
-                "idle building",
+                "idle after the first paint: the other pages' modules imported in the background",
+                "idle preload",
                 lambda: None,
-                until=lambda: len(window.built_pages()) == len(PAGE_KEYS),
+                until=window.idle_preload_done,
             )
         for visit in ("first visit", "visit"):
             for index, key in enumerate(PAGE_KEYS):
