@@ -44,7 +44,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from . import prompts
-from .charts.canvas import ensure_mplconfigdir
+from .charts.mplconfig import ensure_mplconfigdir
 from .fonts import register_qt_font
 from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
 from .input_guard import install_wheel_guard

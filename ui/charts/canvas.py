@@ -26,12 +26,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from .. import prompts
 from .data import ChartData
+from .mplconfig import ensure_mplconfigdir
 from .theme import LIGHT, ChartTheme
 
 log = logging.getLogger(__name__)
@@ -45,16 +46,6 @@ _ready = threading.Event()
 _canvas_class: Any = None
 _warmed_up = False
 _DIGITS = re.compile(r"\d")
-
-
-def ensure_mplconfigdir() -> None:
-    """Point matplotlib's cache at the application's cache folder (before matplotlib is imported)."""
-    if not os.environ.get("MPLCONFIGDIR"):
-        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-        if cache:
-            path = os.path.join(cache, "matplotlib")
-            os.makedirs(path, exist_ok=True)
-            os.environ["MPLCONFIGDIR"] = path
 
 
 def _import_matplotlib() -> None:
