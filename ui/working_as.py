@@ -347,7 +347,9 @@ class WorkingAsSwitch(QObject):
         ask_first_user(self.window)
 
     def _on_manage_action_triggered(self) -> None:
-        keys = [page.key for page in self.window.pages]
+        from .pages import PAGE_KEYS
+
+        keys = list(PAGE_KEYS)  # the keys only: iterating ``window.pages`` would build every page
         if "settings" in keys:
             self.window.show_page(keys.index("settings"))
             from PySide6.QtWidgets import QScrollArea
