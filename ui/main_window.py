@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_reminders()
         self._build_dashboard_links()
         self._restore_state()
+        self.start_idle_building()  # once painted and idle: the other pages' modules, matplotlib
 
     # --- construction --------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -360,7 +361,11 @@ class MainWindow(QMainWindow):
         (pure Python: the GUI thread keeps running), so that a first visit only builds its page. The pages
         themselves are built on their first visit, never while idle: building one holds the GUI thread
         (0.1-1 s on the large demo), which would freeze the window just when the user starts working or
-        while the first page is still drawing."""
+        while the first page is still drawing. matplotlib (the dashboard's charts) is imported on a
+        thread of its own then as well (``charts.canvas.preload_matplotlib``). Called by the window itself;
+        a second call does nothing."""
+        if hasattr(self, "_preloaded"):
+            return
         self._idle_delay = delay_ms
         self._preloaded: set[str] = set()
         _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
@@ -374,6 +379,9 @@ class MainWindow(QMainWindow):
             daemon=True,
         )
         thread.start()
+        from .charts.canvas import preload_matplotlib
+
+        preload_matplotlib()  # once per process; the dashboard's charts wait for it, never import it
 
     def idle_preload_done(self) -> bool:
         """Every page module imported by the idle-time preload (``start_idle_building``)."""
