@@ -184,27 +184,40 @@ class SearchMemo:
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.texts: dict[int, tuple[str, str]] = {
-            cid: _split_text(body.casefold())
-            for cid, body in conn.execute("SELECT client_id, body FROM client_search")
-        }
-        self._position = {cid: i for i, cid in enumerate(self.texts)}
-        self._signatures = _signatures([w for w, _p in self.texts.values()])
+        import numpy as np
+
+        ids: list[int] = []
+        self._words: list[str] = []
+        self._phones: list[str] = []
+        for cid, body in conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id"):
+            words, phones = _split_text(body.casefold())
+            ids.append(cid)
+            self._words.append(words)
+            self._phones.append(phones)
+        self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
+        self._signatures = _signatures(self._words)
         self._all: OrderedSearch | None = None
 
     def ordered(self, ids: list[int]) -> OrderedSearch:
         """A search over ``ids`` (ids without a search row are left out) that keeps their order."""
         import numpy as np
 
-        texts, position = self.texts, self._position
-        kept = [cid for cid in ids if cid in texts]
-        pairs = [texts[cid] for cid in kept]
-        order = np.fromiter((position[cid] for cid in kept), dtype=np.int64, count=len(kept))
-        return OrderedSearch(kept, [w for w, _p in pairs], [p for _w, p in pairs], self._signatures[order])
+        wanted = np.array(ids, dtype=np.int64)
+        known = self._ids
+        at = np.minimum(np.searchsorted(known, wanted), max(len(known) - 1, 0))
+        found = known[at] == wanted if len(known) else np.zeros(len(wanted), dtype=bool)
+        order = at[found]
+        listed = order.tolist()
+        return OrderedSearch(
+            wanted[found].tolist(),
+            list(map(self._words.__getitem__, listed)),
+            list(map(self._phones.__getitem__, listed)),
+            self._signatures[order],
+        )
 
     def matching_ids(self, query: str) -> set[int]:
         if self._all is None:
-            self._all = self.ordered(list(self.texts))
+            self._all = self.ordered(self._ids.tolist())
         return set(self._all.matching(query))
 
 

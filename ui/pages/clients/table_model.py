@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
@@ -30,6 +30,9 @@ from desktop_crm.search import OrderedSearch, SearchHit, SearchMemo, search_hits
 
 from ... import fmt
 from ...labels import label
+
+if TYPE_CHECKING:
+    from ...tasks import Job
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -120,6 +123,8 @@ class ClientTableModel(QAbstractTableModel):
         self._hits: OrderedDict[int, list[str]] = OrderedDict()
         self._memo: SearchMemo | None = None
         self._memo_building = False
+        self._read_job: Job | None = None
+        self._memo_job: Job | None = None
         self._memo_stamp: tuple[int, int] | None = None
         self._base: tuple[BaseKey, list[int]] | None = None
         self._search: OrderedSearch | None = None  # the memo aligned to the base's order
@@ -263,7 +268,10 @@ class ClientTableModel(QAbstractTableModel):
             return request, key, ids, None, ClientQuery(flt, key[1], key[2], today).ids()
 
         self._set_loading(True)
-        deliver(default_worker().submit(job), self, self._on_read_finished, self._on_read_failed)
+        # Held until it ends: a job nothing refers to may be deleted before its outcome is delivered.
+        self._read_job = deliver(
+            default_worker().submit(job), self, self._on_read_finished, self._on_read_failed
+        )
 
     def _on_read_finished(self, result: object) -> None:
         request, key, base, ordered, ids = result  # type: ignore[misc]
@@ -309,7 +317,7 @@ class ClientTableModel(QAbstractTableModel):
         def failed(_message: str) -> None:
             self._memo_building = False  # searches keep running as SQL on the worker
 
-        deliver(default_worker().submit(job), self, done, failed)
+        self._memo_job = deliver(default_worker().submit(job), self, done, failed)
 
     def _set_loading(self, on: bool) -> None:
         if on != self._loading:
