@@ -189,7 +189,8 @@ class Freshness(QObject):
         self.stale = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.widget and event.type() == QEvent.Type.Show and self.stale is not None:
+        # stale first: most events pass here, and reading an event's type costs an enum object each
+        if self.stale is not None and watched is self.widget and event.type() == QEvent.Type.Show:
             # After the show: whoever showed it may refresh it right away (then it is fresh already).
             QTimer.singleShot(0, self, self._reload_if_stale)
         return False
