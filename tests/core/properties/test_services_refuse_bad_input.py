@@ -938,6 +938,91 @@ NOT_USER_INPUT |= {  # slice attach: reads of the saved layout, a reset, the pro
 }
 
 
+# the dialogs' use cases (slice services12): one service per dialog, inputs as the dialogs build them
+from desktop_crm.models.enums import OPEN_STAGES, STAKEHOLDER_ROLES  # noqa: E402
+from desktop_crm.services import client_batches, client_form, contact_form, deal_forms  # noqa: E402
+
+_milestones = lists_of(
+    st.builds(client_form.MilestoneInput, st.one_of(st.none(), ids(1)), text_or_any, date_or_any, date_or_any)
+)
+_client_input = st.builds(
+    client_form.ClientInput,
+    fields=st.fixed_dictionaries(
+        {"name": text_or_any}, optional={k: v for k, v in client_field.items() if k != "name"}
+    ),
+    tag_names=lists_of(text_or_any),
+    custom_values=custom_values,
+    milestones=_milestones,
+    removed_milestone_ids=lists_of(ids(1)),
+)
+_role = of(*STAKEHOLDER_ROLES, None)
+CASES["client_form.load_client_form"] = Case(client_form.load_client_form, {"client_id": ids(1, 2, 3)})
+CASES["client_form.save_client"] = Case(
+    client_form.save_client, {"client_id": st.one_of(st.none(), ids(1, 2, 3)), "data": _client_input}
+)
+CASES["client_form.edit_client"] = Case(
+    client_form.edit_client, {"client_id": ids(1, 2, 3), "data": _client_input}
+)
+CASES["client_batches.delete_clients"] = Case(
+    client_batches.delete_clients, {"client_ids": lists_of(ids(1, 2, 3))}
+)
+CASES["client_batches.restore_clients"] = Case(
+    client_batches.restore_clients, {"client_ids": lists_of(ids(1, 2, 3))}
+)
+CASES["client_batches.bulk_edit_clients"] = Case(
+    client_batches.bulk_edit_clients,
+    {"client_ids": lists_of(ids(1, 2, 3))},
+    {"change_owner": flag, "owner_id": ids(1, 2, 3), "grade": of(*GRADES, None), "add_tag": of("vip", None)},
+)
+CASES["contact_form.save_contact"] = Case(
+    contact_form.save_contact,
+    {
+        "client_id": ids(1, 2, 3),
+        "contact_id": st.one_of(st.none(), ids(1, 2)),
+        "data": st.builds(
+            contact_form.ContactInput,
+            fields=st.fixed_dictionaries(
+                {"name": text_or_any}, optional={k: v for k, v in contact_field.items() if k != "name"}
+            ),
+            stance_reason=text_or_any,
+            deal_roles=dicts_of(ids(1, 2), _role),
+        ),
+    },
+)
+CASES["deal_forms.save_opportunity"] = Case(
+    deal_forms.save_opportunity,
+    {
+        "opportunity_id": st.one_of(st.none(), ids(1, 2)),
+        "data": st.builds(
+            deal_forms.OpportunityInput,
+            client_id=ids(1, 2, 3),
+            name=text_or_any,
+            owner_id=st.one_of(st.none(), ids(1, 2)),
+            stage=of(*OPEN_STAGES, "won", "lost"),
+            probability=int_or_any,
+            expected_amount_cents=int_or_any,
+            expected_close_date=date_or_any,
+            competitor=text_or_any,
+            notes=text_or_any,
+            roles=dicts_of(ids(1, 2), _role),
+        ),
+    },
+)
+CASES["deal_forms.move_opportunity_stage"] = Case(
+    deal_forms.move_opportunity_stage,
+    {"opportunity_id": ids(1, 2), "stage": of(*OPEN_STAGES, "won", "lost")},
+    {"probability": int_or_any},
+)
+NOT_USER_INPUT |= {  # slice services12: the editor's key names and duplicate rule; the undo of a bulk
+    # edit and of a client edit put back what the services themselves returned (not typed input)
+    "client_form.custom_key",
+    "client_form.milestone_key",
+    "client_form.needs_duplicate_check",
+    "client_form.restore_client_fields",
+    "client_batches.restore_bulk_edit",
+}
+
+
 def _public_services() -> set[str]:
     names = set()
     for info in pkgutil.iter_modules(desktop_crm.services.__path__):
