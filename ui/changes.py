@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop_crm import changes
@@ -173,27 +173,31 @@ class Freshness(QObject):
         widget: QWidget,
         entities: Iterable[str],
         reload: Callable[[ChangeSet], None],
+        *,
+        even_hidden: bool = False,
     ) -> None:
         super().__init__(widget)
+        self.even_hidden = even_hidden  # cheap reloads (a status count): run while hidden too
         self.widget = widget
         self.entities = frozenset(entities)
         self._reload = reload
         self.stale: ChangeSet | None = None
         self._fresh_seq = bus().seq
         bus().sig_changed.connect(self._on_bus_changed)
-        widget.installEventFilter(self)
+        # No event filter on ``widget``: while a widget tree is being destroyed Qt still delivers events
+        # to the filters of its children, whose Python side may already be gone (AttributeError, then a
+        # crash). The widget tells us itself when it is shown (``Page.showEvent`` calls ``shown()``).
 
     def mark_fresh(self) -> None:
         """The widget is (re)loading now: what committed so far will be in it."""
         self._fresh_seq = bus().seq
         self.stale = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        # stale first: most events pass here, and reading an event's type costs an enum object each
-        if self.stale is not None and watched is self.widget and event.type() == QEvent.Type.Show:
+    def shown(self) -> None:
+        """The widget was just shown: reload it if a change arrived while it was hidden."""
+        if self.stale is not None:
             # After the show: whoever showed it may refresh it right away (then it is fresh already).
             QTimer.singleShot(0, self, self._reload_if_stale)
-        return False
 
     def _reload_if_stale(self) -> None:
         if self.stale is not None and self.widget.isVisible():
@@ -202,7 +206,7 @@ class Freshness(QObject):
     def _on_bus_changed(self, change_set: ChangeSet) -> None:
         if change_set.seq <= self._fresh_seq or not change_set.touches(self.entities):
             return
-        if self.widget.isVisible():
+        if self.even_hidden or self.widget.isVisible():
             self._run(change_set)
         else:
             self.stale = _united(self.stale, change_set)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,22 +66,6 @@ class PageList(Sequence[Page]):
         if key not in PAGE_KEYS:
             raise ValueError(f"{page!r} is not a page of this window")
         return PAGE_KEYS.index(key)
-
-
-class _FirstPaintWatch(QObject):
-    """Calls ``callback`` once, right after the window's first Paint event was handled."""
-
-    def __init__(self, window: QMainWindow, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._callback: Callable[[], None] | None = callback
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            callback, self._callback = self._callback, None
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, callback)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -279,7 +263,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.schema_label)
         # The client count (and who is working) follow every committed change (ui.changes).
         self.status_freshness = Freshness(
-            self.count_label, {"client", "user"}, lambda _c: self.update_status()
+            self.count_label, {"client", "user"}, lambda _c: self.update_status(), even_hidden=True
         )
 
     def _build_reminders(self) -> None:
@@ -368,7 +352,7 @@ class MainWindow(QMainWindow):
             return
         self._idle_delay = delay_ms
         self._preloaded: set[str] = set()
-        _FirstPaintWatch(self, lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
+        self._after_first_paint(lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
 
     def _start_preload(self) -> None:
         names = [spec.module_name for i, spec in enumerate(PAGES) if i not in self._built]
@@ -392,7 +376,26 @@ class MainWindow(QMainWindow):
 
     def quit_after_first_paint(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` right after this window's first paint (``--quit-after-first-paint``)."""
-        _FirstPaintWatch(self, callback)
+        self._after_first_paint(callback)
+
+    def _after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once, right after the window's first paint (at once if it was painted).
+        A paintEvent override rather than an event filter: a filter object owned by the window still
+        receives events while the window is being destroyed, after its Python side is gone."""
+        if getattr(self, "_painted_once", False):
+            QTimer.singleShot(0, self, callback)
+            return
+        if not hasattr(self, "_first_paint_callbacks"):
+            self._first_paint_callbacks: list[Callable[[], None]] = []
+        self._first_paint_callbacks.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not getattr(self, "_painted_once", False):
+            self._painted_once = True
+            for callback in getattr(self, "_first_paint_callbacks", []):
+                QTimer.singleShot(0, self, callback)  # dropped if the window is deleted first
+            self._first_paint_callbacks = []
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..changes import ChangeSet, Freshness
@@ -49,6 +50,11 @@ class Page(QWidget):
         header.addWidget(self.title_label)
         header.addWidget(self.subtitle_label)
         self.page_layout.addLayout(header)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.freshness is not None:
+            self.freshness.shown()  # a change that arrived while hidden reloads it now
 
     def title(self) -> str:
         raise NotImplementedError
