@@ -50,3 +50,9 @@ def without_gc(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def paused() -> bool:
+    """Whether a bulk job has the collector paused now (a scheduled collection should wait)."""
+    with _lock:
+        return _depth > 0

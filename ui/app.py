@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QApplication
 from . import prompts
 from .charts.mplconfig import ensure_mplconfigdir
 from .fonts import register_qt_font
+from .gui_gc import install_gui_thread_collector
 from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
 from .input_guard import install_wheel_guard
 from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSettings
@@ -178,6 +179,7 @@ def create_application(argv: list[str]) -> QApplication:
     register_qt_font(app)
     apply_style(app)
     install_wheel_guard(app)  # the wheel scrolls the page, never an unfocused field under the pointer
+    install_gui_thread_collector(app)  # cycles holding Qt objects are freed on the GUI thread only
     return app
 
 

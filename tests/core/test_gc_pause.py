@@ -10,6 +10,17 @@ from desktop_crm.gc_pause import gc_paused, without_gc
 from desktop_crm.importing import pipeline
 
 
+@pytest.fixture(autouse=True)
+def _collector_on() -> object:
+    """Start with the automatic collector on (a UI test earlier in the run may have moved collection to
+    the GUI thread, which turns it off); leave it as found."""
+    before = gc.isenabled()
+    gc.enable()
+    yield
+    if not before:
+        gc.disable()
+
+
 def test_nested_pauses_restore_the_collector_only_at_the_end() -> None:
     assert gc.isenabled()
     with gc_paused():
@@ -33,12 +44,9 @@ def test_a_failing_job_restores_the_collector() -> None:
 
 def test_a_collector_switched_off_before_stays_off() -> None:
     gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+    with gc_paused():
+        pass
+    assert not gc.isenabled()
 
 
 def test_the_import_runs_without_collections_and_gives_the_collector_back(db: object) -> None:

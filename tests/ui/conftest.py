@@ -54,6 +54,9 @@ def modal(monkeypatch: pytest.MonkeyPatch) -> ModalRecorder:
 @pytest.fixture(autouse=True)
 def _qt_isolation(qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Settings in a temporary folder, English by default; translators, locale and hooks restored."""
+    from ui.gui_gc import install_gui_thread_collector
+
+    install_gui_thread_collector(qapp)  # as the application does: no collection on a worker thread
     QCoreApplication.setOrganizationName(ORGANIZATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     settings_dir = tmp_path / "qsettings"
