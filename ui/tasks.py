@@ -117,14 +117,21 @@ def deliver(
 
 
 class DatabaseWorker(QThread):
-    """The one database worker: a queue of jobs run in order on this thread."""
+    """The one database worker: a queue of jobs run in order on this thread.
+
+    A job (a QObject of the GUI thread) is kept in ``_active`` until the worker thread has dropped its
+    own reference (``_sig_released``): Python then frees it on the GUI thread. Freed by the worker's last
+    reference instead, it was destroyed on the wrong thread (crashes in the GUI thread's event loop)."""
+
+    _sig_released = Signal(object)  # the id() of a job: too large for a C int
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._queue: queue.Queue[Job | None] = queue.Queue()
-        self._active: set[Job] = set()
+        self._active: dict[int, Job] = {}
         self._stopped = False
         self.setObjectName("DatabaseWorker")
+        self._sig_released.connect(self._on_released, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: JobFn) -> Job:
         """Queue ``fn``; connect to the returned job's signals to get its outcome.
@@ -134,29 +141,26 @@ class DatabaseWorker(QThread):
         connected to it would be lost).
         """
         job = Job(fn)
-        self._active.add(job)
-        for signal in (job.sig_finished, job.sig_failed, job.sig_cancelled):
-            signal.connect(self._on_job_done)
+        self._active[id(job)] = job
         QTimer.singleShot(0, self, lambda: self._enqueue(job))
         return job
 
     def _enqueue(self, job: Job) -> None:
         if self._stopped:
             job.sig_cancelled.emit()
+            self._active.pop(id(job), None)
             return
         self._queue.put(job)
         if not self.isRunning():
             self.start()
 
-    def _on_job_done(self, *_args: object) -> None:
-        job = self.sender()
-        if isinstance(job, Job):
-            self._active.discard(job)
+    def _on_released(self, key: int) -> None:
+        self._active.pop(key, None)  # the last reference but the callers': freed on this thread
 
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Cancel the queued jobs, let the running one see the cancel, and end the thread."""
         self._stopped = True
-        for job in list(self._active):
+        for job in list(self._active.values()):
             job.cancel()
         self._queue.put(None)
         if self.isRunning():
@@ -170,11 +174,14 @@ class DatabaseWorker(QThread):
             if job is None:
                 return
             db = database.obj
+            key = id(job)
             try:
                 job.run()
             finally:
+                del job  # before the GUI thread lets go of it (see the class docstring)
                 if db is not None and not db.is_closed():
                     db.close()  # closes this thread's connection only
+                self._sig_released.emit(key)
 
 
 _default_worker: DatabaseWorker | None = None

@@ -171,3 +171,22 @@ def test_deliver_hands_the_outcome_to_a_live_owner_and_drops_it_for_a_deleted_on
         pass
     qtbot.wait(50)  # the queued outcome would have been delivered by now
     assert got == [42] and failures == []
+
+
+def test_a_finished_job_is_freed_on_the_gui_thread(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    """The worker's loop keeps its last job until the next one arrives; the job (a QObject of the GUI
+    thread) must still be freed on the GUI thread, never by the worker dropping the last reference."""
+    import weakref
+
+    freed_on: list[str] = []
+    first = worker.submit(lambda _p: 1)
+    weakref.finalize(first, lambda: freed_on.append(threading.current_thread().name))
+    with qtbot.waitSignal(first.sig_finished, timeout=5000):
+        pass
+    del first
+    qtbot.wait(50)  # the GUI thread has handled every outcome of the first job by now
+    second = worker.submit(lambda _p: 2)  # the worker's loop lets go of the first job here
+    with qtbot.waitSignal(second.sig_finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread().name]
