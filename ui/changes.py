@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -163,10 +164,15 @@ def bus() -> ChangeBus:
     return _bus
 
 
-class Freshness(QObject):
+class Freshness:
     """Keeps ``widget`` in step with the data: when a change touching ``entities`` arrives, calls
     ``reload(change_set)`` if the widget is visible, else remembers it is stale and reloads it when it
-    is shown. A reload started after the change committed (:meth:`mark_fresh`) makes the call needless."""
+    is shown. A reload started after the change committed (:meth:`mark_fresh`) makes the call needless.
+
+    A plain object, not a QObject child of the widget: a Python QObject child was destroyed with the
+    widget's children and crashed Qt now and then (``setParent_helper`` in ``~QObject``). The owner (a
+    QObject, so the connection ends with it) relays the bus: ``bus().sig_changed.connect(owner_slot)``
+    where the slot calls :meth:`on_changed`; a page calls :meth:`shown` from its ``showEvent``."""
 
     def __init__(
         self,
@@ -176,17 +182,12 @@ class Freshness(QObject):
         *,
         even_hidden: bool = False,
     ) -> None:
-        super().__init__(widget)
-        self.even_hidden = even_hidden  # cheap reloads (a status count): run while hidden too
         self.widget = widget
+        self.even_hidden = even_hidden  # cheap reloads (a status count): run while hidden too
         self.entities = frozenset(entities)
         self._reload = reload
         self.stale: ChangeSet | None = None
         self._fresh_seq = bus().seq
-        bus().sig_changed.connect(self._on_bus_changed)
-        # No event filter on ``widget``: while a widget tree is being destroyed Qt still delivers events
-        # to the filters of its children, whose Python side may already be gone (AttributeError, then a
-        # crash). The widget tells us itself when it is shown (``Page.showEvent`` calls ``shown()``).
 
     def mark_fresh(self) -> None:
         """The widget is (re)loading now: what committed so far will be in it."""
@@ -197,14 +198,17 @@ class Freshness(QObject):
         """The widget was just shown: reload it if a change arrived while it was hidden."""
         if self.stale is not None:
             # After the show: whoever showed it may refresh it right away (then it is fresh already).
-            QTimer.singleShot(0, self, self._reload_if_stale)
+            QTimer.singleShot(0, self.widget, self._reload_if_stale)
 
     def _reload_if_stale(self) -> None:
-        if self.stale is not None and self.widget.isVisible():
+        if self.stale is not None and shiboken6.isValid(self.widget) and self.widget.isVisible():
             self._run(self.stale)
 
-    def _on_bus_changed(self, change_set: ChangeSet) -> None:
+    def on_changed(self, change_set: ChangeSet) -> None:
+        """A batch from the bus (relayed by the owner)."""
         if change_set.seq <= self._fresh_seq or not change_set.touches(self.entities):
+            return
+        if not shiboken6.isValid(self.widget):
             return
         if self.even_hidden or self.widget.isVisible():
             self._run(change_set)

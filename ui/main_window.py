@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .backup_ui import BackupController
-from .changes import Freshness
+from .changes import ChangeSet, Freshness, bus
 from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .pages import data as page_data
@@ -265,6 +265,10 @@ class MainWindow(QMainWindow):
         self.status_freshness = Freshness(
             self.count_label, {"client", "user"}, lambda _c: self.update_status(), even_hidden=True
         )
+        bus().sig_changed.connect(self._on_bus_changed_status)  # ends with the window
+
+    def _on_bus_changed_status(self, change_set: ChangeSet) -> None:
+        self.status_freshness.on_changed(change_set)
 
     def _build_reminders(self) -> None:
         """The Today badge and the tray reminders; Today's "open client" goes to the Clients page."""

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..changes import ChangeSet, Freshness
+from ..changes import ChangeSet, Freshness, bus
 
 
 class Page(QWidget):
@@ -37,6 +37,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.setObjectName(f"page_{self.key}")
         self.freshness = Freshness(self, self.watches, self.on_data_changed) if self.watches else None
+        if self.freshness is not None:
+            bus().sig_changed.connect(self._on_bus_changed)  # ends with this page
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(28, 22, 28, 22)
         self.page_layout.setSpacing(16)
@@ -50,6 +52,10 @@ class Page(QWidget):
         header.addWidget(self.title_label)
         header.addWidget(self.subtitle_label)
         self.page_layout.addLayout(header)
+
+    def _on_bus_changed(self, change_set: ChangeSet) -> None:
+        if self.freshness is not None:
+            self.freshness.on_changed(change_set)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
