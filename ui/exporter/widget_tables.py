@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView, QTableWidget, QWidget
 
@@ -112,8 +112,10 @@ def _kind_of(values: list[Any]) -> str:
     return "text"
 
 
-class _TableExport(QObject):
-    """The "Export this table…" action of one table (kept as the table's child)."""
+class _TableExport:
+    """The "Export this table…" action of one table. A plain object kept alive by the action's
+    connection (the action is the table's child): a Python QObject child of the table crashed Qt now
+    and then when the table's children were deleted."""
 
     def __init__(
         self,
@@ -123,11 +125,11 @@ class _TableExport(QObject):
         kinds: Mapping[int, str],
         keep_context_menu: bool,
     ) -> None:
-        super().__init__(table)
         self.table, self.title, self.file_stem, self.kinds = table, title, file_stem, dict(kinds)
-        self.action = QAction(self.tr("Export this table…"), table)
+        self.action = QAction(QCoreApplication.translate("_TableExport", "Export this table…"), table)
         self.action.setObjectName("exportTableAction")
-        self.action.triggered.connect(self._on_action_triggered)
+        # A closure: the connection holds it (a bound method of a plain object would be held weakly).
+        self.action.triggered.connect(lambda _checked=False: self._on_action_triggered())
         table.addAction(self.action)
         custom = table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
         if not keep_context_menu and not custom:  # a table's own context menu is never replaced
