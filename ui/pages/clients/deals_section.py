@@ -271,7 +271,9 @@ class ContractsSection(_Section):
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.pay_button.clicked.connect(self._on_pay_clicked)
         self.files_button.clicked.connect(self._on_files_clicked)
-        self.drops = FileDropFilter(self)  # files dropped on a contract row are attached to that contract
+        # Not a child of the section: owned by this attribute, so its Python side outlives every event it
+        # filters (a Python filter object destroyed with the children can be called after its wrapper died).
+        self.drops = FileDropFilter()  # files dropped on a contract row are attached to that contract
         self.drops.watch(self.table.viewport())
         self.drops.sig_dropped.connect(self._on_drops_dropped)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)

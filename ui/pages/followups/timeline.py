@@ -88,7 +88,8 @@ class FollowUpTimeline(QScrollArea):
         self.order: list[tuple[str, int]] = []  # ("follow_up" | "step", id) top to bottom
         self.file_counts: dict[int, int] = {}  # follow-up id -> attachments
         self.file_buttons: dict[int, QPushButton] = {}  # follow-up id -> its attachments button
-        self.drops = FileDropFilter(self)  # files dropped on a card are attached to its follow-up
+        # Owned by this attribute, not a child (see deals_section): files dropped on a card are attached to it.
+        self.drops = FileDropFilter()
         self.drops.sig_dropped.connect(self._on_drops_dropped)
         self.cards_box: QWidget | None = None  # the follow-up cards, built a page at a time
         self.more_button: QPushButton | None = None
