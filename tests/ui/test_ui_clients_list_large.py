@@ -167,6 +167,9 @@ def test_model_passes_the_model_tester_while_loading(
     page.list_view.apply_filter()
     qtmodeltester.check(page.model, force_py=True)
     assert texts(page) == ["苏州华东精密电子"]
+    # Detach the tester while the model lives: the page (and its model) may be deleted when pytest-qt
+    # closes the widgets, before the fixture's own teardown would disconnect from a deleted model.
+    qtmodeltester._cleanup()  # type: ignore[attr-defined]
 
 
 def test_search_texts_are_kept_until_a_write_changes_them(qtbot: QtBot, crm: dict, large: None) -> None:
