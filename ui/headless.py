@@ -92,7 +92,8 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
 
 def _render_client_hub(app: QApplication, target: Path) -> list[str]:
     """``client_page.png`` (the hub on a key client) and ``power_map.png`` (its power map, large)."""
-    from .pages.clients import hub_data
+    from desktop_crm.read import client_page as hub_data
+
     from .pages.clients.hub import ClientHubView
     from .pages.clients.power_map import PowerMapView, StanceLegend
 

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.read import counts as page_data
+
 from . import actions, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .backup_ui import BackupController
 from .changes import ChangeSet, Freshness, bus
 from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
-from .pages import data as page_data
 from .settings import AppSettings
 from .working_as import WorkingAsSwitch
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.read import choices
+
 from ...labels import choices as label_choices
 from ...undo import BulkChange
-from . import choices
 
 KEEP = "__keep__"
 NO_OWNER = "__none__"

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError, ValidationError
+from desktop_crm.read import client_page as hub_data
 from desktop_crm.services.contact_form import ContactInput, save_contact
 
 from ...errors import error_text
 from ...labels import choices, label
 from ...widgets import error_label
-from . import hub_data
 from .editor_inputs import OptionalDateEdit
 from .referrals_list import ContactReferralsList
 from .stance_timeline import StanceTimeline

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError, ValidationError
+from desktop_crm.read import users as data
 from desktop_crm.services import clients, custom_fields, users
 from desktop_crm.services.client_form import (
     ClientInput,
@@ -42,7 +43,6 @@ from desktop_crm.services.form_layout import form_layout
 from ... import labels, prompts
 from ...errors import error_text, input_error
 from ...undo import EditClientCommand, push_done
-from .. import data
 from .editor_custom import CustomFieldsForm
 from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
 from .editor_milestones import MilestoneList

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_crm import clock
 from desktop_crm.client_list import ClientFilter, CustomCondition
+from desktop_crm.read import choices
+from desktop_crm.read.choices import FieldInfo
 
 from ...labels import choices as label_choices
-from . import choices
-from .choices import FieldInfo
 
 NO_OWNER = 0
 _CHEVRON = (Path(__file__).resolve().parents[3] / "resources" / "styles" / "chevron-down.svg").as_posix()

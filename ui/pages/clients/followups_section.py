@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 
 from desktop_crm.models import now as clock_now
 from desktop_crm.read import followups as data
+from desktop_crm.read.followups import Timeline
 
 from ... import actions, fmt
 from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...models import Column, TupleTableModel
 from ...widgets import make_table_view, set_column_widths
-from ..followups.data import Timeline
 from ..followups.timeline import FollowUpTimeline
 
 

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.client_list import CUSTOM_PREFIX, ClientFilter, ClientQuery
 from desktop_crm.errors import CrmError
+from desktop_crm.read import choices
 
 from ... import fmt, prompts
 from ...errors import error_text
 from ...labels import choices as choices_of
 from ...widgets import make_table_view
-from . import choices
 from .column_state import ColumnState
 from .filter_panel import ClientFilterPanel
 from .form_layout_ui import list_headers

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from desktop_crm.errors import CrmError
+from desktop_crm.read.counts import client_count
 
 from ... import fmt, prompts
 from ...changes import CLIENT_RECORD, ChangeSet
@@ -18,7 +19,6 @@ from ...undo import (
     undo_stack,
 )
 from ..base import Page
-from ..data import client_count
 from .bulk_edit import BulkEditDialog
 from .editor import ClientEditorDialog
 from .hub import ClientHubView

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.read import deals as deal_data
 from desktop_crm.services.deals import close_opportunity
 
 from ... import fmt
-from . import deal_data
 from .form import DateEdit, DealFormDialog
 
 

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
+from desktop_crm.read import deals as deal_data
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_contract
 
 from ...errors import error_text
 from ...labels import label
-from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
 

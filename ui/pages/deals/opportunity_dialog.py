@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.errors import ValidationError
 from desktop_crm.models.enums import OPEN_STAGES
+from desktop_crm.read import deals as deal_data
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deal_forms import OpportunityInput, save_opportunity
 
 from ...errors import error_text, input_error
 from ...labels import choices
-from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
 

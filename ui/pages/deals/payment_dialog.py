@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
+from desktop_crm.read import deals as deal_data
 from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
 from ...errors import error_text, input_error
 from ...undo import RecordedPayment, RecordPaymentCommand, push_done
-from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
 

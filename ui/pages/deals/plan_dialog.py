@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.clock import today
 from desktop_crm.errors import ValidationError
+from desktop_crm.read import deals as deal_data
 from desktop_crm.services.payments import set_payment_plan
 
 from ... import fmt
 from ...errors import error_text
-from . import deal_data
 from .form import DateEdit, DealFormDialog, MoneyEdit
 
 

@@ -16,6 +16,10 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QScrollArea, QSpli
 from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
 from desktop_crm.errors import CrmError, ValidationError
+from desktop_crm.read.size import is_large
+from desktop_crm.read.today import AgendaResult
+from desktop_crm.read.today import load as load_agenda
+from desktop_crm.read.users import Viewer, viewer
 from desktop_crm.services import next_steps
 
 from ... import fmt, prompts
@@ -25,7 +29,6 @@ from ...reminders import agenda_notifier
 from ...tasks import default_worker, deliver
 from ...widgets import StatCard, card_row
 from ..base import Page
-from . import loader
 from .actions_bar import ActionsBar
 from .care_section import CareSections
 from .dialogs import RescheduleDialog, refusal_text
@@ -53,8 +56,8 @@ class TodayPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.viewer = loader.Viewer(None, "", False)
-        self.result: loader.AgendaResult | None = None
+        self.viewer = Viewer(None, "", False)
+        self.result: AgendaResult | None = None
         self._shown_user: int | None = None  # whose agenda the sections show
         self.loading = False  # the agenda is being read on the worker (screenshots and benchmarks wait)
         self._generation = 0
@@ -169,7 +172,7 @@ class TodayPage(Page):
     def refresh(self) -> None:
         """Reload the agenda (inline on small files, on the database worker on large ones)."""
         self._dirty = False
-        self.viewer = loader.viewer()
+        self.viewer = viewer()
         self.scope_combo.setVisible(self.viewer.supervisor)
         if self.viewer.supervisor and not self.scope_combo.property("chosen"):
             self.scope_combo.blockSignals(True)
@@ -179,16 +182,16 @@ class TodayPage(Page):
         user_id = self.user_filter()
         self._generation += 1
         generation = self._generation
-        large = loader.is_large()
+        large = is_large()
         self.care.refresh(now.date(), user_id, large)
         if not large:
-            self._show(loader.load(now, user_id), generation)
+            self._show(load_agenda(now, user_id), generation)
             return
         self.subtitle_label.setText(self.tr("Loading the agenda…"))
         if self.result is None or self._shown_user != user_id:  # nothing true to show meanwhile
             self._show_loading()
         self.loading = True
-        job = default_worker().submit(lambda _progress: loader.load(now, user_id))
+        job = default_worker().submit(lambda _progress: load_agenda(now, user_id))
         deliver(job, self, lambda result: self._show(result, generation), self._on_job_failed)
 
     def user_filter(self) -> int | None:
@@ -229,7 +232,7 @@ class TodayPage(Page):
         ):
             card.set_value("…")
 
-    def _show(self, result: loader.AgendaResult, generation: int) -> None:
+    def _show(self, result: AgendaResult, generation: int) -> None:
         if generation != self._generation:
             return  # a newer load is on its way
         self.loading = False
