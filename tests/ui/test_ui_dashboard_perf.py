@@ -374,8 +374,6 @@ def test_a_view_read_while_the_window_idles_is_shown_at_once_unless_something_wa
     qtbot.waitUntil(lambda: page._prefetched is not None, timeout=30_000)
     page.granularity_combo.setCurrentIndex(page.granularity_combo.findData("quarter"))
     # (the read may finish between two polls, so wait for its result, not for the loading flag)
-    qtbot.waitUntil(
-        lambda: page.data is not None and page.data.request.kind == "quarter", timeout=20_000
-    )
+    qtbot.waitUntil(lambda: page.data is not None and page.data.request.kind == "quarter", timeout=20_000)
     wait_drawn(qtbot, page)
     assert len(threads) == 5
