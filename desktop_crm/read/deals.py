@@ -22,12 +22,14 @@ from .users import users
 
 __all__ = [
     "ContractInfo",
+    "PaymentDue",
     "balance",
     "client_name",
     "contacts_with_roles",
     "contract_info",
     "has_contract",
     "instalment_rows",
+    "next_payment_due",
     "opportunity",
     "owed",
     "payment_rows",
@@ -123,6 +125,31 @@ def payment_rows(contract_id: int) -> list[tuple]:
 
 def owed(contract_id: int, instalment_id: int | None = None) -> int:
     return still_owed(contract_id, instalment_id)
+
+
+@dataclass(frozen=True)
+class PaymentDue:
+    """What a new payment on a contract most likely is: ``cents`` still owed (0 when nothing is), on the
+    instalment ``instalment_id`` / ``seq`` (None: the contract has no plan, or its plan is paid)."""
+
+    cents: int
+    instalment_id: int | None = None
+    seq: int | None = None
+
+
+def next_payment_due(contract_id: int) -> PaymentDue:
+    """What is still owed on the next unpaid instalment of the contract's payment plan: its amount minus
+    what the recorded payments already pay of it (``receivables.allocate``: a payment linked to an
+    instalment pays it first, unlinked payments and any excess pay the instalments in due-date order),
+    never more than is owed on the contract. Without a plan, or once every instalment is paid while the
+    contract is not (a plan may cover less than the contract), what is owed on the contract: its amount
+    minus everything collected. Never negative."""
+    on_contract = still_owed(contract_id)
+    for status in instalment_statuses(contract_id):
+        if status.remaining > 0 and on_contract > 0:
+            inst = status.instalment
+            return PaymentDue(min(status.remaining, on_contract), int(inst.id), int(inst.seq))
+    return PaymentDue(max(on_contract, 0))
 
 
 def balance(contract_id: int, today: date) -> tuple[int, int, int]:
