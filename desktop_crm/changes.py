@@ -98,6 +98,9 @@ def publish(batch: Iterable[Change]) -> None:
 def announce(entities: Iterable[str] = (EVERYTHING,), kind: Kind = "update") -> None:
     """Publish a coarse change of ``entities`` now, for writes made outside the write transaction
     (bulk loads, restores): every row of them may have changed."""
+    watch = _outside
+    if watch is not None:
+        watch.absorb()  # the file's change counter moved with these writes: not another program's
     publish(Change(entity, frozenset(), kind) for entity in dict.fromkeys(entities))
 
 
@@ -182,3 +185,115 @@ def collect(conn: sqlite3.Connection) -> tuple[Change, ...]:
         batch.append(Change(str(entity), ids, kind))
     conn.execute(f"DELETE FROM {LOG_TABLE}")
     return tuple(batch)
+
+
+# --- writes by other programs ----------------------------------------------------------------------
+class OutsideWrites:
+    """Notices commits made to the file by another program (the command line's import, a second window,
+    a database tool): ``PRAGMA data_version`` on a connection of its own changes with every commit by any
+    other connection, this process's included. This process's write transactions bracket their COMMIT
+    with :meth:`before_commit` (the write lock is held: a change seen then was made by someone else) and
+    :meth:`after_commit` (what changed since is this commit), so :meth:`poll` reports only the others.
+
+    A commit by another program in the instant between this process's COMMIT and :meth:`after_commit`
+    goes unseen until the next one; writes by this process outside a write transaction count as
+    outside writes (announced coarsely: late rather than never)."""
+
+    def __init__(self, path: str) -> None:
+        from .open_check import read_only_uri
+
+        self.path = path
+        self._conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._seen = self._version()
+        self._outside = False
+
+    def _version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def before_commit(self) -> None:
+        self._lock.acquire()  # released by after_commit (always called, even when the commit fails)
+        try:
+            if self._version() != self._seen:
+                self._outside = True
+        except sqlite3.Error:
+            pass
+
+    def after_commit(self) -> None:
+        try:
+            self._seen = self._version()
+        except sqlite3.Error:
+            pass
+        finally:
+            self._lock.release()
+
+    def absorb(self) -> None:
+        """What committed so far is announced already (a bulk load announced coarsely)."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._seen = self._version()
+                self._outside = False
+            except sqlite3.Error:
+                pass
+            finally:
+                self._lock.release()
+
+    def poll(self) -> bool:
+        """Whether another program committed since the last poll (False while a commit of this
+        process is under way: asked again at the next poll)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            version = self._version()
+            outside, self._outside = self._outside or version != self._seen, False
+            self._seen = version
+            return outside
+        except sqlite3.Error:
+            return False
+        finally:
+            self._lock.release()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+_outside: OutsideWrites | None = None
+
+
+def watching() -> OutsideWrites | None:
+    """The watch on the open file, if the window started one: the write transaction brackets its
+    COMMIT with its ``before_commit``/``after_commit``."""
+    return _outside
+
+
+def announce_outside_writes() -> bool:
+    """Announce (coarsely: any rows of any entity) the commits other programs made to the open database
+    since the last call; the first call on a file starts watching it. Returns whether any was seen.
+    Cheap (one PRAGMA on a connection of its own): the window calls it every second or so."""
+    global _outside
+    from .models import database
+
+    db = database.obj
+    path = getattr(db, "crm_path", None)
+    if not path or path == ":memory:" or getattr(db, "crm_read_only", False):
+        stop_watching_outside_writes()
+        return False
+    if _outside is None or _outside.path != path:
+        stop_watching_outside_writes()
+        try:
+            _outside = OutsideWrites(path)
+        except sqlite3.Error:
+            return False
+        return False
+    if not _outside.poll():
+        return False
+    announce()
+    return True
+
+
+def stop_watching_outside_writes() -> None:
+    global _outside
+    watch, _outside = _outside, None
+    if watch is not None:
+        watch.close()

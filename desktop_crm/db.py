@@ -132,6 +132,9 @@ def open_database(
 
 
 def close_database() -> None:
+    from . import changes
+
+    changes.stop_watching_outside_writes()  # its connection to the file closes with the database
     if database.obj is not None and not database.is_closed():
         if not getattr(database.obj, "crm_read_only", False):
             # Keep the planner's statistics current (the Clients list's order depends on them): ANALYZE

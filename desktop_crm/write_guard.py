@@ -131,6 +131,9 @@ def write_transaction() -> Iterator[None]:
             raise
         raise error from exc
     else:
+        watch = changes.watching()  # commits by other programs told apart from this one (changes.py)
+        if watch is not None:
+            watch.before_commit()
         try:
             context.__exit__(None, None, None)
         except Exception as exc:
@@ -138,6 +141,9 @@ def write_transaction() -> Iterator[None]:
             if error is exc:
                 raise
             raise error from exc
+        finally:
+            if watch is not None:
+                watch.after_commit()
         changes.publish(batch)  # committed: tell the subscribers what changed
 
 

@@ -3,7 +3,9 @@
 ``desktop_crm.changes`` calls its subscribers on the thread that committed (the GUI thread or the
 database worker). :class:`ChangeBus` collects those batches and, on the next turn of the GUI event loop,
 emits ``sig_changed(ChangeSet)`` once with everything committed since: a hundred writes in one turn (or
-one import of a hundred rows) make one refresh per page, not a hundred.
+one import of a hundred rows) make one refresh per page, not a hundred. Commits by other programs (the
+command line's import while the window is open, a second window on the same file) are noticed by a check
+every second (``desktop_crm.changes.announce_outside_writes``) and announced coarsely: every page reloads.
 
 Widgets follow data with :class:`Freshness`: it names the entities a widget shows, reloads the widget
 when one of them changed while it is visible, and marks it stale while it is hidden (reloaded when it is
@@ -12,6 +14,7 @@ shown again). ``ui.pages.base.Page`` sets one up from the page's ``watches``.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +26,10 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_crm import changes
 from desktop_crm.changes import EVERYTHING, Change, Kind
+
+log = logging.getLogger(__name__)
+# How often the open file is checked for commits by other programs (one PRAGMA, microseconds).
+OUTSIDE_POLL_MS = 1000
 
 # Groups of tables (``desktop_crm.changes`` entities) that pages show, for their ``watches``.
 # What the KPI figures, goal actuals and the weekly form's numbers are computed from:
@@ -113,6 +120,11 @@ class ChangeBus(QObject):
         # has finished what it was doing (and after any other write of the same turn).
         self._sig_arrived.connect(self._flush, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = changes.subscribe(self._on_committed)
+        # Commits by other programs (the command line's import, a second window) are announced too.
+        self._outside_timer = QTimer(self)
+        self._outside_timer.setInterval(OUTSIDE_POLL_MS)
+        self._outside_timer.timeout.connect(self._poll_outside)
+        self._outside_timer.start()
 
     @property
     def seq(self) -> int:
@@ -120,7 +132,15 @@ class ChangeBus(QObject):
         return self._seq
 
     def close(self) -> None:
+        self._outside_timer.stop()
         self._unsubscribe()
+        changes.stop_watching_outside_writes()
+
+    def _poll_outside(self) -> None:
+        try:
+            changes.announce_outside_writes()  # publishes to _on_committed when another program wrote
+        except Exception:  # a closed or vanished file: asked again at the next tick
+            log.debug("outside-write check failed", exc_info=True)
 
     def _on_committed(self, batch: tuple[Change, ...]) -> None:  # any thread
         with self._lock:

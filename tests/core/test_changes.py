@@ -129,3 +129,63 @@ def test_a_write_outside_the_write_transaction_is_announced_with_the_next_one(ba
     batches.clear()
     later = clients.create_client("Later")
     assert _by_entity(batches[-1])[("client", "insert")] == frozenset({stray.id, later.id})
+
+
+# --- commits by other programs ---------------------------------------------------------------------
+@pytest.fixture
+def watched(batches: list, db_path) -> Iterator[list[tuple[Change, ...]]]:  # noqa: ANN001
+    assert changes.announce_outside_writes() is False  # the first call starts watching the file
+    assert changes.watching() is not None
+    yield batches
+    changes.stop_watching_outside_writes()
+
+
+def _outside_rename(db_path, client_id: int, name: str) -> None:  # noqa: ANN001
+    import sqlite3
+
+    other = sqlite3.connect(db_path)  # another program's connection
+    with other:
+        other.execute("UPDATE client SET name = ? WHERE id = ?", (name, client_id))
+    other.close()
+
+
+def test_a_commit_by_another_program_is_announced_coarsely_once(watched: list, db_path) -> None:  # noqa: ANN001
+    client = clients.create_client("Acme")
+    watched.clear()
+    assert changes.announce_outside_writes() is False  # this process's own commit: announced already
+    assert watched == []
+    _outside_rename(db_path, client.id, "Acme (renamed elsewhere)")
+    assert changes.announce_outside_writes() is True
+    assert watched == [(Change(changes.EVERYTHING, frozenset(), "update"),)]
+    assert changes.announce_outside_writes() is False  # announced once
+
+
+def test_commits_of_this_process_on_any_thread_are_not_taken_for_another_programs(
+    watched: list,
+) -> None:
+    def write() -> None:
+        clients.create_client("From the worker")
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    thread.join()
+    clients.create_client("From here")
+    assert changes.announce_outside_writes() is False
+    assert all(c.entity != changes.EVERYTHING for batch in watched for c in batch)
+
+
+def test_another_programs_commit_just_before_one_of_ours_is_still_seen(
+    watched: list,
+    db_path,  # noqa: ANN001
+) -> None:
+    client = clients.create_client("Acme")
+    _outside_rename(db_path, client.id, "Renamed elsewhere")
+    clients.create_client("Beta")  # our commit moves the file's counter as well
+    assert changes.announce_outside_writes() is True
+
+
+def test_a_bulk_write_announced_by_hand_is_not_announced_again(watched: list, db_path) -> None:  # noqa: ANN001
+    client = clients.create_client("Acme")
+    _outside_rename(db_path, client.id, "Loaded in bulk")  # as the demo loader writes, then announces
+    changes.announce()
+    assert changes.announce_outside_writes() is False

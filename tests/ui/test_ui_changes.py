@@ -261,3 +261,23 @@ def test_the_today_badge_follows_a_step_done_anywhere(qtbot: QtBot, story: dict,
     complete_next_step(late.id)  # e.g. from the command line's twin in this process, or a dialog
     qtbot.waitUntil(lambda: window.nav.item(0).text() != before)
     window.reminders.stop()
+
+
+def test_a_change_made_by_another_program_shows_without_a_refresh(
+    qtbot: QtBot, story: dict, db_path: Path
+) -> None:
+    import sqlite3
+
+    from ui.changes import OUTSIDE_POLL_MS
+
+    window = make_window(qtbot, db_path)
+    go(window, "today")
+    qtbot.waitUntil(lambda: today_titles(window) == ["电话确认报价单"])
+    qtbot.wait(OUTSIDE_POLL_MS + 200)  # the window watches the file from its first check on
+    other = sqlite3.connect(db_path)  # e.g. the command line's import while the window is open
+    with other:
+        other.execute("UPDATE client SET name = ? WHERE id = ?", ("华夏重工", story["client"].id))
+        other.execute("UPDATE next_step SET title = ? WHERE id = ?", ("寄送样品", story["step"].id))
+    other.close()
+    qtbot.waitUntil(lambda: today_titles(window) == ["寄送样品"], timeout=OUTSIDE_POLL_MS * 5)
+    assert window.page("today").model.item(0).client_name == "华夏重工"  # type: ignore[attr-defined]
