@@ -87,7 +87,7 @@ def test_build_split_record_and_see_progress(
     def add_signed(dialog: QDialog) -> None:
         assert isinstance(dialog, goal_dialogs.TargetDialog)
         dialog.metric_combo.setCurrentIndex(dialog.metric_combo.findData("signed_amount_cents"))
-        dialog.value_edit.setValue(1_200_000)  # currency units
+        dialog.value_edit.money.setText("1,200,000")  # currency units, typed
         dialog.accept()
         if dialog.saved and dialog.isVisible():
             dialog.accept()
@@ -215,7 +215,7 @@ def test_propose_and_supervisor_accepts(qtbot: QtBot, seller: User, monkeypatch:
     assert page.propose_action in menu.actions() and page.accept_action not in menu.actions()
 
     def propose(dialog: QDialog) -> None:
-        dialog.value_edit.setValue(40)
+        dialog.value_edit.spin.setValue(40)
         dialog.reason_edit.setPlainText("两个大客户推迟到明年")
         dialog.accept()
 

@@ -16,7 +16,8 @@ from desktop_crm.read import deals as deal_data
 from desktop_crm.services.deals import close_opportunity
 
 from ... import fmt
-from .form import DateEdit, DealFormDialog
+from ...inputs import DateEdit
+from .form import DealFormDialog
 
 
 class CloseOpportunityDialog(DealFormDialog):

@@ -12,8 +12,9 @@ from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_contract
 
 from ...errors import error_text
+from ...inputs import DateEdit, MoneyEdit
 from ...labels import label
-from .form import DateEdit, DealFormDialog, MoneyEdit
+from .form import DealFormDialog
 
 
 class ContractDialog(DealFormDialog):
@@ -64,7 +65,7 @@ class ContractDialog(DealFormDialog):
     def save(self) -> None:
         contract = create_contract(
             self.client_id,
-            self.amount_edit.cents(),
+            self.amount_edit.cents() or 0,
             self.date_edit.day(),
             self.opportunity_id,
             title=self.title_edit.text(),

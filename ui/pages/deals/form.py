@@ -1,62 +1,23 @@
-"""What the deal dialogs share: a form with an error line under each field, money and date inputs, and an
-``accept()`` that saves through the services and keeps the dialog open on a ``ValidationError``."""
+"""What the deal dialogs share: a form with an error line under each field and an ``accept()`` that saves
+through the services and keeps the dialog open on a ``ValidationError`` (or a refused input). The money and
+date inputs are the shared ones of ``ui.inputs``; a money input's refusal shows under it while typing."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_crm import clock
 from desktop_crm.errors import CrmError, ValidationError
 
 from ...errors import error_text
+from ...inputs import InputProblem, MoneyEdit
 from ...widgets import error_label
-
-MAX_MONEY = 1e13
-
-
-class MoneyEdit(QDoubleSpinBox):
-    """An amount in currency units with two decimals and group separators; ``cents()`` reads it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDecimals(2)
-        self.setRange(0, MAX_MONEY)
-        self.setGroupSeparatorShown(True)
-        self.setMinimumWidth(160)
-        self.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
-
-    def cents(self) -> int:
-        return int(round(self.value() * 100))
-
-    def set_cents(self, cents: int) -> None:
-        self.setValue(cents / 100)
-
-
-class DateEdit(QDateEdit):
-    def __init__(self, parent: QWidget | None = None, day: date | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumWidth(140)
-        self.set_date(day or clock.today())
-
-    def set_date(self, day: date) -> None:
-        self.setDate(QDate(day.year, day.month, day.day))
-
-    def day(self) -> date:
-        d = self.date()
-        return date(d.year(), d.month(), d.day())
 
 
 class DealFormDialog(QDialog):
@@ -93,8 +54,19 @@ class DealFormDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        column.addWidget(self._error_label(key))
+        error = self._error_label(key)
+        column.addWidget(error)
         self.form.addRow(caption, box)
+        for money in [widget, *widget.findChildren(MoneyEdit)]:
+            if isinstance(money, MoneyEdit):
+                money.field = money.field or key
+                money.sig_problem.connect(lambda text, key=key: self._on_input_problem(key, text))
+
+    def _on_input_problem(self, key: str, text: str) -> None:
+        if text:
+            self.show_error(key, text)
+        else:
+            self.errors[key].hide()
 
     def show_error(self, field: str | None, message: str) -> None:
         target = self.errors.get(field or "general", self.general_error)
@@ -117,6 +89,9 @@ class DealFormDialog(QDialog):
             error.hide()
         try:
             self.save()
+        except InputProblem as problem:
+            self.show_error(problem.field, problem.message)
+            return
         except ValidationError as exc:
             self.show_error(exc.field, self.message(exc))
             return

@@ -28,8 +28,9 @@ from desktop_crm.services.common import fk_id
 from desktop_crm.services.deal_forms import OpportunityInput, save_opportunity
 
 from ...errors import error_text, input_error
+from ...inputs import DateEdit, MoneyEdit
 from ...labels import choices
-from .form import DateEdit, DealFormDialog, MoneyEdit
+from .form import DealFormDialog
 
 
 class OpportunityDialog(DealFormDialog):
@@ -234,7 +235,7 @@ class OpportunityDialog(DealFormDialog):
         close = self.close_edit.day() if self.close_check.isChecked() else None
         fields = {
             "name": self.name_edit.text(),
-            "expected_amount_cents": self.amount_edit.cents(),
+            "expected_amount_cents": self.amount_edit.cents() or 0,
             "expected_close_date": close,
             "competitor": self.competitor_edit.text(),
             "notes": self.notes_edit.toPlainText(),

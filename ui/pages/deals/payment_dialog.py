@@ -1,6 +1,7 @@
 """Record money received (回款) on a contract, optionally against one instalment.
 
-Shows what is still owed; an amount above it is an overpayment and is saved only after an explicit
+Proposes what is still owed on the next unpaid instalment (``read.deals.next_payment_due``; without a plan,
+what is owed on the contract), or on the instalment picked; an amount above what is owed is an overpayment and is saved only after an explicit
 confirmation (``ui.prompts.ask_yes_no``), then with ``allow_overpay=True``. A recorded payment can be
 undone from the Edit menu ("Undo Record payment 8,700.00") until the next restart.
 """
@@ -16,8 +17,9 @@ from desktop_crm.services.payments import record_payment
 
 from ... import fmt, prompts
 from ...errors import error_text, input_error
+from ...inputs import DateEdit, MoneyEdit
 from ...undo import RecordedPayment, RecordPaymentCommand, push_done
-from .form import DateEdit, DealFormDialog, MoneyEdit
+from .form import DealFormDialog
 
 
 class PaymentDialog(DealFormDialog):
@@ -88,16 +90,25 @@ class PaymentDialog(DealFormDialog):
     def _on_instalment_changed(self) -> None:
         on_contract = deal_data.owed(self.contract_id)
         inst = self.instalment_combo.currentData()
-        if inst is None:
-            text = self.tr("{amount} on this contract").format(amount=fmt.money(on_contract))
-            owed = on_contract
+        if on_contract <= 0:
+            text, proposed = self.tr("Nothing is owed on this contract"), 0
+        elif inst is None:
+            due = deal_data.next_payment_due(self.contract_id)
+            proposed = due.cents
+            if due.seq is None:
+                text = self.tr("{amount} on this contract").format(amount=fmt.money(on_contract))
+            else:
+                text = self.tr("{amount} on the next instalment #{seq} ({total} on the contract)").format(
+                    amount=fmt.money(due.cents), seq=due.seq, total=fmt.money(on_contract)
+                )
         else:
-            owed = deal_data.owed(self.contract_id, inst)
+            proposed = deal_data.owed(self.contract_id, inst)
             text = self.tr("{amount} on this instalment ({total} on the contract)").format(
-                amount=fmt.money(owed), total=fmt.money(on_contract)
+                amount=fmt.money(proposed), total=fmt.money(on_contract)
             )
         self.owed_label.setText(text)
-        self.amount_edit.set_cents(owed)
+        self.owed_label.setWordWrap(True)
+        self.amount_edit.set_cents(proposed if proposed > 0 else None)
 
     def message(self, exc: ValidationError) -> str:
         if exc.field == "amount_cents" and exc.code == "not_positive":
@@ -105,7 +116,7 @@ class PaymentDialog(DealFormDialog):
         return error_text(exc)
 
     def save(self) -> None:
-        amount = self.amount_edit.cents()
+        amount = self.amount_edit.cents() or 0
         owed = self.owed()
         allow = False
         if amount > owed:

@@ -23,7 +23,8 @@ from desktop_crm.services.payments import set_payment_plan
 
 from ... import fmt
 from ...errors import error_text
-from .form import DateEdit, DealFormDialog, MoneyEdit
+from ...inputs import DateEdit, InputProblem, MoneyEdit
+from .form import DealFormDialog
 
 
 def add_months(day: date, months: int) -> date:
@@ -106,9 +107,10 @@ class PaymentPlanDialog(DealFormDialog):
         r = self.table.rowCount()
         self.table.insertRow(r)
         date_edit = DateEdit(self.table, due)
-        money = MoneyEdit(self.table)
+        money = MoneyEdit(self.table, field="amount_cents")
         money.set_cents(amount)
-        money.valueChanged.connect(self._update_total)
+        money.sig_changed.connect(self._update_total)
+        money.sig_problem.connect(self._on_money_problem)
         self.table.setCellWidget(r, 0, date_edit)
         self.table.setCellWidget(r, 1, money)
         self._update_total()
@@ -118,8 +120,20 @@ class PaymentPlanDialog(DealFormDialog):
         for r in range(self.table.rowCount()):
             date_edit, money = self.table.cellWidget(r, 0), self.table.cellWidget(r, 1)
             assert isinstance(date_edit, DateEdit) and isinstance(money, MoneyEdit)
-            rows.append((date_edit.day(), money.cents()))
+            rows.append((date_edit.day(), money.cents() or 0))
         return rows
+
+    def _amounts(self) -> list[int]:
+        """The amounts typed so far (a refused one counts as 0 until it is corrected)."""
+        amounts = []
+        for r in range(self.table.rowCount()):
+            money = self.table.cellWidget(r, 1)
+            assert isinstance(money, MoneyEdit)
+            try:
+                amounts.append(money.cents() or 0)
+            except InputProblem:
+                amounts.append(0)
+        return amounts
 
     def split(self, parts: int, first_due: date) -> None:
         self.table.setRowCount(0)
@@ -130,7 +144,7 @@ class PaymentPlanDialog(DealFormDialog):
         return self.total_label.text()
 
     def _update_total(self) -> None:
-        total = sum(amount for _due, amount in self.plan())
+        total = sum(self._amounts())
         contract = self.info.amount_cents
         text = self.tr("Planned {total} of {amount}").format(
             total=fmt.money(total), amount=fmt.money(contract)
@@ -147,13 +161,16 @@ class PaymentPlanDialog(DealFormDialog):
         self.total_label.setStyleSheet(f"color: {color}; font-weight: 600;")
 
     # --- slots ---------------------------------------------------------------------------------
+    def _on_money_problem(self, text: str) -> None:
+        self._on_input_problem("amount_cents", text)
+
     def _on_split_clicked(self) -> None:
         self.split(self.parts_spin.value(), self.first_due.day())
 
     def _on_add_clicked(self) -> None:
-        plan = self.plan()
-        due = add_months(plan[-1][0], 1) if plan else add_months(today(), 1)
-        owed = max(self.info.amount_cents - sum(a for _d, a in plan), 0)
+        last = self.table.cellWidget(self.table.rowCount() - 1, 0) if self.table.rowCount() else None
+        due = add_months(last.day(), 1) if isinstance(last, DateEdit) else add_months(today(), 1)
+        owed = max(self.info.amount_cents - sum(self._amounts()), 0)
         self.add_instalment(due, owed)
 
     def _on_remove_clicked(self) -> None:

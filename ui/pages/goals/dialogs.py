@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +35,9 @@ from desktop_crm.models.enums import GOAL_KINDS
 from desktop_crm.services import goals as goal_service
 
 from ...errors import error_text
+from ...inputs import DateEdit, InputProblem, MoneyEdit
 from ...labels import label
-from ..deals.form import DateEdit, DealFormDialog
+from ..deals.form import DealFormDialog
 from ..followups.client_picker import ClientPicker
 from . import texts
 
@@ -60,30 +62,44 @@ def kind_period(kind: str, day: date) -> tuple[date, date]:
     return day, day + timedelta(days=1)
 
 
-class ValueEdit(QDoubleSpinBox):
-    """A target value in its unit: money in currency units, rates in percent, counts whole."""
+class ValueEdit(QWidget):
+    """A target value in its unit: money in the shared money input (exact cents), rates in percent and
+    other units in a spin box (counts whole)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRange(0, MAX_VALUE)
-        self.setGroupSeparatorShown(True)
-        self.setMinimumWidth(160)
-        self.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.spin = QDoubleSpinBox(self)
+        self.spin.setRange(0, MAX_VALUE)
+        self.spin.setGroupSeparatorShown(True)
+        self.spin.setMinimumWidth(160)
+        self.spin.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.NoButtons)
+        self.money = MoneyEdit(self)
+        self.stack.addWidget(self.spin)
+        self.stack.addWidget(self.money)
         self.unit = "count"
         self.set_unit("count")
 
     def set_unit(self, unit: str) -> None:
-        natural = self.natural()
+        try:
+            natural = self.natural()
+        except InputProblem:
+            natural = 0
         self.unit = unit
-        self.setDecimals(2 if unit in ("cents", "days", "ratio", "score") else 1 if unit == "rate" else 0)
-        self.setSuffix(" %" if unit == "rate" else "")
+        shown: QWidget = self.money if unit == "cents" else self.spin
+        self.stack.setCurrentWidget(shown)
+        self.setFocusProxy(shown)
+        self.spin.setDecimals(2 if unit in ("days", "ratio", "score") else 1 if unit == "rate" else 0)
+        self.spin.setSuffix(" %" if unit == "rate" else "")
         self.set_natural(natural)
 
     def natural(self) -> float | int:
-        """The value as the services take it: cents, counts, a rate as 0.25."""
-        shown = self.value()
+        """The value as the services take it: cents, counts, a rate as 0.25 (raises ``InputProblem`` for
+        a refused amount)."""
         if self.unit == "cents":
-            return int(round(shown * 100))
+            return self.money.cents() or 0
+        shown = self.spin.value()
         if self.unit == "rate":
             return shown / 100
         if self.unit in ("count", "minutes"):
@@ -91,14 +107,14 @@ class ValueEdit(QDoubleSpinBox):
         return shown
 
     def set_natural(self, value: float | int | None) -> None:
-        if value is None:
-            self.setValue(0)
-        elif self.unit == "cents":
-            self.setValue(value / 100)
+        if self.unit == "cents":
+            self.money.set_cents(int(round(value or 0)))
+        elif value is None:
+            self.spin.setValue(0)
         elif self.unit == "rate":
-            self.setValue(value * 100)
+            self.spin.setValue(value * 100)
         else:
-            self.setValue(value)
+            self.spin.setValue(value)
 
 
 class GoalFormDialog(DealFormDialog):

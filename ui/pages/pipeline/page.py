@@ -31,7 +31,7 @@ from ...undo import MoveStageCommand, push_done
 from ...widgets import StatCard, card_row
 from ..base import Page
 from ..deals import CloseOpportunityDialog, OpportunityDialog
-from ..deals.form import DateEdit
+from ...inputs import DateEdit
 from .board import StageColumn
 
 PERIODS = ("any", "this_month", "this_quarter", "this_year", "custom")

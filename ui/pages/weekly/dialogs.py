@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import CrmError, ValidationError
 
 from ...errors import error_text
+from ...inputs import InputProblem, MoneyEdit
 
 Submit = Callable[..., Any]
 
@@ -57,6 +57,9 @@ class _ServiceDialog(QDialog):
         try:
             values = self.values()
             self.submit(**values)
+        except InputProblem as problem:
+            self.show_error(problem.message, problem.field)
+            return
         except ValidationError as exc:
             self.show_error(error_text(exc), exc.field)
             return
@@ -87,21 +90,19 @@ class CollectionLineDialog(_ServiceDialog):
         super().__init__("", submit, parent)
         self.setWindowTitle(self.tr("Add a planned collection"))
         self.client_combo = _client_combo(self, clients, self.tr("(no client)"))
-        self.amount_spin = QDoubleSpinBox(self)
-        self.amount_spin.setObjectName("amountSpin")
-        self.amount_spin.setRange(0, 10**12)
-        self.amount_spin.setDecimals(2)
-        self.amount_spin.setGroupSeparatorShown(True)
+        self.amount_edit = MoneyEdit(self, field="amount_cents")
+        self.amount_edit.setObjectName("amountEdit")
+        self.amount_edit.sig_problem.connect(self.error_label.setText)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("noteEdit")
         self.form.addRow(self.tr("Client"), self.client_combo)
-        self.form.addRow(self.tr("Amount"), self.amount_spin)
+        self.form.addRow(self.tr("Amount"), self.amount_edit)
         self.form.addRow(self.tr("Note"), self.note_edit)
 
     def values(self) -> dict[str, Any]:
         return {
             "client_id": self.client_combo.currentData(),
-            "amount_cents": round(self.amount_spin.value() * 100),
+            "amount_cents": self.amount_edit.cents() or 0,
             "note": self.note_edit.text(),
         }
 
