@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         bind_undo_actions(self.undo_action, self.redo_action)  # the stack moves only when the file did
+        from .undo import notifier as undo_notifier
+
+        undo_notifier().sig_failed.connect(self._on_undo_failed)  # whichever page is shown
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -250,14 +253,14 @@ class MainWindow(QMainWindow):
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(bar)
         self.schema_label = QLabel(bar)
-        # Reminders get their own label: a temporary status message would be drawn over the path.
-        self.reminder_label = QLabel(bar)
-        self.reminder_label.setObjectName("reminderLabel")
-        self.reminder_label.setStyleSheet("color: #b4471f; font-weight: 600;")
+        # Reminders get their own button: a temporary status message would be drawn over the path. It
+        # names the step and its client, stays until clicked or until no reminded step is due, and opens it.
+        from .reminders import ReminderButton
+
+        self.reminder_label = ReminderButton(bar)
+        self.reminder_label.setAccessibleName(self.tr("Open the next step due"))
+        self.reminder_label.clicked.connect(self._on_reminder_label_clicked)
         self.reminder_label.hide()
-        self._reminder_timer = QTimer(self)
-        self._reminder_timer.setSingleShot(True)
-        self._reminder_timer.timeout.connect(self.reminder_label.hide)
         bar.addWidget(self.reminder_label)
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.count_label)
@@ -277,7 +280,7 @@ class MainWindow(QMainWindow):
 
         self.reminders = ReminderService(self)
         self.reminders.sig_badge_changed.connect(self._on_reminders_badge_changed)
-        self.reminders.sig_reminded.connect(self._on_reminders_reminded)
+        self.reminders.sig_pending_changed.connect(self._on_reminders_pending_changed)
         self.reminders.sig_open_requested.connect(self._on_reminders_open_requested)
         handbook_links().sig_open_requested.connect(self._on_handbook_links_open_requested)
         self.reminders.start()
@@ -488,17 +491,30 @@ class MainWindow(QMainWindow):
         text = self.tr("{title} ({count})").format(title=title, count=count) if count else title
         self.nav.item(index).setText(text)
 
-    def _on_reminders_reminded(self, steps: list) -> None:
-        title, _text = self.reminders.message(steps)
-        self.reminder_label.setText(title)
+    def _on_reminders_pending_changed(self, steps: list) -> None:
+        if not steps:
+            self.reminder_label.hide()
+            return
+        self.reminder_label.set_reminder(
+            self.reminders.status_text(steps), self.reminders.status_tooltip(steps)
+        )
         self.reminder_label.show()
-        self._reminder_timer.start(60_000)
+
+    def _on_reminder_label_clicked(self) -> None:
+        """Open the first step reminded on Today (selected, its actions ready); the others are listed
+        there too. The reminder is answered: the button goes."""
+        steps = list(self.reminders.pending)
+        self.reminders.dismiss()
+        page = self.page("today")
+        self.show_page(self.pages.index(page))
+        if steps:
+            page.open_step(steps[0].id, steps[0].client_id)  # type: ignore[attr-defined]
 
     def _on_reminders_open_requested(self) -> None:
         self.showNormal()
         self.raise_()
         self.activateWindow()
-        self.show_page(PAGE_KEYS.index("today"))
+        self._on_reminder_label_clicked()
 
     def _on_today_open_client_requested(self, client_id: int) -> None:
         page = self.page("clients")
@@ -609,6 +625,10 @@ class MainWindow(QMainWindow):
 
     def _on_import_wizard_imported(self, _result: object) -> None:
         self.refresh_all()
+
+    def _on_undo_failed(self, message: str) -> None:
+        if self.isVisible():
+            prompts.show_error(self, self.tr("Cannot undo"), message)
 
     def _on_about_action_triggered(self) -> None:
         prompts.show_info(

@@ -1,5 +1,7 @@
 """Reminders while the application runs: the Today badge (always) and a desktop notification
-through the system tray (where there is one).
+through the system tray (where there is one), and the status bar's reminder button (always, tray or
+not): it names the step and its client, stays until clicked or until no reminded step is still due,
+and a click opens the step on Today.
 
 ``ReminderService`` checks once a minute (and whenever the agenda changes) which open next steps
 of the current user come due within the lead time, and how many items need attention now. It
@@ -13,8 +15,9 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QSizePolicy, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
 from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep
@@ -58,11 +61,14 @@ def _default_user() -> int | None:
 
 class ReminderService(QObject):
     """Emits ``sig_badge_changed(count)`` and ``sig_reminded(steps)`` (also shown in the tray);
-    ``sig_open_requested`` when the user clicks a tray message."""
+    ``sig_open_requested`` when the user clicks a tray message; ``sig_pending_changed(steps)`` when the
+    reminded steps still waiting for the user change (a new reminder; a step done, snoozed or dismissed:
+    ``pending`` keeps them, earliest reminded first)."""
 
     sig_badge_changed = Signal(int)
     sig_reminded = Signal(list)
     sig_open_requested = Signal()
+    sig_pending_changed = Signal(list)
 
     def __init__(
         self,
@@ -83,6 +89,7 @@ class ReminderService(QObject):
         self.badge = 0
         self.settings = ReminderSettings()
         self.notified: set[tuple[int, datetime]] = set()
+        self.pending: list[AgendaStep] = []  # reminded, not yet done, snoozed or dismissed
         self._last_check: datetime | None = None
         self._pending = False
         self.timer = QTimer(self)
@@ -104,6 +111,7 @@ class ReminderService(QObject):
     def reset(self) -> None:
         """Another database: forget what was notified and check again."""
         self.notified.clear()
+        self.dismiss()
         self._last_check = None
         self._on_settings_changed()
 
@@ -116,6 +124,7 @@ class ReminderService(QObject):
             return
         now, user_id, since = self.clock(), self.user(), self._last_check
         lead = self.settings.lead_minutes
+        watched = [(s.id, s.due_at) for s in self.pending]  # still due? read with the rest
         background = self.background
         if background is None:
             from desktop_crm.read.size import is_large
@@ -123,7 +132,7 @@ class ReminderService(QObject):
             background = is_large()
         if not background:
             try:
-                snapshot = reminder_snapshot(now, user_id, lead, since)
+                snapshot = reminder_snapshot(now, user_id, lead, since, watched=watched)
             except Exception:  # a reminder must never break the window
                 log.exception("reminder check failed")
                 return
@@ -132,7 +141,9 @@ class ReminderService(QObject):
         if self._pending:
             return
         self._pending = True
-        job = default_worker().submit(lambda _p: reminder_snapshot(now, user_id, lead, since))
+        job = default_worker().submit(
+            lambda _p: reminder_snapshot(now, user_id, lead, since, watched=watched)
+        )
         job.sig_finished.connect(self.apply)
         for signal in (job.sig_finished, job.sig_failed, job.sig_cancelled):
             signal.connect(self._on_job_done)
@@ -143,13 +154,24 @@ class ReminderService(QObject):
         if snapshot.badge_count != self.badge:
             self.badge = snapshot.badge_count
             self.sig_badge_changed.emit(self.badge)
-        if not self.settings.enabled:
-            return
+        # The reminded steps still open at the same due time stay; done, deleted or snoozed ones go.
+        still = [s for s in self.pending if (s.id, s.due_at) in snapshot.still_due]
+        changed = len(still) != len(self.pending)
+        self.pending = still
         fresh = [s for s in snapshot.coming_due if (s.id, s.due_at) not in self.notified]
-        if not fresh:
-            return
-        self.notified.update((s.id, s.due_at) for s in fresh)
-        self.notify(fresh)
+        if self.settings.enabled and fresh:
+            self.notified.update((s.id, s.due_at) for s in fresh)
+            self.pending.extend(fresh)
+            changed = False  # notify() tells
+            self.notify(fresh)
+        if changed:
+            self.sig_pending_changed.emit(list(self.pending))
+
+    def dismiss(self) -> None:
+        """The user answered the reminder (or another file was opened): nothing is waiting any more."""
+        if self.pending:
+            self.pending = []
+            self.sig_pending_changed.emit([])
 
     def notify(self, steps: list[AgendaStep]) -> None:
         title, text = self.message(steps)
@@ -157,12 +179,13 @@ class ReminderService(QObject):
             tray = self._tray()
             tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
         self.sig_reminded.emit(steps)
+        self.sig_pending_changed.emit(list(self.pending))
 
     def message(self, steps: list[AgendaStep]) -> tuple[str, str]:
         first = steps[0]
         lines = [
             self.tr("{time} · {client}: {title}").format(
-                time=fmt.short_datetime(s.due_at), client=s.client_name, title=s.title
+                time=fmt.short_datetime(s.due_at), client=s.client_name, title=_step_text(s)
             )
             for s in steps[:5]
         ]
@@ -171,6 +194,20 @@ class ReminderService(QObject):
         if len(steps) == 1:
             return self.tr("Next step due at {time}").format(time=fmt.short_datetime(first.due_at)), lines[0]
         return self.tr("{count} next steps coming due").format(count=len(steps)), "\n".join(lines)
+
+    def status_text(self, steps: list[AgendaStep]) -> str:
+        """The status bar's reminder: the first step and its client, how many more."""
+        first = steps[0]
+        text = self.tr("Due {time}: {step} — {client}").format(
+            time=fmt.short_datetime(first.due_at), step=_step_text(first), client=first.client_name
+        )
+        if len(steps) > 1:
+            text = self.tr("{reminder} (+{count} more)").format(reminder=text, count=len(steps) - 1)
+        return text
+
+    def status_tooltip(self, steps: list[AgendaStep]) -> str:
+        title, text = self.message(steps)
+        return "\n".join((title, text, self.tr("Click to open the step on Today.")))
 
     def _tray(self) -> QSystemTrayIcon:
         if self.tray is None:
@@ -207,3 +244,69 @@ class ReminderService(QObject):
             log.exception("reminder settings unreadable")
             self.settings = ReminderSettings()
         self.check()
+
+
+def _step_text(step: AgendaStep) -> str:
+    from .labels import label
+
+    return step.title or label("plan_type", step.plan_type)
+
+
+REMINDER_STYLE = """
+QToolButton#reminderButton { color: #b4471f; font-weight: 600; border: 1px solid transparent;
+                             border-radius: 4px; padding: 1px 6px; background: transparent; }
+QToolButton#reminderButton:hover { text-decoration: underline; }
+QToolButton#reminderButton:focus { border-color: #b4471f; }
+"""
+
+
+class ReminderButton(QToolButton):
+    """The status bar's reminder: a flat button with a pointing hand, its text elided to the width it
+    gets (never widening the window), the whole text in its tooltip; ``full_text`` is what it says."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderButton")
+        self.full_text = ""
+        self.setAutoRaise(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(REMINDER_STYLE)
+
+    def set_reminder(self, text: str, tooltip: str) -> None:
+        self.full_text = text
+        self.setToolTip(tooltip)
+        self.setAccessibleDescription(tooltip)
+        self._elide()
+        self.updateGeometry()
+
+    def shown_text(self) -> str:
+        """The text as drawn (elided when the bar is narrow; ``&`` not a mnemonic)."""
+        return self.text().replace("&&", "&")
+
+    def _padding(self) -> int:
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.shown_text())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + self._padding(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("M") * 10), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(self.width() - self._padding(), 0) if self.isVisible() else 1 << 20
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        if shown != self.shown_text():
+            self.setText(shown.replace("&", "&&"))

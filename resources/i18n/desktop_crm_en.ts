@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+374"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+390"/>
         <source>Edit action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>AnnotateDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+156"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+157"/>
         <source>Annotate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,7 +323,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+139"/>
+        <location filename="../../ui/app.py" line="+140"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,7 +822,7 @@ Your data is unchanged.</source>
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/bulk_edit.py" line="+32"/>
+        <location filename="../../ui/pages/clients/bulk_edit.py" line="+33"/>
         <source>Edit {count} clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,7 +1057,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+319"/>
+        <location filename="../../ui/charts/canvas.py" line="+310"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,7 +1589,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+73"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+74"/>
         <source>← Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,24 +1650,24 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+6"/>
         <source>Loading the client…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The client could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <location line="+4"/>
         <source>This client no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+54"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1743,7 +1743,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+127"/>
+        <location filename="../../ui/pages/clients/list_view.py" line="+128"/>
         <source>Search name, short name, contacts, phone…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,8 +1783,8 @@ Your data is unchanged.</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+101"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Short name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1824,13 +1824,13 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+110"/>
+        <location line="-110"/>
+        <location line="+111"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,7 +1840,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Loading clients…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1882,7 +1882,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+32"/>
         <location line="+21"/>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
@@ -2035,7 +2035,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseOpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/close_dialog.py" line="+30"/>
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+31"/>
         <source>Close opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2083,7 +2083,7 @@ Your data is unchanged.</source>
 <context>
     <name>CollectionLineDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-78"/>
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-76"/>
         <source>Add a planned collection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,7 +2093,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -2379,7 +2379,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29"/>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+30"/>
         <source>New contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2557,7 +2557,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3868,7 +3868,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+113"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+114"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5841,8 +5841,8 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+123"/>
-        <location line="+23"/>
+        <location filename="../../ui/main_window.py" line="+112"/>
+        <location line="+24"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
     </message>
@@ -6022,7 +6022,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+17"/>
+        <source>Open the next step due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
@@ -6046,7 +6051,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+85"/>
         <location line="+6"/>
         <source>New database</source>
         <translation>New database</translation>
@@ -6180,6 +6185,29 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+2"/>
         <source>e.g. Technical evaluation passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../ui/inputs.py" line="+173"/>
+        <source>Enter an amount of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use at most 2 decimals (cents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This amount is implausibly large; check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an amount, e.g. {example}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6364,7 +6392,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-275"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-277"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6442,7 +6470,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+50"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+51"/>
         <source>New opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6548,7 +6576,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+32"/>
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+34"/>
         <source>Record payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6629,16 +6657,26 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+14"/>
+        <source>Nothing is owed on this contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{amount} on this contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>{amount} on the next instalment #{seq} ({total} on the contract)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{amount} on this instalment ({total} on the contract)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Enter the amount received.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6666,7 +6704,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50"/>
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+51"/>
         <source>Payment plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6716,7 +6754,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Planned {total} of {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6731,7 +6769,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Two instalments are due on the same day; change a date or merge them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6813,9 +6851,17 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>PipelineCardModel</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/models.py" line="+48"/>
+        <source>Drag to another stage to move it (Ctrl+Shift+Right/Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+70"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+79"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -6826,12 +6872,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
+        <location line="+272"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-271"/>
         <source>Won</source>
         <translation type="unfinished">Won</translation>
     </message>
@@ -6841,13 +6887,13 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished">Lost</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+200"/>
+        <location line="+27"/>
+        <location line="+244"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-244"/>
         <source>Created</source>
         <translation type="unfinished">Created</translation>
     </message>
@@ -6883,12 +6929,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+178"/>
+        <location line="+222"/>
         <source>Owner</source>
         <translation type="unfinished">Owner</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-219"/>
         <source>Date</source>
         <translation type="unfinished">Date</translation>
     </message>
@@ -6928,12 +6974,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The pipeline could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Won ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6948,17 +6994,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+44"/>
         <source>Cannot move the opportunity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Move {name} to {stage}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Move {count} opportunities to {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7025,7 +7076,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-192"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -7201,7 +7252,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43"/>
+        <location filename="../../ui/prompts.py" line="+46"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
@@ -7437,7 +7488,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+164"/>
+        <location filename="../../ui/reminders.py" line="+187"/>
         <source>{time} · {client}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7454,6 +7505,21 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1"/>
         <source>{count} next steps coming due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {time}: {step} — {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reminder} (+{count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click to open the step on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -11310,7 +11376,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+141"/>
+        <location filename="../../ui/pages/pipeline/board.py" line="+272"/>
         <source>{stage} · {probability}%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11534,7 +11600,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+144"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -11837,13 +11903,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+68"/>
-        <location line="+145"/>
+        <location filename="../../ui/pages/today/page.py" line="+73"/>
+        <location line="+146"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-138"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11909,7 +11975,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>{date} · the whole team&apos;s agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11919,12 +11985,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The agenda could not be loaded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>Complete next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11970,7 +12036,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">Next step</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-217"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
@@ -12772,7 +12838,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+128"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+129"/>
         <source>Export this table…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+374" />
+        <location filename="../../ui/pages/goals/dialogs.py" line="+390" />
         <source>Edit action</source>
         <translation>编辑行动目标</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>AnnotateDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="+156" />
+        <location filename="../../ui/pages/weekly/dialogs.py" line="+157" />
         <source>Annotate</source>
         <translation>批注</translation>
     </message>
@@ -323,7 +323,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+139" />
+        <location filename="../../ui/app.py" line="+140" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -831,7 +831,7 @@ Your data is unchanged.</source>
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/bulk_edit.py" line="+32" />
+        <location filename="../../ui/pages/clients/bulk_edit.py" line="+33" />
         <source>Edit {count} clients</source>
         <translation>批量修改 {count} 个客户</translation>
     </message>
@@ -1078,7 +1078,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+319" />
+        <location filename="../../ui/charts/canvas.py" line="+310" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1611,7 +1611,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+73" />
+        <location filename="../../ui/pages/clients/hub.py" line="+74" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -1672,24 +1672,24 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+12" />
-        <location line="+61" />
+        <location line="+62" />
         <location line="+6" />
         <source>Loading the client…</source>
         <translation>正在加载客户…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The client could not be loaded: {error}</source>
         <translation>无法加载该客户：{error}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+13" />
         <location line="+4" />
         <source>This client no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+54" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -1765,7 +1765,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientListView</name>
     <message>
-        <location filename="../../ui/pages/clients/list_view.py" line="+127" />
+        <location filename="../../ui/pages/clients/list_view.py" line="+128" />
         <source>Search name, short name, contacts, phone…</source>
         <translation>搜索名称、简称、联系人、电话…</translation>
     </message>
@@ -1805,8 +1805,8 @@ Your data is unchanged.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-100" />
-        <location line="+101" />
+        <location line="-101" />
+        <location line="+102" />
         <source>Short name</source>
         <translation>简称</translation>
     </message>
@@ -1846,13 +1846,13 @@ Your data is unchanged.</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-109" />
-        <location line="+110" />
+        <location line="-110" />
+        <location line="+111" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="-112" />
+        <location line="-113" />
         <source>Matched</source>
         <translation>匹配项</translation>
     </message>
@@ -1862,7 +1862,7 @@ Your data is unchanged.</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>Loading clients…</source>
         <translation>正在加载客户…</translation>
     </message>
@@ -1904,7 +1904,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+32" />
         <location line="+21" />
-        <location line="+146" />
+        <location line="+152" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -2057,7 +2057,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseOpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/close_dialog.py" line="+30" />
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+31" />
         <source>Close opportunity</source>
         <translation>关闭商机</translation>
     </message>
@@ -2105,7 +2105,7 @@ Your data is unchanged.</source>
 <context>
     <name>CollectionLineDialog</name>
     <message>
-        <location filename="../../ui/pages/weekly/dialogs.py" line="-78" />
+        <location filename="../../ui/pages/weekly/dialogs.py" line="-76" />
         <source>Add a planned collection</source>
         <translation>添加计划回款</translation>
     </message>
@@ -2115,7 +2115,7 @@ Your data is unchanged.</source>
         <translation>（无客户）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -2405,7 +2405,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+29" />
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+30" />
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
@@ -2587,7 +2587,7 @@ Your data is unchanged.</source>
         <translation>导出回款记录</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+45" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -3918,7 +3918,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+113" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+114" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
@@ -5899,8 +5899,8 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+123" />
-        <location line="+23" />
+        <location filename="../../ui/main_window.py" line="+112" />
+        <location line="+24" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
@@ -6080,7 +6080,12 @@ Your data is unchanged.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+136" />
+        <location line="+17" />
+        <source>Open the next step due</source>
+        <translation>打开到期的下步事务</translation>
+    </message>
+    <message>
+        <location line="+162" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -6104,7 +6109,7 @@ Your data is unchanged.</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+85" />
         <location line="+6" />
         <source>New database</source>
         <translation>新建数据库</translation>
@@ -6243,6 +6248,29 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <location line="+2" />
         <source>e.g. Technical evaluation passed</source>
         <translation>例如：技术评估通过</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../../ui/inputs.py" line="+173" />
+        <source>Enter an amount of 0 or more.</source>
+        <translation type="unfinished">请输入不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Use at most 2 decimals (cents).</source>
+        <translation type="unfinished">最多保留 2 位小数（到分）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This amount is implausibly large; check the digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter an amount, e.g. {example}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -6430,7 +6458,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-275" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-277" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -6508,7 +6536,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+50" />
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+51" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -6614,7 +6642,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/payment_dialog.py" line="+32" />
+        <location filename="../../ui/pages/deals/payment_dialog.py" line="+34" />
         <source>Record payment</source>
         <translation>登记回款</translation>
     </message>
@@ -6695,16 +6723,26 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+14" />
+        <source>Nothing is owed on this contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
         <source>{amount} on this contract</source>
         <translation>本合同尚欠 {amount}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
+        <source>{amount} on the next instalment #{seq} ({total} on the contract)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
         <source>{amount} on this instalment ({total} on the contract)</source>
         <translation>本期尚欠 {amount}（合同尚欠 {total}）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Enter the amount received.</source>
         <translation>请输入回款金额。</translation>
     </message>
@@ -6732,7 +6770,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/plan_dialog.py" line="+50" />
+        <location filename="../../ui/pages/deals/plan_dialog.py" line="+51" />
         <source>Payment plan</source>
         <translation>回款计划</translation>
     </message>
@@ -6782,7 +6820,7 @@ Start a new, empty database in this file?</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+61" />
         <source>Planned {total} of {amount}</source>
         <translation>已计划 {total} / {amount}</translation>
     </message>
@@ -6797,7 +6835,7 @@ Start a new, empty database in this file?</source>
         <translation>尚有 {rest} 未计划</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+31" />
         <source>Two instalments are due on the same day; change a date or merge them.</source>
         <translation>两期的计划日期相同：请修改日期或合并。</translation>
     </message>
@@ -6879,9 +6917,17 @@ Start a new, empty database in this file?</source>
     </message>
 </context>
 <context>
+    <name>PipelineCardModel</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/models.py" line="+48" />
+        <source>Drag to another stage to move it (Ctrl+Shift+Right/Left)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+70" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+79" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -6892,12 +6938,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+225" />
+        <location line="+272" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-271" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -6907,13 +6953,13 @@ Start a new, empty database in this file?</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+24" />
-        <location line="+200" />
+        <location line="+27" />
+        <location line="+244" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="-200" />
+        <location line="-244" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
@@ -6949,12 +6995,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+178" />
+        <location line="+222" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-219" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -6994,12 +7040,12 @@ Start a new, empty database in this file?</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>The pipeline could not be loaded: {error}</source>
         <translation>无法加载销售漏斗：{error}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Won ({count})</source>
         <translation>赢单（{count}）</translation>
     </message>
@@ -7014,17 +7060,22 @@ Start a new, empty database in this file?</source>
         <translation>各阶段进行中的商机；加权金额 = 金额 × 赢率。赢单/输单：期间内关闭的商机。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+44" />
         <source>Cannot move the opportunity</source>
         <translation>无法移动商机</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Move {name} to {stage}</source>
         <translation>将 {name} 移到 {stage}</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+3" />
+        <source>Move {count} opportunities to {stage}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+27" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -7091,7 +7142,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-192" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
@@ -7279,7 +7330,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43" />
+        <location filename="../../ui/prompts.py" line="+46" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -7515,7 +7566,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../ui/reminders.py" line="+164" />
+        <location filename="../../ui/reminders.py" line="+187" />
         <source>{time} · {client}: {title}</source>
         <translation>{time} · {client}：{title}</translation>
     </message>
@@ -7533,6 +7584,21 @@ Start a new, empty database in this file?</source>
         <location line="+1" />
         <source>{count} next steps coming due</source>
         <translation>{count} 项下步事务即将到期</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Due {time}: {step} — {client}</source>
+        <translation>{time} 到期：{step} — {client}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{reminder} (+{count} more)</source>
+        <translation>{reminder}（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Click to open the step on Today.</source>
+        <translation>点击在“今天”页打开这项下步事务。</translation>
     </message>
     <message>
         <location line="+9" />
@@ -11680,7 +11746,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+141" />
+        <location filename="../../ui/pages/pipeline/board.py" line="+272" />
         <source>{stage} · {probability}%</source>
         <translation>{stage} · {probability}%</translation>
     </message>
@@ -11904,7 +11970,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+144" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -12211,13 +12277,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+68" />
-        <location line="+145" />
+        <location filename="../../ui/pages/today/page.py" line="+73" />
+        <location line="+146" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="-137" />
+        <location line="-138" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12283,7 +12349,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在加载待办…</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+84" />
         <source>{date} · the whole team's agenda</source>
         <translation>{date} · 整个团队的待办</translation>
     </message>
@@ -12293,12 +12359,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>{date} · {name} 的待办</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>The agenda could not be loaded: {error}</source>
         <translation>无法加载待办：{error}</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+38" />
         <source>Complete next step</source>
         <translation>完成下步事务</translation>
     </message>
@@ -12344,7 +12410,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-195" />
+        <location line="-217" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -13154,7 +13220,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+128" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+129" />
         <source>Export this table…</source>
         <translation>导出此表格…</translation>
     </message>

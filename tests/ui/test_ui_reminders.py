@@ -107,9 +107,10 @@ def test_main_window_shows_the_badge(qtbot: QtBot, steps: dict, db_path: Path, c
     window = MainWindow(db_path, "en")
     qtbot.addWidget(window)
     assert window.nav.item(0).text() == "Today (3)"
-    assert window.reminder_label.text() == "Next step due at 11/18/2026 10:05\u202fAM"
+    assert window.reminder_label.full_text == "Due 11/18/2026 10:05\u202fAM: 电话确认报价单 — 华夏机械"
     assert not window.reminder_label.isHidden()
     NextStep.update(done=True).execute()
     window.refresh_all()
     assert window.nav.item(0).text() == "Today"
+    assert window.reminder_label.isHidden()  # no reminded step is due any more
     window.reminders.stop()

@@ -62,6 +62,7 @@ class TodayPage(Page):
         self.loading = False  # the agenda is being read on the worker (screenshots and benchmarks wait)
         self._generation = 0
         self._dirty = False
+        self._open_after_load: tuple[int, int] | None = None  # (step, client) a reminder asked to open
         self._build_header()
         self._build_cards()
         self._build_sections()
@@ -262,6 +263,10 @@ class TodayPage(Page):
         )
         self.service_section.load(agenda.now, self.user_filter())
         self.subtitle_label.setText(self._subtitle(agenda.now))
+        if self._open_after_load is not None:
+            step_id, client_id = self._open_after_load
+            self._open_after_load = None
+            self.open_step(step_id, client_id)
         self.sig_loaded.emit()
 
     def _subtitle(self, now: datetime) -> str:
@@ -288,6 +293,21 @@ class TodayPage(Page):
     def selected_instalment(self) -> DueInstalment | None:
         row = self.instalment_section.current_row()
         return self.instalment_model.item(row) if row >= 0 else None
+
+    def open_step(self, step_id: int, client_id: int) -> None:
+        """Select next step ``step_id`` in the list (the status-bar reminder's click), its actions ready;
+        a step not listed here (due after this week, another salesperson's) opens its client instead."""
+        if self.loading or self.result is None:
+            self._open_after_load = (step_id, client_id)
+            return
+        for row in range(self.model.rowCount()):
+            if self.model.item(row).id == step_id:
+                self.steps_section.select_row(row)
+                self.steps_section.table.scrollTo(self.model.index(row, 0))
+                self.steps_section.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.sections_scroll.ensureWidgetVisible(self.steps_section)
+                return
+        self.open_client(client_id)
 
     # --- actions ------------------------------------------------------------------------------
     def complete_step(self, step: AgendaStep) -> None:
