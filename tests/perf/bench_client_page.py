@@ -32,33 +32,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread; ``max_gap`` is the longest time between two ticks since ``reset``."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-
-    def start(self) -> None:
-        self.reset()
-        self.timer.start()
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heartbeat import Heartbeat  # noqa: E402
 
 
 def _run_until(

@@ -53,6 +53,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heartbeat import Heartbeat  # noqa: E402
+
 PROCESS_START = time.perf_counter()  # as early as possible: children report start-up from here
 
 DEFAULT_DB = Path("/tmp/dashperf-large.sqlite3")
@@ -79,39 +82,6 @@ def _isolated_settings(folder: Path, last_page: str) -> None:
     settings.language = "en"
     settings.theme = "light"
     settings.sync()
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread; ``max_gap`` is the longest time between two ticks since ``reset``."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-        self.checks: list[Callable[[], None]] = []
-
-    def start(self) -> None:
-        self.reset()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
-        for check in list(self.checks):
-            check()
 
 
 class PaintLog:

@@ -34,43 +34,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heartbeat import Heartbeat  # noqa: E402
 
 STALL_TARGET_MS = 50.0
 RSS_TARGET_MB = 250.0
-
-
-class Heartbeat:
-    """A 5 ms precise timer on the GUI thread; ``max_gap`` is the longest time between ticks since ``reset``."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-
-    def start(self) -> None:
-        self.reset()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.max_gap = 0.0
-
-    def gap(self) -> float:
-        """The longest gap so far, counting the one still running."""
-        return max(self.max_gap, time.perf_counter() - self.last)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self.last)
-        self.last = now
 
 
 @dataclass

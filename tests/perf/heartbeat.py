@@ -1,0 +1,45 @@
+"""The GUI-thread heartbeat the window benchmarks share: a 5 ms precise ``QTimer`` whose longest gap between
+two ticks is how long the GUI thread was held (what a user feels as a stall)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+class Heartbeat:
+    """A 5 ms precise timer on the GUI thread; ``max_gap`` is the longest time between ticks since ``reset``.
+    ``checks``: callables run on every tick (e.g. to note when something became visible)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.max_gap = 0.0
+        self.checks: list[Callable[[], None]] = []
+
+    def start(self) -> None:
+        self.reset()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.max_gap = 0.0
+
+    def gap(self) -> float:
+        """The longest gap so far, counting the one still running."""
+        return max(self.max_gap, time.perf_counter() - self.last)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap = max(self.max_gap, now - self.last)
+        self.last = now
+        for check in list(self.checks):
+            check()
