@@ -116,3 +116,18 @@ def test_record_a_payment_then_undo_removes_it(qtbot: QtBot, window: MainWindow)
     assert [p.amount_cents for p in Payment.select()] == [870_000]
     window.undo_action.trigger()
     assert Payment.select().count() == 0
+
+
+def test_an_undo_that_fails_says_why_on_any_page(qtbot: QtBot, window: MainWindow, modal) -> None:  # noqa: ANN001
+    acme = Client.create(name="Acme")
+    opp = create_opportunity(acme.id, "ERP rollout", stage="initial", probability=15)
+    window.show()
+    page = window.page("pipeline")
+    assert isinstance(page, PipelinePage)
+    window.show_page(window.pages.index(page))
+    page.refresh()
+    page.move_to(page.columns["initial"].model.card(0), "negotiation")
+    Opportunity.delete_by_id(opp.id)  # gone meanwhile (another window, the command line)
+    window.undo_action.trigger()
+    assert modal.titles == ["Cannot undo"]  # on the Pipeline page, not only on Clients
+    assert "Undo Move ERP rollout to Negotiation" in edit_menu_texts(window)  # still there to retry

@@ -55,7 +55,6 @@ class ClientsPage(Page):
         lv.sig_restore_requested.connect(self.restore_clients)
         lv.sig_bulk_edit_requested.connect(self.bulk_edit)
         notifier().sig_clients_changed.connect(self._on_undo_clients_changed)
-        notifier().sig_failed.connect(self._on_undo_failed)
 
     @property
     def model(self):  # noqa: ANN201 (the list's ClientTableModel, for tests and the window)
@@ -197,7 +196,3 @@ class ClientsPage(Page):
 
     def _on_undo_clients_changed(self) -> None:
         self._after_change()
-
-    def _on_undo_failed(self, message: str) -> None:
-        if self.isVisible():
-            prompts.show_error(self, self.tr("Cannot undo"), message)
