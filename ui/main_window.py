@@ -233,9 +233,6 @@ class MainWindow(QMainWindow):
         from .undo import notifier as undo_notifier
 
         undo_notifier().sig_failed.connect(self._on_undo_failed)  # whichever page is shown
-        from .undo import notifier as undo_notifier
-
-        undo_notifier().sig_failed.connect(self._on_undo_failed)  # whichever page is shown
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -628,10 +625,6 @@ class MainWindow(QMainWindow):
 
     def _on_import_wizard_imported(self, _result: object) -> None:
         self.refresh_all()
-
-    def _on_undo_failed(self, message: str) -> None:
-        if self.isVisible():
-            prompts.show_error(self, self.tr("Cannot undo"), message)
 
     def _on_undo_failed(self, message: str) -> None:
         if self.isVisible():
