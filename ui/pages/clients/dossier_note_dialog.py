@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm import clock
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services.dossier import add_dossier_note, update_dossier_note
 
 from ...errors import error_text
+from ...inputs import DateEdit
 from ...widgets import error_label
-from .editor_inputs import DATE_FORMAT
 
 
 class DossierNoteDialog(QDialog):
@@ -36,11 +34,7 @@ class DossierNoteDialog(QDialog):
         self.note_id: int | None = note[3] if note else None
         self.errors: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("New public-information note") if note is None else self.tr("Edit note"))
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setCalendarPopup(True)
-        day: date = note[0] if note else clock.today()
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit = DateEdit(self, note[0] if note else None, iso=True)
         self.source_edit = QLineEdit(note[1] if note else "", self)
         self.source_edit.setObjectName("noteSource")
         self.source_edit.setPlaceholderText(self.tr("Where it was read: a site, a paper, a person"))

@@ -34,11 +34,12 @@ from desktop_crm.services.dossier import delete_dossier_note, save_dossier
 from ... import fmt, prompts
 from ...errors import error_text
 from ...exporter.widget_tables import install_table_export
+from ...inputs import InputProblem, MoneyEdit
 from ...labels import choices
 from ...models import Column, TupleTableModel
 from ...widgets import error_label, make_table_view, set_column_widths
 from .dossier_note_dialog import DossierNoteDialog
-from .editor_inputs import InputProblem, OptionalDateEdit, format_money, parse_money
+from .editor_inputs import OptionalDateEdit
 
 CARD_STYLE = "QFrame#dossierCard { background: #ffffff; border: 1px solid #e3e8ef; border-radius: 8px; }"
 
@@ -106,7 +107,11 @@ class DossierTab(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        column.addWidget(error_label(self, key, self.errors))
+        error = error_label(self, key, self.errors)
+        column.addWidget(error)
+        if isinstance(widget, MoneyEdit):  # a refused amount is told while it is typed
+            widget.sig_problem.connect(error.setText)
+            widget.sig_problem.connect(lambda text, error=error: error.setVisible(bool(text)))
         return box
 
     def _build_facts(self) -> None:
@@ -127,7 +132,7 @@ class DossierTab(QWidget):
         self.code_state = QLabel(self.facts_card)
         self.code_state.setObjectName("creditCodeState")
         self.legal_edit = QLineEdit(self.facts_card)
-        self.capital_edit = QLineEdit(self.facts_card)
+        self.capital_edit = MoneyEdit(self.facts_card, field="registered_capital_cents")
         self.capital_edit.setObjectName("capitalEdit")
         self.capital_edit.setPlaceholderText(self.tr("e.g. 5,000,000.00"))
         self.founded_edit = OptionalDateEdit(self.facts_card, default=date(2010, 1, 1))
@@ -237,9 +242,7 @@ class DossierTab(QWidget):
             return
         self.code_edit.setText(d.credit_code)
         self.legal_edit.setText(d.legal_representative)
-        self.capital_edit.setText(
-            format_money(d.registered_capital_cents) if d.registered_capital_cents is not None else ""
-        )
+        self.capital_edit.set_cents(d.registered_capital_cents)
         self.founded_edit.set_value(d.founded_on)
         self.headcount_combo.setCurrentIndex(max(self.headcount_combo.findData(d.headcount_band), 0))
         self.revenue_combo.setCurrentIndex(max(self.revenue_combo.findData(d.revenue_band), 0))
@@ -331,11 +334,7 @@ class DossierTab(QWidget):
             self.code_state.setStyleSheet("color: #c8372d;")
 
     def values(self) -> dict[str, Any]:
-        text = self.capital_edit.text().strip()
-        try:
-            capital = parse_money(text) if text else None
-        except InputProblem as problem:
-            raise InputProblem(problem.kind, "registered_capital_cents") from None
+        capital = self.capital_edit.cents()
         return {
             "credit_code": self.code_edit.text(),
             "legal_representative": self.legal_edit.text(),
@@ -360,7 +359,7 @@ class DossierTab(QWidget):
         try:
             values = self.values()
         except InputProblem as problem:
-            self._show_error(problem.field, self.tr("Write an amount such as 5,000,000.00."))
+            self._show_error(problem.field, problem.message)
             return
         try:
             save_dossier(self.client_id, **values)

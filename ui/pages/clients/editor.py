@@ -42,9 +42,10 @@ from desktop_crm.services.form_layout import form_layout
 
 from ... import labels, prompts
 from ...errors import error_text, input_error
+from ...inputs import InputProblem, MoneyEdit
 from ...undo import EditClientCommand, push_done
 from .editor_custom import CustomFieldsForm
-from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, date_in_range, format_money, parse_money
+from .editor_inputs import FieldBox, OptionalDateEdit, date_in_range
 from .editor_milestones import MilestoneList
 from .editor_style import EDITOR_STYLE
 from .editor_tags import TagPicker
@@ -220,12 +221,9 @@ class ClientEditorDialog(QDialog):
         self.sign_date = OptionalDateEdit(page)
         self.sign_date.setObjectName("signDateEdit")
         self._add_row(form, "expected_sign_date", self.tr("Expected signing"), self.sign_date)
-        self.amount_edit = QLineEdit(page)
+        self.amount_edit = MoneyEdit(page, field="expected_amount_cents")
         self.amount_edit.setObjectName("amountEdit")
-        self.amount_edit.setPlaceholderText("0.00")
-        self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.amount_edit.setMaximumWidth(240)
-        self.amount_edit.editingFinished.connect(self._on_amount_edit_editing_finished)
         self._add_row(form, "expected_amount_cents", self.tr("Expected amount"), self.amount_edit)
         self.tag_picker = TagPicker(page)
         self._add_row(form, "tags", self.tr("Categories"), self.tag_picker)
@@ -274,7 +272,7 @@ class ClientEditorDialog(QDialog):
         for key, combo in self.combos.items():
             combo.setCurrentIndex(max(combo.findData(values[key]), 0))
         self.sign_date.set_value(values["expected_sign_date"])
-        self.amount_edit.setText(format_money(values["expected_amount_cents"]))
+        self.amount_edit.set_cents(values["expected_amount_cents"])
         self.tag_picker.set_tags(all_tags, snapshot.tag_names)
         self.milestones.load(snapshot.milestones)
         self.custom_form.set_values(snapshot.custom_values)
@@ -311,9 +309,9 @@ class ClientEditorDialog(QDialog):
         if not date_in_range(fields["expected_sign_date"]):
             raise input_error(out_of_range, "expected_sign_date")
         try:
-            fields["expected_amount_cents"] = parse_money(self.amount_edit.text())
+            fields["expected_amount_cents"] = self.amount_edit.cents() or 0
         except InputProblem as problem:
-            raise input_error(self._problem_text(problem), "expected_amount_cents") from None
+            raise input_error(problem.message, "expected_amount_cents") from None
         try:
             custom = self.custom_form.values()
         except InputProblem as problem:
@@ -429,11 +427,3 @@ class ClientEditorDialog(QDialog):
         self.custom_form.clear_errors()
         self.milestones.clear_errors()
         self.general_error.hide()
-
-    def _on_amount_edit_editing_finished(self) -> None:
-        try:
-            cents = parse_money(self.amount_edit.text())
-        except InputProblem:
-            return  # the message comes on save
-        if self.amount_edit.text().strip():
-            self.amount_edit.setText(format_money(cents))

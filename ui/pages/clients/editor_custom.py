@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.services import custom_fields
 
-from .editor_inputs import FieldBox, InputProblem, OptionalDateEdit, format_number, parse_number
+from ...inputs import InputProblem
+from .editor_inputs import FieldBox, OptionalDateEdit, format_number, parse_number
 
 
 @dataclass(frozen=True)

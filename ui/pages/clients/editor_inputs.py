@@ -1,77 +1,25 @@
-"""Input widgets of the client editor: money and number parsing, optional dates, fields with a message.
+"""Input widgets of the client editor: custom-field numbers, optional dates, fields with a message.
 
-The parsers are plain functions (no Qt) so the rules are easy to test: money is parsed from text with
-``Decimal`` into integer cents, never through a float.
+Numbers are read by the shared parser of ``ui.inputs`` (the user's locale, ``Decimal``, never a float);
+money has its own input there (``MoneyEdit``).
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_crm import clock
-from desktop_crm.services.common import MAX_CENTS, MAX_DATE, MIN_DATE
+from desktop_crm.services.common import MAX_DATE, MIN_DATE
 from desktop_crm.services.custom_fields import MAX_EXACT_NUMBER
 
-DATE_FORMAT = "yyyy-MM-dd"
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_SEPARATORS = str.maketrans("", "", " ,\u00a0\u202f'_¥￥$")
-
-
-class InputProblem(ValueError):
-    """Why a text is not a valid amount or number: one of the ``kind`` keys below."""
-
-    NOT_A_NUMBER = "not_a_number"
-    NEGATIVE = "negative"
-    TOO_MANY_DECIMALS = "too_many_decimals"
-    TOO_LARGE = "too_large"
-
-    def __init__(self, kind: str, field: str = "") -> None:
-        super().__init__(kind)
-        self.kind = kind
-        self.field = field  # the editor's key of the input, when the caller knows it
-
-
-def _decimal(text: str) -> Decimal | None:
-    """The number written in ``text`` (group separators and currency signs ignored); None when empty."""
-    cleaned = text.strip().translate(_SEPARATORS).replace("．", ".").replace("。", ".")
-    if not cleaned:
-        return None
-    if not _NUMBER.fullmatch(cleaned):
-        raise InputProblem(InputProblem.NOT_A_NUMBER)
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only plain decimals
-        raise InputProblem(InputProblem.NOT_A_NUMBER) from None
-
-
-def parse_money(text: str) -> int:
-    """Currency units with at most 2 decimals (``"12,345.67"``) as integer cents; empty text is 0."""
-    value = _decimal(text)
-    if value is None:
-        return 0
-    if value < 0:
-        raise InputProblem(InputProblem.NEGATIVE)
-    if value > Decimal(MAX_CENTS) / 100:
-        raise InputProblem(InputProblem.TOO_LARGE)
-    cents = value * 100
-    if cents != cents.to_integral_value():
-        raise InputProblem(InputProblem.TOO_MANY_DECIMALS)
-    return int(cents)
-
-
-def format_money(cents: int) -> str:
-    """Integer cents as editable text with group separators: ``12,345.67`` (exact, no float)."""
-    return f"{Decimal(cents).scaleb(-2):,.2f}"
+from ...inputs import DateEdit, InputProblem, MoneyEdit, parse_decimal
 
 
 def parse_number(text: str) -> int | float | None:
     """A number of a custom field (negative and decimals allowed); None when empty."""
-    value = _decimal(text)
+    value = parse_decimal(text)
     if value is None:
         return None
     if abs(value) > MAX_EXACT_NUMBER:
@@ -80,11 +28,12 @@ def parse_number(text: str) -> int | float | None:
 
 
 def format_number(value: int | float | None) -> str:
+    """A custom field's number as editable text in the user's locale (its decimal point)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value)
+    return str(value).replace(".", QLocale().decimalPoint())
 
 
 def date_in_range(value: date | None) -> bool:
@@ -92,7 +41,8 @@ def date_in_range(value: date | None) -> bool:
 
 
 class OptionalDateEdit(QWidget):
-    """A check box that turns a date on or off, and the date (calendar pop-up, ISO format)."""
+    """A check box that turns a date on or off, and the date (the shared ``DateEdit``: calendar pop-up,
+    ISO format, years 1000..9999 so an out-of-range year gets a message rather than a clamp)."""
 
     sig_changed = Signal()
 
@@ -102,14 +52,8 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.check = QCheckBox(self)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMinimumDate(QDate(1000, 1, 1))  # out-of-range years get a message, not a clamp
-        self.date_edit.setMaximumDate(QDate(9999, 12, 31))
+        self.date_edit = DateEdit(self, default, iso=True)
         self.date_edit.setMinimumWidth(130)
-        start = default or clock.today()
-        self.date_edit.setDate(QDate(start.year, start.month, start.day))
         self.date_edit.setEnabled(False)
         self.check.toggled.connect(self._on_check_toggled)
         self.date_edit.dateChanged.connect(self.sig_changed)
@@ -122,12 +66,11 @@ class OptionalDateEdit(QWidget):
     def value(self) -> date | None:
         if not self.check.isChecked():
             return None
-        qdate = self.date_edit.date()
-        return date(qdate.year(), qdate.month(), qdate.day())
+        return self.date_edit.day()
 
     def set_value(self, value: date | None) -> None:
         if value is not None:
-            self.date_edit.setDate(QDate(value.year, value.month, value.day))
+            self.date_edit.set_date(value)
         self.check.setChecked(value is not None)
 
     def _on_check_toggled(self, checked: bool) -> None:
@@ -154,6 +97,14 @@ class FieldBox(QWidget):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.setFocusProxy(editor)
+        if isinstance(editor, MoneyEdit):  # a refused amount is told while it is typed
+            editor.sig_problem.connect(self._on_problem)
+
+    def _on_problem(self, message: str) -> None:
+        if message:
+            self.show_error(message)
+        else:
+            self.clear_error()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

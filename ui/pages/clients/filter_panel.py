@@ -11,7 +11,6 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm import clock
 from desktop_crm.client_list import ClientFilter, CustomCondition
 from desktop_crm.read import choices
 from desktop_crm.read.choices import FieldInfo
 
+from ...inputs import DateEdit
 from ...labels import choices as label_choices
 
 NO_OWNER = 0
@@ -147,10 +146,7 @@ class ClientFilterPanel(QFrame):
         self.value_edit.setPlaceholderText(self.tr("Value"))
         self.value_edit.setMaximumWidth(140)
         self.value_choice = QComboBox(self)
-        self.value_date = QDateEdit(self)
-        self.value_date.setCalendarPopup(True)
-        day = clock.today()
-        self.value_date.setDate(QDate(day.year, day.month, day.day))
+        self.value_date = DateEdit(self)
         for widget in (self.field_combo, self.op_combo, self.value_edit, self.value_choice, self.value_date):
             custom_row.addWidget(widget)
         self.field_combo.currentIndexChanged.connect(self._on_field_combo_changed)

@@ -25,8 +25,9 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services.referrals import set_referral
 
 from ...errors import error_text
+from ...inputs import InputProblem, MoneyEdit
 from ...widgets import error_label
-from .editor_inputs import InputProblem, OptionalDateEdit, format_money, parse_money
+from .editor_inputs import OptionalDateEdit
 
 ChoiceData = tuple[int | None, int | None]  # (referrer client id, referrer contact id)
 
@@ -67,12 +68,12 @@ class ReferralDialog(QDialog):
         self.promised_edit = QLineEdit(self)
         self.promised_edit.setPlaceholderText(self.tr("e.g. a shopping card, a free training day"))
         form.addRow(self.tr("Reward promised"), self._boxed("reward_promised", self.promised_edit))
-        self.promised_amount = QLineEdit(self)
+        self.promised_amount = MoneyEdit(self, field="reward_promised_cents")
         self.promised_amount.setPlaceholderText(self.tr("Optional amount"))
         form.addRow(self.tr("Amount promised"), self._boxed("reward_promised_cents", self.promised_amount))
         self.given_edit = QLineEdit(self)
         form.addRow(self.tr("Reward given"), self._boxed("reward_given", self.given_edit))
-        self.given_amount = QLineEdit(self)
+        self.given_amount = MoneyEdit(self, field="reward_given_cents")
         self.given_amount.setPlaceholderText(self.tr("Optional amount"))
         form.addRow(self.tr("Amount given"), self._boxed("reward_given_cents", self.given_amount))
         self.given_on = OptionalDateEdit(self)
@@ -101,18 +102,19 @@ class ReferralDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        column.addWidget(error_label(self, key, self.errors))
+        error = error_label(self, key, self.errors)
+        column.addWidget(error)
+        if isinstance(widget, MoneyEdit):  # a refused amount is told while it is typed
+            widget.sig_problem.connect(lambda text, error=error: _show_problem(error, text))
         return box
 
     def _load(self, current: ReferralView) -> None:
         self.choice = (current.referrer_client_id, current.referrer_contact_id)
         self.chosen_label.setText(current.referrer_name)
         self.promised_edit.setText(current.reward_promised)
-        if current.reward_promised_cents is not None:
-            self.promised_amount.setText(format_money(current.reward_promised_cents))
+        self.promised_amount.set_cents(current.reward_promised_cents)
         self.given_edit.setText(current.reward_given)
-        if current.reward_given_cents is not None:
-            self.given_amount.setText(format_money(current.reward_given_cents))
+        self.given_amount.set_cents(current.reward_given_cents)
         self.given_on.set_value(current.reward_given_on)
         self.notes_edit.setPlainText(current.notes)
 
@@ -131,23 +133,6 @@ class ReferralDialog(QDialog):
         self.choice = current.data(Qt.ItemDataRole.UserRole)
         self.chosen_label.setText(current.data(Qt.ItemDataRole.UserRole + 1))
 
-    def _money(self, edit: QLineEdit, key: str) -> int | None:
-        if not edit.text().strip():
-            return None
-        try:
-            return parse_money(edit.text())
-        except InputProblem as problem:
-            raise InputProblem(problem.kind, key) from None
-
-    def _problem_text(self, problem: InputProblem) -> str:
-        if problem.kind == InputProblem.NEGATIVE:
-            return self.tr("An amount cannot be negative.")
-        if problem.kind == InputProblem.TOO_MANY_DECIMALS:
-            return self.tr("Use at most two decimals.")
-        if problem.kind == InputProblem.TOO_LARGE:
-            return self.tr("This amount is implausibly large.")
-        return self.tr("Write an amount such as 1,200.50.")
-
     def values(self) -> dict[str, Any]:
         """The fields as ``set_referral`` takes them (raises ``InputProblem`` for an unreadable amount)."""
         client_id, contact_id = self.choice if self.choice is not None else (None, None)
@@ -155,9 +140,9 @@ class ReferralDialog(QDialog):
             "referrer_client_id": client_id,
             "referrer_contact_id": contact_id,
             "reward_promised": self.promised_edit.text(),
-            "reward_promised_cents": self._money(self.promised_amount, "reward_promised_cents"),
+            "reward_promised_cents": self.promised_amount.cents(),
             "reward_given": self.given_edit.text(),
-            "reward_given_cents": self._money(self.given_amount, "reward_given_cents"),
+            "reward_given_cents": self.given_amount.cents(),
             "reward_given_on": self.given_on.value(),
             "notes": self.notes_edit.toPlainText(),
         }
@@ -173,7 +158,7 @@ class ReferralDialog(QDialog):
         try:
             values = self.values()
         except InputProblem as problem:
-            self.show_error(problem.field, self._problem_text(problem))
+            self.show_error(problem.field, problem.message)
             return
         try:
             set_referral(self.client_id, **values)
@@ -184,3 +169,8 @@ class ReferralDialog(QDialog):
             self.show_error(None, error_text(exc))
             return
         super().accept()
+
+
+def _show_problem(error: QLabel, text: str) -> None:
+    error.setText(text)
+    error.setVisible(bool(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_crm import clock
 from desktop_crm.errors import ValidationError
@@ -15,6 +15,7 @@ from desktop_crm.service_read import ServiceRow, contact_and_contract_choices, s
 from desktop_crm.services import service_records as svc
 
 from ... import fmt
+from ...inputs import DateTimeEdit
 from ...labels import label
 from ..deals.form import DealFormDialog
 from ..today.dialogs import from_qdatetime, to_qdatetime
@@ -79,10 +80,8 @@ class ServiceRecordDialog(DealFormDialog):
         self.contract_combo.addItem(self.tr("(none)"), None)
         for kid, name in contracts:
             self.contract_combo.addItem(name, kid)
-        self.due_edit = QDateTimeEdit(self)
+        self.due_edit = DateTimeEdit(self, iso=True)
         self.due_edit.setObjectName("dueEdit")
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.resolution_edit = QPlainTextEdit(self)
         self.resolution_edit.setObjectName("resolutionEdit")
         self.resolution_edit.setFixedHeight(60)

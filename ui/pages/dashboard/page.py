@@ -14,11 +14,10 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from ...changes import GOALS, KPI_SOURCES, WEEKLY
 from ...charts.canvas import ChartWidget, matplotlib_ready, preload_matplotlib, warm_text
 from ...charts.theme import ChartTheme, chart_theme
 from ...handbook_link import set_kpi_link
+from ...inputs import DateEdit
 from ...tasks import default_worker, deliver, run_with_progress
 from ...widgets import make_table_view, set_column_widths
 from ..base import Page
@@ -199,13 +199,9 @@ class DashboardPage(Page):
             self.granularity_combo.addItem(names[kind], kind)
         self.granularity_combo.setCurrentIndex(GRANULARITIES.index("month"))
         self.granularity_combo.currentIndexChanged.connect(self._on_granularity_changed)
-        self.from_edit = QDateEdit(self)
-        self.to_edit = QDateEdit(self)
-        pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        pattern = pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+        self.from_edit = DateEdit(self)
+        self.to_edit = DateEdit(self)
         for edit in (self.from_edit, self.to_edit):
-            edit.setDisplayFormat(pattern)
-            edit.setCalendarPopup(True)
             edit.setMinimumWidth(120)
             edit.dateChanged.connect(self._on_range_changed)
         self.person_combo = QComboBox(self)

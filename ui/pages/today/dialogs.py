@@ -7,7 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import CrmError, ValidationError
 
 from ...errors import error_text
+from ...inputs import DateTimeEdit
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -56,10 +56,8 @@ class RescheduleDialog(QDialog):
         title = QLabel(step_title, self)
         title.setWordWrap(True)
         form.addRow(self.tr("Next step"), title)
-        self.when_edit = QDateTimeEdit(self)
+        self.when_edit = DateTimeEdit(self, iso=True)
         self.when_edit.setObjectName("whenEdit")
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when_edit.setDateTime(to_qdatetime(max(due_at, now)))
         form.addRow(self.tr("New due time"), self.when_edit)
         layout.addLayout(form)
