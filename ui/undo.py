@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from desktop_crm.errors import CrmError
 from desktop_crm.services import client_batches
 from desktop_crm.services.client_form import ClientEdit, restore_client_fields
-from desktop_crm.services.deal_forms import StageMove, move_opportunity_stage
+from desktop_crm.services.deal_forms import StageMove, apply_stage_moves, move_opportunity_stage
 from desktop_crm.services.payments import delete_payment, record_payment
 
 from .errors import error_text
@@ -239,6 +239,21 @@ class MoveStageCommand(ClientCommand):
 
     def _undo(self) -> None:
         move_opportunity_stage(self.move.opportunity_id, self.move.from_stage, self.move.from_probability)
+
+
+class MoveStagesCommand(ClientCommand):
+    """Several opportunities moved together (cards dropped on a Pipeline column): one step, one
+    transaction each way; undo puts each back with the probability it had."""
+
+    def __init__(self, moves: Iterable[StageMove], text: str) -> None:
+        super().__init__(text)
+        self.moves = list(moves)
+
+    def _do(self) -> None:
+        apply_stage_moves(self.moves)
+
+    def _undo(self) -> None:
+        apply_stage_moves([move.reversed() for move in self.moves])
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ stakeholders hold (one transaction), and move an opportunity to another stage (a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from ..models import Opportunity
 from ..models.enums import OPEN_STAGES
 from . import deals, stakeholders
-from .common import get_record, transactional
+from .common import get_record, require_list, transactional
 
 
 @dataclass
@@ -92,3 +93,24 @@ def move_opportunity_stage(opportunity_id: Any, stage: str, probability: int | N
         kwargs["probability"] = probability
     after = deals.update_opportunity(before.id, **kwargs)
     return StageMove(int(after.id), after.name, from_stage, from_probability, after.stage, after.probability)
+
+
+# --- slice pipeline13: several cards dropped together on a Pipeline column (and the undo of that) ---
+MAX_MOVED = 1000  # more than a board column shows
+
+
+@transactional
+def move_opportunities_stage(opportunity_ids: Any, stage: str) -> list[StageMove]:
+    """Move several open opportunities to one open stage in ONE transaction: all of them move, or none
+    (the first refusal is raised). Already there: unchanged, and not in the returned moves."""
+    ids = require_list(opportunity_ids, "opportunity_ids", "Opportunity", MAX_MOVED)
+    moves = [move_opportunity_stage(opportunity_id, stage) for opportunity_id in ids]  # a repeat: no-op
+    return [move for move in moves if move.from_stage != move.to_stage]
+
+
+@transactional
+def apply_stage_moves(moves: Sequence[StageMove]) -> None:
+    """Put each opportunity at the move's ``to_stage`` with its ``to_probability``, in ONE transaction (redo
+    of a multi-card move; its undo passes the ``reversed()`` moves)."""
+    for move in moves:
+        move_opportunity_stage(move.opportunity_id, move.to_stage, move.to_probability)

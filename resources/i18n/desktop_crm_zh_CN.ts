@@ -6921,7 +6921,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location filename="../../ui/pages/pipeline/models.py" line="+48" />
         <source>Drag to another stage to move it (Ctrl+Shift+Right/Left)</source>
-        <translation type="unfinished" />
+        <translation>拖到其他阶段即可移动（Ctrl+Shift+→/←）</translation>
     </message>
 </context>
 <context>
@@ -7072,7 +7072,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+3" />
         <source>Move {count} opportunities to {stage}</source>
-        <translation type="unfinished" />
+        <translation>将 {count} 个商机移到 {stage}</translation>
     </message>
     <message>
         <location line="+27" />

@@ -1013,6 +1013,14 @@ CASES["deal_forms.move_opportunity_stage"] = Case(
     {"opportunity_id": ids(1, 2), "stage": of(*OPEN_STAGES, "won", "lost")},
     {"probability": int_or_any},
 )
+CASES["deal_forms.move_opportunities_stage"] = Case(  # slice pipeline13: cards dropped together
+    deal_forms.move_opportunities_stage,
+    {
+        "opportunity_ids": st.one_of(lists_of(ids(1, 2)), text_or_any),
+        "stage": of(*OPEN_STAGES, "won", "lost"),
+    },
+)
+NOT_USER_INPUT |= {"deal_forms.apply_stage_moves"}  # the undo/redo of those: the moves the service returned
 NOT_USER_INPUT |= {  # slice services12: the editor's key names and duplicate rule; the undo of a bulk
     # edit and of a client edit put back what the services themselves returned (not typed input)
     "client_form.custom_key",

@@ -1,12 +1,47 @@
 """The pipeline board: one ``StageColumn`` per open stage (header with probability, count, amount and
-weighted amount; the top opportunities as cards; "N more…" when the stage holds more than are shown)."""
+weighted amount; the top opportunities as cards; "N more…" when the stage holds more than are shown).
+
+Cards are dragged from one column to another (``StageListView``): the drag carries the opportunity id
+and the stage it came from under a private MIME type (:data:`MIME_TYPE`) with the token of the board it
+started on, so only a drag from this same board is accepted (text or files from elsewhere, or a card from
+another window, are ignored). The column under the pointer is highlighted; the column the card came from
+refuses it (forbidden cursor). The drop only emits ``StageColumn.sig_cards_dropped``: the page moves the
+opportunity through the service, as the right-click "Move to" does. Ctrl+Shift+Right/Left on a selected
+card asks for the next/previous stage (``sig_card_step``).
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import uuid
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +63,44 @@ from .models import CARD_ROLE, PipelineCardModel
 
 CARD_HEIGHT = 74
 STAGE_COLORS = {"initial": "#8aa4d6", "needs": "#5b8def", "proposal": "#2d6cdf", "negotiation": "#1e4fb0"}
+MIME_TYPE = "application/x-desktop-crm-opportunity-ids"
+MAX_DRAGGED = 1000  # more ids than a board shows: not a drag of ours
+PROCESS_TOKEN = f"{os.getpid()}-{uuid.uuid4().hex}"  # default board token (a page sets its own)
+
+
+@dataclass(frozen=True)
+class CardDrag:
+    """What a card drag carries: the board it started on, the stage it came from, the opportunity ids."""
+
+    board: str
+    stage: str
+    ids: tuple[int, ...]
+
+
+def drag_mime(drag: CardDrag) -> QMimeData:
+    """The drag's data under the private :data:`MIME_TYPE` only (no text a text field could take)."""
+    mime = QMimeData()
+    payload = {"board": drag.board, "stage": drag.stage, "ids": list(drag.ids)}
+    mime.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode("utf-8")))
+    return mime
+
+
+def read_drag(mime: QMimeData | None) -> CardDrag | None:
+    """The card drag in ``mime``; None for anything else (another type, a malformed or foreign payload)."""
+    if mime is None or not mime.hasFormat(MIME_TYPE):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(payload, dict):
+        return None
+    board, stage, ids = payload.get("board"), payload.get("stage"), payload.get("ids")
+    if not isinstance(board, str) or not isinstance(stage, str) or not isinstance(ids, list):
+        return None
+    if not 0 < len(ids) <= MAX_DRAGGED or not all(type(i) is int and i > 0 for i in ids):
+        return None
+    return CardDrag(board, stage, tuple(ids))
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -84,20 +157,77 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class StageListView(QListView):
+    """The cards of a column: starts a card drag, takes a card dropped from another column (the drop
+    events of its viewport go to the column), Ctrl+Shift+Right/Left steps the selected card."""
+
+    def __init__(self, column: StageColumn) -> None:
+        super().__init__(column)
+        self.column = column
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(False)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803 (Qt's names)
+        mime = self.column.drag_mime()
+        if mime is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        pixmap = self.column.drag_pixmap()
+        if not pixmap.isNull():
+            drag.setPixmap(pixmap)
+            drag.setHotSpot(QPoint(pixmap.width() // 2, 16))
+        drag.exec(Qt.DropAction.MoveAction)  # Esc cancels; the target column does the move
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self.column.dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        self.column.dragMoveEvent(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.column.dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.column.dropEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+        if (
+            step is not None
+            and mods == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
+            data = self.column.drag_data()
+            if data is not None:
+                self.column.sig_cards_step.emit(data.ids, data.stage, step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class StageColumn(QFrame):
-    """One stage of the board. ``sig_card_menu(card, global pos)`` and ``sig_card_activated(card)``."""
+    """One stage of the board. ``sig_card_menu(card, global pos)``, ``sig_card_activated(card)``,
+    ``sig_cards_dropped(ids, from stage, to stage)`` (cards of the same board dropped on this column)
+    and ``sig_cards_step(ids, stage, +1/-1)`` (Ctrl+Shift+Right/Left: the next/previous stage). Cards are
+    selected as in a file list (Ctrl+click, Shift+click): a drag or a step takes all the selected ones."""
 
     sig_card_menu = Signal(object, QPoint)
     sig_card_activated = Signal(object)
+    sig_cards_dropped = Signal(object, str, str)
+    sig_cards_step = Signal(object, str, int)
 
-    def __init__(self, stage: str, parent: QWidget | None = None) -> None:
+    def __init__(self, stage: str, parent: QWidget | None = None, board_token: str = PROCESS_TOKEN) -> None:
         super().__init__(parent)
         self.stage = stage
+        self.board_token = board_token  # a drag is taken only from a column with the same token
+        self.drop_target = False  # a card of another column is over this one
         self.setObjectName(f"stageColumn_{stage}")
-        self.setStyleSheet(
-            f"QFrame#stageColumn_{stage} {{ background: #f3f5f9; border-radius: 8px;"
-            f" border-top: 4px solid {STAGE_COLORS.get(stage, '#8aa4d6')}; }}"
-        )
+        self.setAcceptDrops(True)  # the header too, not only the cards' list
+        self._apply_style()
         self.title_label = QLabel(self)
         self.title_label.setStyleSheet("font-weight: 700; font-size: 14px; background: transparent;")
         self.count_label = QLabel(self)
@@ -113,7 +243,7 @@ class StageColumn(QFrame):
             text_label.setStyleSheet("color: #6b7280; background: transparent;")
         self.model = PipelineCardModel(self)
         self.delegate = CardDelegate(self)
-        self.view = QListView(self)
+        self.view = StageListView(self)
         self.view.setObjectName(f"stageList_{stage}")
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
@@ -121,6 +251,7 @@ class StageColumn(QFrame):
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setStyleSheet("QListView { background: transparent; }")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
@@ -168,6 +299,93 @@ class StageColumn(QFrame):
     def selected_card(self) -> PipelineCard | None:
         index = self.view.currentIndex()
         return self.model.card(index.row()) if index.isValid() else None
+
+    # --- drag and drop -------------------------------------------------------------------------
+    def _apply_style(self) -> None:
+        top = f"border-top: 4px solid {STAGE_COLORS.get(self.stage, '#8aa4d6')};"
+        if self.drop_target:
+            body = "background: #e3ecfb; border: 2px dashed #2d6cdf;"
+        else:
+            body = "background: #f3f5f9; border: none;"
+        self.setStyleSheet(f"QFrame#stageColumn_{self.stage} {{ {body} border-radius: 8px; {top} }}")
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self._apply_style()
+
+    def drag_data(self) -> CardDrag | None:
+        """The drag of the selected card(s) of this column (None when nothing is selected)."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        if not rows:
+            return None
+        return CardDrag(self.board_token, self.stage, tuple(self.model.card(row).id for row in rows))
+
+    def drag_mime(self) -> QMimeData | None:
+        data = self.drag_data()
+        return drag_mime(data) if data is not None else None
+
+    def drag_pixmap(self) -> QPixmap:
+        """The dragged card as painted (the current one), with the number of cards when there are more."""
+        index = self.view.currentIndex()
+        data = self.drag_data()
+        if not index.isValid() or data is None:
+            return QPixmap()
+        pixmap = self.view.viewport().grab(self.view.visualRect(index))
+        if len(data.ids) > 1:
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            text = fmt.number(len(data.ids))
+            font = QFont(self.font())
+            font.setBold(True)
+            painter.setFont(font)
+            width = max(painter.fontMetrics().horizontalAdvance(text) + 12, 22)
+            badge = QRect(int(pixmap.deviceIndependentSize().width()) - width - 2, 2, width, 22)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#2d6cdf"))
+            painter.drawRoundedRect(badge, 11, 11)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+            painter.end()
+        return pixmap
+
+    def accepted_drag(self, mime: QMimeData | None) -> CardDrag | None:
+        """The drag ``mime`` carries if this column takes it: a card of this board from another stage."""
+        data = read_drag(mime)
+        if data is None or data.board != self.board_token or data.stage == self.stage:
+            return None
+        return data
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.accepted_drag(event.mimeData()) is None:
+            event.ignore()  # the column it came from, or not ours: the forbidden cursor
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.set_drop_target(True)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self.accepted_drag(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.set_drop_target(False)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.set_drop_target(False)
+        data = self.accepted_drag(event.mimeData())
+        if data is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.sig_cards_dropped.emit(data.ids, data.stage, self.stage)
 
     def _on_view_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -33,6 +33,11 @@ class PipelineCardModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cards)
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._cards):
             return None
@@ -40,7 +45,8 @@ class PipelineCardModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.client_name} · {card.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{card.client_name}\n{card.name}\n{fmt.money(card.amount_cents)} · {card.probability}%"
+            hint = self.tr("Drag to another stage to move it (Ctrl+Shift+Right/Left)")
+            return f"{card.client_name}\n{card.name}\n{fmt.money(card.amount_cents)} · {card.probability}%\n{hint}"
         if role == CARD_ROLE:
             return card
         return None

@@ -2,17 +2,22 @@
 cards), the won/lost summary of the period, and filters by owner and by expected-close or created date.
 
 Actions: New opportunity (client picked in the dialog), and on a card (right-click): Edit, Move to another
-stage, Close as won/lost, Open the client. Double-click edits. Totals come from SQL; each column shows at
-most ``COLUMN_LIMIT`` cards, so 50,000 opportunities cost no more than 200. The board is read by
+stage, Close as won/lost, Open the client. Double-click edits. Cards dragged to another column, or stepped
+with Ctrl+Shift+Right/Left, move exactly as "Move to" does (the same service; one Edit → Undo step; several
+selected cards in one transaction). Totals come from SQL; each column shows at most ``COLUMN_LIMIT``
+cards, so 50,000 opportunities cost no more than 200. The board is read by
 ``desktop_crm.read.pipeline.load_board``: inline on small files, on the database worker on large ones (about
 0.3 s at 100k clients), with "Loading…" in the columns meanwhile.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from desktop_crm.clock import today
@@ -21,17 +26,17 @@ from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.pipeline import DATE_FIELDS, PipelineCard, PipelineFilter
 from desktop_crm.read.pipeline import COLUMN_LIMIT, PipelineBoard, load_board, owner_choices
 from desktop_crm.read.size import is_large
-from desktop_crm.services.deal_forms import move_opportunity_stage
+from desktop_crm.services.deal_forms import move_opportunities_stage, move_opportunity_stage
 
 from ... import fmt, prompts
 from ...errors import error_text
+from ...inputs import DateEdit
 from ...labels import label
 from ...tasks import default_worker, deliver
-from ...undo import MoveStageCommand, push_done
+from ...undo import MoveStageCommand, MoveStagesCommand, push_done
 from ...widgets import StatCard, card_row
 from ..base import Page
 from ..deals import CloseOpportunityDialog, OpportunityDialog
-from ...inputs import DateEdit
 from .board import StageColumn
 
 PERIODS = ("any", "this_month", "this_quarter", "this_year", "custom")
@@ -68,6 +73,10 @@ class PipelinePage(Page):
         self._generation = 0  # the latest reload; an older board arriving late is dropped
         self.loading = False  # a read is on its way to the worker (screenshots and benchmarks wait)
         self.board: PipelineBoard | None = None
+        self.drag_token = (
+            f"{os.getpid()}-{uuid.uuid4().hex}"  # cards dragged between this board's columns only
+        )
+        self._select_after_load: tuple[tuple[int, ...], str] | None = None  # what a move put where
         self.open_card = StatCard(self.tr("Open opportunities"), self, accent="primary")
         self.amount_card = StatCard(self.tr("Open amount"), self)
         self.weighted_card = StatCard(self.tr("Weighted amount"), self)
@@ -81,9 +90,12 @@ class PipelinePage(Page):
         board.setSpacing(12)
         self.columns: dict[str, StageColumn] = {}
         for stage in OPEN_STAGES:
-            column = StageColumn(stage, self)
+            column = StageColumn(stage, self, self.drag_token)
             column.sig_card_menu.connect(self._on_column_card_menu)
             column.sig_card_activated.connect(self._on_column_card_activated)
+            # after the drop event has returned (and the drag with it): a refusal may show a message
+            column.sig_cards_dropped.connect(self._on_cards_dropped, Qt.ConnectionType.QueuedConnection)
+            column.sig_cards_step.connect(self._on_cards_step)
             self.columns[stage] = column
             board.addWidget(column, 1)
         self.page_layout.addLayout(board, 1)
@@ -100,6 +112,7 @@ class PipelinePage(Page):
             self.date_field_combo.addItem(text, key)
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("periodFilter")
+        self.period_combo.setAccessibleName(self.tr("Period"))
         texts = (
             self.tr("Any time"),
             self.tr("This month"),
@@ -146,6 +159,7 @@ class PipelinePage(Page):
     # --- data ----------------------------------------------------------------------------------
     def current_filter(self) -> PipelineFilter:
         period = self.period_combo.currentData()
+        start: date | None
         if period == "custom":
             start, to = self.from_edit.day(), self.to_edit.day()
             end: date | None = date.fromordinal(to.toordinal() + 1)  # the "to" day is included
@@ -205,6 +219,7 @@ class PipelinePage(Page):
         for total in board.totals:
             cards = board.cards[total.stage]
             self.columns[total.stage].set_data(total, board.probabilities[total.stage], cards, day)
+        self._select_moved()
         closed = board.closed
         self.open_card.set_value(fmt.number(board.open_count))
         self.amount_card.set_value(fmt.money(board.open_amount_cents, 0))
@@ -228,16 +243,56 @@ class PipelinePage(Page):
         for widget in (self.from_edit, self.range_label, self.to_edit):
             widget.setVisible(visible)
 
+    def _select_moved(self) -> None:
+        """Select the cards a move (drop, Ctrl+Shift+arrow) has just put in their new column."""
+        if self._select_after_load is None:
+            return
+        ids, stage = self._select_after_load
+        self._select_after_load = None
+        column = self.columns.get(stage)
+        if column is None:
+            return
+        rows = [row for row in range(column.model.rowCount()) if column.model.card(row).id in ids]
+        if not rows:
+            return  # not among the cards shown (the column shows the largest ones)
+        selection = column.view.selectionModel()
+        selection.clearSelection()
+        for row in rows:
+            selection.select(column.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+        selection.setCurrentIndex(column.model.index(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if self.isVisible():
+            column.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- actions -------------------------------------------------------------------------------
     def move_to(self, card: PipelineCard, stage: str) -> None:
+        self.move_cards([card.id], stage)
+
+    def move_cards(self, ids: Sequence[int], stage: str) -> bool:
+        """Move the opportunities to ``stage`` through the service (Move to, a drop, Ctrl+Shift+arrow; several
+        cards in one transaction): on success one Edit → Undo step moves them back; a refusal is shown and
+        changes nothing. The board is read again (on the worker on large files), the moved cards selected."""
         try:
-            move = move_opportunity_stage(card.id, stage)
+            if len(ids) == 1:
+                move = move_opportunity_stage(ids[0], stage)
+                moves = [move] if move.from_stage != move.to_stage else []
+            else:
+                moves = move_opportunities_stage(list(ids), stage)
         except CrmError as exc:
             prompts.show_error(self, self.tr("Cannot move the opportunity"), error_text(exc))
-        else:
-            text = self.tr("Move {name} to {stage}").format(name=move.name, stage=label("stage", stage))
-            push_done(MoveStageCommand(move, text))  # Edit → Undo moves it back
+            self.reload()
+            return False
+        stage_text = label("stage", stage)
+        if len(moves) == 1:  # already there (moved elsewhere meanwhile): no undo step
+            text = self.tr("Move {name} to {stage}").format(name=moves[0].name, stage=stage_text)
+            push_done(MoveStageCommand(moves[0], text))  # Edit → Undo moves it back
+        elif moves:
+            text = self.tr("Move {count} opportunities to {stage}").format(
+                count=fmt.number(len(moves)), stage=stage_text
+            )
+            push_done(MoveStagesCommand(moves, text))
+        self._select_after_load = (tuple(ids), stage)
         self.reload()
+        return True
 
     def edit(self, card: PipelineCard) -> None:
         if prompts.run_modal(OpportunityDialog(self, opportunity_id=card.id)) == 1:
@@ -261,7 +316,7 @@ class PipelinePage(Page):
         menu.addAction(self.tr("Edit…"), lambda: self.edit(card))
         move = menu.addMenu(self.tr("Move to"))
         for stage in OPEN_STAGES:
-            action = move.addAction(label("stage", stage), lambda s=stage: self.move_to(card, s))
+            action = move.addAction(label("stage", stage), self._mover(card, stage))
             action.setEnabled(stage != card.stage)
         menu.addSeparator()
         menu.addAction(self.tr("Close as won…"), lambda: self.close_deal(card, True))
@@ -270,6 +325,9 @@ class PipelinePage(Page):
         menu.addAction(self.tr("Log follow-up…"), lambda: self.log_follow_up(card))
         menu.addAction(self.tr("Open client"), lambda: self.open_client(card.client_id))
         return menu
+
+    def _mover(self, card: PipelineCard, stage: str) -> Callable[[], None]:
+        return lambda: self.move_to(card, stage)
 
     def log_follow_up(self, card: PipelineCard) -> None:
         """A follow-up on this deal (the follow-up dialog, prefilled with the client and opportunity)."""
@@ -309,3 +367,13 @@ class PipelinePage(Page):
 
     def _on_column_card_activated(self, card: PipelineCard) -> None:
         self.edit(card)
+
+    def _on_cards_dropped(self, ids: Sequence[int], from_stage: str, to_stage: str) -> None:
+        if from_stage != to_stage and ids:
+            self.move_cards(list(ids), to_stage)
+
+    def _on_cards_step(self, ids: Sequence[int], stage: str, step: int) -> None:
+        """Ctrl+Shift+Right/Left: the next/previous open stage (nothing past the first or last)."""
+        position = OPEN_STAGES.index(stage) + step if stage in OPEN_STAGES else -1
+        if ids and 0 <= position < len(OPEN_STAGES):
+            self.move_cards(list(ids), OPEN_STAGES[position])
