@@ -19,8 +19,9 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QWidget
 
 from desktop_crm import clock
 from desktop_crm.services.common import MAX_CENTS
@@ -131,6 +132,27 @@ def parse_cents(text: str, locale: QLocale | None = None, allow_negative: bool =
     if cents != cents.to_integral_value():
         raise InputProblem(InputProblem.TOO_MANY_DECIMALS)
     return int(cents)
+
+
+class MessageLabel(QLabel):
+    """A word-wrapped message under a field whose minimum height follows its width, so the layout gives it
+    every line and the dialog grows (a wrapped label in a nested form layout is otherwise squeezed to one
+    line, or squeezes the field it is about)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.wordWrap() and self.text() and self.width() > 0:
+            return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another number of lines
 
 
 class MoneyEdit(QLineEdit):

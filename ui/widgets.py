@@ -83,8 +83,11 @@ def set_column_widths(view: QTableView, widths: list[int]) -> None:
 
 
 def error_label(parent: QWidget, key: str, errors: dict[str, QLabel]) -> QLabel:
-    """A hidden red message under a field (object name ``error_<key>``), registered in ``errors``."""
-    error = QLabel(parent)
+    """A hidden red message under a field (object name ``error_<key>``), registered in ``errors``; it wraps
+    and keeps every line visible (``MessageLabel``)."""
+    from .inputs import MessageLabel
+
+    error = MessageLabel(parent)
     error.setObjectName(f"error_{key}")
     error.setStyleSheet("color: #c8372d; background: transparent;")
     error.setWordWrap(True)

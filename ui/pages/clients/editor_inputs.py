@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop_crm.services.common import MAX_DATE, MIN_DATE
 from desktop_crm.services.custom_fields import MAX_EXACT_NUMBER
 
-from ...inputs import DateEdit, InputProblem, MoneyEdit, parse_decimal
+from ...inputs import DateEdit, InputProblem, MessageLabel, MoneyEdit, parse_decimal
 
 
 def parse_number(text: str) -> int | float | None:
@@ -90,7 +90,7 @@ class FieldBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(editor)
-        self.error_label = QLabel(self)
+        self.error_label = MessageLabel(self)
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
