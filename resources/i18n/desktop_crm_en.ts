@@ -1106,7 +1106,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+100"/>
+        <location filename="../../ui/pages/clients/editor.py" line="+101"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,7 +1206,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Expected amount</source>
         <translation type="unfinished">Expected amount</translation>
     </message>
@@ -1316,7 +1316,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+121"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+120"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -1352,7 +1352,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,7 +1978,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+78"/>
+        <location filename="../../ui/pages/clients/page.py" line="+77"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
@@ -2020,11 +2020,6 @@ Your data is unchanged.</source>
     <message>
         <location line="+47"/>
         <source>{count} clients. Double-click a row to open it; Delete moves it to the trash.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Cannot undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2623,7 +2618,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsForm</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_custom.py" line="+80"/>
+        <location filename="../../ui/pages/clients/editor_custom.py" line="+81"/>
         <source>No business-feature fields yet. Define them in Settings → Custom fields.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,7 +2800,7 @@ Your data is unchanged.</source>
         <translation type="unfinished">Year</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Export review pack…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,7 +3132,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierNoteDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_note_dialog.py" line="+38"/>
+        <location filename="../../ui/pages/clients/dossier_note_dialog.py" line="+36"/>
         <source>New public-information note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3147,7 +3142,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Where it was read: a site, a paper, a person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3170,7 +3165,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierTab</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_tab.py" line="+76"/>
+        <location filename="../../ui/pages/clients/dossier_tab.py" line="+77"/>
         <source>Call</source>
         <translation type="unfinished">Call</translation>
     </message>
@@ -3195,7 +3190,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Registration facts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3300,7 +3295,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Public information ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3346,12 +3341,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Write an amount such as 5,000,000.00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+40"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6012,7 +6002,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>New &amp;client…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6067,7 +6057,12 @@ Your data is unchanged.</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>Cannot undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>About Sales CRM</source>
         <translation>About Sales CRM</translation>
     </message>
@@ -6191,7 +6186,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../ui/inputs.py" line="+173"/>
+        <location filename="../../ui/inputs.py" line="+195"/>
         <source>Enter an amount of 0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6237,7 +6232,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-104"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-101"/>
         <source>{title}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6568,7 +6563,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_inputs.py" line="+120"/>
+        <location filename="../../ui/pages/clients/editor_inputs.py" line="+64"/>
         <source>Set a date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6861,7 +6856,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+79"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+80"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -6872,12 +6867,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+272"/>
+        <location line="+277"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-276"/>
         <source>Won</source>
         <translation type="unfinished">Won</translation>
     </message>
@@ -6888,17 +6883,22 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+244"/>
+        <location line="+249"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>Created</source>
         <translation type="unfinished">Created</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6929,12 +6929,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+222"/>
+        <location line="+226"/>
         <source>Owner</source>
         <translation type="unfinished">Owner</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-223"/>
         <source>Date</source>
         <translation type="unfinished">Date</translation>
     </message>
@@ -6954,7 +6954,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7039,7 +7039,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -7076,7 +7076,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-196"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -7252,7 +7252,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+46"/>
+        <location filename="../../ui/prompts.py" line="+43"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
@@ -7283,7 +7283,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/referrals_dialog.py" line="+45"/>
+        <location filename="../../ui/pages/clients/referrals_dialog.py" line="+46"/>
         <source>Referral of {client}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7344,33 +7344,13 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>An amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use at most two decimals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This amount is implausibly large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write an amount such as 1,200.50.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7589,7 +7569,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished">Next step</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>New due time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10696,7 +10676,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/service_dialog.py" line="+47"/>
+        <location filename="../../ui/pages/clients/service_dialog.py" line="+48"/>
         <source>Edit service record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10722,7 +10702,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1127,7 +1127,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+100" />
+        <location filename="../../ui/pages/clients/editor.py" line="+101" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
@@ -1227,7 +1227,7 @@ Your data is unchanged.</source>
         <translation>预计签约</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+4" />
         <source>Expected amount</source>
         <translation>预计金额</translation>
     </message>
@@ -1338,7 +1338,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+121" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+120" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1374,7 +1374,7 @@ Your data is unchanged.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+23" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -2000,7 +2000,7 @@ Your data is unchanged.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+78" />
+        <location filename="../../ui/pages/clients/page.py" line="+77" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -2045,9 +2045,8 @@ Your data is unchanged.</source>
         <translation>共 {count} 个客户。双击一行打开；按 Delete 移入回收站。</translation>
     </message>
     <message>
-        <location line="+29" />
         <source>Cannot undo</source>
-        <translation>无法撤销</translation>
+        <translation type="vanished">无法撤销</translation>
     </message>
     <message>
         <source>{count} clients, newest first</source>
@@ -2661,7 +2660,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsForm</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_custom.py" line="+80" />
+        <location filename="../../ui/pages/clients/editor_custom.py" line="+81" />
         <source>No business-feature fields yet. Define them in Settings → Custom fields.</source>
         <translation>还没有业务特征字段。请在“设置 → 业务特征”中定义。</translation>
     </message>
@@ -2855,7 +2854,7 @@ Your data is unchanged.</source>
         <translation>年</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+15" />
         <source>Export review pack…</source>
         <translation>导出评审报告…</translation>
     </message>
@@ -3187,7 +3186,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierNoteDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_note_dialog.py" line="+38" />
+        <location filename="../../ui/pages/clients/dossier_note_dialog.py" line="+36" />
         <source>New public-information note</source>
         <translation>新增公开信息</translation>
     </message>
@@ -3197,7 +3196,7 @@ Your data is unchanged.</source>
         <translation>编辑公开信息</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+4" />
         <source>Where it was read: a site, a paper, a person</source>
         <translation>信息来源：网站、报刊或某人</translation>
     </message>
@@ -3220,7 +3219,7 @@ Your data is unchanged.</source>
 <context>
     <name>DossierTab</name>
     <message>
-        <location filename="../../ui/pages/clients/dossier_tab.py" line="+76" />
+        <location filename="../../ui/pages/clients/dossier_tab.py" line="+77" />
         <source>Call</source>
         <translation>拨打电话</translation>
     </message>
@@ -3245,7 +3244,7 @@ Your data is unchanged.</source>
         <translation>打开国家企业信用信息公示系统；公司名称已复制到剪贴板，可粘贴到其搜索框。</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+38" />
         <source>Registration facts</source>
         <translation>工商登记信息</translation>
     </message>
@@ -3350,7 +3349,7 @@ Your data is unchanged.</source>
         <translation>尚无公开信息：新闻、裁判文书、招投标、年报……</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+38" />
         <source>Public information ({count})</source>
         <translation>公开信息 ({count})</translation>
     </message>
@@ -3396,12 +3395,11 @@ Your data is unchanged.</source>
         <translation>✗ 代码无效</translation>
     </message>
     <message>
-        <location line="+33" />
         <source>Write an amount such as 5,000,000.00.</source>
-        <translation>请填写金额，例如 5,000,000.00。</translation>
+        <translation type="vanished">请填写金额，例如 5,000,000.00。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+40" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -6070,7 +6068,7 @@ Your data is unchanged.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>New &amp;client…</source>
         <translation>新建客户(&amp;C)…</translation>
     </message>
@@ -6125,7 +6123,12 @@ Your data is unchanged.</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+42" />
+        <source>Cannot undo</source>
+        <translation type="unfinished">无法撤销</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -6253,24 +6256,24 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../ui/inputs.py" line="+173" />
+        <location filename="../../ui/inputs.py" line="+195" />
         <source>Enter an amount of 0 or more.</source>
-        <translation type="unfinished">请输入不小于 0 的金额。</translation>
+        <translation>请输入不小于 0 的金额。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Use at most 2 decimals (cents).</source>
-        <translation type="unfinished">最多保留 2 位小数（到分）。</translation>
+        <translation>最多保留 2 位小数（到分）。</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This amount is implausibly large; check the digits.</source>
-        <translation type="unfinished" />
+        <translation>金额大得不合常理，请检查位数。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Enter an amount, e.g. {example}.</source>
-        <translation type="unfinished" />
+        <translation>请输入金额，例如 {example}。</translation>
     </message>
 </context>
 <context>
@@ -6299,7 +6302,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-104" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-101" />
         <source>{title}: {count}</source>
         <translation>{title}：{count}</translation>
     </message>
@@ -6634,7 +6637,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/pages/clients/editor_inputs.py" line="+120" />
+        <location filename="../../ui/pages/clients/editor_inputs.py" line="+64" />
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
@@ -6724,7 +6727,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+14" />
         <source>Nothing is owed on this contract</source>
-        <translation type="unfinished" />
+        <translation>本合同已无欠款</translation>
     </message>
     <message>
         <location line="+5" />
@@ -6734,7 +6737,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+2" />
         <source>{amount} on the next instalment #{seq} ({total} on the contract)</source>
-        <translation type="unfinished" />
+        <translation>下一期（第 {seq} 期）尚欠 {amount}（合同尚欠 {total}）</translation>
     </message>
     <message>
         <location line="+5" />
@@ -6927,7 +6930,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+79" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+80" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -6938,12 +6941,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+272" />
+        <location line="+277" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-271" />
+        <location line="-276" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -6954,17 +6957,22 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+27" />
-        <location line="+244" />
+        <location line="+249" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-249" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
@@ -6995,12 +7003,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+222" />
+        <location line="+226" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-219" />
+        <location line="-223" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -7020,7 +7028,7 @@ Start a new, empty database in this file?</source>
         <translation>看板按当前筛选统计的全部进行中商机</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+32" />
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
@@ -7105,7 +7113,7 @@ Start a new, empty database in this file?</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+28" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -7142,7 +7150,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-196" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
@@ -7330,7 +7338,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+46" />
+        <location filename="../../ui/prompts.py" line="+43" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -7361,7 +7369,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/referrals_dialog.py" line="+45" />
+        <location filename="../../ui/pages/clients/referrals_dialog.py" line="+46" />
         <source>Referral of {client}</source>
         <translation>{client} 的转介绍</translation>
     </message>
@@ -7422,7 +7430,7 @@ Start a new, empty database in this file?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -7432,24 +7440,20 @@ Start a new, empty database in this file?</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>An amount cannot be negative.</source>
-        <translation>金额不能为负数。</translation>
+        <translation type="vanished">金额不能为负数。</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Use at most two decimals.</source>
-        <translation>最多两位小数。</translation>
+        <translation type="vanished">最多两位小数。</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>This amount is implausibly large.</source>
-        <translation>金额大得不合常理。</translation>
+        <translation type="vanished">金额大得不合常理。</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Write an amount such as 1,200.50.</source>
-        <translation>请填写金额，例如 1,200.50。</translation>
+        <translation type="vanished">请填写金额，例如 1,200.50。</translation>
     </message>
 </context>
 <context>
@@ -7667,7 +7671,7 @@ Start a new, empty database in this file?</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
         <source>New due time</source>
         <translation>新的到期时间</translation>
     </message>
@@ -11062,7 +11066,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/service_dialog.py" line="+47" />
+        <location filename="../../ui/pages/clients/service_dialog.py" line="+48" />
         <source>Edit service record</source>
         <translation>编辑服务单</translation>
     </message>
@@ -11088,7 +11092,7 @@ Start a new, empty database in this file?</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+9" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
