@@ -58,6 +58,7 @@ from desktop_crm import clock
 from desktop_crm.pipeline import PipelineCard, StageTotal
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...labels import label
 from .models import CARD_ROLE, PipelineCardModel
 
@@ -179,7 +180,7 @@ class StageListView(QListView):
         pixmap = self.column.drag_pixmap()
         if not pixmap.isNull():
             drag.setPixmap(pixmap)
-            drag.setHotSpot(QPoint(pixmap.width() // 2, 16))
+            drag.setHotSpot(QPoint(int(pixmap.deviceIndependentSize().width()) // 2, 24))
         drag.exec(Qt.DropAction.MoveAction)  # Esc cancels; the target column does the move
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -229,11 +230,15 @@ class StageColumn(QFrame):
         self.setAcceptDrops(True)  # the header too, not only the cards' list
         self._apply_style()
         self.title_label = QLabel(self)
-        self.title_label.setStyleSheet("font-weight: 700; font-size: 14px; background: transparent;")
+        self.title_label.setStyleSheet(
+            scaled_css("font-weight: 700; font-size: 1.05em; background: transparent;")
+        )
         self.count_label = QLabel(self)
         self.amount_label = QLabel(self)
         self.amount_label.setObjectName("columnAmount")
-        self.amount_label.setStyleSheet("font-size: 16px; font-weight: 600; background: transparent;")
+        self.amount_label.setStyleSheet(
+            scaled_css("font-size: 1.2em; font-weight: 600; background: transparent;")
+        )
         self.weighted_label = QLabel(self)
         self.weighted_label.setObjectName("columnWeighted")
         self.more_label = QLabel(self)
@@ -333,22 +338,32 @@ class StageColumn(QFrame):
         data = self.drag_data()
         if not index.isValid() or data is None:
             return QPixmap()
-        pixmap = self.view.viewport().grab(self.view.visualRect(index))
-        if len(data.ids) > 1:
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            text = fmt.number(len(data.ids))
+        card = self.view.viewport().grab(self.view.visualRect(index))
+        count = len(data.ids)
+        margin = 12 if count > 1 else 0  # room for the count badge over the card's corner
+        ratio = card.devicePixelRatio()
+        size = card.deviceIndependentSize()
+        pixmap = QPixmap(round((size.width() + margin) * ratio), round((size.height() + margin) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(0.9)
+        painter.drawPixmap(QPoint(0, margin), card)
+        if count > 1:
+            painter.setOpacity(1.0)
+            text = fmt.number(count)
             font = QFont(self.font())
             font.setBold(True)
             painter.setFont(font)
-            width = max(painter.fontMetrics().horizontalAdvance(text) + 12, 22)
-            badge = QRect(int(pixmap.deviceIndependentSize().width()) - width - 2, 2, width, 22)
+            width = max(painter.fontMetrics().horizontalAdvance(text) + 12, 24)
+            badge = QRect(round(size.width() + margin) - width, 0, width, 24)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#2d6cdf"))
-            painter.drawRoundedRect(badge, 11, 11)
+            painter.drawRoundedRect(badge, 12, 12)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-            painter.end()
+        painter.end()
         return pixmap
 
     def accepted_drag(self, mime: QMimeData | None) -> CardDrag | None:
