@@ -230,6 +230,7 @@ def test_ctrl_shift_arrows_step_the_selected_card(
     column = page.columns["initial"]
     column.view.setCurrentIndex(column.model.index(names(column).index("Training")))
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(column.view, Qt.Key.Key_Right)  # a plain arrow only moves the selection
     qtbot.keyClick(column.view, Qt.Key.Key_Left, ctrl_shift)  # before the first stage: nothing
     assert opportunity(training).stage == "initial"
     qtbot.keyClick(column.view, Qt.Key.Key_Right, ctrl_shift)

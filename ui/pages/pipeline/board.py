@@ -197,7 +197,7 @@ class StageListView(QListView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+        step = {int(Qt.Key.Key_Right): 1, int(Qt.Key.Key_Left): -1}.get(int(event.key()))
         if (
             step is not None
             and mods == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
