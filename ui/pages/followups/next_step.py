@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.schedule import BUCKET_ORDER, BucketRules, resolve_bucket
 
+from ...inputs import DateTimeEdit
 from ...labels import choices, label
 from ...widgets import error_label
 
@@ -41,13 +41,12 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
 
 
-class QuickDateTimeEdit(QDateTimeEdit):
-    """A date-time edit that Tab leaves at once (Left/Right still move between its sections)."""
+class QuickDateTimeEdit(DateTimeEdit):
+    """The shared date-time input (ISO, 4-digit year) that Tab leaves at once (Left/Right still move
+    between its sections)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        super().__init__(parent, iso=True)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         return QWidget.focusNextPrevChild(self, next)
