@@ -2028,6 +2028,19 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>CloseDropCard</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+38"/>
+        <source>Drop a card here to close it as won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a card here to close it as lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseOpportunityDialog</name>
     <message>
         <location filename="../../ui/pages/deals/close_dialog.py" line="+31"/>

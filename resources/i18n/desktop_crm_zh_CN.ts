@@ -2054,6 +2054,19 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>CloseDropCard</name>
+    <message>
+        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+38" />
+        <source>Drop a card here to close it as won</source>
+        <translation>把卡片拖到这里，关闭为赢单</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Drop a card here to close it as lost</source>
+        <translation>把卡片拖到这里，关闭为输单</translation>
+    </message>
+</context>
+<context>
     <name>CloseOpportunityDialog</name>
     <message>
         <location filename="../../ui/pages/deals/close_dialog.py" line="+31" />

@@ -17,14 +17,16 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_crm.models import Client
 from desktop_crm.read.deals import opportunity
 from desktop_crm.services.deals import close_opportunity, create_opportunity, delete_opportunity
 from desktop_crm.services.stages import stage_probabilities
+from ui import prompts
 from ui.main_window import MainWindow
+from ui.pages.deals import CloseOpportunityDialog
 from ui.pages.pipeline import PipelinePage
 from ui.pages.pipeline.board import MIME_TYPE, CardDrag, StageColumn, drag_mime, read_drag
 from ui.undo import undo_stack
@@ -77,10 +79,12 @@ def our_mime(page: PipelinePage, stage: str, *names_: str) -> QMimeData:
     return drag_mime(CardDrag(page.drag_token, stage, tuple(card_id(page, n) for n in names_)))
 
 
-def send(column: StageColumn, kind: str, mime: QMimeData | None = None) -> Any:
-    """Send one real drag event to the column's card list (its viewport), as Qt does during a drag."""
-    viewport = column.view.viewport()
-    centre = viewport.rect().center()
+def send(target: StageColumn | QWidget, kind: str, mime: QMimeData | None = None) -> Any:
+    """Send one real drag event to a column's card list (its viewport) or to another widget, as Qt does
+    during a drag. As in a real drag, Qt delivers a move, leave or drop only to the widget that accepted
+    the enter (none when it was refused); the caller holds ``mime`` (the event does not keep it alive)."""
+    widget = target.view.viewport() if isinstance(target, StageColumn) else target
+    centre = widget.rect().center()
     event: Any
     if kind == "enter":
         event = QDragEnterEvent(centre, MOVE, mime, LEFT, NONE)
@@ -90,15 +94,15 @@ def send(column: StageColumn, kind: str, mime: QMimeData | None = None) -> Any:
         event = QDragLeaveEvent()
     else:
         event = QDropEvent(QPointF(centre), MOVE, mime, LEFT, NONE)
-    QApplication.sendEvent(viewport, event)
+    QApplication.sendEvent(widget, event)
     return event
 
 
-def drop(column: StageColumn, mime: QMimeData) -> tuple[bool, bool, bool]:
+def drop(target: StageColumn | QWidget, mime: QMimeData) -> tuple[bool, bool, bool]:
     """Enter, move and drop; whether each was accepted."""
-    enter = send(column, "enter", mime)
-    move = send(column, "move", mime) if enter.isAccepted() else enter
-    done = send(column, "drop", mime)
+    enter = send(target, "enter", mime)
+    move = send(target, "move", mime) if enter.isAccepted() else enter
+    done = send(target, "drop", mime)
     return enter.isAccepted(), move.isAccepted(), done.isAccepted()
 
 
@@ -162,8 +166,10 @@ def test_a_drop_on_the_column_it_came_from_does_nothing(qtbot: QtBot, page: Pipe
     source = page.columns["initial"]
     assert drop(source, our_mime(page, "initial", "ERP rollout")) == (False, False, False)
     assert not source.drop_target  # no highlight: the forbidden cursor
-    assert drop(page.columns["needs"], our_mime(page, "initial", "ERP rollout"))[0]  # elsewhere it is taken
-    page.columns["needs"].set_drop_target(False)
+    mime = our_mime(page, "initial", "ERP rollout")
+    assert send(page.columns["needs"], "enter", mime).isAccepted()  # elsewhere it is taken
+    send(page.columns["needs"], "leave")
+    QApplication.processEvents()
     assert opportunity(erp).stage == "initial"
     assert undo_stack().count() == 0
 
@@ -184,6 +190,10 @@ def test_foreign_data_is_refused(qtbot: QtBot, page: PipelinePage) -> None:
     for mime in (text, other_window, broken, not_ids):
         assert drop(target, mime) == (False, False, False)
         assert not target.drop_target
+        direct = QDropEvent(QPointF(5, 5), MOVE, mime, LEFT, NONE)  # even handed to it directly
+        direct.accept()
+        target.dropEvent(direct)
+        assert not direct.isAccepted()
     QApplication.processEvents()
     assert opportunity(erp).stage == "initial" and names(target) == []
     assert drop(target, our_mime(page, "initial", "ERP rollout"))[2]  # the board's own drag is taken
@@ -297,3 +307,47 @@ def test_the_keyboard_alternative_stays_right_click_move_to(
     assert opportunity(erp).stage == "proposal"
     qtbot.waitUntil(lambda: names(page.columns["proposal"]) == ["ERP rollout"], timeout=3000)
     assert "Undo Move ERP rollout to Proposal" in edit_menu_texts(window)
+
+
+def test_a_card_dropped_on_won_asks_to_close_it(
+    qtbot: QtBot, page: PipelinePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    erp = card_id(page, "ERP rollout")
+    asked: list[bool] = []
+
+    def win(dialog: QDialog) -> int:
+        assert isinstance(dialog, CloseOpportunityDialog)
+        asked.append(dialog.won_radio.isChecked())
+        dialog.reason_edit.setPlainText("Best offer")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(prompts, "run_modal", win)
+    won_card = page.won_card
+    mime = our_mime(page, "initial", "ERP rollout")  # held here: an event does not keep its data alive
+    assert send(won_card, "enter", mime).isAccepted()
+    assert won_card.drop_target and "dashed" in won_card.styleSheet()
+    send(won_card, "leave")
+    assert not won_card.drop_target and won_card.styleSheet() == ""
+    several = our_mime(page, "initial", "ERP rollout", "Training")  # each close has its own reason
+    other_board = drag_mime(CardDrag("x", "initial", (erp,)))
+    for refused in (several, other_board):
+        assert drop(won_card, refused) == (False, False, False)
+    QApplication.processEvents()
+    assert asked == [] and opportunity(erp).stage == "initial"
+
+    assert drop(won_card, mime) == (True, True, True)
+    qtbot.waitUntil(lambda: opportunity(erp).stage == "won", timeout=3000)
+    assert asked == [True] and opportunity(erp).close_reason == "Best offer"
+    qtbot.waitUntil(lambda: names(page.columns["initial"]) == ["Training"], timeout=3000)
+    assert won_card.caption_label.text() == "Won (1)"
+
+
+def test_a_card_dropped_on_lost_opens_the_dialog_as_lost(
+    qtbot: QtBot, page: PipelinePage, modal: Any
+) -> None:
+    mime = our_mime(page, "negotiation", "Support")
+    assert drop(page.lost_card, mime) == (True, True, True)
+    qtbot.waitUntil(lambda: bool(modal.seen), timeout=3000)
+    assert modal.seen[0][:2] == ("CloseOpportunityDialog", "Close opportunity")
+    assert opportunity(card_id(page, "Support")).stage == "negotiation"  # cancelled: nothing changes

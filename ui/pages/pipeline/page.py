@@ -38,6 +38,7 @@ from ...widgets import StatCard, card_row
 from ..base import Page
 from ..deals import CloseOpportunityDialog, OpportunityDialog
 from .board import StageColumn
+from .drop_targets import CloseDropCard
 
 PERIODS = ("any", "this_month", "this_quarter", "this_year", "custom")
 
@@ -73,15 +74,18 @@ class PipelinePage(Page):
         self._generation = 0  # the latest reload; an older board arriving late is dropped
         self.loading = False  # a read is on its way to the worker (screenshots and benchmarks wait)
         self.board: PipelineBoard | None = None
-        self.drag_token = (
-            f"{os.getpid()}-{uuid.uuid4().hex}"  # cards dragged between this board's columns only
-        )
+        self.drag_token = f"{os.getpid()}-{uuid.uuid4().hex}"  # cards dragged within this board only
         self._select_after_load: tuple[tuple[int, ...], str] | None = None  # what a move put where
         self.open_card = StatCard(self.tr("Open opportunities"), self, accent="primary")
         self.amount_card = StatCard(self.tr("Open amount"), self)
         self.weighted_card = StatCard(self.tr("Weighted amount"), self)
-        self.won_card = StatCard(self.tr("Won"), self, accent="success")
-        self.lost_card = StatCard(self.tr("Lost"), self, accent="danger")
+        # a card dropped on Won/Lost asks to close it (the dialog, after the drop has returned)
+        self.won_card = CloseDropCard(self.tr("Won"), self, "success", won=True, board_token=self.drag_token)
+        self.lost_card = CloseDropCard(
+            self.tr("Lost"), self, "danger", won=False, board_token=self.drag_token
+        )
+        for close_card in (self.won_card, self.lost_card):
+            close_card.sig_card_dropped.connect(self._on_close_dropped, Qt.ConnectionType.QueuedConnection)
         self.page_layout.addLayout(
             card_row(self.open_card, self.amount_card, self.weighted_card, self.won_card, self.lost_card)
         )
@@ -299,7 +303,11 @@ class PipelinePage(Page):
             self.reload()
 
     def close_deal(self, card: PipelineCard, won: bool) -> None:
-        if prompts.run_modal(CloseOpportunityDialog(self, card.id, won)) == 1:
+        self.close_opportunity(card.id, won)
+
+    def close_opportunity(self, opportunity_id: int, won: bool) -> None:
+        """The close dialog (won or lost preselected): right-click → Close as…, or a card dropped on Won/Lost."""
+        if prompts.run_modal(CloseOpportunityDialog(self, opportunity_id, won)) == 1:
             self.reload()
 
     def open_client(self, client_id: int) -> None:
@@ -371,6 +379,9 @@ class PipelinePage(Page):
     def _on_cards_dropped(self, ids: Sequence[int], from_stage: str, to_stage: str) -> None:
         if from_stage != to_stage and ids:
             self.move_cards(list(ids), to_stage)
+
+    def _on_close_dropped(self, opportunity_id: int, won: bool) -> None:
+        self.close_opportunity(opportunity_id, won)
 
     def _on_cards_step(self, ids: Sequence[int], stage: str, step: int) -> None:
         """Ctrl+Shift+Right/Left: the next/previous open stage (nothing past the first or last)."""
