@@ -6982,7 +6982,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+4" />
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>期间</translation>
     </message>
     <message>
         <location line="+2" />
