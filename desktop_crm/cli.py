@@ -31,7 +31,6 @@ import json
 import sqlite3
 import sys
 from datetime import date, timedelta
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +45,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
 def _version() -> str:
-    try:
-        return metadata.version("desktop-crm")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    from .version import app_version  # pyproject.toml's version, also in a frozen build
+
+    return app_version()
 
 
 def _parse_date(text: str) -> date:
