@@ -77,9 +77,13 @@ def make_table_view(
 
 
 def set_column_widths(view: QTableView, widths: list[int]) -> None:
+    """Set the columns' widths (0: leave it), each at least its header's text (never a clipped header)."""
+    from .table_fit import fitted_width, keep_stretch_headers_whole
+
+    keep_stretch_headers_whole(view)
     for column, width in enumerate(widths):
         if width > 0:
-            view.setColumnWidth(column, width)
+            view.setColumnWidth(column, fitted_width(view, column, width))
 
 
 def error_label(parent: QWidget, key: str, errors: dict[str, QLabel]) -> QLabel:

@@ -45,6 +45,8 @@ class _Section(QWidget):
         self.bar.setSpacing(8)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
+        self.summary_label.setWordWrap(True)  # wraps beside the buttons: the page never scrolls sideways
+        self.summary_label.setMinimumWidth(120)
         self.bar.addWidget(self.summary_label, 1)
         self.section_layout.addLayout(self.bar)
 

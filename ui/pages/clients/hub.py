@@ -77,6 +77,7 @@ class ClientHubView(QWidget):
         self.back_button.clicked.connect(self.sig_back)
         self.name_label = QLabel(self)
         self.name_label.setObjectName("pageTitle")
+        self.name_label.setWordWrap(True)  # a long name wraps rather than widening the page (issue 13)
         self.short_label = QLabel(self)
         self.short_label.setObjectName("pageSubtitle")
         self.chips = QHBoxLayout()

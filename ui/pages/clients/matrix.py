@@ -74,7 +74,8 @@ def make_matrix_view(model: RoleStanceMatrixModel, parent: QWidget | None = None
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.setWordWrap(True)
     view.setShowGrid(True)
-    view.setStyleSheet("QHeaderView::section { padding: 4px; } QTableView::item { padding: 0px 4px; }")
+    # Narrow side padding: the four stance headers fit whole beside the roles at 1280 px (issue 13).
+    view.setStyleSheet("QHeaderView::section { padding: 4px 1px; } QTableView::item { padding: 0px 4px; }")
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(30)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,8 @@ class ServiceTab(QWidget):
         bar.setSpacing(8)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
+        self.summary_label.setWordWrap(True)  # wraps beside the buttons: the page never scrolls sideways
+        self.summary_label.setMinimumWidth(120)
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("serviceFilter")
         self.filter_combo.addItem(self.tr("Open"), "open")
@@ -68,10 +69,9 @@ class ServiceTab(QWidget):
         self.complaint_button.clicked.connect(self._on_complaint_clicked)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.clicked.connect(self._on_edit_clicked)
-        self.status_button = QToolButton(self)
+        # A push button with a menu: its width makes room for the arrow (a tool button's covers the text).
+        self.status_button = QPushButton(self.tr("Change status"), self)
         self.status_button.setObjectName("statusButton")
-        self.status_button.setText(self.tr("Change status"))
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_button)
         self.start_action = QAction(self.tr("Start work"), self)
         self.resolve_action = QAction(self.tr("Resolve…"), self)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,6 +29,8 @@ from .analysis_panel import AnalysisPanel
 from .contacts import ContactsPanel
 from .matrix import RoleStanceMatrixModel, make_matrix_view
 from .power_map import PowerMapView, StanceLegend
+
+CONTACT_ROWS = 6  # rows of the contacts table always in view
 
 
 class StakeholdersSection(QWidget):
@@ -55,13 +58,17 @@ class StakeholdersSection(QWidget):
         bar.setSpacing(8)
         bar.addWidget(QLabel(self.tr("Deal:"), self))
         bar.addWidget(self.opportunity_combo)
-        hint = QLabel(self.tr("Double-click a person to edit"), self)
+        # The hint wraps in the room the button leaves it: neither covers the other (issue 13).
+        self.hint_label = hint = QLabel(self.tr("Double-click a person to edit"), self)
         hint.setObjectName("hint")
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setWordWrap(True)
+        hint.setMinimumWidth(90)
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(hint, 1)
         self.log_button = QPushButton(self)
         self.log_button.setObjectName("logWithContactButton")
+        self.log_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.log_button.clicked.connect(self._on_log_clicked)
         self.log_button.hide()
         bar.addWidget(self.log_button)
@@ -78,7 +85,7 @@ class StakeholdersSection(QWidget):
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.addWidget(map_frame)
         vertical.addWidget(self.contacts)
-        vertical.setStretchFactor(0, 2)
+        vertical.setStretchFactor(0, 1)
         vertical.setStretchFactor(1, 1)
         vertical.setChildrenCollapsible(False)
         left = QWidget(self)
@@ -118,11 +125,28 @@ class StakeholdersSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
+        self._fit_contact_rows()
 
         self.power_map.sig_contact_activated.connect(self.contacts.edit_contact)
         self.power_map.sig_contact_selected.connect(self._on_power_map_selected)
         self.contacts.sig_contact_selected.connect(self._on_contacts_selected)
         self.contacts.sig_contacts_changed.connect(self._on_contacts_changed)
+
+    # --- layout --------------------------------------------------------------------------------
+    def _fit_contact_rows(self) -> None:
+        """The contacts table shows at least ``CONTACT_ROWS`` rows without scrolling (issue 13)."""
+        table = self.contacts.table
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + CONTACT_ROWS * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+            + 2
+        )
+        table.setMinimumHeight(height)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_contact_rows()  # polished now: the header's height is the style sheet's
+        super().showEvent(event)
 
     # --- loading -------------------------------------------------------------------------------
     def load(self, client_id: int) -> None:

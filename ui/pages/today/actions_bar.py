@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 if TYPE_CHECKING:
     from .page import TodayPage
@@ -27,10 +27,9 @@ class ActionsBar(QObject):
         self.complete_button.clicked.connect(self._on_complete_clicked)
         steps.add_button(self.complete_button)
 
-        self.snooze_button = QToolButton(page)
-        self.snooze_button.setObjectName("snoozeButton")
-        self.snooze_button.setText(self.tr("Snooze"))
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: its width makes room for the menu arrow (a tool button's arrow is
+        # drawn over its text, which read "Snooz_" at 1280 px).
+        self.snooze_button = self._button(self.tr("Snooze"), "snoozeButton")
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_actions: dict[str, QAction] = {}
         for key, text in (

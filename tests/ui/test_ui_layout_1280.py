@@ -1,0 +1,204 @@
+"""Readable at 1280×720 in English and Chinese (issue 13 item 6): on every page no button's text is
+clipped (Snooze read "Snooz_"), no column header is cut, the status bar's texts are whole; the client
+page never scrolls sideways (1280 and 1440 px), its contacts table shows six rows, and the "Log
+follow-up with …" button leaves the hint beside it whole. The demo data, the app's style sheet and its
+Chinese font, as the application runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHeaderView,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop_crm.db import close_database, open_database
+from desktop_crm.demo import generate_demo
+from desktop_crm.read.client_page import key_client_id
+from ui import fonts, i18n
+from ui.main_window import MainWindow
+from ui.pages import PAGE_KEYS
+from ui.theme import apply_theme
+
+TODAY = date(2026, 6, 17)
+LANGUAGES = ["en", "zh_CN"]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("layout") / "demo.sqlite3"
+    generate_demo(path, "small", seed=0, today=TODAY)
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.sqlite3"
+    copy.write_bytes(demo_file.read_bytes())
+    open_database(copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def as_the_app_looks(qapp: QApplication) -> Iterator[None]:
+    """The light theme's style sheet and the bundled Chinese font, as ``ui.app`` sets them up (once for
+    the module: restyling every widget alive is slow)."""
+    font, sheet, palette = QFont(qapp.font()), qapp.styleSheet(), qapp.palette()
+    style, theme = qapp.style().name(), qapp.property("crmTheme")
+    assert fonts.register_qt_font(qapp)
+    apply_theme(qapp, "light")
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the windows closed: not restyled
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setProperty("crmTheme", theme)
+    qapp.setFont(font)
+
+
+def window_in(qtbot: QtBot, qapp: QApplication, demo: Path, lang: str, size: tuple[int, int]) -> MainWindow:
+    if lang != "en":
+        assert i18n.install_translators(qapp, lang)
+    window = MainWindow(demo, lang)
+    window.remember_state = False
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.update_status()
+    return window
+
+
+def wait_loaded(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.waitUntil(lambda: not getattr(widget, "loading", False), timeout=10_000)
+    QApplication.processEvents()
+
+
+def _text(button: QAbstractButton) -> str:
+    return button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def clipped_buttons(root: QWidget) -> list[str]:
+    """Visible push and tool buttons whose text (with their icon and menu arrow) does not fit."""
+    found = []
+    for button in root.findChildren(QAbstractButton):
+        if not isinstance(button, QPushButton | QToolButton) or not button.isVisible() or not button.text():
+            continue
+        need = button.fontMetrics().horizontalAdvance(_text(button)) + 8
+        if not button.icon().isNull():
+            need += button.iconSize().width() + 4
+        if button.menu() is not None:
+            option = QStyleOptionButton()
+            option.initFrom(button)
+            need += button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, option, button)
+        if button.width() < need:
+            found.append(
+                f"{button.objectName() or type(button).__name__} {_text(button)!r}: {button.width()} < {need}"
+            )
+    return found
+
+
+def clipped_headers(root: QWidget) -> list[str]:
+    """Visible column headers narrower than Qt says their text needs."""
+    found = []
+    for header in root.findChildren(QHeaderView):
+        model = header.model()
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisible() or model is None:
+            continue
+        for section in range(header.count()):
+            text = model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if header.isSectionHidden(section) or not text:
+                continue
+            need = header.sectionSizeFromContents(section).width()
+            if header.sectionSize(section) < need:
+                view = header.parentWidget()
+                name = view.objectName() if view is not None else ""
+                found.append(f"{name} {text!r}: {header.sectionSize(section)} < {need}")
+    return found
+
+
+def clipped_status(window: MainWindow) -> list[str]:
+    labels = [window.count_label, window.schema_label, *window.statusBar().findChildren(QAbstractButton)]
+    return [
+        f"{widget.text()!r}: {widget.width()} < {widget.sizeHint().width()}"
+        for widget in labels
+        if widget.isVisible() and widget.text() and widget.width() < widget.sizeHint().width()
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_clips_a_button_a_header_or_the_status_bar(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path, lang: str
+) -> None:
+    window = window_in(qtbot, qapp, demo, lang, (1280, 720))
+    problems: dict[str, list[str]] = {}
+    for index, key in enumerate(PAGE_KEYS):
+        window.show_page(index)
+        page = window.page(key)
+        wait_loaded(qtbot, page)
+        found = clipped_buttons(page) + clipped_headers(page)
+        if found:
+            problems[key] = found
+    assert problems == {}
+    assert clipped_status(window) == []
+    window.reminders.stop()
+
+
+def _in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_client_page_fits_its_width_and_shows_six_contacts(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path, lang: str, size: tuple[int, int]
+) -> None:
+    window = window_in(qtbot, qapp, demo, lang, size)
+    clients = window.page("clients")
+    window.show_page(PAGE_KEYS.index("clients"))
+    client_id = key_client_id()
+    assert client_id is not None
+    clients.open_client(client_id)
+    hub = clients.hub
+    wait_loaded(qtbot, hub)
+    for tab in range(hub.tabs.count()):  # every tab visited: the widest one sets the page's width
+        hub.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        assert not clients.hub_scroll.horizontalScrollBar().isVisible(), hub.tabs.tabText(tab)
+        assert clipped_buttons(hub) == [] and clipped_headers(hub) == [], hub.tabs.tabText(tab)
+    hub.tabs.setCurrentIndex(0)
+    section = hub.stakeholders
+    table = section.contacts.table
+    assert section.contacts.model.rowCount() >= 6
+    QApplication.processEvents()
+    assert table.viewport().height() >= 6 * table.verticalHeader().defaultSectionSize()
+
+    # The contact with the longest name selected: the button beside the hint, neither covering the other.
+    longest = max(
+        range(section.contacts.model.rowCount()), key=lambda r: len(section.contacts.model.row(r)[0])
+    )
+    table.selectRow(longest)
+    QApplication.processEvents()
+    button, hint = section.log_button, section.hint_label
+    assert button.isVisible() and hint.isVisible()
+    assert not _in(button, section).intersects(_in(hint, section))
+    assert clipped_buttons(section) == []
+    if hint.wordWrap():
+        assert hint.height() >= hint.heightForWidth(hint.width())
+    else:
+        assert hint.width() >= hint.fontMetrics().horizontalAdvance(hint.text())
+    window.reminders.stop()
