@@ -54,6 +54,7 @@ from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSetting
 log = logging.getLogger("ui")
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"  # packaging/icons/make_icons.py
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -101,6 +102,20 @@ def configure_application(app: QCoreApplication) -> None:
     if home is not None:  # a portable installation leaves nothing on the machine: settings in its folder
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     app.setApplicationDisplayName("Sales CRM")
+    if isinstance(app, QApplication):
+        set_window_icon(app)
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The application's icon (every window's, the task bar's): the PNG renderings of its drawing."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(ICONS.glob("desktop-crm-*.png")):
+        icon.addFile(str(png))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    app.setDesktopFileName("desktop-crm")  # Wayland: the installed desktop-crm.desktop (its name, icon)
 
 
 def configure_logging() -> None:
@@ -275,8 +290,8 @@ def _run_headless(app: QApplication, args: argparse.Namespace, settings: AppSett
             return 1
         if args.self_test:
             lang = resolve_language(args.lang, settings.language)
-            install_translators(app, lang)
-            return headless.run_self_test(args.db, lang, settings)
+            loaded = install_translators(app, lang)
+            return headless.run_self_test(args.db, lang, settings, translation_loaded=loaded)
         languages = [args.lang] if args.lang else list(LANGUAGES)
         return headless.render_screenshots(
             app, args.db, Path(args.screenshots), languages, nested=not args.lang

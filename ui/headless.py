@@ -58,12 +58,17 @@ def _shown_window(app: QApplication, db_path: Path, lang: str, settings: AppSett
     return window
 
 
-def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
-    """Build the window, show and refresh every page; 0 when nothing raised, else 1 (problems on stderr)."""
+def run_self_test(db_path: Path, lang: str, settings: AppSettings, *, translation_loaded: bool = True) -> int:
+    """Build the window, show, refresh and paint every page (waiting for its data and charts); 0 when
+    nothing raised or logged an error, no glyph is missing and the translation is loaded (``ui.self_check``),
+    else 1 (the problems on stderr)."""
+    from .self_check import ProblemCollector, font_problems, translation_problems
+
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window: MainWindow | None = None
-    with collecting_exceptions() as problems:
+    with collecting_exceptions() as problems, ProblemCollector() as collector:
+        problems.extend(translation_problems(lang, translation_loaded))
         try:
             window = _shown_window(app, db_path, lang, settings)
             for index, page in enumerate(window.pages):
@@ -71,9 +76,12 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
                     window.show_page(index)
                     _settle(app)
                     page.refresh()
+                    _wait_loaded(app, page, timeout=60.0)
+                    window.grab()  # paint it: the charts draw their text
                     _settle(app)
                 except Exception:
                     problems.append(f"page {page.key}:\n{traceback.format_exc()}")
+            problems.extend(font_problems(app))
         except Exception:
             problems.append(traceback.format_exc())
         finally:
@@ -81,6 +89,7 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings) -> int:
                 window.close()
                 window.deleteLater()
                 _settle(app)
+    problems.extend(collector.problems)
     if problems:
         print("desktop-crm self-test FAILED:", file=sys.stderr)
         for problem in problems:

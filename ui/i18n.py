@@ -61,8 +61,12 @@ def needs_compile(lang: str) -> bool:
 
 
 def ensure_compiled(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
-    """Build every missing or stale .qm; return the .qm files that exist afterwards."""
-    stale = [lang for lang in languages if needs_compile(lang)]
+    """Build every missing or stale .qm; return the .qm files that exist afterwards.
+
+    A frozen build carries the .qm files compiled at build time (``packaging/build.py``) and no sources:
+    nothing is compiled, nor looked for, at run time."""
+    frozen = getattr(sys, "frozen", False)
+    stale = [] if frozen else [lang for lang in languages if needs_compile(lang)]
     if stale:
         command = _lrelease_command()
         if command is None:
