@@ -631,14 +631,9 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, self.tr("Cannot undo"), message)
 
     def _on_about_action_triggered(self) -> None:
-        prompts.show_info(
-            self,
-            self.tr("About Sales CRM"),
-            self.tr(
-                "Sales CRM: an offline CRM for B2B salespeople.\n"
-                "Every record lives in one local SQLite file that you can back up and move."
-            ),
-        )
+        from .about import AboutDialog  # version, data folder, licences of the bundled parts
+
+        prompts.run_modal(AboutDialog(self.db_path, self))
 
     def _on_handbook_action_triggered(self) -> None:
         self.show_page(self.pages.index(self.page("handbook")))

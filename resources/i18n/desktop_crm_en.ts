@@ -2,6 +2,86 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="+79"/>
+        <source>About Sales CRM</source>
+        <translation type="unfinished">About Sales CRM</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sales CRM {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</source>
+        <translation type="unfinished">Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {path}</source>
+        <translation type="unfinished">Database: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(the licence file {name} is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt is used under the GNU Lesser General Public License version 3: its libraries are separate files in the program&apos;s folder, and you may replace them with a compatible build of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sales CRM is free software under the MIT licence. It bundles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source and licence text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence of the WenQuanYi Micro Hei font</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="+390"/>
@@ -67,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>In 1 hour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,7 +403,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+140"/>
+        <location filename="../../ui/app.py" line="+155"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,7 +1396,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+120"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+121"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -1327,12 +1407,13 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+26"/>
+        <location line="+5"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1433,17 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1594,7 +1685,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Edit client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2445,7 +2536,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+191"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+193"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2593,7 +2684,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+73"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+74"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4842,7 +4933,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+75"/>
+        <location filename="../../ui/pages/handbook/page.py" line="+76"/>
         <source>Search questions and answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4882,7 +4973,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+32"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Fill with the first edition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6075,15 +6171,13 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>About Sales CRM</source>
-        <translation>About Sales CRM</translation>
+        <translation type="vanished">About Sales CRM</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
-        <translation>Sales CRM: an offline CRM for B2B salespeople.
+        <translation type="vanished">Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</translation>
     </message>
     <message>
@@ -6245,7 +6339,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-101"/>
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-105"/>
         <source>{title}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6292,7 +6386,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>NextStepBox</name>
     <message>
-        <location filename="../../ui/pages/followups/next_step.py" line="+79"/>
+        <location filename="../../ui/pages/followups/next_step.py" line="+78"/>
         <source>Alt+{number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6869,7 +6963,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+80"/>
+        <location filename="../../ui/pages/pipeline/page.py" line="+79"/>
         <source>Open opportunities</source>
         <translation>Open opportunities</translation>
     </message>
@@ -6880,28 +6974,28 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+277"/>
+        <location line="+286"/>
         <source>Weighted amount</source>
         <translation>Weighted amount</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-284"/>
         <source>Won</source>
         <translation type="unfinished">Won</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Lost</source>
         <translation type="unfinished">Lost</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+249"/>
+        <location line="+30"/>
+        <location line="+253"/>
         <source>Expected close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-253"/>
         <source>Created</source>
         <translation type="unfinished">Created</translation>
     </message>
@@ -6942,12 +7036,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+226"/>
+        <location line="+230"/>
         <source>Owner</source>
         <translation type="unfinished">Owner</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-227"/>
         <source>Date</source>
         <translation type="unfinished">Date</translation>
     </message>
@@ -7022,7 +7116,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7089,7 +7183,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Amount</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-200"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -7265,7 +7359,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43"/>
+        <location filename="../../ui/prompts.py" line="+46"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
@@ -7737,7 +7831,12 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+63"/>
+        <location filename="../../ui/pages/clients/saved_views.py" line="+60"/>
+        <source>Saved view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7794,7 +7893,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ScheduleRulesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_schedule.py" line="+52"/>
+        <location filename="../../ui/pages/settings_schedule.py" line="+53"/>
         <source>Next-step times</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7824,7 +7923,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Skip weekends (Saturday and Sunday move to Monday)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10822,7 +10921,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+60"/>
+        <location filename="../../ui/pages/clients/service_tab.py" line="+61"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10847,7 +10946,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+167"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
@@ -11369,7 +11468,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+272"/>
+        <location filename="../../ui/pages/pipeline/board.py" line="+277"/>
         <source>{stage} · {probability}%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11430,22 +11529,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+56"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+59"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Double-click a person to edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Roles × stances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+80"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11606,14 +11705,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+37"/>
-        <location line="+13"/>
+        <location filename="../../ui/pages/weekly/team_view.py" line="+38"/>
+        <location line="+15"/>
         <location line="+49"/>
         <source>Salesperson</source>
         <translation type="unfinished">Salesperson</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -11633,7 +11732,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Export the weekly forms&apos; status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12212,7 +12311,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+115"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+116"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12378,7 +12477,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <location line="+29"/>
         <source>(no client)</source>
         <translation type="unfinished"></translation>
@@ -12441,7 +12540,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+88"/>
+        <location filename="../../ui/pages/weekly/page.py" line="+84"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Previous week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12486,7 +12590,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+12"/>
+        <source>Last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <location line="+166"/>
         <source>Weekly form</source>
         <translation>Weekly form</translation>

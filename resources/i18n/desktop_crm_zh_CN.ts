@@ -2,6 +2,86 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="+79" />
+        <source>About Sales CRM</source>
+        <translation>关于销售客户管理</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Sales CRM {version}</source>
+        <translation>销售客户管理 {version}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</source>
+        <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
+所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>(the licence file {name} is missing)</source>
+        <translation>（缺少许可证文件 {name}）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Qt is used under the GNU Lesser General Public License version 3: its libraries are separate files in the program's folder, and you may replace them with a compatible build of your own.</source>
+        <translation>Qt 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它的库是程序文件夹中的独立文件，您可以用自己编译的兼容版本替换它们。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sales CRM is free software under the MIT licence. It bundles:</source>
+        <translation>销售客户管理是依据 MIT 许可证发布的自由软件。其中包含：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Part</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Source and licence text</source>
+        <translation>源代码与许可证全文</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Licence of the WenQuanYi Micro Hei font</source>
+        <translation>文泉驿微米黑字体的许可证</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/pages/goals/dialogs.py" line="+390" />
@@ -67,7 +147,7 @@
         <translation>稍后提醒</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>In 1 hour</source>
         <translation>1 小时后</translation>
     </message>
@@ -323,7 +403,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+140" />
+        <location filename="../../ui/app.py" line="+155" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -1338,7 +1418,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFilterPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="+120" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="+121" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1349,12 +1429,13 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+24" />
+        <location line="+26" />
+        <location line="+5" />
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-30" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
@@ -1374,7 +1455,17 @@ Your data is unchanged.</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+9" />
+        <source>Custom field</source>
+        <translation type="unfinished">业务特征字段</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -1616,7 +1707,7 @@ Your data is unchanged.</source>
         <translation>← 客户</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Edit client</source>
         <translation>编辑客户</translation>
     </message>
@@ -2475,7 +2566,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+191" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+193" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2635,7 +2726,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+73" />
+        <location filename="../../ui/pages/custom_fields.py" line="+74" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -4908,7 +4999,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+75" />
+        <location filename="../../ui/pages/handbook/page.py" line="+76" />
         <source>Search questions and answers…</source>
         <translation>搜索问题和答案…</translation>
     </message>
@@ -4948,7 +5039,12 @@ Your data is unchanged.</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+32" />
+        <source>Answer</source>
+        <translation type="unfinished">答案</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Fill with the first edition</source>
         <translation>填入初版手册</translation>
     </message>
@@ -6141,15 +6237,13 @@ Your data is unchanged.</source>
         <translation type="unfinished">无法撤销</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>About Sales CRM</source>
-        <translation>关于销售客户管理</translation>
+        <translation type="vanished">关于销售客户管理</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
-        <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
+        <translation type="vanished">销售客户管理：为 B2B 业务员打造的离线 CRM。
 所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
     </message>
     <message>
@@ -6315,7 +6409,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>MultiSelectButton</name>
     <message>
-        <location filename="../../ui/pages/clients/filter_panel.py" line="-101" />
+        <location filename="../../ui/pages/clients/filter_panel.py" line="-105" />
         <source>{title}: {count}</source>
         <translation>{title}：{count}</translation>
     </message>
@@ -6362,7 +6456,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>NextStepBox</name>
     <message>
-        <location filename="../../ui/pages/followups/next_step.py" line="+79" />
+        <location filename="../../ui/pages/followups/next_step.py" line="+78" />
         <source>Alt+{number}</source>
         <translation>Alt+{number}</translation>
     </message>
@@ -6943,7 +7037,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../ui/pages/pipeline/page.py" line="+80" />
+        <location filename="../../ui/pages/pipeline/page.py" line="+79" />
         <source>Open opportunities</source>
         <translation>进行中的商机</translation>
     </message>
@@ -6954,28 +7048,28 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+277" />
+        <location line="+286" />
         <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
-        <location line="-276" />
+        <location line="-284" />
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+249" />
+        <location line="+30" />
+        <location line="+253" />
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location line="-249" />
+        <location line="-253" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
@@ -7016,12 +7110,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+226" />
+        <location line="+230" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="-223" />
+        <location line="-227" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -7096,7 +7190,7 @@ Start a new, empty database in this file?</source>
         <translation>将 {count} 个商机移到 {stage}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+31" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -7163,7 +7257,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">金额</translation>
     </message>
     <message>
-        <location line="-196" />
+        <location line="-200" />
         <source>Pipeline</source>
         <translation>销售漏斗</translation>
     </message>
@@ -7351,7 +7445,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+43" />
+        <location filename="../../ui/prompts.py" line="+46" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -7839,7 +7933,12 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SavedViewsBar</name>
     <message>
-        <location filename="../../ui/pages/clients/saved_views.py" line="+63" />
+        <location filename="../../ui/pages/clients/saved_views.py" line="+60" />
+        <source>Saved view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
         <source>Views</source>
         <translation>视图</translation>
     </message>
@@ -7896,7 +7995,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ScheduleRulesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_schedule.py" line="+52" />
+        <location filename="../../ui/pages/settings_schedule.py" line="+53" />
         <source>Next-step times</source>
         <translation>下步事务时间</translation>
     </message>
@@ -7926,7 +8025,7 @@ Start a new, empty database in this file?</source>
         <translation>“本周内”时间</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Skip weekends (Saturday and Sunday move to Monday)</source>
         <translation>跳过周末（周六、周日顺延到周一）</translation>
     </message>
@@ -11212,7 +11311,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+60" />
+        <location filename="../../ui/pages/clients/service_tab.py" line="+61" />
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -11237,7 +11336,7 @@ Start a new, empty database in this file?</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <location line="+167" />
         <source>Change status</source>
         <translation>更改状态</translation>
@@ -11763,7 +11862,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+272" />
+        <location filename="../../ui/pages/pipeline/board.py" line="+277" />
         <source>{stage} · {probability}%</source>
         <translation>{stage} · {probability}%</translation>
     </message>
@@ -11824,22 +11923,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+56" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+59" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Double-click a person to edit</source>
         <translation>双击人员卡片可编辑</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
         <source>Roles × stances</source>
         <translation>角色 × 立场</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+80" />
         <source>All contacts</source>
         <translation>全部联系人</translation>
     </message>
@@ -12000,14 +12099,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamOverviewView</name>
     <message>
-        <location filename="../../ui/pages/weekly/team_view.py" line="+37" />
-        <location line="+13" />
+        <location filename="../../ui/pages/weekly/team_view.py" line="+38" />
+        <location line="+15" />
         <location line="+49" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-64" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -12027,7 +12126,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>双击某人打开其周报。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Export the weekly forms' status</source>
         <translation>导出周报状态</translation>
     </message>
@@ -12618,7 +12717,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+115" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+116" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
@@ -12784,7 +12883,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>批注与评分</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <location line="+29" />
         <source>(no client)</source>
         <translation>（无客户）</translation>
@@ -12847,7 +12946,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="vanished">提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/weekly/page.py" line="+88" />
+        <location filename="../../ui/pages/weekly/page.py" line="+84" />
+        <source>Person</source>
+        <translation type="unfinished">人员</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
@@ -12892,7 +12996,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+12" />
+        <source>Last week</source>
+        <translation type="unfinished">上周</translation>
+    </message>
+    <message>
+        <location line="+46" />
         <location line="+166" />
         <source>Weekly form</source>
         <translation>周目标</translation>

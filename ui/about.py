@@ -1,0 +1,162 @@
+"""Help → About: the version, where the data is kept, and the licences of everything the installer bundles.
+
+The version is ``desktop_crm.version.app_version()`` (pyproject.toml's; a frozen build carries it in a
+file). The data folder is ``desktop_crm.paths.data_dir()`` (the per-user folder, or ``DESKTOP_CRM_HOME``
+for a portable installation), with the database actually open. The licences tab lists each bundled part
+with its licence, and shows the bundled Chinese font's licence file in full.
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .fonts import CJK_FONT_FILE
+
+FONT_LICENCE_FILE = CJK_FONT_FILE.with_name("wqy-microhei-LICENSE.txt")
+ICON_FILE = CJK_FONT_FILE.parent.parent / "icons" / "desktop-crm-64.png"
+
+
+def bundled_parts() -> list[tuple[str, str, str]]:
+    """(part, licence, where its source/licence text is published) of everything an installer carries."""
+    return [
+        ("Python " + platform.python_version(), "PSF License 2.0", "https://docs.python.org/3/license.html"),
+        (
+            f"Qt {qVersion()} (PySide6 {PySide6.__version__})",
+            "LGPL 3.0",
+            "https://www.qt.io/licensing/open-source-lgpl-obligations",
+        ),
+        (
+            "WenQuanYi Micro Hei (文泉驿微米黑)",
+            "Apache 2.0 or GPL 3+ with font exception",
+            "http://wenq.org/",
+        ),
+        (
+            "matplotlib",
+            "Matplotlib License (PSF-based)",
+            "https://matplotlib.org/stable/project/license.html",
+        ),
+        (
+            "DejaVu fonts (matplotlib)",
+            "Bitstream Vera / public domain",
+            "https://dejavu-fonts.github.io/License.html",
+        ),
+        ("NumPy", "BSD 3-Clause", "https://numpy.org/doc/stable/license.html"),
+        ("Pillow", "MIT-CMU", "https://github.com/python-pillow/Pillow/blob/main/LICENSE"),
+        ("peewee", "MIT", "https://github.com/coleifer/peewee/blob/master/LICENSE"),
+        ("sqlite-utils", "Apache 2.0", "https://github.com/simonw/sqlite-utils/blob/main/LICENSE"),
+        ("openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl/-/blob/branch/3.1/LICENCE.rst"),
+        ("SQLite", "Public domain", "https://www.sqlite.org/copyright.html"),
+    ]
+
+
+class AboutDialog(QDialog):
+    """Two tabs: About (version, data folder, database) and Licences."""
+
+    def __init__(self, db_path: Path | str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop_crm.paths import data_dir
+        from desktop_crm.version import app_version
+
+        self.version = app_version()
+        self.data_folder = data_dir()
+        self.db_path = Path(db_path) if db_path is not None else None
+        self.setWindowTitle(self.tr("About Sales CRM"))
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._about_tab(), self.tr("About"))
+        self.tabs.addTab(self._licences_tab(), self.tr("Licences"))
+        layout.addWidget(self.tabs)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _about_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        self.title_label = QLabel(self.tr("Sales CRM {version}").format(version=self.version), tab)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        heading = QHBoxLayout()
+        icon = QLabel(tab)
+        icon.setPixmap(QPixmap(str(ICON_FILE)))
+        heading.addWidget(icon)
+        heading.addWidget(self.title_label, 1)
+        layout.addLayout(heading)
+        description = QLabel(
+            self.tr(
+                "Sales CRM: an offline CRM for B2B salespeople.\n"
+                "Every record lives in one local SQLite file that you can back up and move."
+            ),
+            tab,
+        )
+        description.setWordWrap(True)
+        layout.addWidget(description)
+        self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(self.data_folder)), tab)
+        self.database_label = QLabel(
+            self.tr("Database: {path}").format(path=str(self.db_path) if self.db_path else "—"), tab
+        )
+        for label in (self.folder_label, self.database_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        row = QHBoxLayout()
+        self.open_folder_button = QPushButton(self.tr("Open the data folder"), tab)
+        self.open_folder_button.clicked.connect(self._on_open_folder_button_clicked)
+        row.addWidget(self.open_folder_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return tab
+
+    def _licences_tab(self) -> QWidget:
+        self.licences = QTextBrowser(self)
+        self.licences.setOpenExternalLinks(True)
+        rows = "".join(
+            f"<tr><td>{html.escape(part)}</td><td>{html.escape(licence)}</td>"
+            f'<td><a href="{html.escape(url)}">{html.escape(url)}</a></td></tr>'
+            for part, licence, url in bundled_parts()
+        )
+        try:
+            font_licence = FONT_LICENCE_FILE.read_text(encoding="utf-8")
+        except OSError:
+            font_licence = self.tr("(the licence file {name} is missing)").format(name=FONT_LICENCE_FILE.name)
+        lgpl_note = self.tr(
+            "Qt is used under the GNU Lesser General Public License version 3: its libraries are separate "
+            "files in the program's folder, and you may replace them with a compatible build of your own."
+        )
+        intro = self.tr("Sales CRM is free software under the MIT licence. It bundles:")
+        part, licence, source = self.tr("Part"), self.tr("Licence"), self.tr("Source and licence text")
+        font_heading = self.tr("Licence of the WenQuanYi Micro Hei font")
+        self.licences.setHtml(
+            f"<p>{html.escape(intro)}</p>"
+            f'<table cellpadding="3"><tr><th align="left">{html.escape(part)}</th>'
+            f'<th align="left">{html.escape(licence)}</th>'
+            f'<th align="left">{html.escape(source)}</th></tr>{rows}</table>'
+            f"<p>{html.escape(lgpl_note)}</p>"
+            f"<h3>{html.escape(font_heading)}</h3>"
+            f"<pre>{html.escape(font_licence)}</pre>"
+        )
+        return self.licences
+
+    def _on_open_folder_button_clicked(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
