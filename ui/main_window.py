@@ -248,7 +248,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.path_label = QLabel(bar)
+        from .elided import ElidedLabel
+
+        self.path_label = ElidedLabel(bar)  # elided in the middle: the file's name stays in view
         # A long database path must not widen the window: the label gives way, the tooltip keeps it all.
         self.path_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(bar)
@@ -420,8 +422,7 @@ class MainWindow(QMainWindow):
         from desktop_crm.db import schema_version
         from desktop_crm.models import database
 
-        self.path_label.setText(self.tr("Database: {path}").format(path=str(self.db_path)))
-        self.path_label.setToolTip(str(self.db_path))
+        self.path_label.set_full_text(self.tr("Database: {path}").format(path=str(self.db_path)))
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
         version = schema_version(database.connection())
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))

@@ -202,3 +202,20 @@ def test_the_client_page_fits_its_width_and_shows_six_contacts(
     else:
         assert hint.width() >= hint.fontMetrics().horizontalAdvance(hint.text())
     window.reminders.stop()
+
+
+def test_a_long_database_path_is_elided_in_the_middle(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    folder = tmp_path / ("a-very-long-folder-name-" * 10)
+    folder.mkdir()
+    path = folder / "crm-of-the-team.sqlite3"
+    open_database(path)
+    window = window_in(qtbot, qapp, path, "en", (1280, 720))
+    label = window.path_label
+    qtbot.waitUntil(lambda: label.text().endswith("crm-of-the-team.sqlite3"))
+    assert "…" in label.text() and label.text().startswith("Database: ")
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert str(path) in label.toolTip() and window.width() == 1280
+    assert clipped_status(window) == []
+    window.reminders.stop()

@@ -71,6 +71,8 @@ def test_a_long_reminder_is_elided_never_widening_the_window(
     assert button.shown_text().endswith("…") and title.strip() in button.toolTip()
     assert button.fontMetrics().horizontalAdvance(button.shown_text()) <= button.width()
     assert button.geometry().right() < window.count_label.geometry().left()  # the counts stay readable
+    for label in (window.count_label, window.schema_label):
+        assert label.width() >= label.sizeHint().width()
     window.reminders.stop()
 
 
