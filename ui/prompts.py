@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 def run_modal(dialog: QDialog) -> int:
     """Run ``dialog`` modally and return its result code (the one seam tests patch)."""
+    from .a11y import prepare
+
+    prepare(dialog)  # accessible names, Tab in reading order
     return int(dialog.exec())
 
 

@@ -16,6 +16,8 @@ THEMES = ("light", "dark")
 
 
 def style_sheet(name: str) -> str:
+    from .a11y import scaled_css
+
     files = [STYLES / "app.qss"] + ([STYLES / "app_dark.qss"] if name == "dark" else [])
     parts = []
     for path in files:
@@ -23,7 +25,8 @@ def style_sheet(name: str) -> str:
             parts.append(path.read_text(encoding="utf-8"))
         except OSError:
             log.warning("stylesheet %s not found", path)
-    return "\n".join(parts).replace("{styles}", STYLES.as_posix())
+    css = "\n".join(parts).replace("{styles}", STYLES.as_posix())
+    return scaled_css(css)  # font-size: …em follows the application font
 
 
 def palette(name: str) -> QPalette:
@@ -63,6 +66,15 @@ def apply_theme(app: QApplication, name: str) -> None:
     app.setPalette(palette(name))
     app.setStyleSheet(style_sheet(name))
     app.setProperty("crmTheme", name)
+    if not app.property("crmFontFollowed"):  # the system font changed size: the sheet's sizes follow
+        app.setProperty("crmFontFollowed", True)
+        app.fontChanged.connect(_on_application_font_changed)
+
+
+def _on_application_font_changed(_font: object) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.property("crmTheme") in THEMES:
+        app.setStyleSheet(style_sheet(str(app.property("crmTheme"))))
 
 
 def current_theme() -> str:

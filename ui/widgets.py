@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROW_HEIGHT = 30
+from .a11y import line_height, scaled_css
+
+ROW_HEIGHT = 30  # the least height of a table row; a larger system font makes rows taller
 
 
 class StatCard(QFrame):
@@ -66,7 +68,7 @@ def make_table_view(
     vertical = view.verticalHeader()
     vertical.setVisible(False)
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
+    vertical.setDefaultSectionSize(max(ROW_HEIGHT, line_height(view, 14)))
     horizontal = view.horizontalHeader()
     horizontal.setHighlightSections(False)
     horizontal.setStretchLastSection(stretch_column is None)
@@ -110,5 +112,5 @@ def section_card(card: QFrame, title: str, spacing: int = 12) -> tuple[QVBoxLayo
     layout.setSpacing(spacing)
     heading = QLabel(title, card)
     heading.setObjectName("sectionHeading")
-    heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+    heading.setStyleSheet(scaled_css("font-size: 1.15em; font-weight: 600;"))
     return layout, heading

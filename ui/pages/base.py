@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..a11y import prepare
 from ..changes import ChangeSet, Freshness, bus
 
 
@@ -61,6 +62,11 @@ class Page(QWidget):
         super().showEvent(event)
         if self.freshness is not None:
             self.freshness.shown()  # a change that arrived while hidden reloads it now
+        prepare(self)  # accessible names, Tab in reading order (ui.a11y)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        prepare(self)  # controls added since the page was shown: Tab still follows reading order
+        return super().focusNextPrevChild(next)
 
     def title(self) -> str:
         raise NotImplementedError

@@ -33,6 +33,7 @@ from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.services import custom_fields as service
 
 from .. import labels, prompts
+from ..a11y import scaled_css
 from ..errors import error_text, input_error
 from ..tasks import Job, deliver, run_with_progress
 from .clients.editor_inputs import FieldBox
@@ -172,7 +173,7 @@ class CustomFieldsSection(QFrame):
         layout.setSpacing(10)
         title = QLabel(self.tr("Custom fields"), self)
         title.setObjectName("sectionTitle")
-        title.setStyleSheet("font-size: 15px; font-weight: 600; color: #1f2a3c;")
+        title.setStyleSheet(scaled_css("font-size: 1.15em; font-weight: 600; color: #1f2a3c;"))
         hint = QLabel(
             self.tr(
                 "Business features you record for every client, e.g. annual purchases or plant size. "

@@ -30,6 +30,7 @@ from desktop_crm.models import now as clock_now
 from desktop_crm.schedule import BUCKET_ORDER, BucketRules, resolve_bucket
 from desktop_crm.services import schedule_rules
 
+from ..a11y import scaled_css
 from ..errors import error_text
 from ..labels import label
 from .followups.next_step import to_qdatetime
@@ -50,7 +51,7 @@ class ScheduleRulesSection(QFrame):
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(12)
         heading = QLabel(self.tr("Next-step times"), self)
-        heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        heading.setStyleSheet(scaled_css("font-size: 1.15em; font-weight: 600;"))
         head = QVBoxLayout()
         head.setSpacing(2)
         head.addWidget(heading)
@@ -97,6 +98,7 @@ class ScheduleRulesSection(QFrame):
             widget.setFixedWidth(150)
         self.week_day_combo.setFixedWidth(150)
         self.time_edits["this_week_time"].setFixedWidth(90)
+        self.time_edits["this_week_time"].setAccessibleName(captions["this_week_time"])
         self.skip_check = QCheckBox(self.tr("Skip weekends (Saturday and Sunday move to Monday)"), self)
         self.skip_check.setObjectName("skipWeekends")
         form.addRow("", self.skip_check)

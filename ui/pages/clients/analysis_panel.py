@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from desktop_crm.stakeholder_analysis import Analysis, Finding, Stakeholder, cooled_off
 
+from ...a11y import scaled_css
 from ...labels import label
 from .stance_style import SEVERITY_COLORS
 
@@ -99,7 +100,7 @@ class AnalysisPanel(QWidget):
 
     def _heading(self, text: str) -> QLabel:
         heading = QLabel(f"<b>{text}</b>", self)
-        heading.setStyleSheet("color: #1f2a3c; font-size: 14px; background: transparent;")
+        heading.setStyleSheet(scaled_css("color: #1f2a3c; font-size: 1.05em; background: transparent;"))
         return heading
 
     # --- public ----------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ class AnalysisPanel(QWidget):
         else:
             text = self.tr("Neutral: can be won")
         role = f" <span style='color:#6b7785'>· {label('stakeholder_role', p.role)}</span>" if p.role else ""
-        reason = f"<span style='color:#6b7785; font-size:11px'>{html.escape(text)}</span>"
+        reason = f"<span style='color:#6b7785; font-size:small'>{html.escape(text)}</span>"
         return f"<b>{html.escape(p.name)}</b>{role}<br>{reason}"
 
     def _entry_html(self, analysis: Analysis, by_id: dict[int, Stakeholder]) -> str:

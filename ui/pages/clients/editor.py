@@ -41,6 +41,7 @@ from desktop_crm.services.client_form import (
 from desktop_crm.services.form_layout import form_layout
 
 from ... import labels, prompts
+from ...a11y import scaled_css
 from ...errors import error_text, input_error
 from ...inputs import InputProblem, MoneyEdit
 from ...undo import EditClientCommand, push_done
@@ -76,7 +77,7 @@ class ClientEditorDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, client_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientEditor")
-        self.setStyleSheet(EDITOR_STYLE)
+        self.setStyleSheet(scaled_css(EDITOR_STYLE))
         self.client_id = client_id
         self.saved_client_id: int | None = None
         self.boxes: dict[str, FieldBox] = {}

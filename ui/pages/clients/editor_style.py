@@ -8,7 +8,7 @@ _CHEVRON = (Path(__file__).resolve().parents[3] / "resources" / "styles" / "chev
 
 EDITOR_STYLE = """
 QDialog#clientEditor { background: #f5f7fa; }
-QLabel#dialogTitle { font-size: 18px; font-weight: 600; color: #1f2a3c; }
+QLabel#dialogTitle { font-size: 1.35em; font-weight: 600; color: #1f2a3c; }
 QLabel#dialogSubtitle, QLabel#hint { color: #6b7785; }
 QLabel#sectionTitle { font-weight: 600; color: #1f2a3c; padding-top: 4px; }
 QLabel#columnHeader { color: #6b7785; font-weight: 600; }

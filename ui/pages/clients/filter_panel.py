@@ -35,6 +35,7 @@ _CHEVRON = (Path(__file__).resolve().parents[3] / "resources" / "styles" / "chev
 BUTTON_STYLE = f"""
 QToolButton {{ background: #ffffff; border: 1px solid #cfd6e0; border-radius: 6px; padding: 5px 26px 5px 8px; }}
 QToolButton:hover {{ border-color: #3b6fd8; }}
+QToolButton:focus {{ border: 2px solid #3b6fd8; padding: 4px 25px 4px 7px; }}
 QToolButton[active="true"] {{ background: #eaf1fd; border-color: #3b6fd8; color: #1f4fb0; }}
 QToolButton::menu-indicator {{ image: url("{_CHEVRON}"); width: 12px; height: 12px;
     subcontrol-origin: padding; subcontrol-position: right center; right: 8px; }}
@@ -141,12 +142,16 @@ class ClientFilterPanel(QFrame):
         layout.addStretch(1)
         self.field_combo = QComboBox(self)
         self.field_combo.setObjectName("customFieldCombo")
+        self.field_combo.setAccessibleName(self.tr("Custom field"))
         self.op_combo = QComboBox(self)
+        self.op_combo.setAccessibleName(self.tr("Condition"))
         self.value_edit = QLineEdit(self)
         self.value_edit.setPlaceholderText(self.tr("Value"))
         self.value_edit.setMaximumWidth(140)
         self.value_choice = QComboBox(self)
         self.value_date = DateEdit(self)
+        for value_widget in (self.value_choice, self.value_date):
+            value_widget.setAccessibleName(self.tr("Value"))
         for widget in (self.field_combo, self.op_combo, self.value_edit, self.value_choice, self.value_date):
             custom_row.addWidget(widget)
         self.field_combo.currentIndexChanged.connect(self._on_field_combo_changed)

@@ -28,6 +28,7 @@ from desktop_crm.read.client_page import ClientPage, load_client_page
 from desktop_crm.read.size import is_large
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...attachments.panel import AttachmentsPanel
 from ...labels import label
 from ...tasks import default_worker, deliver
@@ -136,7 +137,7 @@ class ClientHubView(QWidget):
         self.loading_label = QLabel(self.tr("Loading the client…"), self)
         self.loading_label.setObjectName("hubLoading")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.loading_label.setStyleSheet("color: #6b7280; font-size: 15px;")
+        self.loading_label.setStyleSheet(scaled_css("color: #6b7280; font-size: 1.15em;"))
         self.body = QStackedWidget(self)
         self.body.addWidget(self.tabs)
         self.body.addWidget(self.loading_label)

@@ -57,6 +57,7 @@ class SavedViewsBar(QWidget):
         layout.setSpacing(4)
         self.combo = QComboBox(self)
         self.combo.setObjectName("savedViewsCombo")
+        self.combo.setAccessibleName(self.tr("Saved view"))
         self.combo.setMinimumWidth(150)
         self.combo.activated.connect(self._on_combo_activated)
         self.menu_button = QToolButton(self)

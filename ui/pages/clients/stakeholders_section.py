@@ -24,6 +24,7 @@ from desktop_crm.read import client_page as hub_data
 from desktop_crm.read.client_page import ClientPage
 from desktop_crm.stakeholder_analysis import Stakeholder, analyse
 
+from ...a11y import scaled_css
 from ...labels import label
 from .analysis_panel import AnalysisPanel
 from .contacts import ContactsPanel
@@ -103,7 +104,7 @@ class StakeholdersSection(QWidget):
         right_layout.addWidget(self.analysis)
         caption = self.tr("Roles × stances")
         heading = QLabel(f"<b>{caption}</b>", right_body)
-        heading.setStyleSheet("font-size: 14px; background: transparent;")
+        heading.setStyleSheet(scaled_css("font-size: 1.05em; background: transparent;"))
         right_layout.addWidget(heading)
         right_layout.addWidget(self.matrix_view)
         right_layout.addStretch(1)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from desktop_crm import dashboard
 
+from ...a11y import scaled_css
 from ...handbook_link import set_kpi_link
 from ..weekly.kpi_names import kpi_name
 from .specs import DashboardTexts
@@ -29,7 +30,7 @@ class KpiCard(QFrame):
         set_kpi_link(self.caption_label, kpi_name(key), key)
         self.value_label = QLabel("–", self)
         self.value_label.setObjectName("statValue")
-        self.value_label.setStyleSheet("font-size: 20px;")
+        self.value_label.setStyleSheet(scaled_css("font-size: 1.5em;"))
         changes = QHBoxLayout()
         changes.setSpacing(10)
         self.mom_label = QLabel(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from desktop_crm.read.followups import FollowUpCard, StepCard, Timeline
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...attachments.drops import FileDropFilter
 from ...labels import label
 
@@ -279,7 +280,7 @@ class FollowUpTimeline(QScrollArea):
         row.setContentsMargins(10, 6, 8, 6)
         row.setSpacing(8)
         arrow = QLabel("↳", frame)
-        arrow.setStyleSheet("font-size: 16px; color: #7a8699;")
+        arrow.setStyleSheet(scaled_css("font-size: 1.2em; color: #7a8699;"))
         row.addWidget(arrow)
         statuses = {"open": self.tr("Open"), "overdue": self.tr("Overdue"), "done": self.tr("Done")}
         bucket = "" if step.bucket == "exact" else f" ({label('bucket', step.bucket)})"

@@ -39,6 +39,7 @@ from desktop_crm.services.handbook import (
 )
 
 from ... import fmt, prompts
+from ...a11y import scaled_css
 from ...errors import error_text
 from ..base import Page
 from .dialog import HandbookEntryDialog
@@ -114,16 +115,19 @@ class HandbookPage(Page):
         self.question_label.setObjectName("handbookQuestion")
         self.question_label.setWordWrap(True)
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.question_label.setStyleSheet("font-size: 18px; font-weight: 600; color: #1f2a3c;")
+        self.question_label.setStyleSheet(scaled_css("font-size: 1.35em; font-weight: 600; color: #1f2a3c;"))
         self.revised_label = QLabel(self.card)
         self.revised_label.setObjectName("handbookRevised")
         self.revised_label.setStyleSheet("color: #6b7785;")
         self.answer_view = QTextBrowser(self.card)
         self.answer_view.setObjectName("handbookAnswer")
+        self.answer_view.setAccessibleName(self.tr("Answer"))
         self.answer_view.setFrameShape(QFrame.Shape.NoFrame)
         self.answer_view.setOpenLinks(False)
         self.answer_view.document().setDefaultStyleSheet(_ANSWER_CSS)
-        self.answer_view.setStyleSheet("background: transparent; font-size: 14px; color: #2c3747;")
+        self.answer_view.setStyleSheet(
+            scaled_css("background: transparent; font-size: 1.05em; color: #2c3747;")
+        )
         self.empty_label = QLabel(self.card)
         self.empty_label.setObjectName("handbookEmpty")
         self.empty_label.setWordWrap(True)

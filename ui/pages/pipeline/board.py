@@ -58,6 +58,7 @@ from desktop_crm import clock
 from desktop_crm.pipeline import PipelineCard, StageTotal
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...labels import label
 from .models import CARD_ROLE, PipelineCardModel
 
@@ -229,11 +230,15 @@ class StageColumn(QFrame):
         self.setAcceptDrops(True)  # the header too, not only the cards' list
         self._apply_style()
         self.title_label = QLabel(self)
-        self.title_label.setStyleSheet("font-weight: 700; font-size: 14px; background: transparent;")
+        self.title_label.setStyleSheet(
+            scaled_css("font-weight: 700; font-size: 1.05em; background: transparent;")
+        )
         self.count_label = QLabel(self)
         self.amount_label = QLabel(self)
         self.amount_label.setObjectName("columnAmount")
-        self.amount_label.setStyleSheet("font-size: 16px; font-weight: 600; background: transparent;")
+        self.amount_label.setStyleSheet(
+            scaled_css("font-size: 1.2em; font-weight: 600; background: transparent;")
+        )
         self.weighted_label = QLabel(self)
         self.weighted_label.setObjectName("columnWeighted")
         self.more_label = QLabel(self)

@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...a11y import scaled_css
 from ...exporter.widget_tables import install_table_export
 from ...widgets import make_table_view, set_column_widths
 
 SECTION_STYLE = """
 QFrame#agendaSection { background: #ffffff; border: 1px solid #e3e8ef; border-radius: 10px; }
-QFrame#agendaSection QLabel#sectionTitle { font-size: 15px; font-weight: 600; color: #1f2a3c; }
+QFrame#agendaSection QLabel#sectionTitle { font-size: 1.15em; font-weight: 600; color: #1f2a3c; }
 QFrame#agendaSection QLabel#sectionCount {
     color: #ffffff; background: #8a96a6; border-radius: 9px; padding: 1px 8px; font-weight: 600;
 }
 QFrame#agendaSection QLabel#sectionCount[accent="danger"] { background: #d9534f; }
 QFrame#agendaSection QLabel#sectionEmpty { color: #6b7785; padding: 18px; }
 QFrame#agendaSection QTableView { border: none; }
+QFrame#agendaSection QTableView:focus { border: 2px solid #3b6fd8; }
 """
 
 
@@ -47,7 +49,7 @@ class AgendaSection(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agendaSection")
-        self.setStyleSheet(SECTION_STYLE)
+        self.setStyleSheet(scaled_css(SECTION_STYLE))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)

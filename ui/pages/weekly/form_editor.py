@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.weekly_form import WeeklyFormView
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...errors import error_text
 from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
@@ -222,7 +223,9 @@ class WeeklyFormEditor(QScrollArea):
 
     def _heading(self, text: str, add: bool = True) -> QLabel:
         label = QLabel(text, self.widget())
-        label.setStyleSheet("font-size: 14px; font-weight: 600; color: #1d4ed8; margin-top: 8px;")
+        label.setStyleSheet(
+            scaled_css("font-size: 1.05em; font-weight: 600; color: #1d4ed8; margin-top: 8px;")
+        )
         if add:
             self.body_layout.addWidget(label)
         return label
@@ -347,7 +350,7 @@ class WeeklyFormEditor(QScrollArea):
             line = self.tr("Score {score} / 100 by {name}").format(
                 score=fmt.number(score.total, 1), name=score.scorer_name
             )
-            parts.append(f"<p><b style='font-size:15px; color:#15803d'>{html.escape(line)}</b>")
+            parts.append(f"<p><b style='font-size:large; color:#15803d'>{html.escape(line)}</b>")
             if detail:
                 parts.append(f"<br/>{html.escape(detail)}")
             if score.comment:

@@ -81,6 +81,7 @@ class WeeklyPage(Page):
         bar.setSpacing(8)
         self.person_combo = QComboBox(self)
         self.person_combo.setObjectName("personCombo")
+        self.person_combo.setAccessibleName(self.tr("Person"))
         self.person_combo.setMinimumWidth(150)
         self.person_combo.currentIndexChanged.connect(self._on_person_combo_changed)
         self.prev_button = QPushButton("◀", self)
@@ -131,6 +132,7 @@ class WeeklyPage(Page):
         self.editor = WeeklyFormEditor(self)
         self.last_week_browser = QTextBrowser(self)
         self.last_week_browser.setObjectName("lastWeekBrowser")
+        self.last_week_browser.setAccessibleName(self.tr("Last week"))
         self.last_week_browser.setOpenLinks(False)
         self.last_week_browser.anchorClicked.connect(lambda url: open_link(url.toString()))
         self.last_week_browser.setStyleSheet(

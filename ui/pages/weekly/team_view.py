@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout
 from desktop_crm.weekly_overview import BehaviourScores, TeamWeekRow
 
 from ... import fmt
+from ...a11y import scaled_css
 from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
 from .form_editor import ROW_HEIGHT, _table
@@ -26,7 +27,7 @@ class TeamOverviewView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.week_heading = QLabel(self)
-        self.week_heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.week_heading.setStyleSheet(scaled_css("font-size: 1.15em; font-weight: 600;"))
         layout.addWidget(self.week_heading)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
@@ -43,7 +44,9 @@ class TeamOverviewView(QWidget):
         hint.setObjectName("hint")
         layout.addWidget(hint)
         self.behaviour_heading = QLabel(self)
-        self.behaviour_heading.setStyleSheet("font-size: 15px; font-weight: 600; margin-top: 10px;")
+        self.behaviour_heading.setStyleSheet(
+            scaled_css("font-size: 1.15em; font-weight: 600; margin-top: 10px;")
+        )
         self.behaviour_heading.setTextFormat(Qt.TextFormat.RichText)
         self.behaviour_heading.linkActivated.connect(open_link)
         layout.addWidget(self.behaviour_heading)
