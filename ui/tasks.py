@@ -205,11 +205,18 @@ def stop_default_worker() -> None:
         _default_worker = None
 
 
-class _ProgressBinding(QObject):
-    """Keeps a progress dialog in step with a job (lives in the GUI thread)."""
+_bindings: set[_ProgressBinding] = set()
+
+
+class _ProgressBinding:
+    """Keeps a progress dialog in step with a job (lives in the GUI thread).
+
+    A plain object kept in ``_bindings`` until the job is done, not a QObject child of the dialog: such a
+    child, alive only through its parent, was destroyed (and its Python side freed) in the middle of the
+    dialog's deferred deletion, which crashed Qt now and then (``setParent_helper`` in ``~QObject``)."""
 
     def __init__(self, dialog: QProgressDialog, job: Job) -> None:
-        super().__init__(dialog)
+        _bindings.add(self)
         self.dialog = dialog
         self.job = job
         job.sig_progress.connect(self._on_job_progress)
@@ -218,6 +225,8 @@ class _ProgressBinding(QObject):
         dialog.canceled.connect(self._on_dialog_canceled)
 
     def _on_job_progress(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self.dialog):
+            return
         if total > 0 and self.dialog.maximum() != total:
             self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total) if total > 0 else 0)
@@ -228,6 +237,9 @@ class _ProgressBinding(QObject):
             self.dialog.setLabelText(QCoreApplication.translate("Tasks", "Cancelling…"))
 
     def _on_job_done(self, *_args: object) -> None:
+        _bindings.discard(self)
+        if not shiboken6.isValid(self.dialog):  # its parent window closed meanwhile
+            return
         self.dialog.canceled.disconnect(self._on_dialog_canceled)
         self.dialog.hide()
         self.dialog.deleteLater()

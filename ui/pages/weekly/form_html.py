@@ -84,7 +84,7 @@ class FormHtml(QObject):
         parts.append(self._work(view, compact))
         parts.append(self._facts(view, links, compact))
         if not compact:  # slice service: the week's new and resolved service items
-            parts.append(ServiceItemsHtml(self).html(view))
+            parts.append(ServiceItemsHtml().html(view))
         parts.append(self._h("h2", self.tr("Summary")))
         parts.append(
             f"<p>{_e(view.summary)}</p>" if view.summary else self._p_muted(self.tr("No summary yet."))

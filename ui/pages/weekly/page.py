@@ -249,7 +249,7 @@ class WeeklyPage(Page):
             return
         self.editor.set_view(view)
         if view.last_week is not None:
-            self.last_week_browser.setHtml(FormHtml(self).document(view.last_week, links=True, compact=True))
+            self.last_week_browser.setHtml(FormHtml().document(view.last_week, links=True, compact=True))
         status = view.status
         self.status_label.setText(self.texts.status(status))
         colour = STATUS_COLOURS.get(status, "#64748b")
