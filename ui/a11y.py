@@ -71,10 +71,6 @@ _TAGS = re.compile(r"<[^>]+>")
 _READABLE = re.compile(r"\w")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Accessibility", text)
-
-
 # --- text size --------------------------------------------------------------------------------------
 def base_point_size() -> float:
     """The application font's point size (the platform's default UI font, at least 10 pt)."""
@@ -133,7 +129,7 @@ def _name_button(button: QAbstractButton) -> None:
         action = button.defaultAction()
         name = _plain(action.toolTip() or action.text().replace("&", ""))
     if not name and isinstance(button.parent(), QLineEdit):  # the line edit's own clear button
-        name = _tr("Clear the text")
+        name = QCoreApplication.translate("Accessibility", "Clear the text")
     if name:
         button.setAccessibleName(name)
         if not button.toolTip():
@@ -142,8 +138,8 @@ def _name_button(button: QAbstractButton) -> None:
 
 def _name_calendar(calendar: QCalendarWidget) -> None:
     for object_name, text in (
-        ("qt_calendar_prevmonth", _tr("Previous month")),
-        ("qt_calendar_nextmonth", _tr("Next month")),
+        ("qt_calendar_prevmonth", QCoreApplication.translate("Accessibility", "Previous month")),
+        ("qt_calendar_nextmonth", QCoreApplication.translate("Accessibility", "Next month")),
     ):
         button = calendar.findChild(QToolButton, object_name)
         if button is not None and not button.accessibleName():
@@ -229,7 +225,11 @@ def _name_grid_cells(layout: QGridLayout) -> None:
         heading = _label_text(cells.get((0, column))) if row > 0 else ""
         row_label = _label_text(cells.get((row, 0)))
         if heading and row_label:
-            widget.setAccessibleName(_tr("{heading}: {row}").format(heading=heading, row=row_label))
+            widget.setAccessibleName(
+                QCoreApplication.translate("Accessibility", "{heading}: {row}").format(
+                    heading=heading, row=row_label
+                )
+            )
 
 
 def _name_cell_widgets(view: QAbstractItemView) -> None:
@@ -251,7 +251,9 @@ def _name_cell_widgets(view: QAbstractItemView) -> None:
         parts = [str(part) for part in (heading, row_text) if part]
         if parts:
             child.setAccessibleName(
-                _tr("{heading}: {row}").format(heading=parts[0], row=parts[-1])
+                QCoreApplication.translate("Accessibility", "{heading}: {row}").format(
+                    heading=parts[0], row=parts[-1]
+                )
                 if len(parts) == 2
                 else parts[0]
             )

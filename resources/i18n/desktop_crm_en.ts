@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+79"/>
+        <location filename="../../ui/about.py" line="+80"/>
         <source>About Sales CRM</source>
         <translation type="unfinished">About Sales CRM</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
         <translation type="unfinished">Sales CRM: an offline CRM for B2B salespeople.
@@ -82,9 +82,33 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../ui/a11y.py" line="+132"/>
+        <source>Clear the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month</source>
+        <translation type="unfinished">Next month</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <location line="+25"/>
+        <source>{heading}: {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+390"/>
+        <location filename="../../ui/pages/goals/dialogs.py" line="+391"/>
         <source>Edit action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,7 +216,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/analysis_panel.py" line="+55"/>
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+56"/>
         <source>Support won</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,7 +1210,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+101"/>
+        <location filename="../../ui/pages/clients/editor.py" line="+102"/>
         <source>Profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,7 +1520,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFormSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_form.py" line="+49"/>
+        <location filename="../../ui/pages/settings_form.py" line="+50"/>
         <location line="+203"/>
         <source>Client form</source>
         <translation type="unfinished"></translation>
@@ -1680,7 +1704,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+74"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+76"/>
         <source>← Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,7 +2158,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseOpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/close_dialog.py" line="+31"/>
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+32"/>
         <source>Close opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2478,7 +2502,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+30"/>
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+31"/>
         <source>New contract</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3962,7 +3986,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+114"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+115"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5281,7 +5305,7 @@ Your data is unchanged.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../ui/pages/dashboard/cards.py" line="+50"/>
+        <location filename="../../ui/pages/dashboard/cards.py" line="+51"/>
         <source>MoM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6121,7 +6145,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Open the next step due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6131,7 +6155,7 @@ Your data is unchanged.</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} clients</source>
         <translation>{count} clients</translation>
     </message>
@@ -6572,7 +6596,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+51"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52"/>
         <source>New opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11081,7 +11105,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTypesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_service.py" line="+42"/>
+        <location filename="../../ui/pages/settings_service.py" line="+43"/>
         <source>Service types</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11131,7 +11155,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Removed from the list; save to keep the change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11529,7 +11553,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+59"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+60"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11692,12 +11716,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+153"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -11707,12 +11731,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/team_view.py" line="+38"/>
         <location line="+15"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Salesperson</source>
         <translation type="unfinished">Salesperson</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Status</source>
         <translation type="unfinished">Status</translation>
     </message>
@@ -11752,7 +11776,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Monthly behaviour score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12311,7 +12335,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+116"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+118"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>

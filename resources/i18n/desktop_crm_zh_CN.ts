@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+79" />
+        <location filename="../../ui/about.py" line="+80" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>销售客户管理 {version}</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+13" />
         <source>Sales CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
         <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
@@ -82,9 +82,33 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../ui/a11y.py" line="+132" />
+        <source>Clear the text</source>
+        <translation>清除文字</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location line="+87" />
+        <location line="+25" />
+        <source>{heading}: {row}</source>
+        <translation>{heading}：{row}</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/pages/goals/dialogs.py" line="+390" />
+        <location filename="../../ui/pages/goals/dialogs.py" line="+391" />
         <source>Edit action</source>
         <translation>编辑行动目标</translation>
     </message>
@@ -192,7 +216,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/analysis_panel.py" line="+55" />
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+56" />
         <source>Support won</source>
         <translation>已获支持</translation>
     </message>
@@ -1207,7 +1231,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientEditorDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/editor.py" line="+101" />
+        <location filename="../../ui/pages/clients/editor.py" line="+102" />
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
@@ -1457,12 +1481,12 @@ Your data is unchanged.</source>
     <message>
         <location line="+9" />
         <source>Custom field</source>
-        <translation type="unfinished">业务特征字段</translation>
+        <translation>自定义字段</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Condition</source>
-        <translation type="unfinished" />
+        <translation>条件</translation>
     </message>
     <message>
         <location line="+16" />
@@ -1518,7 +1542,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientFormSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_form.py" line="+49" />
+        <location filename="../../ui/pages/settings_form.py" line="+50" />
         <location line="+203" />
         <source>Client form</source>
         <translation>客户表单</translation>
@@ -1702,7 +1726,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+74" />
+        <location filename="../../ui/pages/clients/hub.py" line="+76" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -2160,7 +2184,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseOpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/close_dialog.py" line="+31" />
+        <location filename="../../ui/pages/deals/close_dialog.py" line="+32" />
         <source>Close opportunity</source>
         <translation>关闭商机</translation>
     </message>
@@ -2508,7 +2532,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/contract_dialog.py" line="+30" />
+        <location filename="../../ui/pages/deals/contract_dialog.py" line="+31" />
         <source>New contract</source>
         <translation>新建合同</translation>
     </message>
@@ -4020,7 +4044,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+114" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+115" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
@@ -5041,7 +5065,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+32" />
         <source>Answer</source>
-        <translation type="unfinished">答案</translation>
+        <translation>答案</translation>
     </message>
     <message>
         <location line="+11" />
@@ -5347,7 +5371,7 @@ Your data is unchanged.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../ui/pages/dashboard/cards.py" line="+50" />
+        <location filename="../../ui/pages/dashboard/cards.py" line="+51" />
         <source>MoM</source>
         <translation>环比</translation>
     </message>
@@ -6187,7 +6211,7 @@ Your data is unchanged.</source>
         <translation>记录跟进(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Open the next step due</source>
         <translation>打开到期的下步事务</translation>
     </message>
@@ -6197,7 +6221,7 @@ Your data is unchanged.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
@@ -6646,7 +6670,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+51" />
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -7076,7 +7100,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+4" />
         <source>Period</source>
-        <translation>期间</translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7935,7 +7959,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location filename="../../ui/pages/clients/saved_views.py" line="+60" />
         <source>Saved view</source>
-        <translation type="unfinished" />
+        <translation>已保存的视图</translation>
     </message>
     <message>
         <location line="+4" />
@@ -11471,7 +11495,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTypesSection</name>
     <message>
-        <location filename="../../ui/pages/settings_service.py" line="+42" />
+        <location filename="../../ui/pages/settings_service.py" line="+43" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -11521,7 +11545,7 @@ Start a new, empty database in this file?</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+49" />
         <source>Removed from the list; save to keep the change.</source>
         <translation>已从列表中移除；保存后生效。</translation>
     </message>
@@ -11923,7 +11947,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+59" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+60" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
@@ -12086,12 +12110,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+144" />
+        <location line="+153" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+19" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -12101,12 +12125,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/team_view.py" line="+38" />
         <location line="+15" />
-        <location line="+49" />
+        <location line="+50" />
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -12146,7 +12170,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>没有需要检视的人。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33" />
         <source>Monthly behaviour score</source>
         <translation>月度周行为分</translation>
     </message>
@@ -12717,7 +12741,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+116" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+118" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
@@ -12948,7 +12972,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location filename="../../ui/pages/weekly/page.py" line="+84" />
         <source>Person</source>
-        <translation type="unfinished">人员</translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location line="+5" />
@@ -12998,7 +13022,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+12" />
         <source>Last week</source>
-        <translation type="unfinished">上周</translation>
+        <translation>上周</translation>
     </message>
     <message>
         <location line="+46" />

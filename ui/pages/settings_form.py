@@ -34,6 +34,7 @@ from desktop_crm.services.form_layout import (
 )
 
 from .. import prompts
+from ..a11y import line_height
 from ..errors import error_text
 from ..widgets import section_card
 
@@ -96,7 +97,7 @@ class ClientFormSettingsSection(QFrame):
         layout.addWidget(order_title)
         self.sections_list = QListWidget(self)
         self.sections_list.setObjectName("sectionsList")
-        self.sections_list.setFixedHeight(4 * 26 + 6)
+        self.sections_list.setFixedHeight(4 * max(26, line_height(self.sections_list, 10)) + 6)
         self.sections_list.setMaximumWidth(360)
         self.up_button = QPushButton(self.tr("Move up"), self)
         self.down_button = QPushButton(self.tr("Move down"), self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.errors import CrmError
 from desktop_crm.services import service_records as svc
 
+from ..a11y import line_height
 from ..errors import error_text
 from ..labels import label
 from ..widgets import section_card
@@ -57,7 +58,7 @@ class ServiceTypesSection(QFrame):
             [self.tr("Type"), self.tr("Response target (hours)"), self.tr("Offered")]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.table.verticalHeader().setDefaultSectionSize(max(ROW_HEIGHT, line_height(self.table, 16)))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,7 +127,9 @@ class ServiceTypesSection(QFrame):
 
     def _fit_height(self) -> None:
         self.table.setFixedHeight(
-            self.table.horizontalHeader().height() + ROW_HEIGHT * self.table.rowCount() + 4
+            self.table.horizontalHeader().height()
+            + self.table.verticalHeader().defaultSectionSize() * self.table.rowCount()
+            + 4
         )
 
     def entries(self) -> list[dict[str, Any]]:

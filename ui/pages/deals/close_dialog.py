@@ -16,6 +16,7 @@ from desktop_crm.read import deals as deal_data
 from desktop_crm.services.deals import close_opportunity
 
 from ... import fmt
+from ...a11y import text_height
 from ...inputs import DateEdit
 from .form import DealFormDialog
 
@@ -53,7 +54,7 @@ class CloseOpportunityDialog(DealFormDialog):
         self.add_row(self.tr("Closed on"), "closed_on", self.date_edit)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setFixedHeight(70)
+        self.reason_edit.setFixedHeight(max(70, text_height(self.reason_edit, 3)))
         self.reason_edit.setPlaceholderText(
             self.tr("Why did we win or lose? (price, relationship, product…)")
         )

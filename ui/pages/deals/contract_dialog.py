@@ -11,6 +11,7 @@ from desktop_crm.read import deals as deal_data
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deals import create_contract
 
+from ...a11y import text_height
 from ...errors import error_text
 from ...inputs import DateEdit, MoneyEdit
 from ...labels import label
@@ -49,7 +50,7 @@ class ContractDialog(DealFormDialog):
         self.date_edit = DateEdit(self, signed)
         self.add_row(self.tr("Signed on"), "signed_on", self.date_edit)
         self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setFixedHeight(60)
+        self.notes_edit.setFixedHeight(max(60, text_height(self.notes_edit, 3)))
         self.add_row(self.tr("Notes"), "notes", self.notes_edit)
         self.finish_layout()
 

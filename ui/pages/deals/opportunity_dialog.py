@@ -27,6 +27,7 @@ from desktop_crm.read import deals as deal_data
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.deal_forms import OpportunityInput, save_opportunity
 
+from ...a11y import text_height
 from ...errors import error_text, input_error
 from ...inputs import DateEdit, MoneyEdit
 from ...labels import choices
@@ -108,7 +109,7 @@ class OpportunityDialog(DealFormDialog):
         self.competitor_edit = QLineEdit(self)
         self.add_row(self.tr("Competitor"), "competitor", self.competitor_edit)
         self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setFixedHeight(64)
+        self.notes_edit.setFixedHeight(max(64, text_height(self.notes_edit, 3)))
         self.add_row(self.tr("Notes"), "notes", self.notes_edit)
         self.stakeholders = QTableWidget(0, 2, self)
         self.stakeholders.setObjectName("stakeholdersTable")

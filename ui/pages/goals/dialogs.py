@@ -34,6 +34,7 @@ from desktop_crm.kpi import KPI_KEYS
 from desktop_crm.models.enums import GOAL_KINDS
 from desktop_crm.services import goals as goal_service
 
+from ...a11y import text_height
 from ...errors import error_text
 from ...inputs import DateEdit, InputProblem, MoneyEdit
 from ...labels import label
@@ -210,7 +211,7 @@ class GoalDialog(GoalFormDialog):
         self.last_edit = DateEdit(self)
         self.qualitative_check = QCheckBox(self.tr("Qualitative (judged, not measured)"), self)
         self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setFixedHeight(70)
+        self.notes_edit.setFixedHeight(max(70, text_height(self.notes_edit, 3)))
         self.add_row(self.tr("Kind"), "kind", self.kind_combo)
         self.add_row(self.tr("Title"), "title", self.title_edit)
         self.add_row(self.tr("Start"), "period_start", self.start_edit)
@@ -534,7 +535,7 @@ class ProposeDialog(GoalFormDialog):
         self.value_edit.set_natural(target.target)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setObjectName("proposalReason")
-        self.reason_edit.setFixedHeight(80)
+        self.reason_edit.setFixedHeight(max(80, text_height(self.reason_edit, 4)))
         name = target.label or texts.metric(target.metric)
         self.add_row(
             self.tr("Assigned"), "target_id", QLabel(f"{name}: {texts.value(target.target, target.unit)}")

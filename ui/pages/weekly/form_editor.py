@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.weekly_form import WeeklyFormView
 
 from ... import fmt
-from ...a11y import scaled_css
+from ...a11y import line_height, scaled_css, text_height
 from ...errors import error_text
 from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
@@ -39,7 +39,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    table.verticalHeader().setDefaultSectionSize(max(ROW_HEIGHT, line_height(table, 10)))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,8 +77,9 @@ def _fill(
             if data is not None and c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, data[r])
             table.setItem(r, c, item)
-    header = table.horizontalHeader().height() or ROW_HEIGHT
-    table.setFixedHeight(header + ROW_HEIGHT * max(1, len(rows)) + 4)
+    row_height = table.verticalHeader().defaultSectionSize()
+    header = table.horizontalHeader().height() or row_height
+    table.setFixedHeight(header + row_height * max(1, len(rows)) + 4)
 
 
 class WeeklyFormEditor(QScrollArea):
@@ -205,7 +206,7 @@ class WeeklyFormEditor(QScrollArea):
         self.summary_edit = QPlainTextEdit(body)
         self.summary_edit.setObjectName("summaryEdit")
         self.summary_edit.setPlaceholderText(self.tr("What went well, what did not, what you need"))
-        self.summary_edit.setFixedHeight(84)
+        self.summary_edit.setFixedHeight(max(84, text_height(self.summary_edit, 4)))
         self.body_layout.addWidget(self.summary_edit)
         self.summary_error = QLabel(body)
         self.summary_error.setObjectName("summaryError")

@@ -13,7 +13,7 @@ from ... import fmt
 from ...a11y import scaled_css
 from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
-from .form_editor import ROW_HEIGHT, _table
+from .form_editor import _table
 from .texts import STATUS_COLOURS, WeeklyTexts
 
 
@@ -90,8 +90,9 @@ class TeamOverviewView(QWidget):
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
+        row_height = table.verticalHeader().defaultSectionSize()
         table.setFixedHeight(
-            (table.horizontalHeader().height() or ROW_HEIGHT) + ROW_HEIGHT * max(1, len(rows)) + 4
+            (table.horizontalHeader().height() or row_height) + row_height * max(1, len(rows)) + 4
         )
 
     def set_behaviour(self, scores: BehaviourScores) -> None:
@@ -110,8 +111,9 @@ class TeamOverviewView(QWidget):
                 item.setData(EXPORT_ROLE, value if value is not None else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(r, c, item)
+        row_height = table.verticalHeader().defaultSectionSize()
         table.setFixedHeight(
-            (table.horizontalHeader().height() or ROW_HEIGHT) + ROW_HEIGHT * max(1, len(scores.rows)) + 4
+            (table.horizontalHeader().height() or row_height) + row_height * max(1, len(scores.rows)) + 4
         )
 
     def _on_status_table_double_clicked(self, item: QTableWidgetItem) -> None:
