@@ -213,9 +213,31 @@ def test_a_long_database_path_is_elided_in_the_middle(
     open_database(path)
     window = window_in(qtbot, qapp, path, "en", (1280, 720))
     label = window.path_label
-    qtbot.waitUntil(lambda: label.text().endswith("crm-of-the-team.sqlite3"))
-    assert "…" in label.text() and label.text().startswith("Database: ")
-    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    qtbot.waitUntil(lambda: "…" in label.shown_text())
+    shown = label.shown_text()
+    assert shown.startswith("Database: ") and shown.endswith("crm-of-the-team.sqlite3")
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert str(path) in label.toolTip() and window.width() == 1280
-    assert clipped_status(window) == []
+    qtbot.waitUntil(lambda: clipped_status(window) == [])  # once laid out: the counts are whole
+    window.reminders.stop()
+
+
+def test_a_long_client_name_is_elided_not_scrolled_sideways(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path
+) -> None:
+    from desktop_crm.models import Client
+
+    client_id = key_client_id()
+    name = "上海华东精密机械设备进出口贸易集团股份有限公司第二分公司" * 2
+    Client.update(name=name).where(Client.id == client_id).execute()
+    window = window_in(qtbot, qapp, demo, "zh_CN", (1280, 720))
+    clients = window.page("clients")
+    window.show_page(PAGE_KEYS.index("clients"))
+    clients.open_client(client_id)
+    hub = clients.hub
+    wait_loaded(qtbot, hub)
+    qtbot.waitUntil(lambda: hub.name_label.shown_text().endswith("…"))
+    assert hub.name_label.text() == name and hub.name_label.toolTip() == name
+    assert not clients.hub_scroll.horizontalScrollBar().isVisible()
+    assert clipped_buttons(hub) == []  # Log follow-up…, Edit client, Delete client stay whole
     window.reminders.stop()

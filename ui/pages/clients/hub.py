@@ -30,6 +30,7 @@ from desktop_crm.read.size import is_large
 from ... import fmt
 from ...a11y import scaled_css
 from ...attachments.panel import AttachmentsPanel
+from ...elided import ElidedLabel
 from ...labels import label
 from ...tasks import default_worker, deliver
 from .deals_section import ContractsSection, OpportunitiesSection
@@ -76,9 +77,9 @@ class ClientHubView(QWidget):
         self.back_button.setObjectName("backButton")
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.sig_back)
-        self.name_label = QLabel(self)
+        # A long name is elided (whole in its tooltip) rather than widening the page (issue 13).
+        self.name_label = ElidedLabel(self, natural=True, mode=Qt.TextElideMode.ElideRight)
         self.name_label.setObjectName("pageTitle")
-        self.name_label.setWordWrap(True)  # a long name wraps rather than widening the page (issue 13)
         self.short_label = QLabel(self)
         self.short_label.setObjectName("pageSubtitle")
         self.chips = QHBoxLayout()
