@@ -1,26 +1,52 @@
 #!/usr/bin/env python3
 """Build the installer for this OS, then run the frozen application's self-test.
 
-    python packaging/build.py            # dist/desktop-crm/ (onedir) + an archive/installer
+    python packaging/build.py            # build + self-test + archive/installer for this OS
+    python packaging/build.py --ci       # the same, plus the checks CI needs (see below); exit 1 on failure
+    python packaging/build.py --clean    # forget PyInstaller's cached analysis (build/pyinstaller) first
+    python packaging/build.py --measure  # also time the frozen start (--quit-after-first-paint, 7 runs)
 
-Linux: dist/desktop-crm-linux-x86_64.tar.gz (with a .desktop file); Windows: the onedir folder plus an
-Inno Setup script (packaging/windows.iss, compile with ISCC); macOS: dist/Desktop CRM.app and a .dmg
-made with hdiutil. Run inside the project's virtual environment with the "package" extra installed
-(``pip install -e .[package]``).
+Linux: ``dist/desktop-crm-<version>-linux-x86_64.tar.gz`` (the one-folder bundle with ``install.sh`` /
+``uninstall.sh``); Windows: the one-folder bundle, then ``ISCC packaging\\windows.iss`` when Inno Setup is
+installed; macOS: ``dist/Desktop CRM.app`` and ``dist/desktop-crm-<version>-macos.dmg`` (with an
+Applications link). The version comes from ``pyproject.toml`` (passed to the spec, the Inno Setup script
+and the app's Info.plist). Run inside the project's virtual environment with the "package" extra
+(``pip install -e .[package]``). See packaging/README.md.
+
+``--ci`` (Linux): the frozen ``--version`` must be pyproject's; the self-test runs on a first launch
+(empty home: the database must be created in the per-user data folder, a Chinese locale must choose
+Chinese) and on demo data in English and Chinese, each with an empty user cache, and
+its output must be free of warnings about translations; matplotlib's font cache must be written to the
+user's cache folder (not rebuilt at every launch); the archive must be within the size budget
+(``SIZE_BUDGET_MB``); the libraries the bundle expects from the system and its glibc baseline are printed.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+SIZE_BUDGET_MB = 90.0
+FORBIDDEN_OUTPUT = ("pyside6-lrelease", "stay uncompiled", "Traceback", "missing from font")
+
+
+def project_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        return str(tomllib.load(handle)["project"]["version"])
 
 
 def frozen_executable() -> Path:
@@ -29,61 +55,232 @@ def frozen_executable() -> Path:
     return DIST / "desktop-crm" / ("desktop-crm.exe" if os.name == "nt" else "desktop-crm")
 
 
-def self_test(executable: Path) -> None:
-    """The frozen app must open every page on a fresh demo database."""
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "selftest.sqlite3"
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-        env["DESKTOP_CRM_HOME"] = tmp
-        subprocess.run([str(executable), "--db", str(db), "demo"], check=True, env=env)
-        subprocess.run([str(executable), "--db", str(db), "check"], check=True, env=env)
-        subprocess.run([str(executable), "--db", str(db), "--self-test"], check=True, env=env)
+class CheckFailed(Exception):
+    pass
 
 
-def main() -> int:
-    from ui.i18n import ensure_compiled
-
-    print("translations:", *(p.name for p in ensure_compiled()))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--clean",
-            str(ROOT / "packaging" / "desktop_crm.spec"),
-        ],
-        check=True,
-        cwd=ROOT,
+def run_frozen(executable: Path, args: list[str], env: dict[str, str], *, timeout: float = 600) -> str:
+    """Run the frozen program; its combined output, or CheckFailed with the output when it fails."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [str(executable), *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
-    executable = frozen_executable()
-    self_test(executable)
-    if sys.platform.startswith("linux"):
-        shutil.copy(ROOT / "packaging" / "desktop-crm.desktop", DIST / "desktop-crm")
-        archive = DIST / "desktop-crm-linux-x86_64.tar.gz"
-        with tarfile.open(archive, "w:gz") as tar:
-            tar.add(DIST / "desktop-crm", arcname="desktop-crm")
-        print(f"built {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
-    elif sys.platform == "darwin":
-        dmg = DIST / "desktop-crm-macos.dmg"
+    output = done.stdout + done.stderr
+    print(f"  $ desktop-crm {' '.join(args)}  -> {done.returncode} ({time.monotonic() - started:.1f} s)")
+    if done.returncode != 0:
+        raise CheckFailed(f"desktop-crm {' '.join(args)} exited {done.returncode}:\n{output}")
+    return output
+
+
+def clean_env(home: Path, locale: str = "C.UTF-8") -> dict[str, str]:
+    """A user who never ran the program (own home: data folder, settings and cache), in ``locale``."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG"))}
+    for key in ("MPLCONFIGDIR", "DESKTOP_CRM_HOME"):
+        env.pop(key, None)
+    env.update(
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "share"),
+        LANG=locale,
+    )
+    return env
+
+
+def self_test(executable: Path, *, ci: bool) -> None:
+    """The frozen app must pass its self-test on a fresh data folder and on demo data (both languages)."""
+    with tempfile.TemporaryDirectory(prefix="desktop-crm-selftest-") as tmp:
+        base = Path(tmp)
+        if ci:
+            version = run_frozen(executable, ["--version"], clean_env(base / "v")).strip()
+            if version != f"desktop-crm {project_version()}":
+                raise CheckFailed(f"--version says {version!r}, pyproject.toml {project_version()!r}")
+            # A first run: no --db (the default file in the per-user data folder), no --lang (the
+            # system's locale decides).
+            fresh = clean_env(base / "fresh", "zh_CN.UTF-8")
+            output = run_frozen(executable, ["--self-test"], fresh)
+            check_output(output)
+            if "in zh_CN" not in output:
+                raise CheckFailed(f"a Chinese system locale did not choose Chinese:\n{output}")
+            if not (base / "fresh" / "share" / "desktop-crm" / "crm.sqlite3").exists():
+                raise CheckFailed("the first run did not create its database in the per-user data folder")
+        env = clean_env(base / "demo")
+        db = base / "demo.sqlite3"
+        run_frozen(executable, ["--db", str(db), "demo"], env)
+        run_frozen(executable, ["--db", str(db), "check"], env)
+        for lang in ("en", "zh_CN"):
+            check_output(run_frozen(executable, ["--db", str(db), "--self-test", "--lang", lang], env))
+        if ci:
+            caches = list(
+                (base / "demo" / "cache").glob("desktop-crm/desktop-crm/matplotlib/fontlist-*.json")
+            )
+            if not caches:
+                raise CheckFailed("matplotlib's font cache was not written to the user's cache folder")
+            stamp = caches[0].stat().st_mtime_ns
+            check_output(run_frozen(executable, ["--db", str(db), "--self-test", "--lang", "en"], env))
+            if caches[0].stat().st_mtime_ns != stamp:
+                raise CheckFailed("matplotlib's font cache was rebuilt at the second launch")
+            print(f"  font cache kept: {caches[0].relative_to(base)}")
+
+
+def check_output(output: str) -> None:
+    for marker in FORBIDDEN_OUTPUT:
+        if marker in output:
+            raise CheckFailed(f"the frozen run printed {marker!r}:\n{output}")
+    lines = [
+        line for line in output.splitlines() if "self-test passed" in line
+    ] or output.strip().splitlines()
+    print("   ", lines[-1] if lines else "(no output)")
+
+
+def measure_start(executable: Path, runs: int = 7) -> None:
+    """Median wall time from exec to the first painted window (``--quit-after-first-paint``)."""
+    with tempfile.TemporaryDirectory(prefix="desktop-crm-start-") as tmp:
+        env = clean_env(Path(tmp))
+        db = Path(tmp) / "demo.sqlite3"
+        run_frozen(executable, ["--db", str(db), "demo"], env)
+        times = []
+        for _ in range(runs + 1):  # the first run builds the font cache: not counted
+            started = time.perf_counter()
+            subprocess.run(
+                [str(executable), "--db", str(db), "--quit-after-first-paint"],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            times.append(time.perf_counter() - started)
+        load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",)
+        print(
+            f"frozen start to first paint: median {statistics.median(times[1:]):.2f} s over {runs} runs "
+            f"(first launch {times[0]:.2f} s; load average {load[0]})"
+        )
+
+
+def system_requirements(bundle: Path) -> None:
+    """Linux: the shared libraries the bundle expects from the system, and the newest glibc symbol used."""
+    if not shutil.which("readelf") or not shutil.which("objdump"):
+        print("readelf/objdump not found: system requirements not listed")
+        return
+    elves = [p for p in bundle.rglob("*") if p.is_file() and (".so" in p.name or p.name == "desktop-crm")]
+    bundled = {p.name for p in elves}
+    needed: set[str] = set()
+    newest = (0, 0)
+    for path in elves:
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
+        symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", symbols):
+            newest = max(newest, (int(major), int(minor)))
+    external = sorted(needed - bundled)
+    print(f"glibc baseline: {newest[0]}.{newest[1]}; libraries from the system: {' '.join(external)}")
+
+
+def stage_linux(version: str) -> Path:
+    """dist/desktop-crm-<version>-linux-x86_64.tar.gz: the bundle, its .desktop file and install scripts."""
+    bundle = DIST / "desktop-crm"
+    for name in ("install.sh", "uninstall.sh"):
+        target = bundle / name
+        shutil.copy(PACKAGING / "linux" / name, target)
+        target.chmod(0o755)
+    shutil.copy(PACKAGING / "desktop-crm.desktop", bundle / "desktop-crm.desktop")
+    (bundle / "VERSION").write_text(version + "\n", encoding="utf-8")
+    archive = DIST / f"desktop-crm-{version}-linux-x86_64.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle, arcname="desktop-crm")
+    return archive
+
+
+def stage_macos(version: str) -> Path:
+    """A compressed .dmg holding the .app and a link to /Applications (drag to install)."""
+    dmg = DIST / f"desktop-crm-{version}-macos.dmg"
+    with tempfile.TemporaryDirectory(prefix="desktop-crm-dmg-") as tmp:
+        stage = Path(tmp) / "Desktop CRM"
+        stage.mkdir()
+        subprocess.run(["ditto", str(DIST / "Desktop CRM.app"), str(stage / "Desktop CRM.app")], check=True)
+        (stage / "Applications").symlink_to("/Applications")
         subprocess.run(
-            [
-                "hdiutil",
-                "create",
-                "-volname",
-                "Desktop CRM",
-                "-srcfolder",
-                str(DIST / "Desktop CRM.app"),
-                "-ov",
-                str(dmg),
-            ],
+            ["hdiutil", "create", "-volname", "Desktop CRM", "-srcfolder", str(stage), "-fs", "HFS+"]
+            + ["-format", "UDZO", "-ov", str(dmg)],
             check=True,
         )
-        print(f"built {dmg}")
+    return dmg
+
+
+def stage_windows(version: str) -> Path | None:
+    """The Inno Setup installer when ISCC is installed (else None: the command is printed)."""
+    iscc = shutil.which("ISCC") or shutil.which("iscc")
+    for candidate in (
+        r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe",
+        r"C:\Program Files\Inno Setup 6\ISCC.exe",
+    ):
+        if iscc is None and Path(candidate).exists():
+            iscc = candidate
+    command = [iscc or "ISCC", f"/DAppVersion={version}", str(PACKAGING / "windows.iss")]
+    if iscc is None:
+        print("Inno Setup not found; install it, then run:", " ".join(command))
+        return None
+    subprocess.run(command, check=True, cwd=PACKAGING)
+    return DIST / f"desktop-crm-{version}-setup.exe"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build and self-test the installer for this OS.")
+    parser.add_argument("--ci", action="store_true", help="also run the CI checks; exit 1 on any failure")
+    parser.add_argument("--clean", action="store_true", help="rebuild from scratch (no cached analysis)")
+    parser.add_argument("--measure", action="store_true", help="time the frozen start to the first paint")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    version = project_version()
+    sys.path.insert(0, str(ROOT))
+    from ui.i18n import LANGUAGES, ensure_compiled
+
+    compiled = ensure_compiled()
+    print("translations:", *(p.name for p in compiled))
+    if len(compiled) != len(LANGUAGES):
+        print("build.py: a translation could not be compiled (pyside6-lrelease missing?)", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--workpath", str(WORK)]
+    command += [
+        "--distpath",
+        str(DIST),
+        *(["--clean"] if args.clean else []),
+        str(PACKAGING / "desktop_crm.spec"),
+    ]
+    env = dict(os.environ, DESKTOP_CRM_VERSION=version)
+    subprocess.run(command, check=True, cwd=ROOT, env=env)
+    built = time.monotonic()
+    executable = frozen_executable()
+    try:
+        self_test(executable, ci=args.ci)
+    except CheckFailed as failure:
+        print(f"build.py: FAILED: {failure}", file=sys.stderr)
+        return 1
+    tested = time.monotonic()
+    if args.measure:
+        measure_start(executable)
+    if sys.platform.startswith("linux"):
+        if args.ci:
+            system_requirements(DIST / "desktop-crm")
+        archive = stage_linux(version)
+        size_mb = archive.stat().st_size / 1e6
+        print(f"built {archive} ({size_mb:.1f} MB; budget {SIZE_BUDGET_MB:.0f} MB)")
+        if args.ci and size_mb > SIZE_BUDGET_MB:
+            print(
+                f"build.py: FAILED: the archive is over the size budget ({size_mb:.1f} MB)", file=sys.stderr
+            )
+            return 1
+    elif sys.platform == "darwin":
+        print(f"built {stage_macos(version)}")
     else:
-        print(
-            "built dist\\desktop-crm; compile packaging\\windows.iss with Inno Setup (ISCC) for the installer"
-        )
+        installer = stage_windows(version)
+        print(f"built {installer or DIST / 'desktop-crm'}")
+    finished = time.monotonic()
+    print(
+        f"build.py: build {built - started:.0f} s, self-test {tested - built:.0f} s, "
+        f"total {finished - started:.0f} s"
+    )
     return 0
 
 

@@ -95,7 +95,7 @@ def run_self_test(db_path: Path, lang: str, settings: AppSettings, *, translatio
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    print(f"desktop-crm self-test passed: {len(window.pages) if window else 0} pages on {db_path}")
+    print(f"desktop-crm self-test passed: {len(window.pages) if window else 0} pages on {db_path} in {lang}")
     return 0
 
 
