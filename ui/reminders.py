@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
@@ -291,7 +291,8 @@ class ReminderButton(QToolButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + self._padding(), hint.height())
+        width = self.fontMetrics().horizontalAdvance(self.full_text) + self._padding() + 2  # rounding
+        return QSize(width, hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = self.sizeHint()
@@ -304,6 +305,12 @@ class ReminderButton(QToolButton):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # the style sheet's bold font arrives when polished: a wider text
+            self._elide()
 
     def _elide(self) -> None:
         room = max(self.width() - self._padding(), 0) if self.isVisible() else 1 << 20

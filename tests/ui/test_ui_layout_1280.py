@@ -241,3 +241,27 @@ def test_a_long_client_name_is_elided_not_scrolled_sideways(
     assert not clients.hub_scroll.horizontalScrollBar().isVisible()
     assert clipped_buttons(hub) == []  # Log follow-up…, Edit client, Delete client stay whole
     window.reminders.stop()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_status_reminder_is_whole_beside_the_path(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path, lang: str
+) -> None:
+    """The reminder's bold text (the style sheet's) fits the room it asks for: not elided needlessly."""
+    from datetime import timedelta
+
+    from desktop_crm import clock
+    from desktop_crm.models import Client, NextStep
+    from desktop_crm.read.users import current_user_id
+
+    user = current_user_id()
+    client = Client.select().where(Client.owner == user).order_by(Client.id).first()
+    due = clock.now().replace(second=0, microsecond=0) + timedelta(minutes=5)
+    NextStep.create(client=client, user=user, due_at=due, title="Call back about the quote")
+    window = window_in(qtbot, qapp, demo, lang, (1280, 720))
+    button = window.reminder_label
+    qtbot.waitUntil(lambda: button.isVisible() and button.width() >= button.sizeHint().width())
+    assert client.name in button.full_text and "Call back about the quote" in button.full_text
+    qtbot.waitUntil(lambda: clipped_status(window) == [])  # once laid out: the counts are whole
+    assert button.shown_text() == button.full_text
+    window.reminders.stop()
