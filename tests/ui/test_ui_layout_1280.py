@@ -265,3 +265,30 @@ def test_the_status_reminder_is_whole_beside_the_path(
     qtbot.waitUntil(lambda: clipped_status(window) == [])  # once laid out: the counts are whole
     assert button.shown_text() == button.full_text
     window.reminders.stop()
+
+
+def test_open_service_records_leave_their_title_room(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path
+) -> None:
+    """Open records have no resolution date nor satisfaction: those columns go, the title is readable."""
+    from desktop_crm.models import ServiceRecord
+
+    record = ServiceRecord.select().where(ServiceRecord.status == "open").order_by(ServiceRecord.id).first()
+    assert record is not None
+    window = window_in(qtbot, qapp, demo, "en", (1280, 720))
+    clients = window.page("clients")
+    window.show_page(PAGE_KEYS.index("clients"))
+    clients.open_client(record.client_id)
+    hub = clients.hub
+    wait_loaded(qtbot, hub)
+    hub.tabs.setCurrentWidget(hub.service)
+    tab = hub.service
+    tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("open"))
+    QApplication.processEvents()
+    assert tab.table.isColumnHidden(7) and tab.table.isColumnHidden(8)
+    assert tab.table.columnWidth(3) >= 150  # the title
+    assert not tab.table.horizontalScrollBar().isVisible()
+    tab.filter_combo.setCurrentIndex(tab.filter_combo.findData("all"))
+    QApplication.processEvents()
+    assert not tab.table.isColumnHidden(7) and not tab.table.isColumnHidden(8)
+    window.reminders.stop()

@@ -167,8 +167,11 @@ class ServiceTab(QWidget):
         self.now = clock.now()
         self.types = types
         open_rows = [r for r in every if r.is_open]
-        rows = open_rows if self.filter_combo.currentData() == "open" else every
+        only_open = self.filter_combo.currentData() == "open"
+        rows = open_rows if only_open else every
         self.model.set_rows(rows)
+        for column in (7, 8):  # Resolved, Satisfaction: empty on open records; the title gets the room
+            self.table.setColumnHidden(column, only_open)
         overdue = sum(1 for r in open_rows if r.overdue(self.now))
         complaints = sum(1 for r in open_rows if r.kind == "complaint")
         self.summary_label.setText(
