@@ -303,8 +303,18 @@ def _name_inputs(root: QWidget) -> None:
             widget.setAccessibleName(name)
 
 
+def _links_by_keyboard(root: QWidget) -> None:
+    """A label with links (a KPI's handbook entry, a client's name) is reached by Tab, its links followed
+    with Enter: Qt leaves such links to the mouse unless asked."""
+    for label in root.findChildren(QLabel):
+        flags = label.textInteractionFlags()
+        if "<a " in label.text() and not flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard:
+            label.setTextInteractionFlags(flags | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+
+
 def name_controls(root: QWidget) -> None:
     """Give every text-less button and every unlabelled input under ``root`` an accessible name."""
+    _links_by_keyboard(root)
     for button in root.findChildren(QAbstractButton):
         _name_button(button)
     for edit in root.findChildren(QDateTimeEdit):

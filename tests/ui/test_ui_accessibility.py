@@ -357,3 +357,31 @@ def test_no_pixel_font_sizes_in_the_sources() -> None:
         if relative not in allowed and pattern.search(path.read_text(encoding="utf-8")):
             offenders.append(relative)
     assert offenders == []
+
+
+def test_qt_icon_buttons_are_named(qtbot: QtBot) -> None:
+    """The buttons Qt draws itself: a search field's clear button and a date popup's month arrows."""
+    from PySide6.QtWidgets import QDateEdit, QLineEdit, QToolButton, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    search = QLineEdit(root)
+    search.setClearButtonEnabled(True)
+    search.setText("华东")
+    search.setPlaceholderText("Search")  # becomes its name
+    date_edit = QDateEdit(root)
+    date_edit.setAccessibleName("Due")
+    date_edit.setCalendarPopup(True)
+    layout.addWidget(search)
+    layout.addWidget(date_edit)
+    root.show()
+    qtbot.waitExposed(root)
+    a11y.prepare(root)
+    clear = [button for button in search.findChildren(QToolButton) if button.isVisible()]
+    assert clear and all(button.accessibleName() == "Clear the text" for button in clear)
+    calendar = date_edit.calendarWidget()
+    names = {button.objectName(): button.accessibleName() for button in calendar.findChildren(QToolButton)}
+    assert names["qt_calendar_prevmonth"] == "Previous month"
+    assert names["qt_calendar_nextmonth"] == "Next month"
+    assert unnamed_controls(root) == []
