@@ -1,10 +1,11 @@
-; Inno Setup script for the Windows installer (Inno Setup 6).
+﻿; Inno Setup script for the Windows installer (Inno Setup 6.3 or newer, with its Simplified Chinese messages).
 ; Built by packaging\build.py, which first makes dist\desktop-crm and then runs, from this folder:
 ;     ISCC /DAppVersion=<version from pyproject.toml> windows.iss
 ; Output: dist\desktop-crm-<version>-setup.exe. A per-user install: no administrator rights, the program in
 ; %LOCALAPPDATA%\Programs\Desktop CRM, a Start-menu entry, an uninstaller (Settings > Apps), English and
-; Simplified Chinese setup screens, and "Launch Desktop CRM" ticked on the last page. The user's data
-; (%APPDATA%\desktop-crm) is left alone by the uninstaller.
+; Simplified Chinese setup screens, and "Launch Desktop CRM" ticked on the last page. Saved as UTF-8 with a
+; byte-order mark (Inno Setup reads the Chinese text right only then). VersionInfoVersion needs a numeric
+; version (x.y.z). The user's data (%APPDATA%\desktop-crm) is left alone by the uninstaller.
 
 #ifndef AppVersion
   #error Pass the version: ISCC /DAppVersion=x.y.z windows.iss (packaging\build.py does)
@@ -39,7 +40,11 @@ CloseApplications=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#else
+  #error Languages\ChineseSimplified.isl is missing from Inno Setup: put the Simplified Chinese translation (https://jrsoftware.org/files/istrans/) there
+#endif
 
 [CustomMessages]
 en.LaunchApp=Launch Desktop CRM
