@@ -1,18 +1,22 @@
 """Accessibility basics, applied to every page and dialog (issue 13, item 10).
 
-:func:`prepare` is called on a page when it is shown and before each Tab inside it (``ui.pages.base``), and
-on every dialog before it runs (``ui.prompts.run_modal``); it is generic, so controls added later get
-the same treatment:
+:func:`prepare` is called on a page when it is shown and before each Tab inside it (``ui.pages.base``),
+and on every dialog before it runs (``ui.prompts.run_modal``); it is generic, so controls added later
+get the same treatment:
 
 - **Names.** A button without readable text (an icon, "✕", "◀") takes its tooltip as its accessible
-  name; a line edit's clear button and a calendar's month buttons are named; an input whose label
-  sits beside it in a form or a grid gets that label as its buddy, else its placeholder or tooltip
-  becomes its accessible name.
+  name; a line edit's clear button and a calendar's month buttons are named; an input whose label sits
+  beside it in a form, a grid or a row gets that label as its buddy; a field in a table cell or in a
+  grid without a label is named by its column heading and its row; else its placeholder or tooltip
+  becomes its accessible name. Labels with links are reached by Tab.
 - **Tab order** follows reading order: the layouts are walked top to bottom and, within a row, left to
-  right (a column laid out beside another is read to its end first); ``QWidget.setTabOrder`` is
-  called only where the chain differs. Item views let Tab leave them (arrow keys move inside).
-- **Text size** follows the application font (the platform's default): ``font-size: 1.2em`` in a style sheet is made
-  relative to it (:func:`scaled_css`), :func:`line_height` and :func:`text_height` derive heights from the font metrics.
+  right (a column laid out beside another is read to its end first); ``QWidget.setTabOrder`` is called
+  only where the chain differs. Item views and text boxes let Tab leave them (the arrow keys move
+  inside). Containers that hand their focus to a field inside (a tab widget, a button box, a field
+  with its message) are placed with that field, since Tab reaching them focuses it.
+- **Text size** follows the application font (the platform's default): ``font-size: 1.2em`` in a style
+  sheet is made relative to it (:func:`scaled_css`); :func:`line_height` and :func:`text_height` derive
+  heights from the font metrics.
 """
 
 from __future__ import annotations
@@ -446,15 +450,7 @@ def _chain_under(root: QWidget) -> list[QWidget]:
 
 def focus_chain(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops on, in the order of the focus chain."""
-    chain: list[QWidget] = []
-    widget = root.nextInFocusChain()
-    for _ in range(100_000):
-        if widget is root or widget is None:
-            break
-        if root.isAncestorOf(widget) and takes_tab(widget):
-            chain.append(widget)
-        widget = widget.nextInFocusChain()
-    return chain
+    return [widget for widget in _chain_under(root) if takes_tab(widget)]
 
 
 def order_tabs(root: QWidget) -> None:
