@@ -186,6 +186,11 @@ def test_the_client_page_fits_its_width_and_shows_six_contacts(
     assert section.contacts.model.rowCount() >= 6
     QApplication.processEvents()
     assert table.viewport().height() >= 6 * table.verticalHeader().defaultSectionSize()
+    # ... and in view without scrolling the page (the list's heading gives the client page its room).
+    page_view = clients.hub_scroll.viewport()
+    six_rows = table.viewport().mapTo(page_view, QPoint(0, 6 * table.verticalHeader().defaultSectionSize()))
+    assert clients.hub_scroll.verticalScrollBar().value() == 0 and six_rows.y() <= page_view.height()
+    assert not clients.title_label.isVisible()
 
     # The contact with the longest name selected: the button beside the hint, neither covering the other.
     longest = max(

@@ -126,7 +126,7 @@ class ClientHubView(QWidget):
         self.tabs.addTab(self.dossier, self.tr("Dossier"))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 14)
+        layout.setContentsMargins(20, 6, 20, 8)  # tight at 720 px: six contacts in view (issue 13)
         layout.setSpacing(4)
         back_row = QHBoxLayout()
         back_row.addWidget(self.back_button)
@@ -134,7 +134,7 @@ class ClientHubView(QWidget):
         layout.addLayout(back_row)
         layout.addLayout(title_row)
         layout.addWidget(self.facts_label)
-        layout.addSpacing(6)
+        layout.addSpacing(2)
         self.loading_label = QLabel(self.tr("Loading the client…"), self)
         self.loading_label.setObjectName("hubLoading")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

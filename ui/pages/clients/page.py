@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QMargins
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStackedWidget, QWidget
 
 from desktop_crm.errors import CrmError
@@ -47,6 +48,8 @@ class ClientsPage(Page):
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self.hub_scroll)
         self.page_layout.addWidget(self.stack, 1)
+        # The client page has its own title and back button: the list's heading gives it the room.
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self._list_stale = False
         lv = self.list_view
         lv.sig_open_requested.connect(self.open_client)
@@ -82,6 +85,15 @@ class ClientsPage(Page):
         self._update_subtitle()
         if self.stack.currentWidget() is self.hub_scroll:
             self.hub.refresh()
+
+    def _on_stack_current_changed(self, _index: int) -> None:
+        on_list = self.stack.currentWidget() is self.list_view
+        self.title_label.setVisible(on_list)
+        self.subtitle_label.setVisible(on_list)
+        if not hasattr(self, "_list_margins"):
+            self._list_margins = self.page_layout.contentsMargins()
+        # The hub has margins of its own: the page's would leave a wide empty frame around it.
+        self.page_layout.setContentsMargins(self._list_margins if on_list else QMargins(8, 4, 8, 0))
 
     # --- actions -------------------------------------------------------------------------------
     def open_client(self, client_id: int) -> None:

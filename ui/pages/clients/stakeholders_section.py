@@ -49,7 +49,7 @@ class StakeholdersSection(QWidget):
         self.opportunity_combo.setMinimumWidth(220)
         self.opportunity_combo.currentIndexChanged.connect(self._on_opportunity_combo_changed)
         self.power_map = PowerMapView(self)
-        self.power_map.setMinimumHeight(220)
+        self.power_map.setMinimumHeight(180)  # room for six contacts under it at 720 px (issue 13)
         self.contacts = ContactsPanel(self)
         self.analysis = AnalysisPanel(self)
         self.matrix_model = RoleStanceMatrixModel(self)
@@ -124,7 +124,7 @@ class StakeholdersSection(QWidget):
         splitter.setSizes([600, 440])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
         self._fit_contact_rows()
 
