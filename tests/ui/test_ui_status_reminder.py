@@ -133,3 +133,18 @@ def test_a_snoozed_step_takes_its_reminder_away(
     today.actions._on_snooze_triggered("hour")
     assert window.reminder_label.isHidden()
     window.reminders.stop()
+
+
+def test_a_step_not_on_today_opens_its_client(
+    qtbot: QtBot, steps: dict, db_path: Path, clock: FrozenClock
+) -> None:
+    """A reminded step Today does not list (e.g. due after this week's end) opens its client instead."""
+    window = window_at(qtbot, db_path, clock, datetime(2026, 11, 18, 10, 0))
+    today = window.page("today")
+    window.show_page(PAGE_KEYS.index("today"))
+    client = Client.get(Client.name == "华夏机械")
+    far = NextStep.create(client=client, user=steps["me"], due_at=datetime(2027, 1, 5, 9), title="年后回访")
+    today.open_step(far.id, client.id)
+    assert window.current_page.key == "clients"
+    assert window.page("clients").hub.client_id == client.id
+    window.reminders.stop()
