@@ -15,7 +15,8 @@ and the app's Info.plist). Run inside the project's virtual environment with the
 
 ``--ci`` (Linux): the frozen ``--version`` must be pyproject's; the self-test runs on a first launch
 (empty home: the database must be created in the per-user data folder, a Chinese locale must choose
-Chinese) and on demo data in English and Chinese, each with an empty user cache, and
+Chinese) and on demo data in English and Chinese (Chinese with every system font hidden), each with an
+empty user cache, and
 its output must be free of warnings about translations; matplotlib's font cache must be written to the
 user's cache folder (not rebuilt at every launch); the archive must be within the size budget
 (``SIZE_BUDGET_MB``); the libraries the bundle expects from the system and its glibc baseline are printed.
@@ -110,7 +111,10 @@ def self_test(executable: Path, *, ci: bool) -> None:
         run_frozen(executable, ["--db", str(db), "demo"], env)
         run_frozen(executable, ["--db", str(db), "check"], env)
         for lang in ("en", "zh_CN"):
-            check_output(run_frozen(executable, ["--db", str(db), "--self-test", "--lang", lang], env))
+            lang_env = dict(env)
+            if ci and lang == "zh_CN" and sys.platform.startswith("linux"):
+                lang_env["FONTCONFIG_FILE"] = str(no_system_fonts(base / "nofonts"))
+            check_output(run_frozen(executable, ["--db", str(db), "--self-test", "--lang", lang], lang_env))
         if ci:
             caches = list(
                 (base / "demo" / "cache").glob("desktop-crm/desktop-crm/matplotlib/fontlist-*.json")
@@ -122,6 +126,18 @@ def self_test(executable: Path, *, ci: bool) -> None:
             if caches[0].stat().st_mtime_ns != stamp:
                 raise CheckFailed("matplotlib's font cache was rebuilt at the second launch")
             print(f"  font cache kept: {caches[0].relative_to(base)}")
+
+
+def no_system_fonts(folder: Path) -> Path:
+    """A fontconfig configuration without any font: Chinese must render with the bundled font alone."""
+    (folder / "fonts").mkdir(parents=True, exist_ok=True)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{folder / 'fonts'}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    return config
 
 
 def check_output(output: str) -> None:

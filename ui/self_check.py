@@ -31,8 +31,16 @@ OUR_PROBE = ("MainWindow", "&About")
 QT_PROBE = ("QPlatformTheme", "Cancel")
 
 
+class _Problems(list[str]):
+    """The problems found, each told once (a missing glyph warns at every chart)."""
+
+    def add(self, problem: str) -> None:
+        if problem not in self:
+            self.append(problem)
+
+
 class _ErrorRecords(logging.Handler):
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: _Problems) -> None:
         super().__init__(logging.WARNING)
         self.problems = problems
 
@@ -40,18 +48,18 @@ class _ErrorRecords(logging.Handler):
         message = record.getMessage()
         if record.levelno >= logging.ERROR:
             detail = self.format(record) if record.exc_info else message
-            self.problems.append(f"logged by {record.name}: {detail}")
+            self.problems.add(f"logged by {record.name}: {detail}")
         elif record.name.startswith("matplotlib") and (
             "findfont" in message or "missing from font" in message
         ):
-            self.problems.append(f"matplotlib: {message}")
+            self.problems.add(f"matplotlib: {message}")
 
 
 class ProblemCollector:
     """Collect logged errors, font warnings and Qt's critical messages into ``problems``."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems = _Problems()
         self._handler = _ErrorRecords(self.problems)
         self._handler.setFormatter(logging.Formatter("%(message)s"))
         self._warnings: Any = None
@@ -85,13 +93,13 @@ class ProblemCollector:
     ) -> None:
         text = str(message)
         if "missing from font" in text or "findfont" in text:
-            self.problems.append(f"matplotlib: {text}")
+            self.problems.add(f"matplotlib: {text}")
         else:  # other warnings are shown as usual, not counted
             logging.getLogger("py.warnings").info("%s:%s: %s: %s", filename, lineno, category.__name__, text)
 
     def _on_qt_message(self, mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            self.problems.append(f"Qt: {message}")
+            self.problems.add(f"Qt: {message}")
         if self._previous_qt is not None:
             self._previous_qt(mode, context, message)
 
