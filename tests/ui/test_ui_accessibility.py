@@ -385,3 +385,27 @@ def test_qt_icon_buttons_are_named(qtbot: QtBot) -> None:
     assert names["qt_calendar_prevmonth"] == "Previous month"
     assert names["qt_calendar_nextmonth"] == "Next month"
     assert unnamed_controls(root) == []
+
+
+def test_the_style_sheet_follows_a_font_change(qtbot: QtBot) -> None:
+    """The system font changing while the window is open (QApplication.fontChanged): the style sheet's
+    sizes are recomputed from the new font."""
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before, sheet, theme = app.font(), app.styleSheet(), app.property("crmTheme")
+    try:
+        apply_theme(app, "light")
+        title = re.compile(r"QLabel#pageTitle \{\s*font-size: ([0-9.]+)pt")
+        match = title.search(app.styleSheet())
+        assert match is not None
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        app.setFont(font)
+        grown = title.search(app.styleSheet())
+        assert grown is not None and float(grown.group(1)) >= 1.9 * float(match.group(1))
+    finally:
+        app.setFont(before)
+        app.setProperty("crmTheme", theme)
+        app.setStyleSheet(sheet)
