@@ -84,7 +84,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../ui/a11y.py" line="+132"/>
+        <location filename="../../ui/a11y.py" line="+136"/>
         <source>Clear the text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,12 +2093,12 @@ Your data is unchanged.</source>
         <translation type="vanished">Created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+77"/>
+        <location filename="../../ui/pages/clients/page.py" line="+80"/>
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>Delete {count} client(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10971,12 +10971,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+167"/>
+        <location line="+170"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-167"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11056,7 +11056,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation type="unfinished"></translation>
     </message>

@@ -84,7 +84,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../ui/a11y.py" line="+132" />
+        <location filename="../../ui/a11y.py" line="+136" />
         <source>Clear the text</source>
         <translation>清除文字</translation>
     </message>
@@ -2115,12 +2115,12 @@ Your data is unchanged.</source>
         <translation type="vanished">创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clients/page.py" line="+77" />
+        <location filename="../../ui/pages/clients/page.py" line="+80" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+38" />
         <source>Delete {count} client(s)</source>
         <translation>删除 {count} 个客户</translation>
     </message>
@@ -6258,7 +6258,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+42" />
         <source>Cannot undo</source>
-        <translation type="unfinished">无法撤销</translation>
+        <translation>无法撤销</translation>
     </message>
     <message>
         <source>About Sales CRM</source>
@@ -11361,12 +11361,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+167" />
+        <location line="+170" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-167" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
@@ -11446,7 +11446,7 @@ Start a new, empty database in this file?</source>
         <translation>导出服务单</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+49" />
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation>未完成 {open} 张（投诉 {complaints} 张，逾期 {overdue} 张）· 共 {total} 张</translation>
     </message>
