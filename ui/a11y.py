@@ -461,13 +461,13 @@ def order_tabs(root: QWidget) -> None:
             widget.setTabKeyNavigation(False)
         elif isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.tabChangesFocus():
             widget.setTabChangesFocus(True)  # Tab leaves a notes box rather than typing a tab
-    placed = {id(widget) for widget in order}
-    chain = [widget for widget in _chain_under(root) if id(widget) in placed]
-    if [id(w) for w in chain] == [id(w) for w in order]:
-        return
+    # The chain is not read back here to skip work: walking it from Python wraps every widget of the
+    # window (menus, the status bar), and PySide 6.11 then invalidated the window's own QAction wrappers.
+    # setTabOrder returns at once for a pair already in order.
     # Qt moves no widget without a focus policy: the containers are lent one while they are placed
     # (setFocusPolicy passes it on to the focus proxy too: every policy is put back afterwards).
-    policies = [(widget, widget.focusPolicy()) for widget in root.findChildren(QWidget)]
+    policies = [(widget, widget.focusPolicy()) for widget in [root, *root.findChildren(QWidget)]]
+    order = [root, *order]  # the stops follow the page (dialog) itself: where it is in the window's chain
     for widget in order:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
