@@ -10,8 +10,8 @@ get the same treatment:
   grid without a label is named by its column heading and its row; else its placeholder or tooltip
   becomes its accessible name. Labels with links are reached by Tab.
 - **Tab order** follows reading order: the layouts are walked top to bottom and, within a row, left to
-  right (a column laid out beside another is read to its end first); ``QWidget.setTabOrder`` is called
-  only where the chain differs. Item views and text boxes let Tab leave them (the arrow keys move
+  right (a column laid out beside another is read to its end first); ``QWidget.setTabOrder`` puts each
+  stop after the one before it (a pair already in order costs nothing). Item views and text boxes let Tab leave them (the arrow keys move
   inside). Containers that hand their focus to a field inside (a tab widget, a button box, a field
   with its message) are placed with that field, since Tab reaching them focuses it.
 - **Text size** follows the application font (the platform's default): ``font-size: 1.2em`` in a style
@@ -456,6 +456,13 @@ def focus_chain(root: QWidget) -> list[QWidget]:
 def order_tabs(root: QWidget) -> None:
     """Make Tab follow reading order under ``root``; item views and text boxes let Tab leave them."""
     order = _laid_out(root)
+    placed: list[QWidget] | None = getattr(root, "_a11y_placed", None)
+    if (
+        placed is not None
+        and len(placed) == len(order)
+        and all(a is b for a, b in zip(placed, order, strict=True))
+    ):
+        return  # nothing added, removed or moved since the last time: the chain is as it was left
     for widget in order:
         if isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation():
             widget.setTabKeyNavigation(False)
@@ -479,9 +486,18 @@ def order_tabs(root: QWidget) -> None:
             for widget, policy in policies:
                 if widget.focusPolicy() != policy:
                     widget.setFocusPolicy(policy)
+    root._a11y_placed = order[1:]  # type: ignore[attr-defined]
 
 
 def prepare(root: QWidget) -> None:
     """Names and tab order for ``root`` (a page or a dialog) and everything in it."""
     name_controls(root)
     order_tabs(root)
+    root._a11y_count = len(root.findChildren(QWidget))  # type: ignore[attr-defined]
+
+
+def prepare_if_changed(root: QWidget) -> None:
+    """:func:`prepare` again when widgets were added to or removed from ``root`` since the last time (the
+    check before each Tab: one count, not a walk, when nothing changed)."""
+    if getattr(root, "_a11y_count", None) != len(root.findChildren(QWidget)):
+        prepare(root)

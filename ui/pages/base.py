@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..a11y import prepare
+from ..a11y import prepare, prepare_if_changed
 from ..changes import ChangeSet, Freshness, bus
 
 
@@ -65,7 +65,7 @@ class Page(QWidget):
         prepare(self)  # accessible names, Tab in reading order (ui.a11y)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
-        prepare(self)  # controls added since the page was shown: Tab still follows reading order
+        prepare_if_changed(self)  # controls added since the page was shown: Tab still follows reading order
         return super().focusNextPrevChild(next)
 
     def title(self) -> str:
