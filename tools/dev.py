@@ -3,6 +3,8 @@
 
     python3 tools/dev.py run [APP OPTIONS]   set up .venv if needed, then start the application
     python3 tools/dev.py test [PYTEST ARGS]  set up .venv if needed, then lint, type-check and run every test headless
+    python3 tools/dev.py bundle              set up .venv and PyInstaller, build the installer bundle of this OS and
+                                             run its checks (packaging/build.py --ci: frozen self-tests, size budget)
     python3 tools/dev.py setup               only set up
 
 Set-up creates ``.venv`` next to this folder, installs the project with its test extras (again only when
@@ -35,8 +37,14 @@ LINUX_X11_PACKAGES = [
     "libxcb-keysyms1",
     "libxcb-shape0",
 ]
-# Dates the suite also runs at (see test()).
+# Dates the suite also runs at (see test()): the whole suite at a leap day just before midnight; the core's
+# tests (where the date arithmetic lives) also at the 1st of March of a common year and on the last day of an
+# ISO year with 53 weeks.
 MOVED_CLOCKS = ("2028-02-29T23:30", "2027-03-01T09:00", "2026-12-31T23:59")
+CORE_ONLY_AT = frozenset({"2027-03-01T09:00", "2026-12-31T23:59"})
+# Test processes run side by side (pytest-xdist): many UI tests wait on timers and the worker thread, so
+# more processes than cores still shorten the run.
+TEST_PROCESSES = "4"
 
 
 def say(message: str) -> None:
@@ -124,13 +132,25 @@ def test(extra: list[str]) -> int:
         if code != 0:
             say(f"{name} failed (exit {code})")
             return code
-    # The suite runs at the real time, then with the application's clock moved (a leap day just before
-    # midnight, the 1st of March of a common year, the last day of an ISO year with 53 weeks): it must
+    # The suite runs at the real time, then with the application's clock moved (MOVED_CLOCKS): it must
     # pass on any date. An explicit --clock runs only that.
     clocks = [None] if any(arg.startswith("--clock") for arg in extra) else [None, *MOVED_CLOCKS]
+    chosen_paths = any((ROOT / arg.split("::")[0]).exists() for arg in extra if not arg.startswith("-"))
+    parallel = [] if any(arg.startswith("-n") or arg == "-p" for arg in extra) else ["-n", TEST_PROCESSES]
     for moved in clocks:
-        say("pytest" + (f" with the clock at {moved}" if moved else ""))
-        code = run(PYTHON, "-m", "pytest", *extra, *(["--clock", moved] if moved else []), env=env)
+        core_only = moved in CORE_ONLY_AT and not chosen_paths
+        say(
+            "pytest"
+            + (f" with the clock at {moved}" if moved else "")
+            + (" (tests/core)" if core_only else "")
+        )
+        args = [
+            *parallel,
+            *extra,
+            *(["--clock", moved] if moved else []),
+            *(["tests/core"] if core_only else []),
+        ]
+        code = run(PYTHON, "-m", "pytest", *args, env=env)
         if code == 5:
             say("pytest collected no tests: that is a failure")
             return 1
@@ -139,8 +159,31 @@ def test(extra: list[str]) -> int:
     return 0
 
 
+def bundle(extra: list[str]) -> int:
+    """Build the installer bundle of this OS and run its checks (``packaging/build.py --ci``)."""
+    setup()
+    stamp = VENV / ".installed-package"
+    if not stamp.exists() or stamp.read_text() != _wanted_stamp():
+        say("installing PyInstaller (the package extra)")
+        check(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[package]")
+        stamp.write_text(_wanted_stamp())
+    if sys.platform.startswith("linux") and not shutil.which("objdump"):
+        # PyInstaller reads the shared libraries' dependencies with binutils' objdump.
+        apt = shutil.which("apt-get")
+        if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+            say("installing binutils (PyInstaller needs objdump)")
+            run(apt, "update", "-qq")
+            check(apt, "install", "-y", "-qq", "--no-install-recommends", "binutils")
+        else:
+            say("PyInstaller needs objdump: install binutils, e.g. sudo apt-get install binutils")
+            return 1
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    say("building the bundle and checking it (packaging/build.py --ci)")
+    return run(PYTHON, ROOT / "packaging" / "build.py", "--ci", *extra, env=env)
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test", "setup"):
+    if not argv or argv[0] not in ("run", "test", "setup", "bundle"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -149,6 +192,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "test":
         return test(rest)
+    if command == "bundle":
+        return bundle(rest)
     setup()
     if os.environ.get("DISPLAY"):
         _install_linux_libraries(("xcb",), LINUX_QT_PACKAGES + LINUX_X11_PACKAGES)
