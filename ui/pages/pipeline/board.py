@@ -104,6 +104,50 @@ def read_drag(mime: QMimeData | None) -> CardDrag | None:
     return CardDrag(board, stage, tuple(ids))
 
 
+class CardDropTarget:
+    """The drag-and-drop events of a widget that takes cards of this board (a stage column, the Won/Lost
+    figures): it accepts what ``accepted_drag`` returns, shows ``set_drop_target`` while a card is over it
+    and hands the drop to ``dropped``; anything else is refused (the forbidden cursor)."""
+
+    def accepted_drag(self, mime: QMimeData | None) -> CardDrag | None:
+        raise NotImplementedError
+
+    def set_drop_target(self, on: bool) -> None:
+        raise NotImplementedError
+
+    def dropped(self, data: CardDrag) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's names)
+        if self.accepted_drag(event.mimeData()) is None:
+            event.ignore()  # the column it came from, or not ours: the forbidden cursor
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.set_drop_target(True)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self.accepted_drag(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.set_drop_target(False)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.set_drop_target(False)
+        data = self.accepted_drag(event.mimeData())
+        if data is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self.dropped(data)
+
+
 class CardDelegate(QStyledItemDelegate):
     """Paints an opportunity as a card: client, deal name, amount, expected close (red when past) and owner."""
 
@@ -210,7 +254,7 @@ class StageListView(QListView):
         super().keyPressEvent(event)
 
 
-class StageColumn(QFrame):
+class StageColumn(CardDropTarget, QFrame):
     """One stage of the board. ``sig_card_menu(card, global pos)``, ``sig_card_activated(card)``,
     ``sig_cards_dropped(ids, from stage, to stage)`` (cards of the same board dropped on this column)
     and ``sig_cards_step(ids, stage, +1/-1)`` (Ctrl+Shift+Right/Left: the next/previous stage). Cards are
@@ -254,7 +298,17 @@ class StageColumn(QFrame):
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(True)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setStyleSheet("QListView { background: transparent; }")
+        # A see-through list on the column's colour; its scroll bar drawn the same way in both themes (the
+        # platform's groove, painted on a see-through list, showed black).
+        self.view.setStyleSheet(
+            "QListView { background: transparent; }"
+            "QScrollBar:vertical { background: rgba(127, 127, 127, 0.12); width: 10px; border: none;"
+            " border-radius: 5px; margin: 0; }"
+            "QScrollBar::handle:vertical { background: rgba(127, 127, 127, 0.55); border-radius: 5px;"
+            " min-height: 28px; }"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+        )
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -373,33 +427,7 @@ class StageColumn(QFrame):
             return None
         return data
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.accepted_drag(event.mimeData()) is None:
-            event.ignore()  # the column it came from, or not ours: the forbidden cursor
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-        self.set_drop_target(True)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if self.accepted_drag(event.mimeData()) is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
-        self.set_drop_target(False)
-        event.accept()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self.set_drop_target(False)
-        data = self.accepted_drag(event.mimeData())
-        if data is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
+    def dropped(self, data: CardDrag) -> None:
         self.sig_cards_dropped.emit(data.ids, data.stage, self.stage)
 
     def _on_view_context_menu(self, pos: QPoint) -> None:

@@ -4,17 +4,16 @@ the reason and the competitor)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...widgets import StatCard
-from .board import PROCESS_TOKEN, CardDrag, read_drag
+from .board import PROCESS_TOKEN, CardDrag, CardDropTarget, read_drag
 
 HIGHLIGHT = "QFrame#statCard { border: 2px dashed #2d6cdf; background: rgba(45, 108, 223, 0.12); }"
 
 
-class CloseDropCard(StatCard):
+class CloseDropCard(CardDropTarget, StatCard):
     """A Won/Lost figure that takes ONE card of the same board: ``sig_card_dropped(opportunity id, won)``.
     Several cards at once are refused (each close has its own reason)."""
 
@@ -51,31 +50,5 @@ class CloseDropCard(StatCard):
             return None
         return data
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's names)
-        if self.accepted_drag(event.mimeData()) is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-        self.set_drop_target(True)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if self.accepted_drag(event.mimeData()) is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
-        self.set_drop_target(False)
-        event.accept()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self.set_drop_target(False)
-        data = self.accepted_drag(event.mimeData())
-        if data is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.MoveAction)
-        event.accept()
+    def dropped(self, data: CardDrag) -> None:
         self.sig_card_dropped.emit(data.ids[0], self.won)
