@@ -64,7 +64,11 @@ def _qt_isolation(qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.Mo
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    from ui.undo import undo_stack
+
+    undo_stack().clear()  # the application's stack outlives every window: each test starts without commands
     yield
+    undo_stack().clear()
     from ui.tasks import stop_default_worker
 
     stop_default_worker()
