@@ -8,7 +8,29 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
-class ElidedLabel(QLabel):
+class ElidesOnResize:
+    """Re-elides (``_elide``) whenever the widget's width or font may have changed: resized, shown, a new
+    font or style (a style sheet's font arrives when the widget is polished). Put it before the Qt class."""
+
+    def _elide(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # type: ignore[attr-defined]
+            self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)  # type: ignore[misc]
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[misc]
+        self._elide()
+
+
+class ElidedLabel(ElidesOnResize, QLabel):
     """``setText``/``set_full_text(text)``; ``text()`` is the whole text, ``shown_text()`` what is drawn. ``natural``:
     it asks for its whole text's width (a title) rather than a modest one (a status text); either way
     it gives way when its neighbours need the room."""
@@ -52,20 +74,6 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         least = self.fontMetrics().horizontalAdvance("M") * 6 if self.natural else 0
         return QSize(min(least, self.sizeHint().width()), super().minimumSizeHint().height())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()  # the style sheet's font (a page title) arrives when polished
-            self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._elide()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        self._elide()
 
     def _elide(self) -> None:
         if not self.isVisible():  # laid out when shown: the whole text until then

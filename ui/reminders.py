@@ -15,8 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
 from desktop_crm import clock
@@ -26,6 +25,7 @@ from desktop_crm.services.agenda_settings import ReminderSettings, load_reminder
 
 from . import fmt
 from .changes import ChangeSet, bus
+from .elided import ElidesOnResize
 from .tasks import default_worker
 
 log = logging.getLogger(__name__)
@@ -260,7 +260,7 @@ QToolButton#reminderButton:focus { border-color: #b4471f; }
 """
 
 
-class ReminderButton(QToolButton):
+class ReminderButton(ElidesOnResize, QToolButton):
     """The status bar's reminder: a flat button with a pointing hand, its text elided to the width it
     gets (never widening the window), the whole text in its tooltip; ``full_text`` is what it says."""
 
@@ -297,20 +297,6 @@ class ReminderButton(QToolButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = self.sizeHint()
         return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("M") * 10), hint.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._elide()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()  # the style sheet's bold font arrives when polished: a wider text
-            self._elide()
 
     def _elide(self) -> None:
         room = max(self.width() - self._padding(), 0) if self.isVisible() else 1 << 20
