@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 from itertools import repeat
 from operator import contains
 from typing import Any
@@ -160,6 +161,80 @@ def _signatures(words: list[str]) -> Any:
     return np.ascontiguousarray(packed).view("<u8").reshape(len(words), SIGNATURE_BITS // 64)
 
 
+# The characters a phone text holds besides spaces, each given one bit of a row's ``_PhoneIndex.chars``.
+_PHONE_ALPHABET = "0123456789+-.()"
+_PHONE_ROWS_SCANNED = 4096  # a narrowed list of up to this many rows scans their phone strings one by one
+
+
+@cache
+def _phone_bits() -> Any:
+    import numpy as np
+
+    table = np.zeros(256, dtype=np.uint16)
+    for bit, ch in enumerate(_PHONE_ALPHABET):
+        table[ord(ch)] = 1 << bit
+    return table
+
+
+class _PhoneIndex:
+    """The phone texts of many rows as one byte array: a phone-like term is found in all of them with a
+    few vectorised comparisons instead of a substring test per row.
+
+    ``text`` joins the rows' phone texts (ASCII phone characters and single spaces), each followed by a
+    space, and ``starts`` is where each row's text begins: a phone-like term holds no space, so each place
+    it occurs in ``text`` lies inside one row's text, found by bisection in ``starts``. ``chars`` holds a
+    row's phone characters as bits (bit ``i`` for ``_PHONE_ALPHABET[i]``): a one-character term is one
+    test of those. About 6 MB and 40 ms for 100,000 clients with four phones each.
+    """
+
+    __slots__ = ("chars", "starts", "text")
+
+    def __init__(self, phones: list[str]) -> None:
+        import numpy as np
+
+        count = len(phones)
+        lengths = np.fromiter(map(len, phones), dtype=np.int64, count=count)
+        starts = np.zeros(count, dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        joined = " ".join(phones) + " "
+        self.text = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        del joined
+        self.starts = starts
+        table = _phone_bits()
+        chars = np.zeros(count, dtype=np.uint16)
+        step = 16_384  # rows a time: the per-byte bits (two bytes a character) stay small
+        for first in range(0, count, step):
+            last = min(first + step, count)
+            low = int(starts[first])
+            high = int(starts[last]) if last < count else len(self.text)
+            # Every row's stretch ends with its space, so none is empty (``reduceat`` needs that).
+            chars[first:last] = np.bitwise_or.reduceat(table[self.text[low:high]], starts[first:last] - low)
+        self.chars = chars
+
+    def rows_holding(self, term: str) -> Any:
+        """A bool per row: whether its phone text holds ``term`` (phone characters, at least one)."""
+        import numpy as np
+
+        count = len(self.starts)
+        if len(term) == 1:
+            return (self.chars & np.uint16(_phone_bits()[ord(term)])) != 0
+        want = term.encode("ascii")
+        text = self.text
+        places = len(text) - len(want) + 1
+        found = np.zeros(count, dtype=bool)
+        if places <= 0:
+            return found
+        # Where the first two characters occur (two whole-array comparisons), then each further
+        # character tested at those places only.
+        at = np.flatnonzero((text[:places] == want[0]) & (text[1 : places + 1] == want[1]))
+        for k in range(2, len(want)):
+            if not len(at):
+                break
+            at = at[text[at + k] == want[k]]
+        found[np.searchsorted(self.starts, at, side="right") - 1] = True
+        return found
+
+
 def _term_signature(term: str) -> Any:
     import numpy as np
 
@@ -177,7 +252,8 @@ class SearchMemo:
     client's text). Each client's text is kept as two shorter strings (words; phone numbers) without
     repeated tokens, so a name search scans about a quarter of the characters, and the words carry a
     256-bit character signature: a word term first keeps the clients whose signature holds all its
-    characters' bits (one vectorised test), then checks the text of those only. Loading reads the
+    characters' bits (one vectorised test), then checks the text of those only; all the phones are
+    also joined into one :class:`_PhoneIndex` for phone-like terms. Loading reads the
     whole ``client_search`` table (about 1 s at 100,000 clients): do it off the GUI thread. Build a
     new memo after the data changed. :meth:`ordered` aligns the texts to a list order, so that a
     keystroke yields the matching ids already in that order.
@@ -196,6 +272,7 @@ class SearchMemo:
             self._phones.append(phones)
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
         self._signatures = _signatures(self._words)
+        self._phone_index = _PhoneIndex(self._phones)
         self._all: OrderedSearch | None = None
 
     def ordered(self, ids: list[int]) -> OrderedSearch:
@@ -213,6 +290,8 @@ class SearchMemo:
             list(map(self._words.__getitem__, listed)),
             list(map(self._phones.__getitem__, listed)),
             self._signatures[order],
+            self._phone_index,
+            order,
         )
 
     def matching_ids(self, query: str) -> set[int]:
@@ -227,10 +306,21 @@ class OrderedSearch:
     A query's state is the positions (into the list) of the rows still matching; a query that extends
     the previous one (typing on) starts from the previous rows. A term first keeps the rows whose
     character signature can hold it (one vectorised test), then checks the words of those only; a
-    phone-like term also scans the rows' phone numbers (C-level ``map(contains)``).
+    phone-like term also looks in the rows' phone numbers: through the memo's :class:`_PhoneIndex`
+    (vectorised over all rows), or for a narrowed list of a few thousand rows, per row.
     """
 
-    def __init__(self, ids: list[int], words: list[str], phones: list[str], signatures: Any = None) -> None:
+    def __init__(
+        self,
+        ids: list[int],
+        words: list[str],
+        phones: list[str],
+        signatures: Any = None,
+        phone_index: _PhoneIndex | None = None,
+        phone_rows: Any = None,
+    ) -> None:
+        """``phone_index`` (with ``phone_rows``: each row's position in it) is a :class:`_PhoneIndex`
+        holding the rows' phones, shared with the memo; without it one is built over ``phones``."""
         import numpy as np
 
         self._ids = ids
@@ -240,6 +330,10 @@ class OrderedSearch:
         if signatures is None:
             signatures = _signatures(words)
         self._signatures = signatures
+        if phone_index is None:
+            phone_index, phone_rows = _PhoneIndex(phones), None
+        self._phone_index = phone_index
+        self._phone_rows = phone_rows  # None: row i is the index's row i
         self._everything = np.arange(len(ids), dtype=np.int64)
         self._last_terms: list[str] = []
         self._last_rows = self._everything
@@ -278,15 +372,21 @@ class OrderedSearch:
         hits = [i for i in candidates.tolist() if term in words[i]]
         if not _PHONE_CHARS.issuperset(term):
             return np.array(hits, dtype=np.int64)
-        phones = self._phones
         if whole:
-            found = np.fromiter(map(contains, phones, repeat(term)), dtype=bool, count=len(phones))
+            found = self._phone_index.rows_holding(term)
+            if self._phone_rows is not None:
+                found = found[self._phone_rows]
             found[hits] = True
             return np.flatnonzero(found)
-        listed = rows.tolist()
-        found = np.fromiter(
-            map(contains, map(phones.__getitem__, listed), repeat(term)), dtype=bool, count=len(listed)
-        )
+        if len(rows) <= _PHONE_ROWS_SCANNED:
+            listed = rows.tolist()
+            phones = self._phones
+            found = np.fromiter(
+                map(contains, map(phones.__getitem__, listed), repeat(term)), dtype=bool, count=len(listed)
+            )
+        else:
+            found = self._phone_index.rows_holding(term)
+            found = found[rows if self._phone_rows is None else self._phone_rows[rows]]
         found[np.searchsorted(rows, np.array(hits, dtype=np.int64))] = True  # hits are some of rows
         return rows[found]
 
