@@ -2,16 +2,24 @@
 
 Every change goes through ``desktop_crm.services.custom_fields``; a refused value is shown at its field
 in the small dialog, which stays open. The client editor reads the definitions each time it opens.
+
+The counts behind the two confirmations (clients using a removed choice, values of a field to delete) read
+every value of the field (80–90 ms at 100k clients): they run on the database worker while the window
+keeps turning its event loop (:class:`WorkerWait`), so the question still comes at the same point of the
+flow and the window is never blocked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,10 +44,127 @@ from desktop_crm.services import custom_fields as service
 from .. import labels, prompts
 from ..a11y import scaled_css
 from ..errors import error_text, input_error
-from ..tasks import Job, deliver, run_with_progress
+from ..tasks import Job, JobFn, ProgressFn, default_worker, deliver, run_with_progress
 from .clients.editor_inputs import FieldBox
 
 CHOICE_KINDS = ("choice", "multi_choice")
+# A wait shorter than this shows only the busy cursor; a longer one (the worker may be finishing another
+# job first) also a "Counting…" dialog with Cancel.
+BUSY_DIALOG_DELAY_MS = 300
+
+
+def _field_name(field_id: int, default: str) -> str:
+    """The field's name as stored now (read on the worker with a count)."""
+    return next((f.name for f in service.list_custom_fields() if f.id == field_id), default)
+
+
+class WorkerWait:
+    """One short read (or read-then-save) on the database worker, for a caller that needs the answer before
+    it goes on (a question to ask, a dialog to keep open or close).
+
+    ``run(fn)`` submits ``fn`` to the worker and turns a local event loop until it answers, is cancelled
+    (:meth:`cancel`, the busy dialog's Cancel) or ``parent`` is destroyed: the GUI thread is never held
+    (the window repaints, timers and other pages' results run). The cursor shows busy at once; after
+    ``BUSY_DIALOG_DELAY_MS`` a dialog modal to ``parent``'s window says ``text``. Each wait listens to its
+    own job only, and an answer arriving after the wait ended (cancelled) is dropped: a late count never
+    answers a later question. A domain error of ``fn`` comes back as ``crm_error`` (to be raised in the
+    GUI thread, where the dialogs show it at its field), any other failure as ``failure`` (a message).
+
+    A plain object kept by the caller for the length of ``run`` (no QObject parent holding it)."""
+
+    def __init__(self, parent: QWidget, text: str) -> None:
+        self.parent = parent
+        self.text = text
+        self.loop = QEventLoop()
+        self.ended = False
+        self.answered = False
+        self.value: object = None
+        self.crm_error: CrmError | None = None
+        self.failure = ""
+        self.job: Job | None = None
+        self.dialog: QProgressDialog | None = None
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    def run(self, fn: JobFn) -> bool:
+        """Run ``fn(progress)`` on the worker and wait for it; True when it answered (``value``, ``crm_error``
+        or ``failure`` set), False when the wait was cancelled or its parent destroyed meanwhile. As for any
+        job, ``progress(done, total)`` returns False once the wait is cancelled (before a save, say)."""
+
+        def job(progress: ProgressFn) -> tuple[object, CrmError | None]:
+            try:
+                return fn(progress), None
+            except CrmError as error:
+                return None, error
+
+        self.job = default_worker().submit(job)
+        self.job.sig_finished.connect(self._on_job_finished)
+        self.job.sig_failed.connect(self._on_job_failed)
+        self.job.sig_cancelled.connect(self._on_job_cancelled)
+        self.parent.destroyed.connect(self._on_parent_destroyed)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.timer.start(BUSY_DIALOG_DELAY_MS)
+        try:
+            if not self.ended:
+                self.loop.exec()
+        finally:
+            self.ended = True  # also when the application quits under the loop
+            self.timer.stop()
+            QApplication.restoreOverrideCursor()
+            if self.dialog is not None and shiboken6.isValid(self.dialog):
+                self.dialog.hide()
+                self.dialog.deleteLater()
+            self.dialog = None
+            if shiboken6.isValid(self.parent):
+                self.parent.destroyed.disconnect(self._on_parent_destroyed)
+        return self.answered
+
+    def cancel(self) -> None:
+        """Stop waiting; the job is cancelled and whatever it answers later is dropped."""
+        if self.ended:
+            return
+        self.ended = True
+        if self.job is not None:
+            self.job.cancel()
+        self.loop.quit()
+
+    def _end(self) -> None:
+        self.ended = True
+        self.answered = True
+        self.loop.quit()
+
+    def _on_job_finished(self, outcome: tuple[object, CrmError | None]) -> None:
+        if self.ended:
+            return  # the wait was given up: this answer belongs to nobody
+        self.value, self.crm_error = outcome
+        self._end()
+
+    def _on_job_failed(self, message: str) -> None:
+        if not self.ended:
+            self.failure = message
+            self._end()
+
+    def _on_job_cancelled(self) -> None:
+        self.cancel()
+
+    def _on_parent_destroyed(self, *_args: object) -> None:
+        self.cancel()
+
+    def _on_timer_timeout(self) -> None:
+        if self.ended or not shiboken6.isValid(self.parent):
+            return
+        dialog = QProgressDialog(self.text, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, self.parent)
+        dialog.setObjectName("countingDialog")
+        dialog.setWindowTitle(self.text)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(380)
+        dialog.canceled.connect(self.cancel)
+        self.dialog = dialog
+        dialog.show()
 
 
 @dataclass
@@ -116,6 +242,13 @@ class CustomFieldDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("hint")
+        self.busy_label.setWordWrap(True)
+        self.busy_label.hide()
+        layout.insertWidget(layout.indexOf(buttons), self.busy_label)
+        self.busy: WorkerWait | None = None  # the count that OK is waiting for
         self.setStyleSheet("QLabel#fieldError { color: #c0392b; }")
         self._on_kind_combo_changed()
 
@@ -127,7 +260,21 @@ class CustomFieldDialog(QDialog):
             self.name_edit.text(), kind, [line for line in lines if line] if wants_choices else []
         )
 
+    def set_busy(self, wait: WorkerWait | None) -> None:
+        """While ``wait`` runs, OK is disabled and its text shown above the buttons; Cancel cancels it."""
+        self.busy = wait
+        self.ok_button.setEnabled(wait is None)
+        self.busy_label.setText(wait.text if wait is not None else "")
+        self.busy_label.setVisible(wait is not None)
+
+    def reject(self) -> None:
+        if self.busy is not None:
+            self.busy.cancel()  # OK was waiting for a count: the dialog closes without saving
+        super().reject()
+
     def accept(self) -> None:
+        if self.busy is not None:
+            return  # OK is already waiting for its count
         for box in (self.name_box, self.kind_box, self.choices_box):
             box.clear_error()
         self.general_label.hide()
@@ -141,15 +288,15 @@ class CustomFieldDialog(QDialog):
                 box.show_error(error_text(error))
                 box.setFocus()
             else:
-                self._show_general(error_text(error))
+                self.show_general(error_text(error))
             return
         except CrmError as error:
-            self._show_general(error_text(error))
+            self.show_general(error_text(error))
             return
         if done:
             super().accept()
 
-    def _show_general(self, message: str) -> None:
+    def show_general(self, message: str) -> None:
         self.general_label.setText(message)
         self.general_label.show()
 
@@ -168,6 +315,7 @@ class CustomFieldsSection(QFrame):
         self.setObjectName("formCard")
         self.setMaximumWidth(860)
         self.job: Job | None = None  # clearing removed choices on the worker
+        self.count_wait: WorkerWait | None = None  # a count on the worker the section waits for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 18)
         layout.setSpacing(10)
@@ -263,7 +411,15 @@ class CustomFieldsSection(QFrame):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return rows[0].row() if rows and rows[0].row() < len(self.fields) else None
 
+    def _field(self, field_id: int) -> tuple[int, str, str, list[str], bool] | None:
+        return next((f for f in self.fields if f[0] == field_id), None)
+
     def _update_buttons(self) -> None:
+        if self.count_wait is not None:  # nothing else starts while a count runs
+            for button in self.findChildren(QPushButton):
+                button.setEnabled(False)
+            return
+        self.add_button.setEnabled(True)
         row = self._selected_row()
         has = row is not None
         for button in (self.rename_button, self.hide_button, self.delete_button):
@@ -332,7 +488,7 @@ class CustomFieldsSection(QFrame):
 
     def _on_choices_button_clicked(self) -> None:
         row = self._selected_row()
-        if row is None or self.fields[row][2] not in CHOICE_KINDS:
+        if self.count_wait is not None or row is None or self.fields[row][2] not in CHOICE_KINDS:
             return
         field_id, name, kind, choices, _hidden = self.fields[row]
 
@@ -340,17 +496,39 @@ class CustomFieldsSection(QFrame):
 
         def submit(form: FieldForm) -> bool:
             self._check(form, field_id, name=False, choices=True)
-            used = service.count_clients_using_removed_choices(field_id, form.choices)
+            chosen = list(form.choices)
+
+            def count_or_save(progress: ProgressFn) -> tuple[int, str]:
+                """On the worker: the clients using a removed choice (and the field's name as it is now);
+                when none, the choices are saved (unless the wait was cancelled meanwhile)."""
+                used = service.count_clients_using_removed_choices(field_id, chosen)
+                if not used and progress(0, 0):
+                    service.set_custom_field_choices(field_id, chosen)
+                return used, _field_name(field_id, name)
+
+            wait = WorkerWait(dialog, self.tr("Counting the clients that use the removed choices…"))
+            dialog.set_busy(wait)
+            try:
+                answered = self._wait(wait, count_or_save)
+            finally:
+                if shiboken6.isValid(dialog):
+                    dialog.set_busy(None)
+            if not answered or not shiboken6.isValid(self):
+                return False  # cancelled (the dialog stays open, or closes when it was its Cancel)
+            if wait.crm_error is not None:
+                raise wait.crm_error  # shown at its field, as before
+            if wait.failure:
+                dialog.show_general(wait.failure)
+                return False
+            used, current_name = cast(tuple[int, str], wait.value)
             if used:
                 question = self.tr(
                     "{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it "
                     "from those clients?"
-                ).format(count=used, name=name)
+                ).format(count=used, name=current_name)
                 if not prompts.ask_yes_no(self, self.tr("Remove a choice in use"), question):
                     return False
-                to_clear.append(list(form.choices))
-                return True
-            service.set_custom_field_choices(field_id, form.choices)
+                to_clear.append(chosen)
             return True
 
         dialog = CustomFieldDialog(self, "choices", submit, name=name, kind=kind, choices=choices)
@@ -368,6 +546,17 @@ class CustomFieldsSection(QFrame):
             return service.set_custom_field_choices(field_id, choices, force=True)
 
         self._run_on_worker(self.tr("Clearing the removed choices…"), job, field_id)
+
+    def _wait(self, wait: WorkerWait, fn: JobFn) -> bool:
+        """``wait.run(fn)`` with the section's buttons off meanwhile (nothing else starts while it runs)."""
+        self.count_wait = wait
+        self._update_buttons()
+        try:
+            return wait.run(fn)
+        finally:
+            if shiboken6.isValid(self):
+                self.count_wait = None
+                self._update_buttons()
 
     def _run_on_worker(self, title: str, job: Callable[[object], object], select_id: int | None) -> None:
         """A change that rewrites clients' values (tens of thousands take seconds) runs on the worker
@@ -404,15 +593,25 @@ class CustomFieldsSection(QFrame):
 
     def _on_delete_button_clicked(self) -> None:
         row = self._selected_row()
-        if row is None:
+        if self.count_wait is not None or row is None:
             return
         field_id, name = self.fields[row][0], self.fields[row][1]
-        try:
-            count = service.count_custom_field_values(field_id)
-        except CrmError as error:
-            prompts.show_error(self, self.tr("Custom fields"), error_text(error))
+        wait = WorkerWait(self, self.tr("Counting the clients with a value in “{name}”…").format(name=name))
+
+        def count_values(_progress: ProgressFn) -> tuple[int, str]:
+            """On the worker: the values to delete, and the field's name as it is now."""
+            return service.count_custom_field_values(field_id), _field_name(field_id, name)
+
+        if not self._wait(wait, count_values):
+            return  # cancelled, or the page was closed meanwhile
+        if wait.crm_error is not None or wait.failure:
+            message = error_text(wait.crm_error) if wait.crm_error is not None else wait.failure
+            prompts.show_error(self, self.tr("Custom fields"), message)
             self._changed()
             return
+        if self._field(field_id) is None:
+            return  # deleted while it was counted (the list, refreshed meanwhile, shows it gone)
+        count, name = cast(tuple[int, str], wait.value)  # renamed meanwhile: named as it is now
         question = self.tr(
             "Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too."
         )
