@@ -3,6 +3,10 @@
 Each button is one use case of ``desktop_crm.services.users``; a refused value is shown at its field in
 the dialog, which stays open; a refused deactivation is shown under the table. Changes are announced
 through ``ui.working_as.team_notifier()`` (the window's Team menu and status bar follow).
+
+The team is read on the database worker when the section is shown and when the team changes elsewhere;
+until the first reading arrives the table is disabled and says "Loading the team…" (never an empty team).
+After the section's own change it is read at once (a handful of rows) so the change shows without delay.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +42,7 @@ from desktop_crm.team import TeamMember
 from .. import labels, prompts
 from ..errors import error_text
 from ..exporter.widget_tables import EXPORT_ROLE, install_table_export
+from ..tasks import default_worker, deliver
 from ..widgets import section_card
 from ..working_as import PinDialog, team_notifier
 from .clients.editor_inputs import FieldBox
@@ -237,11 +242,20 @@ class SetPinDialog(QDialog):
             super().accept()
 
 
+def read_team() -> tuple[list[TeamMember], int | None]:
+    """What the section shows: every user, and the one working (on the worker, or after an own change)."""
+    return team.team_members(), team.current_user_id()
+
+
 class TeamSection(QFrame):
     """The team as a table with the buttons that change it."""
 
+    sig_loaded = Signal()  # the table shows the team as read by the latest load or refresh
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generation = 0  # the latest load or refresh; a reading arriving for an older one is dropped
+        self.loaded = False  # False until the first reading arrives: the table is disabled meanwhile
         layout, title = section_card(self, self.tr("Team"), spacing=10)
         hint = QLabel(
             self.tr(
@@ -255,6 +269,9 @@ class TeamSection(QFrame):
         hint.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(hint)
+        self.loading_label = QLabel(self.tr("Loading the team…"), self)
+        self.loading_label.setObjectName("teamLoading")
+        layout.addWidget(self.loading_label)
         body = QHBoxLayout()
         body.setSpacing(14)
         self.table = QTableWidget(0, 5, self)
@@ -312,14 +329,44 @@ class TeamSection(QFrame):
         return button
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        self.load()
         super().showEvent(event)
 
     # --- data -----------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the team on the worker. Before the first reading the table is disabled and says it is
+        loading; later ones keep the rows shown until the new reading replaces them."""
+        self._generation += 1
+        generation = self._generation
+        if not self.loaded:
+            self.loading_label.setText(self.tr("Loading the team…"))
+            self.loading_label.show()
+            self.table.setEnabled(False)
+            self._update_buttons()
+        job = default_worker().submit(lambda _progress: read_team())
+        deliver(job, self, lambda reading: self._on_team_read(reading, generation), self._on_load_failed)
+
     def refresh(self, select_id: int | None = None) -> None:
+        """Read the team now: after the section's own change, which must show at once."""
+        self._generation += 1  # a load still on its way is older: dropped
+        members, working = read_team()
+        self._show(members, working, select_id)
+
+    def _on_team_read(self, reading: tuple[list[TeamMember], int | None], generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer load or refresh is on its way or shown
+        self._show(*reading)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.loading_label.setText(self.tr("The team could not be read: {error}").format(error=message))
+        self.loading_label.show()
+
+    def _show(self, members: list[TeamMember], working: int | None, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_id()
-        self.members = team.team_members()
-        working = team.current_user_id()
+        self.members = members
+        self.loaded = True
+        self.loading_label.hide()
+        self.table.setEnabled(True)
         self.table.setRowCount(len(self.members))
         for row, member in enumerate(self.members):
             name = member.name
@@ -347,6 +394,7 @@ class TeamSection(QFrame):
         if keep in ids:
             self.table.selectRow(ids.index(keep))
         self._update_buttons()
+        self.sig_loaded.emit()
 
     def selected(self) -> TeamMember | None:
         model = self.table.selectionModel()
@@ -363,7 +411,9 @@ class TeamSection(QFrame):
         self.table.selectRow([m.name for m in self.members].index(name))
 
     def _update_buttons(self) -> None:
-        member = self.selected()
+        for button in (self.add_button, self.export_button):
+            button.setEnabled(self.loaded)
+        member = self.selected() if self.loaded else None
         for button in (self.edit_button, self.active_button, self.pin_button):
             button.setEnabled(member is not None)
         self.active_button.setText(
@@ -396,20 +446,20 @@ class TeamSection(QFrame):
     # --- slots ----------------------------------------------------------------------------------
     def _on_notifier_changed(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.load()
 
     def _on_add_button_clicked(self) -> None:
-        created: list[int] = []
+        created: list[tuple[int, str]] = []  # id and name as stored
 
         def submit(form: UserForm) -> bool:
             user = service.create_user(form.name, form.role, form.supervisor_id, form.email, form.phone)
-            created.append(user.id)
+            created.append((user.id, user.name))
             return True
 
         prompts.run_modal(UserDialog(self, submit, self._supervisors()))
         if created:
-            name = next((m.name for m in team.team_members() if m.id == created[0]), "")
-            self._changed(created[0], self.tr("{name} was added.").format(name=name))
+            user_id, name = created[0]
+            self._changed(user_id, self.tr("{name} was added.").format(name=name))
 
     def _on_edit_button_clicked(self) -> None:
         member = self.selected()
