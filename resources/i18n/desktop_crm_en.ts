@@ -2145,7 +2145,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseDropCard</name>
     <message>
-        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+38"/>
+        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+37"/>
         <source>Drop a card here to close it as won</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2708,7 +2708,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+74"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+200"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2754,15 +2754,15 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsSection</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+68"/>
-        <location line="+112"/>
-        <location line="+98"/>
-        <location line="+29"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+90"/>
+        <location line="+120"/>
+        <location line="+131"/>
+        <location line="+36"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-282"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2803,12 +2803,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-66"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,7 +2833,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2858,7 +2858,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
+        <source>Counting the clients that use the removed choices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2868,12 +2873,17 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Clearing the removed choices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
+        <source>Counting the clients with a value in “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8111,7 +8121,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+834"/>
+        <location line="+862"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8121,12 +8131,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-772"/>
+        <location line="-800"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+769"/>
+        <location line="+797"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8141,7 +8151,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-199"/>
         <source>Choices must be a list of texts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8161,7 +8171,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+172"/>
         <source>Due date: it must lie within the goal&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8186,7 +8196,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-976"/>
+        <location line="-1004"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8196,7 +8206,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+612"/>
+        <location line="+640"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8246,12 +8256,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-235"/>
         <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+637"/>
+        <location line="+665"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8281,7 +8291,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-342"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8502,12 +8512,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+790"/>
+        <location line="+818"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-789"/>
+        <location line="-817"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8553,6 +8563,41 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team database {url} asks for a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team database {url} refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{url} holds the tables of another application; it was not opened and not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9772,7 +9817,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-845"/>
+        <location line="-873"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9782,7 +9827,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+304"/>
         <source>Target not found on this goal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9802,22 +9847,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-609"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+590"/>
+        <location line="+618"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-589"/>
+        <location line="-617"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+186"/>
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9887,7 +9932,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-875"/>
+        <location line="-903"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9897,7 +9942,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+277"/>
         <source>Weights: at least one weight must be above 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9963,12 +10008,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-577"/>
+        <location line="-605"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+575"/>
+        <location line="+603"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9988,12 +10033,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-552"/>
+        <location line="-580"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+595"/>
+        <location line="+623"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10008,22 +10053,22 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-915"/>
+        <location line="-943"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+810"/>
+        <location line="+838"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-747"/>
+        <location line="-775"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+782"/>
+        <location line="+810"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10058,7 +10103,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-792"/>
+        <location line="-820"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10109,7 +10154,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+930"/>
+        <location filename="../../ui/service_text.py" line="+958"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11168,7 +11213,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+175"/>
+        <location filename="../../ui/pages/settings_team.py" line="+180"/>
         <source>PIN for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11492,7 +11537,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+277"/>
+        <location filename="../../ui/pages/pipeline/board.py" line="+331"/>
         <source>{stage} · {probability}%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11721,7 +11766,8 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../ui/pages/custom_fields.py" line="-466"/>
+        <location filename="../../ui/tasks.py" line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -11784,7 +11830,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+21"/>
+        <location filename="../../ui/pages/settings_team.py" line="+30"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11794,7 +11840,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <location line="+70"/>
+        <source>Loading the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-62"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
@@ -11830,25 +11882,25 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+118"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+87"/>
+        <location line="-117"/>
+        <location line="+120"/>
         <source>Set PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+202"/>
+        <location line="-118"/>
+        <location line="+235"/>
         <location line="+10"/>
         <source>Remove PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-242"/>
         <source>Export the team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11858,7 +11910,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+52"/>
+        <source>The team could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{name} (working now)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11875,7 +11932,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12186,7 +12243,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-439"/>
+        <location filename="../../ui/pages/settings_team.py" line="-484"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12335,7 +12392,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+118"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+117"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>

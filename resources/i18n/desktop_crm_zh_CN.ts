@@ -2171,7 +2171,7 @@ Your data is unchanged.</source>
 <context>
     <name>CloseDropCard</name>
     <message>
-        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+38" />
+        <location filename="../../ui/pages/pipeline/drop_targets.py" line="+37" />
         <source>Drop a card here to close it as won</source>
         <translation>把卡片拖到这里，关闭为赢单</translation>
     </message>
@@ -2750,7 +2750,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+74" />
+        <location filename="../../ui/pages/custom_fields.py" line="+200" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -2796,15 +2796,15 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldsSection</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+68" />
-        <location line="+112" />
-        <location line="+98" />
-        <location line="+29" />
+        <location filename="../../ui/pages/custom_fields.py" line="+90" />
+        <location line="+120" />
+        <location line="+131" />
+        <location line="+36" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-282" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
@@ -2845,12 +2845,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+59" />
+        <location line="+67" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-66" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -2875,7 +2875,7 @@ Your data is unchanged.</source>
         <translation>显示中</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+37" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -2900,7 +2900,12 @@ Your data is unchanged.</source>
         <translation>“{choice}”重复了。</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+48" />
+        <source>Counting the clients that use the removed choices…</source>
+        <translation>正在统计使用已删除选项的客户…</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>{count} client(s) use a choice you removed from “{name}”. Remove it anyway and clear it from those clients?</source>
         <translation>有 {count} 个客户使用了从“{name}”中删除的选项。仍要删除并清除这些客户的该值吗？</translation>
     </message>
@@ -2910,12 +2915,17 @@ Your data is unchanged.</source>
         <translation>删除使用中的选项</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+19" />
         <source>Clearing the removed choices…</source>
         <translation>正在清除已删除的选项…</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+51" />
+        <source>Counting the clients with a value in “{name}”…</source>
+        <translation>正在统计“{name}”中有值的客户…</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Delete the field “{name}”? {count} client(s) have a value in it; those values are deleted too.</source>
         <translation>删除字段“{name}”？有 {count} 个客户填写了该字段，这些值也会一并删除。</translation>
     </message>
@@ -8229,7 +8239,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+834" />
+        <location line="+862" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -8247,12 +8257,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-772" />
+        <location line="-800" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+769" />
+        <location line="+797" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
@@ -8287,7 +8297,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-171" />
+        <location line="-199" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -8327,7 +8337,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+144" />
+        <location line="+172" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -8364,7 +8374,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-976" />
+        <location line="-1004" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8378,7 +8388,7 @@ Start a new, empty database in this file?</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+612" />
+        <location line="+640" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -8448,7 +8458,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-207" />
+        <location line="-235" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -8457,7 +8467,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+637" />
+        <location line="+665" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8495,7 +8505,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-314" />
+        <location line="-342" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8680,12 +8690,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+790" />
+        <location line="+818" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-789" />
+        <location line="-817" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8730,7 +8740,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+29" />
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation>该数据库由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
@@ -8875,7 +8885,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-718" />
+        <location line="-746" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8915,7 +8925,42 @@ Start a new, empty database in this file?</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+99" />
+        <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The team database {url} asks for a password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The team database {url} refused the user name or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{url} holds the tables of another application; it was not opened and not modified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+42" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
@@ -10014,7 +10059,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-845" />
+        <location line="-873" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -10024,7 +10069,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+276" />
+        <location line="+304" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -10048,22 +10093,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-581" />
+        <location line="-609" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+590" />
+        <location line="+618" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-589" />
+        <location line="-617" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+158" />
+        <location line="+186" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -10181,7 +10226,7 @@ Start a new, empty database in this file?</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-875" />
+        <location line="-903" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -10191,7 +10236,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+249" />
+        <location line="+277" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -10313,12 +10358,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-577" />
+        <location line="-605" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+575" />
+        <location line="+603" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -10338,12 +10383,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-552" />
+        <location line="-580" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+595" />
+        <location line="+623" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -10374,22 +10419,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-915" />
+        <location line="-943" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+810" />
+        <location line="+838" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-747" />
+        <location line="-775" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+782" />
+        <location line="+810" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10432,7 +10477,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-792" />
+        <location line="-820" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10495,7 +10540,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+930" />
+        <location filename="../../ui/service_text.py" line="+958" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11558,7 +11603,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>SetPinDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+175" />
+        <location filename="../../ui/pages/settings_team.py" line="+180" />
         <source>PIN for {name}</source>
         <translation>{name}的 PIN 码</translation>
     </message>
@@ -11886,7 +11931,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../ui/pages/pipeline/board.py" line="+277" />
+        <location filename="../../ui/pages/pipeline/board.py" line="+331" />
         <source>{stage} · {probability}%</source>
         <translation>{stage} · {probability}%</translation>
     </message>
@@ -12115,7 +12160,8 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location filename="../../ui/pages/custom_fields.py" line="-466" />
+        <location filename="../../ui/tasks.py" line="+19" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -12182,7 +12228,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+21" />
+        <location filename="../../ui/pages/settings_team.py" line="+30" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
@@ -12192,7 +12238,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>使用此数据文件的人员。业务员只能看到自己的目标和周报；主管还能看到向其汇报的人员以及无上级的业务员的目标和周报。PIN 码可防止他人切换到该身份（请为每位主管设置）。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+10" />
+        <location line="+70" />
+        <source>Loading the team…</source>
+        <translation>正在读取团队…</translation>
+    </message>
+    <message>
+        <location line="-62" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -12228,25 +12280,25 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
-        <location line="+85" />
+        <location line="+118" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-84" />
-        <location line="+87" />
+        <location line="-117" />
+        <location line="+120" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location line="-85" />
-        <location line="+202" />
+        <location line="-118" />
+        <location line="+235" />
         <location line="+10" />
         <source>Remove PIN</source>
         <translation>移除 PIN 码</translation>
     </message>
     <message>
-        <location line="-209" />
+        <location line="-242" />
         <source>Export the team</source>
         <translation>导出团队</translation>
     </message>
@@ -12256,7 +12308,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+52" />
+        <source>The team could not be read: {error}</source>
+        <translation>无法读取团队：{error}</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>{name} (working now)</source>
         <translation>{name}（当前使用者）</translation>
     </message>
@@ -12273,7 +12330,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>否</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+40" />
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
@@ -12584,7 +12641,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-439" />
+        <location filename="../../ui/pages/settings_team.py" line="-484" />
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
@@ -12741,7 +12798,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+118" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+117" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
