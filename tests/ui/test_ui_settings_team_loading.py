@@ -12,21 +12,22 @@ from pytestqt.qtbot import QtBot
 
 from desktop_crm import team
 from desktop_crm.models import User
+from ui.pages import settings_team
 from ui.pages.settings import SettingsPage
 from ui.pages.settings_team import TeamSection
 
 
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
-    """The thread of every reading of the team."""
+    """The thread of every reading of the team by the section."""
     seen: list[threading.Thread] = []
-    original = team.team_members
+    original = settings_team.read_team
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         seen.append(threading.current_thread())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(team, "team_members", recorded)
+    monkeypatch.setattr(settings_team, "read_team", recorded)
     return seen
 
 
@@ -98,3 +99,21 @@ def test_the_settings_page_shows_the_team_loading_then_loaded(qtbot: QtBot, db: 
     assert section is not None and not section.loaded and section.loading_label.isVisible()
     qtbot.waitUntil(lambda: section.loaded, timeout=10_000)
     assert names(section) == ["Anna (working now)"] and section.loading_label.isHidden()
+
+
+def test_a_user_added_elsewhere_shows_in_the_open_settings_page(
+    qtbot: QtBot, db: object, reads: list[threading.Thread]
+) -> None:
+    from desktop_crm.services import users
+
+    team.switch_user(User.create(name="Anna", role="supervisor").id)
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    section = page.findChild(TeamSection)
+    qtbot.waitUntil(lambda: section.loaded, timeout=10_000)
+    users.create_user("Bert", "salesperson")  # not through this section: announced on the change bus
+    start = len(reads)
+    qtbot.waitUntil(lambda: names(section) == ["Anna (working now)", "Bert"], timeout=10_000)
+    assert reads[start:] and all(thread is not threading.main_thread() for thread in reads[start:])

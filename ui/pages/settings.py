@@ -86,7 +86,8 @@ class SettingsPage(Page):
         self.settings_edit.setReadOnly(True)
         form.addRow(self.tr("Settings file"), self.settings_edit)
         body_layout.addWidget(frame)
-        body_layout.addWidget(TeamSection(body))
+        self.team = TeamSection(body)
+        body_layout.addWidget(self.team)
         body_layout.addWidget(ScheduleRulesSection(body))
         body_layout.addWidget(ReminderSettingsSection(body))
         body_layout.addWidget(StageProbabilitiesSection(body))
@@ -121,6 +122,8 @@ class SettingsPage(Page):
         self.user_label.setText(working_as_text())
         self.settings_edit.setText(AppSettings().file_name)
         self.custom_fields.refresh()
+        if self.team.isVisible():
+            self.team.load()  # a user changed elsewhere (another program, the worker): on the worker too
 
     def _on_language_combo_changed(self, index: int) -> None:
         if not self._updating and index >= 0:
