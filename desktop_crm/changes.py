@@ -125,7 +125,15 @@ def _installed(conn: sqlite3.Connection) -> bool:
 
 
 def install(conn: sqlite3.Connection) -> None:
-    """Create the temporary change log and its triggers on ``conn`` (once per connection)."""
+    """Create the temporary change log and its triggers on ``conn`` (once per connection).
+
+    On a team database the triggers are part of the schema (``desktop_crm.postgres.schema``): they
+    write into the session's temporary log when it exists, so only the log is created here."""
+    if not isinstance(conn, sqlite3.Connection):
+        conn.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {LOG_TABLE} (entity TEXT NOT NULL, row_id BIGINT, kind TEXT NOT NULL)"
+        )
+        return
     if _installed(conn):
         return
     statements = [
@@ -164,7 +172,7 @@ def record(conn: sqlite3.Connection, entity: str, ids: Iterable[int] = (), kind:
 
 def collect(conn: sqlite3.Connection) -> tuple[Change, ...]:
     """Read and empty the log, inside the transaction, just before it commits."""
-    if not _installed(conn):
+    if isinstance(conn, sqlite3.Connection) and not _installed(conn):
         return ()
     groups = conn.execute(
         f"SELECT entity, kind, count(*), count(row_id) FROM {LOG_TABLE} GROUP BY entity, kind ORDER BY entity, kind"

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import clock
+from .engine import id_text
 from .models import database
 from .models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .search import search_condition
@@ -245,7 +246,7 @@ def sort_is_indexed(sort_key: str, trash: bool = False) -> bool:
 
 def _id_list(sql: str, params: list[Any]) -> list[int]:
     """The ids ``sql`` selects, in its order (read as one text: a third faster than 100,000 rows)."""
-    text = database.execute_sql(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+    text = database.execute_sql(f"SELECT {id_text('id')} FROM ({sql}) AS listed", params).fetchone()[0]
     return [int(part) for part in text.split(",")] if text else []
 
 

@@ -36,12 +36,13 @@ from datetime import date
 from typing import Any
 
 from . import kpi_summary, team
+from .engine import raw_connection
 from .goal_metrics import METRIC_UNITS
 from .kpi import KPI_KEYS, Period, change, periods_between
 from .kpi.compute import Value
 from .kpi.periods import week_of_thursday
 from .kpi.queries import CHANNELS
-from .models import User, database
+from .models import User
 
 CARD_KEYS: tuple[str, ...] = (
     "new_clients",
@@ -329,7 +330,7 @@ def behaviour_scores(start: date, end: date, user_ids: Sequence[int]) -> list[Be
     from .kpi.queries import _behaviour_scores
 
     names: dict[int, str] = dict(User.select(User.id, User.name).where(User.id.in_(list(user_ids))).tuples())  # type: ignore[arg-type]
-    conn = database.connection()
+    conn = raw_connection()
     scores: dict[tuple[int, date], list[float]] = {}
     first, last = months[0].start, months[-1].end
     months_of: dict[tuple[int, int], date | None] = {}  # each distinct week's month (None: not shown)

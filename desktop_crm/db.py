@@ -84,6 +84,12 @@ def open_database(
     proxy) points at it.
     """
     path = os.fspath(path)
+    from .postgres.connect import is_team_url
+
+    if is_team_url(path):  # a team database (desktop_crm.postgres)
+        from .postgres import open_team_database
+
+        return open_team_database(path, migrate_to=migrate_to)  # type: ignore[return-value]
     verdict = _check_version_read_only(path, allow_empty)
     read_only = read_only or verdict.read_only
     if read_only and verdict.kind in ("new", "empty") and path != ":memory:":
@@ -136,7 +142,7 @@ def close_database() -> None:
 
     changes.stop_watching_outside_writes()  # its connection to the file closes with the database
     if database.obj is not None and not database.is_closed():
-        if not getattr(database.obj, "crm_read_only", False):
+        if not getattr(database.obj, "crm_read_only", False) and isinstance(database.obj, SqliteDatabase):
             # Keep the planner's statistics current (the Clients list's order depends on them): ANALYZE
             # only the tables whose size changed a lot since, sampled (cheap at close).
             try:

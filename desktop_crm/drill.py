@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .engine import raw_connection
 from .kpi import Period
 from .kpi.compute import Value
 from .kpi.periods import week_of_thursday
@@ -38,7 +39,7 @@ def _owner(column: str, user_id: int | None) -> tuple[str, list[object]]:
 
 
 def _fetch(sql: str, params: Sequence[object]) -> list[tuple]:
-    return database.connection().execute(sql, list(params)).fetchall()
+    return raw_connection().execute(sql, list(params)).fetchall()
 
 
 def _row(**kwargs: object) -> DrillRow:
@@ -500,7 +501,7 @@ def _follow_up_ids(key: str, period: Period, user_id: int | None) -> array[int]:
         )
     }
     ids = array("q")
-    for (fid,) in database.connection().execute(
+    for (fid,) in raw_connection().execute(
         f"SELECT f.id FROM follow_up AS f INDEXED BY {index} WHERE {conditions} ORDER BY f.happened_at, f.id",
         params,
     ):

@@ -36,6 +36,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
+from .engine import raw_connection
 from .kpi import Period, compute_many
 from .kpi.compute import Value
 from .kpi.compute import _values as kpi_values
@@ -148,7 +149,7 @@ def _apply(contribution: object, cond: str, sign: int) -> str:
     """One upsert statement adding ``sign`` × the contribution of the rows matching ``cond``."""
     columns, select = contribution(cond, sign)  # type: ignore[operator]
     names = ", ".join(columns)
-    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in columns)
+    updates = ", ".join(f"{c} = {DAILY}.{c} + excluded.{c}" for c in columns)  # qualified: PostgreSQL
     return (
         f"INSERT INTO {DAILY} (day, user_id, {names}) {select} "
         f"ON CONFLICT (day, user_id) DO UPDATE SET {updates};"
@@ -456,7 +457,7 @@ def values(
     summarised), reading the summaries: a handful of small queries whatever the data's size."""
     distinct = sorted(set(periods))
     wanted = frozenset(keys)
-    conn = database.connection()
+    conn = raw_connection()
     if not distinct:
         return {}
     if not wanted <= SUMMARY_KEYS or not has_summaries(conn):
@@ -523,7 +524,7 @@ def values_by_person(
     distinct = sorted(set(periods))
     people = sorted(set(user_ids))
     wanted = frozenset(keys)
-    conn = database.connection()
+    conn = raw_connection()
     if not distinct or not people:
         return {u: {} for u in people}
     if not wanted <= SUMMARY_KEYS - AFTER_SALES_KEYS or not has_summaries(conn):
@@ -543,7 +544,7 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
     """The values of ``keys`` for ``period``, for each person: ``values([period], u, keys)`` for every
     ``u``, from one grouped query per fact instead of one batch per person."""
     wanted = frozenset(keys)
-    conn = database.connection()
+    conn = raw_connection()
     if not user_ids:
         return {}
     if not wanted <= SUMMARY_KEYS or not has_summaries(conn):

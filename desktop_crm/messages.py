@@ -126,6 +126,13 @@ MESSAGES: dict[str, str] = {
     "custom_value.not_a_list": "{label} must be a list of choices.",
     "custom_value.not_a_mapping": "Custom values must be a mapping of field to value.",
     # db
+    "team.driver_missing": "The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.",
+    "team.unreachable": "The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.",
+    "team.password_required": "The team database {url} asks for a password.",
+    "team.auth_failed": "The team database {url} refused the user name or password.",
+    "team.no_database": "The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).",
+    "team.foreign": "{url} holds the tables of another application; it was not opened and not modified.",
+    "team.cannot_upgrade": "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
     "db.newer_version": "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.newer_version_file": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.upgrade_failed": "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",

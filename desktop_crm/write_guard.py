@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from . import changes
+from .engine import raw_connection
 from .errors import CrmError
 from .storage_errors import (
     DatabaseBusyError,
@@ -113,7 +114,7 @@ def write_transaction() -> Iterator[None]:
             yield
         return
     context = _begin()
-    conn = database.connection()
+    conn = raw_connection()
     try:
         changes.prepare(conn)  # the connection's change log, empty (desktop_crm.changes)
         yield

@@ -3,6 +3,12 @@ runs with the application's one clock (``desktop_crm.clock``) frozen by the ``cl
 
 ``--clock 2028-02-29T23:30`` moves that clock for the whole run: the suite must pass at any date
 (``tools/dev.py test`` runs it at the real time and at moved dates).
+
+``--engine postgresql`` runs the tests that use the ``db`` fixture on a team database instead of a file:
+each test gets a fresh PostgreSQL database cloned from a template with the schema, on the server named
+by ``DESKTOP_CRM_TEST_PG`` (a ``postgresql://user@host:port`` URL of a user allowed to create
+databases; ``tools/dev.py test`` starts a private server). Tests that are about SQLite files themselves
+are marked ``sqlite_only``; the others run on both engines.
 """
 
 from __future__ import annotations
@@ -23,6 +29,12 @@ _START = pytest.StashKey[datetime]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
+        "--engine",
+        default="sqlite",
+        choices=("sqlite", "postgresql"),
+        help="the database engine of the `db` fixture (postgresql needs DESKTOP_CRM_TEST_PG)",
+    )
+    parser.addoption(
         "--clock",
         default=None,
         metavar="YYYY-MM-DDTHH:MM",
@@ -38,10 +50,32 @@ def pytest_configure(config: pytest.Config) -> None:
     except ValueError:
         raise pytest.UsageError(f"--clock: {value!r} is not an ISO date and time") from None
     config.stash[_START] = start.replace(microsecond=0)
+    config.addinivalue_line("markers", "sqlite_only: about SQLite files themselves; not run on PostgreSQL")
+    if config.getoption("--engine", default="sqlite") == "postgresql" and not os.environ.get(
+        "DESKTOP_CRM_TEST_PG"
+    ):
+        raise pytest.UsageError("--engine postgresql needs DESKTOP_CRM_TEST_PG=postgresql://user@host:port")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, run the tests that work through the ``db`` fixture and are not about files."""
+    if config.getoption("--engine") != "postgresql":
+        return
+    kept, dropped = [], []
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("sqlite_only") is None and "db" in fixtures:
+            kept.append(item)
+        else:
+            dropped.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return f"application clock frozen at {config.stash[_START].isoformat(sep=' ')}"
+    engine = config.getoption("--engine")
+    return f"application clock frozen at {config.stash[_START].isoformat(sep=' ')}; engine {engine}"
 
 
 @pytest.fixture(autouse=True)
@@ -66,11 +100,32 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "crm.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def team_template(request: pytest.FixtureRequest, worker_id: str) -> str | None:
+    """On ``--engine postgresql``: a template database with the schema, one per test process."""
+    if request.config.getoption("--engine") != "postgresql":
+        return None
+    from team_server import build_template
+
+    return build_template(os.environ["DESKTOP_CRM_TEST_PG"], worker_id)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[object]:
-    """A fresh, fully migrated database file bound to the models."""
+def db(db_path: Path, team_template: str | None) -> Iterator[object]:
+    """A fresh, fully migrated database bound to the models: a file, or on ``--engine postgresql`` a
+    new team database cloned from the template."""
     from desktop_crm.db import close_database, open_database
 
-    database = open_database(db_path)
-    yield database
-    close_database()
+    if team_template is None:
+        database = open_database(db_path)
+        yield database
+        close_database()
+        return
+    from team_server import fresh_database
+
+    with fresh_database(os.environ["DESKTOP_CRM_TEST_PG"], team_template) as url:
+        database = open_database(url)
+        try:
+            yield database
+        finally:
+            close_database()

@@ -189,6 +189,34 @@ TEMPLATES = {
         "The disk could not be read or written (input/output error): the change was not saved.",
     ),
     "db.is_a_folder": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is a folder, not a database file."),
+    "team.driver_missing": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.",
+    ),
+    "team.unreachable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.",
+    ),
+    "team.password_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} asks for a password.",
+    ),
+    "team.auth_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} refused the user name or password.",
+    ),
+    "team.no_database": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).",
+    ),
+    "team.foreign": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{url} holds the tables of another application; it was not opened and not modified.",
+    ),
+    "team.cannot_upgrade": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
+    ),
     "db.newer_version": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",

@@ -41,6 +41,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import clock
+from ..engine import raw_connection
 from ..errors import CrmError, ValidationError
 from ..gc_pause import without_gc
 from ..messages import render
@@ -248,9 +249,8 @@ def _parse(spec: FieldSpec, cell: Any) -> Any:
 
 
 def _conn() -> Any:
-    from ..models import database
 
-    return database.connection()
+    return raw_connection()
 
 
 _LOOKUP_EVERY = 4_000  # stored clients read between two progress calls (~0.1 s under load)

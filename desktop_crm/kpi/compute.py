@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..engine import raw_connection
 from ..models import database
 from .periods import Period, periods_between
 from .queries import CHANNELS, Facts, collect_facts
@@ -93,7 +94,7 @@ def compute_many(periods: Sequence[Period], user_id: int | None = None) -> dict[
     """KPI values of every distinct period, from one batch of aggregate queries."""
     distinct = sorted(set(periods))
     with database.atomic():  # one read snapshot for every query
-        facts = collect_facts(database.connection(), distinct, user_id)
+        facts = collect_facts(raw_connection(), distinct, user_id)
     return {period: _values(f) for period, f in zip(distinct, facts, strict=True)}
 
 

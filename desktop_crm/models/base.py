@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from peewee import AutoField, CharField, DatabaseProxy, DateTimeField, Model
+from peewee import AutoField, BooleanField, CharField, DatabaseProxy, DateTimeField, Model
 
 from .. import clock
 
@@ -20,6 +20,16 @@ def now() -> datetime:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+class FlagField(BooleanField):
+    """A yes/no column stored as the integer 0 or 1 on every engine (SQLite has no boolean type; the
+    PostgreSQL schema keeps the same INTEGER column, so a dump and the raw SQL read the same on both)."""
+
+    field_type = "INTEGER"
+
+    def db_value(self, value: Any) -> Any:
+        return None if value is None else int(bool(value))
 
 
 class BaseModel(Model):

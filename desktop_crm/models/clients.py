@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from peewee import (
     BigIntegerField,
-    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -14,7 +13,7 @@ from peewee import (
     TextField,
 )
 
-from .base import BaseModel, SoftDeleteModel
+from .base import BaseModel, FlagField, SoftDeleteModel
 from .users import User
 
 
@@ -70,7 +69,7 @@ class CustomFieldDef(BaseModel):
     kind = CharField(max_length=20, default="text")  # enums.CUSTOM_FIELD_KINDS
     choices = TextField(default="[]")  # JSON list of strings, for choice kinds
     position = IntegerField(default=0)
-    hidden = BooleanField(default=False)
+    hidden = FlagField(default=False)
 
 
 class CustomFieldValue(BaseModel):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from .base import BaseModel
+from .base import BaseModel, FlagField
 from .clients import Client
 from .deals import Opportunity
 from .stakeholders import Contact
@@ -42,5 +42,5 @@ class NextStep(BaseModel):
     due_at = DateTimeField(index=True)
     plan_type = CharField(max_length=30, default="keep_in_touch")  # enums.PLAN_TYPES
     title = CharField(max_length=300, default="")
-    done = BooleanField(default=False, index=True)
+    done = FlagField(default=False, index=True)
     done_at = DateTimeField(null=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from peewee import (
     BigIntegerField,
-    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -12,7 +11,7 @@ from peewee import (
     TextField,
 )
 
-from .base import BaseModel
+from .base import BaseModel, FlagField
 from .clients import Client
 from .users import User
 
@@ -24,7 +23,7 @@ class Goal(BaseModel):
     title = CharField(max_length=300)
     period_start = DateField()
     period_end = DateField()  # exclusive, like every period
-    qualitative = BooleanField(default=False)  # cannot be quantified; scored by judgement
+    qualitative = FlagField(default=False)  # cannot be quantified; scored by judgement
     notes = TextField(default="")
 
 
@@ -62,7 +61,7 @@ class GoalAction(BaseModel):
     label = CharField(max_length=100, default="")  # the custom category's name
     title = CharField(max_length=300)
     due_date = DateField(null=True)
-    done = BooleanField(default=False)
+    done = FlagField(default=False)
     done_at = DateTimeField(null=True)
 
 

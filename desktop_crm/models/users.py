@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, ForeignKeyField, TextField
+from peewee import CharField, ForeignKeyField, TextField
 
-from .base import BaseModel
+from .base import BaseModel, FlagField
 
 
 class User(BaseModel):
@@ -13,7 +13,7 @@ class User(BaseModel):
     supervisor = ForeignKeyField("self", null=True, backref="reports", on_delete="SET NULL")
     email = CharField(max_length=200, default="")
     phone = CharField(max_length=50, default="")
-    active = BooleanField(default=True)
+    active = FlagField(default=True)
     # "scrypt$N$r$p$<salt hex>$<hash hex>" (services.users.set_pin), '' when the user has no PIN.
     pin_hash = TextField(default="")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from peewee import (
     BigIntegerField,
-    BooleanField,
     CharField,
     DateTimeField,
     FloatField,
@@ -13,7 +12,7 @@ from peewee import (
     TextField,
 )
 
-from .base import BaseModel
+from .base import BaseModel, FlagField
 from .clients import Client
 from .goals import Goal
 from .users import User
@@ -51,7 +50,7 @@ class WeeklyPlanItem(BaseModel):
     text = TextField()
     client = ForeignKeyField(Client, null=True, on_delete="SET NULL")
     goal = ForeignKeyField(Goal, null=True, on_delete="SET NULL")  # linked event goal
-    done = BooleanField(default=False)
+    done = FlagField(default=False)
 
 
 class Annotation(BaseModel):

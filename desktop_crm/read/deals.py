@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from desktop_crm.models import Client, Contact, Contract, Opportunity, database
+from desktop_crm.models import Client, Contact, Contract, Opportunity
 from desktop_crm.search import search_client_ids
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.payments import (
@@ -18,6 +18,7 @@ from desktop_crm.services.payments import (
 from desktop_crm.services.stages import stage_probabilities
 from desktop_crm.services.stakeholders import opportunity_roles
 
+from ..engine import raw_connection
 from .users import users
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
 
 def search_clients(query: str, limit: int = 20) -> list[tuple[int, str]]:
     """(id, name) of the alive clients matching ``query``."""
-    ids = search_client_ids(database.connection(), query, limit) if query.strip() else []
+    ids = search_client_ids(raw_connection(), query, limit) if query.strip() else []
     if not ids:
         return []
     names = dict(Client.alive(Client.id, Client.name).where(Client.id.in_(ids)).tuples())

@@ -7,17 +7,19 @@ from datetime import datetime
 from typing import Any, cast
 
 from desktop_crm.errors import NotFoundError
-from desktop_crm.models import Client, Contact, FollowUpContact, NextStep, Opportunity, database
+from desktop_crm.models import Client, Contact, FollowUpContact, NextStep, Opportunity
 from desktop_crm.models.enums import OPEN_STAGES
 from desktop_crm.search import search_client_ids
 from desktop_crm.services.attachments import attachment_counts
 from desktop_crm.services.common import fk_id
 from desktop_crm.services.followups import client_timeline
 
+from ..engine import raw_connection
+
 
 def search_clients(query: str, limit: int = 8) -> list[tuple[int, str, str]]:
     """(id, name, short name) of the alive clients matching ``query``, by name."""
-    ids = search_client_ids(database.connection(), query, limit)
+    ids = search_client_ids(raw_connection(), query, limit)
     if not ids:
         return []
     rows = {

@@ -1,0 +1,110 @@
+"""The team database: the same models on PostgreSQL (``--db postgresql://user@host:port/dbname``).
+
+The password comes from libpq's own sources (``PGPASSWORD``, ``~/.pgpass``, a service file) or is passed
+in by the caller (the window asks once and keeps it in memory only); it is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import CrmError, DatabaseVersionError
+from ..migrations import LATEST_VERSION
+from .connect import URL_PREFIXES, TeamDatabase, display_url, is_team_url
+from .schema import APPLICATION, PG_MIGRATIONS, baseline_statements, read_meta, user_tables
+
+__all__ = [
+    "URL_PREFIXES",
+    "TeamDatabase",
+    "TeamDatabaseError",
+    "display_url",
+    "is_team_url",
+    "open_team_database",
+]
+
+
+class TeamDatabaseError(CrmError):
+    """The team database cannot be reached, refuses the login, or is not ours."""
+
+
+def _connection_error(exc: Exception, url: str) -> CrmError:
+    text = str(exc).strip()
+    lowered = text.lower()
+    shown = display_url(url)
+    if "no password supplied" in lowered or "fe_sendauth" in lowered:
+        return TeamDatabaseError("team.password_required", url=shown)
+    if "password authentication failed" in lowered or "authentication failed" in lowered:
+        return TeamDatabaseError("team.auth_failed", url=shown)
+    if re.search(r'database "[^"]*" does not exist', lowered):
+        return TeamDatabaseError("team.no_database", url=shown)
+    reason = text.splitlines()[0] if text else type(exc).__name__
+    return TeamDatabaseError("team.unreachable", url=shown, reason=reason)
+
+
+def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
+    """Create the schema in an empty database, or check (and upgrade) ours; refuse anything else."""
+    with db.atomic():
+        cursor = db.cursor()
+        cursor.execute("SELECT pg_advisory_xact_lock(4242001)")  # two machines creating it at once
+        meta = read_meta(cursor)
+        if meta is None:
+            if user_tables(cursor):
+                raise TeamDatabaseError("team.foreign", url=display_url(url))
+            for statement in baseline_statements(migrate_to):
+                cursor.execute(statement)
+            return
+        if meta.get("application") != APPLICATION:
+            raise TeamDatabaseError("team.foreign", url=display_url(url))
+        version = int(meta.get("schema_version", "0"))
+        if version > LATEST_VERSION:
+            raise DatabaseVersionError("db.newer_version", version=version, latest=LATEST_VERSION)
+        for number in range(version + 1, migrate_to + 1):
+            step = PG_MIGRATIONS.get(number)
+            if step is None:
+                raise TeamDatabaseError(
+                    "team.cannot_upgrade", url=display_url(url), version=version, latest=migrate_to
+                )
+            step(cursor)
+        if version < migrate_to:
+            cursor.execute(
+                'UPDATE "crm_meta" SET "value" = %s WHERE "key" = \'schema_version\'', (str(migrate_to),)
+            )
+
+
+def open_team_database(
+    url: str, *, password: str | None = None, migrate_to: int = LATEST_VERSION, connect_timeout: int = 10
+) -> TeamDatabase:
+    """Connect to the team database at ``url``, create or upgrade its schema, bind the models."""
+    try:
+        import psycopg2
+    except ImportError:
+        raise TeamDatabaseError("team.driver_missing") from None
+    from ..models import database
+    from ..write_guard import set_write_refusal
+
+    options: dict[str, Any] = {"connect_timeout": connect_timeout, "application_name": APPLICATION}
+    if password is not None:
+        options["password"] = password
+    db = TeamDatabase(url, autoconnect=True, **options)
+    db.crm_path = display_url(url)  # type: ignore[attr-defined]
+    db.crm_read_only = False  # type: ignore[attr-defined]
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:  # peewee wraps psycopg2's OperationalError
+        db.close()
+        cause = exc.__cause__ if isinstance(exc.__cause__, psycopg2.Error) else exc
+        raise _connection_error(cause, url) from None
+    try:
+        _prepare_schema(db, url, migrate_to)
+    except CrmError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        raise TeamDatabaseError(
+            "team.unreachable", url=display_url(url), reason=str(exc).splitlines()[0]
+        ) from exc
+    set_write_refusal(None)
+    database.initialize(db)
+    return db
