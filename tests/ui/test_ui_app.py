@@ -45,6 +45,7 @@ def test_self_test_reports_a_broken_page(
     assert "self-test FAILED" in err and "pipeline exploded" in err
 
 
+@pytest.mark.timeout(600)  # every page in two languages: minutes on a loaded two-core machine
 def test_screenshots_in_both_languages(populated_db: object, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "shots"
     assert ui_app.main(["--db", str(db_path), "--screenshots", str(out)]) == 0
@@ -58,6 +59,7 @@ def test_screenshots_in_both_languages(populated_db: object, db_path: Path, tmp_
     assert AppSettings().last_page == "today"
 
 
+@pytest.mark.timeout(600)  # every page in two languages: minutes on a loaded two-core machine
 def test_screenshots_of_one_language_go_straight_into_dir(db: object, db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "zh"
     assert ui_app.main(["--db", str(db_path), "--screenshots", str(out), "--lang", "zh_CN"]) == 0
