@@ -13,12 +13,14 @@ pyproject.toml changed) and compiles the Qt translations. Uses only the standard
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +158,46 @@ def test(extra: list[str]) -> int:
             return 1
         if code != 0:
             return code
-    return 0
+    if chosen_paths or any(arg.startswith("--engine") for arg in extra):
+        return 0
+    return _team_database_pass([*parallel, *extra], env)
+
+
+def _team_database_pass(args: list[str], env: dict[str, str]) -> int:
+    """The core suite again on PostgreSQL (the team database), on a private throw-away server
+    (tools/pg_server.py) unless DESKTOP_CRM_TEST_PG names one. Without a server: skipped with a message,
+    or a failure when DESKTOP_CRM_REQUIRE_PG is set (CI)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from pg_server import private_server
+
+    given = os.environ.get("DESKTOP_CRM_TEST_PG")
+    with private_server() if not given else _given(given) as url:
+        if url is None:
+            if os.environ.get("DESKTOP_CRM_REQUIRE_PG"):
+                say("no PostgreSQL server for the team-database tests: that is a failure here")
+                return 1
+            say("team-database tests skipped: no PostgreSQL on this machine (see the README)")
+            return 0
+        say("pytest tests/core on the team database (PostgreSQL)")
+        code = run(
+            PYTHON,
+            "-m",
+            "pytest",
+            *args,
+            "--engine",
+            "postgresql",
+            "tests/core",
+            env=dict(env, DESKTOP_CRM_TEST_PG=url),
+        )
+        if code == 5:
+            say("pytest collected no tests: that is a failure")
+            return 1
+        return code
+
+
+@contextlib.contextmanager
+def _given(url: str) -> Iterator[str]:
+    yield url
 
 
 def bundle(extra: list[str]) -> int:
