@@ -70,7 +70,10 @@ class WorkerWait:
     answers a later question. A domain error of ``fn`` comes back as ``crm_error`` (to be raised in the
     GUI thread, where the dialogs show it at its field), any other failure as ``failure`` (a message).
 
-    A plain object kept by the caller for the length of ``run`` (no QObject parent holding it)."""
+    A plain object. The job's signals reach it through closures that hold it (as ``ui.tasks.deliver``
+    does), never through its bound methods: PySide keeps only a weak reference to a bound method's object,
+    and a queued signal of the worker delivered to a method of an object freed meanwhile crashed. It holds
+    its job until the job's last signal, then lets go: both are freed on the GUI thread."""
 
     def __init__(self, parent: QWidget, text: str) -> None:
         self.parent = parent
@@ -98,11 +101,25 @@ class WorkerWait:
             except CrmError as error:
                 return None, error
 
+        wait = self
+
+        def on_finished(outcome: tuple[object, CrmError | None]) -> None:
+            wait._on_job_finished(outcome)
+
+        def on_failed(message: str) -> None:
+            wait._on_job_failed(message)
+
+        def on_cancelled() -> None:
+            wait._on_job_cancelled()
+
+        def on_parent_destroyed(*_args: object) -> None:
+            wait.cancel()
+
         self.job = default_worker().submit(job)
-        self.job.sig_finished.connect(self._on_job_finished)
-        self.job.sig_failed.connect(self._on_job_failed)
-        self.job.sig_cancelled.connect(self._on_job_cancelled)
-        self.parent.destroyed.connect(self._on_parent_destroyed)
+        self.job.sig_finished.connect(on_finished)
+        self.job.sig_failed.connect(on_failed)
+        self.job.sig_cancelled.connect(on_cancelled)
+        self.parent.destroyed.connect(on_parent_destroyed)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self.timer.start(BUSY_DIALOG_DELAY_MS)
         try:
@@ -117,7 +134,7 @@ class WorkerWait:
                 self.dialog.deleteLater()
             self.dialog = None
             if shiboken6.isValid(self.parent):
-                self.parent.destroyed.disconnect(self._on_parent_destroyed)
+                self.parent.destroyed.disconnect(on_parent_destroyed)
         return self.answered
 
     def cancel(self) -> None:
@@ -130,26 +147,25 @@ class WorkerWait:
         self.loop.quit()
 
     def _end(self) -> None:
-        self.ended = True
-        self.answered = True
-        self.loop.quit()
+        self.job = None  # its last signal: the job is freed once the worker releases it
+        if not self.ended:
+            self.ended = True
+            self.answered = True
+            self.loop.quit()
 
     def _on_job_finished(self, outcome: tuple[object, CrmError | None]) -> None:
-        if self.ended:
-            return  # the wait was given up: this answer belongs to nobody
-        self.value, self.crm_error = outcome
+        if not self.ended:  # else the wait was given up: this answer belongs to nobody
+            self.value, self.crm_error = outcome
         self._end()
 
     def _on_job_failed(self, message: str) -> None:
         if not self.ended:
             self.failure = message
-            self._end()
+        self._end()
 
     def _on_job_cancelled(self) -> None:
         self.cancel()
-
-    def _on_parent_destroyed(self, *_args: object) -> None:
-        self.cancel()
+        self.job = None
 
     def _on_timer_timeout(self) -> None:
         if self.ended or not shiboken6.isValid(self.parent):
@@ -162,7 +178,8 @@ class WorkerWait:
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
         dialog.setMinimumWidth(380)
-        dialog.canceled.connect(self.cancel)
+        wait = self
+        dialog.canceled.connect(lambda: wait.cancel())  # a closure, as for the job's signals
         self.dialog = dialog
         dialog.show()
 
