@@ -63,9 +63,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
+def db_target(value: str) -> Path | str:
+    """A ``--db`` value: a file path, or a team database's ``postgresql://`` URL kept as text (a ``Path``
+    would fold its ``//``)."""
+    from .postgres.connect import is_team_url
+
+    return value if is_team_url(value) else Path(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desktop-crm", description="Offline desktop CRM for B2B salespeople.")
-    parser.add_argument("--db", type=Path, help=f"database file (default: {default_db_path()})")
+    parser.add_argument(
+        "--db",
+        type=db_target,
+        help=f"database file, or a team database postgresql://user@host:port/dbname (default: {default_db_path()})",
+    )
     parser.add_argument("--version", action="version", version=f"desktop-crm {_version()}")
     gui = parser.add_argument_group("application (without a command)")
     gui.add_argument("--lang", choices=("en", "zh_CN"), help="interface language (remembered)")
@@ -74,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     # --db is also accepted after the command ("desktop-crm demo --db x.db").
     common = _Parser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
+    common.add_argument(
+        "--db", type=db_target, default=argparse.SUPPRESS, help="database file or postgresql:// URL"
+    )
 
     demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
     demo.add_argument("--size", choices=("small", "large"), default="small")
@@ -96,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of integrity_check")
 
     users = sub.add_parser("users", parents=[common], help="the team: users with role and reports-to")
+    copy = sub.add_parser(
+        "copy",
+        help="copy a whole database into an empty one: a file into a team database (postgresql://...) or back",
+    )
+    copy.add_argument("source", type=db_target, help="database file or postgresql://user@host:port/dbname")
+    copy.add_argument("destination", type=db_target, help="a new file or an empty team database")
+    copy.add_argument("--json", action="store_true", help="print the rows copied per table as JSON")
     users.add_argument("--json", action="store_true", help="print JSON instead of a table")
     weekly_cli.add_parser(sub, common)
     goals_cli.add_parser(sub, common)
@@ -111,6 +132,8 @@ def _open(args: argparse.Namespace, must_exist: bool = True) -> Any:
     from .db import open_database
 
     path: Path = args.db or default_db_path()
+    if isinstance(path, str):  # a team database: the server checks it (desktop_crm.postgres)
+        return open_database(path)
     if must_exist and not path.exists():
         raise CrmError("cli.no_database", path=path)
     _verify_before_reading(path)
@@ -268,7 +291,24 @@ def _cmd_users(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_copy(args: argparse.Namespace) -> int:
+    from .copy_db import copy_database
+
+    def progress(table: str, rows: int) -> None:
+        if not args.json:
+            print(f"  {table}: {rows} rows", file=sys.stderr)
+
+    summary = copy_database(args.source, args.destination, progress)
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+    else:
+        total = sum(summary.counts.values())
+        print(f"copied {total} rows from {summary.source} to {summary.destination}")
+    return EXIT_OK
+
+
 COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
+COMMANDS["copy"] = _cmd_copy
 COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
 COMMANDS["goals"] = lambda args: goals_cli.run(args, _open)
 COMMANDS["report"] = lambda args: report_cli.run(args, _open)

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from peewee import Database
 
-from .db import schema_version
+from .engine import stored_schema_version, stream_rows, table_names
 from .models import ALL_MODELS
 
 FORMAT_VERSION = 1
@@ -27,22 +27,21 @@ FORMAT_VERSION = 1
 
 def dump_database(db: Database, out: TextIO) -> dict[str, int]:
     """Write the whole database to ``out`` as JSON; return the row count per table."""
-    conn = db.connection()
     counts: dict[str, int] = {}
     header = {
         "format": "desktop-crm-dump",
         "format_version": FORMAT_VERSION,
-        "schema_version": schema_version(conn),
+        "schema_version": stored_schema_version(db),
     }
     out.write(json.dumps(header, ensure_ascii=False)[:-1])
     out.write(', "tables": {')
     # A file of an older schema lacks the tables added since: it is dumped as it is.
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    present = table_names(db)
     models = [m for m in ALL_MODELS if m._meta.table_name in present]  # type: ignore[attr-defined]
     for t_index, model in enumerate(models):
         table = model._meta.table_name  # type: ignore[attr-defined]
-        cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
-        columns = [d[0] for d in cursor.description]
+        # the model's columns in schema order (a team database's columns are in the same order)
+        columns, cursor = stream_rows(f'SELECT * FROM "{table}" ORDER BY id', db=db)
         out.write(("," if t_index else "") + "\n" + json.dumps(table) + ": [")
         n = 0
         for row in cursor:

@@ -82,3 +82,53 @@ def raw_connection(db: Any = None) -> sqlite3.Connection:
 
 def placeholders(count: int) -> str:
     return ", ".join("?" * count)
+
+
+def table_names(db: Any = None) -> set[str]:
+    """The names of the ordinary tables of the database."""
+    current = _current(db)
+    if is_postgres(current):
+        sql = "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    return {str(r[0]) for r in current.execute_sql(sql).fetchall()}
+
+
+def stored_schema_version(db: Any = None) -> int:
+    """The schema version the database is at (SQLite: ``user_version``; team database: ``crm_meta``)."""
+    current = _current(db)
+    if is_postgres(current):
+        row = current.execute_sql("SELECT value FROM crm_meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+    return int(current.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def stream_rows(
+    sql: str, params: Sequence[Any] = (), db: Any = None, batch: int = 5000
+) -> tuple[list[str], Iterable[tuple[Any, ...]]]:
+    """(column names, rows) of ``sql`` read as a stream: a million rows never sit in memory at once
+    (SQLite's cursor streams; on a team database a server-side cursor fetches ``batch`` rows at a time)."""
+    current = _current(db)
+    if not is_postgres(current):
+        cursor = current.connection().execute(sql, list(params))
+        return [d[0] for d in cursor.description], cursor
+    from .postgres.sql import translate
+
+    cursor = current.connection().cursor(name=f"crm_stream_{id(sql)}_{batch}", withhold=True)
+    cursor.itersize = batch
+    cursor.execute(translate(sql), tuple(params))
+    first = cursor.fetchmany(batch)
+    columns = [d[0] for d in cursor.description]
+
+    def rows() -> Iterable[tuple[Any, ...]]:
+        try:
+            yield from first
+            while True:
+                chunk = cursor.fetchmany(batch)
+                if not chunk:
+                    return
+                yield from chunk
+        finally:
+            cursor.close()
+
+    return columns, rows()

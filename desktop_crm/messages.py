@@ -133,6 +133,8 @@ MESSAGES: dict[str, str] = {
     "team.no_database": "The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).",
     "team.foreign": "{url} holds the tables of another application; it was not opened and not modified.",
     "team.cannot_upgrade": "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
+    "copy.not_empty": "{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.",
+    "copy.same": "The source and the destination are the same database ({target}).",
     "db.newer_version": "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.newer_version_file": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.upgrade_failed": "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",

@@ -217,6 +217,13 @@ TEMPLATES = {
         "ServiceErrors",
         "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
     ),
+    "copy.not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.",
+    ),
+    "copy.same": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The source and the destination are the same database ({target})."
+    ),
     "db.newer_version": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",

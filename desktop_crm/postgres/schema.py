@@ -78,12 +78,19 @@ def _code_only_sub(pattern: re.Pattern[str], replacement: str, sql: str) -> str:
     return "".join(out)
 
 
+_REFERENCES = re.compile(
+    r'(REFERENCES\s+"\w+"\s*\("\w+"\)(?:\s+ON\s+(?:DELETE|UPDATE)\s+(?:SET\s+NULL|SET\s+DEFAULT|CASCADE|RESTRICT|NO\s+ACTION))*)',
+    re.I,
+)
+
+
 def translate_table(sql: str) -> str:
     # the id rule needs the quoted name: apply it to the whole text first
     sql = _TYPES[0][0].sub(_TYPES[0][1], sql)
     for pattern, replacement in _TYPES[1:]:
         sql = _code_only_sub(pattern, replacement, sql)
-    return sql
+    # checked at once as on SQLite, but a bulk copy may defer them to its commit (copy_db)
+    return _REFERENCES.sub(r"\1 DEFERRABLE INITIALLY IMMEDIATE", sql)
 
 
 _NOCASE_KEY = re.compile(r'("[^"]+")\s+COLLATE\s+NOCASE', re.I)

@@ -1,0 +1,204 @@
+"""Copy a whole database between engines: a local file into an empty team database and back
+(``desktop-crm copy SOURCE DEST``).
+
+Every table of the models is copied row for row with its ids, uuids and timestamps, in dependency order,
+in ONE transaction on the destination (complete or nothing). Afterwards ``dump`` of both is identical.
+
+- Into a team database (PostgreSQL): the schema's own triggers are switched off for the copy and the
+  derived tables (search text, KPI summaries) are copied as they are (the source kept them exact); the
+  rows stream through ``COPY ... FROM STDIN``; foreign keys are checked at commit (they are
+  ``DEFERRABLE``: a goal may point at a parent with a higher id); the identity sequences are moved past
+  the copied ids (``setval``); the planner's statistics are gathered.
+- Into a file (SQLite): the rows are inserted in bulk with the per-row triggers suspended and the derived
+  data recomputed once (``derived.bulk_mode``).
+
+The destination must be empty: a new file, or a team database without our tables or with no rows.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import is_postgres, stream_rows, table_names
+from .errors import CrmError
+from .models import ALL_MODELS
+
+DERIVED = ("client_search", "kpi_daily", "kpi_first_signing")
+Progress = Callable[[str, int], None]
+
+
+@dataclass
+class CopySummary:
+    source: str
+    destination: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"source": self.source, "destination": self.destination, "tables": dict(self.counts)}
+
+
+def _tables() -> list[str]:
+    return [m._meta.table_name for m in ALL_MODELS]  # type: ignore[attr-defined]
+
+
+def _refuse_non_empty(db: Any, shown: str) -> None:
+    present = table_names(db)
+    for table in _tables():
+        if table in present and db.execute_sql(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
+            raise CrmError("copy.not_empty", target=shown, table=table)
+
+
+def _csv_field(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, bytes | memoryview):
+        return '"\\x' + bytes(value).hex() + '"'
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+class _CsvStream(io.TextIOBase):
+    """The rows as CSV text for ``COPY ... FROM STDIN (FORMAT csv)``, produced as PostgreSQL reads."""
+
+    def __init__(self, rows: Iterable[tuple[Any, ...]], counter: list[int]) -> None:
+        self._rows: Iterator[tuple[Any, ...]] = iter(rows)
+        self._buffer = ""
+        self._counter = counter
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        want = 1 << 16 if size is None or size < 0 else size
+        parts = [self._buffer]
+        length = len(self._buffer)
+        while length < want:
+            row = next(self._rows, None)
+            if row is None:
+                break
+            line = ",".join(_csv_field(v) for v in row) + "\n"
+            parts.append(line)
+            length += len(line)
+            self._counter[0] += 1
+        text = "".join(parts)
+        self._buffer = text[want:]
+        return text[:want]
+
+
+def _into_team_database(source: Any, dest: Any, progress: Progress | None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    present = table_names(source)
+    tables = [t for t in _tables() if t in present] + [t for t in DERIVED if t in present]
+    with dest.atomic():
+        cursor = dest.cursor()
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in tables:
+            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+        for table in tables:
+            order = "id" if table not in DERIVED else "1"
+            columns, rows = stream_rows(f'SELECT * FROM "{table}" ORDER BY {order}', db=source)
+            names = ", ".join(f'"{c}"' for c in columns)
+            counter = [0]
+            cursor.copy_expert(
+                f'COPY "{table}" ({names}) FROM STDIN WITH (FORMAT csv)',
+                _CsvStream(rows, counter),
+                size=1 << 16,
+            )
+            counts[table] = counter[0]
+            if progress is not None:
+                progress(table, counter[0])
+        cursor.execute(
+            "SET CONSTRAINTS ALL IMMEDIATE"
+        )  # every reference checked here, before the triggers return
+        for table in tables:
+            cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+            if table not in DERIVED:
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                    f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)'
+                )
+    dest.execute_sql("ANALYZE")
+    return {t: n for t, n in counts.items() if t not in DERIVED}
+
+
+def _into_file(source: Any, dest: Any, progress: Progress | None) -> dict[str, int]:
+    from .derived import bulk_mode
+
+    counts: dict[str, int] = {}
+    present = table_names(source)
+    conn = dest.connection()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        with bulk_mode(conn):
+            for table in [t for t in _tables() if t in present]:
+                columns, rows = stream_rows(f'SELECT * FROM "{table}" ORDER BY id', db=source)
+                names = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" * len(columns))
+                counter = [0]
+
+                def counted(
+                    rows: Iterable[tuple[Any, ...]] = rows, counter: list[int] = counter
+                ) -> Iterator[tuple[Any, ...]]:
+                    for row in rows:
+                        counter[0] += 1
+                        yield row
+
+                conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', counted())
+                counts[table] = counter[0]
+                if progress is not None:
+                    progress(table, counter[0])
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def copy_database(
+    source: str | os.PathLike[str], destination: str | os.PathLike[str], progress: Progress | None = None
+) -> CopySummary:
+    """Copy every record of ``source`` into the empty ``destination`` (files or postgresql:// URLs)."""
+    from .db import close_database, open_database
+    from .models import database
+    from .postgres.connect import display_url, is_team_url
+
+    def shown(target: str | os.PathLike[str]) -> str:
+        return display_url(str(target)) if is_team_url(target) else os.fspath(target)
+
+    if shown(source) == shown(destination) or (
+        not is_team_url(source)
+        and not is_team_url(destination)
+        and Path(source).resolve() == Path(destination).resolve()
+    ):
+        raise CrmError("copy.same", target=shown(source))
+    if not is_team_url(source) and not Path(source).exists():
+        raise CrmError("cli.no_database", path=os.fspath(source))
+    if not is_team_url(destination) and Path(destination).exists() and Path(destination).stat().st_size > 0:
+        # an existing file must be one of ours and empty (checked below); never someone else's file
+        pass
+    dest = open_database(destination)
+    database.initialize(None)
+    try:
+        _refuse_non_empty(dest, shown(destination))
+        src = open_database(source)
+        try:
+            if is_postgres(dest):
+                counts = _into_team_database(src, dest, progress)
+            else:
+                counts = _into_file(src, dest, progress)
+        finally:
+            close_database()
+    finally:
+        if not dest.is_closed():
+            dest.close()
+    return CopySummary(shown(source), shown(destination), counts)
