@@ -65,6 +65,18 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
     from .migrations import LATEST_VERSION
     from .open_check import inspect_file
 
+    if isinstance(db_path, str):  # a team database: pg_dump when available (desktop_crm.postgres.backup)
+        from .postgres.backup import backup_team_database
+        from .postgres.connect import display_url
+
+        team = backup_team_database(db_path, args.file)
+        how = (
+            "with " + team.tool
+            if team.method == "pg_dump"
+            else "as the application's JSON dump (pg_dump not found)"
+        )
+        print(f"backed up {display_url(db_path)} to {team.path} ({human_size(team.size_bytes)}) {how}")
+        return 0
     if not db_path.is_file():
         raise CrmError("cli.no_database", path=str(db_path))
     inspect_file(db_path, LATEST_VERSION)  # another application's, newer or damaged: one sentence, untouched
@@ -75,6 +87,9 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 def run_backups(args: argparse.Namespace, db_path: Path) -> int:
     from .backup import backup_folder, list_backups
+
+    if isinstance(db_path, str):
+        raise CrmError("team.backups_elsewhere")
 
     infos = list_backups(db_path)
     if args.json:
@@ -92,6 +107,9 @@ def run_backups(args: argparse.Namespace, db_path: Path) -> int:
 
 def run_restore(args: argparse.Namespace, db_path: Path) -> int:
     from .restore import restore_backup
+
+    if isinstance(db_path, str):
+        raise CrmError("team.backups_elsewhere")
 
     if not args.yes and sys.stdin.isatty():  # scripts restore without asking: the old file is kept
         answer = input(f"Replace {db_path} with {args.file}? The current file is kept as a backup. [y/N] ")

@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "team.cannot_upgrade": "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
     "copy.not_empty": "{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.",
     "copy.same": "The source and the destination are the same database ({target}).",
+    "team.backup_failed": "The team database {url} could not be backed up ({reason}); no backup was written.",
+    "team.backups_elsewhere": "A team database is backed up by its server's tools: list and restore its backups with pg_restore (see the README's team database section); `desktop-crm backup` writes one.",
     "db.newer_version": "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.newer_version_file": "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     "db.upgrade_failed": "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",

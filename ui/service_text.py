@@ -224,6 +224,13 @@ TEMPLATES = {
     "copy.same": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The source and the destination are the same database ({target})."
     ),
+    "team.backup_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The team database {url} could not be backed up ({reason}); no backup was written."
+    ),
+    "team.backups_elsewhere": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "A team database is backed up by its server's tools: list and restore its backups with pg_restore (see the README's team database section); `desktop-crm backup` writes one.",
+    ),
     "db.newer_version": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
