@@ -121,7 +121,9 @@ def texts_version() -> int:
 
 # A token made only of phone characters (with a digit): it lives in a client's "phones" text. A term can
 # only match inside one token (terms and texts are split at whitespace), so a term holding any other
-# character never needs to look at the phones, and a phone-like term looks at both texts.
+# character never needs to look at the phones. A phone-like term (phone characters only) looks at both
+# texts: in the words it can only match inside a run of phone characters ("50-200" of "50-200人", "." of
+# "ltd."), so the phone index holds those runs beside the phones.
 _PHONE_CHARS = frozenset("0123456789+-.()")
 
 
@@ -149,6 +151,13 @@ _HASH = 2654435761
 def _signatures(words: list[str]) -> Any:
     """A ``(len(words), 4)`` uint64 array: bit ``(code point * K mod 2**32) >> 24`` set for every character of
     each text (vectorised: about 0.1 s for 100,000 clients)."""
+    return _signatures_and_runs(words)[0]
+
+
+def _signatures_and_runs(words: list[str]) -> tuple[Any, Any]:
+    """The ``_signatures`` of ``words``, and the runs of phone characters inside them (for
+    ``_PhoneIndex``): an ASCII uint8 array of the texts' runs, each followed by a space, and an array as
+    long giving a text's position in ``words`` where its first run begins (``-1`` elsewhere)."""
     import numpy as np
 
     lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
@@ -158,80 +167,116 @@ def _signatures(words: list[str]) -> Any:
     present = np.zeros((len(words), SIGNATURE_BITS), dtype=bool)
     present[rows, bits] = True
     packed = np.packbits(present, axis=1, bitorder="little")  # bit b: byte b // 8, bit b % 8
-    return np.ascontiguousarray(packed).view("<u8").reshape(len(words), SIGNATURE_BITS // 64)
+    signatures = np.ascontiguousarray(packed).view("<u8").reshape(len(words), SIGNATURE_BITS // 64)
+    del present, bits
+    # The phone characters (their places in the joined words), and where a run of them begins: after a
+    # place that is not the one just before, or in another text.
+    at = np.flatnonzero(_phone_codes()[np.minimum(points, 255)] < len(_PHONE_ALPHABET))
+    owner = rows[at]
+    new_text = np.ones(len(at), dtype=bool)
+    new_text[1:] = np.diff(owner) != 0
+    begins = new_text.copy()
+    begins[1:] |= np.diff(at) != 1
+    spaced = np.arange(len(at)) + np.cumsum(begins) - 1  # moved on by the spaces after the runs before
+    runs = np.full(len(at) + int(begins.sum()), ord(" "), dtype=np.uint8)
+    runs[spaced] = points[at]
+    run_rows = np.full(len(runs), -1, dtype=np.int64)
+    run_rows[spaced[new_text]] = owner[new_text]
+    return signatures, (runs, run_rows)
 
 
-# The characters a phone text holds besides spaces, each given one bit of a row's ``_PhoneIndex.chars``.
-_PHONE_ALPHABET = "0123456789+-.()"
-_PHONE_ROWS_SCANNED = 4096  # a narrowed list of up to this many rows scans their phone strings one by one
+# The characters of phone texts, each with a 4-bit code (15: any other, a space). A pair of adjacent
+# characters is ``first code * 16 + second code``: a bit of ``_PhoneIndex.pairs``.
+_PHONE_ALPHABET = _PHONE_STRIP
+_PHONE_ROWS_SCANNED = 8192  # a narrowed list of up to this many rows is looked at row by row (faster)
 
 
 @cache
-def _phone_bits() -> Any:
+def _phone_codes() -> Any:
+    """A byte's (or a code point under 256's) code: its position in ``_PHONE_ALPHABET``, else 15."""
     import numpy as np
 
-    table = np.zeros(256, dtype=np.uint16)
-    for bit, ch in enumerate(_PHONE_ALPHABET):
-        table[ord(ch)] = 1 << bit
+    table = np.full(256, len(_PHONE_ALPHABET), dtype=np.uint8)
+    for code, ch in enumerate(_PHONE_ALPHABET):
+        table[ord(ch)] = code
     return table
 
 
 class _PhoneIndex:
     """The phone texts of many rows as one byte array: a phone-like term is found in all of them with a
-    few vectorised comparisons instead of a substring test per row.
+    few vectorised operations instead of a substring test per row.
 
-    ``text`` joins the rows' phone texts (ASCII phone characters and single spaces), each followed by a
-    space, and ``starts`` is where each row's text begins: a phone-like term holds no space, so each place
-    it occurs in ``text`` lies inside one row's text, found by bisection in ``starts``. ``chars`` holds a
-    row's phone characters as bits (bit ``i`` for ``_PHONE_ALPHABET[i]``): a one-character term is one
-    test of those. About 6 MB and 40 ms for 100,000 clients with four phones each.
+    ``text`` joins the rows' phones (ASCII phone characters and spaces), each followed by a space, then
+    the runs of phone characters in the rows' words (``_signatures_and_runs``). A phone-like term holds
+    no space, so each place it occurs in ``text`` lies inside one stretch: ``starts`` is where each
+    stretch begins (found by bisection) and ``owners`` the row of each stretch. A term of one or two
+    characters needs no scan: ``pairs`` holds per row a bit for each pair of adjacent characters in its
+    stretches (bit ``first code * 16 + second code``, a space coded 15; byte ``b`` of every row in
+    ``pairs[b]``), so a pair is one bit and a character is any pair it begins. About 10 MB and 40 ms for
+    100,000 clients with four phones each (6.4 million characters).
     """
 
-    __slots__ = ("chars", "starts", "text")
+    __slots__ = ("count", "owners", "pairs", "starts", "text")
 
-    def __init__(self, phones: list[str]) -> None:
+    def __init__(self, phones: list[str], runs: Any = None) -> None:
+        """``runs`` (from ``_signatures_and_runs``) adds the runs of phone characters in the words."""
         import numpy as np
 
         count = len(phones)
         lengths = np.fromiter(map(len, phones), dtype=np.int64, count=count)
-        starts = np.zeros(count, dtype=np.int64)
+        starts = np.zeros(count, dtype=np.int32)  # under 2**31 characters: 300 times the large data's
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
-        joined = " ".join(phones) + " "
-        self.text = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
-        del joined
-        self.starts = starts
-        table = _phone_bits()
-        chars = np.zeros(count, dtype=np.uint16)
-        step = 16_384  # rows a time: the per-byte bits (two bytes a character) stay small
-        for first in range(0, count, step):
-            last = min(first + step, count)
-            low = int(starts[first])
-            high = int(starts[last]) if last < count else len(self.text)
-            # Every row's stretch ends with its space, so none is empty (``reduceat`` needs that).
-            chars[first:last] = np.bitwise_or.reduceat(table[self.text[low:high]], starts[first:last] - low)
-        self.chars = chars
+        text = np.frombuffer((" ".join(phones) + " ").encode("ascii"), dtype=np.uint8)
+        owners = np.arange(count, dtype=np.int32)
+        if runs is not None and len(runs[0]):
+            run_text, run_rows = runs
+            begins = np.flatnonzero(run_rows >= 0)
+            starts = np.concatenate([starts, (len(text) + begins).astype(np.int32)])
+            owners = np.concatenate([owners, run_rows[begins].astype(np.int32)])
+            text = np.concatenate([text, run_text])
+        self.count, self.text, self.starts, self.owners = count, text, starts, owners
+        self.pairs = np.zeros((32, count), dtype=np.uint8)
+        codes = _phone_codes()
+        ends = np.append(starts[1:], len(text))  # every stretch ends with a space
+        step = 4096  # stretches a time (a row's phones and its runs never in one): little made per character
+        for first in [*range(0, count, step), *range(count, len(starts), step)]:
+            last = min(first + step, count if first < count else len(starts))
+            low, high = int(starts[first]), int(ends[last - 1])
+            code = codes[text[low:high]]
+            pair = (code[:-1] << 4) | code[1:]  # a pair (with a space or not) at each place
+            stretch = np.repeat(
+                np.arange(last - first, dtype=np.int32) << 8, ends[first:last] - starts[first:last]
+            )
+            present = np.zeros((last - first) * 256, dtype=bool)
+            present[stretch[:-1] + pair] = True  # the chunk's last place is a space: no pair needed
+            packed = np.packbits(present.reshape(last - first, 256), axis=1, bitorder="little").T
+            self.pairs[:, owners[first:last]] |= packed  # a row's phones and its runs
 
     def rows_holding(self, term: str) -> Any:
-        """A bool per row: whether its phone text holds ``term`` (phone characters, at least one)."""
+        """A bool per row: whether its phones or runs hold ``term`` (phone characters, at least one)."""
         import numpy as np
 
-        count = len(self.starts)
-        if len(term) == 1:
-            return (self.chars & np.uint16(_phone_bits()[ord(term)])) != 0
+        codes = _phone_codes()
+        first = int(codes[ord(term[0])])
+        if len(term) == 1:  # any pair it begins: bits first * 16 to first * 16 + 15, two bytes
+            return (self.pairs[2 * first] | self.pairs[2 * first + 1]) != 0
+        if len(term) == 2:
+            bit = first * 16 + int(codes[ord(term[1])])
+            return (self.pairs[bit >> 3] & np.uint8(1 << (bit & 7))) != 0
         want = term.encode("ascii")
         text = self.text
         places = len(text) - len(want) + 1
-        found = np.zeros(count, dtype=bool)
+        found = np.zeros(self.count, dtype=bool)
         if places <= 0:
             return found
         # Where the first two characters occur (two whole-array comparisons), then each further
-        # character tested at those places only.
+        # character tested at those places only (the text ends with a space: never past its end).
         at = np.flatnonzero((text[:places] == want[0]) & (text[1 : places + 1] == want[1]))
         for k in range(2, len(want)):
             if not len(at):
                 break
             at = at[text[at + k] == want[k]]
-        found[np.searchsorted(self.starts, at, side="right") - 1] = True
+        found[self.owners[np.searchsorted(self.starts, at, side="right") - 1]] = True
         return found
 
 
@@ -252,8 +297,9 @@ class SearchMemo:
     client's text). Each client's text is kept as two shorter strings (words; phone numbers) without
     repeated tokens, so a name search scans about a quarter of the characters, and the words carry a
     256-bit character signature: a word term first keeps the clients whose signature holds all its
-    characters' bits (one vectorised test), then checks the text of those only; all the phones are
-    also joined into one :class:`_PhoneIndex` for phone-like terms. Loading reads the
+    characters' bits (one vectorised test), then checks the text of those only. A phone-like term is
+    looked for in one :class:`_PhoneIndex` of every client's phones and the runs of phone characters in
+    its words. Loading reads the
     whole ``client_search`` table (about 1 s at 100,000 clients): do it off the GUI thread. Build a
     new memo after the data changed. :meth:`ordered` aligns the texts to a list order, so that a
     keystroke yields the matching ids already in that order.
@@ -271,8 +317,8 @@ class SearchMemo:
             self._words.append(words)
             self._phones.append(phones)
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
-        self._signatures = _signatures(self._words)
-        self._phone_index = _PhoneIndex(self._phones)
+        self._signatures, runs = _signatures_and_runs(self._words)
+        self._phone_index = _PhoneIndex(self._phones, runs)
         self._all: OrderedSearch | None = None
 
     def ordered(self, ids: list[int]) -> OrderedSearch:
@@ -305,9 +351,9 @@ class OrderedSearch:
 
     A query's state is the positions (into the list) of the rows still matching; a query that extends
     the previous one (typing on) starts from the previous rows. A term first keeps the rows whose
-    character signature can hold it (one vectorised test), then checks the words of those only; a
-    phone-like term also looks in the rows' phone numbers: through the memo's :class:`_PhoneIndex`
-    (vectorised over all rows), or for a narrowed list of a few thousand rows, per row.
+    character signature can hold it (one vectorised test), then checks the words of those only. A
+    phone-like term is looked for in the rows' phones and words: through the memo's :class:`_PhoneIndex`
+    (vectorised over all rows), or for a narrowed list of a few thousand rows, row by row.
     """
 
     def __init__(
@@ -319,19 +365,21 @@ class OrderedSearch:
         phone_index: _PhoneIndex | None = None,
         phone_rows: Any = None,
     ) -> None:
-        """``phone_index`` (with ``phone_rows``: each row's position in it) is a :class:`_PhoneIndex`
-        holding the rows' phones, shared with the memo; without it one is built over ``phones``."""
+        """``phone_index`` (with ``phone_rows``: each row's position in it) is a :class:`_PhoneIndex` of
+        the rows' phones and words, shared with the memo; without it one is built here."""
         import numpy as np
 
         self._ids = ids
         self._id_array = np.array(ids, dtype=np.int64)
         self._words = words
         self._phones = phones
-        if signatures is None:
-            signatures = _signatures(words)
+        if signatures is None or phone_index is None:
+            made, runs = _signatures_and_runs(words)
+            if signatures is None:
+                signatures = made
+            if phone_index is None:
+                phone_index, phone_rows = _PhoneIndex(phones, runs), None
         self._signatures = signatures
-        if phone_index is None:
-            phone_index, phone_rows = _PhoneIndex(phones), None
         self._phone_index = phone_index
         self._phone_rows = phone_rows  # None: row i is the index's row i
         self._everything = np.arange(len(ids), dtype=np.int64)
@@ -362,33 +410,38 @@ class OrderedSearch:
         """Of ``rows`` (ascending positions), those whose words or (phone-like term) phones hold it."""
         import numpy as np
 
-        sig = _term_signature(term)
         whole = rows is self._everything
+        if _PHONE_CHARS.issuperset(term):
+            return self._phone_rows_holding(rows, term, whole)
+        sig = _term_signature(term)
         sigs = self._signatures if whole else self._signatures[rows]
         candidates = np.flatnonzero(((sigs & sig) == sig).all(axis=1))
         if not whole:
             candidates = rows[candidates]
         words = self._words
-        hits = [i for i in candidates.tolist() if term in words[i]]
-        if not _PHONE_CHARS.issuperset(term):
-            return np.array(hits, dtype=np.int64)
-        if whole:
-            found = self._phone_index.rows_holding(term)
-            if self._phone_rows is not None:
-                found = found[self._phone_rows]
-            found[hits] = True
-            return np.flatnonzero(found)
-        if len(rows) <= _PHONE_ROWS_SCANNED:
+        return np.array([i for i in candidates.tolist() if term in words[i]], dtype=np.int64)
+
+    def _phone_rows_holding(self, rows: Any, term: str, whole: bool) -> Any:
+        """Of ``rows``, those whose phones or words hold the phone-like ``term``."""
+        import numpy as np
+
+        if not whole and len(rows) <= _PHONE_ROWS_SCANNED:
             listed = rows.tolist()
-            phones = self._phones
             found = np.fromiter(
-                map(contains, map(phones.__getitem__, listed), repeat(term)), dtype=bool, count=len(listed)
+                map(contains, map(self._phones.__getitem__, listed), repeat(term)),
+                dtype=bool,
+                count=len(listed),
             )
-        else:
-            found = self._phone_index.rows_holding(term)
-            found = found[rows if self._phone_rows is None else self._phone_rows[rows]]
-        found[np.searchsorted(rows, np.array(hits, dtype=np.int64))] = True  # hits are some of rows
-        return rows[found]
+            found |= np.fromiter(
+                map(contains, map(self._words.__getitem__, listed), repeat(term)),
+                dtype=bool,
+                count=len(listed),
+            )
+            return rows[found]
+        found = self._phone_index.rows_holding(term)  # per row of the index
+        if whole:
+            return np.flatnonzero(found if self._phone_rows is None else found[self._phone_rows])
+        return rows[found[rows if self._phone_rows is None else self._phone_rows[rows]]]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Phone-fragment search over the joined phone bytes (``_PhoneIndex``) finds exactly what a plain
-``term in phones`` per row finds: for every fragment length, over all rows and over a narrowed list."""
+``term in phones or term in words`` per row finds: for every fragment length, over all rows and over a
+narrowed list."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import desktop_crm.search as search
-from desktop_crm.search import OrderedSearch, _PhoneIndex, _split_text
+from desktop_crm.search import OrderedSearch, _PhoneIndex, _signatures, _signatures_and_runs, _split_text
 
 DIGITS = "0123456789"
 PHONE_CHARS = "0123456789+-.()"
@@ -42,6 +43,53 @@ def test_phone_index_finds_what_a_substring_test_finds(phones: list[str], terms:
     for term in terms:
         expected = [term in text for text in phones]
         assert index.rows_holding(term).tolist() == expected, (term, phones)
+
+
+# Words as ``_split_text`` keeps them: tokens of letters, Chinese, other digits, digits and phone
+# punctuation mixed ("50-200人", "ltd.", "a-1", "(北京)"); some texts hold no phone character at all.
+words_texts = st.lists(
+    st.text(alphabet=PHONE_CHARS + "abc人以上北京·é\u0660\uff11", min_size=1, max_size=10), max_size=6
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(words_texts, phone_texts), max_size=30),
+    st.lists(fragments, min_size=1, max_size=8),
+)
+def test_phone_index_with_the_words_runs_finds_a_term_in_the_phones_or_the_words(
+    rows: list[tuple[str, str]], terms: list[str]
+) -> None:
+    words = [w for w, _ in rows]
+    phones = [p for _, p in rows]
+    signatures, runs = _signatures_and_runs(words)
+    assert (signatures == _signatures(words)).all()
+    assert set(runs[0].tobytes()) <= set((PHONE_CHARS + " ").encode())
+    index = _PhoneIndex(phones, runs)
+    for token in " ".join(words).split():  # pieces of the words' own runs
+        for piece in (token[:1], token[:3], token[1:4], token[-2:]):
+            if piece and set(piece) <= set(PHONE_CHARS):
+                terms.append(piece)
+    for term in terms:
+        expected = [term in w or term in p for w, p in rows]
+        assert index.rows_holding(term).tolist() == expected, (term, rows)
+
+
+def test_phone_index_over_many_chunks_of_rows_and_runs() -> None:
+    """More rows than one build step (4096), the last thousand with runs in their words: a row's phones
+    and its runs are never built in one step (a step writes each row's bits once), and every row's
+    bits hold both."""
+    rng = random.Random(3)
+    count = 6000
+    phones = [" ".join(f"{rng.randrange(10**6)}" for _ in range(rng.randrange(3))) for _ in range(count)]
+    words = [
+        f"客户{rng.choice(['', '50-200人', 'ltd.', '(7)'])}{i % 97}" if i >= 5000 else "客户"
+        for i in range(count)
+    ]
+    index = _PhoneIndex(phones, _signatures_and_runs(words)[1])
+    for term in [*PHONE_CHARS, "50", "0-", "-2", ".1", "(7", "7)", "96", "123", "50-200", "(7)9"]:
+        expected = [term in w or term in p for w, p in zip(words, phones, strict=True)]
+        assert index.rows_holding(term).tolist() == expected, term
 
 
 def _realistic_phones(rng: random.Random) -> str:
@@ -90,19 +138,23 @@ def _reference(words: list[str], phones: list[str], rows: list[int], terms: list
     return kept
 
 
-@pytest.mark.parametrize("scanned", [0, 4096])
+@pytest.mark.parametrize("scanned", [0, 4096, 8192])
 def test_ordered_search_with_a_shared_index_matches_the_plain_rule(
     monkeypatch: pytest.MonkeyPatch, scanned: int
 ) -> None:
     """A list in its own order over the memo's index (``phone_rows``), typed one key at a time (each
     keystroke narrows the previous rows): the narrowed rows are searched per row (up to
-    ``_PHONE_ROWS_SCANNED``) or through the index; both give the plain rule's rows."""
+    ``_PHONE_ROWS_SCANNED``) or through the index; both give the plain rule's rows (a term in the words,
+    or a phone-like term in the phones)."""
     monkeypatch.setattr(search, "_PHONE_ROWS_SCANNED", scanned)
     rng = random.Random(scanned + 5)
-    texts = [_split_text(f"客户{i} {_realistic_phones(rng)}".casefold()) for i in range(6000)]
+    extras = ["", "", "50-200人", "ltd.", "(北京) a-1", "1000人以上", "2nd"]
+    texts = [
+        _split_text(f"客户{i} {rng.choice(extras)} {_realistic_phones(rng)}".casefold()) for i in range(6000)
+    ]
     memo_words = [w for w, _ in texts]
     memo_phones = [p for _, p in texts]
-    index = _PhoneIndex(memo_phones)
+    index = _PhoneIndex(memo_phones, _signatures_and_runs(memo_words)[1])
     order = np.array(rng.sample(range(len(texts)), 5000), dtype=np.int64)  # a filtered, sorted list
     words = [memo_words[i] for i in order]
     phones = [memo_phones[i] for i in order]
@@ -125,7 +177,23 @@ def test_ordered_search_with_a_shared_index_matches_the_plain_rule(
         "86 13",
         "客户1 5",
     ]
-    queries += ["(", "(1", ")", ".", "-", "2-", "9999", "1.555", "5.0"]
+    queries += [
+        "(",
+        "(1",
+        ")",
+        ".",
+        "-",
+        "2-",
+        "9999",
+        "1.555",
+        "5.0",
+        "50-2",
+        "0-1",
+        "ltd.",
+        "d.",
+        "a-1 (",
+        "2n",
+    ]
     for _ in range(30):
         token = rng.choice(rng.choice([p for p in memo_phones if p]).split(" "))
         start = rng.randrange(len(token))
