@@ -89,7 +89,8 @@ class TeamDatabase(PostgresqlDatabase):
         numeric = ext.new_type((1700,), "CRM_NUMERIC", _number)
         ext.register_type(numeric, conn)
         with conn.cursor() as cursor:
-            cursor.execute("SET TIME ZONE 'UTC'; SET client_min_messages = warning")
+            # JIT compiling costs ~0.1 s per query at this size and gains nothing on the application's reads
+            cursor.execute("SET TIME ZONE 'UTC'; SET client_min_messages = warning; SET jit = off")
         return conn
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:

@@ -96,8 +96,29 @@ def translate_table(sql: str) -> str:
 _NOCASE_KEY = re.compile(r'("[^"]+")\s+COLLATE\s+NOCASE', re.I)
 
 
-def translate_index(sql: str) -> str:
-    return _NOCASE_KEY.sub(r"lower(\1)", sql)
+_INDEX = re.compile(r'^(CREATE\s+INDEX\s+.*?\bON\s+"?(\w+)"?\s*\()(.*)\)(\s+WHERE\s+.*)?$', re.I | re.S)
+
+
+def translate_index(sql: str, tables_with_id: frozenset[str] = frozenset()) -> str:
+    """``COLLATE NOCASE`` keys as ``lower(...)``; a non-unique index of a table with an ``id`` ends with
+    ``id``, as SQLite's indexes implicitly end with the rowid (the lists' "ORDER BY key, id" is then read
+    in index order on both engines)."""
+    sql = _NOCASE_KEY.sub(r"lower(\1)", sql)
+    match = _INDEX.match(sql.strip())
+    if match is None or match.group(2) not in tables_with_id:
+        return sql
+    head, _table, keys, where = match.groups()
+    alive = re.match(r'\s*"deleted_at"\s*,\s*(.+)$', keys, re.S)
+    if alive and not where:
+        # SQLite reads "deleted_at IS NULL ORDER BY key" in the order of (deleted_at, key); PostgreSQL
+        # orders only by keys after an "=" condition: the alive rows' index is a partial one.
+        keys, where = alive.group(1), ' WHERE "deleted_at" IS NULL'
+    if not re.search(r'(^|,)\s*"id"\s*$', keys):
+        keys += ', "id"'
+    # lower(x) keys carry x too, so the list's ids are read from the index alone (index-only scan)
+    folded = re.findall(r'lower\(("\w+")\)', keys)
+    include = f" INCLUDE ({', '.join(folded)})" if folded else ""
+    return f"{head}{keys}){include}{where or ''}"
 
 
 _TRIGGER = re.compile(
@@ -178,13 +199,17 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
     tables: list[str] = []
     indexes: list[str] = []
     triggers: list[str] = []
-    for kind, name, table, sql in sqlite_schema(version):
+    schema = sqlite_schema(version)
+    with_id = frozenset(
+        table for kind, _name, table, sql in schema if kind == "table" and re.search(r'\("id"\s+INTEGER', sql)
+    )
+    for kind, name, table, sql in schema:
         if _SKIPPED_TABLES.match(table) or _SKIPPED_TABLES.match(name):
             continue
         if kind == "table":
             tables.append(translate_table(sql))
         elif kind == "index":
-            indexes.append(translate_index(sql))
+            indexes.append(translate_index(sql, with_id))
         elif kind == "trigger":
             if table == "client_search":  # fed the FTS5 index, which pg_trgm replaces
                 continue
