@@ -42,6 +42,20 @@ def _connection_error(exc: Exception, url: str) -> CrmError:
     return TeamDatabaseError("team.unreachable", url=shown, reason=reason)
 
 
+def _as_database_owner(cursor: Any) -> None:
+    """Create the schema as the database's owner when the connecting user is a member of that role (the
+    README's set-up: one owner role, each person a member), so the tables belong to the team, not to
+    whoever happened to connect first. Undone at the end of the transaction (``SET LOCAL``)."""
+    cursor.execute(
+        "SELECT pg_get_userbyid(datdba), current_user FROM pg_database WHERE datname = current_database()"
+    )
+    owner, user = cursor.fetchone()
+    if owner != user:
+        cursor.execute("SELECT pg_has_role(%s, 'MEMBER')", (owner,))
+        if cursor.fetchone()[0]:
+            cursor.execute('SET LOCAL ROLE "' + str(owner).replace('"', '""') + '"')
+
+
 def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
     """Create the schema in an empty database, or check (and upgrade) ours; refuse anything else."""
     with db.atomic():
@@ -51,6 +65,7 @@ def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
         if meta is None:
             if user_tables(cursor):
                 raise TeamDatabaseError("team.foreign", url=display_url(url))
+            _as_database_owner(cursor)
             for statement in baseline_statements(migrate_to):
                 cursor.execute(statement)
             return
