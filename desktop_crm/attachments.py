@@ -57,6 +57,16 @@ def kind_of(file_name: str) -> str:
 def store_for_database(db_path: str | os.PathLike[str]) -> Path:
     """The store of the database file ``db_path``."""
     text = os.fspath(db_path)
+    from .postgres.connect import is_team_url
+
+    if is_team_url(text):  # a team database: this machine's store for it, in the data folder
+        from urllib.parse import urlsplit
+
+        from .paths import data_dir
+
+        parts = urlsplit(text)
+        name = f"{parts.hostname or 'localhost'}-{parts.port or 5432}-{parts.path.strip('/') or 'postgres'}"
+        return data_dir() / "team-files" / name
     if text == ":memory:" or text.startswith("file:"):
         from .paths import data_dir
 
