@@ -32,7 +32,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -266,19 +266,64 @@ class OutsideWrites:
             self._conn.close()
 
 
-_outside: OutsideWrites | None = None
+class OutsideWatch(Protocol):
+    """What the write transaction and the window's poll use of a watch: :class:`OutsideWrites` on a
+    file, :class:`desktop_crm.postgres.listen.TeamWatch` on a team database."""
+
+    path: str
+
+    def before_commit(self) -> None: ...
+
+    def after_commit(self) -> None: ...
+
+    def absorb(self) -> None: ...
+
+    def poll(self) -> bool: ...
+
+    def close(self) -> None: ...
 
 
-def watching() -> OutsideWrites | None:
-    """The watch on the open file, if the window started one: the write transaction brackets its
+_outside: OutsideWatch | None = None
+
+
+def watching() -> OutsideWatch | None:
+    """The watch on the open database, if the window started one: the write transaction brackets its
     COMMIT with its ``before_commit``/``after_commit``."""
     return _outside
 
 
+def _start_watch(db: object, path: str) -> OutsideWatch | None:
+    from .engine import is_postgres
+
+    if is_postgres(db):
+        from .postgres.listen import TeamWatch
+
+        try:
+            return TeamWatch(db)
+        except Exception:  # the server cannot be reached right now: asked again at the next call
+            log.debug("team database watch not started", exc_info=True)
+            return None
+    try:
+        return OutsideWrites(path)
+    except sqlite3.Error:
+        return None
+
+
+def _outside_entities(watch: OutsideWatch) -> tuple[str, ...]:
+    """What other programs changed since the last call: the tables a team database names, or
+    ``EVERYTHING`` when a file's change counter moved."""
+    changed_tables = getattr(watch, "changed_tables", None)
+    if changed_tables is not None:
+        return tuple(changed_tables())
+    return (EVERYTHING,) if watch.poll() else ()
+
+
 def announce_outside_writes() -> bool:
-    """Announce (coarsely: any rows of any entity) the commits other programs made to the open database
-    since the last call; the first call on a file starts watching it. Returns whether any was seen.
-    Cheap (one PRAGMA on a connection of its own): the window calls it every second or so."""
+    """Announce the commits other programs made to the open database since the last call; the first
+    call on a database starts watching it. Returns whether any was seen. On a file any rows of any
+    entity may have changed (coarse); on a team database the tables the others wrote are named (any
+    rows of them). Cheap (one PRAGMA, or reading the notifications already received, on a connection
+    of its own): the window calls it every second or so."""
     global _outside
     from .models import database
 
@@ -289,14 +334,12 @@ def announce_outside_writes() -> bool:
         return False
     if _outside is None or _outside.path != path:
         stop_watching_outside_writes()
-        try:
-            _outside = OutsideWrites(path)
-        except sqlite3.Error:
-            return False
+        _outside = _start_watch(db, str(path))
         return False
-    if not _outside.poll():
+    entities = _outside_entities(_outside)
+    if not entities:
         return False
-    announce()
+    publish(Change(entity, frozenset(), "update") for entity in entities)
     return True
 
 

@@ -11,7 +11,9 @@ busy-retry hook and the mapping of storage failures to coded errors.
   lock is taken by ``BEGIN IMMEDIATE``, before the action runs), so retrying simply begins again.
   Without a handler (the command line, worker threads) the caller gets :class:`DatabaseBusyError`.
 - What the transaction changed is logged on its connection and published after the outermost commit
-  (:mod:`desktop_crm.changes`); a rollback publishes nothing.
+  (:mod:`desktop_crm.changes`); a rollback publishes nothing. On a team database the session's backend
+  pid is noted, so the change notifications of its commits are not taken for another machine's
+  (:mod:`desktop_crm.postgres.listen`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from . import changes
-from .engine import raw_connection
+from .engine import is_postgres, raw_connection
 from .errors import CrmError
 from .storage_errors import (
     DatabaseBusyError,
@@ -115,6 +117,10 @@ def write_transaction() -> Iterator[None]:
         return
     context = _begin()
     conn = raw_connection()
+    if is_postgres():  # its commits are announced here, not again by the team database's watch
+        from .postgres.listen import note_own_session
+
+        note_own_session(database.connection())
     try:
         changes.prepare(conn)  # the connection's change log, empty (desktop_crm.changes)
         yield

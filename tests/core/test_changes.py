@@ -92,10 +92,10 @@ def test_many_rows_are_announced_as_a_coarse_change(batches: list, monkeypatch: 
 
 
 def test_recorded_and_announced_coarse_changes(batches: list) -> None:
-    from desktop_crm.models import database
+    from desktop_crm.engine import raw_connection
 
     with write_transaction():
-        changes.record(database.connection(), "attachment_file", (), "insert")
+        changes.record(raw_connection(), "attachment_file", (), "insert")
     assert batches[-1] == (Change("attachment_file", frozenset(), "insert"),)
     changes.announce()
     assert batches[-1] == (Change(changes.EVERYTHING, frozenset(), "update"),)
@@ -149,6 +149,7 @@ def _outside_rename(db_path, client_id: int, name: str) -> None:  # noqa: ANN001
     other.close()
 
 
+@pytest.mark.sqlite_only  # another program writes the file through sqlite3 (team database: postgres/test_team_listen.py)
 def test_a_commit_by_another_program_is_announced_coarsely_once(watched: list, db_path) -> None:  # noqa: ANN001
     client = clients.create_client("Acme")
     watched.clear()
@@ -174,6 +175,7 @@ def test_commits_of_this_process_on_any_thread_are_not_taken_for_another_program
     assert all(c.entity != changes.EVERYTHING for batch in watched for c in batch)
 
 
+@pytest.mark.sqlite_only  # another program writes the file through sqlite3 (team database: postgres/test_team_listen.py)
 def test_another_programs_commit_just_before_one_of_ours_is_still_seen(
     watched: list,
     db_path,  # noqa: ANN001
@@ -184,6 +186,7 @@ def test_another_programs_commit_just_before_one_of_ours_is_still_seen(
     assert changes.announce_outside_writes() is True
 
 
+@pytest.mark.sqlite_only  # another program writes the file through sqlite3 (team database: postgres/test_team_listen.py)
 def test_a_bulk_write_announced_by_hand_is_not_announced_again(watched: list, db_path) -> None:  # noqa: ANN001
     client = clients.create_client("Acme")
     _outside_rename(db_path, client.id, "Loaded in bulk")  # as the demo loader writes, then announces
