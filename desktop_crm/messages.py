@@ -229,6 +229,7 @@ MESSAGES: dict[str, str] = {
     "payment.plan_over_contract": "Amount: the payment plan would total {total_cents}, more than the contract amount of {contract_cents}.",
     "payment.plan_overlapping": "Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.",
     # record
+    "record.changed_meanwhile": "{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.",
     "record.deleted": "{label} #{id} has been deleted.",
     "record.missing": "{label} #{id} does not exist.",
     # schedule

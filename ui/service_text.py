@@ -120,6 +120,13 @@ TEMPLATES = {
         "ServiceErrors",
         "A contract is created from a won opportunity. Choose one of this client's won opportunities.",
     ),
+    "copy.not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.",
+    ),
+    "copy.same": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The source and the destination are the same database ({target})."
+    ),
     "criteria.duplicate": QT_TRANSLATE_NOOP("ServiceErrors", "Criterion {name!r} is listed twice."),
     "criteria.too_many": QT_TRANSLATE_NOOP("ServiceErrors", "At most {max} criteria."),
     "criteria.weight_not_a_number": QT_TRANSLATE_NOOP("ServiceErrors", "Weight must be a number."),
@@ -189,48 +196,6 @@ TEMPLATES = {
         "The disk could not be read or written (input/output error): the change was not saved.",
     ),
     "db.is_a_folder": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is a folder, not a database file."),
-    "team.driver_missing": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.",
-    ),
-    "team.unreachable": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.",
-    ),
-    "team.password_required": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The team database {url} asks for a password.",
-    ),
-    "team.auth_failed": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The team database {url} refused the user name or password.",
-    ),
-    "team.no_database": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).",
-    ),
-    "team.foreign": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "{url} holds the tables of another application; it was not opened and not modified.",
-    ),
-    "team.cannot_upgrade": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
-    ),
-    "copy.not_empty": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.",
-    ),
-    "copy.same": QT_TRANSLATE_NOOP(
-        "ServiceErrors", "The source and the destination are the same database ({target})."
-    ),
-    "team.backup_failed": QT_TRANSLATE_NOOP(
-        "ServiceErrors", "The team database {url} could not be backed up ({reason}); no backup was written."
-    ),
-    "team.backups_elsewhere": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "A team database is backed up by its server's tools: list and restore its backups with pg_restore (see the README's team database section); `desktop-crm backup` writes one.",
-    ),
     "db.newer_version": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
@@ -826,6 +791,10 @@ TEMPLATES = {
     "pdf.cannot_start": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF writer could not be started."),
     "pdf.write_failed": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF {path} could not be written."),
     "record.bad_id": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be given by its record number."),
+    "record.changed_meanwhile": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.",
+    ),
     "record.deleted": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} has been deleted."),
     "record.id_out_of_range": QT_TRANSLATE_NOOP("ServiceErrors", "{label}: no record has such a number."),
     "record.missing": QT_TRANSLATE_NOOP("ServiceErrors", "{label} #{id} does not exist."),
@@ -934,10 +903,42 @@ TEMPLATES = {
     "stakeholder.other_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{name} works at another client than this opportunity."
     ),
+    "team.auth_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The team database {url} refused the user name or password."
+    ),
+    "team.backup_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The team database {url} could not be backed up ({reason}); no backup was written."
+    ),
+    "team.backups_elsewhere": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "A team database is backed up by its server's tools: list and restore its backups with pg_restore (see the README's team database section); `desktop-crm backup` writes one.",
+    ),
+    "team.cannot_upgrade": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.",
+    ),
+    "team.driver_missing": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.",
+    ),
+    "team.foreign": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{url} holds the tables of another application; it was not opened and not modified."
+    ),
+    "team.no_database": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).",
+    ),
     "team.not_empty": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The team already has people; add others in Settings, Team."
     ),
+    "team.password_required": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The team database {url} asks for a password."
+    ),
     "team.pin_needed": QT_TRANSLATE_NOOP("ServiceErrors", "Enter {name}'s PIN."),
+    "team.unreachable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.",
+    ),
     "team.user_inactive": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{name} is inactive; reactivate them before working as them."
     ),

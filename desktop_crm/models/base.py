@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from peewee import AutoField, BooleanField, CharField, DatabaseProxy, DateTimeField, Model
@@ -16,6 +16,17 @@ database = DatabaseProxy()
 def now() -> datetime:
     """Local wall-clock time, second precision, from the one clock (``desktop_crm.clock``)."""
     return clock.now()
+
+
+def next_version(previous: Any) -> datetime:
+    """The ``updated_at`` of a record saved over ``previous`` (its current one): now, or a microsecond after
+    ``previous`` when the clock has not moved past it (two saves in one second, a frozen clock), so every
+    save gives the record a new version that an open form's optimistic check can tell apart
+    (``desktop_crm.services.common.unchanged_since``)."""
+    stamp = now()
+    if isinstance(previous, datetime) and stamp <= previous:
+        stamp = previous + timedelta(microseconds=1)
+    return stamp
 
 
 def new_uuid() -> str:
@@ -46,8 +57,8 @@ class BaseModel(Model):
         only_save_dirty = True
 
     def save(self, *args: Any, **kwargs: Any) -> int:
-        if self.id is not None:  # an update: touch the timestamp
-            self.updated_at = now()
+        if self.id is not None:  # an update: a new version (see next_version)
+            self.updated_at = next_version(self.updated_at)
         return super().save(*args, **kwargs)
 
 

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 
 from ..errors import ValidationError
-from ..models import ClientMilestone
+from ..models import Client, ClientMilestone
 from . import clients, custom_fields
-from .common import fk_id, transactional
+from .common import fk_id, transactional, unchanged_since
 
 CLIENT_TEXT_FIELDS = (
     "name",
@@ -49,6 +49,9 @@ class ClientInput:
     custom_values: dict[int, Any] = field(default_factory=dict)  # {custom field id: value}
     milestones: list[MilestoneInput] = field(default_factory=list)
     removed_milestone_ids: list[int] = field(default_factory=list)
+    # the client's ``updated_at`` when the form loaded it (``ClientSnapshot.updated_at``): a save after
+    # someone else's is refused (``record.changed_meanwhile``); None: not checked
+    loaded_at: Any = None
 
 
 @dataclass
@@ -61,6 +64,7 @@ class ClientSnapshot:
     tag_names: list[str]
     custom_values: dict[str, Any]  # {custom field name: value} of the fields that have a value
     milestones: list[MilestoneInput]
+    updated_at: Any = None  # the record's version as loaded (see ``ClientInput.loaded_at``)
 
 
 def custom_key(field_id: int) -> str:
@@ -111,6 +115,7 @@ def load_client_form(client_id: Any) -> ClientSnapshot:
         tag_names=[tag.name for tag in clients.get_client_tags(client.id)],
         custom_values=custom_fields.get_custom_values(client.id),
         milestones=milestones,
+        updated_at=client.updated_at,
     )
 
 
@@ -146,13 +151,16 @@ def save_client(client_id: int | None, data: ClientInput) -> int:
     """Create (``client_id`` None) or update the client with everything of the form; returns its id.
     Raises ``CrmError``; nothing is saved then."""
     fields = dict(data.fields)
-    if client_id is None:
-        name = fields.pop("name", "")
-        client = clients.create_client(name, tag_names=data.tag_names, **fields)
-    else:
-        client = clients.update_client(client_id, tag_names=data.tag_names, **fields)
-    _save_custom_values(client.id, data.custom_values)
-    _save_milestones(client.id, data.milestones, data.removed_milestone_ids)
+    # an edit: refused when someone else saved the client after the form loaded it
+    loaded_at = data.loaded_at if client_id is not None else None
+    with unchanged_since(Client, client_id, loaded_at, "Client"):
+        if client_id is None:
+            name = fields.pop("name", "")
+            client = clients.create_client(name, tag_names=data.tag_names, **fields)
+        else:
+            client = clients.update_client(client_id, tag_names=data.tag_names, **fields)
+        _save_custom_values(client.id, data.custom_values)
+        _save_milestones(client.id, data.milestones, data.removed_milestone_ids)
     return int(client.id)
 
 

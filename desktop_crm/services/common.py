@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from ..errors import NotFoundError, ValidationError
+from ..errors import CrmError, NotFoundError, ValidationError
 from ..models import BaseModel, SoftDeleteModel, now
+from ..models.base import next_version
 from ..write_guard import run_in_write_transaction
 
 P = ParamSpec("P")
@@ -248,3 +250,39 @@ def apply_changes(record: BaseModel, changes: dict[str, Any]) -> BaseModel:
         setattr(record, key, value)
     record.save()
     return record
+
+
+# --- optimistic check: two windows editing the same record -------------------------------------------
+class ChangedMeanwhileError(CrmError):
+    """The record was saved by someone else (another window, another machine) after the form loaded it:
+    saving the form would silently overwrite their changes, so nothing is saved."""
+
+
+@contextmanager
+def unchanged_since(model: type[BaseModel], record_id: Any, loaded_at: Any, label: str) -> Iterator[None]:
+    """Around the writes of a form's save, inside its write transaction: refuse the save
+    (:class:`ChangedMeanwhileError`, ``record.changed_meanwhile``) when the record's ``updated_at`` is no
+    longer ``loaded_at``, the value the form loaded; after the writes, stamp the record with an
+    ``updated_at`` no other open form holds, so theirs is refused in turn. ``loaded_at`` None: no check
+    (a caller that did not load the record, an undo).
+
+    The check is one ``UPDATE ... WHERE id = ? AND updated_at = ?``: on a team database it waits for a
+    concurrent saver's row lock and then sees their committed value (nothing slips in between); on a file
+    the write transaction holds the file's write lock already."""
+    if loaded_at is None:
+        yield
+        return
+    record = get_record(model, record_id, label)  # missing or deleted: that error, not a conflict
+    claimed = (
+        model.update(updated_at=model.updated_at)
+        .where((model.id == record.id) & (model.updated_at == loaded_at))
+        .execute()
+    )
+    if not claimed:
+        current = model.get_or_none(model.id == record.id)
+        when = current.updated_at if current is not None else None
+        raise ChangedMeanwhileError("record.changed_meanwhile", label=label, id=record.id, when=when)
+    yield
+    # a new version, whatever the writes did (a save within the same second as the one loaded)
+    latest = model.select(model.updated_at).where(model.id == record.id).scalar()
+    model.update(updated_at=next_version(latest)).where(model.id == record.id).execute()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import Contact
 from . import stakeholders
-from .common import transactional
+from .common import transactional, unchanged_since
 
 
 @dataclass
@@ -20,6 +21,9 @@ class ContactInput:
     fields: dict[str, Any]
     stance_reason: str = ""
     deal_roles: dict[int, str | None] = field(default_factory=dict)
+    # the contact's ``updated_at`` when the dialog loaded it: a save after someone else's is refused
+    # (``record.changed_meanwhile``); None: not checked
+    loaded_at: Any = None
 
 
 @transactional
@@ -31,7 +35,8 @@ def save_contact(client_id: Any, contact_id: int | None, data: ContactInput) -> 
         name = values.pop("name", "")
         contact = stakeholders.create_contact(client_id, name, **values)
     else:
-        contact = stakeholders.update_contact(contact_id, stance_reason=data.stance_reason, **values)
+        with unchanged_since(Contact, contact_id, data.loaded_at, "Contact"):
+            contact = stakeholders.update_contact(contact_id, stance_reason=data.stance_reason, **values)
     for opportunity_id, role in data.deal_roles.items():
         if role != stakeholders.opportunity_roles(opportunity_id).get(contact.id):
             stakeholders.set_opportunity_role(opportunity_id, contact.id, role)

@@ -11,7 +11,7 @@ from typing import Any
 from ..models import Opportunity
 from ..models.enums import OPEN_STAGES
 from . import deals, stakeholders
-from .common import get_record, require_list, transactional
+from .common import get_record, require_list, transactional, unchanged_since
 
 
 @dataclass
@@ -29,6 +29,9 @@ class OpportunityInput:
     competitor: str = ""
     notes: str = ""
     roles: dict[int, str | None] = field(default_factory=dict)
+    # the opportunity's ``updated_at`` when the dialog loaded it: a save after someone else's is refused
+    # (``record.changed_meanwhile``); None: not checked
+    loaded_at: Any = None
 
 
 @transactional
@@ -53,7 +56,8 @@ def save_opportunity(opportunity_id: int | None, data: OpportunityInput) -> int:
         extra: dict[str, Any] = {}
         if data.stage in OPEN_STAGES:
             extra = {"stage": data.stage, "probability": data.probability}
-        opp = deals.update_opportunity(opportunity_id, owner_id=data.owner_id, **fields, **extra)
+        with unchanged_since(Opportunity, opportunity_id, data.loaded_at, "Opportunity"):
+            opp = deals.update_opportunity(opportunity_id, owner_id=data.owner_id, **fields, **extra)
     for contact_id, role in data.roles.items():
         if role != current.get(contact_id):
             stakeholders.set_opportunity_role(opp.id, contact_id, role)

@@ -1381,7 +1381,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Possible duplicate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2234,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+53"/>
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+54"/>
         <source>New contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,7 +2359,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <location line="+14"/>
         <source>Enter the contact&apos;s name.</source>
         <translation type="unfinished"></translation>
@@ -2708,7 +2708,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+200"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+217"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6606,7 +6606,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52"/>
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+55"/>
         <source>New opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6686,7 +6686,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>— not in this deal —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8111,17 +8111,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>A choice field needs at least one choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-52"/>
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+862"/>
+        <location line="+877"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8131,17 +8131,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-800"/>
+        <location line="-808"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+797"/>
+        <location line="+805"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-610"/>
+        <location line="-646"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8151,12 +8151,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-171"/>
         <source>Choices must be a list of texts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Client &quot;{name}&quot; has been deleted; restore it before linking records to it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8166,12 +8166,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>Custom values must be a mapping of field to value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+144"/>
         <source>Due date: it must lie within the goal&apos;s period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8181,12 +8181,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+609"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+116"/>
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8196,17 +8196,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1004"/>
+        <location line="-1019"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+142"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+640"/>
+        <location line="+612"/>
         <source>Instalment: it belongs to another contract.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8221,7 +8221,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+620"/>
+        <location line="+656"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8236,7 +8236,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-576"/>
+        <location line="-612"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8256,12 +8256,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-214"/>
         <source>Opportunity &quot;{name}&quot; already has a contract; record a repeat order as a new opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+665"/>
+        <location line="+644"/>
         <source>Opportunity &quot;{name}&quot; has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8291,7 +8291,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="-321"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8466,7 +8466,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Criterion {name!r} is listed twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8512,12 +8512,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+818"/>
+        <location line="+826"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-817"/>
+        <location line="-825"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8562,47 +8562,72 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+596"/>
+        <source>{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>The team database {url} could not be backed up ({reason}); no backup was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A team database is backed up by its server&apos;s tools: list and restore its backups with pg_restore (see the README&apos;s team database section); `desktop-crm backup` writes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
         <source>The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>The team database {url} asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-28"/>
         <source>The team database {url} refused the user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+21"/>
         <source>The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>{url} holds the tables of another application; it was not opened and not modified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-717"/>
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-76"/>
+        <source>{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>The source and the destination are the same database ({target}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8683,12 +8708,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+543"/>
+        <location line="+547"/>
         <source>{label} cannot be after today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-546"/>
         <source>This public-information note no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8849,12 +8874,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+533"/>
+        <location line="+569"/>
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-565"/>
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9420,7 +9445,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>{label} #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9630,7 +9655,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
         <source>{label} contains a control character (such as NUL); remove it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9640,8 +9665,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+350"/>
+        <location line="-382"/>
+        <location line="+386"/>
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9651,8 +9676,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+344"/>
+        <location line="-379"/>
+        <location line="+380"/>
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9767,7 +9792,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-337"/>
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9812,12 +9837,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+218"/>
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-873"/>
+        <location line="-888"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9827,7 +9852,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location line="+283"/>
         <source>Target not found on this goal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9837,42 +9862,42 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+554"/>
+        <location line="+590"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-244"/>
         <source>The client of milestone #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-609"/>
+        <location line="-581"/>
         <source>The move must be a whole number of places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+618"/>
+        <location line="+590"/>
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-589"/>
         <source>The new order must list every custom field exactly once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+158"/>
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+607"/>
+        <location line="+636"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+97"/>
         <source>The view definition cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9882,7 +9907,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-651"/>
+        <location line="-687"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9907,7 +9932,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+635"/>
+        <location line="+671"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9917,7 +9942,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-644"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9927,12 +9952,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+685"/>
+        <location line="+721"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-903"/>
+        <location line="-911"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9942,7 +9967,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+249"/>
         <source>Weights: at least one weight must be above 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9957,12 +9982,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+567"/>
+        <location line="+603"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-614"/>
+        <location line="-650"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9972,7 +9997,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+480"/>
+        <location line="+484"/>
         <source>later_today_hours must be between 1 and 12.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9982,12 +10007,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+105"/>
         <source>{label} is implausibly large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-215"/>
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9998,22 +10023,22 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="-187"/>
-        <location line="+262"/>
+        <location line="+266"/>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-74"/>
         <source>{label} must be a finite number of reasonable size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-577"/>
         <source>{label} must be a list of choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+603"/>
+        <location line="+575"/>
         <source>{label} must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10033,12 +10058,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-580"/>
+        <location line="-552"/>
         <source>{label} must be between 1900 and 2100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+623"/>
+        <location line="+595"/>
         <source>{label} must be between {low} and {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10048,27 +10073,27 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+303"/>
         <source>{name} does not supervise the author of this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-943"/>
+        <location line="-958"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+838"/>
+        <location line="+853"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-783"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+810"/>
+        <location line="+818"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10098,12 +10123,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-66"/>
         <source>{name} works at another client than this opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-820"/>
+        <location line="-803"/>
         <source>{name} works at another client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10154,7 +10179,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+958"/>
+        <location filename="../../ui/service_text.py" line="+973"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11271,7 +11296,7 @@ Start a new, empty database in this file?</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -11766,7 +11791,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="-466"/>
+        <location filename="../../ui/pages/custom_fields.py" line="-467"/>
         <location filename="../../ui/tasks.py" line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>

@@ -1402,7 +1402,7 @@ Your data is unchanged.</source>
         <translation>请填写节点名称，或删除这一行。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
@@ -2260,7 +2260,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/contact_dialog.py" line="+53" />
+        <location filename="../../ui/pages/clients/contact_dialog.py" line="+54" />
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
@@ -2385,7 +2385,7 @@ Your data is unchanged.</source>
         <translation>立场变化记录</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+71" />
         <location line="+14" />
         <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
@@ -2750,7 +2750,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+200" />
+        <location filename="../../ui/pages/custom_fields.py" line="+217" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -6680,7 +6680,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunityDialog</name>
     <message>
-        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+52" />
+        <location filename="../../ui/pages/deals/opportunity_dialog.py" line="+55" />
         <source>New opportunity</source>
         <translation>新建商机</translation>
     </message>
@@ -6760,7 +6760,7 @@ Start a new, empty database in this file?</source>
         <translation>关键人</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>— not in this deal —</source>
         <translation>— 不参与此商机 —</translation>
     </message>
@@ -8225,12 +8225,12 @@ Start a new, empty database in this file?</source>
         <translation>--year 必须在 1900 到 2100 之间</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+71" />
         <source>A choice field needs at least one choice.</source>
         <translation>选项字段至少需要一个选项。</translation>
     </message>
     <message>
-        <location line="-45" />
+        <location line="-52" />
         <source>A contact cannot report to themselves, directly or through others.</source>
         <translation>联系人不能直接或间接向自己汇报。</translation>
     </message>
@@ -8239,7 +8239,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+862" />
+        <location line="+877" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -8257,17 +8257,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-800" />
+        <location line="-808" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+797" />
+        <location line="+805" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-610" />
+        <location line="-646" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -8297,12 +8297,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-199" />
+        <location line="-171" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-62" />
         <source>Client "{name}" has been deleted; restore it before linking records to it.</source>
         <translation>客户“{name}”已删除；请先恢复，再关联记录。</translation>
     </message>
@@ -8328,7 +8328,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">业务特征字段 {field_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+67" />
         <source>Custom values must be a mapping of field to value.</source>
         <translation>业务特征值必须是“字段 → 值”的对应关系。</translation>
     </message>
@@ -8337,7 +8337,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+172" />
+        <location line="+144" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -8355,7 +8355,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+577" />
+        <location line="+609" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -8364,7 +8364,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">请输入{name}当前的 PIN 码，或先切换到{name2}或主管。</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+116" />
         <source>Give either a total score or scores per criterion, not both.</source>
         <translation>请给出总分或按评分项打分，不能两者都给。</translation>
     </message>
@@ -8374,7 +8374,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-1004" />
+        <location line="-1019" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8383,12 +8383,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+142" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+640" />
+        <location line="+612" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -8423,7 +8423,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+620" />
+        <location line="+656" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8438,7 +8438,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-576" />
+        <location line="-612" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8458,7 +8458,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-235" />
+        <location line="-214" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -8467,7 +8467,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+665" />
+        <location line="+644" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8505,7 +8505,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-342" />
+        <location line="-321" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8644,7 +8644,7 @@ Start a new, empty database in this file?</source>
         <translation>合同须由赢单的商机生成。请选择该客户的一个赢单商机。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+11" />
         <source>Criterion {name!r} is listed twice.</source>
         <translation>评分项 {name!r} 重复了。</translation>
     </message>
@@ -8690,12 +8690,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+818" />
+        <location line="+826" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-817" />
+        <location line="-825" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8740,7 +8740,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+1" />
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation>该数据库由更新版本的程序写入（数据结构 {version}，本版本最高支持 {latest}）。请升级程序；文件未被修改。</translation>
     </message>
@@ -8885,7 +8885,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-746" />
+        <location line="-725" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -8925,47 +8925,57 @@ Start a new, empty database in this file?</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+827" />
         <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
-        <translation type="unfinished" />
+        <translation>未安装 PostgreSQL 驱动（psycopg2）：无法打开团队数据库。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+18" />
         <source>The team database {url} cannot be reached ({reason}). Check the address and that the server is running; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>无法连接团队数据库 {url}（{reason}）。请检查地址并确认服务器正在运行；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-4" />
         <source>The team database {url} asks for a password.</source>
-        <translation type="unfinished" />
+        <translation>团队数据库 {url} 需要密码。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-28" />
         <source>The team database {url} refused the user name or password.</source>
-        <translation type="unfinished" />
+        <translation>团队数据库 {url} 拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+21" />
         <source>The team database {url} does not exist on the server: ask whoever runs the server to create it (see the README).</source>
-        <translation type="unfinished" />
+        <translation>服务器上不存在团队数据库 {url}：请让服务器管理员创建它（见 README）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-3" />
         <source>{url} holds the tables of another application; it was not opened and not modified.</source>
-        <translation type="unfinished" />
+        <translation>{url} 中是其他应用程序的数据表；未打开，也未做任何修改。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-8" />
         <source>The team database {url} is at schema {version} and this version cannot upgrade it to {latest}; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>团队数据库 {url} 的结构版本为 {version}，本版本无法将其升级到 {latest}；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="-679" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
     <message>
+        <location line="-114" />
+        <source>{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.</source>
+        <translation>{target} 不是空的（表 {table} 中有数据）：只能复制到新文件或空的团队数据库。</translation>
+    </message>
+    <message>
         <location line="+4" />
+        <source>The source and the destination are the same database ({target}).</source>
+        <translation>源和目标是同一个数据库（{target}）。</translation>
+    </message>
+    <message>
+        <location line="+114" />
         <source>This unified social credit code fails its check character (it should end in {expected}): look for a typing mistake.</source>
         <translation>该统一社会信用代码校验位不符（最后一位应为 {expected}），请检查是否输错。</translation>
     </message>
@@ -8986,12 +8996,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+543" />
+        <location line="+547" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-542" />
+        <location line="-546" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -9112,12 +9122,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+533" />
+        <location line="+569" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-529" />
+        <location line="-565" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -9643,6 +9653,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.</source>
+        <translation>{label} #{id} 在您打开之后已被他人修改（保存于 {when}）；您的修改未保存：请重新加载以查看对方的修改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{label} #{id} has been deleted.</source>
         <translation>{label} #{id} 已删除。</translation>
     </message>
@@ -9852,7 +9867,17 @@ Start a new, empty database in this file?</source>
         <translation>阶段：{stage!r} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+7" />
+        <source>The team database {url} could not be backed up ({reason}); no backup was written.</source>
+        <translation>团队数据库 {url} 无法备份（{reason}）；未写入任何备份。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A team database is backed up by its server's tools: list and restore its backups with pg_restore (see the README's team database section); `desktop-crm backup` writes one.</source>
+        <translation>团队数据库由其服务器的工具备份：用 pg_restore 列出和恢复备份（见 README 的团队数据库一节）；`desktop-crm backup` 可写入一份备份。</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>{label} contains a control character (such as NUL); remove it.</source>
         <translation>{label}包含控制字符（如 NUL），请删除。</translation>
     </message>
@@ -9862,8 +9887,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-346" />
-        <location line="+350" />
+        <location line="-382" />
+        <location line="+386" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -9873,8 +9898,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-343" />
-        <location line="+344" />
+        <location line="-379" />
+        <location line="+380" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -9997,7 +10022,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-301" />
+        <location line="-337" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -10054,12 +10079,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+182" />
+        <location line="+218" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-873" />
+        <location line="-888" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -10069,7 +10094,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+304" />
+        <location line="+283" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -10079,12 +10104,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+554" />
+        <location line="+590" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-244" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -10093,22 +10118,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-609" />
+        <location line="-581" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+618" />
+        <location line="+590" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-617" />
+        <location line="-589" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+186" />
+        <location line="+158" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -10117,12 +10142,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+607" />
+        <location line="+636" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+97" />
         <source>The view definition cannot be saved.</source>
         <translation>无法保存该视图。</translation>
     </message>
@@ -10132,7 +10157,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-651" />
+        <location line="-687" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -10165,7 +10190,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+635" />
+        <location line="+671" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -10175,7 +10200,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-608" />
+        <location line="-644" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -10221,12 +10246,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+685" />
+        <location line="+721" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-903" />
+        <location line="-911" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -10236,7 +10261,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+277" />
+        <location line="+249" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -10255,12 +10280,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+567" />
+        <location line="+603" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-614" />
+        <location line="-650" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -10270,7 +10295,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+480" />
+        <location line="+484" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -10328,12 +10353,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+105" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-179" />
+        <location line="-215" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -10344,7 +10369,7 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="-187" />
-        <location line="+262" />
+        <location line="+266" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -10353,17 +10378,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-70" />
+        <location line="-74" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-605" />
+        <location line="-577" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+603" />
+        <location line="+575" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -10383,12 +10408,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-580" />
+        <location line="-552" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+623" />
+        <location line="+595" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -10414,27 +10439,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+267" />
+        <location line="+303" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-943" />
+        <location line="-958" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+838" />
+        <location line="+853" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-775" />
+        <location line="-783" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+810" />
+        <location line="+818" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10472,12 +10497,12 @@ Start a new, empty database in this file?</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-66" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-820" />
+        <location line="-803" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10540,7 +10565,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+958" />
+        <location filename="../../ui/service_text.py" line="+973" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11661,7 +11686,7 @@ Start a new, empty database in this file?</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -12160,7 +12185,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="-466" />
+        <location filename="../../ui/pages/custom_fields.py" line="-467" />
         <location filename="../../ui/tasks.py" line="+19" />
         <source>Cancel</source>
         <translation>取消</translation>

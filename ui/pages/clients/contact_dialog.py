@@ -48,6 +48,7 @@ class ContactDialog(QDialog):
         self.setObjectName("contactDialog")
         self.client_id = client_id
         self.contact_id = contact_id
+        self._loaded_at: Any = None  # the record's updated_at as loaded (optimistic check)
         self._original_stance = "neutral"
         self._original_deal_roles: dict[int, str | None] = {}
         self.setWindowTitle(self.tr("New contact") if contact_id is None else self.tr("Edit contact"))
@@ -170,6 +171,7 @@ class ContactDialog(QDialog):
 
     def _load(self, contact_id: int) -> None:
         contact = hub_data.contact_record(contact_id)
+        self._loaded_at = contact.updated_at  # someone else's save since is refused, not overwritten
         for key in TEXT_FIELDS:
             self.edits[key].setText(getattr(contact, key) or "")
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(contact.role), 0))
@@ -249,5 +251,6 @@ class ContactDialog(QDialog):
             fields=values,
             stance_reason=self.reason_edit.text().strip() if changed else "",
             deal_roles={opp_id: combo.currentData() for opp_id, combo in self.deal_combos.items()},
+            loaded_at=self._loaded_at if self.contact_id is not None else None,
         )
         self.contact_id = save_contact(self.client_id, self.contact_id, data)

@@ -335,6 +335,8 @@ class ClientEditorDialog(QDialog):
             custom_values=custom,
             milestones=milestones,
             removed_milestone_ids=list(self.milestones.removed_ids),
+            # someone else's save since this form loaded is refused, not overwritten
+            loaded_at=self._loaded.updated_at if self._loaded is not None else None,
         )
 
     def _confirm_not_duplicate(self, name: str, phone: str) -> bool:

@@ -7,6 +7,8 @@ its field and nothing is saved.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +47,7 @@ class OpportunityDialog(DealFormDialog):
         self.setObjectName("opportunityDialog")
         self.setMinimumWidth(620)
         self.opportunity_id = opportunity_id
+        self._loaded_at: Any = None  # the record's updated_at as loaded (optimistic check)
         self.client_id = client_id
         self._probabilities = deal_data.probabilities()
         self._probability_touched = False
@@ -122,6 +125,7 @@ class OpportunityDialog(DealFormDialog):
 
     def _load(self, opportunity_id: int) -> None:
         opp = deal_data.opportunity(opportunity_id)
+        self._loaded_at = opp.updated_at  # someone else's save since is refused, not overwritten
         self._set_client(fk_id(opp, "client"), deal_data.client_name(fk_id(opp, "client")))
         self.client_combo.setEnabled(False)
         self.name_edit.setText(opp.name)
@@ -247,6 +251,7 @@ class OpportunityDialog(DealFormDialog):
             stage=self.stage_combo.currentData(),
             probability=self.probability_spin.value(),
             roles=self.roles(),
+            loaded_at=self._loaded_at if self.opportunity_id is not None else None,
             **fields,
         )
         self.opportunity_id = save_opportunity(self.opportunity_id, data)
