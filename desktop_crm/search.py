@@ -5,7 +5,8 @@ text; ``client_fts`` is an FTS5 trigram index over it. FTS5 trigram cannot match
 characters (and on SQLite 3.40 a trigram LIKE under three characters silently returns nothing), so a
 query term of one or two characters — a two-character Chinese given name, say — is matched with
 ``LIKE`` on the plain table instead, and longer terms through the trigram index. Every term must
-match (AND).
+match (AND). A team database (PostgreSQL) has no FTS5 table: there ``client_search.body`` carries a
+``pg_trgm`` GIN index, which serves ``ILIKE '%term%'`` for every term (:func:`_term_clauses`).
 
 The search rows are kept current by triggers (``desktop_crm.derived``); bulk writers wrap their
 inserts in ``derived.bulk_mode``, which rebuilds the index once at the end.
@@ -21,7 +22,7 @@ from itertools import repeat
 from operator import contains
 from typing import Any
 
-from . import changes
+from . import changes, engine
 
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
 _DIGITS = "replace(replace(replace(replace({col}, '-', ''), ' ', ''), '+', ''), '.', '')"
@@ -59,14 +60,19 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def search_condition(query: str) -> tuple[str, list[str]] | None:
-    """An SQL condition on ``client.id`` (e.g. to AND into a list query) and its parameters.
+_LIKE_CLAUSE = "client.id IN (SELECT client_id FROM client_search WHERE body LIKE ? ESCAPE '\\')"
 
-    Returns None for an empty query (no restriction).
+
+def _term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
+    """Conditions on ``client.id`` (and their parameters) that every term is in the client's text.
+
+    The one place where the engines differ: on SQLite the terms of three or more characters go through
+    the FTS5 trigram table (one ``MATCH`` for all), shorter ones through ``LIKE`` on the plain table; a
+    team database has no FTS5 table and matches every term with ``LIKE`` on the plain table (``ILIKE``
+    once translated), which the ``pg_trgm`` index on ``client_search.body`` serves.
     """
-    terms = _terms(query)
-    if not terms:
-        return None
+    if engine.is_postgres():
+        return [_LIKE_CLAUSE] * len(terms), [_like_pattern(t) for t in terms]
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     clauses: list[str] = []
@@ -76,8 +82,20 @@ def search_condition(query: str) -> tuple[str, list[str]] | None:
         clauses.append("client.id IN (SELECT rowid FROM client_fts WHERE client_fts MATCH ?)")
         params.append(match)
     for term in short_terms:
-        clauses.append("client.id IN (SELECT client_id FROM client_search WHERE body LIKE ? ESCAPE '\\')")
+        clauses.append(_LIKE_CLAUSE)
         params.append(_like_pattern(term))
+    return clauses, params
+
+
+def search_condition(query: str) -> tuple[str, list[str]] | None:
+    """An SQL condition on ``client.id`` (e.g. to AND into a list query) and its parameters.
+
+    Returns None for an empty query (no restriction).
+    """
+    terms = _terms(query)
+    if not terms:
+        return None
+    clauses, params = _term_clauses(terms)
     return " AND ".join(clauses), params
 
 
@@ -189,6 +207,7 @@ def _signatures_and_runs(words: list[str]) -> tuple[Any, Any]:
 # characters is ``first code * 16 + second code``: a bit of ``_PhoneIndex.pairs``.
 _PHONE_ALPHABET = _PHONE_STRIP
 _PHONE_ROWS_SCANNED = 8192  # a narrowed list of up to this many rows is looked at row by row (faster)
+_SCAN_SLICE = 1 << 20  # characters of the phone index's text compared at a time
 
 
 @cache
@@ -267,16 +286,24 @@ class _PhoneIndex:
         text = self.text
         places = len(text) - len(want) + 1
         found = np.zeros(self.count, dtype=bool)
-        if places <= 0:
-            return found
-        # Where the first two characters occur (two whole-array comparisons), then each further
-        # character tested at those places only (the text ends with a space: never past its end).
-        at = np.flatnonzero((text[:places] == want[0]) & (text[1 : places + 1] == want[1]))
-        for k in range(2, len(want)):
-            if not len(at):
-                break
-            at = at[text[at + k] == want[k]]
-        found[self.owners[np.searchsorted(self.starts, at, side="right") - 1]] = True
+        # Where the first two characters occur (two comparisons, a slice of the text at a time: little
+        # made per character), then each further character tested at those places only (the text ends
+        # with a space, so never past its end).
+        hits = []
+        both = np.empty(min(_SCAN_SLICE, max(places, 0)), dtype=bool)
+        second = np.empty_like(both)
+        for low in range(0, places, _SCAN_SLICE):
+            size = min(_SCAN_SLICE, places - low)
+            np.equal(text[low : low + size], want[0], out=both[:size])
+            np.equal(text[low + 1 : low + 1 + size], want[1], out=second[:size])
+            both[:size] &= second[:size]
+            at = np.flatnonzero(both[:size]) + low
+            for k in range(2, len(want)):
+                at = at[text[at + k] == want[k]]
+            hits.append(at)
+        if hits:
+            at = np.concatenate(hits)
+            found[self.owners[np.searchsorted(self.starts, at, side="right") - 1]] = True
         return found
 
 

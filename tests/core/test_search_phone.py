@@ -112,9 +112,15 @@ def _realistic_phones(rng: random.Random) -> str:
     return _split_text(f"{name} {' '.join(parts)}".casefold())[1]
 
 
-def test_phone_index_on_realistic_phones_every_fragment_length() -> None:
+@pytest.mark.parametrize(("scan_slice", "count"), [(1 << 20, 3000), (1000, 3000), (7, 200)])
+def test_phone_index_on_realistic_phones_every_fragment_length(
+    monkeypatch: pytest.MonkeyPatch, scan_slice: int, count: int
+) -> None:
+    """Terms of three characters or more are scanned a slice of the text at a time: a match across two
+    slices is still found."""
+    monkeypatch.setattr(search, "_SCAN_SLICE", scan_slice)
     rng = random.Random(12)
-    phones = [_realistic_phones(rng) for _ in range(3000)]
+    phones = [_realistic_phones(rng) for _ in range(count)]
     index = _PhoneIndex(phones)
     assert index.text.nbytes == sum(map(len, phones)) + len(phones)
     terms = list(PHONE_CHARS) + ["13", "00", "86", "+8", "-0", "((", "55", ".5", "0)", "+86", "8000"]
