@@ -7,12 +7,13 @@ import sqlite3
 import pytest
 
 from desktop_crm.derived import bulk_mode
+from desktop_crm.engine import raw_connection
 from desktop_crm.models import Client, Contact, CustomFieldDef, CustomFieldValue, database, now
 from desktop_crm.search import search_client_ids
 
 
 def ids(query: str) -> set[int]:
-    return set(search_client_ids(database.connection(), query))
+    return set(search_client_ids(raw_connection(), query))
 
 
 @pytest.fixture
@@ -77,8 +78,9 @@ def test_index_follows_edits_deletes_and_custom_text(clients: dict[str, Client])
     assert ids("冷链") == {clients["b"].id}
 
 
+@pytest.mark.sqlite_only  # bulk_mode drops SQLite's triggers for the file loaders; a team database is filled by copy
 def test_bulk_mode_rebuilds_once_and_restores_triggers(db: object) -> None:
-    conn: sqlite3.Connection = database.connection()
+    conn: sqlite3.Connection = raw_connection()
     with database.atomic(), bulk_mode(conn):
         conn.executemany(
             "INSERT INTO client (uuid, created_at, updated_at, name, short_name, status, value_verdict, grade,"
@@ -98,7 +100,7 @@ def test_search_memo_gives_the_same_ids_as_the_sql_search(clients: dict[str, Cli
     from desktop_crm.search import SearchMemo
 
     Contact.create(client=clients["b"], name="Anna WALKER", phone="+49 30 1234567")
-    memo = SearchMemo(database.connection())
+    memo = SearchMemo(raw_connection())
     # Typed one character at a time (narrowing), then unrelated queries, then terms and deletions.
     queries = [
         "w",
@@ -125,7 +127,7 @@ def test_search_memo_gives_the_same_ids_as_the_sql_search(clients: dict[str, Cli
 def test_ordered_search_keeps_the_list_order_and_narrows(clients: dict[str, Client]) -> None:
     from desktop_crm.search import SearchMemo
 
-    memo = SearchMemo(database.connection())
+    memo = SearchMemo(raw_connection())
     order = [clients["c"].id, clients["b"].id, clients["a"].id]
     search = memo.ordered(order)
     assert search.matching("") == order
@@ -143,7 +145,7 @@ def test_search_hits_name_the_contact_or_field_that_matched(clients: dict[str, C
 
     field = CustomFieldDef.create(name="主营产品", kind="text")
     CustomFieldValue.create(field=field, client=clients["b"], value_text="冷链运输")
-    conn = database.connection()
+    conn = raw_connection()
     every = [c.id for c in clients.values()]
     assert search_hits(conn, every, "杭州") == {}  # the name holds it: nothing to point at
     assert search_hits(conn, every, "王五") == {
@@ -168,7 +170,7 @@ def test_memo_split_into_words_and_phones_finds_what_sql_finds(clients: dict[str
     Contact.create(client=clients["b"], name="Anna WALKER 2nd", phone="+49 (30) 1234567 ext.9")
     field = CustomFieldDef.create(name="规模", kind="text")
     CustomFieldValue.create(field=field, client=clients["c"], value_text="1000人以上 A-1")
-    memo = SearchMemo(database.connection())
+    memo = SearchMemo(raw_connection())
     for query in [
         "+49",
         "(30)",
