@@ -132,3 +132,13 @@ def stream_rows(
             cursor.close()
 
     return columns, rows()
+
+
+def json_array_holds(column: str, count: int = 1, mark: str = "?", db: Any = None) -> str:
+    """An SQL condition: the JSON array text in ``column`` holds one of ``count`` strings, given as
+    parameters (``mark`` is the placeholder: ``?`` in raw SQL, ``database.param`` inside a peewee query).
+    Only string items match (an item ``1`` is not the text ``"1"``), as SQLite's ``json_each`` compares."""
+    marks = ", ".join([mark] * count)
+    if is_postgres(db):
+        return f"jsonb_exists_any(({column})::jsonb, ARRAY[{marks}]::text[])"
+    return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value IN ({marks}))"
