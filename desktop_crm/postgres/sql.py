@@ -64,6 +64,9 @@ def _has_native_placeholders(parts: list[tuple[bool, str]]) -> bool:
 _USER_TABLE = re.compile(r"\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+user\b", re.IGNORECASE)
 _TEMP_SCHEMA = re.compile(r"\btemp\.(?=\w)", re.IGNORECASE)
 _REAL = re.compile(r"\bAS\s+REAL\b", re.IGNORECASE)
+# SQLite's unary plus on a column (``AND +cl.deleted_at IS NULL``: keeps its planner off an index) is no
+# operator on PostgreSQL's text: dropped where it follows a keyword or "(" and precedes a name.
+_UNARY_PLUS = re.compile(r"(\(|\b(?:AND|OR|WHERE|ON|NOT|WHEN)\b)(\s*)\+(?=[A-Za-z_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -86,6 +89,7 @@ def translate(sql: str, escape_percent: bool = True) -> str:
         text = _LIKE.sub(lambda m: (m.group(1) or "") + "ILIKE", text)
         text = _IS_NOT.sub("IS DISTINCT FROM ", text)
         text = _IS.sub("IS NOT DISTINCT FROM ", text)
+        text = _UNARY_PLUS.sub(r"\1\2", text)
         out.append(text)
     result = "".join(out)
     if "NOCASE" in result.upper():
