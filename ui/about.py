@@ -76,7 +76,9 @@ class AboutDialog(QDialog):
 
         self.version = app_version()
         self.data_folder = data_dir()
-        self.db_path = Path(db_path) if db_path is not None else None
+        from .team_database import target_of
+
+        self.db_path = target_of(db_path) if db_path is not None else None  # a team database: its URL
         self.setWindowTitle(self.tr("About Sales CRM"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)

@@ -5,6 +5,9 @@ Options (the CLI passes them through when no subcommand is given)::
     --db PATH          the database file (default: the one opened last, else
                        desktop_crm.paths.default_db_path()); a missing
                        file is created, and the user is offered demo data
+    --db postgresql://user@host:port/db
+                       a team database (ui.team_database): no file lock, backups or file
+                       check; a password in the URL or typed when asked stays in memory
     --lang en|zh_CN    the interface language (default: the remembered choice, else the system locale);
                        a language given here is remembered for the next start
     --self-test        open every page on the database, process events, refresh each page; exit 0 when
@@ -65,9 +68,10 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=database_argument,
         default=None,
-        help=f"database file (default: the last one opened, else {default_db_path()})",
+        help=f"database file or team database URL postgresql://user@host:port/db (default: the last one "
+        f"opened, else {default_db_path()})",
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system locale)")
     parser.add_argument("--self-test", action="store_true", help="open every page, exit 0 if all work")
@@ -81,13 +85,26 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return args, rest
 
 
-def choose_database(requested: Path | None, settings: AppSettings) -> Path:
-    """``--db`` if given, else the database opened last (if it still exists), else the default file."""
+def database_argument(value: str) -> Path | str:
+    """``--db``: a team database's URL stays a URL (without its password, kept in memory); anything
+    else is a file's path."""
+    from .team_database import target_of
+
+    return target_of(value)
+
+
+def choose_database(requested: Path | str | None, settings: AppSettings) -> Path | str:
+    """``--db`` if given, else the database opened last (a file that still exists, or a team
+    database's URL), else the default file."""
     from desktop_crm.paths import default_db_path
+
+    from .team_database import is_team
 
     if requested is not None:
         return requested
     last = settings.last_database
+    if last and is_team(last):
+        return last
     if last and Path(last).exists():
         return Path(last)
     return default_db_path()
@@ -198,14 +215,15 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_database_or_report(path: Path, *, headless: bool) -> Path | None:
+def open_database_or_report(path: Path | str, *, headless: bool) -> Path | str | None:
     """Open ``path`` through ``ui.file_status.OpenFlow`` (the one-window lock, read-only files, damaged
     files offered their backup, ...); returns the path opened (the user may have chosen another file),
     or None after telling the user why not (dialog, or stderr when headless)."""
     from .file_status import OpenFlow
+    from .team_database import target_of
 
     opened = OpenFlow(None).open(path, headless=headless)
-    return Path(opened) if opened is not None else None
+    return target_of(opened) if opened is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,7 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         settings.language = args.lang
     install_translators(app, lang)
-    first_launch = not Path(args.db).exists()
+    from .team_database import is_team
+
+    team = is_team(args.db)  # a team database: no file to create, lock, back up or check
+    first_launch = not team and not Path(args.db).exists()
     opened = open_database_or_report(args.db, headless=False)
     if opened is None:
         return 1
@@ -234,15 +255,16 @@ def main(argv: list[str] | None = None) -> int:
     from .file_status import install_busy_retry, release_lock, start_integrity_check
 
     install_busy_retry()  # a lock held elsewhere beyond the timeout: Retry / Cancel
-    settings.last_database = str(Path(args.db).resolve())
-    from .shell import Shell
+    from .shell import Shell, remember_database
+
+    remember_database(settings, args.db)
 
     shell = Shell(app, args.db, lang, settings)
     if args.quit_after_first_paint:
         shell.start(quit_after_first_paint=True)
     else:
         shell.start(first_launch=first_launch)
-        if not first_launch:
+        if not first_launch and not team:
             start_integrity_check()  # after the window shows, on a thread of its own
     code = int(app.exec())
     if args.quit_after_first_paint:  # a measurement: leave now, without waiting for a job on the worker

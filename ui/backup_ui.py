@@ -66,6 +66,19 @@ class BackupController(QObject):
     def db_path(self) -> Path:
         return Path(self.window.db_path)
 
+    def on_team(self) -> bool:
+        """A team database (no file here): its server's tools back it up."""
+        from .team_database import is_team
+
+        return is_team(self.window.db_path)
+
+    def _say_team_backups_elsewhere(self) -> None:
+        prompts.show_info(
+            self.window,
+            self.tr("Team database"),
+            error_text(CrmError("team.backups_elsewhere")),
+        )
+
     def start_automatic(self) -> None:
         """Back up once a day while the window is open and when it closes."""
         self.automatic = True
@@ -78,7 +91,7 @@ class BackupController(QObject):
         from desktop_crm.models import database
 
         read_only = bool(getattr(database.obj, "crm_read_only", False))
-        return self.automatic and not read_only and self.db_path.is_file()
+        return self.automatic and not read_only and not self.on_team() and self.db_path.is_file()
 
     def backup_if_due(self) -> Job | None:
         """Today's automatic backup, on the worker, if there is none yet (progress in the status bar)."""
@@ -127,6 +140,9 @@ class BackupController(QObject):
 
     def backup_to_file(self) -> Job | None:
         """File → Backup…: a verified copy at a file the user chooses."""
+        if self.on_team():
+            self._say_team_backups_elsewhere()
+            return None
         suggested = self.db_path.parent / f"{self.db_path.stem}-{clock.today().isoformat()}.sqlite3"
         target = prompts.ask_save_path(
             self.window, self.tr("Back up the database"), str(suggested), self.tr("CRM database (*.sqlite3)")
@@ -142,6 +158,9 @@ class BackupController(QObject):
 
     def restore(self) -> Job | None:
         """File → Restore from backup…: choose a backup (or another file), confirm, restore."""
+        if self.on_team():
+            self._say_team_backups_elsewhere()
+            return None
         dialog = RestoreDialog(self.window, list_backups(self.db_path))
         if prompts.run_modal(dialog) != RestoreDialog.DialogCode.Accepted.value:
             return None

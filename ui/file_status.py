@@ -30,6 +30,7 @@ from desktop_crm.storage_errors import DatabaseBusyError
 
 from . import prompts
 from .errors import error_text
+from .team_database import is_team, open_team_or_error, target_of
 
 DAMAGED_CODES = ("db.damaged", "db.not_a_database_file", "db.damaged_in_use")
 
@@ -96,6 +97,8 @@ class OpenFlow(QObject):
         from desktop_crm.db import open_database
 
         path = os.fspath(path)
+        if is_team(path):  # a team database: no file, so no lock, no damaged-file recovery
+            return self._open_team(path, headless)
         lock: file_lock.InstanceLock | None = None
         read_only = False
         shared_with = ""
@@ -140,6 +143,18 @@ class OpenFlow(QObject):
         reason = "elsewhere" if read_only else "file" if db_read_only else ""
         _set_state(FileState(path, db_read_only, reason, shared_with), lock)
         return path
+
+    def _open_team(self, url: str, headless: bool) -> str | None:
+        """Open the team database at ``url``; returns its address without password (what the window
+        shows and remembers), or None after saying why not (a cancelled password question: silently)."""
+        target = str(target_of(url))
+        opened, error = open_team_or_error(self.parent_widget, target, headless=headless)
+        if opened is None:
+            if error is not None:
+                self._show_refusal(error, headless)
+            return None
+        _set_state(FileState(opened), None)  # the file opened before (if any) is let go
+        return opened
 
     # --- questions ---------------------------------------------------------------------------
     def _ask_open_elsewhere(self, path: str, owner: file_lock.LockOwner) -> str | None:
@@ -297,8 +312,8 @@ def start_integrity_check(path: str | None = None) -> threading.Thread | None:
 
     current = state()
     target = path or current.path
-    if not target or target == ":memory:" or not Path(target).is_file():
-        return None
+    if not target or target == ":memory:" or is_team(target) or not Path(target).is_file():
+        return None  # a team database is checked by its server
     if write_guard.write_refusal() is None:
         write_guard.set_write_refusal("checking")
     current.checking = True

@@ -30,6 +30,7 @@ from .changes import ChangeSet, Freshness, bus
 from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .settings import AppSettings
+from .team_database import TeamConnectDialog, is_team, remember_password, shown, target_of
 from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self.settings = settings or AppSettings()
-        self.db_path = Path(db_path)
+        self.db_path: Path | str = target_of(db_path)  # a file, or a team database's URL (no password)
         self.lang = lang
         self.pages = PageList(self)
         self._built: dict[int, Page] = {}
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(self.tr("&New database…"), self._on_new_action_triggered)
         self.open_action = file_menu.addAction(self.tr("&Open database…"), self._on_open_action_triggered)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.team_action = file_menu.addAction(
+            self.tr("&Connect to team database…"), self._on_team_action_triggered
+        )
         self.backup_action = file_menu.addAction(self.tr("&Backup…"), self._on_backup_action_triggered)
         self.restore_action = file_menu.addAction(
             self.tr("&Restore from backup…"), self._on_restore_action_triggered
@@ -419,12 +423,17 @@ class MainWindow(QMainWindow):
         self.reminders.check()
 
     def update_status(self) -> None:
-        from desktop_crm.db import schema_version
-        from desktop_crm.models import database
+        from desktop_crm.engine import stored_schema_version
 
-        self.path_label.set_full_text(self.tr("Database: {path}").format(path=str(self.db_path)))
+        if is_team(self.db_path):
+            where = shown(self.db_path)
+            self.path_label.set_full_text(self.tr("Team database: {url}").format(url=where))
+            self.setWindowTitle(self.tr("Sales CRM — {database}").format(database=where))
+        else:
+            self.path_label.set_full_text(self.tr("Database: {path}").format(path=str(self.db_path)))
+            self.setWindowTitle(self.tr("Sales CRM"))
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
-        version = schema_version(database.connection())
+        version = stored_schema_version()
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))
         self.working_as.update_label()
 
@@ -459,7 +468,7 @@ class MainWindow(QMainWindow):
             previous.close()
         if not created:
             start_integrity_check(opened_path)
-        self.db_path = Path(path)
+        self.db_path = target_of(path)
         self.reminders.reset()
         self.refresh_all()
         self.sig_database_opened.emit(str(path))
@@ -574,7 +583,7 @@ class MainWindow(QMainWindow):
         self.change_language(lang)
 
     def _on_new_action_triggered(self) -> None:
-        path = prompts.ask_database_path(self, self.tr("New database"), str(self.db_path.parent), new=True)
+        path = prompts.ask_database_path(self, self.tr("New database"), self.file_folder(), new=True)
         if not path:
             return
         if Path(path).exists():
@@ -587,9 +596,29 @@ class MainWindow(QMainWindow):
         self.switch_database(path, created=True)
 
     def _on_open_action_triggered(self) -> None:
-        path = prompts.ask_database_path(self, self.tr("Open database"), str(self.db_path.parent), new=False)
+        path = prompts.ask_database_path(self, self.tr("Open database"), self.file_folder(), new=False)
         if path:
             self.switch_database(path)
+
+    def file_folder(self) -> str:
+        """Where the file dialogs start: the open file's folder (the default one on a team database)."""
+        if is_team(self.db_path):
+            from desktop_crm.paths import default_db_path
+
+            return str(default_db_path().parent)
+        return str(Path(self.db_path).parent)
+
+    def _on_team_action_triggered(self) -> None:
+        """File → Connect to team database…: the address (and a password, kept in memory only)."""
+        last = shown(self.db_path) if is_team(self.db_path) else self.settings.last_team_url
+        dialog = TeamConnectDialog(self, last)
+        if prompts.run_modal(dialog) != TeamConnectDialog.DialogCode.Accepted.value:
+            return
+        url = dialog.url()
+        password = dialog.password()
+        if password is not None:
+            remember_password(url, password)
+        self.switch_database(url)
 
     def _on_backup_action_triggered(self) -> None:
         self.backups.backup_to_file()

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_crm.paths import portable_home
+from desktop_crm.postgres.connect import display_url, is_team_url
 
 ORGANIZATION_NAME = "desktop-crm"
 APPLICATION_NAME = "desktop-crm"
@@ -24,6 +25,7 @@ _DEFAULTS: dict[str, object] = {
     "window/geometry": QByteArray(),
     "window/last_page": "today",
     "database/last": "",  # the database last opened, reopened when --db is not given
+    "database/last_team": "",  # the team database connected to last (URL without password)
     "view/theme": "light",  # light or dark: the window and the charts
 }
 
@@ -71,6 +73,8 @@ class AppSettings:
         (``DESKTOP_CRM_HOME``) is stored relative to it, so the folder can move (another drive letter)."""
         value = str(self._get("database/last") or "")
         home = portable_home()
+        if is_team_url(value):
+            return value
         if value and home is not None and not Path(value).is_absolute():
             return str(home / value)
         return value
@@ -78,10 +82,22 @@ class AppSettings:
     @last_database.setter
     def last_database(self, value: str) -> None:
         home = portable_home()
-        if value and home is not None:
+        if is_team_url(value):  # a team database: its address, never a password
+            value = display_url(value)
+        elif value and home is not None:
             with contextlib.suppress(ValueError):
                 value = str(Path(value).resolve().relative_to(home.resolve()))
         self._qs.setValue("database/last", value)
+
+    @property
+    def last_team_url(self) -> str:
+        """The team database connected to last (its URL without password; '' if none): File → Connect
+        to team database… starts from it."""
+        return str(self._get("database/last_team") or "")
+
+    @last_team_url.setter
+    def last_team_url(self, value: str) -> None:
+        self._qs.setValue("database/last_team", display_url(value) if value else "")
 
     @property
     def theme(self) -> str:

@@ -16,6 +16,7 @@ from .i18n import install_translators
 from .main_window import MainWindow
 from .settings import AppSettings
 from .tasks import Job, run_with_progress
+from .team_database import is_team, target_of
 from .working_as import ask_first_user
 
 
@@ -39,6 +40,16 @@ def generate_demo_job(db_path: Path) -> object:
     return job
 
 
+def remember_database(settings: AppSettings, target: Path | str) -> None:
+    """The database opened last, for the next start: the file's absolute path, or the team database's
+    address (without password; also where File → Connect to team database… starts next time)."""
+    if is_team(target):
+        settings.last_database = str(target)
+        settings.last_team_url = str(target)
+    else:
+        settings.last_database = str(Path(target).resolve())
+
+
 class Shell(QObject):
     """Owns the main window of one application run."""
 
@@ -47,7 +58,7 @@ class Shell(QObject):
     ) -> None:
         super().__init__()
         self.app = app
-        self.db_path = Path(db_path)
+        self.db_path: Path | str = target_of(db_path)  # a file, or a team database's URL
         self.lang = lang
         self.settings = settings or AppSettings()
         self.window: MainWindow | None = None
@@ -115,8 +126,8 @@ class Shell(QObject):
         self.offer_demo_data(Path(path))
 
     def _on_window_database_opened(self, path: str) -> None:
-        self.db_path = Path(path)
-        self.settings.last_database = str(self.db_path.resolve())
+        self.db_path = target_of(path)
+        remember_database(self.settings, self.db_path)
         # A new file is announced right after this (it offers demo data first); an existing file
         # without anybody in it asks who is working once the switch is complete.
         self._created_path = ""

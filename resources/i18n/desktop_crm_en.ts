@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+80"/>
+        <location filename="../../ui/about.py" line="+82"/>
         <source>About Sales CRM</source>
         <translation type="unfinished">About Sales CRM</translation>
     </message>
@@ -427,7 +427,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+155"/>
+        <location filename="../../ui/app.py" line="+169"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,13 +707,18 @@ Drop files here to attach them.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+109"/>
+        <location filename="../../ui/backup_ui.py" line="+78"/>
+        <source>Team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Backing up before closing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +733,7 @@ Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Replace the open database with {path}?
 
 The current file is kept as a backup first, so this can be undone by restoring that backup.</source>
@@ -970,7 +975,7 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+358"/>
+        <location filename="../../ui/file_status.py" line="+373"/>
         <source>Database busy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5974,13 +5979,14 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+112"/>
+        <location filename="../../ui/main_window.py" line="+113"/>
         <location line="+24"/>
+        <location line="+297"/>
         <source>Sales CRM</source>
         <translation>Sales CRM</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-293"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -5993,6 +5999,11 @@ Your data is unchanged.</source>
         <location line="+1"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Connect to team database…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6160,12 +6171,22 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
+        <source>Team database: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales CRM — {database}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Database: {path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{count} clients</source>
         <translation>{count} clients</translation>
     </message>
@@ -6200,7 +6221,7 @@ Your data is unchanged.</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+62"/>
         <source>Cannot undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11321,7 +11342,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Demo data is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+89"/>
+        <location filename="../../ui/shell.py" line="+100"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -11795,6 +11816,79 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location filename="../../ui/tasks.py" line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <location filename="../../ui/team_database.py" line="+148"/>
+        <source>Connect to team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A team database is one PostgreSQL database that everybody in the team works on at once. Ask whoever runs the server for these details (see the README).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>leave empty to use ~/.pgpass or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is kept in memory until the program closes, never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter the name of the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <location line="-82"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team database {url} asks for a password.
+
+Password for {user}:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+80" />
+        <location filename="../../ui/about.py" line="+82" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -427,7 +427,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+155" />
+        <location filename="../../ui/app.py" line="+169" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -708,13 +708,18 @@ Drop files here to attach them.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+109" />
+        <location filename="../../ui/backup_ui.py" line="+78" />
+        <source>Team database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>Backing up before closing…</source>
         <translation>关闭前正在备份…</translation>
     </message>
     <message>
         <location line="+15" />
-        <location line="+15" />
+        <location line="+18" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -729,7 +734,7 @@ Drop files here to attach them.</source>
         <translation>CRM 数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>Replace the open database with {path}?
 
 The current file is kept as a backup first, so this can be undone by restoring that backup.</source>
@@ -979,7 +984,7 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+358" />
+        <location filename="../../ui/file_status.py" line="+373" />
         <source>Database busy</source>
         <translation>数据库忙</translation>
     </message>
@@ -6040,13 +6045,14 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+112" />
+        <location filename="../../ui/main_window.py" line="+113" />
         <location line="+24" />
+        <location line="+297" />
         <source>Sales CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-293" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6059,6 +6065,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Connect to team database…</source>
+        <translation>连接团队数据库(&amp;C)…</translation>
     </message>
     <message>
         <location line="+2" />
@@ -6226,12 +6237,22 @@ Your data is unchanged.</source>
         <translation>打开到期的下步事务</translation>
     </message>
     <message>
-        <location line="+162" />
+        <location line="+163" />
+        <source>Team database: {url}</source>
+        <translation>团队数据库：{url}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales CRM — {database}</source>
+        <translation>销售客户管理 — {database}</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
@@ -6266,7 +6287,7 @@ Your data is unchanged.</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+62" />
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -11715,7 +11736,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+89" />
+        <location filename="../../ui/shell.py" line="+100" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -12189,6 +12210,81 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location filename="../../ui/tasks.py" line="+19" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <location filename="../../ui/team_database.py" line="+148" />
+        <source>Connect to team database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A team database is one PostgreSQL database that everybody in the team works on at once. Ask whoever runs the server for these details (see the README).</source>
+        <translation>团队数据库是团队所有人同时使用的一个 PostgreSQL 数据库。请向服务器管理员索取以下信息（见 README）。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>leave empty to use ~/.pgpass or PGPASSWORD</source>
+        <translation>留空则使用 ~/.pgpass 或 PGPASSWORD</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The password is kept in memory until the program closes, never saved.</source>
+        <translation>密码只保存在内存中，程序关闭即清除，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <location line="-82" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The team database {url} asks for a password.
+
+Password for {user}:</source>
+        <translation>团队数据库 {url} 需要密码。
+
+{user} 的密码：</translation>
     </message>
 </context>
 <context>
