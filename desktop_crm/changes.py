@@ -298,11 +298,7 @@ def _start_watch(db: object, path: str) -> OutsideWatch | None:
     if is_postgres(db):
         from .postgres.listen import TeamWatch
 
-        try:
-            return TeamWatch(db)
-        except Exception:  # the server cannot be reached right now: asked again at the next call
-            log.debug("team database watch not started", exc_info=True)
-            return None
+        return TeamWatch(db, connect_now=False)  # connects on a thread: the window never waits
     try:
         return OutsideWrites(path)
     except sqlite3.Error:

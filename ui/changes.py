@@ -5,7 +5,9 @@ database worker). :class:`ChangeBus` collects those batches and, on the next tur
 emits ``sig_changed(ChangeSet)`` once with everything committed since: a hundred writes in one turn (or
 one import of a hundred rows) make one refresh per page, not a hundred. Commits by other programs (the
 command line's import while the window is open, a second window on the same file) are noticed by a check
-every second (``desktop_crm.changes.announce_outside_writes``) and announced coarsely: every page reloads.
+every second (``desktop_crm.changes.announce_outside_writes``) and announced coarsely: on a file every page
+reloads; on a team database the tables the other machines wrote are named (their notifications), so only
+the pages showing them reload.
 
 Widgets follow data with :class:`Freshness`: it names the entities a widget shows, reloads the widget
 when one of them changed while it is visible, and marks it stale while it is hidden (reloaded when it is

@@ -60,7 +60,11 @@ class TeamWatch:
     connection of its own. ``path``: the database's shown address (what ``changes`` compares to know
     the watch is on the open database)."""
 
-    def __init__(self, db: Any, *, reconnect_seconds: float = RECONNECT_SECONDS) -> None:
+    def __init__(
+        self, db: Any, *, reconnect_seconds: float = RECONNECT_SECONDS, connect_now: bool = True
+    ) -> None:
+        """``connect_now``: connect here (a failure raises); else on a thread of its own, so the caller
+        (the window's poll, on the GUI thread) never waits for the network."""
         self.db = db
         self.path = str(getattr(db, "crm_path", "") or "")
         self.reconnect_seconds = reconnect_seconds
@@ -70,7 +74,12 @@ class TeamWatch:
         self._next_attempt = 0.0
         self._connecting: threading.Thread | None = None
         self._closed = False
-        self._conn = self._listen()  # the first connection at once: a failure is the caller's to see
+        self._ever_connected = False
+        if connect_now:
+            self._conn = self._listen()
+            self._ever_connected = True
+        else:
+            self._reconnect_in_background()
 
     # --- the connection -------------------------------------------------------------------------
     def _listen(self) -> Any:
@@ -102,7 +111,9 @@ class TeamWatch:
                     conn.close()
                     return
                 self._conn = conn
-                self._missed = True  # whatever committed while away: every table, coarsely
+                # whatever committed while away: every table, coarsely (not before the first listen)
+                self._missed = self._ever_connected
+                self._ever_connected = True
 
         thread = threading.Thread(target=attempt, name="team-watch-reconnect", daemon=True)
         self._connecting = thread

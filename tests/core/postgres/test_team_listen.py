@@ -48,6 +48,14 @@ def _until(condition: Callable[[], bool]) -> bool:
     return False
 
 
+def _watch_started() -> None:
+    """The window's first poll starts the watch; it listens once its connection (on a thread) is up."""
+    assert changes.announce_outside_writes() is False
+    watch = changes.watching()
+    assert watch is not None
+    assert _until(lambda: bool(getattr(watch, "connected", False)))
+
+
 def _commit(other: Any, sql: str, params: tuple[Any, ...] = ()) -> None:
     with other.atomic():
         other.execute_sql(sql, params)
@@ -57,7 +65,7 @@ def test_another_session_s_commit_is_announced_with_its_table(
     db: Any, other: Any, heard: list[tuple[Change, ...]]
 ) -> None:
     client = create_client(name="Acme")
-    assert changes.announce_outside_writes() is False  # the first call starts the watch
+    _watch_started()
     heard.clear()
     _commit(other, "UPDATE client SET notes = ? WHERE id = ?", ("called from the other window", client.id))
     assert _until(changes.announce_outside_writes)
@@ -69,7 +77,7 @@ def test_this_process_s_own_commits_are_not_announced_again(
     db: Any, other: Any, heard: list[tuple[Change, ...]]
 ) -> None:
     client = create_client(name="Acme", tag_names=["vip"])
-    changes.announce_outside_writes()
+    _watch_started()
     heard.clear()
     update_client(client.id, notes="mine")  # announced by the write transaction itself, with its id
     assert heard == [(Change("client", frozenset({client.id}), "update"),)]
@@ -120,5 +128,18 @@ def test_a_lost_connection_answers_nothing_then_reconnects_and_reports_everythin
         found: list[str] = []
         assert _until(lambda: bool(found.extend(watch.changed_tables()) or "tag" in found))
         assert found == ["tag"]
+    finally:
+        watch.close()
+
+
+def test_the_window_s_watch_connects_in_the_background_and_reports_nothing_at_first(db: Any) -> None:
+    from desktop_crm.postgres.listen import TeamWatch
+
+    if not is_postgres(db):
+        pytest.skip("about team databases: runs in the --engine postgresql pass")
+    watch = TeamWatch(db, connect_now=False)
+    try:
+        assert _until(lambda: watch.connected)
+        assert watch.changed_tables() == ()  # the first connection is no reconnection: nothing missed
     finally:
         watch.close()
