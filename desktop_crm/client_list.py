@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
 from . import clock
-from .engine import id_text
+from .engine import id_text, json_array_holds
 from .models import database
 from .models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .search import search_condition
@@ -146,11 +147,35 @@ def column_expr(key: str) -> tuple[str, str]:
     if key.startswith(CUSTOM_PREFIX):
         field_id = int(key[len(CUSTOM_PREFIX) :])
         value = (
-            "(SELECT coalesce(v.value_text, v.value_number, v.value_date) FROM custom_field_value v"
+            f"(SELECT v.{_value_column(field_id)} FROM custom_field_value v"
             f" WHERE v.client_id = client.id AND v.field_id = {field_id})"
         )
         return value, value
     raise KeyError(f"unknown client column {key!r}")
+
+
+def _value_column(field_id: int) -> str:
+    """The column of ``custom_field_value`` holding the values of a field (one per kind: a value row
+    fills only its kind's column, so this is the value a coalesce of the three would give, and of one
+    type on every engine)."""
+    row = database.execute_sql("SELECT kind FROM custom_field_def WHERE id = ?", [field_id]).fetchone()
+    kind = row[0] if row else None
+    return {"number": "value_number", "date": "value_date"}.get(kind or "", "value_text")
+
+
+# A number as SQLite reads one from text (its numeric affinity): what a text condition value compares
+# with the number column as.
+_NUMERIC_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _as_number(value: Any) -> int | float | None:
+    """``value`` as a number to compare with ``value_number`` (None: no number equals it)."""
+    if _whole(value) or (isinstance(value, float) and math.isfinite(value)):
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, str) and _NUMERIC_TEXT.fullmatch(value):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    return None
 
 
 def _in(column: str, values: tuple[Any, ...], allowed: tuple[str, ...] | None, params: list[Any]) -> str:
@@ -160,25 +185,39 @@ def _in(column: str, values: tuple[Any, ...], allowed: tuple[str, ...] | None, p
     return f"{column} IN ({', '.join('?' for _ in values)})"
 
 
+_HAS_VALUE = "(v.value_text IS NOT NULL OR v.value_number IS NOT NULL OR v.value_date IS NOT NULL)"
+
+
 def _custom_clause(cond: CustomCondition, params: list[Any]) -> str:
     base = f"SELECT 1 FROM custom_field_value v WHERE v.client_id = client.id AND v.field_id = {int(cond.field_id)}"
     if cond.op == "empty":
-        return f"NOT EXISTS ({base} AND coalesce(v.value_text, v.value_number, v.value_date) IS NOT NULL)"
+        return f"NOT EXISTS ({base} AND {_HAS_VALUE})"
     if cond.op == "not_empty":
-        return f"EXISTS ({base} AND coalesce(v.value_text, v.value_number, v.value_date) IS NOT NULL)"
+        return f"EXISTS ({base} AND {_HAS_VALUE})"
+    number = _as_number(cond.value)
     if cond.op == "equals":
-        params.extend([str(cond.value), cond.value, str(cond.value)])
-        return f"EXISTS ({base} AND (v.value_text = ? OR v.value_number = ? OR v.value_date = ?))"
+        # each column compared with the value as its own type (the number column only with a number)
+        params.append(str(cond.value))
+        numbers = ""
+        if number is not None:
+            numbers = " OR v.value_number = ?"
+            params.append(number)
+        params.append(str(cond.value))
+        return f"EXISTS ({base} AND (v.value_text = ?{numbers} OR v.value_date = ?))"
     if cond.op == "contains":
         params.append(f"%{cond.value}%")
         return f"EXISTS ({base} AND v.value_text LIKE ?)"
     if cond.op == "has":  # multi-choice holds the value
-        params.append(json.dumps(str(cond.value), ensure_ascii=False))
-        return f"EXISTS ({base} AND EXISTS (SELECT 1 FROM json_each(v.value_text) j WHERE json_quote(j.value) = ?))"
+        params.append(str(cond.value))
+        return f"EXISTS ({base} AND {json_array_holds('v.value_text')})"
     if cond.op in ("at_least", "at_most"):
         sign = ">=" if cond.op == "at_least" else "<="
-        params.extend([cond.value, cond.value])
-        return f"EXISTS ({base} AND (v.value_number {sign} ? OR v.value_date {sign} ?))"
+        numbers = ""
+        if number is not None:
+            numbers = f"v.value_number {sign} ? OR "
+            params.append(number)
+        params.append(str(cond.value))
+        return f"EXISTS ({base} AND ({numbers}v.value_date {sign} ?))"
     raise ValueError(f"unknown custom-field operator {cond.op!r}")
 
 
@@ -266,11 +305,11 @@ def _python_sort_values(key: str) -> tuple[dict[int, Any], Any]:
         return dict(database.execute_sql(sql).fetchall()), 0
     if key.startswith(CUSTOM_PREFIX):
         field_id = int(key[len(CUSTOM_PREFIX) :])
-        sql = (
-            "SELECT client_id, coalesce(value_text, value_number, value_date) FROM custom_field_value"
-            " WHERE field_id = ?"
-        )
-        return dict(database.execute_sql(sql, [field_id]).fetchall()), None
+        sql = "SELECT client_id, value_text, value_number, value_date FROM custom_field_value WHERE field_id = ?"
+        return {
+            cid: text if text is not None else number if number is not None else day
+            for cid, text, number, day in database.execute_sql(sql, [field_id])
+        }, None
     raise KeyError(f"unknown client column {key!r}")
 
 

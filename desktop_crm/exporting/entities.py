@@ -79,7 +79,7 @@ _SOURCES: dict[str, tuple[str, str, dict[str, str]]] = {
             "opportunity": "o.name",
             "contacts": "(SELECT group_concat(name, ', ') FROM (SELECT k.name FROM follow_up_contact fc"
             " JOIN contact k ON k.id = fc.contact_id WHERE fc.follow_up_id = f.id AND k.deleted_at IS NULL"
-            " ORDER BY k.name COLLATE NOCASE, k.id))",
+            " ORDER BY k.name COLLATE NOCASE, k.id) AS names)",
         },
     ),
     "opportunities": (
@@ -192,15 +192,15 @@ def columns_and_sql(kind: str, lang: str = "en") -> tuple[list[Column], str, lis
         columns.append(Column("tags", TAGS_HEADER[lang]))
         selects.append(
             "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM client_tag ct JOIN tag t ON t.id = ct.tag_id"
-            " WHERE ct.client_id = c.id ORDER BY t.name COLLATE NOCASE))"
+            " WHERE ct.client_id = c.id ORDER BY t.name COLLATE NOCASE) AS names)"
         )
         post.append("")
         for field_id, name, field_kind in _custom_fields():
             column_kind = {"number": "number", "date": "date"}.get(field_kind, "text")
             columns.append(Column(f"custom:{field_id}", name, column_kind))
+            value = {"number": "value_number", "date": "value_date"}.get(field_kind, "value_text")
             selects.append(
-                "(SELECT coalesce(v.value_text, v.value_number, v.value_date) FROM custom_field_value v"
-                f" WHERE v.client_id = c.id AND v.field_id = {field_id})"
+                f"(SELECT v.{value} FROM custom_field_value v WHERE v.client_id = c.id AND v.field_id = {field_id})"
             )
             post.append("multi" if field_kind == "multi_choice" else "")
     sql = f"SELECT {', '.join(selects)} FROM {source} ORDER BY {order}"

@@ -88,19 +88,22 @@ def _ts(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
+_SEPARATOR = "\x1f"
+
+
 def open_step_events(user_id: int | None = None) -> Iterator[StepEvent]:
     """The open next steps of live clients (of ``user_id`` when given), by due time."""
     sql = """
         SELECT s.uuid, c.name, c.phone, s.title, s.plan_type, s.bucket, s.due_at,
           coalesce(
-            (SELECT k.name || char(31) || k.phone FROM follow_up_contact fc JOIN contact k ON k.id = fc.contact_id
+            (SELECT k.name || ? || k.phone FROM follow_up_contact fc JOIN contact k ON k.id = fc.contact_id
               WHERE fc.follow_up_id = s.source_follow_up_id AND k.deleted_at IS NULL ORDER BY k.id LIMIT 1),
-            (SELECT k.name || char(31) || k.phone FROM contact k
+            (SELECT k.name || ? || k.phone FROM contact k
               WHERE k.client_id = c.id AND k.deleted_at IS NULL ORDER BY k.id LIMIT 1),
-            char(31))
+            ?)
         FROM next_step s JOIN client c ON c.id = s.client_id
         WHERE s.done = 0 AND c.deleted_at IS NULL"""
-    params: list[Any] = []
+    params: list[Any] = [_SEPARATOR] * 3  # the separator between a contact's name and phone
     if user_id is not None:
         sql += " AND s.user_id = ?"
         params.append(user_id)
@@ -108,7 +111,7 @@ def open_step_events(user_id: int | None = None) -> Iterator[StepEvent]:
     cursor = database.execute_sql(sql, params)
     while batch := cursor.fetchmany(500):
         for uuid, client, phone, title, plan, bucket, due, contact in batch:
-            name, _sep, contact_phone = str(contact).partition("\x1f")
+            name, _sep, contact_phone = str(contact).partition(_SEPARATOR)
             yield StepEvent(
                 uuid, client, phone or "", title or "", plan, bucket, _ts(due), name, contact_phone
             )

@@ -48,11 +48,11 @@ def _tag_ids(names: Iterable[str], stamp: str) -> dict[str, int]:
     known = {str(name).casefold(): int(ident) for ident, name in conn.execute("SELECT id, name FROM tag")}
     for name in names:
         if name.casefold() not in known:
-            conn.execute(
-                "INSERT INTO tag (uuid, created_at, updated_at, name, color) VALUES (?, ?, ?, ?, '')",
+            row = conn.execute(
+                "INSERT INTO tag (uuid, created_at, updated_at, name, color) VALUES (?, ?, ?, ?, '') RETURNING id",
                 (new_uuid(), stamp, stamp, name),
-            )
-            known[name.casefold()] = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+            ).fetchone()
+            known[name.casefold()] = int(row[0])
     return known
 
 
@@ -86,8 +86,8 @@ def write_client_extras(preview: Preview, created_ids: dict[int, int], stamp: st
             conn.execute(f"DELETE FROM client_tag WHERE client_id IN ({marks})", chunk)
         links = {(ident, tag_of[name.casefold()]) for ident, names in tagged for name in names}
         conn.executemany(
-            "INSERT OR IGNORE INTO client_tag (uuid, created_at, updated_at, client_id, tag_id)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO client_tag (uuid, created_at, updated_at, client_id, tag_id)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(new_uuid(), stamp, stamp, client, tag) for client, tag in sorted(links)],
         )
     values = []
@@ -116,8 +116,8 @@ def write_follow_up_contacts(preview: Preview, created_ids: dict[int, int], stam
     for chunk, marks in _chunks(updated):
         conn.execute(f"DELETE FROM follow_up_contact WHERE follow_up_id IN ({marks})", chunk)
     conn.executemany(
-        "INSERT OR IGNORE INTO follow_up_contact (uuid, created_at, updated_at, follow_up_id, contact_id)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO follow_up_contact (uuid, created_at, updated_at, follow_up_id, contact_id)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(new_uuid(), stamp, stamp, ident, c) for ident, row in targets for c in row.links["contacts"]],
     )
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from peewee import SQL, NodeList
 
+from .. import engine
 from ..errors import NotFoundError, ValidationError
-from ..models import Client, CustomFieldDef, CustomFieldValue, Tag
+from ..models import Client, CustomFieldDef, CustomFieldValue, Tag, database
 from ..models.enums import CUSTOM_FIELD_KINDS
 from .common import (
     check_characters,
@@ -264,15 +265,9 @@ def _removed_query(field: CustomFieldDef, cleaned: list[str]) -> Any:
     query = CustomFieldValue.select().where(CustomFieldValue.field == field.id)
     if field.kind == "choice":
         return query.where(CustomFieldValue.value_text.in_(removed))
-    marks = ", ".join("?" for _ in removed)
-    uses = NodeList(
-        (
-            SQL("EXISTS (SELECT 1 FROM json_each("),
-            CustomFieldValue.value_text,
-            SQL(f") WHERE json_each.value IN ({marks}))", removed),
-        ),
-        glue="",
-    )
+    # the engine's condition around the query's own column node (split at a stand-in for the column)
+    before, after = engine.json_array_holds("\0", len(removed), database.param).split("\0")
+    uses = NodeList((SQL(before), CustomFieldValue.value_text, SQL(after, removed)), glue="")
     return query.where(CustomFieldValue.value_text.is_null(False) & uses)
 
 

@@ -171,11 +171,11 @@ def test_unknown_kind_and_language(data: dict, tmp_path: Path) -> None:
 
 
 def test_cli_exports_and_refuses_bad_input(
-    data: dict, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    data: dict, db: object, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    base = ["--db", str(db_path), "export"]
+    base = ["--db", str(getattr(db, "crm_url", None) or db_path), "export"]  # a file or a team database
     assert cli.main([*base, "contacts", str(out / "c.xlsx"), "--lang", "zh_CN"]) == 0
     assert openpyxl.load_workbook(out / "c.xlsx").active["B1"].value == "姓名"
     assert cli.main([*base, "clients", str(out / "c.txt"), "--format", "csv", "--encoding", "gb18030"]) == 0
