@@ -206,7 +206,7 @@ def _signatures_and_runs(words: list[str]) -> tuple[Any, Any]:
 # The characters of phone texts, each with a 4-bit code (15: any other, a space). A pair of adjacent
 # characters is ``first code * 16 + second code``: a bit of ``_PhoneIndex.pairs``.
 _PHONE_ALPHABET = _PHONE_STRIP
-_PHONE_ROWS_SCANNED = 8192  # a narrowed list of up to this many rows is looked at row by row (faster)
+_PHONE_ROWS_SCANNED = 4096  # up to this many rows left by the pair bits are looked at row by row (faster)
 _SCAN_SLICE = 1 << 20  # characters of the phone index's text compared at a time
 
 
@@ -271,17 +271,29 @@ class _PhoneIndex:
             packed = np.packbits(present.reshape(last - first, 256), axis=1, bitorder="little").T
             self.pairs[:, owners[first:last]] |= packed  # a row's phones and its runs
 
-    def rows_holding(self, term: str) -> Any:
-        """A bool per row: whether its phones or runs hold ``term`` (phone characters, at least one)."""
+    def pairs_holding(self, term: str) -> Any:
+        """A bool per row: whether its bits hold every adjacent pair of ``term`` (phone characters, at
+        least one; for one character: any pair it begins). Exactly ``rows_holding`` for a term of one
+        or two characters, and a few rows more for a longer one (the pairs apart)."""
         import numpy as np
 
         codes = _phone_codes()
         first = int(codes[ord(term[0])])
-        if len(term) == 1:  # any pair it begins: bits first * 16 to first * 16 + 15, two bytes
+        if len(term) == 1:  # bits first * 16 to first * 16 + 15: two bytes
             return (self.pairs[2 * first] | self.pairs[2 * first + 1]) != 0
-        if len(term) == 2:
-            bit = first * 16 + int(codes[ord(term[1])])
-            return (self.pairs[bit >> 3] & np.uint8(1 << (bit & 7))) != 0
+        held = None
+        for a, b in dict.fromkeys(zip(term, term[1:], strict=False)):
+            bit = int(codes[ord(a)]) * 16 + int(codes[ord(b)])
+            has = (self.pairs[bit >> 3] & np.uint8(1 << (bit & 7))) != 0
+            held = has if held is None else np.logical_and(held, has, out=held)
+        return held
+
+    def rows_holding(self, term: str) -> Any:
+        """A bool per row: whether its phones or runs hold ``term`` (phone characters, at least one)."""
+        import numpy as np
+
+        if len(term) <= 2:
+            return self.pairs_holding(term)
         want = term.encode("ascii")
         text = self.text
         places = len(text) - len(want) + 1
@@ -380,7 +392,8 @@ class OrderedSearch:
     the previous one (typing on) starts from the previous rows. A term first keeps the rows whose
     character signature can hold it (one vectorised test), then checks the words of those only. A
     phone-like term is looked for in the rows' phones and words: through the memo's :class:`_PhoneIndex`
-    (vectorised over all rows), or for a narrowed list of a few thousand rows, row by row.
+    (the rows whose pair bits hold the term's pairs, exact up to two characters; a longer term then
+    checked row by row in those when a few thousand at most, else by a scan of the index's text).
     """
 
     def __init__(
@@ -449,10 +462,20 @@ class OrderedSearch:
         return np.array([i for i in candidates.tolist() if term in words[i]], dtype=np.int64)
 
     def _phone_rows_holding(self, rows: Any, term: str, whole: bool) -> Any:
-        """Of ``rows``, those whose phones or words hold the phone-like ``term``."""
+        """Of ``rows``, those whose phones or words hold the phone-like ``term``: the rows whose pair
+        bits hold the term's pairs (exact up to two characters), then for a longer term a check of
+        those rows one by one when they are few, else a scan of the index's text."""
         import numpy as np
 
-        if not whole and len(rows) <= _PHONE_ROWS_SCANNED:
+        index_rows = self._phone_rows
+        held = self._phone_index.pairs_holding(term)
+        if whole:
+            rows = np.flatnonzero(held if index_rows is None else held[index_rows])
+        else:
+            rows = rows[held[rows if index_rows is None else index_rows[rows]]]
+        if len(term) <= 2:
+            return rows
+        if len(rows) <= _PHONE_ROWS_SCANNED:
             listed = rows.tolist()
             found = np.fromiter(
                 map(contains, map(self._phones.__getitem__, listed), repeat(term)),
@@ -466,9 +489,7 @@ class OrderedSearch:
             )
             return rows[found]
         found = self._phone_index.rows_holding(term)  # per row of the index
-        if whole:
-            return np.flatnonzero(found if self._phone_rows is None else found[self._phone_rows])
-        return rows[found[rows if self._phone_rows is None else self._phone_rows[rows]]]
+        return rows[found[rows if index_rows is None else index_rows[rows]]]
 
 
 @dataclass(frozen=True)
