@@ -146,21 +146,14 @@ def column_expr(key: str) -> tuple[str, str]:
         return BASE_COLUMNS[key]
     if key.startswith(CUSTOM_PREFIX):
         field_id = int(key[len(CUSTOM_PREFIX) :])
+        # SQLite's expression (a value of any of the three types); the list reads and sorts these values
+        # in Python (``fetch_rows``, ``_python_sort_values``), which gives the same on every engine
         value = (
-            f"(SELECT v.{_value_column(field_id)} FROM custom_field_value v"
+            "(SELECT coalesce(v.value_text, v.value_number, v.value_date) FROM custom_field_value v"
             f" WHERE v.client_id = client.id AND v.field_id = {field_id})"
         )
         return value, value
     raise KeyError(f"unknown client column {key!r}")
-
-
-def _value_column(field_id: int) -> str:
-    """The column of ``custom_field_value`` holding the values of a field (one per kind: a value row
-    fills only its kind's column, so this is the value a coalesce of the three would give, and of one
-    type on every engine)."""
-    row = database.execute_sql("SELECT kind FROM custom_field_def WHERE id = ?", [field_id]).fetchone()
-    kind = row[0] if row else None
-    return {"number": "value_number", "date": "value_date"}.get(kind or "", "value_text")
 
 
 # A number as SQLite reads one from text (its numeric affinity): what a text condition value compares
@@ -306,11 +299,14 @@ def _python_sort_values(key: str) -> tuple[dict[int, Any], Any]:
     if key.startswith(CUSTOM_PREFIX):
         field_id = int(key[len(CUSTOM_PREFIX) :])
         sql = "SELECT client_id, value_text, value_number, value_date FROM custom_field_value WHERE field_id = ?"
-        return {
-            cid: text if text is not None else number if number is not None else day
-            for cid, text, number, day in database.execute_sql(sql, [field_id])
-        }, None
+        return {cid: _first(values) for cid, *values in database.execute_sql(sql, [field_id])}, None
     raise KeyError(f"unknown client column {key!r}")
+
+
+def _first(values: list[Any]) -> Any:
+    """The first of a custom value's columns (text, number, date) that is set: SQLite's ``coalesce`` of
+    them, read as three columns (one SQL expression cannot give text or a number on every engine)."""
+    return next((v for v in values if v is not None), None)
 
 
 def _sql_order(value: Any) -> tuple[int, Any]:
@@ -387,10 +383,31 @@ def fetch_rows(ids: list[int], columns: tuple[str, ...] | list[str]) -> dict[int
     """Column values for the given client ids (the visible slice), keyed by id."""
     if not ids:
         return {}
-    selects = ", ".join(column_expr(key)[0] for key in columns)
+    keys = list(columns)
+    exprs = [column_expr(key)[0] for key in keys]  # an unknown key is refused here
+    base = [expr for key, expr in zip(keys, exprs, strict=True) if not key.startswith(CUSTOM_PREFIX)]
     marks = ", ".join("?" for _ in ids)
     sql = (
-        f"SELECT client.id, {selects} FROM client LEFT JOIN user AS owner_user ON owner_user.id = client.owner_id"
-        f" WHERE client.id IN ({marks})"
+        f"SELECT {', '.join(['client.id', *base])} FROM client"
+        f" LEFT JOIN user AS owner_user ON owner_user.id = client.owner_id WHERE client.id IN ({marks})"
     )
-    return {row[0]: tuple(row[1:]) for row in database.execute_sql(sql, list(ids))}
+    rows = {row[0]: list(row[1:]) for row in database.execute_sql(sql, list(ids))}
+    field_ids = sorted({int(key[len(CUSTOM_PREFIX) :]) for key in keys if key.startswith(CUSTOM_PREFIX)})
+    if not field_ids:
+        return {cid: tuple(values) for cid, values in rows.items()}
+    custom: dict[tuple[int, int], Any] = {}
+    fields_in = ", ".join(str(f) for f in field_ids)
+    for cid, fid, *values in database.execute_sql(
+        "SELECT client_id, field_id, value_text, value_number, value_date FROM custom_field_value"
+        f" WHERE client_id IN ({marks}) AND field_id IN ({fields_in})",
+        list(ids),
+    ):
+        custom[(cid, fid)] = _first(values)
+    result: dict[int, tuple[Any, ...]] = {}
+    for cid, values in rows.items():
+        read = iter(values)
+        result[cid] = tuple(
+            custom.get((cid, int(key[len(CUSTOM_PREFIX) :]))) if key.startswith(CUSTOM_PREFIX) else next(read)
+            for key in keys
+        )
+    return result
