@@ -62,7 +62,7 @@ def test_add_to_each_owner_and_list(crm: dict[str, int], tmp_path: Path, db_path
     b = service.add_attachment("follow_up", crm["follow_up"], _file(tmp_path, "call.mp3", b"ID3 sound"))
     c = service.add_attachment("contract", crm["contract"], _file(tmp_path, "signed.pdf", b"signed"))
     assert a.sha256 == hashlib.sha256(data).hexdigest()
-    blob = store.blob_path(store.store_for_database(db_path), a.sha256)
+    blob = store.blob_path(store.current_store(), a.sha256)
     assert blob.read_bytes() == data
     assert {r.file_name for r in service.list_attachments(crm["client"])} == {
         "offer.pdf",
@@ -82,7 +82,7 @@ def test_same_file_twice_is_stored_once(crm: dict[str, int], tmp_path: Path, db_
     first = service.add_attachment("client", crm["client"], _file(tmp_path, "a.wav", data))
     second = service.add_attachment("contract", crm["contract"], _file(tmp_path, "copy of a.wav", data))
     assert first.sha256 == second.sha256
-    root = store.store_for_database(db_path)
+    root = store.current_store()
     blobs = [p for p in root.rglob("*") if p.is_file()]
     assert blobs == [store.blob_path(root, first.sha256)]
     assert not list(root.glob(".*.tmp"))
@@ -104,7 +104,7 @@ def test_too_large_and_unreadable_refused_nothing_saved(
         service.add_attachment("client", crm["client"], tmp_path)
     assert err.value.code == "attachment.not_a_file"
     assert Attachment.select().count() == 0
-    root = store.store_for_database(db_path)
+    root = store.current_store()
     assert not root.exists() or not [p for p in root.rglob("*") if p.is_file()]
 
 
@@ -112,7 +112,7 @@ def test_failed_row_removes_new_bytes(crm: dict[str, int], tmp_path: Path, db_pa
     with pytest.raises(ValidationError):
         service.add_attachment("client", crm["client"], _file(tmp_path, "ok.pdf", b"pdf"), by="nobody")
     assert Attachment.select().count() == 0
-    assert not [p for p in store.store_for_database(db_path).rglob("*") if p.is_file()]
+    assert not [p for p in store.current_store().rglob("*") if p.is_file()]
 
 
 def test_bad_owner(crm: dict[str, int], tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_remove_restore_keeps_the_file_purge_removes_it_last(
     data = b"recording bytes"
     one = service.add_attachment("client", crm["client"], _file(tmp_path, "a.amr", data))
     two = service.add_attachment("follow_up", crm["follow_up"], _file(tmp_path, "b.amr", data))
-    blob = store.blob_path(store.store_for_database(db_path), one.sha256)
+    blob = store.blob_path(store.current_store(), one.sha256)
     service.remove_attachment(one.id)
     assert [r.file_name for r in service.list_attachments(crm["client"])] == ["b.amr"]
     assert [r.file_name for r in service.list_attachments(crm["client"], removed=True)] == ["a.amr"]
@@ -187,6 +187,7 @@ def _add_files(tmp_path: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.sqlite_only  # backups and restores of the database file with its files beside it
 def test_backup_and_restore_bring_files_back_byte_for_byte(
     crm: dict[str, int], tmp_path: Path, db_path: Path
 ) -> None:
@@ -213,6 +214,7 @@ def test_backup_and_restore_bring_files_back_byte_for_byte(
         close_database()
 
 
+@pytest.mark.sqlite_only  # backups and restores of the database file with its files beside it
 def test_restore_into_another_folder(crm: dict[str, int], tmp_path: Path, db_path: Path) -> None:
     files = _add_files(tmp_path)
     close_database()
@@ -225,6 +227,7 @@ def test_restore_into_another_folder(crm: dict[str, int], tmp_path: Path, db_pat
         assert service.attachment_file(Attachment.get(Attachment.file_name == name).id).read_bytes() == data
 
 
+@pytest.mark.sqlite_only  # backups and restores of the database file with its files beside it
 def test_rotation_prunes_unreferenced_backup_files(
     crm: dict[str, int], tmp_path: Path, db_path: Path, clock: object
 ) -> None:
@@ -248,6 +251,7 @@ def test_rotation_prunes_unreferenced_backup_files(
     assert store.blob_path(shared, second.sha256).is_file()
 
 
+@pytest.mark.sqlite_only  # backups and restores of the database file with its files beside it
 def test_backup_of_a_missing_file_still_backs_up(crm: dict[str, int], tmp_path: Path, db_path: Path) -> None:
     row = service.add_attachment("client", crm["client"], _file(tmp_path, "x.pdf", b"x"))
     store.blob_path(store.store_for_database(db_path), row.sha256).unlink()
@@ -257,9 +261,9 @@ def test_backup_of_a_missing_file_still_backs_up(crm: dict[str, int], tmp_path: 
     assert store.carry_into_backup(db_path, info.path, info.path) == [row.sha256]
 
 
-def test_not_in_the_store_is_a_coded_error(crm: dict[str, int], tmp_path: Path, db_path: Path) -> None:
+def test_not_in_the_store_is_a_coded_error(crm: dict[str, int], tmp_path: Path) -> None:
     row = service.add_attachment("client", crm["client"], _file(tmp_path, "x.pdf", b"x"))
-    store.blob_path(store.store_for_database(db_path), row.sha256).unlink()
+    store.blob_path(store.current_store(), row.sha256).unlink()
     with pytest.raises(CrmError) as err:
         service.attachment_file(row.id)
     assert err.value.code == "attachment.file_missing"
