@@ -31,6 +31,7 @@ def _fill_to_the_limit() -> int:
     return pages
 
 
+@pytest.mark.sqlite_only  # fills the database file (SQLite's max_page_count); a team database's disk is the server's
 def test_a_full_file_says_the_disk_is_full_and_keeps_everything(db: object) -> None:
     kept = create_client(name="杭州云帆科技", notes="第一次拜访")
     _fill_to_the_limit()
@@ -46,6 +47,7 @@ def test_a_full_file_says_the_disk_is_full_and_keeps_everything(db: object) -> N
     assert database.execute_sql("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.sqlite_only  # fills the database file (SQLite's max_page_count); a team database's disk is the server's
 def test_a_multi_row_change_that_fills_the_disk_changes_no_row(db: object) -> None:
     ids = [create_client(name=f"客户{i}").id for i in range(10)]
 
@@ -96,6 +98,7 @@ def test_dump_output_is_replaced_only_when_complete(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     create_client(name="杭州云帆科技")
+    source = str(getattr(db, "crm_url", None) or db_path)  # a file or a team database
     target = tmp_path / "dump.json"
     target.write_text("the previous dump\n", encoding="utf-8")
     real_fsync = os.fsync
@@ -104,13 +107,13 @@ def test_dump_output_is_replaced_only_when_complete(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("desktop_crm.safe_write.os.fsync", no_space)
-    assert main(["--db", str(db_path), "dump", "--output", str(target)]) == 2
+    assert main(["--db", source, "dump", "--output", str(target)]) == 2
     err = capsys.readouterr().err
     assert "The disk is full" in err and err.count("\n") == 1
     assert target.read_text(encoding="utf-8") == "the previous dump\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".dump")) == []
     monkeypatch.setattr("desktop_crm.safe_write.os.fsync", real_fsync)
-    assert main(["--db", str(db_path), "dump", "--output", str(target)]) == 0
+    assert main(["--db", source, "dump", "--output", str(target)]) == 0
     assert "杭州云帆科技" in target.read_text(encoding="utf-8")
 
 
