@@ -230,6 +230,7 @@ def test_cancel_leaves_the_database_empty(db_path: Path) -> None:
     assert summary.counts["client"] == 200
 
 
+@pytest.mark.sqlite_only  # the demo writes through the SQLite bulk loader; a team database gets data by copy
 def test_takes_an_open_database_and_leaves_it_open(db: object, db_path: Path) -> None:
     from desktop_crm.models import Client, database
 
