@@ -142,3 +142,21 @@ def json_array_holds(column: str, count: int = 1, mark: str = "?", db: Any = Non
     if is_postgres(db):
         return f"jsonb_exists_any(({column})::jsonb, ARRAY[{marks}]::text[])"
     return f"EXISTS (SELECT 1 FROM json_each({column}) WHERE json_each.value IN ({marks}))"
+
+
+def trigger_statements(create_sql: str, db: Any = None) -> list[str]:
+    """The statements creating (or replacing) one trigger written in SQLite's ``CREATE TRIGGER [IF NOT
+    EXISTS] name ... BEGIN ... END`` (on a team database: a PL/pgSQL function and its trigger)."""
+    if not is_postgres(db):
+        return [create_sql]
+    from .postgres.schema import translate_trigger
+
+    function, trigger = translate_trigger(create_sql)
+    return [function, trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1)]
+
+
+def drop_trigger(name: str, table: str, db: Any = None) -> str:
+    """The statement dropping trigger ``name`` on ``table`` if it exists."""
+    if is_postgres(db):
+        return f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"'
+    return f'DROP TRIGGER IF EXISTS "{name}"'
