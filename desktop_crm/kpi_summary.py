@@ -32,11 +32,12 @@ summaries.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
-from .engine import raw_connection
+from .engine import drop_trigger, raw_connection, table_names, trigger_statements
 from .kpi import Period, compute_many
 from .kpi.compute import Value
 from .kpi.compute import _values as kpi_values
@@ -314,15 +315,20 @@ def create_tables(conn: sqlite3.Connection) -> None:
 
 def create_triggers(conn: sqlite3.Connection) -> None:
     for name, body in TRIGGERS.items():
-        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
+        for statement in trigger_statements(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}'):
+            conn.execute(statement)
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
-    for name in TRIGGERS:
-        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    for name, body in TRIGGERS.items():
+        table = re.search(r'\bON\s+"?(\w+)"?', body)
+        assert table is not None, name
+        conn.execute(drop_trigger(name, table.group(1)))
 
 
 def has_summaries(conn: sqlite3.Connection) -> bool:
+    if not isinstance(conn, sqlite3.Connection):  # the team database's wrapper: the bound database's tables
+        return {DAILY, FIRST} <= table_names()
     return (
         conn.execute(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", (DAILY, FIRST)
@@ -602,16 +608,17 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
 def check(conn: sqlite3.Connection) -> list[str]:
     """Differences between the stored summaries and a recomputation from the base tables (empty: exact)."""
     problems: list[str] = []
-    conn.execute("SAVEPOINT kpi_summary_check")
-    try:
-        stored_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
-        stored_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
-        recompute(conn)
-        fresh_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
-        fresh_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
-    finally:
-        conn.execute("ROLLBACK TO kpi_summary_check")
-        conn.execute("RELEASE kpi_summary_check")
+    with database.atomic():  # a savepoint needs a transaction on a team database (autocommit otherwise)
+        conn.execute("SAVEPOINT kpi_summary_check")
+        try:
+            stored_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
+            stored_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
+            recompute(conn)
+            fresh_daily = _nonzero(conn.execute(f"SELECT * FROM {DAILY}").fetchall())
+            fresh_first = set(conn.execute(f"SELECT * FROM {FIRST}").fetchall())
+        finally:
+            conn.execute("ROLLBACK TO kpi_summary_check")
+            conn.execute("RELEASE kpi_summary_check")
     for key in sorted(set(stored_daily) | set(fresh_daily)):
         if stored_daily.get(key) != fresh_daily.get(key):
             problems.append(

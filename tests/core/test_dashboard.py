@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_crm import clock as app_clock
-from desktop_crm import dashboard, kpi, kpi_summary
+from desktop_crm import dashboard, engine, kpi, kpi_summary
 from desktop_crm.db import close_database, migrate, open_database
 from desktop_crm.kpi import (
     KPI_KEYS,
@@ -33,7 +33,6 @@ from desktop_crm.models import (
     User,
     WeeklyForm,
     WeeklyScore,
-    database,
 )
 from desktop_crm.services import clients as client_service
 
@@ -66,7 +65,7 @@ def _people() -> list[int | None]:
 
 
 def _assert_exact() -> None:
-    conn = database.connection()
+    conn = engine.raw_connection()
     assert kpi_summary.check(conn) == []
 
 
@@ -437,12 +436,12 @@ def test_summaries_stay_exact_after_writes(db: object) -> None:
         step()
         _assert_exact()
         _values_equal_kpi(periods, people)
-    assert database.connection().execute("SELECT COUNT(*) FROM kpi_first_signing").fetchone()[0] == 0
+    assert engine.raw_connection().execute("SELECT COUNT(*) FROM kpi_first_signing").fetchone()[0] == 0
 
 
 def test_summaries_match_after_bulk_demo_and_service_writes(demo: date) -> None:
     _assert_exact()
-    conn = database.connection()
+    conn = engine.raw_connection()
     assert conn.execute("SELECT COUNT(*) FROM kpi_daily").fetchone()[0] > 0
     assert conn.execute("SELECT COUNT(*) FROM kpi_first_signing").fetchone()[0] > 0
     # the owner of the client with the most contracts changes: its money moves to the new owner
@@ -495,7 +494,7 @@ def test_migration_fills_the_summaries_of_existing_data(db_path: Path) -> None:
 def test_the_check_sees_a_summary_that_drifted(db: object) -> None:
     a = _user("a")
     c = _client(a, "2025-03-02 10:00:00")
-    conn = database.connection()
+    conn = engine.raw_connection()
     kpi_summary.drop_triggers(conn)
     FollowUp.create(client=c, user=a, channel="call", happened_at="2025-03-03 10:00:00")
     Contract.create(client=c, signed_on="2025-03-09", amount_cents=700)

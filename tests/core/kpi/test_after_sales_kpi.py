@@ -16,7 +16,7 @@ import pytest
 from desktop_crm.cli import main
 from desktop_crm.db import close_database
 from desktop_crm.kpi import Period, compute, period_containing
-from desktop_crm.models import Client, User
+from desktop_crm.models import Client, User, database
 from desktop_crm.services import service_records as svc
 
 MARCH = period_containing("month", date(2025, 3, 1))
@@ -102,7 +102,18 @@ def test_kpi_json_includes_the_complaint_kpis(
     complaints: tuple[int, int], db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     close_database()
-    code = main(["--db", str(db_path), "kpi", "--from", "2025-03-01", "--to", "2025-04-30", "--json"])
+    code = main(
+        [
+            "--db",
+            getattr(database.obj, "crm_url", None) or str(db_path),
+            "kpi",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-04-30",
+            "--json",
+        ]
+    )
     assert code == 0
     periods = json.loads(capsys.readouterr().out)
     periods = periods if isinstance(periods, list) else periods["periods"]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from kpi_builders import Builder, Scenario
 
+from desktop_crm import engine
 from desktop_crm.kpi import KPI_KEYS, compute, series, series_to_json
 from desktop_crm.kpi.compute import change
 from desktop_crm.models import database
@@ -85,12 +86,26 @@ def test_custom_series_is_one_period(scenario: Scenario) -> None:
 
 def _statements(run: object) -> list[str]:
     seen: list[str] = []
-    conn = database.connection()
-    conn.set_trace_callback(seen.append)
-    try:
-        run()  # type: ignore[operator]
-    finally:
-        conn.set_trace_callback(None)
+    db = database.obj
+    if engine.is_postgres(db):  # every statement reaches the server through _execute_cursor
+        original = db._execute_cursor
+
+        def traced(sql: str, params: object = None) -> object:
+            seen.append(sql)
+            return original(sql, params)
+
+        db._execute_cursor = traced
+        try:
+            run()  # type: ignore[operator]
+        finally:
+            del db._execute_cursor
+    else:
+        conn = database.connection()
+        conn.set_trace_callback(seen.append)
+        try:
+            run()  # type: ignore[operator]
+        finally:
+            conn.set_trace_callback(None)
     return [s for s in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from kpi_builders import Builder
 
 from desktop_crm.kpi import Period, compute
-from desktop_crm.models import Client, Contact
+from desktop_crm.models import Client, Contact, database
 from desktop_crm.models.care import Referral
 
 MARCH = Period(date(2025, 3, 1), date(2025, 4, 1), "month")
@@ -82,7 +82,7 @@ def test_kpi_json_includes_the_referral_kpis(build: Builder, db_path: Path) -> N
     old = b.client("2024-05-01 09:00:00", alice)
     _referred(b, "2025-03-02 10:00:00", alice, old)
     out = subprocess.run(
-        [sys.executable, "-m", "desktop_crm.cli", "--db", str(db_path), "kpi", "--json",
+        [sys.executable, "-m", "desktop_crm.cli", "--db", getattr(database.obj, "crm_url", None) or str(db_path), "kpi", "--json",
          "--from", "2025-03-01", "--to", "2025-03-31", "--by", "month"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
