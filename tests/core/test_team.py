@@ -8,7 +8,7 @@ import pytest
 
 from desktop_crm import team
 from desktop_crm.errors import NotFoundError, ValidationError
-from desktop_crm.models import Setting, User
+from desktop_crm.models import Setting, User, database
 from desktop_crm.services.users import (
     clear_pin,
     create_user,
@@ -62,8 +62,9 @@ def test_pin_dump_holds_no_clear_pin(
 
     team.switch_user(crew["boss"].id)
     set_pin(crew["boss"].id, "73519")
+    target = getattr(database.obj, "crm_url", None) or str(db_path)  # the file, or the team database
     close_database()
-    assert main(["--db", str(db_path), "dump"]) == 0
+    assert main(["--db", target, "dump"]) == 0
     out = capsys.readouterr().out
     assert "73519" not in out and "scrypt$16384$8$1$" in out
 
