@@ -313,9 +313,17 @@ def create_tables(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _database_of(conn: sqlite3.Connection) -> object:
+    """What the engine functions need to tell ``conn``'s engine (not the database bound to the models:
+    a file being migrated is not bound yet)."""
+    return conn if isinstance(conn, sqlite3.Connection) else getattr(conn, "_db", None)
+
+
 def create_triggers(conn: sqlite3.Connection) -> None:
     for name, body in TRIGGERS.items():
-        for statement in trigger_statements(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}'):
+        for statement in trigger_statements(
+            f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}', _database_of(conn)
+        ):
             conn.execute(statement)
 
 
@@ -323,12 +331,12 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
     for name, body in TRIGGERS.items():
         table = re.search(r'\bON\s+"?(\w+)"?', body)
         assert table is not None, name
-        conn.execute(drop_trigger(name, table.group(1)))
+        conn.execute(drop_trigger(name, table.group(1), _database_of(conn)))
 
 
 def has_summaries(conn: sqlite3.Connection) -> bool:
     if not isinstance(conn, sqlite3.Connection):  # the team database's wrapper: the bound database's tables
-        return {DAILY, FIRST} <= table_names()
+        return {DAILY, FIRST} <= table_names(_database_of(conn))
     return (
         conn.execute(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", (DAILY, FIRST)
