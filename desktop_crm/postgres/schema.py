@@ -189,6 +189,21 @@ def change_log_statements(tables: list[str]) -> list[str]:
     return statements
 
 
+_LIST_INDEX = re.compile(
+    r'^CREATE\s+INDEX\s+"(\w+)"\s+ON\s+"(\w+)"\s*\(\s*"deleted_at"\s*,\s*"(\w+)"\s*\)\s*$', re.I
+)
+
+
+def empty_key_index(sql: str) -> list[str]:
+    """For a list index ``(deleted_at, key)``: the alive rows whose key is empty, by id — the list's
+    second scan ("empty values last, by id"), which SQLite reads from the same index."""
+    match = _LIST_INDEX.match(sql.strip())
+    if match is None:
+        return []
+    name, table, key = match.groups()
+    return [f'CREATE INDEX "{name}_empty" ON "{table}" ("id") WHERE "deleted_at" IS NULL AND "{key}" IS NULL']
+
+
 def compat_sql() -> str:
     return resources.files(__package__).joinpath("compat.sql").read_text(encoding="utf-8")
 
@@ -210,6 +225,7 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
             tables.append(translate_table(sql))
         elif kind == "index":
             indexes.append(translate_index(sql, with_id))
+            indexes.extend(empty_key_index(sql))
         elif kind == "trigger":
             if table == "client_search":  # fed the FTS5 index, which pg_trgm replaces
                 continue

@@ -114,6 +114,7 @@ def test_a_failing_subscriber_does_not_fail_the_write(batches: list) -> None:
     assert batches
 
 
+@pytest.mark.sqlite_only  # the demo is written by the SQLite bulk loader; a team database is filled by copy
 def test_demo_data_loaded_into_the_open_database_is_announced(db: object, batches: list) -> None:
     from desktop_crm.demo import generate_demo
 

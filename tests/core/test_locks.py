@@ -40,6 +40,10 @@ def _hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
     return proc
 
 
+# SQLite's write lock, busy timeout and file lock; a team database has row locks (test_team_conflict.py)
+pytestmark = pytest.mark.sqlite_only
+
+
 @pytest.fixture
 def holder(db: object, db_path: Path) -> Iterator[list[subprocess.Popen[str]]]:
     procs: list[subprocess.Popen[str]] = []

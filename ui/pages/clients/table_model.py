@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from desktop_crm.client_list import CUSTOM_PREFIX, ClientFilter, ClientQuery, fetch_rows
+from desktop_crm.engine import raw_connection
 from desktop_crm.errors import CrmError
 from desktop_crm.models import database
 from desktop_crm.search import OrderedSearch, SearchHit, SearchMemo, search_hits, texts_version
@@ -231,7 +232,7 @@ class ClientTableModel(QAbstractTableModel):
 
     def _ensure_memo_now(self) -> SearchMemo:
         if self._memo is None:
-            self._memo = SearchMemo(database.connection())
+            self._memo = SearchMemo(raw_connection())
         return self._memo
 
     def _read_now(self, key: BaseKey) -> list[int]:
@@ -300,7 +301,7 @@ class ClientTableModel(QAbstractTableModel):
         base = self._base
 
         def job(_progress: object) -> tuple[int, SearchMemo, BaseKey | None, OrderedSearch | None]:
-            memo = SearchMemo(database.connection())
+            memo = SearchMemo(raw_connection())
             return version, memo, base[0] if base else None, memo.ordered(base[1]) if base else None
 
         def done(result: object) -> None:
@@ -396,7 +397,7 @@ class ClientTableModel(QAbstractTableModel):
         if page is None:
             page_ids = self._ids[page_no * HIT_PAGE : (page_no + 1) * HIT_PAGE]
             try:
-                hits = search_hits(database.connection(), page_ids, self._query.filter.search)
+                hits = search_hits(raw_connection(), page_ids, self._query.filter.search)
             except CrmError:
                 hits = {}
             page = [self._hit_text(hits.get(cid, [])) for cid in page_ids]
