@@ -210,6 +210,43 @@ def test_real_demo_generation_fills_the_window(
     assert window.page("today").model.rowCount() > 0
 
 
+def test_a_portable_start_writes_nothing_outside_its_folder(tmp_path: Path) -> None:
+    """A start with DESKTOP_CRM_HOME (a USB stick) under a fresh HOME: the database, the settings file and
+    every cache of the application are inside the portable folder; nothing of ours is written under HOME
+    (matplotlib's cache went to HOME/.cache before)."""
+    import os
+
+    home, stick = tmp_path / "home", tmp_path / "stick"
+    home.mkdir()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("XDG_") and key not in ("MPLCONFIGDIR", "DESKTOP_CRM_HOME")
+    }
+    env.update(HOME=str(home), DESKTOP_CRM_HOME=str(stick), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-m", "ui", "--lang", "en", "--quit-after-first-paint"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    outside = sorted(
+        str(path.relative_to(home))
+        for path in home.rglob("*")
+        if "fontconfig" not in path.parts  # the system font library's own cache, not the application's
+    )
+    assert outside == []
+    inside = {str(path.relative_to(stick)) for path in stick.rglob("*") if path.is_file()}
+    assert "crm.sqlite3" in inside
+    assert [name for name in inside if name.endswith(".ini")] == [
+        os.path.join("settings", "desktop-crm", "desktop-crm.ini")
+    ]
+    assert (stick / "cache" / "matplotlib").is_dir()
+
+
 def test_the_database_opened_last_is_reopened_without_db(tmp_path: Path) -> None:
     settings = AppSettings()
     explicit = tmp_path / "given.sqlite3"
