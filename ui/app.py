@@ -117,7 +117,11 @@ def configure_application(app: QCoreApplication) -> None:
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     home = portable_home()
     if home is not None:  # a portable installation leaves nothing on the machine: settings in its folder
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+        # Every QSettings of the process: ours (IniFormat), a plain QSettings() (the default format) and
+        # Qt's own (its file dialog's QtProject settings, NativeFormat: a file on Linux).
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "settings"))
     app.setApplicationDisplayName("Sales CRM")
     if isinstance(app, QApplication):
         set_window_icon(app)

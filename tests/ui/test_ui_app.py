@@ -247,6 +247,30 @@ def test_a_portable_start_writes_nothing_outside_its_folder(tmp_path: Path) -> N
     assert (stick / "cache" / "matplotlib").is_dir()
 
 
+def test_a_portable_folder_holds_every_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DESKTOP_CRM_HOME: a plain QSettings() (the export dialog's remembered folder and format) and Qt's own
+    file dialog settings land in the portable folder too (they went to HOME/.config before)."""
+    from PySide6.QtCore import QSettings
+
+    from ui.exporter.dialog import ExportChoice, remember
+
+    stick = tmp_path / "stick"
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(stick))
+    previous = QSettings.defaultFormat()
+    try:
+        ui_app.configure_application(QApplication.instance())  # type: ignore[arg-type]
+        remember(ExportChoice(str(tmp_path / "out.csv"), "csv", "utf-8", "en"))
+        qt_own = QSettings(QSettings.Scope.UserScope, "QtProject")
+        qt_own.setValue("probe", 1)
+        qt_own.sync()
+        for path in (QSettings().fileName(), qt_own.fileName()):
+            assert Path(path).is_relative_to(stick / "settings"), path
+        ini = stick / "settings" / "desktop-crm" / "desktop-crm.ini"
+        assert "export" in ini.read_text()
+    finally:
+        QSettings.setDefaultFormat(previous)
+
+
 def test_the_database_opened_last_is_reopened_without_db(tmp_path: Path) -> None:
     settings = AppSettings()
     explicit = tmp_path / "given.sqlite3"
