@@ -9,8 +9,8 @@ into the same number of columns. Parsing is strict: an unterminated quote is rep
 it opens, never swallowing the rest of the file. Cells may hold up to ``MAX_CELL`` characters.
 
 XLSX (openpyxl, read-only): the chosen sheet (default: the first); cell values come as openpyxl gives
-them (text, numbers, datetimes, None). Old ``.xls``/``.ods`` files and anything else are refused with a
-message saying what to do.
+them (text, numbers, datetimes, None); a number the sheet shows as a percentage is a ``Percent``. Old
+``.xls``/``.ods`` files and anything else are refused with a message saying what to do.
 
 Row numbers are the file's record numbers (header = 1) as a spreadsheet shows them; wholly empty rows are
 skipped but keep their number. Rows are padded to the header's width; longer rows keep their extra cells
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -141,16 +142,20 @@ def _decode(
 ) -> tuple[str, str]:
     if encoding is not None:
         try:
-            codec = codecs.lookup(encoding).name
+            info = codecs.lookup(encoding)
         except LookupError:
             raise CrmError("import.unknown_encoding", encoding=encoding[:60]) from None
+        if not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64, zlib: no text from bytes
+            raise CrmError("import.unknown_encoding", encoding=encoding[:60])
         try:
-            return _decode_in_chunks(data, codec, tick), encoding
+            return _decode_in_chunks(data, info.name, tick), encoding
         except UnicodeDecodeError as exc:
             line, column = _position(data, exc.start)
             raise CrmError(
                 "import.undecodable", file=name, encoding=encoding, row=line, column=column
             ) from None
+        except (UnicodeError, LookupError):  # the "undefined" codec refuses every use
+            raise CrmError("import.unknown_encoding", encoding=encoding[:60]) from None
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -320,6 +325,60 @@ def _table(
 # ---- XLSX ------------------------------------------------------------------------------------------
 
 
+class Percent(float):
+    """A number an XLSX cell shows as a percentage: Excel keeps 60% as 0.6 and 100% as 1. It is that
+    number; as text it is what the sheet shows ("60%"), and a field counted in percent (a probability)
+    takes it times 100."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return f"{self.percent():.9f}".rstrip("0").rstrip(".") + "%"
+
+    def percent(self) -> float:
+        return round(float(self) * 100, 9)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+@functools.lru_cache(maxsize=256)
+def _is_percent_format(code: str | None) -> bool:
+    return bool(code) and "%" in _QUOTED.sub("", str(code))
+
+
+def _percent_styles(book: Any) -> frozenset[int] | None:
+    """The workbook's cell styles that show a percentage (empty: no cell does, the values are read
+    alone), or None when the styles cannot be told (then every cell's format is looked at)."""
+    try:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
+
+        custom = list(book._number_formats)
+        found = set()
+        for index, style in enumerate(book._cell_styles):
+            fmt_id = int(style.numFmtId or 0)
+            if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
+                code = builtin_format_code(fmt_id)
+            else:
+                code = custom[fmt_id - BUILTIN_FORMATS_MAX_SIZE]
+            if _is_percent_format(code):
+                found.add(index)
+        return frozenset(found)
+    except Exception:  # openpyxl internals changed: look at every cell
+        return None
+
+
+def _cell_value(cell: Any) -> Any:
+    value = cell.value
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and _is_percent_format(cell.number_format)
+    ):
+        return Percent(value)
+    return value
+
+
 def _read_xlsx(file: Path, data: bytes, sheet: str | None, progress: Progress | None) -> Table:
     name = file.name
     try:
@@ -358,7 +417,11 @@ def _read_xlsx(file: Path, data: bytes, sheet: str | None, progress: Progress | 
         records: list[list[Any]] = []
         numbers: list[int] = []
         try:
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if _percent_styles(book) == frozenset():  # no cell can show a percentage: values alone
+                rows: Iterator[tuple[Any, ...]] = worksheet.iter_rows(values_only=True)
+            else:
+                rows = (tuple(_cell_value(cell) for cell in cells) for cells in worksheet.iter_rows())
+            for number, values in enumerate(rows, start=1):
                 if number % _PROGRESS_EVERY == 0:
                     _check_progress(progress, min(number, total), total)
                 cells = [value.strip() if isinstance(value, str) else value for value in values]

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .fields import normalise_header
+from .reader import Percent
 
 
 class CellError(Exception):
@@ -224,6 +225,8 @@ def _shown(text: str, limit: int = 60) -> str:
 
 
 def _text_of(value: Any) -> str:
+    if isinstance(value, Percent):  # an XLSX percentage: as the sheet shows it
+        return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
@@ -420,6 +423,10 @@ def _parse_money(value: Any, allow_negative: bool) -> int:
 def parse_int(value: Any, low: int, high: int) -> int:
     if isinstance(value, bool):
         raise CellError("import.not_whole", value=str(value))
+    if isinstance(value, Percent):  # 60% (0.6 in the sheet) is 60
+        if not value.percent().is_integer():
+            raise CellError("import.not_whole", value=str(value))
+        value = value.percent()
     if isinstance(value, float):
         if not value.is_integer():
             raise CellError("import.not_whole", value=str(value))
@@ -487,7 +494,7 @@ def parse_number(value: Any) -> int | float:
     if isinstance(value, bool):
         raise CellError("import.not_number", value=str(value))
     if isinstance(value, int | float):
-        number: int | float = value
+        number: int | float = float(value) if isinstance(value, float) else value  # a Percent: its fraction
     else:
         raw = _text_of(value)
         text = unicodedata.normalize("NFKC", raw).replace(",", "").replace("\u00a0", "").replace(" ", "")

@@ -155,6 +155,25 @@ def test_xlsx_cells_keep_their_types(tmp_path: Path) -> None:
     assert table.row_numbers == [2, 4]
 
 
+def test_xlsx_percentage_cells_read_as_shown(tmp_path: Path) -> None:
+    """A cell Excel shows as a percentage holds a fraction (60% is 0.6, 100% is 1): it is read as a
+    ``Percent``, which a probability takes as 60 and 100 and a text takes as written, "60%"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["商机名称", "赢率", "备注"])
+    for place, (value, shown) in enumerate([(0.6, "0%"), (1, "0%"), (0.255, "0.0%"), (60, "General")], 2):
+        sheet.append([f"商机{place}", value, value])
+        sheet.cell(place, 2).number_format = shown
+        sheet.cell(place, 3).number_format = shown
+    path = tmp_path / "opportunities.xlsx"
+    book.save(path)
+    table = read_table(path)
+    cells = [row[1] for row in table.rows]
+    assert [type(cell).__name__ for cell in cells] == ["Percent", "Percent", "Percent", "int"]
+    assert cells == [0.6, 1, 0.255, 60]
+    assert [str(cell) for cell in cells] == ["60%", "100%", "25.5%", "60"]
+
+
 def test_xlsx_sheet_choice(tmp_path: Path) -> None:
     path = _xlsx(tmp_path)
     with pytest.raises(CrmError) as caught:
@@ -208,6 +227,16 @@ def test_explicit_encoding_and_delimiter(tmp_path: Path) -> None:
     assert caught.value.code == "import.undecodable"
     with pytest.raises(CrmError) as caught:
         read_table(path, encoding="klingon")
+    assert caught.value.code == "import.unknown_encoding"
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "hex", "base64", "zlib", "uu", "undefined"])
+def test_a_codec_that_is_no_text_encoding_is_an_unknown_encoding(tmp_path: Path, encoding: str) -> None:
+    """``--encoding rot13`` (a codec Python knows that does not decode bytes to text) is refused like an
+    unknown name, not an unexpected error."""
+    path = _write(tmp_path, "名称,电话\n甲,1\n".encode("gbk"))
+    with pytest.raises(CrmError) as caught:
+        read_table(path, encoding=encoding)
     assert caught.value.code == "import.unknown_encoding"
 
 

@@ -168,6 +168,36 @@ def test_xlsx_cells_with_real_dates_and_numbers(team: dict[str, int], tmp_path: 
     )
 
 
+def test_xlsx_percentage_probability_and_text(team: dict[str, int], tmp_path: Path) -> None:
+    """Excel keeps 60% as 0.6 and 100% as 1: the probability is 60 and 100 (not an error, not 1%), a
+    text column keeps what the sheet shows; 25.5% is no whole probability, named as shown."""
+    from desktop_crm.models import Opportunity
+    from desktop_crm.services.clients import create_client
+
+    create_client("华东机电")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["客户名称", "商机名称", "赢率", "备注"])
+    for place, value in enumerate([0.6, 1, 0.255], 2):
+        sheet.append(["华东机电", f"商机{place}", value, value])
+        sheet.cell(place, 3).number_format = "0%"
+        sheet.cell(place, 4).number_format = "0.0%"
+    path = tmp_path / "opportunities.xlsx"
+    book.save(path)
+    loaded = read_table(path)
+    mapping = suggest_mapping("opportunities", loaded.headers)
+    preview = prepare("opportunities", loaded, mapping)
+    assert [r.action for r in preview.rows] == ["create", "create", "error"]
+    problem = preview.rows[2].problems[0]
+    assert (problem.code, problem.params["value"]) == ("import.not_whole", "25.5%")
+    good = read_table(path)
+    good.rows, good.row_numbers = good.rows[:2], good.row_numbers[:2]
+    assert run_import("opportunities", good, mapping).created == 2
+    stored = {o.name: (o.probability, o.notes) for o in Opportunity.select()}
+    assert stored == {"商机2": (60, "60%"), "商机3": (100, "100%")}
+
+
 def test_extra_cells_beyond_the_header_are_a_row_problem(team: dict[str, int]) -> None:
     t = table(["客户名称"], ["甲", "", ""], ["乙", "stray"])
     preview = prepare("clients", t, {0: "name"})
