@@ -111,10 +111,17 @@ def _looks_utf16(data: bytes) -> str | None:
     odd_zero = sample[1::2].count(0)
     half = len(sample) // 2
     if odd_zero >= half * 0.05 and even_zero <= odd_zero * 0.01:
-        return "utf-16-le"
-    if even_zero >= half * 0.05 and odd_zero <= even_zero * 0.01:
-        return "utf-16-be"
-    return None
+        codec = "utf-16-le"
+    elif even_zero >= half * 0.05 and odd_zero <= even_zero * 0.01:
+        codec = "utf-16-be"
+    else:
+        return None
+    # Lines of 8-bit text that vanish when read as UTF-16: a stray NUL in a short file, not UTF-16 text.
+    if b"\n" in sample:
+        text = sample[: len(sample) // 2 * 2].decode(codec, "replace")
+        if "\n" not in text and "\r" not in text:
+            return None
+    return codec
 
 
 _DECODE_CHUNK = 1 << 20  # bytes decoded between two progress calls

@@ -117,6 +117,8 @@ def test_multiline_cells_and_one_megabyte_cells(tmp_path: Path) -> None:
         (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00", "import.not_spreadsheet"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "import.old_excel"),
         (b"PK\x03\x04" + b"\x00" * 50, "import.xlsx_damaged"),
+        # one NUL byte in a short text file: not taken for UTF-16 (its lines would vanish into one)
+        (b"Company,Phone 1\nA3\x00,1\n", "import.not_spreadsheet"),
     ],
 )
 def test_bad_files_are_refused_with_a_code(tmp_path: Path, data: bytes, code: str) -> None:
