@@ -50,6 +50,7 @@ from .kpi.queries import (
     _behaviour_scores,
     _load_periods,
     after_sales_queries,
+    behaviour_scores_by_user,
 )
 from .models import database
 
@@ -597,9 +598,10 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
                             date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
                         )
                     )
-        if "behaviour_score" in wanted:  # the KPI module's own query per person: the same float sums
+        if "behaviour_score" in wanted:  # the KPI module's query, for everyone at once: the same float sums
+            scores = behaviour_scores_by_user(conn, [period], list(facts))
             for user_id, fact in facts.items():
-                for iso_year, iso_week, score in _behaviour_scores(conn, [period], user_id):
+                for iso_year, iso_week, score in scores[user_id]:
                     try:
                         thursday = week_of_thursday(int(iso_year), int(iso_week))
                     except ValueError:

@@ -19,7 +19,8 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from .periods import Period, week_of_thursday
 
@@ -269,13 +270,39 @@ def _behaviour_scores(
 ) -> list[tuple[int, int, float]]:
     """(iso_year, iso_week, score) of the scored weekly forms that may fall in the periods."""
     owner, params = _owner("wf.user_id", user_id)
-    first = min(p.start for p in periods).year - 1
-    last = max(p.end for p in periods).year + 1
+    return [row[1:] for row in _scores_query(conn, periods, owner, params)]
+
+
+def behaviour_scores_by_user(
+    conn: sqlite3.Connection, periods: Sequence[Period], user_ids: Sequence[int]
+) -> dict[int, list[tuple[int, int, float]]]:
+    """:func:`_behaviour_scores` of each of ``user_ids`` in one query (the per-person summary), each list in
+    the order the per-person query gives it."""
+    found: dict[int, list[tuple[int, int, float]]] = {u: [] for u in user_ids}
+    if not user_ids:
+        return found
+    marks = ", ".join("?" for _ in user_ids)
+    for user_id, *row in _scores_query(conn, periods, f" AND wf.user_id IN ({marks})", list(user_ids)):
+        found[user_id].append(tuple(row))  # type: ignore[arg-type]
+    return found
+
+
+def _scores_query(
+    conn: sqlite3.Connection, periods: Sequence[Period], owner: str, params: Params
+) -> list[Any]:
+    """(user_id, iso_year, iso_week, score) of the scored weekly forms of the years around ``periods``, in a
+    fixed order (the mean of the scores is a float sum: the same scores in the same order on every engine
+    and for every caller)."""
+    # A week counts in a period when its Thursday does: every such week lies between the weeks of a week
+    # before the first start and a week after the last end (the callers check the Thursday).
+    first = (min(p.start for p in periods) - timedelta(days=7)).isocalendar()
+    last = (max(p.end for p in periods) + timedelta(days=7)).isocalendar()
     return conn.execute(
-        f"""SELECT wf.iso_year, wf.iso_week, ws.score
+        f"""SELECT wf.user_id, wf.iso_year, wf.iso_week, ws.score
         FROM weekly_form AS wf JOIN weekly_score AS ws ON ws.form_id = wf.id
-        WHERE wf.iso_year BETWEEN ? AND ?{owner}""",
-        [first, last, *params],
+        WHERE wf.iso_year BETWEEN ? AND ? AND wf.iso_year * 100 + wf.iso_week BETWEEN ? AND ?{owner}
+        ORDER BY wf.user_id, wf.iso_year, wf.iso_week, wf.id""",
+        [first.year, last.year, first.year * 100 + first.week, last.year * 100 + last.week, *params],
     ).fetchall()
 
 
