@@ -94,6 +94,21 @@ def table_names(db: Any = None) -> set[str]:
     return {str(r[0]) for r in current.execute_sql(sql).fetchall()}
 
 
+def has_tables(names: Sequence[str], db: Any = None) -> bool:
+    """Whether every one of the ordinary tables ``names`` exists (one cheap lookup per name, not a listing)."""
+    current = _current(db)
+    if not names:
+        return True
+    if is_postgres(current):
+        probes = ", ".join("to_regclass(?) IS NOT NULL" for _ in names)  # by the search path
+        return all(current.execute_sql(f"SELECT {probes}", list(names)).fetchone())
+    marks = ", ".join("?" for _ in names)
+    found = current.execute_sql(
+        f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", list(names)
+    ).fetchone()[0]
+    return int(found) == len(set(names))
+
+
 def stored_schema_version(db: Any = None) -> int:
     """The schema version the database is at (SQLite: ``user_version``; team database: ``crm_meta``)."""
     current = _current(db)
