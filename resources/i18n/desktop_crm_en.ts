@@ -216,7 +216,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/analysis_panel.py" line="+56"/>
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+57"/>
         <source>Support won</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,7 +427,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+169"/>
+        <location filename="../../ui/app.py" line="+176"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,7 +794,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+66"/>
+        <location filename="../../ui/pages/settings_backups.py" line="+67"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,13 +829,18 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+57"/>
+        <location line="+16"/>
+        <source>Export the backup list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+62"/>
         <source>No backups yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-55"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,7 +855,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>The backups could not be listed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,7 +998,7 @@ Your data is unchanged.</source>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/care_section.py" line="+30"/>
+        <location filename="../../ui/pages/today/care_section.py" line="+31"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -1083,7 +1088,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Anniversaries and birthdays</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,7 +1098,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <location line="+3"/>
         <source>Log follow-up…</source>
         <translation type="unfinished"></translation>
@@ -1787,7 +1792,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2406,7 +2411,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+34"/>
+        <location filename="../../ui/pages/clients/contacts.py" line="+35"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
@@ -2449,7 +2454,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2474,7 +2479,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+28"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Import contacts from vCard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2565,7 +2575,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+193"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="+194"/>
         <source>Signed</source>
         <translation type="unfinished">Signed</translation>
     </message>
@@ -2614,12 +2624,12 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <location line="+22"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Amount</source>
         <translation type="unfinished">Amount</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-47"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,12 +2665,12 @@ Your data is unchanged.</source>
         <translation type="unfinished">Status</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export the payment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Received on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2685,7 +2695,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,7 +2723,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+217"/>
+        <location filename="../../ui/pages/custom_fields.py" line="+218"/>
         <source>New custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,14 +2770,14 @@ Your data is unchanged.</source>
     <name>CustomFieldsSection</name>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+90"/>
-        <location line="+120"/>
+        <location line="+124"/>
         <location line="+131"/>
         <location line="+36"/>
         <source>Custom fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-286"/>
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,7 +2802,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Export the custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,7 +4016,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+115"/>
+        <location filename="../../ui/pages/followups/timeline.py" line="+116"/>
         <source>Planned next steps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4607,7 +4622,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+66"/>
         <source>Not specific: the goal has no metric, no action and no linked client.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4650,7 +4665,7 @@ Your data is unchanged.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+104"/>
+        <location filename="../../ui/pages/goals/page.py" line="+105"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4676,12 +4691,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+470"/>
+        <location line="+489"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-488"/>
         <source>Add target…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4712,32 +4727,32 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+527"/>
+        <location line="+546"/>
         <source>Agree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-526"/>
-        <location line="+532"/>
+        <location line="-545"/>
+        <location line="+551"/>
         <source>Accept proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-531"/>
-        <location line="+541"/>
+        <location line="-550"/>
+        <location line="+560"/>
         <source>Keep target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-540"/>
-        <location line="+325"/>
-        <location line="+221"/>
+        <location line="-559"/>
+        <location line="+339"/>
+        <location line="+226"/>
         <location line="+20"/>
         <source>Mark done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-584"/>
         <source>What does this KPI mean?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4777,7 +4792,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+10"/>
+        <source>Export the goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Goals</source>
         <translation>Goals</translation>
     </message>
@@ -4812,12 +4832,17 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Target: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+40"/>
+        <source>{action} · done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Mark not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4862,7 +4887,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+106"/>
         <source>Delete the target &quot;{name}&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4898,7 +4923,7 @@ Your data is unchanged.</source>
         <translation type="vanished">Target: {label}</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-241"/>
         <source>Action: {title}</source>
         <translation>Action: {title}</translation>
     </message>
@@ -4972,7 +4997,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+76"/>
+        <location filename="../../ui/pages/handbook/page.py" line="+77"/>
         <source>Search questions and answers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5012,7 +5037,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+15"/>
+        <source>Export the handbook&apos;s questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6549,7 +6579,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-277"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-286"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8060,7 +8090,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceAgendaSection</name>
     <message>
-        <location filename="../../ui/pages/today/service_section.py" line="+36"/>
+        <location filename="../../ui/pages/today/service_section.py" line="+37"/>
         <source>Service &amp; complaints</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8094,7 +8124,7 @@ Start a new, empty database in this file?</source>
         <translation type="obsolete">Status</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11682,7 +11712,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+263"/>
+        <location filename="../../ui/pages/clients/power_map.py" line="+269"/>
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11690,7 +11720,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceTimeline</name>
     <message>
-        <location filename="../../ui/pages/clients/stance_timeline.py" line="+41"/>
+        <location filename="../../ui/pages/clients/stance_timeline.py" line="+42"/>
         <source>No stance recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11812,7 +11842,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="-467"/>
+        <location filename="../../ui/pages/custom_fields.py" line="-471"/>
         <location filename="../../ui/tasks.py" line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
@@ -12195,13 +12225,13 @@ Password for {user}:</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+73"/>
-        <location line="+146"/>
+        <location filename="../../ui/pages/today/page.py" line="+74"/>
+        <location line="+164"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-156"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12252,7 +12282,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Payments to collect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12262,7 +12292,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Loading the agenda…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13140,8 +13170,80 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+129"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+122"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Export this table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>candidates</name>
+    <message>
+        <location filename="../../ui/pages/today/care_section.py" line="-74"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{days} ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <location line="+12"/>
+        <source>Today</source>
+        <translation type="unfinished">Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed 1 year ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed {years} years ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>instalments</name>
+    <message>
+        <location filename="../../ui/pages/today/page.py" line="-44"/>
+        <source>{days} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation type="unfinished">Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>neglected</name>
+    <message>
+        <location line="-19"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{days} ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

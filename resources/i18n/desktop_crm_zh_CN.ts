@@ -216,7 +216,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../ui/pages/clients/analysis_panel.py" line="+56" />
+        <location filename="../../ui/pages/clients/analysis_panel.py" line="+57" />
         <source>Support won</source>
         <translation>已获支持</translation>
     </message>
@@ -427,7 +427,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+169" />
+        <location filename="../../ui/app.py" line="+176" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -799,7 +799,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+66" />
+        <location filename="../../ui/pages/settings_backups.py" line="+67" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -838,13 +838,18 @@ Your data is unchanged.</source>
         <translation type="vanished">轮换</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+57" />
+        <location line="+16" />
+        <source>Export the backup list</source>
+        <translation>导出备份列表</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+62" />
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-55" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -859,7 +864,7 @@ Your data is unchanged.</source>
         <translation>正在读取备份…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+22" />
         <source>The backups could not be listed: {error}</source>
         <translation>无法列出备份：{error}</translation>
     </message>
@@ -1002,7 +1007,7 @@ Your data is unchanged.</source>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/care_section.py" line="+30" />
+        <location filename="../../ui/pages/today/care_section.py" line="+31" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -1100,7 +1105,7 @@ Your data is unchanged.</source>
         <translation>没有需要二次开发的老客户。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+15" />
         <source>Anniversaries and birthdays</source>
         <translation>周年与生日</translation>
     </message>
@@ -1110,7 +1115,7 @@ Your data is unchanged.</source>
         <translation>未来一周没有签约周年或生日。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+11" />
         <location line="+3" />
         <source>Log follow-up…</source>
         <translation>记录跟进…</translation>
@@ -1809,7 +1814,7 @@ Your data is unchanged.</source>
         <translation>该客户已不存在。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+55" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2432,7 +2437,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../ui/pages/clients/contacts.py" line="+34" />
+        <location filename="../../ui/pages/clients/contacts.py" line="+35" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2475,7 +2480,7 @@ Your data is unchanged.</source>
         <translation>导出联系人</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -2500,7 +2505,7 @@ Your data is unchanged.</source>
         <translation>从手机或邮件程序导出的 .vcf 文件添加联系人</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+45" />
         <source>Import contacts from vCard</source>
         <translation>从 vCard 导入联系人</translation>
     </message>
@@ -2595,7 +2600,7 @@ Your data is unchanged.</source>
 <context>
     <name>ContractsSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="+193" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="+194" />
         <source>Signed</source>
         <translation>签约额</translation>
     </message>
@@ -2648,12 +2653,12 @@ Your data is unchanged.</source>
     <message>
         <location line="+1" />
         <location line="+22" />
-        <location line="+21" />
+        <location line="+26" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-42" />
+        <location line="-47" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
@@ -2689,12 +2694,12 @@ Your data is unchanged.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Export the payment plan</source>
         <translation>导出回款计划</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>Received on</source>
         <translation>回款日期</translation>
     </message>
@@ -2719,7 +2724,7 @@ Your data is unchanged.</source>
         <translation>导出回款记录</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+49" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -2755,7 +2760,7 @@ Your data is unchanged.</source>
 <context>
     <name>CustomFieldDialog</name>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="+217" />
+        <location filename="../../ui/pages/custom_fields.py" line="+218" />
         <source>New custom field</source>
         <translation>新建业务特征字段</translation>
     </message>
@@ -2802,14 +2807,14 @@ Your data is unchanged.</source>
     <name>CustomFieldsSection</name>
     <message>
         <location filename="../../ui/pages/custom_fields.py" line="+90" />
-        <location line="+120" />
+        <location line="+124" />
         <location line="+131" />
         <location line="+36" />
         <source>Custom fields</source>
         <translation>业务特征</translation>
     </message>
     <message>
-        <location line="-282" />
+        <location line="-286" />
         <source>Business features you record for every client, e.g. annual purchases or plant size. They appear in the client editor in this order; hidden fields keep their values.</source>
         <translation>为每个客户记录的业务特征，例如年采购额、工厂规模。客户编辑窗口按此顺序显示；隐藏的字段保留已有的值。</translation>
     </message>
@@ -2834,7 +2839,12 @@ Your data is unchanged.</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
+        <source>Export the custom fields</source>
+        <translation>导出业务特征</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -4059,7 +4069,7 @@ Your data is unchanged.</source>
 <context>
     <name>FollowUpTimeline</name>
     <message>
-        <location filename="../../ui/pages/followups/timeline.py" line="+115" />
+        <location filename="../../ui/pages/followups/timeline.py" line="+116" />
         <source>Planned next steps</source>
         <translation>已计划的下步事务</translation>
     </message>
@@ -4673,7 +4683,7 @@ Your data is unchanged.</source>
         <translation>手工（手动录入实际值）</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+66" />
         <source>Not specific: the goal has no metric, no action and no linked client.</source>
         <translation>不够具体：该目标没有指标、没有行动，也没有关联客户。</translation>
     </message>
@@ -4716,7 +4726,7 @@ Your data is unchanged.</source>
 <context>
     <name>GoalsPage</name>
     <message>
-        <location filename="../../ui/pages/goals/page.py" line="+104" />
+        <location filename="../../ui/pages/goals/page.py" line="+105" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -4742,12 +4752,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+470" />
+        <location line="+489" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-469" />
+        <location line="-488" />
         <source>Add target…</source>
         <translation>添加数字目标…</translation>
     </message>
@@ -4778,32 +4788,32 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+527" />
+        <location line="+546" />
         <source>Agree</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location line="-526" />
-        <location line="+532" />
+        <location line="-545" />
+        <location line="+551" />
         <source>Accept proposal</source>
         <translation>接受提议</translation>
     </message>
     <message>
-        <location line="-531" />
-        <location line="+541" />
+        <location line="-550" />
+        <location line="+560" />
         <source>Keep target</source>
         <translation>维持原目标</translation>
     </message>
     <message>
-        <location line="-540" />
-        <location line="+325" />
-        <location line="+221" />
+        <location line="-559" />
+        <location line="+339" />
+        <location line="+226" />
         <location line="+20" />
         <source>Mark done</source>
         <translation>标记为完成</translation>
     </message>
     <message>
-        <location line="-565" />
+        <location line="-584" />
         <source>What does this KPI mean?</source>
         <translation>这个指标是什么意思？</translation>
     </message>
@@ -4843,7 +4853,12 @@ Your data is unchanged.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+10" />
+        <source>Export the goals</source>
+        <translation>导出目标</translation>
+    </message>
+    <message>
+        <location line="+46" />
         <source>Goals</source>
         <translation>目标</translation>
     </message>
@@ -4878,12 +4893,17 @@ Your data is unchanged.</source>
         <translation>客户：{names}</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>Target: {name}</source>
         <translation>数字目标：{name}</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+40" />
+        <source>{action} · done</source>
+        <translation>{action} · 已完成</translation>
+    </message>
+    <message>
+        <location line="+78" />
         <source>Mark not done</source>
         <translation>标记为未完成</translation>
     </message>
@@ -4928,7 +4948,7 @@ Your data is unchanged.</source>
         <translation>SMART 检查：</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+106" />
         <source>Delete the target "{name}"?</source>
         <translation>删除数字目标“{name}”？</translation>
     </message>
@@ -4964,7 +4984,7 @@ Your data is unchanged.</source>
         <translation type="vanished">数字目标：{label}</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-241" />
         <source>Action: {title}</source>
         <translation>行动目标：{title}</translation>
     </message>
@@ -5038,7 +5058,7 @@ Your data is unchanged.</source>
 <context>
     <name>HandbookPage</name>
     <message>
-        <location filename="../../ui/pages/handbook/page.py" line="+76" />
+        <location filename="../../ui/pages/handbook/page.py" line="+77" />
         <source>Search questions and answers…</source>
         <translation>搜索问题和答案…</translation>
     </message>
@@ -5078,7 +5098,12 @@ Your data is unchanged.</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+15" />
+        <source>Export the handbook's questions</source>
+        <translation>导出绩效手册的问题</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
@@ -6623,7 +6648,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-277" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-286" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -8162,7 +8187,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceAgendaSection</name>
     <message>
-        <location filename="../../ui/pages/today/service_section.py" line="+36" />
+        <location filename="../../ui/pages/today/service_section.py" line="+37" />
         <source>Service &amp; complaints</source>
         <translation>服务与投诉</translation>
     </message>
@@ -8204,7 +8229,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">状态</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -12076,7 +12101,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+263" />
+        <location filename="../../ui/pages/clients/power_map.py" line="+269" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation>影响力：●●● 高 · ●● 中 · ● 低</translation>
     </message>
@@ -12084,7 +12109,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceTimeline</name>
     <message>
-        <location filename="../../ui/pages/clients/stance_timeline.py" line="+41" />
+        <location filename="../../ui/pages/clients/stance_timeline.py" line="+42" />
         <source>No stance recorded yet.</source>
         <translation>暂无立场记录。</translation>
     </message>
@@ -12206,7 +12231,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/custom_fields.py" line="-467" />
+        <location filename="../../ui/pages/custom_fields.py" line="-471" />
         <location filename="../../ui/tasks.py" line="+19" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -12595,13 +12620,13 @@ Password for {user}:</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+73" />
-        <location line="+146" />
+        <location filename="../../ui/pages/today/page.py" line="+74" />
+        <location line="+164" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="-138" />
+        <location line="-156" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12652,7 +12677,7 @@ Password for {user}:</source>
         <translation>所有客户都在其定级的期限内联系过。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+13" />
         <source>Payments to collect</source>
         <translation>待回款</translation>
     </message>
@@ -12662,7 +12687,7 @@ Password for {user}:</source>
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+75" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
@@ -13548,9 +13573,26 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+129" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+122" />
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+51" />
         <source>Export this table…</source>
         <translation>导出此表格…</translation>
     </message>
 </context>
+<context>
+    <name>candidates</name>
+    </context>
+<context>
+    <name>dates</name>
+    </context>
+<context>
+    <name>instalments</name>
+    </context>
+<context>
+    <name>neglected</name>
+    </context>
 </TS>

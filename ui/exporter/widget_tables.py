@@ -1,5 +1,7 @@
 """Export of the tables a page shows: those it fills itself (``QTableWidget``: the weekly form's tables, the
-weekly team overview, Settings → Team) and list views over a model (``QTableView``: Today's lists).
+weekly team overview, Settings → Team), list views over a model (``QTableView``: Today's lists) and item
+trees (``QTreeWidget``: the goal tree, the handbook's questions; a tree with nested rows starts with a
+"Level" column, 1 for the top rows, so the nesting survives in a spreadsheet).
 
 ``install_table_export(table, title, file_stem, kinds)`` gives the table a right-click action "Export
 this table…" that writes the rows as shown (visible columns and rows, headers, row order) through the
@@ -16,7 +18,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableView, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QTableView,
+    QTableWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from desktop_crm.exporting.cells import Column
 
@@ -85,6 +94,41 @@ def view_table(
     return columns, rows
 
 
+def tree_table(
+    tree: QTreeWidget, kinds: Mapping[int, str] | None = None
+) -> tuple[list[Column], list[tuple[Any, ...]]]:
+    """The rows of an item tree in its order, each item followed by its children (collapsed ones too,
+    hidden ones and theirs left out), the visible columns; a cell is its ``EXPORT_ROLE`` data where the
+    page set one, else its text. When some row is nested, a first "Level" column gives each row's depth."""
+    kinds = dict(kinds or {})
+    shown = [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)]
+    items: list[tuple[int, QTreeWidgetItem]] = []
+    pending: list[tuple[int, QTreeWidgetItem | None]]
+    pending = [(1, tree.topLevelItem(i)) for i in reversed(range(tree.topLevelItemCount()))]
+    while pending:
+        depth, item = pending.pop()
+        if item is None or item.isHidden():
+            continue
+        items.append((depth, item))
+        pending.extend((depth + 1, item.child(i)) for i in reversed(range(item.childCount())))
+    nested = any(depth > 1 for depth, _item in items)
+    rows = []
+    for depth, item in items:
+        values: list[Any] = [depth] if nested else []
+        for column in shown:
+            raw = item.data(column, EXPORT_ROLE)
+            values.append(item.text(column) if raw is None else raw)
+        rows.append(tuple(values))
+    columns = [Column("level", QCoreApplication.translate("_TableExport", "Level"), "int")] if nested else []
+    header = tree.headerItem()
+    for column in shown:
+        place = len(columns)
+        text = header.text(column) if header is not None else str(column + 1)
+        kind = kinds.get(column) or _kind_of([row[place] for row in rows])
+        columns.append(Column(f"c{column}", text, kind))
+    return columns, rows
+
+
 def _typed(value: Any, kind: str) -> Any:
     """``value`` when it is what a column of ``kind`` holds (None, a missing value, stays blank)."""
     if kind in ("money", "int") and isinstance(value, int) and not isinstance(value, bool):
@@ -119,7 +163,7 @@ class _TableExport:
 
     def __init__(
         self,
-        table: QTableView,
+        table: QAbstractItemView,
         title: str,
         file_stem: str,
         kinds: Mapping[int, str],
@@ -138,8 +182,12 @@ class _TableExport:
     def run(self) -> Job | None:
         if isinstance(self.table, QTableWidget):
             columns, rows = widget_table(self.table, self.kinds)
-        else:
+        elif isinstance(self.table, QTreeWidget):
+            columns, rows = tree_table(self.table, self.kinds)
+        elif isinstance(self.table, QTableView):
             columns, rows = view_table(self.table, self.kinds)
+        else:
+            raise TypeError(f"no table export for {type(self.table).__name__}")
         return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
 
     def _on_action_triggered(self) -> None:
@@ -147,7 +195,7 @@ class _TableExport:
 
 
 def install_table_export(
-    table: QTableView,
+    table: QTableView | QTreeWidget,
     title: str,
     file_stem: str,
     kinds: Mapping[int, str] | None = None,

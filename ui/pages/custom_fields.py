@@ -44,6 +44,7 @@ from desktop_crm.services import custom_fields as service
 from .. import labels, prompts
 from ..a11y import scaled_css
 from ..errors import error_text, input_error
+from ..exporter.widget_tables import install_table_export
 from ..tasks import Job, JobFn, ProgressFn, default_worker, deliver, run_with_progress
 from .clients.editor_inputs import FieldBox
 
@@ -372,6 +373,10 @@ class CustomFieldsSection(QFrame):
         self.table.setMinimumHeight(200)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._on_rename_button_clicked)
+        # Right-click → Export this table… (every field: name, kind, choices, shown or hidden)
+        self.export_action = install_table_export(
+            self.table, self.tr("Export the custom fields"), "custom-fields"
+        )
         body.addWidget(self.table, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)

@@ -39,6 +39,7 @@ from desktop_crm.models import database
 
 from ..backup_dialogs import BackupTable
 from ..errors import error_text
+from ..exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ..tasks import default_worker, deliver
 from ..widgets import section_card
 
@@ -102,6 +103,10 @@ class BackupSettingsSection(QFrame):
         layout.addLayout(form)
         self.table = BackupTable(self)
         self.table.setFixedHeight(220)
+        # Right-click → Export this table… (when each backup was made, its kind, size in bytes, schema)
+        self.export_action = install_table_export(
+            self.table, self.tr("Export the backup list"), "backups", {0: "datetime", 2: "int"}
+        )
         layout.addWidget(self.table)
         self.empty_label = QLabel(self.tr("No backups yet."), self)
         self.empty_label.setObjectName("hint")
@@ -160,6 +165,11 @@ class BackupSettingsSection(QFrame):
         for key, spin in self.keep_spins.items():
             spin.setValue(listing.retention[key])
         self.table.set_backups(listing.backups)
+        for row, info in enumerate(listing.backups):  # an export writes the time and the bytes, typed
+            for column, value in ((0, info.created), (2, int(info.size_bytes))):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setData(EXPORT_ROLE, value)
         self.empty_label.setText(self.tr("No backups yet."))
         self.empty_label.setVisible(not listing.backups)
         self.loaded = True

@@ -37,6 +37,7 @@ from desktop_crm.services import goals as goal_service
 from ... import fmt, prompts
 from ...changes import GOALS, KPI_SOURCES
 from ...errors import error_text
+from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_kpi_entry, open_link
 from ...labels import label
 from ...models import RIGHT
@@ -158,6 +159,9 @@ class GoalsPage(Page):
         self.tree.setItemDelegateForColumn(COL_COMPLETION, CompletionDelegate(self.tree))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
+        # "Export this table…" at the end of the tree's own menu: every goal, target, action and client
+        # line of the person and year shown, with a Level column for the nesting; numbers as numbers
+        self.export_action = install_table_export(self.tree, self.tr("Export the goals"), "goals")
         self.tree.itemSelectionChanged.connect(self._on_selection_changed)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: QTimer.singleShot(0, self, self.edit_selected))
@@ -332,6 +336,8 @@ class GoalsPage(Page):
     def _set_progress(self, item: QTreeWidgetItem, completion: float | None, pace: str) -> None:
         colour = texts.PACE_COLOURS.get(pace, "#8a94a0")
         item.setText(COL_COMPLETION, texts.completion(completion))
+        if completion is not None:  # exported as the percentage, a number
+            item.setData(COL_COMPLETION, EXPORT_ROLE, round(completion * 100, 2))
         item.setTextAlignment(COL_COMPLETION, Qt.AlignmentFlag.AlignCenter)
         if completion is not None:
             item.setData(COL_COMPLETION, BAR_ROLE, (completion, colour))
@@ -357,8 +363,15 @@ class GoalsPage(Page):
             ]
         )
         item.setData(COL_GOAL, KIND_ROLE, ("target", target.target_id))
-        for column in (COL_TARGET, COL_ACTUAL, COL_GAP):
+        for column, amount in (
+            (COL_TARGET, target.target),
+            (COL_ACTUAL, target.actual),
+            (COL_GAP, target.gap),
+        ):
             item.setTextAlignment(column, RIGHT)
+            exported = texts.export_value(amount, target.unit)
+            if exported is not None:
+                item.setData(column, EXPORT_ROLE, exported)
         if target.agreement == "proposed":
             item.setForeground(COL_GOAL, QBrush(QColor("#8a5a00")))
         self._set_progress(item, target.completion, target.pace)
@@ -374,6 +387,8 @@ class GoalsPage(Page):
         item.setData(COL_GOAL, KIND_ROLE, ("action", action.action_id))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(COL_GOAL, Qt.CheckState.Checked if action.done else Qt.CheckState.Unchecked)
+        if action.done:  # the check box is not text: an export says it
+            item.setData(COL_GOAL, EXPORT_ROLE, self.tr("{action} · done").format(action=item.text(COL_GOAL)))
         if action.done:
             item.setForeground(COL_GOAL, QBrush(QColor("#6b7785")))
         return item
@@ -499,14 +514,20 @@ class GoalsPage(Page):
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def context_menu(self) -> QMenu:
-        """The actions that apply to the selection (only those)."""
+        """The actions that apply to the selection (only those), then the tree's export."""
         menu = QMenu(self)
+        self._add_selection_actions(menu)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        return menu
+
+    def _add_selection_actions(self, menu: QMenu) -> None:
         goal = self.selected_goal()
         target = self.selected_target()
         action = self.selected_action()
         menu.addAction(self.new_goal_action)
         if goal is None:
-            return menu
+            return
         if goal.kind != "event":
             menu.addAction(self.new_sub_action)
         menu.addAction(self.edit_action)
@@ -532,7 +553,6 @@ class GoalsPage(Page):
         if action is not None:
             menu.addSeparator()
             menu.addAction(self.done_action)
-        return menu
 
     # --- use cases -----------------------------------------------------------------------------
     def _run(self, dialog: dialogs.GoalFormDialog) -> bool:

@@ -95,6 +95,20 @@ def value(amount: Any, unit_key: str) -> str:
     return fmt.number(amount)
 
 
+def export_value(amount: Any, unit_key: str) -> float | int | None:
+    """A target, actual or gap as the number an export writes, in the unit shown: money in yuan (not
+    cents), rates in percent; None when there is none."""
+    if amount is None:
+        return None
+    if unit_key == "cents":
+        number = round(float(amount) / 100, 2)
+    elif unit_key == "rate":
+        number = round(float(amount) * 100, 2)
+    else:
+        number = round(float(amount), 2)
+    return int(number) if number.is_integer() else number
+
+
 def completion(ratio: float | None) -> str:
     return "" if ratio is None else fmt.number(ratio * 100) + "%"
 

@@ -41,6 +41,7 @@ from desktop_crm.services.handbook import (
 from ... import fmt, prompts
 from ...a11y import scaled_css
 from ...errors import error_text
+from ...exporter.widget_tables import install_table_export
 from ..base import Page
 from .dialog import HandbookEntryDialog
 from .render import answer_html
@@ -102,6 +103,10 @@ class HandbookPage(Page):
         self.list.setColumnWidth(1, 96)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
+        # Right-click → Export this table… (the questions the search leaves, with their topics)
+        self.export_action = install_table_export(
+            self.list, self.tr("Export the handbook's questions"), "handbook"
+        )
 
         self.card = QFrame(self)
         self.card.setObjectName("formCard")
