@@ -7908,8 +7908,18 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RoleStanceMatrixModel</name>
     <message>
-        <location filename="../../ui/pages/clients/matrix.py" line="+66"/>
+        <location filename="../../ui/pages/clients/matrix.py" line="+74"/>
         <source>No role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export the role × stance matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -12541,7 +12551,7 @@ Password for {user}:</source>
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+117"/>
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+118"/>
         <source>1. Assessment task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12632,7 +12642,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>3. Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12718,12 +12728,14 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-125"/>
+        <location line="+143"/>
         <source>Instalment due {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-144"/>
+        <location line="+146"/>
         <source>Added by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13170,12 +13182,12 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+122"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+127"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Export this table…</source>
         <translation type="unfinished"></translation>
     </message>

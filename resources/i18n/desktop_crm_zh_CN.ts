@@ -8005,9 +8005,19 @@ Start a new, empty database in this file?</source>
 <context>
     <name>RoleStanceMatrixModel</name>
     <message>
-        <location filename="../../ui/pages/clients/matrix.py" line="+66" />
+        <location filename="../../ui/pages/clients/matrix.py" line="+74" />
         <source>No role</source>
         <translation>无角色</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Export the role × stance matrix</source>
+        <translation>导出角色 × 立场矩阵</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
 </context>
 <context>
@@ -12944,7 +12954,7 @@ Password for {user}:</source>
 <context>
     <name>WeeklyFormEditor</name>
     <message>
-        <location filename="../../ui/pages/weekly/form_editor.py" line="+117" />
+        <location filename="../../ui/pages/weekly/form_editor.py" line="+118" />
         <source>1. Assessment task</source>
         <translation>一、考核任务</translation>
     </message>
@@ -13035,7 +13045,7 @@ Password for {user}:</source>
         <translation>待回款</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>3. Work</source>
         <translation>三、工作</translation>
     </message>
@@ -13121,12 +13131,14 @@ Password for {user}:</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="-125" />
+        <location line="+143" />
         <source>Instalment due {date}</source>
         <translation>回款计划 {date} 到期</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-144" />
+        <location line="+146" />
         <source>Added by hand</source>
         <translation>手工添加</translation>
     </message>
@@ -13573,12 +13585,12 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+122" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+127" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+53" />
         <source>Export this table…</source>
         <translation>导出此表格…</translation>
     </message>

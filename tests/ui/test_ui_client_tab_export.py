@@ -93,6 +93,7 @@ def test_every_client_tab_list_has_the_export_action(qtbot: QtBot, crm: dict) ->
         hub.attachments.table,
         hub.referrals.table,
         hub.dossier.notes_table,
+        hub.stakeholders.matrix_view,
     ]
     for table in tables:
         assert _action(table).text() == "Export this table…"
@@ -152,6 +153,24 @@ def test_three_tabs_export_what_they_show(
     _export(qtbot, hub.follow_ups.timeline, path, monkeypatch)
     rows = _csv(path)
     assert rows[0][0] == "When" and rows[1][0] == "2026-03-09 14:30"
+
+
+def test_role_stance_matrix_exports_its_roles_and_people(
+    qtbot: QtBot, crm: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = _hub(qtbot, crm["client"])
+    view = hub.stakeholders.matrix_view
+    model = view.model()
+    path = tmp_path / "matrix.csv"
+    _export(qtbot, view, path, monkeypatch)
+    rows = _csv(path)
+    stances = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert rows[0] == ["Role", *stances]  # the row labels come first, under their own title
+    roles = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert [row[0] for row in rows[1:]] == roles
+    by_role = {row[0]: row[1:] for row in rows[1:]}
+    assert by_role["Decision maker"][stances.index("Supporter")] == "张三"
+    assert by_role["No role"][stances.index("Neutral")] == "李四"
 
 
 class _Menu(QTableView):

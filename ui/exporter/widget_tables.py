@@ -61,20 +61,25 @@ def widget_table(
 
 
 def view_table(
-    view: QTableView, kinds: Mapping[int, str] | None = None
+    view: QTableView, kinds: Mapping[int, str] | None = None, row_header: str | None = None
 ) -> tuple[list[Column], list[tuple[Any, ...]]]:
     """The columns and rows of a list view over a model, as shown: the visible columns and rows in the
     view's order; a cell is the model's ``EXPORT_ROLE`` data where it gives one, else its text. ``kinds``
     (column -> ``Column.kind``) names the columns whose typed value (the model's ``UserRole`` data, as
-    ``TupleTableModel`` gives it: cents, dates) is written instead of the text, so numbers stay numbers."""
+    ``TupleTableModel`` gives it: cents, dates) is written instead of the text, so numbers stay numbers.
+    ``row_header``: the title of a first column holding each row's header (a cross table's row labels)."""
     model = view.model()
     kinds = dict(kinds or {})
     shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    lead = 0 if row_header is None else 1
     rows = []
     for row in range(model.rowCount()):
         if view.isRowHidden(row):
             continue
         values: list[Any] = []
+        if row_header is not None:
+            label = model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole)
+            values.append("" if label is None else str(label))
         for column in shown:
             index = model.index(row, column)
             raw = model.data(index, EXPORT_ROLE)
@@ -85,8 +90,8 @@ def view_table(
                 raw = "" if text is None else str(text)
             values.append(raw)
         rows.append(tuple(values))
-    columns = []
-    for place, column in enumerate(shown):
+    columns = [] if row_header is None else [Column("row", row_header, "text")]
+    for place, column in enumerate(shown, start=lead):
         header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         text = str(header) if header is not None else str(column + 1)
         kind = kinds.get(column) or _kind_of([row[place] for row in rows])
@@ -168,8 +173,10 @@ class _TableExport:
         file_stem: str,
         kinds: Mapping[int, str],
         keep_context_menu: bool,
+        row_header: str | None = None,
     ) -> None:
         self.table, self.title, self.file_stem, self.kinds = table, title, file_stem, dict(kinds)
+        self.row_header = row_header
         self.action = QAction(QCoreApplication.translate("_TableExport", "Export this table…"), table)
         self.action.setObjectName("exportTableAction")
         # A closure: the connection holds it (a bound method of a plain object would be held weakly).
@@ -185,7 +192,7 @@ class _TableExport:
         elif isinstance(self.table, QTreeWidget):
             columns, rows = tree_table(self.table, self.kinds)
         elif isinstance(self.table, QTableView):
-            columns, rows = view_table(self.table, self.kinds)
+            columns, rows = view_table(self.table, self.kinds, self.row_header)
         else:
             raise TypeError(f"no table export for {type(self.table).__name__}")
         return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
@@ -202,6 +209,7 @@ def install_table_export(
     *,
     keep_context_menu: bool = False,
     also_on: Sequence[QWidget] = (),
+    row_header: str | None = None,
 ) -> QAction:
     """Give ``table`` its right-click "Export this table…"; the action (tests trigger it).
 
@@ -209,8 +217,9 @@ def install_table_export(
     (``Qt.ActionsContextMenu``, with any actions it already has). A table with its own context menu
     (``Qt.CustomContextMenu``, or ``keep_context_menu=True``) keeps it: that menu adds the returned
     action (or ``table.actions()``) itself. ``also_on``: other widgets showing the same rows (a timeline
-    beside its table) whose right click offers the action too (on the same terms)."""
-    action = _TableExport(table, title, file_stem, kinds or {}, keep_context_menu).action
+    beside its table) whose right click offers the action too (on the same terms). ``row_header``: a list
+    view whose rows have labels of their own (a cross table) exports them first, under that title."""
+    action = _TableExport(table, title, file_stem, kinds or {}, keep_context_menu, row_header).action
     for widget in also_on:
         widget.addAction(action)
         if not keep_context_menu and widget.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:

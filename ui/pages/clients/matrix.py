@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -12,6 +19,7 @@ from desktop_crm.models.enums import STAKEHOLDER_ROLES, STANCES
 from desktop_crm.power_map import role_stance_matrix
 from desktop_crm.stakeholder_analysis import Stakeholder
 
+from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from .stance_style import stance_tint
 
@@ -81,4 +89,11 @@ def make_matrix_view(model: RoleStanceMatrixModel, parent: QWidget | None = None
     view.verticalHeader().setDefaultSectionSize(30)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setFixedHeight(30 * len(ROWS) + 40)
+    # Right-click → Export this table…: one row per role, the people of each stance, as shown
+    install_table_export(
+        view,
+        QCoreApplication.translate("RoleStanceMatrixModel", "Export the role × stance matrix"),
+        "role-stance-matrix",
+        row_header=QCoreApplication.translate("RoleStanceMatrixModel", "Role"),
+    )
     return view
