@@ -514,6 +514,32 @@ def test_screenshots_of_the_mapping_and_the_check(
     assert client_names(db_path) == []  # the screenshots import nothing
 
 
+def test_an_excel_percentage_is_shown_and_imported_as_the_sheet_shows_it(
+    qtbot: QtBot, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["客户名称", "商机名称", "赢率"])
+    sheet.append(["上海华东精密机械", "二期改造", 0.6])
+    sheet.append(["上海华东精密机械", "三期改造", 1])
+    for row in (2, 3):
+        sheet.cell(row, 3).number_format = "0%"
+    path = tmp_path / "商机.xlsx"
+    book.save(path)
+    wizard = make_wizard(qtbot, "opportunities")
+    choose_file(qtbot, wizard, path, monkeypatch)
+    wizard.next_button.click()
+    assert wizard.mapping_step.mapping()[2] == "probability"
+    assert wizard.mapping_step.table.item(2, 1).text() == "60%  ·  100%"  # as Excel shows them
+    wizard.next_button.click()
+    wait_idle(qtbot, wizard)
+    assert "Create: <b>2</b>" in wizard.preview_step.counts_label.text()
+    assert (cell(wizard, 2, "Probability"), cell(wizard, 3, "Probability")) == ("60", "100")
+
+
 def test_choosing_another_kind_maps_the_columns_again(
     qtbot: QtBot, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

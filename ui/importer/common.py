@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop_crm.importing.reader import Percent
 from desktop_crm.messages import MESSAGES
 
 from .. import fmt, labels
@@ -88,6 +89,9 @@ def value_text(value: Any, kind: str = "text") -> str:
         return fmt.short_datetime(value)
     if isinstance(value, date):
         return fmt.short_date(value)
+    if isinstance(value, Percent):  # a cell the sheet shows as a percentage: 0.6 is shown 60%
+        percent = value.percent()
+        return fmt.number(percent, 0 if percent.is_integer() else 2) + "%"
     if isinstance(value, int | float):
         return fmt.number(value, 0 if isinstance(value, int) or float(value).is_integer() else 2)
     return str(value)
