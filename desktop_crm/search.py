@@ -72,7 +72,7 @@ def _term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
     once translated), which the ``pg_trgm`` index on ``client_search.body`` serves.
     """
     if engine.is_postgres():
-        return [_LIKE_CLAUSE] * len(terms), [_like_pattern(t) for t in terms]
+        return _team_term_clauses(terms)
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     clauses: list[str] = []
@@ -85,6 +85,25 @@ def _term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
         clauses.append(_LIKE_CLAUSE)
         params.append(_like_pattern(term))
     return clauses, params
+
+
+def _team_term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
+    """The team database's condition: one scan of ``client_search`` for all the terms, each matched with
+    ``LIKE`` (``ILIKE`` once translated), which the ``pg_trgm`` index serves for three characters or more;
+    a two-character term is looked up first among the text's two-character pieces (``crm_bigrams``, its
+    own GIN index: pg_trgm cannot find those, and a scan of every text took 80-200 ms at 100,000 clients).
+    The ids come as an array (``= ANY(ARRAY(...))``): the planner then reads the few matching clients by
+    id instead of walking every client in name order until enough of them match."""
+    conditions: list[str] = []
+    params: list[str] = []
+    for term in terms:
+        if len(term) == 2:
+            conditions.append("crm_bigrams(body) @> ARRAY[lower(?)]")
+            params.append(term)
+        conditions.append("body LIKE ? ESCAPE '\\'")
+        params.append(_like_pattern(term))
+    clause = f"client.id = ANY(ARRAY(SELECT client_id FROM client_search WHERE {' AND '.join(conditions)}))"
+    return [clause], params
 
 
 def search_condition(query: str) -> tuple[str, list[str]] | None:

@@ -12,7 +12,15 @@ from typing import Any
 from ..errors import CrmError, DatabaseVersionError
 from ..migrations import LATEST_VERSION
 from .connect import URL_PREFIXES, TeamDatabase, display_url, is_team_url
-from .schema import APPLICATION, PG_MIGRATIONS, baseline_statements, read_meta, user_tables
+from .schema import (
+    APPLICATION,
+    PG_MIGRATIONS,
+    TEAM_REVISION,
+    TEAM_REVISIONS,
+    baseline_statements,
+    read_meta,
+    user_tables,
+)
 
 __all__ = [
     "URL_PREFIXES",
@@ -85,6 +93,30 @@ def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
             cursor.execute(
                 'UPDATE "crm_meta" SET "value" = %s WHERE "key" = \'schema_version\'', (str(migrate_to),)
             )
+        revision = int(meta.get("team_revision", "0"))
+        if revision < TEAM_REVISION:
+            _team_revisions(cursor, revision)
+
+
+def _team_revisions(cursor: Any, revision: int) -> None:
+    """Bring the team-only additions up to :data:`TEAM_REVISION`, as the database's owner. A user who may
+    not change the schema opens the database without them (they only speed things up); the owner's next
+    open adds them."""
+    import psycopg2
+
+    _as_database_owner(cursor)
+    cursor.execute("SAVEPOINT crm_team_revisions")
+    try:
+        for number in range(revision + 1, TEAM_REVISION + 1):
+            TEAM_REVISIONS[number](cursor)
+    except psycopg2.errors.InsufficientPrivilege:
+        cursor.execute("ROLLBACK TO SAVEPOINT crm_team_revisions")
+        return
+    cursor.execute(
+        'INSERT INTO "crm_meta" ("key", "value") VALUES (\'team_revision\', %s) '
+        'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
+        (str(TEAM_REVISION),),
+    )
 
 
 def open_team_database(

@@ -132,3 +132,13 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 DROP AGGREGATE IF EXISTS avg(boolean);
 CREATE AGGREGATE avg(boolean) (SFUNC = crm_bool_avg_step, STYPE = bigint[], FINALFUNC = crm_bool_avg_final, INITCOND = '{0,0}');
+
+-- The distinct two-character pieces of a text, lower-cased, without whitespace: a GIN index on them
+-- finds a two-character search term (a Chinese given name, say), which pg_trgm cannot (desktop_crm/search.py).
+CREATE OR REPLACE FUNCTION crm_bigrams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT piece), '{}')
+  FROM (SELECT substr(s.l, i, 2) AS piece
+        FROM (SELECT lower(t) AS l) AS s CROSS JOIN LATERAL generate_series(1, length(s.l) - 1) AS i) AS p
+  WHERE piece !~ '\s'
+$$;

@@ -36,6 +36,21 @@ PG_MIGRATIONS: dict[int, Callable[[Any], None]] = {}
 
 _SKIPPED_TABLES = re.compile(r"^(sqlite_|client_fts)")
 
+_BIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS "client_search_body_bigrams" ON "client_search" USING gin (crm_bigrams("body"))'
+
+
+def _search_bigrams(cursor: Any) -> None:
+    """Revision 1: the two-character search index (``crm_bigrams`` in compat.sql)."""
+    cursor.execute(compat_sql())
+    cursor.execute(_BIGRAM_INDEX)
+
+
+# Changes only the team database has (its own indexes, functions and tables), independent of the SQLite
+# schema version: revision -> step, run in order at open on a database at a lower ``team_revision``
+# (``crm_meta``; none stored means 0). A new database is created with every one of them.
+TEAM_REVISIONS: dict[int, Callable[[Any], None]] = {1: _search_bigrams}
+TEAM_REVISION = max(TEAM_REVISIONS)
+
 
 def sqlite_schema(version: int = LATEST_VERSION) -> list[tuple[str, str, str, str]]:
     """(type, name, table, sql) of a fresh SQLite database at ``version``, in creation order."""
@@ -234,12 +249,13 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
     statements.append(
         'CREATE INDEX "client_search_body_trgm" ON "client_search" USING gin ("body" gin_trgm_ops)'
     )
+    statements.append(_BIGRAM_INDEX)
     statements += triggers
     statements += change_log_statements([t for t in _created_tables(tables) if t not in _DERIVED])
     statements.append('CREATE TABLE "crm_meta" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)')
     statements.append(
         f'INSERT INTO "crm_meta" ("key", "value") VALUES (\'application\', \'{APPLICATION}\'), '
-        f"('schema_version', '{int(version)}')"
+        f"('schema_version', '{int(version)}'), ('team_revision', '{TEAM_REVISION}')"
     )
     return statements
 

@@ -89,3 +89,72 @@ def test_a_missing_database_and_an_unreachable_server_are_one_sentence(server: A
         open_database("postgresql://nobody@127.0.0.1:1/crm")
     assert caught.value.code == "team.unreachable"
     assert "password" not in caught.value.message
+
+
+def _meta_and_indexes(url: str) -> tuple[dict[str, str], set[str]]:
+    import psycopg2
+
+    check = psycopg2.connect(url)
+    cursor = check.cursor()
+    cursor.execute('SELECT "key", "value" FROM crm_meta')
+    meta = {str(k): str(v) for k, v in cursor.fetchall()}
+    cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'client_search'")
+    indexes = {str(r[0]) for r in cursor.fetchall()}
+    check.close()
+    return meta, indexes
+
+
+def test_team_only_additions_reach_an_older_database_when_its_owner_opens_it(server: Any) -> None:
+    from desktop_crm.postgres.schema import TEAM_REVISION
+
+    owner, outsider, name = (server.new_name(k) for k in ("role", "role", "db"))
+    server.run(f'CREATE ROLE "{owner}" LOGIN')
+    server.run(f'CREATE ROLE "{outsider}" LOGIN')
+    server.run(f'CREATE DATABASE "{name}" OWNER "{owner}"')
+    host = server.url.split("@", 1)[1]
+    owner_url, outsider_url = f"postgresql://{owner}@{host}/{name}", f"postgresql://{outsider}@{host}/{name}"
+    open_database(owner_url)
+    close_database()
+    meta, indexes = _meta_and_indexes(owner_url)
+    assert meta["team_revision"] == str(TEAM_REVISION)
+    assert "client_search_body_bigrams" in indexes
+    # as a database made before the revisions existed: no index, no revision recorded
+    import psycopg2
+
+    old = psycopg2.connect(owner_url)
+    old.autocommit = True
+    cursor = old.cursor()
+    cursor.execute("DROP INDEX client_search_body_bigrams")
+    cursor.execute("DELETE FROM crm_meta WHERE key = 'team_revision'")
+    cursor.execute(f'GRANT USAGE ON SCHEMA public TO "{outsider}"')
+    cursor.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{outsider}"')
+    cursor.execute(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{outsider}"')
+    old.close()
+    # someone who may use the tables but not change the schema opens it as it is, and can search
+    open_database(outsider_url)
+    try:
+        from desktop_crm.engine import raw_connection
+        from desktop_crm.search import search_client_ids
+        from desktop_crm.services.clients import create_client
+
+        made = create_client(name="杭州云帆科技")
+        assert search_client_ids(raw_connection(), "云帆") == [made.id]
+    finally:
+        close_database()
+    meta, indexes = _meta_and_indexes(owner_url)
+    assert "team_revision" not in meta and "client_search_body_bigrams" not in indexes
+    # the owner's next open adds them
+    open_database(owner_url)
+    close_database()
+    meta, indexes = _meta_and_indexes(owner_url)
+    assert meta["team_revision"] == str(TEAM_REVISION)
+    assert "client_search_body_bigrams" in indexes
+
+
+def test_bigrams_are_the_lower_cased_two_character_pieces_without_spaces(db: Any) -> None:
+    if not is_postgres(db):
+        pytest.skip("a team database function")
+    rows = db.execute_sql("SELECT crm_bigrams(?), crm_bigrams(?), crm_bigrams(?)", ["王伟 AbA", "x", ""])
+    first, single, empty = rows.fetchone()
+    assert sorted(first) == ["ab", "ba", "王伟"]
+    assert single == [] and empty == []
