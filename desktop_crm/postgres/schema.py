@@ -13,6 +13,10 @@ derived data (search text, last contact, KPI summaries) — translated for Postg
 - the FTS5 trigram index becomes a ``pg_trgm`` GIN index on ``client_search.body`` (Chinese and phone
   fragments are matched by substring, as on SQLite).
 
+Some parts only the team database has (:data:`TEAM_REVISIONS`): the two-character search index, and the
+tables holding the attachments' bytes (``desktop_crm.postgres.blobs``; a file keeps them in its
+``.files`` folder).
+
 The version lives in ``crm_meta`` (``schema_version``, ``application``). Migrations above
 :data:`BASELINE_VERSION` must come with their PostgreSQL step in :data:`PG_MIGRATIONS`
 (``tests/core/postgres/test_schema.py`` checks it).
@@ -27,6 +31,8 @@ from importlib import resources
 from typing import Any
 
 from ..migrations import LATEST_VERSION
+from .blobs import TABLES as BLOB_TABLES
+from .blobs import create_tables as create_blob_tables
 from .sql import translate
 
 APPLICATION = "desktop-crm"
@@ -48,7 +54,12 @@ def _search_bigrams(cursor: Any) -> None:
 # Changes only the team database has (its own indexes, functions and tables), independent of the SQLite
 # schema version: revision -> step, run in order at open on a database at a lower ``team_revision``
 # (``crm_meta``; none stored means 0). A new database is created with every one of them.
-TEAM_REVISIONS: dict[int, Callable[[Any], None]] = {1: _search_bigrams}
+def _attachment_bytes(cursor: Any) -> None:
+    """Revision 2: the attachments' bytes shared in the database (``desktop_crm.postgres.blobs``)."""
+    create_blob_tables(cursor)
+
+
+TEAM_REVISIONS: dict[int, Callable[[Any], None]] = {1: _search_bigrams, 2: _attachment_bytes}
 TEAM_REVISION = max(TEAM_REVISIONS)
 
 
@@ -250,6 +261,7 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
         'CREATE INDEX "client_search_body_trgm" ON "client_search" USING gin ("body" gin_trgm_ops)'
     )
     statements.append(_BIGRAM_INDEX)
+    statements += BLOB_TABLES  # revision 2: the attachments' bytes (no change-log triggers: no ids)
     statements += triggers
     statements += change_log_statements([t for t in _created_tables(tables) if t not in _DERIVED])
     statements.append('CREATE TABLE "crm_meta" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)')
