@@ -8,9 +8,10 @@ Each parser returns the value or raises ``CellError(code, **params)`` (a code of
   then day first), an Excel serial number (``45360`` = 2024-03-09, days since 1899-12-30), and XLSX
   date/datetime cells. A time part after the date is allowed for dates (and dropped) and read for
   datetimes (``14:30``, ``14:30:05``, ``下午2:30``, ``2:30 PM``); a date alone is midnight.
-- Money: optional currency sign or code (¥ ￥ $ € £ RMB CNY 元), thousands separators (``,``, blank,
-  ``'``, the Chinese ``，``), ``(1,200)`` or a leading minus = negative; at most two decimals (more is an
-  error, not a silent rounding); ``万``/``w`` suffix = ×10,000. Floats from XLSX are rounded to the cent.
+- Money: optional currency sign or code (¥ ￥ $ US$ HK$ € £ RMB CNY USD HKD 元), thousands separators
+  (``,``, blank, ``'``, the Chinese ``，``), ``(1,200)`` or a leading minus = negative; at most two
+  decimals (more is an error, not a silent rounding); ``万``/``w`` suffix = ×10,000. Floats from XLSX are
+  rounded to the cent.
 - Choices: the stored key, its English or Chinese label (``CHOICE_LABELS``) or a known synonym, compared
   normalised; a remark in brackets or after a separator is ignored ("A（重点客户）" → A, "A - 大客户" → A).
 - Text: stripped; control characters other than tab/line breaks refused; a text that looks like a formula
@@ -354,7 +355,10 @@ def parse_datetime(value: Any) -> datetime:
     return datetime.combine(day, moment or time())
 
 
-_CURRENCY = re.compile(r"(?i)^(?:[¥￥$€£]|rmb|cny|usd|eur)\s*|\s*(?:[¥￥$€£]|rmb|cny|usd|eur|元|圆)$")
+_CURRENCY = re.compile(
+    r"(?i)^(?:(?:us|hk|nt|s|a|c)?\$|[¥￥€£]|rmb|cny|usd|eur|hkd)\s*"
+    r"|\s*(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|元|圆)$"
+)
 _EUROPEAN = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d{1,2}$|^\d+,\d{2}$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[,' ]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
