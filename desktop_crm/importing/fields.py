@@ -98,6 +98,7 @@ _CLIENT_REF = _f(
         "Customer Name",
         "Organization",
         "Organisation",
+        "Organization Name",
         "Associated Company",
         "Account Name (Account)",
     ),
@@ -487,7 +488,7 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "title",
             "Job title",
             "职务",
-            synonyms=("职位", "头衔", "Title", "Job Title", "Position"),
+            synonyms=("职位", "头衔", "Title", "Job Title", "Position", "Organization Title"),
             max_length=100,
         ),
         _f("department", "Department", "部门", synonyms=("所属部门", "Dept"), max_length=100),
@@ -689,6 +690,8 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                 "Deal Name",
                 "Deal",
                 "Name",
+                "Deal Title",
+                "Title",
             ),
         ),
         _OWNER,
@@ -723,10 +726,13 @@ _FIELDS: dict[str, tuple[FieldSpec, ...]] = {
                 "商机金额",
                 "金额",
                 "预计成交金额",
+                "预计销售金额",
+                "销售金额",
                 "Amount",
                 "Deal Amount",
                 "Expected Revenue",
                 "Value",
+                "Deal Value",
             ),
         ),
         _f(
@@ -1177,19 +1183,51 @@ def field_for_header(kind: str, header: object) -> str | None:
     return _header_index(kind).get(normalise_header(header))
 
 
+# The record type other CRMs put before every header of an export ("Organization - Name" in Pipedrive),
+# by kind: a header with its own kind's prefix is also read without it.
+_RECORD_PREFIXES = {
+    "clients": ("organization", "organisation", "account", "company"),
+    "contacts": ("person", "contact"),
+    "opportunities": ("deal", "opportunity"),
+    "follow-ups": ("activity",),
+    "contracts": ("contract",),
+    "payments": ("payment",),
+}
+_VALUE_SUFFIX = re.compile(r"(?i)(?<=\d)\s*[-–]\s*value\s*$")  # Google Contacts: "Phone 1 - Value"
+_NUMBERING = re.compile(r"(?<=[^\W\d_])\s+\d{1,2}(?=\s*(?:[-–:]|$))")  # "Organization 1 - Name"
+_PREFIXED = re.compile(r"^\s*([^\W\d_]+)\s*[-–:]\s*(.+)$")
+
+
+def _header_variants(kind: str, header: object) -> list[str]:
+    """Other readings of a header no field names as written: without a trailing " - Value" and group
+    numbers (Google Contacts' "E-mail 1 - Value" is "E-mail"), and without the kind's own record prefix
+    (Pipedrive's "Deal - Value" is "Value" for opportunities)."""
+    text = unicodedata.normalize("NFKC", "" if header is None else str(header)).strip()
+    variants = [_VALUE_SUFFIX.sub("", text)]
+    variants.append(_NUMBERING.sub("", variants[0]))
+    match = _PREFIXED.match(variants[-1])
+    if match and match.group(1).casefold() in _RECORD_PREFIXES.get(kind, ()):
+        variants.append(match.group(2))
+    return variants
+
+
 def suggest_mapping(kind: str, headers: Sequence[object]) -> dict[int, str]:
     """Column index -> field key, for the headers recognised; each field is given to one column only
-    (the first, from left to right, by exact canonical header before synonym)."""
+    (the first, from left to right, by exact canonical header before synonym, then by the headers'
+    other readings: ``_header_variants``)."""
     index = _header_index(kind)
     canonical = {normalise_header(t): s.key for s in fields(kind) for t in (s.key, s.header_en, s.header_zh)}
     mapping: dict[int, str] = {}
     taken: set[str] = set()
-    for pass_canonical in (True, False):
+    for pass_ in ("canonical", "synonym", "variant"):
         for column, header in enumerate(headers):
             if column in mapping:
                 continue
-            norm = normalise_header(header)
-            key = (canonical if pass_canonical else index).get(norm)
+            if pass_ == "variant":
+                found = (index.get(normalise_header(v)) for v in _header_variants(kind, header))
+                key = next((k for k in found if k is not None and k not in taken), None)
+            else:
+                key = (canonical if pass_ == "canonical" else index).get(normalise_header(header))
             if key is not None and key not in taken:
                 mapping[column] = key
                 taken.add(key)

@@ -108,6 +108,8 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
         "Qualification",
         "验证客户",
         "Appointment Scheduled",
+        "Lead In",
+        "Contact Made",
     ),
     "needs": (
         "Needs",
@@ -117,6 +119,8 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
         "Discovery",
         "Id. Decision Makers",
         "Qualified To Buy",
+        "Needs Defined",
+        "Demo Scheduled",
     ),
     "proposal": (
         "Proposal",
@@ -128,6 +132,7 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
         "Value Proposition",
         "Perception Analysis",
         "Presentation Scheduled",
+        "Proposal Made",
     ),
     "negotiation": (
         "Negotiation",
@@ -137,6 +142,7 @@ CHOICE_LABELS: dict[str, tuple[str, ...]] = {
         "Negotiation/Review",
         "Contract Sent",
         "Decision Maker Bought-In",
+        "Negotiations Started",
     ),
     "won": ("Won", "赢单", "成交", "Closed Won", "已赢单"),
 }

@@ -85,3 +85,73 @@ def test_salesforce_contacts_and_opportunities(team: dict[str, int], tmp_path: P
     assert str(renewal.expected_close_date) == "2030-03-31" and renewal.owner_id == team["陈静"]
     lost = Opportunity.get(Opportunity.name == "Acme lost deal")
     assert (lost.stage, lost.expected_amount_cents) == ("lost", 120000)
+
+
+def test_google_contacts_export(team: dict[str, int], tmp_path: Path) -> None:
+    """Google Contacts' CSV: numbered groups ("Organization 1 - Name", "Phone 1 - Value")."""
+    create_client("Acme Ltd")
+    text = (
+        "Name,Given Name,Family Name,Organization 1 - Name,Organization 1 - Title,"
+        "E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value\n"
+        "Ada Lovelace,Ada,Lovelace,Acme Ltd,CTO,* Work,ada@acme.test,Mobile,+44 7700 900000\n"
+    )
+    table = read_table(_file(tmp_path, text, "utf-8"))
+    mapping = suggest_mapping("contacts", table.headers)
+    assert {table.headers[c]: k for c, k in mapping.items()} == {
+        "Name": "name", "Organization 1 - Name": "client", "Organization 1 - Title": "title",
+        "E-mail 1 - Value": "email", "Phone 1 - Value": "phone",
+    }  # fmt: skip
+    assert run_import("contacts", table, mapping).created == 1
+    ada = Contact.get()
+    assert (ada.name, ada.title, ada.email, ada.phone) == (
+        "Ada Lovelace",
+        "CTO",
+        "ada@acme.test",
+        "+44 7700 900000",
+    )
+
+
+def test_pipedrive_organizations_people_and_deals(team: dict[str, int], tmp_path: Path) -> None:
+    """Pipedrive prefixes every header with its record type ("Organization - Name", "Deal - Value")."""
+    organizations = (
+        "Organization - ID,Organization - Name,Organization - Owner,Organization - Address,Organization - Label\n"
+        "7,Initech GmbH,陈静,Hauptstraße 1 Berlin,Hot\n"
+    )
+    table = read_table(_file(tmp_path, organizations, "utf-8", "organizations.csv"))
+    mapping = suggest_mapping("clients", table.headers)
+    assert {table.headers[c]: k for c, k in mapping.items()} == {
+        "Organization - Name": "name", "Organization - Owner": "owner", "Organization - Address": "address",
+    }  # fmt: skip
+    assert run_import("clients", table, mapping).created == 1
+    people = (
+        "Person - Name,Person - Organization,Person - Phone,Person - Email,Person - Job title\n"
+        "Peter Gibbons,Initech GmbH,+49 30 5555,peter@initech.test,Engineer\n"
+    )
+    table = read_table(_file(tmp_path, people, "utf-8", "people.csv"))
+    mapping = suggest_mapping("contacts", table.headers)
+    assert sorted(mapping.values()) == ["client", "email", "name", "phone", "title"]
+    assert run_import("contacts", table, mapping).created == 1
+    deals = (
+        "Deal - Title,Deal - Organization,Deal - Value,Deal - Stage,Deal - Expected close date,Deal - Owner\n"
+        'Initech ERP,Initech GmbH,"€12,000.00",Proposal Made,2030-06-30,陈静\n'
+    )
+    table = read_table(_file(tmp_path, deals, "utf-8", "deals.csv"))
+    mapping = suggest_mapping("opportunities", table.headers)
+    assert {table.headers[c]: k for c, k in mapping.items()} == {
+        "Deal - Title": "name", "Deal - Organization": "client", "Deal - Value": "expected_amount_cents",
+        "Deal - Stage": "stage", "Deal - Expected close date": "expected_close_date", "Deal - Owner": "owner",
+    }  # fmt: skip
+    preview = prepare("opportunities", table, mapping)
+    assert preview.ok, [p.message for p in preview.all_problems()]
+    run_import("opportunities", table, mapping)
+    deal = Opportunity.get(Opportunity.name == "Initech ERP")
+    assert (deal.stage, deal.expected_amount_cents, deal.owner_id) == ("proposal", 1_200_000, team["陈静"])
+
+
+def test_chinese_crm_opportunity_amount_headers() -> None:
+    for header in ("预计销售金额", "销售金额"):
+        assert suggest_mapping("opportunities", ["商机名称", "客户名称", header]) == {
+            0: "name",
+            1: "client",
+            2: "expected_amount_cents",
+        }
