@@ -82,9 +82,12 @@ def read_table(
     if size > MAX_FILE:
         raise CrmError("import.file_too_large", file=name, max_mb=MAX_FILE // (1024 * 1024))
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:  # a pipe or device has no size: never read past the limit
+            data = handle.read(MAX_FILE + 1)
     except OSError as exc:
         raise CrmError("import.cannot_read", file=name, reason=exc.strerror or str(exc)) from None
+    if len(data) > MAX_FILE:
+        raise CrmError("import.file_too_large", file=name, max_mb=MAX_FILE // (1024 * 1024))
     if not data.strip():
         raise CrmError("import.empty_file", file=name)
     if data[:4] == b"PK\x03\x04" or file.suffix.lower() in (".xlsx", ".xlsm"):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +128,37 @@ def test_bad_files_are_refused_with_a_code(tmp_path: Path, data: bytes, code: st
     with pytest.raises(CrmError) as caught:
         read_table(_write(tmp_path, data))
     assert caught.value.code == code
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_stream_without_a_size_is_read_no_further_than_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pipe or a device (/dev/zero) has no size to check first: reading stops past the limit with
+    import.file_too_large, never holding an endless stream in memory."""
+    from desktop_crm.importing import reader
+
+    monkeypatch.setattr(reader, "MAX_FILE", 64 * 1024)
+    pipe = tmp_path / "clients.csv"
+    os.mkfifo(pipe)
+
+    def feed() -> None:
+        try:
+            with pipe.open("wb") as out:
+                out.write(b"Name\n" + b"a,b\n" * 250_000)  # a megabyte
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        with pytest.raises(CrmError) as caught:
+            read_table(pipe)
+    finally:
+        with contextlib.suppress(OSError):  # unblock a writer still waiting for a reader
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        writer.join(timeout=10)
+    assert caught.value.code == "import.file_too_large"
 
 
 def test_missing_file(tmp_path: Path) -> None:
