@@ -1,12 +1,18 @@
-"""Column headers never clipped (issue 13: "no truncated column headers at 1280×720"): the width a
-header's text needs, drawn bold and padded as the style sheet draws it (``QHeaderView::section``:
-font-weight 600, padding 8px), and the sort arrow's room when the table sorts."""
+"""Column headers and known cell texts never clipped (issue 13: "no truncated column headers at 1280×720").
+
+A header: the width its text needs, drawn bold and padded as the style sheet draws it
+(``QHeaderView::section``: font-weight 600, padding 8px), and the sort arrow's room when the table sorts.
+A cell: ``fit_to_samples`` widens a column to every text it can show when those are known in advance (a
+vocabulary's labels, the locale's dates, "999 days ago"), measured as the view's delegate measures."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
 HEADER_PADDING = 2 * 8 + 6  # the style sheet's padding on both sides, the section's border and a margin
 SORT_ARROW = 22  # Fusion's sort arrow and its margin
@@ -44,3 +50,60 @@ def keep_stretch_headers_whole(view: QTableView) -> None:
     ]
     if needed and max(needed) > header.minimumSectionSize():
         header.setMinimumSectionSize(max(needed))
+
+
+def cell_width(view: QAbstractItemView, text: str, *, bold: bool = False, icon: bool = False) -> int:
+    """The width a cell of ``view`` needs to show ``text`` whole, measured as the view's delegate does
+    (the style and the style sheet's ``::item`` padding), in bold when the cell is, with a decoration's
+    room when it has one."""
+    view.ensurePolished()  # the style sheet's font and padding, also before the view is first shown
+    font = QFont(view.font())
+    if bold:
+        font.setBold(True)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = font
+    option.fontMetrics = QFontMetrics(font)
+    option.text = text
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    if icon:
+        size = view.iconSize()
+        option.decorationSize = size if size.isValid() and not size.isEmpty() else QSize(16, 16)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    hint = view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view)
+    return hint.width() + 2  # the grid line and a pixel of air: Qt elides at the exact width
+
+
+def fit_to_samples(
+    view: QTableView, column: int, texts: Iterable[str], *, bold: bool = False, icon: bool = False
+) -> int:
+    """Widen ``column`` (never narrow it) so every text it can show is whole: the labels of its vocabulary,
+    the widest dates of the locale, ... (its cells' text is known before any row is loaded, so the widths
+    stay as the rows change). Returns the width set."""
+    needed = max((cell_width(view, text, bold=bold, icon=icon) for text in texts), default=0)
+    needed = max(needed, header_text_width(view, column))
+    if view.columnWidth(column) < needed:
+        view.setColumnWidth(column, needed)
+    return view.columnWidth(column)
+
+
+def widest_dates() -> list[str]:
+    """Dates with the widest digits of each place, as ``fmt.short_date`` writes them in the current locale."""
+    from . import fmt
+
+    return [fmt.short_date(date(year, month, day)) for year in (2000, 2088) for month, day in _DAYS]
+
+
+def widest_datetimes() -> list[str]:
+    """Date-times as ``fmt.short_datetime`` writes them (morning and evening: "AM"/"PM", "上午"/"下午")."""
+    from . import fmt
+
+    return [
+        fmt.short_datetime(datetime(year, month, day, hour, 58))
+        for year in (2000, 2088)
+        for month, day in _DAYS
+        for hour in (10, 22)
+    ]
+
+
+_DAYS = ((10, 20), (12, 28), (11, 30))

@@ -6,7 +6,7 @@ Chinese font, as the application runs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QHeaderView,
     QPushButton,
@@ -297,3 +298,112 @@ def test_open_service_records_leave_their_title_room(
     QApplication.processEvents()
     assert not tab.table.isColumnHidden(7) and not tab.table.isColumnHidden(8)
     window.reminders.stop()
+
+
+def clipped_cells(view: QAbstractItemView, columns: Iterable[int]) -> list[str]:
+    """Cells of ``columns`` narrower than Qt's size hint for their text (elided: "Decision …")."""
+    model = view.model()
+    found = []
+    for column in columns:
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            need = view.sizeHintForIndex(index).width()
+            if view.columnWidth(column) < need:
+                found.append(f"{view.objectName()} {index.data()!r}: {view.columnWidth(column)} < {need}")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_labels_dates_and_statuses_in_tables_are_whole(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None, demo: Path, lang: str
+) -> None:
+    """Columns whose texts are known in advance (a vocabulary's labels, dates, "3 days ago") are never
+    elided at 1280×720: Today's sections, the client's contacts ("Decision …", "Supp…") and payment plan
+    (its status was out of sight), the weekly form's collection sources ("Instalment due 12/…")."""
+    from desktop_crm.models import Client, Contract, PaymentInstalment
+
+    window = window_in(qtbot, qapp, demo, lang, (1280, 720))
+    found: list[str] = []
+    window.show_page(PAGE_KEYS.index("today"))
+    today = window.page("today")
+    wait_loaded(qtbot, today)
+    for view, columns in (
+        (today.neglected_section.table, (1, 2, 3)),
+        (today.instalment_section.table, (1, 2, 3)),
+        (today.care.candidates.table, (1, 2)),
+        (today.care.dates.table, (0, 1)),
+        (today.service_section.table, (0,)),
+    ):
+        assert view.model().rowCount() > 0 or view is today.care.dates.table, view.objectName()
+        found += clipped_cells(view, columns)
+
+    clients = window.page("clients")
+    window.show_page(PAGE_KEYS.index("clients"))
+    client_id = key_client_id()
+    assert client_id is not None
+    clients.open_client(client_id)
+    hub = clients.hub
+    wait_loaded(qtbot, hub)
+    contacts = hub.stakeholders.contacts.table
+    assert contacts.model().rowCount() >= 6
+    found += clipped_cells(contacts, (2, 3, 4, 5))
+    assert not contacts.horizontalScrollBar().isVisible()
+
+    planned = (
+        Contract.select()
+        .join(PaymentInstalment, on=PaymentInstalment.contract == Contract.id)
+        .switch(Contract)
+        .join(Client)
+        .where(Client.deleted_at.is_null())
+        .order_by(Contract.id)
+        .first()
+    )
+    clients.open_client(planned.client_id)
+    wait_loaded(qtbot, hub)
+    hub.tabs.setCurrentWidget(hub.contracts)
+    hub.contracts.select(planned.id)
+    QApplication.processEvents()
+    plan = hub.contracts.instalments
+    qtbot.waitUntil(lambda: plan.model().rowCount() > 0)
+    found += clipped_cells(plan, range(plan.model().columnCount()))
+    assert not plan.horizontalScrollBar().isVisible()
+    assert not hub.contracts.payments.horizontalScrollBar().isVisible()
+
+    window.show_page(PAGE_KEYS.index("weekly"))
+    weekly = window.page("weekly")
+    wait_loaded(qtbot, weekly)
+    found += clipped_cells(weekly.editor.collections_table, (2, 3))
+    assert found == []
+    window.reminders.stop()
+
+
+def test_a_fitted_column_holds_its_texts_as_the_delegate_draws_them(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None
+) -> None:
+    """``table_fit.fit_to_samples`` measures as the view draws (style sheet padding, bold cells, a
+    decoration), before the view is shown, and no wider than needed."""
+    from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+
+    from ui.table_fit import fit_to_samples
+    from ui.widgets import make_table_view
+
+    texts = ["Decision maker", "Confirmed by the client", "12/28/2088 10:58 PM"]
+    for bold, icon in ((False, False), (True, False), (False, True)):
+        model = QStandardItemModel(0, 2)
+        for text in texts:
+            item = QStandardItem(text)
+            font = item.font()
+            font.setBold(bold)
+            item.setFont(font)
+            if icon:
+                item.setData(QColor("#1e7b4c"), Qt.ItemDataRole.DecorationRole)
+            model.appendRow([item, QStandardItem("x")])
+        view = make_table_view(model, stretch_column=1)
+        qtbot.addWidget(view)
+        width = fit_to_samples(view, 0, texts, bold=bold, icon=icon)
+        view.resize(700, 300)
+        view.show()
+        QApplication.processEvents()
+        assert clipped_cells(view, [0]) == [], (bold, icon)
+        widest = max(view.sizeHintForIndex(model.index(row, 0)).width() for row in range(len(texts)))
+        assert width <= widest + 4, (bold, icon)

@@ -15,8 +15,9 @@ from desktop_crm.services.stakeholders import delete_contact
 from ... import fmt, prompts
 from ...errors import error_text
 from ...exporter.widget_tables import install_table_export
-from ...labels import label
+from ...labels import choices, label
 from ...models import Column, Index, TupleTableModel
+from ...table_fit import fit_to_samples, widest_dates
 from ...widgets import make_table_view, set_column_widths
 from .contact_dialog import ContactDialog
 from .stance_style import INFLUENCE_DOTS, stance_fill
@@ -71,6 +72,7 @@ class ContactsPanel(QWidget):
         self.table.setObjectName("contactsTable")
         install_table_export(self.table, self.tr("Export contacts"), "client-contacts", {5: "date"})
         set_column_widths(self.table, [90, 0, 95, 90, 85, 95])
+        self.fit_columns()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.add_button = QPushButton(self.tr("Add contact"), self)
@@ -99,6 +101,16 @@ class ContactsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """Role, stance, influence and last contact never elided (their texts are known in advance: every
+        label of the vocabulary, the locale's widest date); the job title takes what is left."""
+        fit_to_samples(self.table, 2, ["–", *(text for _key, text in choices("stakeholder_role"))])
+        fit_to_samples(self.table, STANCE_COLUMN, [text for _key, text in choices("stance")], icon=True)
+        fit_to_samples(
+            self.table, 4, [f"{INFLUENCE_DOTS.get(key, '')} {text}" for key, text in choices("influence")]
+        )
+        fit_to_samples(self.table, 5, [self.tr("never"), *widest_dates()])
 
     def load(self, client_id: int) -> None:
         self.show_rows(client_id, hub_data.contact_rows(client_id))

@@ -19,6 +19,7 @@ from ...attachments.drops import FileDropFilter
 from ...exporter.widget_tables import install_table_export
 from ...labels import label
 from ...models import Column, TupleTableModel
+from ...table_fit import fit_to_samples, widest_dates
 from ...widgets import StatCard, card_row, make_table_view, set_column_widths
 from ..deals import (
     CloseOpportunityDialog,
@@ -231,7 +232,9 @@ class ContractsSection(_Section):
         )
         self.instalment_model.highlight = lambda row: row[5] == "overdue"
         self.instalment_model.highlight_columns = {1, 4, 5}
-        self.instalments = make_table_view(self.instalment_model, self, stretch_column=5)
+        # The status is the last column and takes what is left (no stretch column: its header would be
+        # every column's minimum, the "#" column as wide as "Status").
+        self.instalments = make_table_view(self.instalment_model, self)
         install_table_export(
             self.instalments,
             self.tr("Export the payment plan"),
@@ -239,7 +242,10 @@ class ContractsSection(_Section):
             {0: "int", 1: "date", 2: "money", 3: "money", 4: "money"},
         )
         self.instalments.setObjectName("instalmentsTable")
-        set_column_widths(self.instalments, [40, 100, 110, 110, 110])
+        # Money columns as wide as 1,200,000.00 needs (larger sums elide, whole in the export): with the
+        # plan its bigger share of the row below, the status column stays whole at 1280 px.
+        set_column_widths(self.instalments, [40, 0, 100, 100, 100])
+        fit_to_samples(self.instalments, 1, widest_dates())
         self.payment_model = TupleTableModel(
             [
                 Column(self.tr("Received on"), fmt.short_date),
@@ -253,13 +259,17 @@ class ContractsSection(_Section):
         self.payments = make_table_view(self.payment_model, self, stretch_column=4)
         install_table_export(self.payments, self.tr("Export payments"), "payments", {0: "date", 1: "money"})
         self.payments.setObjectName("paymentsTable")
-        set_column_widths(self.payments, [100, 110, 110, 80])
+        set_column_widths(self.payments, [0, 100, 100, 80])
+        fit_to_samples(self.payments, 0, widest_dates())
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("hint")
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.instalments)
         lower.addWidget(self.payments)
         lower.setChildrenCollapsible(False)
+        lower.setStretchFactor(0, 11)
+        lower.setStretchFactor(1, 9)
+        lower.setSizes([550, 450])
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         detail = QWidget(self)

@@ -121,7 +121,7 @@ class StakeholdersSection(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 440])
+        splitter.setSizes([625, 415])  # at 1280 px: the contacts table's labels and the matrix headers whole
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

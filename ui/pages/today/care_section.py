@@ -16,6 +16,7 @@ from desktop_crm.errors import CrmError
 from ... import actions, fmt, prompts
 from ...errors import error_text
 from ...labels import label
+from ...table_fit import fit_to_samples, widest_dates
 from ...tasks import default_worker, deliver
 from .models import RED, RowColumn, RowObjectModel, days_text
 from .sections import AgendaSection
@@ -96,6 +97,13 @@ class CareSections(QWidget):
         )
         self.candidates.setObjectName("agendaSection")
         self.candidates.set_column_widths([0, 84, 76])
+        fit_to_samples(self.candidates.table, 1, widest_dates())
+        candidates = self.candidate_model
+        fit_to_samples(
+            self.candidates.table,
+            2,
+            [candidates.tr("Never"), candidates.tr("{days} ago").format(days=days_text(999))],
+        )
         self.dates = AgendaSection(
             self.tr("Anniversaries and birthdays"),
             self.date_model,
@@ -105,6 +113,11 @@ class CareSections(QWidget):
             stretch_column=2,
         )
         self.dates.set_column_widths([70, 124, 0])
+        dates = self.date_model
+        when = [dates.tr("Today"), dates.tr("In {days}").format(days=days_text(7))]
+        fit_to_samples(self.dates.table, 0, when, bold=True)  # today's is bold
+        occasions = [dates.tr("Signed 1 year ago"), dates.tr("Signed {years} years ago").format(years=99)]
+        fit_to_samples(self.dates.table, 1, occasions)
         self.candidate_follow_up = QPushButton(self.tr("Log follow-up…"), self)
         self.candidate_follow_up.setObjectName("candidateFollowUpButton")
         self.candidate_open = QPushButton(self.tr("Open client"), self)

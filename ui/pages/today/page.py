@@ -26,13 +26,14 @@ from ... import fmt, prompts
 from ...changes import KPI_SOURCES
 from ...errors import error_text
 from ...reminders import agenda_notifier
+from ...table_fit import fit_to_samples, widest_dates
 from ...tasks import default_worker, deliver
 from ...widgets import StatCard, card_row
 from ..base import Page
 from .actions_bar import ActionsBar
 from .care_section import CareSections
 from .dialogs import RescheduleDialog, refusal_text
-from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel
+from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel, days_text
 from .sections import AgendaSection
 from .service_section import ServiceAgendaSection
 
@@ -121,6 +122,13 @@ class TodayPage(Page):
             stretch_column=0,
         )
         self.neglected_section.set_column_widths([0, 110, 110, 70])
+        neglected = self.neglected_model
+        fit_to_samples(
+            self.neglected_section.table,
+            2,
+            [neglected.tr("Never"), neglected.tr("{days} ago").format(days=days_text(999))],
+        )
+        fit_to_samples(self.neglected_section.table, 3, [days_text(999)])
         self.instalment_section = AgendaSection(
             self.tr("Payments to collect"),
             self.instalment_model,
@@ -129,6 +137,17 @@ class TodayPage(Page):
             stretch_column=0,
         )
         self.instalment_section.set_column_widths([0, 96, 100, 130])
+        fit_to_samples(self.instalment_section.table, 1, widest_dates())
+        instalments = self.instalment_model
+        fit_to_samples(
+            self.instalment_section.table,
+            3,
+            [
+                instalments.tr("{days} overdue").format(days=days_text(999)),
+                instalments.tr("Due today"),
+                instalments.tr("In {days}").format(days=days_text(99)),
+            ],
+        )
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)

@@ -15,6 +15,7 @@ from desktop_crm.services import service_records as svc
 
 from ... import fmt, prompts
 from ...labels import label
+from ...table_fit import fit_to_samples, widest_dates
 from ..clients.service_dialog import ServiceStatusDialog, type_name
 from .models import RED, RowColumn, RowObjectModel
 from .sections import AgendaSection
@@ -58,6 +59,7 @@ class ServiceAgendaSection(AgendaSection):
         self.setObjectName("agendaSection")
         self.service_model = model
         self.set_column_widths([88, 0, 96])
+        fit_to_samples(self.table, 0, widest_dates(), bold=True)  # an overdue one is bold
         self.open_button = QPushButton(self.tr("Open"), self)
         self.open_button.setObjectName("serviceOpenButton")
         self.open_button.clicked.connect(self._on_open_clicked)

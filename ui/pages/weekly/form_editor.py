@@ -27,6 +27,7 @@ from ...a11y import line_height, scaled_css, text_height
 from ...errors import error_text
 from ...exporter.widget_tables import EXPORT_ROLE, install_table_export
 from ...handbook_link import kpi_anchor, open_link
+from ...table_fit import fit_to_samples, widest_dates
 from .form_html import unit_of, value_text
 from .kpi_names import WEEK_FACTS, kpi_name
 from .texts import WeeklyTexts
@@ -148,6 +149,9 @@ class WeeklyFormEditor(QScrollArea):
             [self.tr("Client"), self.tr("Contract / note"), self.tr("Source"), self.tr("To collect")],
         )
         _fixed_columns(self.collections_table, {2: 150, 3: 110})
+        sources = [self.tr("Added by hand")]
+        sources += [self.tr("Instalment due {date}").format(date=day) for day in widest_dates()]
+        fit_to_samples(self.collections_table, 2, sources)  # "Instalment due 12/…" read as a whole
         self.collections_table.itemSelectionChanged.connect(self._update_buttons)
         self.body_layout.addWidget(self.collections_table)
 
