@@ -133,3 +133,39 @@ def test_matrix_model(qtbot, qtmodeltester, org) -> None:
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.headerData(len(ROWS) - 1, Qt.Orientation.Vertical) == "No role"
     assert model.data(model.index(ROWS.index("none"), 2)) == "Outsider"
+
+
+def test_the_legend_puts_the_influence_note_on_its_own_line_when_narrow(qtbot) -> None:
+    """Never cut (it read "Influence: ●●● high · ●● mediur" on the client page at 1280 px): beside the
+    swatches when there is room, on a line of its own below them when there is not. Placed as the client
+    page places it (its width ignored by the layout)."""
+    from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
+
+    from ui.pages.clients.power_map import StanceLegend
+
+    frame = QWidget()
+    qtbot.addWidget(frame)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    legend = StanceLegend(frame)
+    legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    layout.addWidget(legend)
+    layout.addStretch(1)
+    frame.show()
+    one_line = legend.one_line_width()
+    frame.resize(one_line + 20, 80)
+    QApplication.processEvents()
+    assert legend.dots_beside()
+    short = legend.height()
+    frame.resize(one_line - 30, 80)
+    QApplication.processEvents()
+    assert not legend.dots_beside()
+    qtbot.waitUntil(lambda: legend.height() > short)  # a second line
+    dots = legend.dots
+    assert dots.isVisible()
+    assert dots.width() >= dots.sizeHint().width()  # whole
+    assert dots.geometry().top() >= legend.row.geometry().bottom()  # below the swatches
+    frame.resize(one_line + 20, 80)
+    QApplication.processEvents()
+    assert legend.dots_beside()
+    qtbot.waitUntil(lambda: legend.height() == short)  # one line again

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QStyleOptionGraphicsItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -242,13 +243,18 @@ class PowerMapView(QGraphicsView):
 
 
 class StanceLegend(QWidget):
-    """Coloured swatches with the translated stance names."""
+    """Coloured swatches with the translated stance names, and what the influence dots mean: beside them
+    when the legend is wide enough, else on a line of its own (never cut: the client page at 1280 px)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(10)
+        layout.addLayout(self.row)
         for key, text in choices("stance"):
             swatch = QLabel(self)
             swatch.setFixedSize(14, 14)
@@ -256,12 +262,38 @@ class StanceLegend(QWidget):
             swatch.setStyleSheet(
                 f"background: {fill.name()}; border: 1px solid {fill.darker(125).name()}; border-radius: 4px;"
             )
-            layout.addWidget(swatch)
+            self.row.addWidget(swatch)
             caption = QLabel(text, self)
             caption.setObjectName("hint")
-            layout.addWidget(caption)
-        dots = QLabel(self.tr("Influence: ●●● high · ●● medium · ● low"), self)
-        dots.setObjectName("hint")
-        layout.addSpacing(8)
-        layout.addWidget(dots)
-        layout.addStretch(1)
+            self.row.addWidget(caption)
+        self.dots = QLabel(self.tr("Influence: ●●● high · ●● medium · ● low"), self)
+        self.dots.setObjectName("hint")
+        self.row.addSpacing(8)
+        self.row.addWidget(self.dots)
+        self.row.addStretch(1)
+        self.second = QHBoxLayout()
+        self.second.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.second)
+
+    def one_line_width(self) -> int:
+        """The width the swatches and the dots need on one line."""
+        width = self.row.sizeHint().width()
+        if not self.dots_beside():
+            width += self.dots.sizeHint().width() + self.row.spacing()
+        margins = self.contentsMargins()
+        return width + margins.left() + margins.right()
+
+    def dots_beside(self) -> bool:
+        return self.row.indexOf(self.dots) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        beside = event.size().width() >= self.one_line_width()
+        if beside == self.dots_beside():
+            return
+        if beside:
+            self.second.removeWidget(self.dots)
+            self.row.insertWidget(self.row.count() - 1, self.dots)  # before the stretch
+        else:
+            self.row.removeWidget(self.dots)
+            self.second.addWidget(self.dots)
