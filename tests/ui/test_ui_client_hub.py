@@ -238,3 +238,24 @@ def test_screenshots_include_the_client_page_and_power_map(populated_db, db_path
     assert ui_app.main(["--db", str(db_path), "--screenshots", str(out), "--lang", "zh_CN"]) == 0
     for name in ("client_page.png", "power_map.png"):
         assert (out / name).stat().st_size > 10_000
+
+
+def test_the_previous_clients_chips_are_gone_at_once(qtbot, client_id) -> None:
+    """Switching clients hides the old status/grade/value chips before they are deleted: they were painted
+    over the new ones until the event loop next ran (screenshots showed them overlapping)."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    other = Client.create(name="Beta Ltd", status="customer", grade="A")
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.resize(1200, 800)
+    hub.show()
+    hub.show_client(client_id)
+    qtbot.waitUntil(lambda: hub.chips.count() >= 3)
+    old = [hub.chips.itemAt(i).widget() for i in range(hub.chips.count())]
+    hub.show_client(other.id)
+    qtbot.waitUntil(lambda: hub.name_label.text() == "Beta Ltd")
+    QApplication.processEvents()  # no deferred deletion at this level: the old chips still exist
+    assert all(isinstance(chip, QLabel) and not chip.isVisible() for chip in old)
+    shown = [hub.chips.itemAt(i).widget() for i in range(hub.chips.count())]
+    assert [chip.text() for chip in shown][:2] == ["Customer", "A · Big deal"]

@@ -30,6 +30,7 @@ def _clear(layout: QVBoxLayout | QGridLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            widget.hide()  # out of sight now: deleted only when the event loop next runs
             widget.deleteLater()
 
 

@@ -130,6 +130,7 @@ class MilestoneList(QWidget):
         self.rows.remove(row)
         for widget in row.widgets:
             self.grid.removeWidget(widget)
+            widget.hide()  # out of sight now: deleted only when the event loop next runs
             widget.deleteLater()
         for index, other in enumerate(self.rows, start=1):  # close the gap
             for column, widget in enumerate(other.widgets):

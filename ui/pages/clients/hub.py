@@ -272,6 +272,7 @@ class ClientHubView(QWidget):
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of sight now: deleted only when the event loop next runs
                 item.widget().deleteLater()
 
     def _show_header(self, h: hub_data.ClientHeader) -> None:

@@ -34,6 +34,7 @@ class StanceTimeline(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of sight now: deleted only when the event loop next runs
                 item.widget().deleteLater()
         self._entries = list(entries)
         self._dots = []

@@ -103,6 +103,7 @@ class FollowUpTimeline(QScrollArea):
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # out of sight now: deleted only when the event loop next runs
                 item.widget().deleteLater()
         self.cards.clear()
         self.complete_buttons.clear()
