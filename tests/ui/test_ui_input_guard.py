@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateEdit,
@@ -78,3 +79,43 @@ def test_a_focused_field_still_takes_the_wheel(qtbot: QtBot) -> None:
     qtbot.waitUntil(combo.hasFocus)
     _wheel(combo, steps=-1)
     assert combo.currentIndex() == 2
+
+
+def test_scrolling_the_real_settings_page_and_a_dialog_changes_nothing(qtbot: QtBot, db: object) -> None:
+    """The reported case: scrolling down Settings over a stage probability changed it from 30% to 20%.
+    The guard is application-wide, so it holds on the Settings sections (built with the page) and in a
+    dialog opened later (the opportunity dialog's stage and client lists) alike."""
+    from desktop_crm.models import Client
+    from ui.pages.deals import OpportunityDialog
+    from ui.pages.settings import SettingsPage
+    from ui.pages.settings_stages import StageProbabilitiesSection
+
+    create_application([])
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    section = page.findChild(StageProbabilitiesSection)
+    assert section is not None
+    spin = section.spins["needs"]
+    qtbot.waitUntil(lambda: spin.value() == 30)
+    page.setFocus()
+    fields = [spin, *page.findChildren(QAbstractSpinBox), *page.findChildren(QComboBox)]
+    before = [(f, f.text() if isinstance(f, QAbstractSpinBox) else f.currentIndex()) for f in fields]
+    assert len(fields) > 5
+    for field in fields:
+        if field.isVisible() and not field.hasFocus():
+            assert not _wheel(field), field.objectName()
+    assert spin.value() == 30
+    assert [(f, f.text() if isinstance(f, QAbstractSpinBox) else f.currentIndex()) for f in fields] == before
+
+    acme = Client.create(name="Acme")
+    dialog = OpportunityDialog(None, client_id=acme.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.name_edit.setFocus()
+    stage = dialog.stage_combo.currentIndex()
+    assert not _wheel(dialog.stage_combo) and dialog.stage_combo.currentIndex() == stage
+    assert dialog.stage_combo.focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -131,3 +131,35 @@ def test_an_undo_that_fails_says_why_on_any_page(qtbot: QtBot, window: MainWindo
     window.undo_action.trigger()
     assert modal.titles == ["Cannot undo"]  # on the Pipeline page, not only on Clients
     assert "Undo Move ERP rollout to Negotiation" in edit_menu_texts(window)  # still there to retry
+
+
+@pytest.mark.parametrize(
+    ("lang", "country", "expected"),
+    [
+        ("en", "de", "Undo Record payment 8.700,00"),  # English words, German figures
+        ("zh_CN", "zh", "撤销(U) 记录回款 8,700.00"),
+    ],
+)
+def test_the_payment_undo_names_the_amount_in_the_users_language_and_locale(
+    qtbot: QtBot, db: object, db_path: Path, lang: str, country: str, expected: str
+) -> None:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    if lang != "en":
+        assert i18n.install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
+    QLocale.setDefault(QLocale(country))
+    main = MainWindow(db_path, lang)
+    qtbot.addWidget(main)
+    acme = Client.create(name="Acme")
+    won = close_opportunity(create_opportunity(acme.id, "Line 2", expected_amount_cents=2_000_000), True)
+    contract = create_contract(acme.id, 2_000_000, clock.today() - timedelta(days=30), won.id)
+    dialog = PaymentDialog(None, contract.id)
+    qtbot.addWidget(dialog)
+    dialog.amount_edit.set_cents(870_000)
+    dialog.accept()
+    assert [p.amount_cents for p in Payment.select()] == [870_000]
+    assert main.undo_action.text().replace("&", "") == expected
+    undo_stack().clear()
