@@ -13,6 +13,15 @@ Backups carry the files: a backup in the database's ``backups`` folder shares th
 ``backups/files/`` (every backup of the rotation refers to the same bytes); a backup written to a file
 of the user's choice gets its own store ``<that file name>.files/`` beside it. A restore copies the
 files the restored database refers to back into the live store (:func:`restore_files`).
+
+On a team database (PostgreSQL) the bytes are shared through the database itself
+(``desktop_crm.postgres.blobs``): adding an attachment puts them into the database in the transaction
+that writes its row (:func:`keep_bytes`), and every machine reads them from there into a local cache,
+``<data folder>/team-files/<host>-<port>-<database>/`` laid out like a store, checked against their hash
+when written (:func:`local_file`). Removing the last row that refers to them deletes them from the
+database (:func:`remove_if_unreferenced`). A team database whose owner has not yet opened it with this
+version lacks those tables: the bytes then stay in the local folder, as before, and are shared the next
+time this machine opens the database once the tables exist (:func:`share_local_files`).
 """
 
 from __future__ import annotations
@@ -23,8 +32,9 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ValidationError
 from .storage_errors import storage_error
@@ -215,19 +225,224 @@ def put_bytes(data: bytes, name: str, store: Path) -> StoredFile:
 
 
 def remove_if_unreferenced(sha256: str, store: Path | None = None) -> bool:
-    """Delete the stored bytes of ``sha256`` when no attachment row (deleted or not) refers to them."""
+    """Delete the stored bytes of ``sha256`` when no attachment row (deleted or not) refers to them (on a
+    team database: from the database, in a transaction of its own, and from this machine's cache).
+    Returns whether the bytes were deleted."""
     from .models.attachments import Attachment
 
+    team = _shared_team_database()
+    removed = False
+    if team is not None:
+        from .postgres import blobs
+        from .write_guard import write_transaction
+
+        with write_transaction():
+            removed = blobs.remove_if_unreferenced(team, sha256)
     if Attachment.select().where(Attachment.sha256 == sha256).exists():
-        return False
+        return removed
     path = blob_path(store or current_store(), sha256)
     try:
         path.unlink()
     except FileNotFoundError:
-        return False
+        return removed
     with contextlib.suppress(OSError):
         path.parent.rmdir()  # only when empty
     return True
+
+
+# --- a team database: the bytes shared through the database -----------------------------------------
+def _shared_team_database(db: Any = None) -> Any:
+    """``db`` (default: the bound database) when it is a team database holding the attachments' bytes;
+    None for a file, and for a team database without the tables (its owner has not opened it with this
+    version yet: the bytes stay in this machine's folder meanwhile)."""
+    from .engine import has_tables, is_postgres
+
+    if db is None:
+        from .models import database
+
+        db = database.obj
+    if db is None or not is_postgres(db):
+        return None
+    shared = getattr(db, "crm_shared_files", None)
+    if shared is None:
+        shared = has_tables(["attachment_blob", "attachment_blob_part"], db)
+        if shared:  # once there, the tables stay; until then, ask again at the next use
+            db.crm_shared_files = True
+    return db if shared else None
+
+
+def keep_bytes(stored: StoredFile, name: str, store: Path | None = None) -> None:
+    """Inside the transaction that writes an attachment row: on a team database, put the bytes into the
+    database (read from this machine's store, where :func:`put_file` left them, and checked against their
+    hash on the way) or, when the database has them already, hold them there until the row is committed.
+    A file's store needs nothing more."""
+    team = _shared_team_database()
+    if team is None:
+        return
+    from .postgres import blobs
+
+    path = blob_path(store or current_store(), stored.sha256)
+    try:
+        blobs.store(team, stored.sha256, stored.size_bytes, blobs.hashed(_chunks(path), stored.sha256, [0]))
+    except ValueError:  # the cached bytes are not those of their name: never shared
+        path.unlink(missing_ok=True)
+        raise ValidationError(
+            "attachment.unreadable", "file", name=name, reason="changed while attached"
+        ) from None
+    except OSError as exc:
+        raise ValidationError(
+            "attachment.unreadable", "file", name=name, reason=exc.strerror or str(exc)
+        ) from exc
+
+
+def shared_hashes(hashes: Iterable[str]) -> set[str]:
+    """Which of ``hashes`` a team database holds (none for a file: its store is all there is)."""
+    team = _shared_team_database()
+    if team is None:
+        return set()
+    from .postgres import blobs
+
+    return blobs.present(team, hashes)
+
+
+def local_file(sha256: str, name: str, store: Path | None = None) -> Path:
+    """The file of the bytes of ``sha256`` on this machine: in the store; on a team database fetched into
+    this machine's cache first when missing (written atomically, checked against the hash, the size limit
+    applied). Raises ``attachment.file_missing`` (``attachment.file_not_shared`` on a team database) when
+    the bytes are nowhere."""
+    store = store or current_store()
+    path = blob_path(store, sha256)
+    if path.is_file():
+        return path
+    team = _shared_team_database()
+    if team is None:
+        raise ValidationError("attachment.file_missing", None, name=name)
+    from .postgres import blobs
+
+    try:
+        temporary, digest, _size = _copy_hashing(blobs.read(team, sha256), store, name)
+    except OSError as exc:
+        mapped = storage_error(exc, store)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    try:
+        if digest != sha256:  # not in the database (nothing read), or not the bytes of their name
+            raise ValidationError("attachment.file_not_shared", None, name=name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temporary, path)
+        _fsync_folder(path.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path
+
+
+def share_local_files(db: Any, url: str) -> int:
+    """Put into the team database ``db`` the bytes its attachment rows refer to that it lacks and this
+    machine's folder for it holds (attached before the database kept them, or while it could not); each
+    in a transaction of its own, checked against its hash. Returns how many were shared."""
+    from .engine import has_tables
+
+    team = _shared_team_database(db)
+    if team is None or not has_tables(["attachment"], team):
+        return 0
+    from .postgres import blobs
+
+    store = store_for_database(url)
+    if not store.is_dir():  # this machine never kept files for it
+        return 0
+    shared = 0
+    for sha256 in blobs.referenced_but_missing(team):
+        path = blob_path(store, sha256)
+        if not path.is_file():
+            continue
+        try:
+            with team.atomic():
+                blobs.store(team, sha256, path.stat().st_size, blobs.hashed(_chunks(path), sha256, [0]))
+        except (OSError, ValueError):
+            continue  # unreadable or not the bytes of its name: left for a machine that has them
+        shared += 1
+    return shared
+
+
+# --- copying a database: the bytes go along ----------------------------------------------------------
+@dataclass
+class CarriedFiles:
+    """What :func:`carry_files` did: contents copied, and the hashes found nowhere (their rows were
+    copied; opening them says the file is missing, as it did in the source)."""
+
+    copied: int = 0
+    missing: list[str] = field(default_factory=list)
+
+
+def _referenced(db: Any) -> list[str]:
+    from .engine import table_names
+
+    if "attachment" not in table_names(db):
+        return []
+    return [str(r[0]) for r in db.execute_sql('SELECT DISTINCT "sha256" FROM "attachment" ORDER BY 1')]
+
+
+def _source_bytes(db: Any, target: Any, sha256: str) -> tuple[int, Iterable[bytes]] | None:
+    """(size, chunks) of the bytes of ``sha256`` in the database ``db`` opened from ``target``: a team
+    database's own copy, else the store beside the file (for a team database: this machine's cache)."""
+    team = _shared_team_database(db)
+    if team is not None:
+        from .postgres import blobs
+
+        size = blobs.size_of(team, sha256)
+        if size is not None:
+            return size, blobs.read(team, sha256)
+    path = blob_path(store_for_database(target), sha256)
+    if not path.is_file():
+        return None
+    return path.stat().st_size, _chunks(path)
+
+
+def carry_files(source_db: Any, source: Any, dest_db: Any, destination: Any) -> CarriedFiles:
+    """Copy the bytes every attachment row of ``source_db`` refers to into ``dest_db``'s keeping: a team
+    database's tables (inside its open transaction, each content in a savepoint) or the store beside the
+    destination file; each checked against its hash. ``source``/``destination``: the file paths or URLs
+    the databases were opened from (``dest_db`` None: the store beside the file ``destination``)."""
+    result = CarriedFiles()
+    hashes = _referenced(source_db)
+    team = _shared_team_database(dest_db) if dest_db is not None else None
+    store = None if team is not None else store_for_database(destination)
+    for sha256 in hashes:
+        found = _source_bytes(source_db, source, sha256)
+        if found is None:
+            result.missing.append(sha256)
+            continue
+        size, chunks = found
+        try:
+            if team is not None:
+                from .postgres import blobs
+
+                with team.atomic():  # a savepoint: bytes that prove wrong leave nothing behind
+                    blobs.store(team, sha256, size, blobs.hashed(chunks, sha256, [0]))
+            else:
+                assert store is not None
+                _write_checked(chunks, store, sha256)
+        except (OSError, ValueError, ValidationError):
+            result.missing.append(sha256)
+            continue
+        result.copied += 1
+    return result
+
+
+def _write_checked(chunks: Iterable[bytes], store: Path, sha256: str) -> None:
+    final = blob_path(store, sha256)
+    if final.is_file() and _file_ok(final, sha256):
+        return
+    temporary, digest, _size = _copy_hashing(chunks, store, sha256)
+    try:
+        if digest != sha256:
+            raise ValueError(f"the bytes read are not those of {sha256}")
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temporary, final)
+        _fsync_folder(final.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 # --- backups and restores --------------------------------------------------------------------------

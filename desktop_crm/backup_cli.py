@@ -76,6 +76,19 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
             else "as the application's JSON dump (pg_dump not found)"
         )
         print(f"backed up {display_url(db_path)} to {team.path} ({human_size(team.size_bytes)}) {how}")
+        if team.method == "pg_dump":
+            print("the attachments' files are in the archive with the rest of the database")
+        elif team.files_folder is not None:
+            print(
+                f"the attachments' files ({team.files}) are in {team.files_folder}: keep that folder beside "
+                "the backup ('desktop-crm load' takes them from there)"
+            )
+        if team.missing_files:
+            print(
+                f"desktop-crm: {len(team.missing_files)} attachment file(s) are neither in the team "
+                "database nor on this computer: not in the backup",
+                file=sys.stderr,
+            )
         return 0
     if not db_path.is_file():
         raise CrmError("cli.no_database", path=str(db_path))

@@ -303,7 +303,14 @@ def _cmd_copy(args: argparse.Namespace) -> int:
         print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
     else:
         total = sum(summary.counts.values())
-        print(f"copied {total} rows from {summary.source} to {summary.destination}")
+        files = f" and {summary.files} attachment file(s)" if summary.files else ""
+        print(f"copied {total} rows{files} from {summary.source} to {summary.destination}")
+    if summary.missing_files:
+        print(
+            f"desktop-crm: {len(summary.missing_files)} attachment file(s) were not found with "
+            f"{summary.source}: their records were copied without them",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

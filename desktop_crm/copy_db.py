@@ -12,6 +12,11 @@ in ONE transaction on the destination (complete or nothing). Afterwards ``dump``
 - Into a file (SQLite): the rows are inserted in bulk with the per-row triggers suspended and the derived
   data recomputed once (``derived.bulk_mode``).
 
+The attachments' bytes go along (``attachments.carry_files``, each checked against its hash): from the
+store beside a file (``<file>.files``) or a team database's own tables into the destination's keeping,
+the team database's tables (in the same transaction as the rows) or the store beside the new file. Bytes
+the source does not have are named in the summary; their rows are copied all the same.
+
 The destination must be empty: a new file, or a team database without our tables or with no rows.
 """
 
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .attachments import CarriedFiles, carry_files
 from .engine import is_postgres, stream_rows, table_names
 from .errors import CrmError
 from .models import ALL_MODELS
@@ -37,9 +43,16 @@ class CopySummary:
     source: str
     destination: str
     counts: dict[str, int] = field(default_factory=dict)
+    files: int = 0  # attachment contents copied
+    missing_files: list[str] = field(default_factory=list)  # hashes whose bytes the source lacks
 
     def as_json(self) -> dict[str, Any]:
-        return {"source": self.source, "destination": self.destination, "tables": dict(self.counts)}
+        return {
+            "source": self.source,
+            "destination": self.destination,
+            "tables": dict(self.counts),
+            "files": {"copied": self.files, "missing": list(self.missing_files)},
+        }
 
 
 def _tables() -> list[str]:
@@ -93,7 +106,9 @@ class _CsvStream(io.TextIOBase):
         return text[:want]
 
 
-def _into_team_database(source: Any, dest: Any, progress: Progress | None) -> dict[str, int]:
+def _into_team_database(
+    source: Any, dest: Any, progress: Progress | None, carry: Callable[[], CarriedFiles]
+) -> tuple[dict[str, int], CarriedFiles]:
     counts: dict[str, int] = {}
     present = table_names(source)
     tables = [t for t in _tables() if t in present] + [t for t in DERIVED if t in present]
@@ -125,12 +140,15 @@ def _into_team_database(source: Any, dest: Any, progress: Progress | None) -> di
                     f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                     f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)'
                 )
+        files = carry()  # the attachments' bytes, in the same transaction
     # the planner's statistics, and the visibility map that lets the lists read ids from the indexes alone
     dest.execute_sql("VACUUM ANALYZE")
-    return {t: n for t, n in counts.items() if t not in DERIVED}
+    return {t: n for t, n in counts.items() if t not in DERIVED}, files
 
 
-def _into_file(source: Any, dest: Any, progress: Progress | None) -> dict[str, int]:
+def _into_file(
+    source: Any, dest: Any, progress: Progress | None, carry: Callable[[], CarriedFiles]
+) -> tuple[dict[str, int], CarriedFiles]:
     from .derived import bulk_mode
 
     counts: dict[str, int] = {}
@@ -157,12 +175,13 @@ def _into_file(source: Any, dest: Any, progress: Progress | None) -> dict[str, i
                 counts[table] = counter[0]
                 if progress is not None:
                     progress(table, counter[0])
+        files = carry()  # the attachments' bytes into the new file's store, before its rows commit
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return counts
+    return counts, files
 
 
 def copy_database(
@@ -193,13 +212,17 @@ def copy_database(
         _refuse_non_empty(dest, shown(destination))
         src = open_database(source)
         try:
+
+            def carry() -> CarriedFiles:
+                return carry_files(src, source, dest, destination)
+
             if is_postgres(dest):
-                counts = _into_team_database(src, dest, progress)
+                counts, files = _into_team_database(src, dest, progress, carry)
             else:
-                counts = _into_file(src, dest, progress)
+                counts, files = _into_file(src, dest, progress, carry)
         finally:
             close_database()
     finally:
         if not dest.is_closed():
             dest.close()
-    return CopySummary(shown(source), shown(destination), counts)
+    return CopySummary(shown(source), shown(destination), counts, files.copied, files.missing)

@@ -57,6 +57,20 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         f"loaded {summary.total_rows:,} records from {args.file} into {db_path} "
         f"(schema {summary.schema_version}{upgraded})"
     )
+    _files_beside(args.file, db_path)
     for problem in summary.problems:
         print(problem)
     return 1 if summary.problems else 0
+
+
+def _files_beside(dump: Path, db_path: Path) -> None:
+    """The attachments' bytes a backup keeps beside its dump (``<dump>.files/``: a team database's JSON
+    backup) go into the store beside the loaded file."""
+    from .attachments import copy_blobs, hashes_in, store_for_database
+
+    folder = store_for_database(dump)
+    if isinstance(db_path, str) or not folder.is_dir():
+        return
+    hashes = hashes_in(Path(db_path))
+    missing = copy_blobs(hashes, [folder], store_for_database(db_path))
+    print(f"attachment files: {len(hashes) - len(missing)} of {len(hashes)} taken from {folder}")

@@ -474,6 +474,7 @@ MESSAGES: dict[str, str] = {
     "attachment.not_a_file": "{name} is not a file (a folder?). Nothing was attached.",
     "attachment.purge_not_removed": "Remove {name} first; only a removed attachment can be deleted for good.",
     "attachment.file_missing": "The file of {name} is not in the attachments folder; restore a backup that has it.",
+    "attachment.file_not_shared": "The file of {name} is not in the team database yet: it was attached on a computer that kept it in its own folder. It is shared when that computer opens the team database again.",
     "form_layout.cannot_hide": "{label} cannot be hidden: every client needs it.",
     "form_layout.unknown_field": "{field!r} is not a field of the client form.",
     "form_layout.bad_sections": "List each section of the client form once ({allowed}).",

@@ -18,6 +18,10 @@ TEMPLATES = {
     "attachment.file_missing": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The file of {name} is not in the attachments folder; restore a backup that has it."
     ),
+    "attachment.file_not_shared": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The file of {name} is not in the team database yet: it was attached on a computer that kept it in its own folder. It is shared when that computer opens the team database again.",
+    ),
     "attachment.not_a_file": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{name} is not a file (a folder?). Nothing was attached."
     ),

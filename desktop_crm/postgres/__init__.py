@@ -6,6 +6,7 @@ in by the caller (the window asks once and keeps it in memory only); it is never
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -154,4 +155,19 @@ def open_team_database(
         ) from exc
     set_write_refusal(None)
     database.initialize(db)
+    _share_local_files(db, url)
     return db
+
+
+def _share_local_files(db: TeamDatabase, url: str) -> None:
+    """Attachments whose bytes only this machine's folder holds (added before the team database kept
+    them) are shared now; a failure is logged, never in the way of opening."""
+    from ..attachments import share_local_files
+
+    try:
+        shared = share_local_files(db, url)
+    except Exception:
+        logging.getLogger(__name__).warning("sharing this machine's attachment files failed", exc_info=True)
+        return
+    if shared:
+        logging.getLogger(__name__).info("shared %d attachment file(s) from this machine", shared)

@@ -5,7 +5,12 @@ its custom-format archive (``.dump``, restored with ``pg_restore``), checked by 
 ``pg_restore --list`` when that is there too. Without ``pg_dump`` it is the application's JSON dump
 (``.json``: ``desktop-crm load`` makes a file of it, ``desktop-crm copy`` puts that into an empty team
 database). Either way the backup is written to a temporary name and renamed only once complete, and the
-command says which kind it wrote. A password given to the application reaches ``pg_dump`` through its
+command says which kind it wrote.
+
+The attachments' bytes live in the team database (``desktop_crm.postgres.blobs``): ``pg_dump``'s archive
+holds them with every other table. The JSON dump lists the attachments only, so their bytes are written
+beside it, in ``<backup>.files/`` laid out like the store beside a database file (the folder ``desktop-crm
+load`` takes them from); the command names that folder. A password given to the application reaches ``pg_dump`` through its
 environment, never a file or the command line.
 """
 
@@ -30,6 +35,9 @@ class TeamBackup:
     size_bytes: int
     method: str  # "pg_dump" or "dump"
     tool: str  # "pg_dump (PostgreSQL) 15.x" or the application's dump
+    files_folder: Path | None = None  # the JSON dump's attachment bytes (pg_dump's archive holds them)
+    files: int = 0  # attachment contents written there
+    missing_files: tuple[str, ...] = ()  # hashes whose bytes neither the database nor this machine has
 
 
 def team_backup_folder(url: str) -> Path:
@@ -58,6 +66,7 @@ def backup_team_database(
     final = Path(target) if target is not None else team_backup_folder(url) / f"team-{stamp}{suffix}"
     final.parent.mkdir(parents=True, exist_ok=True)
     temporary = final.with_name(final.name + ".part")
+    files: tuple[Path | None, int, tuple[str, ...]] = (None, 0, ())  # the JSON dump's attachment bytes
     try:
         if pg_dump:
             env = dict(os.environ)
@@ -83,17 +92,21 @@ def backup_team_database(
             tool = _pg_dump_version(pg_dump)
             method = "pg_dump"
         else:
+            from ..attachments import carry_files, store_for_database
             from ..db import close_database, open_database
             from ..dump import dump_to_file
 
             db = open_database(url)
             try:
                 dump_to_file(db, temporary)
+                carried = carry_files(db, url, None, final)  # into <backup>.files/, before the dump appears
             finally:
                 close_database()
+            folder = store_for_database(final)
+            files = (folder if folder.is_dir() else None, carried.copied, tuple(carried.missing))
             tool = "desktop-crm dump"
             method = "dump"
         os.replace(temporary, final)
     finally:
         temporary.unlink(missing_ok=True)
-    return TeamBackup(final, final.stat().st_size, method, tool)
+    return TeamBackup(final, final.stat().st_size, method, tool, *files)

@@ -2,7 +2,8 @@
 and the lists the interface shows.
 
 Adding copies the file into the store first (``desktop_crm.attachments.put_file``: hashed, written
-atomically, the same bytes kept once), then writes the row in one transaction; if the row cannot be
+atomically, the same bytes kept once), then writes the row in one transaction (on a team database the
+bytes go into the database in that same transaction: ``attachments.keep_bytes``); if the row cannot be
 written, bytes stored by this call alone are removed again, so nothing is half-saved. Removing is a soft
 delete (undo restores the row, the bytes never moved); only :func:`purge_attachment` deletes a row for
 good, and its bytes when no other row (removed or not) refers to the same hash.
@@ -14,6 +15,7 @@ is deleted. Another slice's record kind joins with :func:`register_owner_kind`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,8 +89,8 @@ class AttachmentRow:
     owner_title: str  # the owner's name or title ("" for a follow-up)
     owner_date: date | datetime | None  # when the follow-up happened, the contract was signed...
     removed: bool
-    path: Path
-    available: bool  # the bytes are in the store
+    path: Path  # where the bytes are on this machine (a team database's cache: see attachment_file)
+    available: bool  # the bytes are in the store (a team database: in the database or this machine's cache)
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -108,7 +110,8 @@ def add_attachment(
         return _insert(owner_kind, record, spec, name, stored, by)
     except BaseException:
         if stored.created:
-            store.remove_if_unreferenced(stored.sha256)
+            with contextlib.suppress(Exception):  # the refusal is what the caller hears about
+                store.remove_if_unreferenced(stored.sha256)
         raise
 
 
@@ -121,6 +124,7 @@ def _insert(
     user_id = current_user_id() if by is None else check_id(by, "User")
     if user_id is not None:
         get_record(User, user_id, "User")
+    store.keep_bytes(stored, name)  # a team database: the bytes into the database, with the row
     return Attachment.create(
         client=client,
         owner_kind=owner_kind,
@@ -198,6 +202,7 @@ def _rows(query: Any) -> list[AttachmentRow]:
     owners = _owner_texts(rows)
     users = {u.id: u.name for u in User.select(User.id, User.name)}
     root = store.current_store()
+    shared = store.shared_hashes({str(row.sha256) for row in rows})  # a team database's own copies
     result = []
     for row in rows:
         owner = owners.get((str(row.owner_kind), str(row.owner_uuid)))
@@ -216,7 +221,7 @@ def _rows(query: Any) -> list[AttachmentRow]:
                 owner_date=owner[2] if owner else None,
                 removed=row.deleted_at is not None,
                 path=path,
-                available=path.is_file(),
+                available=str(row.sha256) in shared or path.is_file(),
             )
         )
     return result
@@ -272,12 +277,10 @@ def attachment_counts(owner_kind: str, owner_ids: Iterable[int]) -> dict[int, in
 
 
 def attachment_file(attachment_id: Any) -> Path:
-    """The stored file of an attachment (its bytes, named by hash)."""
+    """The stored file of an attachment (its bytes, named by hash); on a team database this machine's
+    copy, fetched from the database first when it has none."""
     row = get_record(Attachment, attachment_id, "Attachment", include_deleted=True)
-    path = store.blob_path(store.current_store(), str(row.sha256))
-    if not path.is_file():
-        raise ValidationError("attachment.file_missing", None, name=row.file_name)
-    return path
+    return store.local_file(str(row.sha256), str(row.file_name))
 
 
 def file_to_open(attachment_id: Any, folder: Path | None = None) -> Path:

@@ -517,13 +517,13 @@ The details were written to the log file.</translation>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+113"/>
+        <location filename="../../ui/attachments/preview.py" line="+114"/>
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>The file is missing from the attachments folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5127,7 +5127,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+31"/>
+        <location filename="../../ui/importer/common.py" line="+32"/>
         <source>Clients</source>
         <translation type="unfinished">Clients</translation>
     </message>
@@ -8147,7 +8147,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+65"/>
+        <location filename="../../ui/service_text.py" line="+69"/>
         <source>--from must not be after --to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8257,12 +8257,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1019"/>
+        <location line="-1023"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>Hidden must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8352,7 +8352,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-325"/>
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8372,7 +8372,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>{name} is not a file (a folder?). Nothing was attached.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8678,7 +8678,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-182"/>
+        <source>The file of {name} is not in the team database yet: it was attached on a computer that kept it in its own folder. It is shared when that computer opens the team database again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.</source>
         <translation type="unfinished"></translation>
     </message>

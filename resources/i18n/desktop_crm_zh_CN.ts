@@ -517,14 +517,14 @@ The details were written to the log file.</source>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+113" />
+        <location filename="../../ui/attachments/preview.py" line="+114" />
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation>选择一个文件即可预览。
 把文件拖到这里即可添加为附件。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>The file is missing from the attachments folder.</source>
         <translation>附件文件夹中找不到这个文件。</translation>
     </message>
@@ -2503,6 +2503,11 @@ Your data is unchanged.</source>
         <location line="+3" />
         <source>Add contacts from a .vcf file exported by a phone or e-mail program</source>
         <translation>从手机或邮件程序导出的 .vcf 文件添加联系人</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>never</source>
+        <translation type="unfinished">从未</translation>
     </message>
     <message>
         <location line="+45" />
@@ -5188,7 +5193,7 @@ Your data is unchanged.</source>
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../ui/importer/common.py" line="+31" />
+        <location filename="../../ui/importer/common.py" line="+32" />
         <source>Clients</source>
         <translation>客户</translation>
     </message>
@@ -8252,7 +8257,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceErrors</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+65" />
+        <location filename="../../ui/service_text.py" line="+69" />
         <source>--from must not be after --to</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
@@ -8430,7 +8435,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-1019" />
+        <location line="-1023" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8439,7 +8444,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+142" />
+        <location line="+146" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
@@ -8561,7 +8566,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-321" />
+        <location line="-325" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8576,7 +8581,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的定级 {grade!r}。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+21" />
         <source>The database could not be backed up before its upgrade from schema {version} ({reason}); it was left as it was.</source>
         <translation>数据库从数据结构 {version} 升级前无法备份（{reason}）；文件保持原样。</translation>
     </message>
@@ -8941,12 +8946,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-725" />
+        <location line="-729" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>{name} is not a file (a folder?). Nothing was attached.</source>
         <translation>{name} 不是文件（是文件夹？）。未添加任何附件。</translation>
     </message>
@@ -9021,7 +9026,12 @@ Start a new, empty database in this file?</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location line="-114" />
+        <location line="-220" />
+        <source>The file of {name} is not in the team database yet: it was attached on a computer that kept it in its own folder. It is shared when that computer opens the team database again.</source>
+        <translation>{name} 的文件还不在团队数据库中：添加它的电脑把它保存在了自己的文件夹里。那台电脑再次打开团队数据库时会共享该文件。</translation>
+    </message>
+    <message>
+        <location line="+106" />
         <source>{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.</source>
         <translation>{target} 不是空的（表 {table} 中有数据）：只能复制到新文件或空的团队数据库。</translation>
     </message>
@@ -13597,14 +13607,69 @@ Password for {user}:</source>
 </context>
 <context>
     <name>candidates</name>
-    </context>
+    <message>
+        <location filename="../../ui/pages/today/care_section.py" line="-74" />
+        <source>Never</source>
+        <translation type="unfinished">从未联系</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>{days} ago</source>
+        <translation type="unfinished">{days}前</translation>
+    </message>
+</context>
 <context>
     <name>dates</name>
-    </context>
+    <message>
+        <location line="+12" />
+        <source>Today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In {days}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Signed 1 year ago</source>
+        <translation type="unfinished">签约 1 周年</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signed {years} years ago</source>
+        <translation type="unfinished">签约 {years} 周年</translation>
+    </message>
+</context>
 <context>
     <name>instalments</name>
-    </context>
+    <message>
+        <location filename="../../ui/pages/today/page.py" line="-44" />
+        <source>{days} overdue</source>
+        <translation type="unfinished">已逾期 {days}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due today</source>
+        <translation type="unfinished">今天到期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In {days}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
 <context>
     <name>neglected</name>
-    </context>
+    <message>
+        <location line="-19" />
+        <source>Never</source>
+        <translation type="unfinished">从未联系</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>{days} ago</source>
+        <translation type="unfinished">{days}前</translation>
+    </message>
+</context>
 </TS>

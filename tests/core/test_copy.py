@@ -6,6 +6,7 @@ test proves file → PostgreSQL → file; on SQLite it copies file → file.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -87,8 +88,9 @@ def test_copy_from_the_command_line_prints_counts_as_json(
     close_database()
     assert cli.main(["copy", str(demo_file), str(target), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"source", "destination", "tables"}
+    assert set(report) == {"source", "destination", "tables", "files"}
     assert report["tables"]["client"] == 200
+    assert report["files"]["copied"] > 0 and report["files"]["missing"] == []  # the demo's attachments
     assert "password" not in report["destination"]
 
 
@@ -96,3 +98,69 @@ def test_copy_onto_itself_is_refused(demo_file: Path) -> None:
     with pytest.raises(CrmError) as caught:
         copy_database(demo_file, demo_file)
     assert caught.value.code == "copy.same"
+
+
+def test_copy_carries_the_attachments_bytes_both_ways(
+    db: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File → destination (a team database, or a file on SQLite) → file: the attachments open on a
+    computer that never had them, and the file copied back keeps them in its own store."""
+    import os
+
+    from desktop_crm import attachments as store
+    from desktop_crm.models.attachments import Attachment
+    from desktop_crm.services import attachments as service
+    from desktop_crm.services.clients import create_client
+
+    target = _target(db, db_path)
+    close_database()
+    source = tmp_path / "mine.sqlite3"
+    open_database(source)
+    client = create_client(name="苏州工业园区客户")
+    files = {"call.m4a": os.urandom(300_000), "offer.pdf": b"%PDF-1.4 offer", "again.pdf": b"%PDF-1.4 offer"}
+    for name, data in files.items():
+        path = tmp_path / "in" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        service.add_attachment("client", client.id, path)
+    close_database()
+
+    there = copy_database(source, target)
+    assert (there.files, there.missing_files) == (2, [])  # two contents: the same offer attached twice
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(tmp_path / "colleague"))
+    open_database(target)
+    try:
+        for name, data in files.items():
+            assert (
+                service.attachment_file(Attachment.get(Attachment.file_name == name).id).read_bytes() == data
+            )
+    finally:
+        close_database()
+
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(tmp_path / "third computer"))  # nothing cached here
+    back = tmp_path / "back.sqlite3"
+    summary = copy_database(target, back)
+    assert (summary.files, summary.missing_files) == (2, [])
+    assert _dump(back) == _dump(source)
+    own = store.store_for_database(back)
+    for data in files.values():
+        assert store.blob_path(own, hashlib.sha256(data).hexdigest()).read_bytes() == data
+
+
+def test_copy_names_the_bytes_the_source_lacks(db: Any, db_path: Path, tmp_path: Path) -> None:
+    from desktop_crm import attachments as store
+    from desktop_crm.services import attachments as service
+    from desktop_crm.services.clients import create_client
+
+    target = _target(db, db_path)
+    close_database()
+    source = tmp_path / "mine.sqlite3"
+    open_database(source)
+    path = tmp_path / "lost.pdf"
+    path.write_bytes(b"lost")
+    row = service.add_attachment("client", create_client(name="Acme").id, path)
+    store.blob_path(store.current_store(), row.sha256).unlink()
+    close_database()
+    summary = copy_database(source, target)
+    assert (summary.files, summary.missing_files) == (0, [row.sha256])
+    assert summary.counts["attachment"] == 1  # the row is copied all the same

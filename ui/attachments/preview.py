@@ -9,7 +9,8 @@ from PySide6.QtCore import QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop_crm.services.attachments import AttachmentRow
+from desktop_crm.errors import CrmError
+from desktop_crm.services.attachments import AttachmentRow, attachment_file
 
 from .kinds import kind_label
 
@@ -119,10 +120,14 @@ class AttachmentPreview(QWidget):
         self.mode = "icon"
         if not row.available:
             self.mode = "missing"
-        elif row.kind == "image":
-            pixmap = image_pixmap(row.path, PREVIEW_SIZE)
-        elif row.kind == "pdf":
-            pixmap = pdf_pixmap(row.path, PREVIEW_SIZE)
+        elif row.kind in ("image", "pdf"):
+            path = self._local_file(row)
+            if path is None:
+                self.mode = "missing"
+            elif row.kind == "image":
+                pixmap = image_pixmap(path, PREVIEW_SIZE)
+            else:
+                pixmap = pdf_pixmap(path, PREVIEW_SIZE)
         if pixmap is not None:
             self.mode = row.kind
         else:
@@ -133,3 +138,14 @@ class AttachmentPreview(QWidget):
         if self.mode == "missing":
             text += "\n" + self.tr("The file is missing from the attachments folder.")
         self.caption.setText(text)
+
+    @staticmethod
+    def _local_file(row: AttachmentRow) -> Path | None:
+        """The attachment's bytes on this machine (on a team database fetched first when this machine has
+        no copy yet); None when they are nowhere."""
+        if row.path.is_file():
+            return row.path
+        try:
+            return attachment_file(row.id)
+        except (CrmError, OSError):
+            return None
