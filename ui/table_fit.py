@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
@@ -79,12 +79,42 @@ def fit_to_samples(
 ) -> int:
     """Widen ``column`` (never narrow it) so every text it can show is whole: the labels of its vocabulary,
     the widest dates of the locale, ... (its cells' text is known before any row is loaded, so the widths
-    stay as the rows change). Returns the width set."""
+    stay as the rows change). Fitted again when the view's font changes (a larger system font). Returns the
+    width set."""
+    samples = list(texts)
+    refit = view.findChild(_Refit, REFIT_NAME)
+    if refit is None:
+        refit = _Refit(view)
+    refit.fits[column] = (samples, bold, icon)
+    return _fit(view, column, samples, bold=bold, icon=icon)
+
+
+def _fit(view: QTableView, column: int, texts: list[str], *, bold: bool, icon: bool) -> int:
     needed = max((cell_width(view, text, bold=bold, icon=icon) for text in texts), default=0)
     needed = max(needed, header_text_width(view, column))
     if view.columnWidth(column) < needed:
         view.setColumnWidth(column, needed)
     return view.columnWidth(column)
+
+
+REFIT_NAME = "tableFitRefit"
+
+
+class _Refit(QObject):
+    """Fits a view's sampled columns again when its font or style changes (the text grew)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.setObjectName(REFIT_NAME)
+        self.view = view
+        self.fits: dict[int, tuple[list[str], bool, bool]] = {}
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            for column, (texts, bold, icon) in self.fits.items():
+                _fit(self.view, column, texts, bold=bold, icon=icon)
+        return False
 
 
 def widest_dates() -> list[str]:

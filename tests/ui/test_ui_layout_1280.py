@@ -407,3 +407,30 @@ def test_a_fitted_column_holds_its_texts_as_the_delegate_draws_them(
         assert clipped_cells(view, [0]) == [], (bold, icon)
         widest = max(view.sizeHintForIndex(model.index(row, 0)).width() for row in range(len(texts)))
         assert width <= widest + 4, (bold, icon)
+
+
+def test_a_fitted_column_grows_with_the_font(
+    qtbot: QtBot, qapp: QApplication, as_the_app_looks: None
+) -> None:
+    """Text scales with the system font (issue 13 item 10): a fitted column is fitted again when the view's
+    font grows, so its labels stay whole."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from ui.table_fit import fit_to_samples
+    from ui.widgets import make_table_view
+
+    texts = ["Decision maker", "Close ally"]
+    model = QStandardItemModel(0, 2)
+    for text in texts:
+        model.appendRow([QStandardItem(text), QStandardItem("x")])
+    view = make_table_view(model, stretch_column=1)
+    qtbot.addWidget(view)
+    view.resize(800, 300)
+    view.show()
+    before = fit_to_samples(view, 0, texts)
+    font = QFont(view.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    view.setFont(font)
+    QApplication.processEvents()
+    assert view.columnWidth(0) > before * 1.4
+    assert clipped_cells(view, [0]) == []
