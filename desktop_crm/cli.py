@@ -159,11 +159,13 @@ def _verify_before_reading(path: Path) -> None:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import generate_demo
+    from .postgres.connect import display_url
 
-    path: Path = args.db or default_db_path()
+    path: Path | str = args.db or default_db_path()
     summary = generate_demo(path, size=args.size, seed=args.seed, today=args.today)
     counts = getattr(summary, "counts", summary)
-    print(f"demo data ({args.size}, seed {args.seed}) written to {path}")
+    shown = display_url(path) if isinstance(path, str) else path  # never a password
+    print(f"demo data ({args.size}, seed {args.seed}) written to {shown}")
     if isinstance(counts, dict):
         for table, n in counts.items():
             print(f"  {table:24} {n:>10,}")

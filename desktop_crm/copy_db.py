@@ -59,11 +59,19 @@ def _tables() -> list[str]:
     return [m._meta.table_name for m in ALL_MODELS]  # type: ignore[attr-defined]
 
 
-def _refuse_non_empty(db: Any, shown: str) -> None:
+def first_table_with_rows(db: Any) -> str | None:
+    """The first table of the models (in dependency order) that holds a row; None when ``db`` is empty."""
     present = table_names(db)
     for table in _tables():
         if table in present and db.execute_sql(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
-            raise CrmError("copy.not_empty", target=shown, table=table)
+            return table
+    return None
+
+
+def _refuse_non_empty(db: Any, shown: str) -> None:
+    table = first_table_with_rows(db)
+    if table is not None:
+        raise CrmError("copy.not_empty", target=shown, table=table)
 
 
 def _csv_field(value: Any) -> str:

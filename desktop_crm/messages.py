@@ -160,6 +160,8 @@ MESSAGES: dict[str, str] = {
     "demo.cancelled": "Demo data generation cancelled; nothing was written.",
     "demo.name_exists": "The database already has {name!r} ({kind_label}); demo data needs an empty database.",
     "demo.not_empty": "The database already holds clients: demo data can only be added to an empty database.",
+    "demo.team_not_empty": "{target} already holds records (table {table}): demo data goes only into an empty team database.",
+    "demo.team_database_open": "Demo data cannot be generated into the open team database: create it in a local file (desktop-crm --db demo.sqlite3 demo) and copy that file into an empty team database (desktop-crm copy demo.sqlite3 postgresql://...).",
     "demo.unknown_size": "Unknown demo size {size!r} (choose one of: {sizes}).",
     # followup
     "followup.due_in_past": "The next step is due {due}, which is in the past: pick a later time.",

@@ -235,6 +235,14 @@ TEMPLATES = {
         "ServiceErrors",
         "The database already holds clients: demo data can only be added to an empty database.",
     ),
+    "demo.team_database_open": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Demo data cannot be generated into the open team database: create it in a local file (desktop-crm --db demo.sqlite3 demo) and copy that file into an empty team database (desktop-crm copy demo.sqlite3 postgresql://...).",
+    ),
+    "demo.team_not_empty": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{target} already holds records (table {table}): demo data goes only into an empty team database.",
+    ),
     "demo.unknown_size": QT_TRANSLATE_NOOP(
         "ServiceErrors", "Unknown demo size {size!r} (choose one of: {sizes})."
     ),

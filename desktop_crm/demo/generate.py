@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 from .. import changes, clock
 from ..db import close_database, open_database
@@ -73,12 +73,22 @@ def generate_demo(
     returning False cancels: the transaction is rolled back and ``CrmError("... cancelled")`` raised.
     Refuses (``CrmError``) a database that already holds clients or any of the demo's user, tag or
     custom field names. The output depends only on (size, seed, today): ids, UUIDs, timestamps.
+
+    A team database (a ``postgresql://`` URL) must be empty: the demo is generated into a temporary file
+    by the same bulk loader and copied into it (``copy_db``: one transaction there too, attachments'
+    bytes included), so it holds exactly what the file would.
     """
     if size not in SIZES:
         raise CrmError("demo.unknown_size", size=size, sizes=", ".join(SIZES))
     spec = SIZES[size]
     today = today or clock.today()
     started = time.perf_counter()
+    from ..postgres.connect import is_team_url
+
+    if is_team_url(db_path):
+        return _into_team_database(str(db_path), size, seed, today, progress, started)
+    if isinstance(db_path, Database) and not isinstance(db_path, SqliteDatabase):
+        raise CrmError("demo.team_database_open")  # an open team database: through its URL only
     if isinstance(db_path, SqliteDatabase):
         summary = _generate(db_path, spec, size, seed, today, progress, started)
         changes.announce()  # a bulk load beside the write transaction: every entity may have changed
@@ -88,6 +98,30 @@ def generate_demo(
         return _generate(db, spec, size, seed, today, progress, started)
     finally:
         close_database()
+
+
+def _into_team_database(
+    url: str, size: str, seed: int, today: date, progress: Progress | None, started: float
+) -> DemoSummary:
+    """The demo generated into a temporary file, then copied into the empty team database at ``url``."""
+    import tempfile
+    from pathlib import Path
+
+    from ..copy_db import copy_database, first_table_with_rows
+    from ..postgres.connect import display_url
+
+    db = open_database(url)
+    try:  # refused before minutes of work, not after
+        table = first_table_with_rows(db)
+        if table is not None:
+            raise CrmError("demo.team_not_empty", target=display_url(url), table=table)
+    finally:
+        close_database()
+    with tempfile.TemporaryDirectory(prefix="desktop-crm-demo-") as folder:
+        path = Path(folder) / "demo.sqlite3"
+        made = generate_demo(path, size, seed, today, progress)
+        copy_database(path, url)
+    return DemoSummary(size, seed, today, dict(made.counts), round(time.perf_counter() - started, 3))
 
 
 def _generate(

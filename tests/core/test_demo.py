@@ -272,3 +272,65 @@ def test_bulk_mode_with_rebuilt_indexes_gives_the_same_file(
     generate_demo(rebuilt, "small", today=TODAY)
     assert _schema(rebuilt) == _schema(small[0])
     assert _dump(rebuilt) == _dump(small[0])
+
+
+def _dumped(target: object) -> str:
+    import io
+
+    from desktop_crm.dump import dump_database
+
+    db = open_database(target)  # type: ignore[arg-type]
+    try:
+        out = io.StringIO()
+        dump_database(db, out)
+        return out.getvalue()
+    finally:
+        close_database()
+
+
+def test_the_demo_command_fills_an_empty_database_of_either_engine(
+    db: object,
+    db_path: Path,
+    small: tuple[Path, DemoSummary],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``desktop-crm --db postgresql://... demo`` as ``--db FILE demo``: the same records (a team database
+    gets them generated in a temporary file and copied), attachments included; a second run is refused
+    with one sentence and exit 2."""
+    from desktop_crm import cli
+    from desktop_crm.models.attachments import Attachment
+    from desktop_crm.services.attachments import attachment_file
+
+    target = getattr(db, "crm_url", None) or db_path
+    close_database()
+    assert cli.main(["--db", str(target), "demo", "--today", TODAY.isoformat()]) == 0
+    said = capsys.readouterr().out
+    assert f"written to {target}" in said and "client" in said
+    assert _dumped(target) == _dumped(small[0])
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(tmp_path / "another computer"))  # no cached copies
+    open_database(target)  # type: ignore[arg-type]
+    try:
+        first = Attachment.select().order_by(Attachment.id).first()
+        assert attachment_file(first.id).stat().st_size == first.size_bytes
+    finally:
+        close_database()
+    assert cli.main(["--db", str(target), "demo", "--today", TODAY.isoformat()]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if isinstance(target, str):
+        assert "already holds records (table user): demo data goes only into an empty team database" in err
+    else:
+        assert "already holds clients" in err
+
+
+def test_an_open_team_database_is_refused_with_a_coded_error(db: object) -> None:
+    from desktop_crm.engine import is_postgres
+
+    if not is_postgres(db):
+        pytest.skip("a team database's open connection")
+    with pytest.raises(CrmError) as caught:
+        generate_demo(db, "small", today=TODAY)  # type: ignore[arg-type]
+    assert caught.value.code == "demo.team_database_open"
+    assert "desktop-crm copy demo.sqlite3" in caught.value.message
