@@ -285,14 +285,20 @@ def attachment_file(attachment_id: Any) -> Path:
 
 def file_to_open(attachment_id: Any, folder: Path | None = None) -> Path:
     """A copy of the attachment under its own name (the system picks the application by the name's
-    extension), in ``folder`` (default: a ``desktop-crm-open`` folder in the system's temporary folder).
-    The stored bytes are never handed out, so an application that edits the file cannot change them."""
+    extension), in ``folder`` (default: ``open-copies`` in the portable folder of a portable installation,
+    which leaves nothing on the machine, else a ``desktop-crm-open`` folder in the system's temporary
+    folder). The stored bytes are never handed out, so an application that edits the file cannot change
+    them."""
     import shutil
     import tempfile
 
+    from ..paths import portable_home
+
     row = get_record(Attachment, attachment_id, "Attachment", include_deleted=True)
     source = attachment_file(attachment_id)
-    base = folder or Path(tempfile.gettempdir()) / "desktop-crm-open"
+    home = portable_home()
+    default = home / "open-copies" if home is not None else Path(tempfile.gettempdir()) / "desktop-crm-open"
+    base = folder or default
     target = base / str(row.sha256)[:16] / Path(str(row.file_name)).name
     if not (target.is_file() and target.stat().st_size == row.size_bytes):
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -179,6 +179,25 @@ def test_file_to_open_has_its_name(crm: dict[str, int], tmp_path: Path) -> None:
     assert opened.name == "报价单.pdf" and opened.read_bytes() == b"%PDF"
 
 
+def test_a_portable_installation_opens_its_copies_inside_its_folder(
+    crm: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DESKTOP_CRM_HOME (a USB stick, issue 13 item 1): the copy handed to the system application is
+    written in the portable folder, not in the machine's temporary folder; without it, the temporary
+    folder."""
+    import tempfile
+
+    row = service.add_attachment("client", crm["client"], _file(tmp_path, "quote.pdf", b"%PDF"))
+    stick = tmp_path / "stick"
+    monkeypatch.setenv("DESKTOP_CRM_HOME", str(stick))
+    opened = service.file_to_open(row.id)
+    assert opened.is_relative_to(stick) and opened.read_bytes() == b"%PDF"
+    monkeypatch.delenv("DESKTOP_CRM_HOME")
+    machine = tmp_path / "machine-temp"
+    monkeypatch.setattr(tempfile, "tempdir", str(machine))
+    assert service.file_to_open(row.id).is_relative_to(machine)
+
+
 def _add_files(tmp_path: Path) -> dict[str, bytes]:
     client = Client.get()
     files = {"a.pdf": os.urandom(50_000), "b.m4a": os.urandom(70_000), "c.eml": b"From: x\r\n\r\nhi"}
