@@ -41,13 +41,16 @@ def _refuse_not_imported(kind: str) -> None:
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     imp = sub.add_parser("import", parents=[common], help="import records from a CSV or XLSX file")
     imp.add_argument("kind", choices=(*KINDS, *NOT_IMPORTED), help="what the file holds")
-    imp.add_argument("file", type=Path, help="the CSV or XLSX file")
+    # FILE may also come after "--map A=b C=d" (read as one more pair, then taken back: _take_file)
+    imp.add_argument("file", type=Path, nargs="?", help="the CSV or XLSX file")
     imp.add_argument(
         "--map",
-        action="append",
+        action="extend",
+        nargs="+",
         default=[],
         metavar="SOURCE=FIELD",
-        help="map the column headed SOURCE to FIELD (a field key or canonical header); SOURCE= leaves it out",
+        help="map the column headed SOURCE to FIELD (a field key or canonical header); SOURCE= leaves it out;"
+        " several pairs after one --map, or --map repeated",
     )
     imp.add_argument("--on-duplicate", choices=("skip", "update", "create"), default="skip")
     imp.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
@@ -123,9 +126,24 @@ def _progress(json_out: bool) -> Any:
     return report
 
 
+def _take_file(args: argparse.Namespace) -> bool:
+    """FILE written after ``--map`` pairs was read as one more pair: the last one without "=" is the
+    file. False when there is no file at all."""
+    loose = [index for index, item in enumerate(args.map) if "=" not in item]
+    if args.file is None and loose:
+        args.file = Path(args.map.pop(loose[-1]))
+    return args.file is not None
+
+
 def run_import_command(args: argparse.Namespace, open_db: Any) -> int:
     from .importing import prepare, read_table, remember_mapping, run_import
 
+    if not _take_file(args):
+        print(
+            "desktop-crm import: which file? write: import KIND FILE [--map SOURCE=FIELD ...]",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     _refuse_not_imported(args.kind)
     delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
     table = read_table(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)

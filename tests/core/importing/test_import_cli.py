@@ -99,6 +99,31 @@ def test_map_override_json_and_update(
 
 
 @pytest.mark.parametrize(
+    "order",
+    [
+        ["FILE", "--map", "Firma=name", "Telefon=phone", "--dry-run"],  # one --map, several pairs
+        ["FILE", "--map", "Firma=name", "--map", "Telefon=phone", "--dry-run"],  # --map repeated
+        ["--map", "Firma=name", "Telefon=phone", "FILE", "--dry-run"],  # the file after the pairs
+        ["--dry-run", "--map", "Firma=name", "FILE", "--map", "Telefon=phone"],
+    ],
+)
+def test_map_takes_several_pairs_in_any_order(
+    small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], order: list[str]
+) -> None:
+    """``--map SOURCE=FIELD ...``: pairs after one --map or after each, before or after FILE."""
+    path = _csv(tmp_path, "Firma,Telefon\n新客户,13800138000\n", "utf-8")
+    args = [str(path) if a == "FILE" else a for a in order]
+    assert main(["--db", str(small), "import", "clients", *args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["mapping"] == {"Firma": "name", "Telefon": "phone"}
+
+
+def test_import_without_a_file_is_one_sentence(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(small), "import", "clients", "--map", "Firma=name"]) == 2
+    err = capsys.readouterr().err
+    assert "FILE" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
     ("args", "needle"),
     [
         (["--map", "nope=name"], "the file has no column 'nope'"),
