@@ -232,6 +232,7 @@ MESSAGES: dict[str, str] = {
     "payment.plan_overlapping": "Due date: two instalments are due on {date} (overlapping instalments); change a date or merge them.",
     # record
     "record.changed_meanwhile": "{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.",
+    "record.changed_after_yours": "{label} #{id} was changed by someone else after your change (saved {when}): undoing or redoing your change now would overwrite theirs, so nothing was changed.",
     "record.deleted": "{label} #{id} has been deleted.",
     "record.missing": "{label} #{id} does not exist.",
     # schedule

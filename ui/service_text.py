@@ -803,6 +803,10 @@ TEMPLATES = {
     "pdf.cannot_start": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF writer could not be started."),
     "pdf.write_failed": QT_TRANSLATE_NOOP("ServiceErrors", "The PDF {path} could not be written."),
     "record.bad_id": QT_TRANSLATE_NOOP("ServiceErrors", "{label} must be given by its record number."),
+    "record.changed_after_yours": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label} #{id} was changed by someone else after your change (saved {when}): undoing or redoing your change now would overwrite theirs, so nothing was changed.",
+    ),
     "record.changed_meanwhile": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.",

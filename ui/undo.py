@@ -2,6 +2,11 @@
 and bulk-edited, a client's edit, an opportunity's stage move and a payment recorded (until the next
 restart: the stack lives in memory).
 
+An edit's command keeps the version (``updated_at``) each of its steps left the record at, and passes it
+to the next step: when someone else (another window, a colleague on the team database) has saved the
+record since, the service refuses the undo or redo (``record.changed_after_yours``) instead of silently
+overwriting their change, and the failure is shown like any other.
+
 Each step of a command (do, undo, redo) is ONE service call, which is its own transaction: the
 interface opens none. A command is applied once by the caller through :meth:`ClientCommand.apply` (a
 service error is raised there, before anything lands on the stack), or was already done by the dialog's
@@ -195,6 +200,7 @@ class BulkEditCommand(ClientCommand):
         self.client_ids = list(client_ids)
         self.change = change
         self._before: dict[int, client_batches.ClientValues] = {}
+        self._undone_at: dict[int, Any] | None = None  # each client's version after the undo (redo checks)
 
     def _do(self) -> None:
         change = self.change
@@ -204,11 +210,12 @@ class BulkEditCommand(ClientCommand):
             owner_id=change.owner_id,
             grade=change.grade,
             add_tag=change.add_tag,
+            left_at=self._undone_at,
         )
 
     def _undo(self) -> None:
-        client_batches.restore_bulk_edit(
-            self._before, owner=self.change.change_owner, tags=bool(self.change.add_tag)
+        self._undone_at = client_batches.restore_bulk_edit(
+            self._before, owner=self.change.change_owner, tags=bool(self.change.add_tag), check=True
         )
 
 
@@ -219,12 +226,13 @@ class EditClientCommand(ClientCommand):
     def __init__(self, edit: ClientEdit, text: str) -> None:
         super().__init__(text)
         self.edit = edit
+        self.version = edit.after.updated_at  # the client as this edit left it
 
     def _do(self) -> None:
-        restore_client_fields(self.edit.client_id, self.edit.after)
+        self.version = restore_client_fields(self.edit.client_id, self.edit.after, left_at=self.version)
 
     def _undo(self) -> None:
-        restore_client_fields(self.edit.client_id, self.edit.before)
+        self.version = restore_client_fields(self.edit.client_id, self.edit.before, left_at=self.version)
 
 
 class MoveStageCommand(ClientCommand):
@@ -233,12 +241,21 @@ class MoveStageCommand(ClientCommand):
     def __init__(self, move: StageMove, text: str) -> None:
         super().__init__(text)
         self.move = move
+        self.version = move.version  # the opportunity as this move left it
 
     def _do(self) -> None:
-        move_opportunity_stage(self.move.opportunity_id, self.move.to_stage, self.move.to_probability)
+        move = self.move
+        done = move_opportunity_stage(
+            move.opportunity_id, move.to_stage, move.to_probability, left_at=self.version
+        )
+        self.version = done.version
 
     def _undo(self) -> None:
-        move_opportunity_stage(self.move.opportunity_id, self.move.from_stage, self.move.from_probability)
+        move = self.move
+        done = move_opportunity_stage(
+            move.opportunity_id, move.from_stage, move.from_probability, left_at=self.version
+        )
+        self.version = done.version
 
 
 class MoveStagesCommand(ClientCommand):
@@ -248,12 +265,15 @@ class MoveStagesCommand(ClientCommand):
     def __init__(self, moves: Iterable[StageMove], text: str) -> None:
         super().__init__(text)
         self.moves = list(moves)
+        self.versions = {move.opportunity_id: move.version for move in self.moves}  # as the moves left them
 
     def _do(self) -> None:
-        apply_stage_moves(self.moves)
+        done = apply_stage_moves(self.moves, left_at=self.versions)
+        self.versions = {move.opportunity_id: move.version for move in done}
 
     def _undo(self) -> None:
-        apply_stage_moves([move.reversed() for move in self.moves])
+        done = apply_stage_moves([move.reversed() for move in self.moves], left_at=self.versions)
+        self.versions = {move.opportunity_id: move.version for move in done}
 
 
 @dataclass(frozen=True)
@@ -267,6 +287,7 @@ class RecordedPayment:
     instalment_id: int | None
     method: str
     note: str
+    version: Any = None  # the payment's updated_at as recorded (the undo deletes it only unchanged)
 
 
 class RecordPaymentCommand(ClientCommand):
@@ -277,6 +298,7 @@ class RecordPaymentCommand(ClientCommand):
         super().__init__(text)
         self.payment = payment
         self.payment_id = payment.payment_id
+        self.version = payment.version
 
     def _do(self) -> None:
         p = self.payment
@@ -290,6 +312,7 @@ class RecordPaymentCommand(ClientCommand):
             allow_overpay=True,
         )
         self.payment_id = int(again.id)
+        self.version = again.updated_at
 
     def _undo(self) -> None:
-        delete_payment(self.payment_id)
+        delete_payment(self.payment_id, left_at=self.version)

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..models import Client, ClientMilestone
 from . import clients, custom_fields
-from .common import fk_id, transactional, unchanged_since
+from .common import fk_id, transactional, unchanged_since, version_of
 
 CLIENT_TEXT_FIELDS = (
     "name",
@@ -183,10 +183,21 @@ def edit_client(client_id: Any, data: ClientInput) -> ClientEdit:
 
 
 @transactional
-def restore_client_fields(client_id: Any, before: ClientSnapshot) -> None:
+def restore_client_fields(client_id: Any, before: ClientSnapshot, *, left_at: Any = None) -> Any:
     """Put the client back as ``before`` shows it: every field, the owner, the categories, the custom
     values (a field that had none is cleared) and the milestones (ones added since are removed, removed
-    ones come back)."""
+    ones come back). Returns the client's version afterwards.
+
+    ``left_at``: the client's ``updated_at`` as the edit being undone (or redone) left it; when someone
+    has saved the client since, nothing is put back (``record.changed_after_yours``): the undo would
+    silently overwrite their change. None: not checked."""
+    client = clients.get_client(client_id)
+    with unchanged_since(Client, client.id, left_at, "Client", undo=True):
+        _put_back(client.id, before)
+    return version_of(Client, client.id)
+
+
+def _put_back(client_id: int, before: ClientSnapshot) -> None:
     client = clients.get_client(client_id)
     clients.update_client(client.id, tag_names=before.tag_names, **before.fields)
     values = {f.name: before.custom_values.get(f.name) for f in custom_fields.list_custom_fields()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
@@ -259,12 +259,20 @@ class ChangedMeanwhileError(CrmError):
 
 
 @contextmanager
-def unchanged_since(model: type[BaseModel], record_id: Any, loaded_at: Any, label: str) -> Iterator[None]:
+def unchanged_since(
+    model: type[BaseModel],
+    record_id: Any,
+    loaded_at: Any,
+    label: str,
+    *,
+    undo: bool = False,
+) -> Iterator[None]:
     """Around the writes of a form's save, inside its write transaction: refuse the save
     (:class:`ChangedMeanwhileError`, ``record.changed_meanwhile``) when the record's ``updated_at`` is no
     longer ``loaded_at``, the value the form loaded; after the writes, stamp the record with an
     ``updated_at`` no other open form holds, so theirs is refused in turn. ``loaded_at`` None: no check
-    (a caller that did not load the record, an undo).
+    (a caller that did not load the record). An undo or redo (``undo``) passes the version the change it
+    reverses left, so it never overwrites a colleague's later save either (``record.changed_after_yours``).
 
     The check is one ``UPDATE ... WHERE id = ? AND updated_at = ?``: on a team database it waits for a
     concurrent saver's row lock and then sees their committed value (nothing slips in between); on a file
@@ -281,8 +289,27 @@ def unchanged_since(model: type[BaseModel], record_id: Any, loaded_at: Any, labe
     if not claimed:
         current = model.get_or_none(model.id == record.id)
         when = current.updated_at if current is not None else None
+        if undo:
+            raise ChangedMeanwhileError("record.changed_after_yours", label=label, id=record.id, when=when)
         raise ChangedMeanwhileError("record.changed_meanwhile", label=label, id=record.id, when=when)
     yield
     # a new version, whatever the writes did (a save within the same second as the one loaded)
     latest = model.select(model.updated_at).where(model.id == record.id).scalar()
     model.update(updated_at=next_version(latest)).where(model.id == record.id).execute()
+
+
+def version_of(model: type[BaseModel], record_id: Any) -> Any:
+    """The record's ``updated_at`` now (what an undo of the change just made expects to find)."""
+    return model.select(model.updated_at).where(model.id == record_id).scalar()
+
+
+@contextmanager
+def all_unchanged_since(
+    model: type[BaseModel], left_at: Mapping[int, Any] | None, label: str
+) -> Iterator[None]:
+    """:func:`unchanged_since` of an undo or redo for several records at once: ``left_at`` maps each
+    record's id to the version expected (None: nothing checked)."""
+    with ExitStack() as stack:
+        for record_id, version in (left_at or {}).items():
+            stack.enter_context(unchanged_since(model, record_id, version, label, undo=True))
+        yield

@@ -3,7 +3,7 @@ stakeholders hold (one transaction), and move an opportunity to another stage (a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from ..models import Opportunity
 from ..models.enums import OPEN_STAGES
 from . import deals, stakeholders
-from .common import get_record, require_list, transactional, unchanged_since
+from .common import get_record, require_list, transactional, unchanged_since, version_of
 
 
 @dataclass
@@ -66,7 +66,8 @@ def save_opportunity(opportunity_id: int | None, data: OpportunityInput) -> int:
 
 @dataclass(frozen=True)
 class StageMove:
-    """An opportunity moved from one open stage to another (with the probability of each)."""
+    """An opportunity moved from one open stage to another (with the probability of each). ``version``:
+    the opportunity's ``updated_at`` once moved, what the move's undo expects to find."""
 
     opportunity_id: int
     name: str
@@ -74,6 +75,7 @@ class StageMove:
     from_probability: int
     to_stage: str
     to_probability: int
+    version: Any = field(default=None, compare=False)
 
     def reversed(self) -> StageMove:
         return StageMove(
@@ -83,20 +85,34 @@ class StageMove:
             self.to_probability,
             self.from_stage,
             self.from_probability,
+            self.version,
         )
 
 
 @transactional
-def move_opportunity_stage(opportunity_id: Any, stage: str, probability: int | None = None) -> StageMove:
+def move_opportunity_stage(
+    opportunity_id: Any, stage: str, probability: int | None = None, *, left_at: Any = None
+) -> StageMove:
     """Move an open opportunity to another open stage; the probability becomes the stage's default
-    unless given. Returns the move (what it was before), so it can be moved back."""
+    unless given. Returns the move (what it was before), so it can be moved back. ``left_at``: for an
+    undo or redo, the version the move it reverses left; someone's save since refuses it
+    (``record.changed_after_yours``)."""
     before = get_record(Opportunity, opportunity_id, "Opportunity")
     from_stage, from_probability = before.stage, before.probability
     kwargs: dict[str, Any] = {"stage": stage}
     if probability is not None:
         kwargs["probability"] = probability
-    after = deals.update_opportunity(before.id, **kwargs)
-    return StageMove(int(after.id), after.name, from_stage, from_probability, after.stage, after.probability)
+    with unchanged_since(Opportunity, before.id, left_at, "Opportunity", undo=True):
+        after = deals.update_opportunity(before.id, **kwargs)
+    return StageMove(
+        int(after.id),
+        after.name,
+        from_stage,
+        from_probability,
+        after.stage,
+        after.probability,
+        version_of(Opportunity, after.id),
+    )
 
 
 # --- slice pipeline13: several cards dropped together on a Pipeline column (and the undo of that) ---
@@ -113,8 +129,17 @@ def move_opportunities_stage(opportunity_ids: Any, stage: str) -> list[StageMove
 
 
 @transactional
-def apply_stage_moves(moves: Sequence[StageMove]) -> None:
+def apply_stage_moves(
+    moves: Sequence[StageMove], *, left_at: Mapping[int, Any] | None = None
+) -> list[StageMove]:
     """Put each opportunity at the move's ``to_stage`` with its ``to_probability``, in ONE transaction (redo
-    of a multi-card move; its undo passes the ``reversed()`` moves)."""
-    for move in moves:
-        move_opportunity_stage(move.opportunity_id, move.to_stage, move.to_probability)
+    of a multi-card move; its undo passes the ``reversed()`` moves); returns the moves made (with the
+    versions they left). ``left_at``: {opportunity id: the version the moves being reversed left}; one
+    saved by someone since refuses them all (``record.changed_after_yours``)."""
+    versions = left_at or {}
+    return [
+        move_opportunity_stage(
+            move.opportunity_id, move.to_stage, move.to_probability, left_at=versions.get(move.opportunity_id)
+        )
+        for move in moves
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..errors import ValidationError
 from ..models import Contract, Payment, PaymentInstalment, now
@@ -24,6 +25,7 @@ from .common import (
     require_date,
     require_list,
     transactional,
+    unchanged_since,
 )
 from .deals import alive_client, planned_total
 
@@ -220,8 +222,12 @@ def contract_payments(contract_id: ContractRef) -> list[Payment]:
 
 
 @transactional
-def delete_payment(payment_id: int | Payment) -> None:
-    get_record(Payment, payment_id, "Payment").delete_instance()
+def delete_payment(payment_id: int | Payment, *, left_at: Any = None) -> None:
+    """Delete a payment. ``left_at`` (the undo of recording it): the payment's version as recorded; one
+    changed by someone since is kept (``record.changed_after_yours``)."""
+    payment = get_record(Payment, payment_id, "Payment")
+    with unchanged_since(Payment, payment.id, left_at, "Payment", undo=True):
+        payment.delete_instance()
 
 
 def contract_balance(contract_id: ContractRef, as_of: date | str | None = None) -> ContractBalance:

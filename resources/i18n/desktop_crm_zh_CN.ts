@@ -6957,7 +6957,7 @@ Start a new, empty database in this file?</source>
         <translation>未保存：金额超过尚欠金额（{owed}）。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+28" />
         <source>Record payment {amount}</source>
         <translation>记录回款 {amount}</translation>
     </message>
@@ -8300,7 +8300,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+885" />
+        <location line="+889" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -8318,17 +8318,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-816" />
+        <location line="-820" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+813" />
+        <location line="+817" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-646" />
+        <location line="-650" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -8416,7 +8416,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+609" />
+        <location line="+613" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -8435,7 +8435,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-1031" />
+        <location line="-1035" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8484,7 +8484,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+656" />
+        <location line="+660" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8499,7 +8499,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-612" />
+        <location line="-616" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8751,12 +8751,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+834" />
+        <location line="+838" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-833" />
+        <location line="-837" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8986,7 +8986,7 @@ Start a new, empty database in this file?</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
-        <location line="+835" />
+        <location line="+839" />
         <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
         <translation>未安装 PostgreSQL 驱动（psycopg2）：无法打开团队数据库。</translation>
     </message>
@@ -9021,7 +9021,7 @@ Start a new, empty database in this file?</source>
         <translation>团队数据库 {url} 的结构版本为 {version}，本版本无法将其升级到 {latest}；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-679" />
+        <location line="-683" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
@@ -9072,12 +9072,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+547" />
+        <location line="+551" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-546" />
+        <location line="-550" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
@@ -9198,12 +9198,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+569" />
+        <location line="+573" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-565" />
+        <location line="-569" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -9729,6 +9729,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
+        <source>{label} #{id} was changed by someone else after your change (saved {when}): undoing or redoing your change now would overwrite theirs, so nothing was changed.</source>
+        <translation>{label} #{id} 在您修改之后已被他人修改（保存于 {when}）：现在撤销或重做您的修改会覆盖对方的修改，因此未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{label} #{id} was changed by someone else since you opened it (saved {when}); your changes were not saved: reload to see theirs.</source>
         <translation>{label} #{id} 在您打开之后已被他人修改（保存于 {when}）；您的修改未保存：请重新加载以查看对方的修改。</translation>
     </message>
@@ -9963,8 +9968,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-382" />
-        <location line="+386" />
+        <location line="-386" />
+        <location line="+390" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -9974,8 +9979,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-379" />
-        <location line="+380" />
+        <location line="-383" />
+        <location line="+384" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
@@ -10098,7 +10103,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-337" />
+        <location line="-341" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -10155,12 +10160,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location line="+222" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-896" />
+        <location line="-900" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -10180,12 +10185,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+590" />
+        <location line="+594" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-248" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -10218,7 +10223,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+636" />
+        <location line="+640" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -10233,7 +10238,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-687" />
+        <location line="-691" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -10266,7 +10271,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+671" />
+        <location line="+675" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -10276,7 +10281,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-644" />
+        <location line="-648" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -10322,12 +10327,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+721" />
+        <location line="+725" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-919" />
+        <location line="-923" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -10356,12 +10361,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+603" />
+        <location line="+607" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-650" />
+        <location line="-654" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -10371,7 +10376,7 @@ Start a new, empty database in this file?</source>
         <translation>你的提议正在等待主管决定。</translation>
     </message>
     <message>
-        <location line="+484" />
+        <location line="+488" />
         <source>later_today_hours must be between 1 and 12.</source>
         <translation>“今天稍后”的小时数必须在 1 到 12 之间。</translation>
     </message>
@@ -10434,7 +10439,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-215" />
+        <location line="-219" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -10445,7 +10450,7 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="-187" />
-        <location line="+266" />
+        <location line="+270" />
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -10454,7 +10459,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}太长（{p0} 个字符，最多 {max_length} 个）。</translation>
     </message>
     <message>
-        <location line="-74" />
+        <location line="-78" />
         <source>{label} must be a finite number of reasonable size.</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
@@ -10515,27 +10520,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+303" />
+        <location line="+307" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-966" />
+        <location line="-970" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+861" />
+        <location line="+865" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-791" />
+        <location line="-795" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+826" />
+        <location line="+830" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10578,7 +10583,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-811" />
+        <location line="-815" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10641,7 +10646,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+981" />
+        <location filename="../../ui/service_text.py" line="+985" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>

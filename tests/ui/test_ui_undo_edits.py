@@ -163,3 +163,57 @@ def test_the_payment_undo_names_the_amount_in_the_users_language_and_locale(
     assert [p.amount_cents for p in Payment.select()] == [870_000]
     assert main.undo_action.text().replace("&", "") == expected
     undo_stack().clear()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "said"),
+    [
+        ("en", "Cannot undo", "was changed by someone else after your change"),
+        ("zh_CN", "无法撤销", "在您修改之后已被他人修改"),
+    ],
+)
+def test_an_undo_after_a_colleague_s_save_is_refused_and_says_why(
+    qtbot: QtBot,
+    db: object,
+    db_path: Path,
+    modal,
+    lang: str,
+    title: str,
+    said: str,  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_crm.db import open_database
+    from desktop_crm.models import database
+    from desktop_crm.services.client_form import ClientInput, edit_client
+    from ui import i18n
+
+    if lang != "en":
+        assert i18n.install_translators(QApplication.instance(), lang)  # type: ignore[arg-type]
+    main = MainWindow(db_path, lang)
+    qtbot.addWidget(main)
+    main.show()
+    client = clients.create_client("Acme", phone="010-1234")
+    dialog = ClientEditorDialog(None, client.id)
+    qtbot.addWidget(dialog)
+    dialog.line_edits["phone"].setText("021-9999")
+    dialog.accept()
+    assert dialog.result() == 1
+    # a colleague (another connection to the same database) saves the client after this edit
+    mine = database.obj
+    open_database(db_path)
+    try:
+        theirs = load_client_form(client.id)
+        edit_client(
+            client.id, ClientInput(fields={**theirs.fields, "notes": "theirs"}, loaded_at=theirs.updated_at)
+        )
+    finally:
+        database.obj.close()
+        database.initialize(mine)
+    undo_text = main.undo_action.text()
+    main.undo_action.trigger()
+    assert [t for t in modal.titles] == [title]
+    assert said in modal.seen[0][2] and "Acme" not in modal.seen[0][2]  # names the record by its number
+    stored = Client.get_by_id(client.id)
+    assert (stored.phone, stored.notes) == ("021-9999", "theirs")  # nothing overwritten
+    assert main.undo_action.text() == undo_text  # the step stays, to be tried again after a reload

@@ -149,7 +149,14 @@ class PaymentDialog(DealFormDialog):
         )
         self.payment_id = payment.id
         recorded = RecordedPayment(
-            int(payment.id), self.contract_id, amount, paid_on, instalment_id, method, note
+            int(payment.id),
+            self.contract_id,
+            amount,
+            paid_on,
+            instalment_id,
+            method,
+            note,
+            payment.updated_at,
         )
         text = self.tr("Record payment {amount}").format(amount=fmt.money(amount))
         push_done(RecordPaymentCommand(recorded, text))
