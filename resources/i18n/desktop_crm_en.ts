@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+82"/>
+        <location filename="../../ui/about.py" line="+98"/>
         <source>About Sales CRM</source>
         <translation type="unfinished">About Sales CRM</translation>
     </message>
@@ -46,17 +46,22 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>psycopg2 is used under the same licence, with an exception for OpenSSL. The texts of the GNU Lesser General Public License and of the GNU General Public License it builds on follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>(the licence file {name} is missing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-30"/>
         <source>Qt is used under the GNU Lesser General Public License version 3: its libraries are separate files in the program&apos;s folder, and you may replace them with a compatible build of your own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Sales CRM is free software under the MIT licence. It bundles:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,7 +522,7 @@ The details were written to the log file.</translation>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+114"/>
+        <location filename="../../ui/attachments/preview.py" line="+117"/>
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
@@ -531,7 +536,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+480"/>
+        <location filename="../../ui/attachments/panel.py" line="+493"/>
         <source>Attachments: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +549,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-385"/>
+        <location line="-397"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,12 +659,18 @@ Drop files here to attach them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <source>Fetching {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The file could not be prepared: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+6"/>
         <source>No application opened {name}.</source>
         <translation type="unfinished"></translation>
     </message>

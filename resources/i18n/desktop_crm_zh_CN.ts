@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+82" />
+        <location filename="../../ui/about.py" line="+98" />
         <source>About Sales CRM</source>
         <translation>关于销售客户管理</translation>
     </message>
@@ -46,17 +46,22 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+22" />
+        <source>psycopg2 is used under the same licence, with an exception for OpenSSL. The texts of the GNU Lesser General Public License and of the GNU General Public License it builds on follow.</source>
+        <translation>psycopg2 同样依据该许可证使用，并附有针对 OpenSSL 的例外条款。下面是 GNU 宽通用公共许可证及其所依据的 GNU 通用公共许可证的全文。</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>(the licence file {name} is missing)</source>
         <translation>（缺少许可证文件 {name}）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-30" />
         <source>Qt is used under the GNU Lesser General Public License version 3: its libraries are separate files in the program's folder, and you may replace them with a compatible build of your own.</source>
         <translation>Qt 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它的库是程序文件夹中的独立文件，您可以用自己编译的兼容版本替换它们。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Sales CRM is free software under the MIT licence. It bundles:</source>
         <translation>销售客户管理是依据 MIT 许可证发布的自由软件。其中包含：</translation>
     </message>
@@ -517,7 +522,7 @@ The details were written to the log file.</source>
 <context>
     <name>AttachmentPreview</name>
     <message>
-        <location filename="../../ui/attachments/preview.py" line="+114" />
+        <location filename="../../ui/attachments/preview.py" line="+117" />
         <source>Select a file to preview it.
 Drop files here to attach them.</source>
         <translation>选择一个文件即可预览。
@@ -532,7 +537,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+480" />
+        <location filename="../../ui/attachments/panel.py" line="+493" />
         <source>Attachments: {what}</source>
         <translation>附件：{what}</translation>
     </message>
@@ -545,7 +550,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-385" />
+        <location line="-397" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -655,12 +660,18 @@ Drop files here to attach them.</source>
         <translation>录音、邮件、PDF 和图片</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+13" />
+        <source>Fetching {name}…</source>
+        <translation>正在获取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>The file could not be prepared: {error}</source>
         <translation>无法准备文件：{error}</translation>
     </message>
     <message>
         <location line="+4" />
+        <location line="+6" />
         <source>No application opened {name}.</source>
         <translation>没有应用程序能打开 {name}。</translation>
     </message>

@@ -302,3 +302,46 @@ def test_drop_on_a_follow_up_card_and_a_contract_row(qtbot, crm, files, monkeypa
         ("follow_up", "call.m4a"),
         ("contract", "报价确认.eml"),
     }
+
+
+def test_a_file_only_the_team_database_holds_is_fetched_for_the_preview_and_off_the_window_for_open(
+    qtbot, crm, files, monkeypatch
+) -> None:
+    """As on a team database whose files this computer has no copy of yet: listed as available, the image
+    fetched for its preview, the e-mail fetched on the database worker when opened."""
+    import threading
+
+    panel = AttachmentsPanel()
+    qtbot.addWidget(panel)
+    panel.show_client(crm["client"])
+    _wait(qtbot, panel, panel.add_files([files["photo"], files["mail"]]))
+    local = store.current_store()
+    server = {row.sha256: store.blob_path(local, row.sha256).read_bytes() for row in Attachment.select()}
+    for sha in server:
+        store.blob_path(local, sha).unlink()  # only "the database" has them now
+    fetched_on: list[int] = []
+
+    def fetch(sha256: str, name: str, folder: Path | None = None) -> Path:
+        fetched_on.append(threading.get_ident())
+        path = store.blob_path(folder or local, sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(server[sha256])
+        return path
+
+    monkeypatch.setattr(store, "shared_hashes", lambda hashes: set(hashes) & set(server))
+    monkeypatch.setattr(store, "local_file", fetch)
+    opened: list[Path] = []
+    monkeypatch.setattr(panel_module, "open_with_system", lambda path: opened.append(path) or True)
+    panel.reload()
+    photo = Attachment.get(Attachment.file_name == "名片.png")
+    panel.select(photo.id)
+    assert panel.preview.mode == "image"  # fetched, then decoded
+    mail = Attachment.get(Attachment.file_name == "报价确认.eml")
+    panel.select(mail.id)
+    assert panel.open_button.isEnabled()
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert panel.status_label.text() == "Fetching 报价确认.eml…"
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened[0].name == "报价确认.eml" and opened[0].read_bytes() == files["mail"].read_bytes()
+    assert fetched_on[-1] != threading.get_ident()  # the window never waited for the server
+    assert panel.status_label.isHidden()

@@ -94,6 +94,7 @@ class AttachmentsPanel(QWidget):
         self.read_only = False
         self.show_removed = False
         self.job: Job | None = None
+        self.fetch_job: Job | None = None  # a team database's file fetched for Open
         self._rows: list[AttachmentRow] = []
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("hint")
@@ -366,6 +367,12 @@ class AttachmentsPanel(QWidget):
         row = self.selected_row()
         if row is None:
             return
+        if not row.path.is_file():  # a team database's file this computer has no copy of yet
+            self._show_status(self.tr("Fetching {name}…").format(name=row.file_name))
+            self.fetch_job = default_worker().submit(lambda _progress, rid=row.id: service.file_to_open(rid))
+            self.fetch_job.sig_finished.connect(lambda path, r=row: self._open_fetched(r, path))
+            self.fetch_job.sig_failed.connect(self._on_fetch_job_failed)
+            return
         try:
             path = service.file_to_open(row.id)
         except CrmError as exc:
@@ -377,6 +384,16 @@ class AttachmentsPanel(QWidget):
             )
             return
         if not open_with_system(path):
+            self._show_status(self.tr("No application opened {name}.").format(name=row.file_name), error=True)
+
+    def _on_fetch_job_failed(self, message: str) -> None:
+        self.fetch_job = None
+        self._show_status(message, error=True)
+
+    def _open_fetched(self, row: AttachmentRow, path: object) -> None:
+        self.fetch_job = None
+        self._show_status("")
+        if not open_with_system(Path(str(path))):
             self._show_status(self.tr("No application opened {name}.").format(name=row.file_name), error=True)
 
     def _on_remove_clicked(self) -> None:

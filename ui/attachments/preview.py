@@ -16,6 +16,9 @@ from .kinds import kind_label
 
 PREVIEW_SIZE = QSize(240, 240)
 MAX_IMAGE_PIXELS = 60_000_000  # larger images are not decoded for a preview
+# a team database's file this computer has no copy of is fetched for a preview up to this size (larger
+# ones show their icon until opened: the fetch would hold the window)
+PREVIEW_FETCH_LIMIT = 16 * 1024 * 1024
 
 
 def image_pixmap(path: Path, size: QSize) -> QPixmap | None:
@@ -123,7 +126,7 @@ class AttachmentPreview(QWidget):
         elif row.kind in ("image", "pdf"):
             path = self._local_file(row)
             if path is None:
-                self.mode = "missing"
+                self.mode = "icon" if row.size_bytes > PREVIEW_FETCH_LIMIT else "missing"
             elif row.kind == "image":
                 pixmap = image_pixmap(path, PREVIEW_SIZE)
             else:
@@ -145,6 +148,8 @@ class AttachmentPreview(QWidget):
         no copy yet); None when they are nowhere."""
         if row.path.is_file():
             return row.path
+        if row.size_bytes > PREVIEW_FETCH_LIMIT:
+            return None
         try:
             return attachment_file(row.id)
         except (CrmError, OSError):
