@@ -19,7 +19,8 @@ Chinese) and on demo data in English and Chinese (Chinese with every system font
 empty user cache, and
 its output must be free of warnings about translations; matplotlib's font cache must be written to the
 user's cache folder (not rebuilt at every launch); the archive must be within the size budget
-(``SIZE_BUDGET_MB``); the libraries the bundle expects from the system and its glibc baseline are printed.
+(``SIZE_BUDGET_MB``); the libraries the bundle expects from the system and its glibc and libstdc++ baseline
+are printed, and the baseline must not exceed the documented one (``GLIBC_BASELINE``, ``GLIBCXX_BASELINE``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 SIZE_BUDGET_MB = 90.0
+# The newest glibc / libstdc++ the Linux bundle may ask of the target machine (packaging/README.md: Ubuntu
+# 22.04, Debian 12, RHEL 9 era); ``--ci`` fails when it asks for more (a library copied from a newer build
+# machine, as libstdc++ and libexpat once were).
+GLIBC_BASELINE = (2, 35)
+GLIBCXX_BASELINE = (3, 4, 29)
 FORBIDDEN_OUTPUT = ("pyside6-lrelease", "stay uncompiled", "Traceback", "missing from font")
 
 
@@ -174,23 +180,53 @@ def measure_start(executable: Path, runs: int = 7) -> None:
         )
 
 
-def system_requirements(bundle: Path) -> None:
-    """Linux: the shared libraries the bundle expects from the system, and the newest glibc symbol used."""
+def newest_version(symbols: str, prefix: str) -> tuple[int, ...]:
+    """The newest ``<prefix>_x.y[.z]`` symbol version in ``objdump -T`` output (``()`` when none)."""
+    found = [tuple(int(n) for n in v.split(".")) for v in re.findall(rf"\b{prefix}_(\d+(?:\.\d+)+)", symbols)]
+    return max(found, default=())
+
+
+def dotted(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version)) or "none"
+
+
+def system_requirements(bundle: Path) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Linux: print the shared libraries the bundle expects from the system and the newest glibc and
+    libstdc++ symbol versions it uses; return those two versions (None without binutils)."""
     if not shutil.which("readelf") or not shutil.which("objdump"):
         print("readelf/objdump not found: system requirements not listed")
-        return
+        return None
     elves = [p for p in bundle.rglob("*") if p.is_file() and (".so" in p.name or p.name == "desktop-crm")]
     bundled = {p.name for p in elves}
     needed: set[str] = set()
-    newest = (0, 0)
+    glibc: tuple[int, ...] = ()
+    glibcxx: tuple[int, ...] = ()
     for path in elves:
         dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
         needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic))
         symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
-        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", symbols):
-            newest = max(newest, (int(major), int(minor)))
+        glibc = max(glibc, newest_version(symbols, "GLIBC"))
+        glibcxx = max(glibcxx, newest_version(symbols, "GLIBCXX"))
     external = sorted(needed - bundled)
-    print(f"glibc baseline: {newest[0]}.{newest[1]}; libraries from the system: {' '.join(external)}")
+    print(
+        f"glibc baseline: {dotted(glibc)}; libstdc++: GLIBCXX_{dotted(glibcxx)}; "
+        f"libraries from the system: {' '.join(external)}"
+    )
+    return glibc, glibcxx
+
+
+def baseline_problems(glibc: tuple[int, ...], glibcxx: tuple[int, ...]) -> list[str]:
+    """The bundle must not ask the target for a newer glibc/libstdc++ than packaging/README.md promises."""
+    problems = []
+    if glibc > GLIBC_BASELINE:
+        problems.append(
+            f"the bundle needs glibc {dotted(glibc)}, newer than the documented {dotted(GLIBC_BASELINE)}"
+        )
+    if glibcxx > GLIBCXX_BASELINE:
+        problems.append(
+            f"the bundle needs GLIBCXX_{dotted(glibcxx)}, newer than the documented GLIBCXX_{dotted(GLIBCXX_BASELINE)}"
+        )
+    return problems
 
 
 def stage_linux(version: str) -> Path:
@@ -278,7 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         measure_start(executable)
     if sys.platform.startswith("linux"):
         if args.ci:
-            system_requirements(DIST / "desktop-crm")
+            found = system_requirements(DIST / "desktop-crm")
+            problems = baseline_problems(*found) if found else ["readelf/objdump missing: baseline unchecked"]
+            if problems:
+                print("build.py: FAILED: " + "; ".join(problems), file=sys.stderr)
+                return 1
         archive = stage_linux(version)
         size_mb = archive.stat().st_size / 1e6
         print(f"built {archive} ({size_mb:.1f} MB; budget {SIZE_BUDGET_MB:.0f} MB)")
