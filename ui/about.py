@@ -3,7 +3,9 @@
 The version is ``desktop_crm.version.app_version()`` (pyproject.toml's; a frozen build carries it in a
 file). The data folder is ``desktop_crm.paths.data_dir()`` (the per-user folder, or ``DESKTOP_CRM_HOME``
 for a portable installation), with the database actually open. The licences tab lists each bundled part
-with its licence, and shows the bundled Chinese font's licence file in full.
+with its licence, and shows in full the bundled Chinese font's licence file and the GNU LGPL 3.0 with the GPL
+3.0 it builds on (Qt and psycopg2 are used under the LGPL, which asks for both texts to go with the program;
+the installers carry them in ``resources/licences``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from .fonts import CJK_FONT_FILE
 
 FONT_LICENCE_FILE = CJK_FONT_FILE.with_name("wqy-microhei-LICENSE.txt")
 ICON_FILE = CJK_FONT_FILE.parent.parent / "icons" / "desktop-crm-64.png"
+LICENCE_DIR = CJK_FONT_FILE.parent.parent / "licences"
+LGPL_FILE = LICENCE_DIR / "LGPL-3.0.txt"
+GPL_FILE = LICENCE_DIR / "GPL-3.0.txt"
 
 
 def bundled_parts() -> list[tuple[str, str, str]]:
@@ -63,6 +68,17 @@ def bundled_parts() -> list[tuple[str, str, str]]:
         ("sqlite-utils", "Apache 2.0", "https://github.com/simonw/sqlite-utils/blob/main/LICENSE"),
         ("openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl/-/blob/branch/3.1/LICENCE.rst"),
         ("SQLite", "Public domain", "https://www.sqlite.org/copyright.html"),
+        (
+            "psycopg2 (team database)",
+            "LGPL 3.0 with an OpenSSL exception",
+            "https://www.psycopg.org/docs/license.html",
+        ),
+        (
+            "libpq (PostgreSQL client library)",
+            "PostgreSQL Licence",
+            "https://www.postgresql.org/about/licence/",
+        ),
+        ("OpenSSL", "Apache 2.0", "https://www.openssl.org/source/license.html"),
     ]
 
 
@@ -138,13 +154,14 @@ class AboutDialog(QDialog):
             f'<td><a href="{html.escape(url)}">{html.escape(url)}</a></td></tr>'
             for part, licence, url in bundled_parts()
         )
-        try:
-            font_licence = FONT_LICENCE_FILE.read_text(encoding="utf-8")
-        except OSError:
-            font_licence = self.tr("(the licence file {name} is missing)").format(name=FONT_LICENCE_FILE.name)
+        font_licence = self._licence_text(FONT_LICENCE_FILE)
         lgpl_note = self.tr(
             "Qt is used under the GNU Lesser General Public License version 3: its libraries are separate "
             "files in the program's folder, and you may replace them with a compatible build of your own."
+        )
+        psycopg_note = self.tr(
+            "psycopg2 is used under the same licence, with an exception for OpenSSL. The texts of the GNU "
+            "Lesser General Public License and of the GNU General Public License it builds on follow."
         )
         intro = self.tr("Sales CRM is free software under the MIT licence. It bundles:")
         part, licence, source = self.tr("Part"), self.tr("Licence"), self.tr("Source and licence text")
@@ -155,10 +172,21 @@ class AboutDialog(QDialog):
             f'<th align="left">{html.escape(licence)}</th>'
             f'<th align="left">{html.escape(source)}</th></tr>{rows}</table>'
             f"<p>{html.escape(lgpl_note)}</p>"
+            f"<p>{html.escape(psycopg_note)}</p>"
             f"<h3>{html.escape(font_heading)}</h3>"
             f"<pre>{html.escape(font_licence)}</pre>"
+            "<h3>GNU Lesser General Public License 3.0</h3>"
+            f"<pre>{html.escape(self._licence_text(LGPL_FILE))}</pre>"
+            "<h3>GNU General Public License 3.0</h3>"
+            f"<pre>{html.escape(self._licence_text(GPL_FILE))}</pre>"
         )
         return self.licences
+
+    def _licence_text(self, path: Path) -> str:
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            return self.tr("(the licence file {name} is missing)").format(name=path.name)
 
     def _on_open_folder_button_clicked(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))

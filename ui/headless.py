@@ -60,15 +60,16 @@ def _shown_window(app: QApplication, db_path: Path, lang: str, settings: AppSett
 
 def run_self_test(db_path: Path, lang: str, settings: AppSettings, *, translation_loaded: bool = True) -> int:
     """Build the window, show, refresh and paint every page (waiting for its data and charts); 0 when
-    nothing raised or logged an error, no glyph is missing and the translation is loaded (``ui.self_check``),
-    else 1 (the problems on stderr)."""
-    from .self_check import ProblemCollector, font_problems, translation_problems
+    nothing raised or logged an error, no glyph is missing, the translation is loaded and the licence texts
+    are there (``ui.self_check``), else 1 (the problems on stderr)."""
+    from .self_check import ProblemCollector, font_problems, missing_licence_files, translation_problems
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window: MainWindow | None = None
     with collecting_exceptions() as problems, ProblemCollector() as collector:
         problems.extend(translation_problems(lang, translation_loaded))
+        problems.extend(missing_licence_files())
         try:
             window = _shown_window(app, db_path, lang, settings)
             for index, page in enumerate(window.pages):

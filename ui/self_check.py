@@ -9,6 +9,7 @@ the translation is loaded. A frozen build that lost a font file, a library or a 
 - :func:`missing_glyphs_qt` lays sample Chinese and Latin text out with the application font and reports
   characters no font could draw (glyph 0), and whether the bundled CJK family is registered at all.
 - :func:`missing_glyphs_matplotlib` asks matplotlib's fonts of ``font.family`` for the same characters.
+- :func:`missing_licence_files` checks that the licence texts Help → About shows were bundled.
 - :func:`translation_problems` checks, for Chinese, that our catalogue and Qt's own are loaded (known
   strings come back translated).
 """
@@ -161,6 +162,17 @@ def translation_problems(lang: str, ours_loaded: bool) -> list[str]:
     if QCoreApplication.translate(*QT_PROBE) == QT_PROBE[1]:
         problems.append(f"Qt's own {lang} translation (qtbase_{lang}) did not load")
     return problems
+
+
+def missing_licence_files() -> list[str]:
+    """The licence texts the installers must carry (the CJK font's, the LGPL and GPL for Qt and psycopg2)."""
+    from .about import FONT_LICENCE_FILE, GPL_FILE, LGPL_FILE
+
+    return [
+        f"the licence file {path.name} is missing from {path.parent}"
+        for path in (FONT_LICENCE_FILE, LGPL_FILE, GPL_FILE)
+        if not path.is_file()
+    ]
 
 
 def font_problems(app: QApplication) -> list[str]:

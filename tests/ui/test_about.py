@@ -50,6 +50,29 @@ def test_licences_list_the_bundled_parts_and_the_font_licence(qtbot: QtBot, db_p
     assert "Copyright: 2008-2009, The WenQuanYi Project Board of Trustees" in text
 
 
+def test_licences_carry_the_lgpl_and_gpl_texts_for_qt_and_psycopg2(qtbot: QtBot, db_path: Path) -> None:
+    """The LGPL asks for its text and the GPL's to go with the program: both shown in full."""
+    dialog = AboutDialog(db_path)
+    qtbot.addWidget(dialog)
+    text = dialog.licences.toPlainText()
+    assert (
+        "psycopg2" in text and "LGPL 3.0 with an OpenSSL exception" in text and "PostgreSQL Licence" in text
+    )
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "GNU GENERAL PUBLIC LICENSE" in text
+    assert "0. Additional Definitions." in text  # the LGPL in full
+    assert "END OF TERMS AND CONDITIONS" in text  # the GPL in full
+    assert "is missing" not in text
+
+
+def test_a_lost_licence_file_is_said_in_place(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.about.GPL_FILE", tmp_path / "GPL-3.0.txt")
+    dialog = AboutDialog(db_path)
+    qtbot.addWidget(dialog)
+    assert "(the licence file GPL-3.0.txt is missing)" in dialog.licences.toPlainText()
+
+
 def test_about_in_chinese(qtbot: QtBot, db_path: Path) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -49,6 +49,22 @@ def test_an_error_logged_by_a_page_fails_it(
     assert "self-test FAILED" in err and "the chart could not be drawn" in err and "DejaVuSans.ttf" in err
 
 
+def test_a_chart_that_raises_while_rendering_fails_it(
+    populated_db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The failure the frozen build once hid: the charts raised (a matplotlib font file missing from the
+    bundle), the tracebacks were printed and the self-test still said "passed" and exited 0."""
+    from ui.charts.canvas import chart_canvas_class
+
+    def lost_font(self: object) -> None:
+        raise FileNotFoundError("[Errno 2] No such file or directory: 'mpl-data/fonts/ttf/DejaVuSans.ttf'")
+
+    monkeypatch.setattr(chart_canvas_class(), "draw", lost_font)
+    code, err = _self_test(db_path, capsys, "en")
+    assert code == 1
+    assert "self-test FAILED" in err and "FileNotFoundError" in err and "DejaVuSans.ttf" in err
+
+
 def test_a_matplotlib_glyph_warning_fails_it(
     db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -109,6 +125,19 @@ def test_a_chinese_catalogue_that_did_not_load_fails_it(
     monkeypatch.setattr(i18n, "qm_path", lambda lang: tmp_path / f"lost_{lang}.qm")
     code, err = _self_test(db_path, capsys)
     assert code == 1 and "the zh_CN translation of the application did not load" in err
+
+
+def test_a_licence_file_left_out_of_the_bundle_fails_it(
+    db: object,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert self_check.missing_licence_files() == []
+    monkeypatch.setattr("ui.about.LGPL_FILE", tmp_path / "LGPL-3.0.txt")
+    code, err = _self_test(db_path, capsys, "en")
+    assert code == 1 and f"the licence file LGPL-3.0.txt is missing from {tmp_path}" in err
 
 
 def test_translation_checks() -> None:
