@@ -16,7 +16,8 @@ The API (the window's import wizard and the ``import`` command are built on it; 
     ``import.*`` naming file, row and column.
 ``values.py``
     Cell parsing: dates (2026-03-09, 2026/3/9, 2026年3月9日, 3/9/2026 (month first unless the first number
-    is above 12), Excel serial numbers, XLSX datetime cells), money to integer cents (¥1,200.00, 1 200,
+    is above 12), English month names (Mar 9, 2026, 09-Mar-26), Excel serial numbers, XLSX datetime
+    cells), times with a zone converted to local time, money to integer cents (¥1,200.00, 1 200,
     (1,200) = negative), choices by key, English or Chinese label, or label with a remark ("A（重点客户）").
 ``pipeline.py``
     ``prepare(kind, table, mapping, on_duplicate="skip", progress=None) -> Preview`` reads the database,

@@ -6,8 +6,18 @@ Each parser returns the value or raises ``CellError(code, **params)`` (a code of
 - Dates: ``2026-03-09``, ``2026/3/9``, ``2026.3.9``, ``20260309``, ``2026年3月9日``, ``3/9/2026`` and
   ``9.3.2026`` (day and month: month first, as US exports write it, unless the first number is above 12,
   then day first), an Excel serial number (``45360`` = 2024-03-09, days since 1899-12-30), and XLSX
-  date/datetime cells. A time part after the date is allowed for dates (and dropped) and read for
-  datetimes (``14:30``, ``14:30:05``, ``下午2:30``, ``2:30 PM``); a date alone is midnight.
+  date/datetime cells. English month names, full or abbreviated, in any case (``Mar 9 2026``,
+  ``March 9, 2026``, ``9 Mar 2026``, ``09-Mar-2026``, ``09MAR2026``, ``2026-Mar-09``), optionally after
+  a weekday (``Mon, 09 Mar 2026``, which must be that date's weekday); the names are this module's own
+  table, never the process locale's. A two-digit year only with a month name, pivoting as Excel does
+  (``9-Mar-26`` = 2026, ``00``-``29`` = 2000s, ``30``-``99`` = 1900s); all-numeric dates need four
+  digits (``3/9/26`` is refused: which number is the year?).
+  A time part after the date is allowed for dates (and dropped) and read for datetimes (``14:30``,
+  ``14:30:05``, ``下午2:30``, ``2:30 PM``, ``T10:30:00``); a date alone is midnight. A zone after the time
+  (``Z``, ``+08:00``, ``-0500``, ``UTC``, ``GMT+8``) names a moment: a datetime is converted to this
+  computer's local wall-clock time (the application stores local times, ``clock``); a date keeps the
+  day as written (tools write date-only fields as midnight UTC: converting would move them a day back
+  west of Greenwich).
 - Money: optional currency sign or code (¥ ￥ $ US$ HK$ € £ RMB CNY USD HKD 元), thousands separators
   (``,``, blank, ``'``, the Chinese ``，``), ``(1,200)`` or a leading minus = negative; at most two
   decimals (more is an error, not a silent rounding); ``万``/``w`` suffix = ×10,000. Floats from XLSX are
@@ -22,8 +32,9 @@ from __future__ import annotations
 
 import functools
 import re
+import time as systime
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -262,7 +273,67 @@ _TIME = re.compile(
     r"\s*(am|pm|a\.m\.|p\.m\.)?$",
     re.IGNORECASE,
 )
+_LONGEST = 100  # characters: "Wednesday, September 30th, 2026 at 10:30:05.123456 PM GMT+08:00" is 64
 _SPLIT = re.compile(r"^(\S+?)(?:[T\s]+(.+))?$")
+_ZONE = re.compile(
+    r"(?i)\s*(?:z|(?:utc|gmt)(?:\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)?"
+    r"|(?P<sign2>[+-])(?P<hours2>\d{2})(?::?(?P<minutes2>\d{2}))?)$"
+)
+
+# English month and weekday names (never the locale's: %b depends on it)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        )
+    )
+    for name in names
+}
+_WEEKDAY = re.compile(r"^([a-z]+)\.?\s*,?\s+")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NAMED = (
+    # Mar 9 2026, Mar 09, 2026, March 9th, 2026, Mar-09-2026
+    re.compile(
+        rf"^(?P<month>[a-z]+)\.?[\s\-/]*(?P<day>\d{{1,2}}){_ORDINAL}(?:\s*,\s*|[\s\-/]+)"
+        r"(?P<year>\d{4}|\d{2})(?!\d)"
+    ),
+    # 9 Mar 2026, 09-Mar-2026, 9-Mar-26, 09MAR2026, 9 March, 2026
+    re.compile(
+        rf"^(?P<day>\d{{1,2}}){_ORDINAL}[\s\-/.]*(?P<month>[a-z]+)\.?(?:\s*,\s*|[\s\-/.]*)"
+        r"(?P<year>\d{4}|\d{2})(?!\d)"
+    ),
+    # 2026-Mar-09, 2026 Mar 9 (a two-digit year first would read as a day: 26-Mar-09 is 2009)
+    re.compile(r"^(?P<year>\d{4})[\s\-/.]*(?P<month>[a-z]+)\.?[\s\-/.]*(?P<day>\d{1,2})(?!\d)"),
+)
+_AFTER_NAMED = re.compile(r"^(?:\s*,\s*|\s+|t)(?:at\s+)?(?=\S)")
 
 
 def _serial(number: float) -> datetime:
@@ -282,9 +353,25 @@ def _date_part(text: str) -> date:
     raise ValueError
 
 
-def _time_part(text: str) -> time:
+def _zone(match: re.Match[str]) -> timedelta:
+    sign = match.group("sign") or match.group("sign2")
+    if sign is None:  # Z, UTC, GMT
+        return timedelta(0)
+    hours = int(match.group("hours") or match.group("hours2"))
+    minutes = int(match.group("minutes") or match.group("minutes2") or 0)
+    if hours > 14 or minutes > 59:
+        raise ValueError
+    offset = timedelta(hours=hours, minutes=minutes)
+    return -offset if sign == "-" else offset
+
+
+def _time_part(text: str) -> tuple[time, timedelta | None]:
+    """The time and the zone's offset from UTC (None: no zone written)."""
     text = unicodedata.normalize("NFKC", text).strip()
-    text = re.sub(r"(?i)\s*(z|[+-]\d{2}:?\d{2})$", "", text)  # a zone offset: local time is kept
+    offset = None
+    if zone := _ZONE.search(text):
+        offset = _zone(zone)
+        text = text[: zone.start()]
     match = _TIME.match(text)
     if not match:
         raise ValueError
@@ -297,34 +384,86 @@ def _time_part(text: str) -> time:
         h = 0
     if afternoon:
         h += 12
-    return time(h, m, s)
+    return time(h, m, s), offset
 
 
-def _split(value: Any) -> tuple[date, time | None]:
+def _year(digits: str) -> int:
+    """A year as written; two digits pivot as Excel's do: 00-29 are 2000-2029, 30-99 1930-1999."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < 30 else 1900
+    return year
+
+
+def _named_date(text: str) -> tuple[date, str] | None:
+    """A date with an English month name and what follows it (a time, or ""); None when ``text`` names
+    no month."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    weekday = None
+    if (found := _WEEKDAY.match(text)) and found.group(1) in _WEEKDAYS:
+        weekday, text = _WEEKDAYS[found.group(1)], text[found.end() :]
+    for pattern in _NAMED:
+        match = pattern.match(text)
+        if match is None or match.group("month") not in _MONTHS:
+            continue
+        day = date(_year(match.group("year")), _MONTHS[match.group("month")], int(match.group("day")))
+        if weekday is not None and day.weekday() != weekday:
+            raise ValueError  # "Tue, 9 Mar 2026" is a Monday: one of them is wrong
+        rest = text[match.end() :]
+        if rest:
+            after = _AFTER_NAMED.match(rest)
+            if after is None:
+                raise ValueError
+            rest = rest[after.end() :]
+        return day, rest
+    return None
+
+
+def _split(value: Any) -> tuple[date, time | None, timedelta | None]:
+    """(date, time or None, the zone's offset from UTC or None)."""
     if isinstance(value, datetime):
-        return value.date(), value.time().replace(microsecond=0)
+        return value.date(), value.time().replace(microsecond=0), None
     if isinstance(value, date):
-        return value, None
+        return value, None, None
     if isinstance(value, time):
         raise ValueError
     if isinstance(value, int | float) and not isinstance(value, bool):
-        moment = _serial(float(value))
-        return moment.date(), (moment.time().replace(microsecond=0) if moment.time() != time() else None)
+        serial = _serial(float(value))
+        clock_time = serial.time().replace(microsecond=0) if serial.time() != time() else None
+        return serial.date(), clock_time, None
     text = _text_of(value)
+    if len(text) > _LONGEST:
+        raise ValueError
     if re.fullmatch(r"\d{4,5}(\.\d+)?", text) and not _COMPACT.match(text):
         return _split(float(text))
     try:
-        return _date_part(text), None
+        return _date_part(text), None, None
     except ValueError:
         pass
-    # "2026年3月9日 下午2:30", "2026-03-09T14:30:00", "3/9/2026 2:30 PM"
-    chinese = re.match(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(.*)$", text)
-    match = chinese or _SPLIT.match(text)
-    if not match:
-        raise ValueError
-    day = _date_part(match.group(1))
-    rest = (match.group(2) or "").strip()
-    return day, (_time_part(rest) if rest else None)
+    named = _named_date(text)  # "Mar 9, 2026 10:30 AM", "09-Mar-2026 14:05"
+    if named is not None:
+        day, rest = named
+    else:
+        # "2026年3月9日 下午2:30", "2026-03-09T14:30:00", "3/9/2026 2:30 PM"
+        chinese = re.match(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*(.*)$", text)
+        match = chinese or _SPLIT.match(text)
+        if not match:
+            raise ValueError
+        day = _date_part(match.group(1))
+        rest = (match.group(2) or "").strip()
+    if not rest:
+        return day, None, None
+    moment, offset = _time_part(rest)
+    return day, moment, offset
+
+
+def _local(day: date, moment: time, offset: timedelta) -> datetime:
+    """The wall-clock time on this computer of ``day moment`` at UTC ``offset``."""
+    aware = datetime.combine(day, moment, timezone(offset))
+    try:
+        return aware.astimezone().replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # before 1970 on Windows: the zone's standard offset
+        return aware.astimezone(timezone(timedelta(seconds=-systime.timezone))).replace(tzinfo=None)
 
 
 def _in_range(day: date, text: str) -> None:
@@ -345,7 +484,7 @@ def _cached_date(value: str) -> date:
 
 def _parse_date(value: Any) -> date:
     try:
-        day, _ = _split(value)
+        day, _, _ = _split(value)
     except (ValueError, OverflowError):
         raise CellError("import.not_a_date", value=_shown(_text_of(value))) from None
     _in_range(day, _shown(_text_of(value)))
@@ -354,11 +493,14 @@ def _parse_date(value: Any) -> date:
 
 def parse_datetime(value: Any) -> datetime:
     try:
-        day, moment = _split(value)
+        day, moment, offset = _split(value)
+        result = datetime.combine(day, moment or time())
+        if moment is not None and offset is not None:
+            result = _local(day, moment, offset)
     except (ValueError, OverflowError):
         raise CellError("import.not_a_datetime", value=_shown(_text_of(value))) from None
-    _in_range(day, _shown(_text_of(value)))
-    return datetime.combine(day, moment or time())
+    _in_range(result.date(), _shown(_text_of(value)))
+    return result
 
 
 _CURRENCY = re.compile(

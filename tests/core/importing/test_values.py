@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,75 @@ def test_bad_dates(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Mar 9 2026",
+        "Mar 09, 2026",
+        "March 9, 2026",
+        "9 Mar 2026",
+        "09-Mar-2026",
+        "9-Mar-26",
+        "2026-Mar-09",
+        "MAR 9 2026",
+        "09-MAR-2026",
+        "09mar2026",
+        "9 March, 2026",
+        "March 9th, 2026",
+        "Mar. 9, 2026",
+        "Mon, 09 Mar 2026",
+        "Monday, March 9, 2026",
+        "Mar 9, 2026 10:30 AM",
+        "09-Mar-2026 14:05",
+        "Mon, 09 Mar 2026 10:30:00 +0000",
+        "2026-03-09T10:30:00Z",
+        "2026-03-09T23:30:00-05:00",  # a date keeps its day as written, whatever the zone
+        "2026-03-09 10:30:00",
+    ],
+)
+def test_dates_with_english_month_names(text: str) -> None:
+    assert parse_date(text) == date(2026, 3, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1-Jan-00", date(2000, 1, 1)),
+        ("31-Dec-29", date(2029, 12, 31)),
+        ("1-Jan-30", date(1930, 1, 1)),
+        ("15-Aug-99", date(1999, 8, 15)),
+        ("26-Mar-09", date(2009, 3, 26)),  # day first, as Excel and Oracle read it, never the year
+        ("Sept 30, 2026", date(2026, 9, 30)),
+        ("may 1 2026", date(2026, 5, 1)),
+    ],
+)
+def test_two_digit_years_pivot_like_excel_only_with_a_month_name(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3/9/26",  # all numbers, two-digit year: which is the year?
+        "26-03-09",
+        "Mar 9",  # no year
+        "March 2026",  # no day
+        "Mar 9 10:30",  # a time where the year belongs
+        "Tue, 9 Mar 2026",  # 9 March 2026 is a Monday
+        "Mär 9 2026",  # English month names only
+        "9 mars 2026",
+        "Foo 9 2026",
+        "Feb 30, 2026",
+        "Mar 9, 2026 25:00",
+    ],
+)
+def test_ambiguous_or_foreign_dates_are_refused(text: str) -> None:
+    with pytest.raises(CellError) as caught:
+        parse_date(text)
+    assert caught.value.code == "import.not_a_date"
+    assert caught.value.params == {"value": text}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("2026-03-09 14:30", datetime(2026, 3, 9, 14, 30)),
@@ -62,13 +133,68 @@ def test_bad_dates(text: str) -> None:
         ("2026年3月9日 上午9点", datetime(2026, 3, 9, 9, 0)),
         ("3/9/2026 2:30 PM", datetime(2026, 3, 9, 14, 30)),
         ("3/9/2026 12:05 AM", datetime(2026, 3, 9, 0, 5)),
-        ("2026-03-09T14:30:00.000Z", datetime(2026, 3, 9, 14, 30)),
         ("2026-03-09", datetime(2026, 3, 9)),
         (46090.75, datetime(2026, 3, 9, 18, 0)),
+        ("2026-03-09 10:30:00", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-09T10:30:00", datetime(2026, 3, 9, 10, 30)),
+        ("Mar 9, 2026 10:30 AM", datetime(2026, 3, 9, 10, 30)),
+        ("Mar 9, 2026 12:15 PM", datetime(2026, 3, 9, 12, 15)),
+        ("March 9, 2026 at 2:30 pm", datetime(2026, 3, 9, 14, 30)),
+        ("09-Mar-2026 14:05", datetime(2026, 3, 9, 14, 5)),
+        ("9-Mar-26 14:05:30", datetime(2026, 3, 9, 14, 5, 30)),
+        ("2026-Mar-09 08:00", datetime(2026, 3, 9, 8, 0)),
+        ("Mar 9 2026", datetime(2026, 3, 9)),
     ],
 )
 def test_datetimes(text: Any, expected: datetime) -> None:
     assert parse_datetime(text) == expected
+
+
+@pytest.fixture
+def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's local time is UTC+8 (a POSIX zone: no zone database needed)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the process zone cannot be changed here")
+    monkeypatch.setenv("TZ", "CST-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-09T10:30:00Z", datetime(2026, 3, 9, 18, 30)),
+        ("2026-03-09T02:30:00.000Z", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-09T10:30:00+08:00", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-09T10:30:00+0800", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-08T21:30:00-05:00", datetime(2026, 3, 9, 10, 30)),  # the next day here
+        ("2026-03-09 02:30:00 UTC", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-09 10:30 GMT+8", datetime(2026, 3, 9, 10, 30)),
+        ("Mon, 09 Mar 2026 02:30:00 +0000", datetime(2026, 3, 9, 10, 30)),
+        ("2026-03-09T10:30:00", datetime(2026, 3, 9, 10, 30)),  # no zone: local already
+    ],
+)
+def test_a_time_with_a_zone_is_converted_to_local_time(
+    shanghai_time: None, text: str, expected: datetime
+) -> None:
+    assert parse_datetime(text) == expected
+
+
+def test_a_date_with_a_zone_keeps_its_day(shanghai_time: None) -> None:
+    # Tools write date-only fields as midnight UTC; the day is the one written, here or west of UTC.
+    assert parse_date("2026-03-09T00:00:00.000Z") == date(2026, 3, 9)
+    assert parse_date("2026-03-09T23:30:00-05:00") == date(2026, 3, 9)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-03-09T10:30:00+15:00", "2026-03-09 10:30 PST", "2026-03-09 1" + " " * 100_000 + "Z x"]
+)
+def test_unknown_zones_and_overlong_times_are_refused(text: str) -> None:
+    with pytest.raises(CellError) as caught:
+        parse_datetime(text)
+    assert caught.value.code == "import.not_a_datetime"
 
 
 @pytest.mark.parametrize(
