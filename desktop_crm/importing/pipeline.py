@@ -524,10 +524,11 @@ def _check_row(
                 )
             )
     if len(cells) > width:
-        extra = [cell for cell in cells[width:] if not is_blank(cell)]
-        if extra:
+        extra = [column for column in range(width, len(cells)) if not is_blank(cells[column])]
+        if extra:  # at the first extra cell that holds something ("#5": a column without a header)
+            where = _column_name(table, extra[0])
             problems.append(
-                _problem(number, None, None, "import.extra_cells", count=len(cells) - width, width=width)
+                _problem(number, where, None, "import.extra_cells", count=len(cells) - width, width=width)
             )
     for base in ("name", "contact"):
         first, last = values.pop(f"{base}_first", ""), values.pop(f"{base}_last", "")

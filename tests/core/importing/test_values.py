@@ -329,8 +329,11 @@ def test_xlsx_percentage_probability_and_text(team: dict[str, int], tmp_path: Pa
 
 
 def test_extra_cells_beyond_the_header_are_a_row_problem(team: dict[str, int]) -> None:
-    t = table(["客户名称"], ["甲", "", ""], ["乙", "stray"])
+    t = table(["客户名称"], ["甲", "", ""], ["乙", "stray"], ["丙", "", "", "stray", ""])
     preview = prepare("clients", t, {0: "name"})
-    assert [r.action for r in preview.rows] == ["create", "error"]
+    assert [r.action for r in preview.rows] == ["create", "error", "error"]
     assert preview.rows[1].problems[0].code == "import.extra_cells"
     assert preview.rows[1].problems[0].params == {"count": 1, "width": 1}
+    # named at the first extra cell that holds something, as a column without a header is named
+    assert [(p.row, p.column) for p in preview.rows[1].problems] == [(3, "#2")]
+    assert [(p.row, p.column, p.params["count"]) for p in preview.rows[2].problems] == [(4, "#4", 4)]
