@@ -48,7 +48,7 @@ Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
 
 [CustomMessages]
 en.LaunchApp=Launch Desktop CRM
-zh_CN.LaunchApp=启动桌面客户管理
+zh_CN.LaunchApp=启动销售客户管理
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

@@ -95,7 +95,7 @@ class AboutDialog(QDialog):
         from .team_database import target_of
 
         self.db_path = target_of(db_path) if db_path is not None else None  # a team database: its URL
-        self.setWindowTitle(self.tr("About Sales CRM"))
+        self.setWindowTitle(self.tr("About Desktop CRM"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
@@ -109,7 +109,7 @@ class AboutDialog(QDialog):
     def _about_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
-        self.title_label = QLabel(self.tr("Sales CRM {version}").format(version=self.version), tab)
+        self.title_label = QLabel(self.tr("Desktop CRM {version}").format(version=self.version), tab)
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -122,7 +122,7 @@ class AboutDialog(QDialog):
         layout.addLayout(heading)
         description = QLabel(
             self.tr(
-                "Sales CRM: an offline CRM for B2B salespeople.\n"
+                "Desktop CRM: an offline CRM for B2B salespeople.\n"
                 "Every record lives in one local SQLite file that you can back up and move."
             ),
             tab,
@@ -163,7 +163,7 @@ class AboutDialog(QDialog):
             "psycopg2 is used under the same licence, with an exception for OpenSSL. The texts of the GNU "
             "Lesser General Public License and of the GNU General Public License it builds on follow."
         )
-        intro = self.tr("Sales CRM is free software under the MIT licence. It bundles:")
+        intro = self.tr("Desktop CRM is free software under the MIT licence. It bundles:")
         part, licence, source = self.tr("Part"), self.tr("Licence"), self.tr("Source and licence text")
         font_heading = self.tr("Licence of the WenQuanYi Micro Hei font")
         self.licences.setHtml(

@@ -122,7 +122,7 @@ def configure_application(app: QCoreApplication) -> None:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home / "settings"))
-    app.setApplicationDisplayName("Sales CRM")
+    app.setApplicationDisplayName("Desktop CRM")
     if isinstance(app, QApplication):
         set_window_icon(app)
 

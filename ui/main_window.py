@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(sidebar)
         side_layout.setContentsMargins(12, 18, 12, 12)
         side_layout.setSpacing(12)
-        brand = QLabel(self.tr("Sales CRM"), sidebar)
+        brand = QLabel(self.tr("Desktop CRM"), sidebar)
         brand.setObjectName("brand")
         side_layout.addWidget(brand)
         self.nav = QListWidget(sidebar)
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.setWindowTitle(self.tr("Sales CRM"))
+        self.setWindowTitle(self.tr("Desktop CRM"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -428,10 +428,10 @@ class MainWindow(QMainWindow):
         if is_team(self.db_path):
             where = shown(self.db_path)
             self.path_label.set_full_text(self.tr("Team database: {url}").format(url=where))
-            self.setWindowTitle(self.tr("Sales CRM — {database}").format(database=where))
+            self.setWindowTitle(self.tr("Desktop CRM — {database}").format(database=where))
         else:
             self.path_label.set_full_text(self.tr("Database: {path}").format(path=str(self.db_path)))
-            self.setWindowTitle(self.tr("Sales CRM"))
+            self.setWindowTitle(self.tr("Desktop CRM"))
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
         version = stored_schema_version()
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))

@@ -216,7 +216,7 @@ class ReminderService(QObject):
             if icon is None or icon.isNull():
                 icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self.tray = QSystemTrayIcon(icon, self)
-            self.tray.setToolTip(self.tr("Sales CRM"))
+            self.tray.setToolTip(self.tr("Desktop CRM"))
             self.tray.messageClicked.connect(self.sig_open_requested)
             self.tray.activated.connect(lambda _reason: self.sig_open_requested.emit())
             self.tray.show()

@@ -26,7 +26,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 # Text every user sees one way or another (names, pages, money) in both languages.
-PROBE_TEXT = "客户商机跟进目标周报赢单率回款：王晓明（陈主管）¥1,234.56 — Sales CRM…"
+PROBE_TEXT = "客户商机跟进目标周报赢单率回款：王晓明（陈主管）¥1,234.56 — Desktop CRM…"
 # A known string of our catalogue (context, source) and one of Qt's own (qtbase) catalogue.
 OUR_PROBE = ("MainWindow", "&About")
 QT_PROBE = ("QPlatformTheme", "Cancel")

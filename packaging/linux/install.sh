@@ -43,4 +43,4 @@ command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$ICONS" || true
 
 echo "Desktop CRM $(cat "$TARGET/VERSION" 2>/dev/null || echo '') installed in $TARGET"
-echo "Start it from the applications menu (Desktop CRM / 桌面客户管理) or with: $TARGET/desktop-crm"
+echo "Start it from the applications menu (Desktop CRM / 销售客户管理) or with: $TARGET/desktop-crm"

@@ -4,12 +4,11 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+98"/>
         <source>About Sales CRM</source>
-        <translation type="unfinished">About Sales CRM</translation>
+        <translation type="obsolete">About Sales CRM</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/about.py" line="+102"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
@@ -19,16 +18,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Sales CRM {version}</source>
+        <source>Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</source>
+        <translation type="obsolete">Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>About Desktop CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Desktop CRM {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Sales CRM: an offline CRM for B2B salespeople.
+        <source>Desktop CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
-        <translation type="unfinished">Sales CRM: an offline CRM for B2B salespeople.
-Every record lives in one local SQLite file that you can back up and move.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
@@ -51,7 +60,12 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>Desktop CRM is free software under the MIT licence. It bundles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>(the licence file {name} is missing)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,12 +75,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Sales CRM is free software under the MIT licence. It bundles:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,7 +545,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+493"/>
+        <location filename="../../ui/attachments/panel.py" line="+497"/>
         <source>Attachments: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,7 +558,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-397"/>
+        <location line="-401"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,7 +679,7 @@ Drop files here to attach them.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>No application opened {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6020,11 +6029,15 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sales CRM</source>
+        <translation type="vanished">Sales CRM</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="+113"/>
         <location line="+24"/>
         <location line="+297"/>
-        <source>Sales CRM</source>
-        <translation>Sales CRM</translation>
+        <source>Desktop CRM</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-293"/>
@@ -6218,7 +6231,7 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sales CRM — {database}</source>
+        <source>Desktop CRM — {database}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7707,8 +7720,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>Desktop CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sales CRM</source>
-        <translation type="unfinished">Sales CRM</translation>
+        <translation type="obsolete">Sales CRM</translation>
     </message>
 </context>
 <context>
@@ -13224,70 +13241,17 @@ Password for {user}:</source>
     </message>
 </context>
 <context>
-    <name>candidates</name>
-    <message>
-        <location filename="../../ui/pages/today/care_section.py" line="-74"/>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{days} ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>dates</name>
     <message>
-        <location line="+12"/>
         <source>Today</source>
-        <translation type="unfinished">Today</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>In {days}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signed 1 year ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Signed {years} years ago</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">Today</translation>
     </message>
 </context>
 <context>
     <name>instalments</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="-44"/>
-        <source>{days} overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Due today</source>
-        <translation type="unfinished">Due today</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In {days}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>neglected</name>
-    <message>
-        <location line="-19"/>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{days} ago</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">Due today</translation>
     </message>
 </context>
 </TS>

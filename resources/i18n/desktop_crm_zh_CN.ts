@@ -4,12 +4,11 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+98" />
         <source>About Sales CRM</source>
-        <translation>关于销售客户管理</translation>
+        <translation type="vanished">关于销售客户管理</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location filename="../../ui/about.py" line="+102" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -19,13 +18,28 @@
         <translation>许可证</translation>
     </message>
     <message>
-        <location line="+9" />
         <source>Sales CRM {version}</source>
+        <translation type="vanished">销售客户管理 {version}</translation>
+    </message>
+    <message>
+        <source>Sales CRM: an offline CRM for B2B salespeople.
+Every record lives in one local SQLite file that you can back up and move.</source>
+        <translation type="vanished">销售客户管理：为 B2B 业务员打造的离线 CRM。
+所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>About Desktop CRM</source>
+        <translation>关于销售客户管理</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Desktop CRM {version}</source>
         <translation>销售客户管理 {version}</translation>
     </message>
     <message>
         <location line="+13" />
-        <source>Sales CRM: an offline CRM for B2B salespeople.
+        <source>Desktop CRM: an offline CRM for B2B salespeople.
 Every record lives in one local SQLite file that you can back up and move.</source>
         <translation>销售客户管理：为 B2B 业务员打造的离线 CRM。
 所有记录都保存在一个本地 SQLite 文件中，可以随时备份和迁移。</translation>
@@ -51,7 +65,12 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>psycopg2 同样依据该许可证使用，并附有针对 OpenSSL 的例外条款。下面是 GNU 宽通用公共许可证及其所依据的 GNU 通用公共许可证的全文。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+3" />
+        <source>Desktop CRM is free software under the MIT licence. It bundles:</source>
+        <translation>销售客户管理是依据 MIT 许可证发布的自由软件。其中包含：</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>(the licence file {name} is missing)</source>
         <translation>（缺少许可证文件 {name}）</translation>
     </message>
@@ -61,12 +80,11 @@ Every record lives in one local SQLite file that you can back up and move.</sour
         <translation>Qt 依据 GNU 宽通用公共许可证第 3 版（LGPL v3）使用：它的库是程序文件夹中的独立文件，您可以用自己编译的兼容版本替换它们。</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>Sales CRM is free software under the MIT licence. It bundles:</source>
-        <translation>销售客户管理是依据 MIT 许可证发布的自由软件。其中包含：</translation>
+        <translation type="vanished">销售客户管理是依据 MIT 许可证发布的自由软件。其中包含：</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+8" />
         <source>Part</source>
         <translation>组件</translation>
     </message>
@@ -537,7 +555,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsDialog</name>
     <message>
-        <location filename="../../ui/attachments/panel.py" line="+493" />
+        <location filename="../../ui/attachments/panel.py" line="+497" />
         <source>Attachments: {what}</source>
         <translation>附件：{what}</translation>
     </message>
@@ -550,7 +568,7 @@ Drop files here to attach them.</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location line="-397" />
+        <location line="-401" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -671,7 +689,7 @@ Drop files here to attach them.</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+6" />
+        <location line="+10" />
         <source>No application opened {name}.</source>
         <translation>没有应用程序能打开 {name}。</translation>
     </message>
@@ -2518,7 +2536,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+28" />
         <source>never</source>
-        <translation type="unfinished">从未</translation>
+        <translation>从未</translation>
     </message>
     <message>
         <location line="+45" />
@@ -6086,10 +6104,14 @@ Your data is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sales CRM</source>
+        <translation type="vanished">销售客户管理</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="+113" />
         <location line="+24" />
         <location line="+297" />
-        <source>Sales CRM</source>
+        <source>Desktop CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
@@ -6284,8 +6306,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>Sales CRM — {database}</source>
+        <source>Desktop CRM — {database}</source>
         <translation>销售客户管理 — {database}</translation>
+    </message>
+    <message>
+        <source>Sales CRM — {database}</source>
+        <translation type="vanished">销售客户管理 — {database}</translation>
     </message>
     <message>
         <location line="+2" />
@@ -7809,8 +7835,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+9" />
-        <source>Sales CRM</source>
+        <source>Desktop CRM</source>
         <translation>销售客户管理</translation>
+    </message>
+    <message>
+        <source>Sales CRM</source>
+        <translation type="vanished">销售客户管理</translation>
     </message>
 </context>
 <context>
@@ -13634,68 +13664,49 @@ Password for {user}:</source>
 <context>
     <name>candidates</name>
     <message>
-        <location filename="../../ui/pages/today/care_section.py" line="-74" />
         <source>Never</source>
-        <translation type="unfinished">从未联系</translation>
+        <translation type="obsolete">从未联系</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>{days} ago</source>
-        <translation type="unfinished">{days}前</translation>
+        <translation type="obsolete">{days}前</translation>
     </message>
 </context>
 <context>
     <name>dates</name>
     <message>
-        <location line="+12" />
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation type="obsolete">今天</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>In {days}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
         <source>Signed 1 year ago</source>
-        <translation type="unfinished">签约 1 周年</translation>
+        <translation type="obsolete">签约 1 周年</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Signed {years} years ago</source>
-        <translation type="unfinished">签约 {years} 周年</translation>
+        <translation type="obsolete">签约 {years} 周年</translation>
     </message>
 </context>
 <context>
     <name>instalments</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="-44" />
         <source>{days} overdue</source>
-        <translation type="unfinished">已逾期 {days}</translation>
+        <translation type="obsolete">已逾期 {days}</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Due today</source>
-        <translation type="unfinished">今天到期</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>In {days}</source>
-        <translation type="unfinished" />
+        <translation type="obsolete">今天到期</translation>
     </message>
 </context>
 <context>
     <name>neglected</name>
     <message>
-        <location line="-19" />
         <source>Never</source>
-        <translation type="unfinished">从未联系</translation>
+        <translation type="obsolete">从未联系</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>{days} ago</source>
-        <translation type="unfinished">{days}前</translation>
+        <translation type="obsolete">{days}前</translation>
     </message>
 </context>
 </TS>

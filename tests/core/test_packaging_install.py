@@ -60,7 +60,7 @@ def test_install_and_uninstall_for_the_current_user(tmp_path: Path) -> None:
     assert (target / "desktop-crm").is_file() and (target / "uninstall.sh").is_file()
     entry = (home / ".local" / "share" / "applications" / "desktop-crm.desktop").read_text(encoding="utf-8")
     assert f"\nExec={target}/desktop-crm\n" in entry and f"\nTryExec={target}/desktop-crm\n" in entry
-    assert "\nIcon=desktop-crm\n" in entry and "Name[zh_CN]=桌面客户管理" in entry and "@TARGET@" not in entry
+    assert "\nIcon=desktop-crm\n" in entry and "Name[zh_CN]=销售客户管理" in entry and "@TARGET@" not in entry
     for size in SIZES:
         assert (home / ".local/share/icons/hicolor" / f"{size}x{size}" / "apps" / "desktop-crm.png").is_file()
     command = home / ".local" / "bin" / "desktop-crm"

@@ -72,7 +72,7 @@ def test_english_and_simplified_chinese() -> None:
     languages = {entry["Name"]: entry["MessagesFile"] for entry in entries("Languages")}
     assert languages == {"en": "compiler:Default.isl", "zh_CN": r"compiler:Languages\ChineseSimplified.isl"}
     custom = sections()["CustomMessages"]
-    assert "en.LaunchApp=Launch Desktop CRM" in custom and "zh_CN.LaunchApp=启动桌面客户管理" in custom
+    assert "en.LaunchApp=Launch Desktop CRM" in custom and "zh_CN.LaunchApp=启动销售客户管理" in custom
 
 
 def test_start_menu_entries_and_launch_after_install() -> None:

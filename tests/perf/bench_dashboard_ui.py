@@ -178,7 +178,7 @@ def child_bare() -> dict[str, Any]:
         pass
 
     window = BareWindow()
-    window.setCentralWidget(QLabel("Sales CRM", window))
+    window.setCentralWidget(QLabel("Desktop CRM", window))
     window.resize(1280, 800)
     window.show()
     _wait(app, lambda: paints.first_window is not None, timeout=30.0)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 app = QApplication([])
 window = QMainWindow()
-window.setCentralWidget(QLabel("Sales CRM", window))
+window.setCentralWidget(QLabel("Desktop CRM", window))
 window.resize(1280, 800)
 
 

@@ -26,8 +26,8 @@ def pyproject_version() -> str:
 def test_about_shows_version_data_folder_and_database(qtbot: QtBot, db_path: Path) -> None:
     dialog = AboutDialog(db_path)
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "About Sales CRM"
-    assert dialog.title_label.text() == f"Sales CRM {pyproject_version()}"
+    assert dialog.windowTitle() == "About Desktop CRM"
+    assert dialog.title_label.text() == f"Desktop CRM {pyproject_version()}"
     assert dialog.folder_label.text() == f"Data folder: {data_dir()}"
     assert dialog.database_label.text() == f"Database: {db_path}"
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["About", "Licences"]
@@ -88,7 +88,7 @@ def test_help_about_opens_the_dialog(qtbot: QtBot, modal: object, db: object, db
     window = MainWindow(db_path, "en")
     qtbot.addWidget(window)
     window._on_about_action_triggered()
-    assert modal.seen[-1][:2] == ("AboutDialog", "About Sales CRM")  # type: ignore[attr-defined]
+    assert modal.seen[-1][:2] == ("AboutDialog", "About Desktop CRM")  # type: ignore[attr-defined]
 
 
 def test_version_of_a_frozen_build_comes_from_its_version_file(

@@ -137,7 +137,7 @@ def test_menus_go_through_the_modal_seam(qtbot: QtBot, modal: object, db: object
     window._on_handbook_action_triggered()  # a page now, not a message box
     assert window.current_page.key == "handbook"
     window._on_open_action_triggered()  # the fake answers "cancel"
-    assert modal.titles == ["About Sales CRM", "Open database"]
+    assert modal.titles == ["About Desktop CRM", "Open database"]
     assert window.db_path == db_path
 
 

@@ -183,7 +183,7 @@ def test_connect_from_the_file_menu_names_the_team_database(
     assert file_status.state().path == target and not file_status.state().read_only
     status = window.path_label.text()  # the full text (the label elides what it shows)
     assert status == f"Team database: {target}"
-    assert window.windowTitle() == f"Sales CRM — {target}"
+    assert window.windowTitle() == f"Desktop CRM — {target}"
     assert "typed-secret" not in window.windowTitle() + status
     assert team_database.known_password(target) == "typed-secret"  # trust auth ignored it; kept in memory
     assert file_status._lock is None  # no file lock for a team database

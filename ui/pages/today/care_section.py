@@ -98,11 +98,11 @@ class CareSections(QWidget):
         self.candidates.setObjectName("agendaSection")
         self.candidates.set_column_widths([0, 84, 76])
         fit_to_samples(self.candidates.table, 1, widest_dates())
-        candidates = self.candidate_model
+        candidates_tr = self.candidate_model.tr  # the model's own texts (an alias: no second catalog context)
         fit_to_samples(
             self.candidates.table,
             2,
-            [candidates.tr("Never"), candidates.tr("{days} ago").format(days=days_text(999))],
+            [candidates_tr("Never"), candidates_tr("{days} ago").format(days=days_text(999))],
         )
         self.dates = AgendaSection(
             self.tr("Anniversaries and birthdays"),
@@ -113,10 +113,10 @@ class CareSections(QWidget):
             stretch_column=2,
         )
         self.dates.set_column_widths([70, 124, 0])
-        dates = self.date_model
-        when = [dates.tr("Today"), dates.tr("In {days}").format(days=days_text(7))]
+        dates_tr = self.date_model.tr
+        when = [dates_tr("Today"), dates_tr("In {days}").format(days=days_text(7))]
         fit_to_samples(self.dates.table, 0, when, bold=True)  # today's is bold
-        occasions = [dates.tr("Signed 1 year ago"), dates.tr("Signed {years} years ago").format(years=99)]
+        occasions = [dates_tr("Signed 1 year ago"), dates_tr("Signed {years} years ago").format(years=99)]
         fit_to_samples(self.dates.table, 1, occasions)
         self.candidate_follow_up = QPushButton(self.tr("Log follow-up…"), self)
         self.candidate_follow_up.setObjectName("candidateFollowUpButton")

@@ -122,11 +122,11 @@ class TodayPage(Page):
             stretch_column=0,
         )
         self.neglected_section.set_column_widths([0, 110, 110, 70])
-        neglected = self.neglected_model
+        neglected_tr = self.neglected_model.tr  # the model's own texts (an alias: no second catalog context)
         fit_to_samples(
             self.neglected_section.table,
             2,
-            [neglected.tr("Never"), neglected.tr("{days} ago").format(days=days_text(999))],
+            [neglected_tr("Never"), neglected_tr("{days} ago").format(days=days_text(999))],
         )
         fit_to_samples(self.neglected_section.table, 3, [days_text(999)])
         self.instalment_section = AgendaSection(
@@ -138,14 +138,14 @@ class TodayPage(Page):
         )
         self.instalment_section.set_column_widths([0, 96, 100, 130])
         fit_to_samples(self.instalment_section.table, 1, widest_dates())
-        instalments = self.instalment_model
+        instalments_tr = self.instalment_model.tr
         fit_to_samples(
             self.instalment_section.table,
             3,
             [
-                instalments.tr("{days} overdue").format(days=days_text(999)),
-                instalments.tr("Due today"),
-                instalments.tr("In {days}").format(days=days_text(99)),
+                instalments_tr("{days} overdue").format(days=days_text(999)),
+                instalments_tr("Due today"),
+                instalments_tr("In {days}").format(days=days_text(99)),
             ],
         )
         bottom = QWidget(self)
