@@ -577,8 +577,8 @@ _KPIS = (
             "How it is judged: it fills the pipeline for the coming months; compare it with what is won.",
         ),
         (
-            "新价值",
-            "新价值是什么？",
+            "新增商机金额",
+            "新增商机金额是什么？",
             "本期新建商机的预计金额之和，计入商机负责人。\n\n怎么看：它决定未来几个月的商机储备；要和赢单金额对照。",
         ),
     ),

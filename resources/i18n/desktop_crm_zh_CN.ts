@@ -5565,7 +5565,7 @@ Your data is unchanged.</source>
     <message>
         <location line="+1" />
         <source>New opportunity value</source>
-        <translation>新价值</translation>
+        <translation>新增商机金额</translation>
     </message>
     <message>
         <location line="+1" />
@@ -7107,7 +7107,7 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+1" />
         <source>New opp. value</source>
-        <translation>新价值</translation>
+        <translation>新增商机金额</translation>
     </message>
     <message>
         <location line="+1" />
