@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from .engine import id_chunks
 from .models import database
 from .receivables import allocate
 from .services.settings import get_setting
@@ -154,22 +155,21 @@ def instalments_due(today: date, until: date, user_id: int | None, limit: int) -
     ).fetchall()
     contract_ids = [r[0] for r in candidates]
     result: list[DueInstalment] = []
-    for chunk_start in range(0, len(contract_ids), 500):
-        chunk = contract_ids[chunk_start : chunk_start + 500]
-        marks = ",".join("?" for _ in chunk)
+    for in_chunk, chunk in id_chunks(contract_ids):
         plans: dict[int, list[tuple[int, str, int]]] = {}
         info: dict[int, tuple[int, str]] = {}
         for iid, kid, due, amount, cid, cname in database.execute_sql(
             f"""SELECT i.id, i.contract_id, i.due_date, i.amount_cents, c.id, c.name
                 FROM payment_instalment i JOIN contract k ON k.id = i.contract_id JOIN client c ON c.id = k.client_id
-                WHERE i.contract_id IN ({marks})""",
+                WHERE i.contract_id {in_chunk}""",
             chunk,
         ):
             plans.setdefault(kid, []).append((iid, str(due), amount))
             info[kid] = (cid, cname)
         paid_by: dict[int, list[tuple[int | None, int]]] = {}
         for kid, iid, amount in database.execute_sql(
-            f"SELECT contract_id, instalment_id, amount_cents FROM payment WHERE contract_id IN ({marks}) AND paid_on <= ?",
+            "SELECT p.contract_id, p.instalment_id, p.amount_cents FROM payment p "
+            f"WHERE p.contract_id {in_chunk} AND p.paid_on <= ?",
             [*chunk, today.isoformat()],
         ):
             paid_by.setdefault(kid, []).append((iid, amount))

@@ -21,7 +21,7 @@ What cannot be made to look alike lives here, one function per concern:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, cast
 
 
@@ -147,6 +147,21 @@ def stream_rows(
             cursor.close()
 
     return columns, rows()
+
+
+def id_chunks(ids: Sequence[int], size: int = 500, db: Any = None) -> Iterator[tuple[str, list[Any]]]:
+    """``(test, parameters)`` pairs that together restrict a column to ``ids`` (``f"{column} {test}"``):
+    SQLite takes them 500 at a time (``IN (?, ...)``, under its parameter limit); a team database takes
+    all of them at once as an array (``= ANY(?)``): each statement there costs a round trip and a plan,
+    and 14 chunks of Today's instalments took 0.8 s where one statement takes a quarter of it."""
+    if not ids:
+        return
+    if is_postgres(db):
+        yield "= ANY(?)", [list(ids)]
+        return
+    for start in range(0, len(ids), size):
+        chunk = list(ids[start : start + size])
+        yield f"IN ({','.join('?' for _ in chunk)})", chunk
 
 
 def json_array_holds(column: str, count: int = 1, mark: str = "?", db: Any = None) -> str:

@@ -85,3 +85,26 @@ def test_allocate_links_first_then_due_order() -> None:
     assert allocate(plan, [(None, 250)]) == {1: 100, 2: 100, 3: 50}
     assert allocate(plan, []) == {1: 0, 2: 0, 3: 0}
     assert allocate(plan, [(99, 30)]) == {1: 30, 2: 0, 3: 0}
+
+
+def test_instalments_of_more_contracts_than_one_statement_chunk_are_all_read(db: object) -> None:
+    """1,203 contracts owing money (SQLite reads them 500 at a time, a team database in one array):
+    every one is listed once, with what its payments left, however the ids were split."""
+    from desktop_crm.agenda import instalments_due
+
+    client = Client.create(name="大客户")
+    expected = []
+    with Client._meta.database.atomic():
+        for n in range(1203):
+            contract = Contract.create(client=client, amount_cents=200_00, signed_on="2026-10-01")
+            first = PaymentInstalment.create(
+                contract=contract, seq=1, due_date="2026-11-01", amount_cents=100_00
+            )
+            PaymentInstalment.create(contract=contract, seq=2, due_date="2027-01-01", amount_cents=100_00)
+            paid = n % 100 * 100
+            if paid:
+                Payment.create(contract=contract, instalment=first, paid_on="2026-11-02", amount_cents=paid)
+            expected.append((first.id, contract.id, 100_00 - paid))
+    found = instalments_due(NOW.date(), NOW.date(), None, 5000)
+    assert sorted((d.instalment_id, d.contract_id, d.remaining) for d in found) == sorted(expected)
+    assert all(d.overdue and d.client_name == "大客户" for d in found)
