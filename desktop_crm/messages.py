@@ -400,6 +400,7 @@ MESSAGES: dict[str, str] = {
     "import.unknown_opportunity": "{label}: client {client!r} has no opportunity named {value!r}.",
     "import.ambiguous_opportunity": "{label}: client {client!r} has {count} opportunities named {value!r}.",
     "import.extra_cells": "This row has {count} cells more than the header's {width} columns.",
+    "import.formula_without_value": "{label}: {value!r} is a formula without a saved value; open the file in Excel or WPS and save it again.",
     "import.duplicate_in_file": "Same name or phone as row {other}: skipped.",
     "import.duplicate_of_client": "Already there as client {name!r} (same name or phone): skipped.",
     "import.updates_client": "Updates the client {name!r} (same name or phone).",

@@ -481,6 +481,10 @@ TEMPLATES = {
     "import.file_too_large": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{file} is larger than {max_mb} MB; split it into smaller files."
     ),
+    "import.formula_without_value": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{label}: {value!r} is a formula without a saved value; open the file in Excel or WPS and save it again.",
+    ),
     "import.header_only": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{file} has a header row but no records to import."
     ),

@@ -47,7 +47,7 @@ from ..gc_pause import without_gc
 from ..messages import render
 from ..models.enums import OPEN_STAGES
 from .fields import KINDS, FieldSpec, combine_name, field_map, fields
-from .reader import Table
+from .reader import Table, UnsavedFormula
 from .values import (
     CellError,
     is_blank,
@@ -222,6 +222,8 @@ _INT_RANGES = {"probability": (0, 100), "satisfaction": (1, 5)}
 
 
 def _parse(spec: FieldSpec, cell: Any) -> Any:
+    if isinstance(cell, UnsavedFormula):  # never computed: its value is unknown, not blank
+        raise CellError("import.formula_without_value", value=cell.formula)
     if spec.kind == "choice":
         return parse_choice(cell, spec.choices)
     if spec.kind == "date":
@@ -475,6 +477,10 @@ def _prepare(
     for index, (cells, number) in enumerate(zip(table.rows, table.row_numbers, strict=True)):
         if index % _CHECK_EVERY == 0 and index:
             _tick(progress, unit + index, total)
+        if number in table.formula_only_rows and all(
+            column >= len(cells) or is_blank(cells[column]) for column in columns
+        ):
+            continue  # formulas without results only in columns not imported: a blank row
         rows.append(_check_row(kind, table, specs, columns, column_of, lookups, cells, number, width))
     _tick(progress, 2 * unit, total)
     ticker = _Ticker(progress, 2 * unit, total)

@@ -9,8 +9,10 @@ into the same number of columns. Parsing is strict: an unterminated quote is rep
 it opens, never swallowing the rest of the file. Cells may hold up to ``MAX_CELL`` characters.
 
 XLSX (openpyxl, read-only): the chosen sheet (default: the first); cell values come as openpyxl gives
-them (text, numbers, datetimes, None); a number the sheet shows as a percentage is a ``Percent``. Old
-``.xls``/``.ods`` files and anything else are refused with a message saying what to do.
+them (text, numbers, datetimes, None); a number the sheet shows as a percentage is a ``Percent``. A
+formula the file holds without its result (a file written by a script and never opened in a spreadsheet
+program: openpyxl reads it as empty) is an ``UnsavedFormula``, which ``prepare`` reports at its row and
+column. Old ``.xls``/``.ods`` files and anything else are refused with a message saying what to do.
 
 Row numbers are the file's record numbers (header = 1) as a spreadsheet shows them; wholly empty rows are
 skipped but keep their number. Rows are padded to the header's width; longer rows keep their extra cells
@@ -24,6 +26,7 @@ import csv
 import functools
 import io
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +55,8 @@ class Table:
     delimiter: str | None
     sheet: str | None
     sheets: list[str] = field(default_factory=list)  # XLSX: every sheet's name
+    # XLSX: rows holding nothing but formulas without a saved result (blank where none is imported)
+    formula_only_rows: set[int] = field(default_factory=set)
 
 
 def _check_progress(progress: Progress | None, done: int, total: int) -> None:
@@ -389,6 +394,180 @@ def _cell_value(cell: Any) -> Any:
     return value
 
 
+class UnsavedFormula:
+    """An XLSX cell holding a formula without a saved result: nothing to import (the result was never
+    computed); as text it is the formula ("=B2*C2")."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+    def __repr__(self) -> str:
+        return f"UnsavedFormula({self.formula!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UnsavedFormula) and other.formula == self.formula
+
+    def __hash__(self) -> int:
+        return hash(self.formula)
+
+
+_SCAN_CHUNK = 1 << 22  # bytes of a sheet's XML looked at at once
+_SHEET_DATA = re.compile(rb"<((?:[\w.-]+:)?)sheetData[\s>/]")
+_STRING_RESULT = re.compile(rb"""\bt\s*=\s*["']str["']""")
+
+
+@functools.lru_cache(maxsize=8)
+def _formula_and_value(prefix: bytes) -> re.Pattern[bytes]:
+    """A cell's formula and its saved value's text after it (group 1: None when it has no value or an
+    empty ``<v/>``), the tags written with ``prefix`` ("" or "x:")."""
+    p = re.escape(prefix)
+    return re.compile(
+        rb"<" + p + rb"f\b[^>]*?(?:/>|>[^<]*</" + p + rb"f>)"
+        rb"\s*(?:<" + p + rb"v\b[^>]*?(?:/>|>([^<]*)</" + p + rb"v>))?"
+    )
+
+
+def _has_unsaved_formula(source: Any) -> bool:
+    """Whether the sheet's XML (a binary stream) holds a formula cell without a saved result: no value,
+    or an empty one that is not a text result (``t="str"``: a formula giving ""). One pass over the bytes
+    (a few per cent of openpyxl's reading), a chunk at a time, cut after a cell's closing tag (no text
+    holds "<", so that is a tag)."""
+    buffer = b""
+    prefix: bytes | None = None
+    finished = False
+    while not finished:
+        chunk = source.read(_SCAN_CHUNK)
+        buffer += chunk
+        finished = not chunk
+        if prefix is None:
+            start = _SHEET_DATA.search(buffer)
+            if start is None:
+                if finished:
+                    return False
+                buffer = buffer[-256:]  # a tag cut by the chunk's end is kept
+                continue
+            prefix = start.group(1)
+            buffer = buffer[start.end() :]
+        end = buffer.find(b"</" + prefix + b"sheetData>")
+        if end >= 0:
+            part, finished = buffer[:end], True
+        elif finished:
+            part = buffer
+        else:
+            cut = buffer.rfind(b"</" + prefix + b"c>")
+            if cut < 0:
+                continue  # no whole cell yet (a very long one): read on
+            cut += len(prefix) + 4
+            part, buffer = buffer[:cut], buffer[cut:]
+        for formula in _formula_and_value(prefix).finditer(part):
+            saved = formula.group(1)
+            if saved is not None and saved.strip():
+                continue
+            cell = part.rfind(b"<" + prefix + b"c", 0, formula.start())
+            if not _STRING_RESULT.search(part, cell, part.find(b">", cell)):
+                return True
+    return False
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _unsaved_formulas(source: Any, check: Callable[[], None]) -> dict[tuple[int, int], str]:
+    """{(row, column): "=formula"} of the formula cells without a saved result, read from the sheet's XML
+    as openpyxl reads it (a row or cell without its ``r`` follows the one before); a shared formula
+    (Excel's ``t="shared"``) is written out for its own cell."""
+    from openpyxl.formula.translate import Translator
+    from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
+
+    found: dict[tuple[int, int], str] = {}
+    shared: dict[str, tuple[str, str]] = {}  # si -> (formula, the cell it is written in)
+    row_no = column_no = 0
+    container: Any = None
+    for event, element in ET.iterparse(source, events=("start", "end")):
+        tag = _local(element.tag)
+        if event == "start":
+            if tag == "sheetData":
+                container = element
+            elif tag == "row":
+                written = element.get("r")
+                row_no = int(float(written)) if written else row_no + 1
+                column_no = 0
+                if row_no % _PROGRESS_EVERY == 0:
+                    check()
+            continue
+        if tag == "row" and container is not None:
+            container.clear()  # the rows read so far: memory stays flat
+        elif tag == "sheetData":
+            break
+        if tag != "c":
+            continue
+        reference = element.get("r")
+        if reference:
+            row, column = coordinate_to_tuple(reference)
+            column_no = column
+        else:
+            column_no += 1
+            row, column = row_no, column_no
+        children = {_local(child.tag): child for child in element}
+        formula = children.get("f")
+        if formula is None:
+            continue
+        text = (formula.text or "").strip()
+        here = f"{get_column_letter(column)}{row}"
+        if formula.get("t") == "shared" and formula.get("si") is not None:
+            if text:
+                shared[formula.get("si", "")] = ("=" + text, here)
+            elif formula.get("si", "") in shared:
+                origin_formula, origin = shared[formula.get("si", "")]
+                try:
+                    text = Translator(origin_formula, origin=origin).translate_formula(here)[1:]
+                except Exception:  # a formula the translator cannot read: shown as the first one
+                    text = origin_formula[1:]
+        value = children.get("v")
+        saved = None if value is None else value.text
+        if (saved is None or not saved.strip()) and element.get("t") != "str":
+            found[(row, column)] = "=" + text
+    return found
+
+
+def _mark_unsaved(
+    records: list[list[Any]], numbers: list[int], unsaved: dict[tuple[int, int], str]
+) -> set[int]:
+    """Put an ``UnsavedFormula`` where a formula without a result was read as empty. A row holding only
+    such cells was skipped as blank: it comes back in its place, and its number is returned."""
+    position = {number: index for index, number in enumerate(numbers)}
+    added: dict[int, list[Any]] = {}
+    for (row, column), formula in sorted(unsaved.items()):
+        cells = records[position[row]] if row in position else added.setdefault(row, [])
+        if len(cells) < column:
+            cells.extend([None] * (column - len(cells)))
+        if cells[column - 1] in (None, ""):
+            cells[column - 1] = UnsavedFormula(formula)
+    if added:
+        merged = sorted([*zip(numbers, records, strict=True), *added.items()], key=lambda item: item[0])
+        numbers[:] = [number for number, _ in merged]
+        records[:] = [cells for _, cells in merged]
+    return set(added)
+
+
+def _find_unsaved(data: bytes, worksheet: Any, check: Callable[[], None]) -> dict[tuple[int, int], str]:
+    """The formula cells of ``worksheet`` without a saved result (usually none, found in one quick pass;
+    the exact places are read only when there are some)."""
+    path = worksheet._worksheet_path  # openpyxl's read-only sheet: the part it reads (a test holds it)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with archive.open(path) as source:
+            if not _has_unsaved_formula(source):
+                return {}
+        with archive.open(path) as source:
+            return _unsaved_formulas(source, check)
+
+
 def _read_xlsx(file: Path, data: bytes, sheet: str | None, progress: Progress | None) -> Table:
     name = file.name
     try:
@@ -442,10 +621,14 @@ def _read_xlsx(file: Path, data: bytes, sheet: str | None, progress: Progress | 
                         cells.pop()
                     records.append(cells)
                     numbers.append(number)
+            unsaved = _find_unsaved(data, worksheet, lambda: _check_progress(progress, total, total))
+            formula_only = _mark_unsaved(records, numbers, unsaved) if unsaved else set()
         except CrmError:
             raise
         except Exception as exc:  # a truncated or damaged sheet part
             raise CrmError("import.xlsx_damaged", file=name) from exc
-        return _table(name, records, numbers, None, None, chosen, names, progress)
+        table = _table(name, records, numbers, None, None, chosen, names, progress)
+        table.formula_only_rows = formula_only
+        return table
     finally:
         book.close()

@@ -9074,6 +9074,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>{label}: {value!r} is a formula without a saved value; open the file in Excel or WPS and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{file} has a header row but no records to import.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9330,6 +9330,11 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
+        <source>{label}: {value!r} is a formula without a saved value; open the file in Excel or WPS and save it again.</source>
+        <translation>{label}：{value!r} 是没有保存计算结果的公式，请在 Excel 或 WPS 中打开该文件并重新保存。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>{file} has a header row but no records to import.</source>
         <translation>{file} 只有表头行，没有可导入的记录。</translation>
     </message>

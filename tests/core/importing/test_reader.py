@@ -14,6 +14,7 @@ import pytest
 
 from desktop_crm.errors import CrmError
 from desktop_crm.importing import read_table, suggest_mapping
+from desktop_crm.importing.reader import UnsavedFormula
 
 ROWS = "客户名称,客户级别,手机\n华东机电,A（重点客户）,13800138000\n𠮷野家,B,\n"
 
@@ -288,3 +289,113 @@ def test_decoding_a_large_file_reports_progress(tmp_path: Path) -> None:
     assert len(decoding) >= 3  # a megabyte at a time: the bar moves before the parsing starts
     shares = [done / total for done, total in seen]
     assert shares == sorted(shares) and shares[-1] == 1
+
+
+def _with_sheet(tmp_path: Path, sheet_xml: str, name: str = "script.xlsx") -> Path:
+    """A workbook whose first sheet is ``sheet_xml`` as written (other tools write what openpyxl would
+    not: shared formulas, prefixed tags, rows and cells without their ``r``)."""
+    book = openpyxl.Workbook()
+    book.active.append(["x"])
+    source = tmp_path / "source.xlsx"
+    book.save(source)
+    path = tmp_path / name
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = sheet_xml.encode()
+            zout.writestr(item, body)
+    return path
+
+
+def _sheet(p: str, rows: str) -> str:
+    namespace = f"xmlns:{p[:-1]}" if p else "xmlns"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><{p}worksheet {namespace}='
+        f'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><{p}sheetData>{rows}'
+        f"</{p}sheetData></{p}worksheet>"
+    )
+
+
+def _text(p: str, ref: str, text: str) -> str:
+    where = f' r="{ref}"' if ref else ""
+    return f'<{p}c{where} t="inlineStr"><{p}is><{p}t>{text}</{p}t></{p}is></{p}c>'
+
+
+def test_xlsx_formulas_without_a_saved_value_are_not_read_as_blank(tmp_path: Path) -> None:
+    """openpyxl (and other scripts) write formulas without their results; data_only reads them as
+    empty. They are read as ``UnsavedFormula`` at their place, a row holding only such cells too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["客户名称", "预计金额", "备注", "级别"])
+    sheet.append(["华东机电", "=1200*2", "ok", "A"])
+    sheet.append(["华南贸易", 80, '=""', "B"])
+    sheet.append([None, None, None, None])
+    sheet.append([None, None, None, '=IF(A5="","","A")'])
+    path = tmp_path / "script.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert table.rows == [
+        ["华东机电", UnsavedFormula("=1200*2"), "ok", "A"],
+        ["华南贸易", 80, UnsavedFormula('=""'), "B"],
+        [None, None, None, UnsavedFormula('=IF(A5="","","A")')],
+    ]
+    assert table.row_numbers == [2, 3, 5]
+    assert table.formula_only_rows == {5}
+    assert str(table.rows[0][1]) == "=1200*2"
+
+
+@pytest.mark.parametrize("p", ["", "x:"])
+@pytest.mark.parametrize("chunk", [1 << 22, 7])
+def test_xlsx_formula_results_saved_by_a_spreadsheet_program_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, p: str, chunk: int
+) -> None:
+    """Saved results are values (an empty text result too); a shared formula without results is named
+    as written for its own cell; rows and cells without ``r`` follow the ones before; prefixed tags;
+    the sheet's bytes looked at a few at a time (``chunk``) as well as at once."""
+    from desktop_crm.importing import reader
+
+    monkeypatch.setattr(reader, "_SCAN_CHUNK", chunk)
+    rows = (
+        f'<{p}row r="1">{_text(p, "A1", "Name")}{_text(p, "B1", "Amount")}{_text(p, "C1", "Note")}</{p}row>'
+        f'<{p}row r="2">{_text(p, "A2", "甲")}<{p}c r="B2"><{p}f>1+1</{p}f><{p}v>2</{p}v></{p}c>'
+        f'<{p}c r="C2" t="str"><{p}f>IF(B2&gt;5,"big","")</{p}f><{p}v></{p}v></{p}c></{p}row>'
+        f'<{p}row r="3">{_text(p, "A3", "乙")}<{p}c r="B3"><{p}f t="shared" ref="B3:B4" si="0">A1*2</{p}f>'
+        f"</{p}c>{_text(p, 'C3', 'row&gt; c&gt;')}</{p}row>"
+        f'<{p}row>{_text(p, "", "丙")}<{p}c><{p}f t="shared" si="0"/><{p}v/></{p}c></{p}row>'
+        f'<{p}row r="6"><{p}c r="C6"><{p}f>A6&amp;"x"</{p}f></{p}c></{p}row>'
+    )
+    table = read_table(_with_sheet(tmp_path, _sheet(p, rows)))
+    assert table.headers == ["Name", "Amount", "Note"]
+    assert table.rows == [
+        ["甲", 2, None],
+        ["乙", UnsavedFormula("=A1*2"), "row> c>"],
+        ["丙", UnsavedFormula("=A2*2"), None],
+        [None, None, UnsavedFormula('=A6&"x"')],
+    ]
+    assert table.row_numbers == [2, 3, 4, 6]
+
+
+@pytest.mark.parametrize("chunk", [1 << 22, 7])
+def test_xlsx_with_saved_formula_results_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """A file whose formulas have their results (every file Excel or WPS saved) is not read a second
+    time: one quick look at the sheet's bytes finds nothing to place."""
+    from desktop_crm.importing import reader
+
+    monkeypatch.setattr(reader, "_SCAN_CHUNK", chunk)
+
+    def second_reading(*_args: object) -> None:
+        raise AssertionError("the sheet was read again")
+
+    monkeypatch.setattr(reader, "_unsaved_formulas", second_reading)
+    rows = "".join(
+        f'<row r="{n}">{_text("", f"A{n}", f"c{n}")}<c r="B{n}"><f>ROW()*2</f><v>{2 * n}</v></c>'
+        f'<c r="C{n}" t="str"><f>""</f><v></v></c></row>'
+        for n in range(2, 2002)
+    )
+    header = f'<row r="1">{_text("", "A1", "Name")}{_text("", "B1", "Twice")}{_text("", "C1", "Blank")}</row>'
+    table = read_table(_with_sheet(tmp_path, _sheet("", header + rows)))
+    assert table.rows[0] == ["c2", 4, None] and table.rows[-1] == ["c2001", 4002, None]
+    assert not table.formula_only_rows

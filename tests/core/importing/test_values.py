@@ -11,6 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from desktop_crm.errors import CrmError
 from desktop_crm.importing import prepare, read_table, run_import, suggest_mapping
 from desktop_crm.importing.values import (
     CellError,
@@ -296,6 +297,42 @@ def test_xlsx_cells_with_real_dates_and_numbers(team: dict[str, int], tmp_path: 
         "2026-03-09",
         "13800138000",
     )
+
+
+def test_xlsx_formulas_without_a_saved_value_are_errors_at_their_cell(
+    team: dict[str, int], tmp_path: Path
+) -> None:
+    """A formula a script wrote without its result is not imported as blank: the row and column are
+    named with what to do. A row holding such formulas only in columns not imported is a blank row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["客户名称", "预计金额", "备注", "辅助列"])
+    sheet.append(["华东机电", "=1200*2", "ok", "=B2*2"])
+    sheet.append(["华南贸易", 80, None, "=B3*2"])
+    sheet.append([None, None, None, '=IF(A4="","",B4)'])
+    sheet.append([None, None, '=A5&"?"', None])
+    path = tmp_path / "clients.xlsx"
+    book.save(path)
+    loaded = read_table(path)
+    mapping = {0: "name", 1: "expected_amount_cents", 2: "notes"}
+    preview = prepare("clients", loaded, mapping)
+    assert [(r.row, r.action) for r in preview.rows] == [(2, "error"), (3, "create"), (5, "error")]
+    found = [(p.row, p.column, p.code, p.params.get("value")) for p in preview.all_problems()]
+    assert found == [
+        (2, "预计金额", "import.formula_without_value", "=1200*2"),
+        (5, "备注", "import.formula_without_value", '=A5&"?"'),
+        (5, "客户名称", "import.required", None),
+    ]
+    message = preview.rows[0].problems[0].message
+    assert message == (
+        "Expected amount: '=1200*2' is a formula without a saved value; open the file in Excel or WPS "
+        "and save it again."
+    )
+    with pytest.raises(CrmError) as caught:
+        run_import("clients", loaded, mapping)
+    assert caught.value.code == "import_has_errors"
+    assert not Client.select().exists()
 
 
 def test_xlsx_percentage_probability_and_text(team: dict[str, int], tmp_path: Path) -> None:
