@@ -540,6 +540,52 @@ def test_an_excel_percentage_is_shown_and_imported_as_the_sheet_shows_it(
     assert (cell(wizard, 2, "Probability"), cell(wizard, 3, "Probability")) == ("60", "100")
 
 
+def _script_written_workbook(path: Path) -> Path:
+    """An XLSX a script wrote: its amount is a formula whose result was never computed or saved."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["客户名称", "预计金额"])
+    sheet.append(["杭州西湖电子科技有限公司", "=1200*100"])
+    sheet.append(["苏州工业园区精工机械", 80000])
+    book.save(path)
+    return path
+
+
+def test_a_formula_without_a_saved_value_is_named_at_its_row_and_column(
+    qtbot: QtBot, populated_db: object, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _script_written_workbook(tmp_path / "script.xlsx")
+    wizard = make_wizard(qtbot)
+    choose_file(qtbot, wizard, path, monkeypatch)
+    assert wizard.source_step.sample_table.item(0, 1).text() == "=1200*100"  # shown as written
+    to_preview(qtbot, wizard)
+    assert not wizard.import_button.isEnabled()
+    assert "Errors: <b>1</b>" in wizard.preview_step.counts_label.text()
+    first = wizard.preview_step.problem_list.item(0).text()
+    assert first == (
+        "Row 2, column \"预计金额\": Expected amount: '=1200*100' is a formula without a saved value; "
+        "open the file in Excel or WPS and save it again."
+    ), first
+    assert cell(wizard, 2, "Expected amount", Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
+    assert client_names(db_path) == ["Acme GmbH", "上海华东精密机械", "北京中科信息"]
+
+
+def test_a_formula_without_a_saved_value_in_chinese(
+    qtbot: QtBot, chinese: Any, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _script_written_workbook(tmp_path / "脚本导出.xlsx")
+    wizard = make_wizard(qtbot)
+    choose_file(qtbot, wizard, path, monkeypatch)
+    to_preview(qtbot, wizard)
+    first = wizard.preview_step.problem_list.item(0).text()
+    assert first.startswith("第 2 行，“预计金额”列：") and first.endswith(
+        "'=1200*100' 是没有保存计算结果的公式，请在 Excel 或 WPS 中打开该文件并重新保存。"
+    ), first
+
+
 def test_choosing_another_kind_maps_the_columns_again(
     qtbot: QtBot, populated_db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
