@@ -11129,7 +11129,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+61"/>
+        <location filename="../../ui/pages/clients/service_tab.py" line="+63"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11155,12 +11155,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+170"/>
+        <location line="+188"/>
         <source>Change status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-185"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11190,12 +11190,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11225,12 +11225,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished">Due</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Satisfaction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11240,7 +11240,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11278,6 +11278,11 @@ Start a new, empty database in this file?</source>
     <message>
         <location line="+2"/>
         <source>Due {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolved {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11532,7 +11532,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+61" />
+        <location filename="../../ui/pages/clients/service_tab.py" line="+63" />
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -11558,12 +11558,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+170" />
+        <location line="+188" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location line="-167" />
+        <location line="-185" />
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
@@ -11593,12 +11593,12 @@ Start a new, empty database in this file?</source>
         <translation>附件…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>Opened</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -11628,12 +11628,12 @@ Start a new, empty database in this file?</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -11643,7 +11643,7 @@ Start a new, empty database in this file?</source>
         <translation>导出服务单</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+57" />
         <source>{open} open ({complaints} complaints, {overdue} overdue) · {total} in all</source>
         <translation>未完成 {open} 张（投诉 {complaints} 张，逾期 {overdue} 张）· 共 {total} 张</translation>
     </message>
@@ -11682,6 +11682,11 @@ Start a new, empty database in this file?</source>
         <location line="+2" />
         <source>Due {when}</source>
         <translation>到期 {when}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resolved {when}</source>
+        <translation>解决于 {when}</translation>
     </message>
     <message>
         <location line="+5" />

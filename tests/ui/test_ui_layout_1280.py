@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from desktop_crm.db import close_database, open_database
 from desktop_crm.demo import generate_demo
 from desktop_crm.read.client_page import key_client_id
+from desktop_crm.service_read import showcase_client_id
 from ui import fonts, i18n
 from ui.main_window import MainWindow
 from ui.pages import PAGE_KEYS
@@ -319,7 +320,8 @@ def test_labels_dates_and_statuses_in_tables_are_whole(
 ) -> None:
     """Columns whose texts are known in advance (a vocabulary's labels, dates, "3 days ago") are never
     elided at 1280×720: Today's sections, the client's contacts ("Decision …", "Supp…") and payment plan
-    (its status was out of sight), the weekly form's collection sources ("Instalment due 12/…")."""
+    (its status was out of sight), the Service tab's times and statuses ("11/12/2026 10:00 …",
+    "Confirmed by the cl…"), the weekly form's collection sources ("Instalment due 12/…")."""
     from desktop_crm.models import Client, Contract, PaymentInstalment
 
     window = window_in(qtbot, qapp, demo, lang, (1280, 720))
@@ -368,6 +370,18 @@ def test_labels_dates_and_statuses_in_tables_are_whole(
     found += clipped_cells(plan, range(plan.model().columnCount()))
     assert not plan.horizontalScrollBar().isVisible()
     assert not hub.contracts.payments.horizontalScrollBar().isVisible()
+
+    clients.open_client(showcase_client_id())  # the Service tab, every record: times, statuses, stars
+    wait_loaded(qtbot, hub)
+    hub.tabs.setCurrentWidget(hub.service)
+    service = hub.service
+    service.filter_combo.setCurrentIndex(service.filter_combo.findData("all"))
+    QApplication.processEvents()
+    shown = {service.model.item(row).status for row in range(service.model.rowCount())}
+    assert {"open", "resolved", "confirmed"} <= shown
+    found += clipped_cells(service.table, (0, 1, 2, 5, 6, 7, 8))
+    assert service.table.columnWidth(3) >= 150  # the title keeps its room
+    assert not service.table.horizontalScrollBar().isVisible()
 
     window.show_page(PAGE_KEYS.index("weekly"))
     weekly = window.page("weekly")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,7 @@ from desktop_crm.clock import FrozenClock
 from desktop_crm.models import Client, Contact, User
 from desktop_crm.models.service import ServiceRecord
 from desktop_crm.services import service_records as svc
-from ui import i18n
+from ui import fmt, i18n
 from ui.pages.clients.hub import ClientHubView
 from ui.pages.clients.service_dialog import ServiceRecordDialog, ServiceStatusDialog
 from ui.pages.settings_service import ServiceTypesSection
@@ -152,6 +153,11 @@ def test_resolve_confirm_and_the_open_filter(
     assert tab.model.rowCount() == 1
     tab.select_row(0)
     assert "重开发票" in tab.detail_label.text()
+    # the list shows the day it was resolved; the time is in the tooltip and below the list
+    resolved_cell = tab.model.index(0, 7)
+    assert tab.model.data(resolved_cell) == fmt.short_date(saved.resolved_at)
+    assert tab.model.data(resolved_cell, Qt.ItemDataRole.ToolTipRole) == fmt.short_datetime(saved.resolved_at)
+    assert f"Resolved {fmt.short_datetime(saved.resolved_at)}" in tab.detail_label.text()
     assert tab.confirm_action.isEnabled() and tab.reopen_action.isEnabled()
 
     def confirm(dialog: ServiceStatusDialog) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm import clock
 from desktop_crm.errors import CrmError
+from desktop_crm.models.service import BUILTIN_SERVICE_TYPES, SERVICE_SEVERITIES, SERVICE_STATUSES
 from desktop_crm.service_read import ServiceRow, client_service_records
 from desktop_crm.services import service_records as svc
 
@@ -27,6 +28,7 @@ from ... import fmt, prompts
 from ...errors import error_text
 from ...exporter.widget_tables import install_table_export
 from ...labels import label
+from ...table_fit import fit_to_samples, widest_dates, widest_datetimes
 from ...widgets import make_table_view, set_column_widths
 from ..today.models import RED, RowColumn, RowObjectModel
 from .service_dialog import ServiceRecordDialog, ServiceStatusDialog, type_name
@@ -105,7 +107,13 @@ class ServiceTab(QWidget):
         layout.addLayout(bar)
 
         columns: list[RowColumn[ServiceRow]] = [
-            RowColumn(self.tr("Opened"), lambda r: fmt.short_datetime(r.created_at)),
+            # Opened and Resolved by their day (the time in the tooltip and below the list): with their
+            # times the title kept about 60 px of a 1280 px window ("季度…")
+            RowColumn(
+                self.tr("Opened"),
+                lambda r: fmt.short_date(r.created_at),
+                tooltip=lambda r: fmt.short_datetime(r.created_at),
+            ),
             RowColumn(self.tr("Type"), lambda r: type_name(r.kind, self.types)),
             RowColumn(self.tr("Severity"), lambda r: label("service_severity", r.severity)),
             RowColumn(self.tr("Title"), lambda r: r.title),
@@ -117,7 +125,11 @@ class ServiceTab(QWidget):
                 color=lambda r: RED if r.overdue(self.now) else None,
                 bold=lambda r: r.overdue(self.now),
             ),
-            RowColumn(self.tr("Resolved"), lambda r: fmt.short_datetime(r.resolved_at)),
+            RowColumn(
+                self.tr("Resolved"),
+                lambda r: fmt.short_date(r.resolved_at),
+                tooltip=lambda r: fmt.short_datetime(r.resolved_at),
+            ),
             RowColumn(
                 self.tr("Satisfaction"),
                 lambda r: "★" * r.satisfaction if r.satisfaction else "",
@@ -127,7 +139,15 @@ class ServiceTab(QWidget):
         self.table = make_table_view(self.model, self, stretch_column=3)
         self.table.setObjectName("serviceTable")
         install_table_export(self.table, self.tr("Export service records"), "client-service-records")
-        set_column_widths(self.table, [145, 100, 70, 0, 90, 150, 145, 145, 90])
+        set_column_widths(self.table, [90, 100, 70, 0, 90, 150, 145, 90, 80])
+        # texts known in advance are never elided ("11/12/2026 10:00 …", "Confirmed by the cl…" at 1280 px)
+        for column in (0, 7):  # Opened, Resolved
+            fit_to_samples(self.table, column, widest_dates())
+        fit_to_samples(self.table, 6, widest_datetimes(), bold=True)  # Due: an overdue one is bold
+        fit_to_samples(self.table, 1, [label("service_type", k) for k in BUILTIN_SERVICE_TYPES])
+        fit_to_samples(self.table, 2, [label("service_severity", s) for s in SERVICE_SEVERITIES])
+        fit_to_samples(self.table, 5, [label("service_status", s) for s in SERVICE_STATUSES])
+        fit_to_samples(self.table, 8, ["★" * 5])
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.doubleClicked.connect(self._on_edit_clicked)
         layout.addWidget(self.table, 1)
@@ -304,6 +324,8 @@ class ServiceTab(QWidget):
             facts.append(self.tr("Contract: {name}").format(name=record.contract_title))
         if record.is_open:
             facts.append(self.tr("Due {when}").format(when=fmt.short_datetime(record.due_at)))
+        elif record.resolved_at is not None:
+            facts.append(self.tr("Resolved {when}").format(when=fmt.short_datetime(record.resolved_at)))
         parts.append(html.escape(" · ".join(facts)))
         if record.resolution:
             parts.append(
