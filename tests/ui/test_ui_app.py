@@ -68,6 +68,59 @@ def test_screenshots_of_one_language_go_straight_into_dir(db: object, db_path: P
     assert all(name.endswith(".png") for name in names) and not any(p.is_dir() for p in out.iterdir())
 
 
+@pytest.mark.timeout(600)
+def test_screenshots_add_the_service_tab_the_dossier_and_the_attachments(
+    db: object, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11: the client page's Service tab, Dossier and Attachments list (and Referrals, the client form
+    settings) are rendered, each grab showing its own tab."""
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop_crm import clock
+    from desktop_crm.models import Client, User
+    from desktop_crm.services.attachments import add_attachment
+    from desktop_crm.services.dossier import add_dossier_note, save_dossier
+    from desktop_crm.services.referrals import set_referral
+    from desktop_crm.services.service_records import create_service_record
+    from ui.pages.clients.hub import ClientHubView
+
+    User.create(name="王磊")
+    client = Client.create(name="杭州云帆科技有限公司", status="customer")
+    brought = Client.create(name="宁波百川包装材料有限公司")
+    create_service_record(client.id, "complaint", "发票有误")
+    save_dossier(client.id, credit_code="91350100M000100Y43", legal_representative="张三")
+    add_dossier_note(client.id, clock.today(), "新厂投产", "官网")
+    set_referral(brought.id, referrer_client_id=client.id)
+    photo = tmp_path / "现场照片.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3b82f6"))
+    assert image.save(str(photo), "PNG")
+    add_attachment("client", client.id, photo)
+
+    shown: list[str] = []
+    grab = ClientHubView.grab
+
+    def recording_grab(hub: ClientHubView, *args: object) -> object:
+        current = hub.tabs.currentWidget()
+        tabs = ("stakeholders", "service", "dossier", "referrals", "attachments")
+        shown.append(next((n for n in tabs if getattr(hub, n) is current), "another tab"))
+        return grab(hub, *args)
+
+    monkeypatch.setattr(ClientHubView, "grab", recording_grab)
+    out = tmp_path / "shots"
+    assert ui_app.main(["--db", str(db_path), "--screenshots", str(out), "--lang", "zh_CN"]) == 0
+    assert shown == ["service", "dossier", "referrals", "attachments"]
+    for name in (
+        "client_service",
+        "client_dossier",
+        "client_referrals",
+        "client_attachments",
+        "client_form_settings",
+    ):
+        data = (out / f"{name}.png").read_bytes()
+        assert data.startswith(PNG_MAGIC) and len(data) > 5_000, name
+
+
 def test_unreadable_database_is_reported_without_traceback(
     modal: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
