@@ -105,6 +105,14 @@ class SettingsPage(Page):
     def title(self) -> str:
         return self.tr("Settings")
 
+    @property
+    def loading(self) -> bool:
+        """A section's reading is on its way from the worker (the team, the backups): screenshots and the
+        self-test wait for it, as for the other pages' ``loading``."""
+        # looked up, never kept in an attribute: one holding it made PySide crash in the Settings tests
+        backups = self.findChild(BackupSettingsSection)
+        return self.team.reading or (backups is not None and backups.reading)
+
     def set_current_language(self, lang: str) -> None:
         self._updating = True
         try:

@@ -64,6 +64,7 @@ class BackupSettingsSection(QFrame):
         super().__init__(parent)
         self._generation = 0  # the latest refresh; a listing arriving late for an older one is dropped
         self.loaded = False
+        self.reading = False  # a listing is on its way from the worker (screenshots wait for it)
         layout, heading = section_card(self, self.tr("Backups"))
         layout.addWidget(heading)
         hint = QLabel(
@@ -156,12 +157,19 @@ class BackupSettingsSection(QFrame):
         self.loaded = False
         self.empty_label.setText(self.tr("Loading the backups…"))
         self.empty_label.setVisible(self.table.rowCount() == 0)
+        self.reading = True
         job = default_worker().submit(lambda _progress: read_backup_listing(path))
-        deliver(job, self, lambda listing: self._show_listing(listing, generation), self._on_load_failed)
+        deliver(
+            job,
+            self,
+            lambda listing: self._show_listing(listing, generation),
+            lambda message: self._on_load_failed(message, generation),
+        )
 
     def _show_listing(self, listing: BackupListing, generation: int) -> None:
         if generation != self._generation:
             return  # a newer refresh is on its way
+        self.reading = False
         for key, spin in self.keep_spins.items():
             spin.setValue(listing.retention[key])
         self.table.set_backups(listing.backups)
@@ -175,7 +183,10 @@ class BackupSettingsSection(QFrame):
         self.loaded = True
         self.sig_loaded.emit()
 
-    def _on_load_failed(self, message: str) -> None:
+    def _on_load_failed(self, message: str, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self.reading = False
         self.empty_label.setText(self.tr("The backups could not be listed: {error}").format(error=message))
         self.empty_label.show()
 

@@ -256,6 +256,7 @@ class TeamSection(QFrame):
         super().__init__(parent)
         self._generation = 0  # the latest load or refresh; a reading arriving for an older one is dropped
         self.loaded = False  # False until the first reading arrives: the table is disabled meanwhile
+        self.reading = False  # a reading is on its way from the worker (screenshots wait for it)
         layout, title = section_card(self, self.tr("Team"), spacing=10)
         hint = QLabel(
             self.tr(
@@ -343,21 +344,32 @@ class TeamSection(QFrame):
             self.loading_label.show()
             self.table.setEnabled(False)
             self._update_buttons()
+        self.reading = True
         job = default_worker().submit(lambda _progress: read_team())
-        deliver(job, self, lambda reading: self._on_team_read(reading, generation), self._on_load_failed)
+        deliver(
+            job,
+            self,
+            lambda reading: self._on_team_read(reading, generation),
+            lambda message: self._on_load_failed(message, generation),
+        )
 
     def refresh(self, select_id: int | None = None) -> None:
         """Read the team now: after the section's own change, which must show at once."""
         self._generation += 1  # a load still on its way is older: dropped
+        self.reading = False
         members, working = read_team()
         self._show(members, working, select_id)
 
     def _on_team_read(self, reading: tuple[list[TeamMember], int | None], generation: int) -> None:
         if generation != self._generation:
             return  # a newer load or refresh is on its way or shown
+        self.reading = False
         self._show(*reading)
 
-    def _on_load_failed(self, message: str) -> None:
+    def _on_load_failed(self, message: str, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer load or refresh is on its way or shown
+        self.reading = False
         self.loading_label.setText(self.tr("The team could not be read: {error}").format(error=message))
         self.loading_label.show()
 
