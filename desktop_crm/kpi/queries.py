@@ -227,7 +227,7 @@ def _complaint_queries(user_id: int | None) -> list[Query]:
         (
             ("complaints_opened",),
             f"""SELECT p.idx, COUNT(*)
-            FROM {PERIOD_TABLE} AS p CROSS JOIN service_record AS s JOIN client AS cl ON cl.id = s.client_id
+            FROM service_record AS s JOIN client AS cl ON cl.id = s.client_id CROSS JOIN {PERIOD_TABLE} AS p
             WHERE s.kind = 'complaint' AND s.created_at >= p.lo AND s.created_at < p.hi AND {alive}{owner}
             GROUP BY p.idx""",
             params,
@@ -235,7 +235,7 @@ def _complaint_queries(user_id: int | None) -> list[Query]:
         (
             ("complaints_resolved", "resolution_days_sum"),
             f"""SELECT p.idx, COUNT(*), SUM(CAST({days} AS INTEGER))
-            FROM {PERIOD_TABLE} AS p CROSS JOIN service_record AS s JOIN client AS cl ON cl.id = s.client_id
+            FROM service_record AS s JOIN client AS cl ON cl.id = s.client_id CROSS JOIN {PERIOD_TABLE} AS p
             WHERE s.kind = 'complaint' AND s.resolved_at >= p.lo AND s.resolved_at < p.hi AND {alive}{owner}
             GROUP BY p.idx""",
             params,
