@@ -5,24 +5,32 @@ style-sheet rule (a white field with a border): the highlighted item became a bl
 disappeared. A :class:`QStyledItemDelegate` paints items through the ``QComboBox QAbstractItemView::item``
 rules of ``app.qss`` instead. :class:`ComboPopupStyler`, installed once on the application, gives every
 combo box such a delegate when it is polished (a delegate set by the code itself is left alone).
+
+The same filter gives every other table, tree and list view the delegate that shows a cut cell's whole
+text as its tooltip (``ui.cell_tips``): one application filter for both, as every event passes through it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QStyledItemDelegate
+
+from .cell_tips import give_cell_tips
 
 
 class ComboPopupStyler(QObject):
-    """Application-wide event filter: combo boxes get a style-sheet-aware item delegate."""
+    """Application-wide event filter: combo boxes get a style-sheet-aware item delegate, item views the
+    one that shows a cut cell's whole text (``ui.cell_tips``)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            isinstance(watched, QComboBox)  # first: every event of the application passes here
-            and event.type() == QEvent.Type.Polish
-            and not isinstance(watched.itemDelegate(), QStyledItemDelegate)
-        ):
-            watched.setItemDelegate(QStyledItemDelegate(watched))
+        # Every event of the application passes here: the cheap type tests first.
+        if isinstance(watched, QComboBox):
+            if event.type() == QEvent.Type.Polish and not isinstance(
+                watched.itemDelegate(), QStyledItemDelegate
+            ):
+                watched.setItemDelegate(QStyledItemDelegate(watched))
+        elif isinstance(watched, QAbstractItemView) and event.type() == QEvent.Type.Polish:
+            give_cell_tips(watched)
         return False
 
 
