@@ -7,8 +7,8 @@ by pytest). Issue 15's target: each within 2x of SQLite on the large demo data.
 
 Each query is what the application runs for the page (the core's read functions, not a re-typed SQL),
 timed as the median of ``--runs`` after one warm-up run, on each engine in turn; then the ratio
-PostgreSQL / SQLite. The floor beside them: ``SELECT count(*) FROM client`` on each engine (a round trip
-and a scan: what any query pays at least).
+PostgreSQL / SQLite. The floors beside them, on each engine: ``SELECT 1`` (what every statement pays: a
+round trip to the server, its parse and plan) and ``SELECT count(*) FROM client`` (a round trip and a scan).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ def _cases(today: date) -> dict[str, Callable[[], Any]]:
         return lambda: search_client_ids(raw_connection(), term, 200)
 
     return {
+        "floor: one statement (SELECT 1)": lambda: database.execute_sql("SELECT 1").fetchone(),
         "floor: count(*) of clients": lambda: database.execute_sql("SELECT count(*) FROM client").fetchone(),
         "client list: open (by name)": lambda: ClientQuery(ClientFilter()).ids(),
         "client list: by last contact, desc": lambda: ClientQuery(
