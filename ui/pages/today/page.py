@@ -10,8 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QWidget,
+)
 
 from desktop_crm import clock
 from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
@@ -34,14 +44,10 @@ from .actions_bar import ActionsBar
 from .care_section import CareSections
 from .dialogs import RescheduleDialog, refusal_text
 from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel, days_text
-from .sections import AgendaSection
+from .sections import NO_LIMIT, AgendaSection
 from .service_section import ServiceAgendaSection
 
 LIMIT = 500  # rows per list (load_agenda's limit): counts at the limit show as "500+"
-
-
-# px: each row of lists shows its heading and a few rows (the care row has its buttons under the lists)
-SECTION_MIN_HEIGHTS = (160, 140, 196)
 
 
 class TodayPage(Page):
@@ -168,13 +174,28 @@ class TodayPage(Page):
         self.service_section = ServiceAgendaSection(self)  # slice service: beside the client-care sections
         self.service_section.sig_service_changed.connect(self.after_change)
         self.care.layout().addWidget(self.service_section, 1)
+        # In a window too narrow for three sections side by side with the clients' names readable, the
+        # service section takes a row of its own under the care sections (_arrange_care_row).
+        self.service_row = QWidget(self)
+        QHBoxLayout(self.service_row).setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(self.service_row)
+        self.service_row.hide()
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
-        # Three rows of lists, each at least a heading and a few rows: in a window too low for them the
-        # rows scroll as a whole (the window still fits a small screen); when it grows, the splitter
-        # shares the room.
-        for widget, height in zip((self.steps_section, bottom, self.care), SECTION_MIN_HEIGHTS, strict=True):
-            widget.setMinimumHeight(height)
+        self.splitter.setStretchFactor(self.splitter.indexOf(self.service_row), 3)
+        # The rows of lists, each at least a heading and a few whole rows (AgendaSection.min_rows): in a
+        # window too low for them the rows scroll as a whole (the window still fits a small screen); when
+        # it grows, the splitter shares the room; an empty section gives its room to the others.
+        self.rows: tuple[tuple[QWidget, tuple[AgendaSection, ...]], ...] = (
+            (self.steps_section, (self.steps_section,)),
+            (bottom, (self.neglected_section, self.instalment_section)),
+            (self.care, (self.care.candidates, self.care.dates, self.service_section)),
+            (self.service_row, (self.service_section,)),
+        )
+        for section in self._sections():
+            section.sig_room_changed.connect(self._arrange_care_row)
+        # The service section's client shares the stretch with what the record is about (96 px before).
+        self.service_section.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.sections_scroll = QScrollArea(self)
         self.sections_scroll.setObjectName("todaySectionsScroll")
         self.sections_scroll.setWidgetResizable(True)
@@ -184,6 +205,62 @@ class TodayPage(Page):
         self.sections_scroll.setWidget(self.splitter)
         self.splitter.setAutoFillBackground(False)
         self.page_layout.addWidget(self.sections_scroll, 1)
+
+    def _sections(self) -> tuple[AgendaSection, ...]:
+        return (
+            self.steps_section,
+            self.neglected_section,
+            self.instalment_section,
+            self.care.candidates,
+            self.care.dates,
+            self.service_section,
+        )
+
+    def _arrange_care_row(self) -> None:
+        """Service & complaints beside the care sections when the row can give each client column its
+        least width with the other columns whole (``AgendaSection.needed_width``; an empty section only
+        its heading), else in a row of its own under them; then share the room (``_share_room``)."""
+        care = self.care.candidates, self.care.dates, self.service_section
+        spacing = self.care.layout().spacing()
+        needed = sum(
+            section.heading_width()
+            if section.is_empty()
+            else section.needed_width(2 if section is self.service_section else 1)
+            for section in care
+        )
+        margins = self.page_layout.contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = self.width() - margins.left() - margins.right() - scroll_bar
+        beside = needed + 2 * spacing <= room
+        care_layout = self.care.layout()
+        assert isinstance(care_layout, QBoxLayout)
+        if beside != (self.service_section.parent() is self.care):
+            if beside:
+                care_layout.addWidget(self.service_section, 1)
+                self.service_row.hide()
+            else:
+                row_layout = self.service_row.layout()
+                assert isinstance(row_layout, QBoxLayout)
+                row_layout.addWidget(self.service_section, 1)
+                self.service_row.show()
+        self._share_room()
+
+    def _share_room(self) -> None:
+        """An empty section yields its room: beside sections with rows it keeps its heading's width; a
+        row of sections without more rows than they show (or none) keeps only their height."""
+        for row, sections in self.rows:
+            layout = row.layout()
+            here = [s for s in sections if s.parent() is row or s is row]
+            if not here:
+                continue
+            every_empty = all(s.is_empty() for s in here)
+            for section in here:
+                yields = section.is_empty() and not every_empty
+                if isinstance(layout, QBoxLayout) and section is not row:
+                    layout.setStretchFactor(section, 0 if yields else 1)
+                section.setMaximumWidth(section.heading_width() if yields else NO_LIMIT)
+            short = all(s.is_short() for s in here)
+            row.setMaximumHeight(max(s.fitted_height() for s in here) if short else NO_LIMIT)
 
     # --- Page ----------------------------------------------------------------------------------
     def title(self) -> str:
@@ -390,8 +467,13 @@ class TodayPage(Page):
     # --- Qt overrides and slots -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._arrange_care_row()
         if self._dirty:
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange_care_row()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
