@@ -102,7 +102,7 @@ class CareSections(QWidget):
         fit_to_samples(
             self.candidates.table,
             2,
-            [candidates_tr("Never"), candidates_tr("{days} ago").format(days=days_text(999))],
+            [candidates_tr("Never"), candidates_tr("{days} ago").format(days=days_text(9999))],
         )
         self.dates = AgendaSection(
             self.tr("Anniversaries and birthdays"),

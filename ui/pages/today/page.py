@@ -132,7 +132,7 @@ class TodayPage(Page):
         fit_to_samples(
             self.neglected_section.table,
             2,
-            [neglected_tr("Never"), neglected_tr("{days} ago").format(days=days_text(999))],
+            [neglected_tr("Never"), neglected_tr("{days} ago").format(days=days_text(9999))],
         )
         fit_to_samples(self.neglected_section.table, 3, [days_text(999)])
         self.instalment_section = AgendaSection(
@@ -149,7 +149,7 @@ class TodayPage(Page):
             self.instalment_section.table,
             3,
             [
-                instalments_tr("{days} overdue").format(days=days_text(999)),
+                instalments_tr("{days} overdue").format(days=days_text(9999)),
                 instalments_tr("Due today"),
                 instalments_tr("In {days}").format(days=days_text(99)),
             ],
