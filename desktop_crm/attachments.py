@@ -67,7 +67,7 @@ def kind_of(file_name: str) -> str:
 def store_for_database(db_path: str | os.PathLike[str]) -> Path:
     """The store of the database file ``db_path``."""
     text = os.fspath(db_path)
-    from .postgres.connect import is_team_url
+    from .team_url import is_team_url
 
     if is_team_url(text):  # a team database: this machine's store for it, in the data folder
         from urllib.parse import urlsplit

@@ -67,7 +67,7 @@ def run_backup(args: argparse.Namespace, db_path: Path) -> int:
 
     if isinstance(db_path, str):  # a team database: pg_dump when available (desktop_crm.postgres.backup)
         from .postgres.backup import backup_team_database
-        from .postgres.connect import display_url
+        from .team_url import display_url
 
         team = backup_team_database(db_path, args.file)
         how = (

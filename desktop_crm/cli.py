@@ -66,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
 def db_target(value: str) -> Path | str:
     """A ``--db`` value: a file path, or a team database's ``postgresql://`` URL kept as text (a ``Path``
     would fold its ``//``)."""
-    from .postgres.connect import is_team_url
+    from .team_url import is_team_url
 
     return value if is_team_url(value) else Path(value)
 
@@ -159,7 +159,7 @@ def _verify_before_reading(path: Path) -> None:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import generate_demo
-    from .postgres.connect import display_url
+    from .team_url import display_url
 
     path: Path | str = args.db or default_db_path()
     summary = generate_demo(path, size=args.size, seed=args.seed, today=args.today)

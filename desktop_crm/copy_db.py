@@ -198,7 +198,7 @@ def copy_database(
     """Copy every record of ``source`` into the empty ``destination`` (files or postgresql:// URLs)."""
     from .db import close_database, open_database
     from .models import database
-    from .postgres.connect import display_url, is_team_url
+    from .team_url import display_url, is_team_url
 
     def shown(target: str | os.PathLike[str]) -> str:
         return display_url(str(target)) if is_team_url(target) else os.fspath(target)

@@ -84,7 +84,7 @@ def open_database(
     proxy) points at it.
     """
     path = os.fspath(path)
-    from .postgres.connect import is_team_url
+    from .team_url import is_team_url
 
     if is_team_url(path):  # a team database (desktop_crm.postgres)
         from .postgres import open_team_database

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_crm.paths import portable_home
-from desktop_crm.postgres.connect import display_url, is_team_url
+from desktop_crm.team_url import display_url, is_team_url
 
 ORGANIZATION_NAME = "desktop-crm"
 APPLICATION_NAME = "desktop-crm"

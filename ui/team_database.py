@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_crm.errors import CrmError
-from desktop_crm.postgres.connect import display_url, is_team_url
+from desktop_crm.team_url import display_url, is_team_url
 
 DEFAULT_PORT = 5432
 

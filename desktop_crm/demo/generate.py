@@ -83,7 +83,7 @@ def generate_demo(
     spec = SIZES[size]
     today = today or clock.today()
     started = time.perf_counter()
-    from ..postgres.connect import is_team_url
+    from ..team_url import is_team_url
 
     if is_team_url(db_path):
         return _into_team_database(str(db_path), size, seed, today, progress, started)
@@ -108,7 +108,7 @@ def _into_team_database(
     from pathlib import Path
 
     from ..copy_db import copy_database, first_table_with_rows
-    from ..postgres.connect import display_url
+    from ..team_url import display_url
 
     db = open_database(url)
     try:  # refused before minutes of work, not after

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..errors import CrmError, DatabaseVersionError
 from ..migrations import LATEST_VERSION
-from .connect import URL_PREFIXES, TeamDatabase, display_url, is_team_url
+from ..team_url import URL_PREFIXES, display_url, is_team_url
+from .connect import TeamDatabase
 from .schema import (
     APPLICATION,
     PG_MIGRATIONS,

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from .. import clock
 from ..errors import CrmError
 from ..paths import data_dir
-from .connect import display_url
+from ..team_url import display_url
 
 
 @dataclass(frozen=True)

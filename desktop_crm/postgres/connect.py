@@ -5,32 +5,12 @@ way SQLite returns them (``SUM`` of integers is an ``int``, ``AVG`` a ``float``)
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from peewee import PostgresqlDatabase
 
 from .sql import translate
-
-URL_PREFIXES = ("postgresql://", "postgres://")
-
-
-def is_team_url(target: object) -> bool:
-    """Whether ``target`` (a ``--db`` value) names a team database rather than a file."""
-    return isinstance(target, str) and target.lower().startswith(URL_PREFIXES)
-
-
-def display_url(url: str) -> str:
-    """``url`` without any password, for the window's title and the status bar."""
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    user = unquote(parts.username) + "@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    name = parts.path.lstrip("/")
-    query = re.sub(r"(^|&)password=[^&]*", "", parts.query).strip("&")
-    return f"postgresql://{user}{host}{port}/{name}" + (f"?{query}" if query else "")
 
 
 def _register_adapters() -> None:
