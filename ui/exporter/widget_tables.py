@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from desktop_crm.exporting.cells import Column
 
 from ..tasks import Job
-from .actions import export_table
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 40
 
@@ -195,6 +194,8 @@ class _TableExport:
             columns, rows = view_table(self.table, self.kinds, self.row_header)
         else:
             raise TypeError(f"no table export for {type(self.table).__name__}")
+        from .actions import export_table  # the dialog and the writers: on first use
+
         return export_table(self.table.window(), self.title, self.file_stem, columns, rows)
 
     def _on_action_triggered(self) -> None:

@@ -19,14 +19,7 @@ from ...inputs import DateTimeEdit
 from ...labels import label
 from ..deals.form import DealFormDialog
 from ..today.dialogs import from_qdatetime, to_qdatetime
-
-
-def type_name(kind: str, types: list[svc.ServiceType] | None = None) -> str:
-    """The type's name in the interface language: a built-in type translated, the business's own as named."""
-    found = next((t for t in types or svc.service_types() if t.key == kind), None)
-    if found is not None and found.name:
-        return found.name
-    return label("service_type", kind)
+from .service_names import type_name
 
 
 class ServiceRecordDialog(DealFormDialog):

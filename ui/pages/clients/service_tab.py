@@ -31,7 +31,8 @@ from ...labels import label
 from ...table_fit import fit_to_samples, widest_dates, widest_datetimes
 from ...widgets import make_table_view, set_column_widths
 from ..today.models import RED, RowColumn, RowObjectModel
-from .service_dialog import ServiceRecordDialog, ServiceStatusDialog, type_name
+from .service_dialog import ServiceRecordDialog, ServiceStatusDialog
+from .service_names import type_name
 
 ACCEPTED = 1
 

@@ -16,7 +16,7 @@ from desktop_crm.services import service_records as svc
 from ... import fmt, prompts
 from ...labels import label
 from ...table_fit import fit_to_samples, widest_dates
-from ..clients.service_dialog import ServiceStatusDialog, type_name
+from ..clients.service_names import type_name
 from .models import RED, RowColumn, RowObjectModel
 from .sections import AgendaSection
 
@@ -90,6 +90,8 @@ class ServiceAgendaSection(AgendaSection):
         return self.service_model.item(row) if row >= 0 else None
 
     def resolve(self, record: ServiceRow) -> bool:
+        from ..clients.service_dialog import ServiceStatusDialog  # its dialogs: on first use
+
         dialog = ServiceStatusDialog(self, record, "resolved")
         if prompts.run_modal(dialog) == ACCEPTED:
             self.sig_service_changed.emit()

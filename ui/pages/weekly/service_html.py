@@ -11,7 +11,7 @@ from desktop_crm.weekly_form import WeeklyFormView
 
 from ... import fmt
 from ...labels import label
-from ..clients.service_dialog import type_name
+from ..clients.service_names import type_name
 
 
 class ServiceItemsHtml(QObject):
