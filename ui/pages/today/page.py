@@ -201,7 +201,6 @@ class TodayPage(Page):
         self.sections_scroll.setWidgetResizable(True)
         self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections_scroll.setStyleSheet("QScrollArea#todaySectionsScroll { background: transparent; }")
         self.sections_scroll.setWidget(self.splitter)
         self.splitter.setAutoFillBackground(False)
         self.page_layout.addWidget(self.sections_scroll, 1)

@@ -24,25 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...a11y import scaled_css
 from ...exporter.widget_tables import install_table_export
 from ...table_fit import cell_width
 from ...widgets import make_table_view, set_column_widths
 
 CLIENT_MIN_CHARS = 7  # a client's city and name: "杭州华美新能源", "Silverline Medi"
 NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
-
-SECTION_STYLE = """
-QFrame#agendaSection { background: #ffffff; border: 1px solid #e3e8ef; border-radius: 10px; }
-QFrame#agendaSection QLabel#sectionTitle { font-size: 1.15em; font-weight: 600; color: #1f2a3c; }
-QFrame#agendaSection QLabel#sectionCount {
-    color: #ffffff; background: #8a96a6; border-radius: 9px; padding: 1px 8px; font-weight: 600;
-}
-QFrame#agendaSection QLabel#sectionCount[accent="danger"] { background: #d9534f; }
-QFrame#agendaSection QLabel#sectionEmpty { color: #6b7785; padding: 18px; }
-QFrame#agendaSection QTableView { border: none; }
-QFrame#agendaSection QTableView:focus { border: 2px solid #3b6fd8; }
-"""
 
 
 class AgendaSection(QFrame):
@@ -66,7 +53,6 @@ class AgendaSection(QFrame):
         self.min_rows = min_rows
         self._room: tuple[bool, int, int] | None = None  # what the page last shared the room by
         self.setObjectName("agendaSection")
-        self.setStyleSheet(scaled_css(SECTION_STYLE))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
