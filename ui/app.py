@@ -47,11 +47,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from . import prompts
+from .app_filters import install_application_filters
 from .charts.mplconfig import ensure_mplconfigdir
 from .fonts import register_qt_font
 from .gui_gc import install_gui_thread_collector
 from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
-from .input_guard import install_wheel_guard
 from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSettings
 
 log = logging.getLogger("ui")
@@ -203,7 +203,9 @@ def apply_style(app: QApplication) -> None:
     apply_theme(app, AppSettings().theme)
 
 
-def create_application(argv: list[str]) -> QApplication:
+def create_application(argv: list[str], *, defer_filters: bool = False) -> QApplication:
+    """The application, configured and styled. ``defer_filters``: the application-wide event filters
+    (``ui.app_filters``) are left to the window's first paint (the window's start), else installed now."""
     existing = QApplication.instance()
     app = (
         existing
@@ -214,7 +216,8 @@ def create_application(argv: list[str]) -> QApplication:
     ensure_mplconfigdir()  # before matplotlib is ever imported
     register_qt_font(app)
     apply_style(app)
-    install_wheel_guard(app)  # the wheel scrolls the page, never an unfocused field under the pointer
+    if not defer_filters:
+        install_application_filters(app)  # the wheel guard, combo lists and cut cells' tips
     install_gui_thread_collector(app)  # cycles holding Qt objects are freed on the GUI thread only
     return app
 
@@ -236,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     if headless and QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # these modes need no screen
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    app = create_application(rest)
+    app = create_application(rest, defer_filters=not headless)  # installed after the first paint
     configure_logging()
     settings = AppSettings()
     args.db = choose_database(args.db, settings)
@@ -264,23 +267,22 @@ def main(argv: list[str] | None = None) -> int:
     remember_database(settings, args.db)
 
     shell = Shell(app, args.db, lang, settings)
-    if args.quit_after_first_paint:
-        shell.start(quit_after_first_paint=True)
+    if args.quit_after_first_paint:  # a measurement: leave right after the paint, waiting for nothing
+        shell.start(on_first_paint=lambda: _leave_now(0))
     else:
         shell.start(first_launch=first_launch)
         if not first_launch and not team:
             start_integrity_check()  # after the window shows, on a thread of its own
     code = int(app.exec())
-    if args.quit_after_first_paint:  # a measurement: leave now, without waiting for a job on the worker
-        _leave_now(code)
     _stop_worker()
     release_lock()
     return code
 
 
 def _leave_now(code: int) -> None:
-    """End the process at once (``--quit-after-first-paint``): the worker may be in the middle of the first
-    page's query, which waiting for would add to the measured start; nothing was written."""
+    """End the process at once (``--quit-after-first-paint``, from the first paint's callback): the worker
+    may be in the middle of the first page's query, which waiting for (as quitting the event loop does,
+    through ``aboutToQuit``) would add to the measured start; nothing was written."""
     from .file_status import release_lock
 
     release_lock()

@@ -24,14 +24,18 @@ class ComboPopupStyler(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         # Every event of the application passes here: the cheap type tests first.
-        if isinstance(watched, QComboBox):
-            if event.type() == QEvent.Type.Polish and not isinstance(
-                watched.itemDelegate(), QStyledItemDelegate
-            ):
-                watched.setItemDelegate(QStyledItemDelegate(watched))
-        elif isinstance(watched, QAbstractItemView) and event.type() == QEvent.Type.Polish:
-            give_cell_tips(watched)
+        if isinstance(watched, (QComboBox, QAbstractItemView)) and event.type() == QEvent.Type.Polish:
+            self.polish(watched)
         return False
+
+    @staticmethod
+    def polish(widget: QObject) -> None:
+        """Give a combo box its style-sheet-aware delegate, an item view the cell-tips one."""
+        if isinstance(widget, QComboBox):
+            if not isinstance(widget.itemDelegate(), QStyledItemDelegate):
+                widget.setItemDelegate(QStyledItemDelegate(widget))
+        elif isinstance(widget, QAbstractItemView):
+            give_cell_tips(widget)
 
 
 _styler: ComboPopupStyler | None = None

@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     provide_frontend()
     args = list(sys.argv[1:] if argv is None else argv)
     if starts_window(args):
+        from .pyside_tuning import read_sources_directly
+
+        read_sources_directly()  # before the window's imports (ui.pyside_tuning)
         from .app import main as gui_main
 
         return int(gui_main(args) or 0)

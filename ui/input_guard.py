@@ -29,10 +29,14 @@ class WheelGuard(QObject):
                 event.ignore()  # propagates to the parent: the surrounding area scrolls
                 return True
         elif kind == QEvent.Type.Polish:
-            widget: QWidget = watched
-            if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.polish(watched)
         return False
+
+    @staticmethod
+    def polish(widget: QWidget) -> None:
+        """Make a spin box or combo box take the focus by click or Tab only, never by the wheel."""
+        if isinstance(widget, _GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 _guard: WheelGuard | None = None

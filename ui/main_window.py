@@ -388,8 +388,8 @@ class MainWindow(QMainWindow):
             spec.module_name for i, spec in enumerate(PAGES) if i in self._built
         }
 
-    def quit_after_first_paint(self, callback: Callable[[], None]) -> None:
-        """Call ``callback`` right after this window's first paint (``--quit-after-first-paint``)."""
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` right after this window's first paint (``ui.shell``: what can wait for it)."""
         self._after_first_paint(callback)
 
     def _after_first_paint(self, callback: Callable[[], None]) -> None:

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 def run_modal(dialog: QDialog) -> int:
     """Run ``dialog`` modally and return its result code (the one seam tests patch)."""
     from .a11y import prepare
+    from .app_filters import install_application_filters
 
+    install_application_filters()  # a dialog before the window's first paint: the filters now
     prepare(dialog)  # accessible names, Tab in reading order
     return int(dialog.exec())
 

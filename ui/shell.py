@@ -3,6 +3,7 @@ offers demo data for a newly created database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_crm.errors import CrmError
 
 from . import prompts
+from .app_filters import install_application_filters
 from .file_status import attach as attach_file_status
 from .i18n import install_translators
 from .main_window import MainWindow
@@ -75,15 +77,19 @@ class Shell(QObject):
         window.backups.start_automatic()  # daily while open and on close (ui.backup_ui)
         return window
 
-    def start(self, *, first_launch: bool = False, quit_after_first_paint: bool = False) -> MainWindow:
+    def start(
+        self, *, first_launch: bool = False, on_first_paint: Callable[[], None] | None = None
+    ) -> MainWindow:
         """Build and show the window (only its first page is built before the first paint; the others
         are imported in the background once it is idle, and built when first shown).
-        ``quit_after_first_paint``: exit the event loop with 0 right after the first paint, asking nothing."""
+        ``on_first_paint`` (``--quit-after-first-paint``): called right after the first paint instead of
+        the usual start (asking nothing, building nothing more)."""
         self.window = self.create_window()
-        if quit_after_first_paint:
-            self.window.quit_after_first_paint(lambda: self.app.exit(0))
+        if on_first_paint is not None:
+            self.window.after_first_paint(on_first_paint)
             self.window.show()
             return self.window
+        self.window.after_first_paint(lambda: install_application_filters(self.app))
         self.window.start_idle_building()
         self.window.show()
         if first_launch:

@@ -58,10 +58,7 @@ def palette(name: str) -> QPalette:
 
 def apply_theme(app: QApplication, name: str) -> None:
     """Restyle the whole application in theme ``name`` (light or dark)."""
-    from .combo_popup import install_combo_popup_styler
-
     name = name if name in THEMES else "light"
-    install_combo_popup_styler(app)
     app.setStyle("Fusion")
     app.setPalette(palette(name))
     app.setStyleSheet(style_sheet(name))

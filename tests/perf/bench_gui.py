@@ -376,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     painted: list[float] = []
     window = shell.create_window()
     window.backups.automatic = False  # no daily or closing backup of the big file in the middle of the run
-    window.quit_after_first_paint(lambda: painted.append(time.perf_counter()))
+    window.after_first_paint(lambda: painted.append(time.perf_counter()))
     window.start_idle_building()  # as ``Shell.start`` does
     window.resize(1280, 800)
     window.show()

@@ -68,7 +68,8 @@ def test_quit_after_first_paint_imports_only_the_first_page(db: object, db_path:
     code = (
         "import sys\n"
         "import ui.app\n"
-        "ui.app._leave_now = lambda code: None  # report below instead of leaving at once\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "ui.app._leave_now = lambda code: QApplication.instance().exit(code)  # report below, then leave\n"
         "from ui.entry import main\n"
         f"code = main(['--db', {str(db_path)!r}, '--lang', 'en', '--quit-after-first-paint'])\n"
         "pages = sorted(m for m in sys.modules if m.startswith('ui.pages.') and m.endswith('.page'))\n"

@@ -1,0 +1,59 @@
+"""ui.app_filters: the application-wide filters, installed after the window's first paint, catch up on the
+widgets built before them (what they would have done at those widgets' polish)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from ui import app_filters
+from ui.cell_tips import ElidedTextTips
+
+
+def test_widgets_built_before_the_filters_get_what_their_polish_would_have_given(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_filters, "_installed", False)  # as at start, before the first paint
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    combo, spin, table = QComboBox(root), QSpinBox(root), QTableView(root)
+    for widget in (combo, spin, table):
+        layout.addWidget(widget)
+    root.show()
+    qtbot.waitExposed(root)  # polished, without the filters
+    combo.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+    spin.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+    assert type(table.itemDelegate()) is QStyledItemDelegate
+
+    app_filters.install_application_filters()
+
+    assert app_filters.installed()
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel passes an unfocused field by
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert isinstance(combo.itemDelegate(), QStyledItemDelegate)  # drawn under the style sheet
+    assert isinstance(table.itemDelegate(), ElidedTextTips)  # a cut cell shows its whole text
+
+
+def test_the_window_start_installs_them_right_after_its_first_paint(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shell import Shell
+
+    monkeypatch.setattr(app_filters, "_installed", False)
+    monkeypatch.setattr("ui.shell.ask_first_user", lambda window: None)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shell = Shell(app, db_path, "en")
+    window = shell.start()
+    qtbot.addWidget(window)
+    assert not app_filters.installed()  # built and shown, not painted yet
+    qtbot.waitUntil(app_filters.installed, timeout=5000)
+    combos = window.findChildren(QComboBox)
+    assert combos and all(isinstance(combo.itemDelegate(), QStyledItemDelegate) for combo in combos)
