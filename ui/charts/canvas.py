@@ -30,6 +30,8 @@ from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
+from desktop_crm.gc_pause import gc_paused
+
 from .. import prompts
 from .data import ChartData
 from .mplconfig import ensure_mplconfigdir
@@ -51,7 +53,7 @@ _DIGITS = re.compile(r"\d")
 def _import_matplotlib() -> None:
     if _ready.is_set():
         return
-    with _import_lock:
+    with _import_lock, gc_paused():  # no collection walks the growing heap meanwhile (a GUI stall)
         if _ready.is_set():
             return
         ensure_mplconfigdir()

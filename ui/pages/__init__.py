@@ -8,6 +8,7 @@ still available; reading it imports every page.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import logging
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
+
+from desktop_crm.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from .base import Page
@@ -77,14 +80,20 @@ def page_class(key: str) -> type[Page]:
 def preload_modules(names: Iterable[str], done: set[str]) -> None:
     """Import ``names`` one after the other (run on a background thread while the window is idle: pure
     Python imports let the GUI thread run every few milliseconds); each name goes into ``done`` once
-    imported (or failed: the GUI thread then imports it itself and reports the error)."""
-    for name in names:
-        try:
-            with IMPORT_LOCK:
-                importlib.import_module(name)
-        except Exception:  # pragma: no cover - reported by the GUI thread's own import
-            log.warning("preloading %s failed", name, exc_info=True)
-        done.add(name)
+    imported (or failed: the GUI thread then imports it itself and reports the error).
+
+    The cyclic collector waits meanwhile (``desktop_crm.gc_pause``: the GUI thread's collections would
+    walk the heap growing with every module, each a stall of the window), and what the imports made,
+    long-lived, is then kept out of later collections (``gc.freeze``)."""
+    with gc_paused():
+        for name in names:
+            try:
+                with IMPORT_LOCK:
+                    importlib.import_module(name)
+            except Exception:  # pragma: no cover - reported by the GUI thread's own import
+                log.warning("preloading %s failed", name, exc_info=True)
+            done.add(name)
+        gc.freeze()
 
 
 def __getattr__(name: str) -> Any:
