@@ -9,7 +9,10 @@ so :class:`CachingRenderer` keeps
   dpi, drawn with a single ``draw_text_image`` call at the text's position rounded to the pixel (Agg
   itself places glyphs at 1/64 px: the difference is under half a pixel, the glyph shapes are the same);
 - each font's line metrics (``_get_font_height_metrics``, which ``Text`` asks the renderer for before
-  looking the font up itself), computed exactly as ``Text._get_layout`` would.
+  looking the font up itself), computed exactly as ``Text._get_layout`` would;
+- each string's extent (``get_text_width_height_descent``): matplotlib caches it per renderer, so each
+  chart's canvas measured every tick label, title and legend entry again on its first layout; shared,
+  the eight charts of the dashboard measure a month's name or a money label once.
 
 Rotated, mathematical, non-antialiased text and text with font features or a language go the usual way.
 """
@@ -26,6 +29,7 @@ from matplotlib.ft2font import RenderMode
 MAX_ENTRIES = 4000
 _bitmaps: dict[tuple[Any, ...], tuple[Any, int, int] | None] = {}
 _metrics: dict[tuple[Any, ...], tuple[float | None, float | None, float | None]] = {}
+_extents: dict[tuple[Any, ...], tuple[float, float, float]] = {}
 
 
 def _font_key(prop: FontProperties) -> tuple[Any, ...]:
@@ -43,6 +47,7 @@ def _font_key(prop: FontProperties) -> tuple[Any, ...]:
 def clear_caches() -> None:
     _bitmaps.clear()
     _metrics.clear()
+    _extents.clear()
 
 
 class CachingRenderer(RendererAgg):  # type: ignore[misc]
@@ -69,6 +74,21 @@ class CachingRenderer(RendererAgg):  # type: ignore[misc]
         if len(_metrics) > MAX_ENTRIES:
             _metrics.clear()
         _metrics[key] = found
+        return found
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: Any
+    ) -> tuple[float, float, float]:
+        if ismath is not False:  # mathematical text and TeX: measured the usual way
+            return tuple(super().get_text_width_height_descent(s, prop, ismath))  # type: ignore[return-value]
+        key = (s, _font_key(prop), self.dpi)
+        found = _extents.get(key)
+        if found is None:
+            w, h, d = super().get_text_width_height_descent(s, prop, ismath)
+            found = (float(w), float(h), float(d))
+            if len(_extents) > MAX_ENTRIES:
+                _extents.clear()
+            _extents[key] = found
         return found
 
     def draw_text(
