@@ -21,7 +21,7 @@ What cannot be made to look alike lives here, one function per concern:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, cast
 
 
@@ -102,8 +102,17 @@ def has_tables(names: Sequence[str], db: Any = None) -> bool:
     if is_postgres(current):
         probes = ", ".join("to_regclass(?) IS NOT NULL" for _ in names)  # by the search path
         return all(current.execute_sql(f"SELECT {probes}", list(names)).fetchone())
+    return _sqlite_tables_exist(current.execute_sql, names)
+
+
+def sqlite_has_tables(conn: sqlite3.Connection, names: Sequence[str]) -> bool:
+    """:func:`has_tables` on a raw ``sqlite3`` connection (the bulk jobs' own connections)."""
+    return _sqlite_tables_exist(conn.execute, names)
+
+
+def _sqlite_tables_exist(execute: Callable[..., Any], names: Sequence[str]) -> bool:
     marks = ", ".join("?" for _ in names)
-    found = current.execute_sql(
+    found = execute(
         f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", list(names)
     ).fetchone()[0]
     return int(found) == len(set(names))

@@ -37,7 +37,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
-from .engine import drop_trigger, has_tables, raw_connection, trigger_statements
+from .engine import drop_trigger, has_tables, raw_connection, sqlite_has_tables, trigger_statements
 from .kpi import Period, compute_many
 from .kpi.compute import Value
 from .kpi.compute import _values as kpi_values
@@ -338,12 +338,7 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
 def has_summaries(conn: sqlite3.Connection) -> bool:
     if not isinstance(conn, sqlite3.Connection):  # the team database's wrapper: the bound database's tables
         return has_tables((DAILY, FIRST), _database_of(conn))
-    return (
-        conn.execute(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)", (DAILY, FIRST)
-        ).fetchone()[0]
-        == 2
-    )
+    return sqlite_has_tables(conn, (DAILY, FIRST))
 
 
 def recompute(conn: sqlite3.Connection) -> None:
