@@ -25,6 +25,7 @@ from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
 
 from ... import fmt
 from ...labels import label
+from ...table_fit import widest_dates
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -59,6 +60,11 @@ class RowObjectModel(QAbstractTableModel, Generic[T]):
 
     def item(self, row: int) -> T:
         return self._rows[row]
+
+    def width_samples(self, column: int) -> list[str]:
+        """The widest texts ``column`` can show, known in advance (its width is fitted to them); none
+        for a column of free text."""
+        return []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -179,6 +185,13 @@ class NeglectedTableModel(RowObjectModel[NeglectedClient]):
             RowColumn(self.tr("Limit"), lambda c: days_text(c.threshold), True, color=lambda _c: MUTED),
         ]
 
+    def width_samples(self, column: int) -> list[str]:
+        if column == 2:  # last contact
+            return [self.tr("Never"), self.tr("{days} ago").format(days=days_text(9999))]
+        if column == 3:  # the grade's limit
+            return [days_text(999)]
+        return []
+
 
 class InstalmentTableModel(RowObjectModel[DueInstalment]):
     """Payment instalments (回款) due this week or overdue, with what remains to collect."""
@@ -192,6 +205,17 @@ class InstalmentTableModel(RowObjectModel[DueInstalment]):
             RowColumn(self.tr("Remaining"), lambda i: fmt.money(i.remaining), True, bold=lambda i: i.overdue),
             RowColumn(self.tr("Status"), self._status, color=lambda i: RED if i.overdue else None),
         ]
+
+    def width_samples(self, column: int) -> list[str]:
+        if column == 1:  # due date
+            return widest_dates()
+        if column == 3:  # status
+            return [
+                self.tr("{days} overdue").format(days=days_text(9999)),
+                self.tr("Due today"),
+                self.tr("In {days}").format(days=days_text(99)),
+            ]
+        return []
 
     def _status(self, item: DueInstalment) -> str:
         days = (self.today - item.due_date).days

@@ -8,6 +8,7 @@ whole team on the large demo). ``desktop_crm.clock`` is the clock (tests freeze 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
@@ -36,14 +37,14 @@ from ... import fmt, prompts
 from ...changes import KPI_SOURCES
 from ...errors import error_text
 from ...reminders import agenda_notifier
-from ...table_fit import fit_to_samples, widest_dates
+from ...table_fit import fit_to_samples
 from ...tasks import default_worker, deliver
 from ...widgets import StatCard, card_row
 from ..base import Page
 from .actions_bar import ActionsBar
 from .care_section import CareSections
 from .dialogs import RescheduleDialog, refusal_text
-from .models import InstalmentTableModel, NeglectedTableModel, StepTableModel, days_text
+from .models import InstalmentTableModel, NeglectedTableModel, RowObjectModel, StepTableModel
 from .sections import NO_LIMIT, AgendaSection
 from .service_section import ServiceAgendaSection
 
@@ -128,13 +129,6 @@ class TodayPage(Page):
             stretch_column=0,
         )
         self.neglected_section.set_column_widths([0, 110, 110, 70])
-        neglected_tr = self.neglected_model.tr  # the model's own texts (an alias: no second catalog context)
-        fit_to_samples(
-            self.neglected_section.table,
-            2,
-            [neglected_tr("Never"), neglected_tr("{days} ago").format(days=days_text(9999))],
-        )
-        fit_to_samples(self.neglected_section.table, 3, [days_text(999)])
         self.instalment_section = AgendaSection(
             self.tr("Payments to collect"),
             self.instalment_model,
@@ -143,17 +137,13 @@ class TodayPage(Page):
             stretch_column=0,
         )
         self.instalment_section.set_column_widths([0, 96, 100, 130])
-        fit_to_samples(self.instalment_section.table, 1, widest_dates())
-        instalments_tr = self.instalment_model.tr
-        fit_to_samples(
-            self.instalment_section.table,
-            3,
-            [
-                instalments_tr("{days} overdue").format(days=days_text(9999)),
-                instalments_tr("Due today"),
-                instalments_tr("In {days}").format(days=days_text(99)),
-            ],
+        fitted: tuple[tuple[AgendaSection, RowObjectModel[Any], tuple[int, ...]], ...] = (
+            (self.neglected_section, self.neglected_model, (2, 3)),
+            (self.instalment_section, self.instalment_model, (1, 3)),
         )
+        for section, model, columns in fitted:  # texts known in advance: each column fits the widest
+            for column in columns:
+                fit_to_samples(section.table, column, model.width_samples(column))
         bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)
