@@ -41,10 +41,11 @@ def test_the_hook_uses_it_and_caches_no_source_lines(tmp_path: Path, monkeypatch
     monkeypatch.syspath_prepend(str(tmp_path))
     qt_path = _module(tmp_path, "tuning_hooked_qt", "import PySide6\n")
     plain_path = _module(tmp_path, "tuning_hooked_plain", "VALUE = 1\n")
-    import tuning_hooked_plain  # noqa: F401  (imported through PySide6's hook: builtins.__import__)
-    import tuning_hooked_qt  # noqa: F401
-
+    modules = [importlib.import_module(name) for name in ("tuning_hooked_qt", "tuning_hooked_plain")]
     flags = feature.pyside_feature_dict
+    for module in modules:  # what PySide6's import hook does with each new module (it may have already)
+        flags.pop(module.__name__, None)
+        feature.feature_imported(module)
     assert flags["tuning_hooked_qt"] == 0  # uses PySide6: no feature switched on
     assert flags["tuning_hooked_plain"] == -1  # ignored by the feature switching
     assert str(qt_path) not in linecache.cache and str(plain_path) not in linecache.cache
