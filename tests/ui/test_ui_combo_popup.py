@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate
 
+from ui.combo_popup import install_combo_popup_styler
 from ui.theme import apply_theme, current_theme
 
 HIGHLIGHT = {"light": QColor("#dce7fb"), "dark": QColor("#2d4a80")}
@@ -15,6 +16,7 @@ HIGHLIGHT = {"light": QColor("#dce7fb"), "dark": QColor("#2d4a80")}
 @pytest.fixture
 def themed():
     app = QApplication.instance()
+    install_combo_popup_styler(app)  # as the application does after its window's first paint (ui.app_filters)
     before = current_theme()
     yield app
     apply_theme(app, before)
