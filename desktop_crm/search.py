@@ -87,23 +87,44 @@ def _term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
     return clauses, params
 
 
-def _team_term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
-    """The team database's condition: one scan of ``client_search`` for all the terms, each matched with
-    ``LIKE`` (``ILIKE`` once translated), which the ``pg_trgm`` index serves for three characters or more;
-    a two-character term is looked up first among the text's two-character pieces (``crm_bigrams``, its
-    own GIN index: pg_trgm cannot find those, and a scan of every text took 80-200 ms at 100,000 clients).
-    The ids come as an array (``= ANY(ARRAY(...))``): the planner then reads the few matching clients by
-    id instead of walking every client in name order until enough of them match."""
+# The team database's revision that added ``client_search.folded`` and ``sort_name``
+# (``desktop_crm.postgres.schema``); one opened by a user who may not add them has neither.
+_SEARCH_COLUMNS_REVISION = 3
+
+
+def _team_search_columns() -> bool:
+    from .models import database
+
+    return int(getattr(database.obj, "crm_team_revision", 0)) >= _SEARCH_COLUMNS_REVISION
+
+
+def _team_conditions(terms: list[str]) -> tuple[str, list[str]]:
+    """The team database's condition on a ``client_search`` row that every term is in its text: each term
+    matched with ``LIKE`` against the text lowered when written (``folded ~~ lower(term)``, exactly
+    PostgreSQL's ``ILIKE``, which lowers the whole text of every candidate row each time), served by the
+    ``pg_trgm`` index on ``folded`` for three characters or more; a two-character term is looked up first
+    among the text's two-character pieces (``crm_bigrams``, its own GIN index: pg_trgm cannot find those,
+    and a scan of every text took 80-200 ms at 100,000 clients). ``~~`` is LIKE with the backslash as its
+    escape, as :func:`_like_pattern` writes. A database without those columns (see
+    :func:`_team_search_columns`) is searched with ``ILIKE`` on the text."""
+    match = "folded ~~ lower(?)" if _team_search_columns() else "body LIKE ? ESCAPE '\\'"
     conditions: list[str] = []
     params: list[str] = []
     for term in terms:
         if len(term) == 2:
             conditions.append("crm_bigrams(body) @> ARRAY[lower(?)]")
             params.append(term)
-        conditions.append("body LIKE ? ESCAPE '\\'")
+        conditions.append(match)
         params.append(_like_pattern(term))
-    clause = f"client.id = ANY(ARRAY(SELECT client_id FROM client_search WHERE {' AND '.join(conditions)}))"
-    return [clause], params
+    return " AND ".join(conditions), params
+
+
+def _team_term_clauses(terms: list[str]) -> tuple[list[str], list[str]]:
+    """:func:`_team_conditions` as a condition on ``client.id``. The ids come as an array
+    (``= ANY(ARRAY(...))``): the planner then reads the few matching clients by id instead of walking
+    every client in name order until enough of them match."""
+    condition, params = _team_conditions(terms)
+    return [f"client.id = ANY(ARRAY(SELECT client_id FROM client_search WHERE {condition}))"], params
 
 
 def search_condition(query: str) -> tuple[str, list[str]] | None:
@@ -120,6 +141,16 @@ def search_condition(query: str) -> tuple[str, list[str]] | None:
 
 def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = None) -> list[int]:
     """Ids of alive clients matching every term of ``query``, by name."""
+    terms = _terms(query)
+    if terms and engine.is_postgres() and _team_search_columns():
+        # the search rows are the alive clients and hold their names (``sort_name``): no client is looked up
+        matched, terms_params = _team_conditions(terms)
+        sql = f"SELECT client_id FROM client_search WHERE {matched} ORDER BY sort_name"
+        team_params: list[object] = list(terms_params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            team_params.append(limit)
+        return [int(row[0]) for row in conn.execute(sql, team_params)]
     condition = search_condition(query)
     sql = "SELECT client.id FROM client WHERE client.deleted_at IS NULL"
     params: list[object] = []

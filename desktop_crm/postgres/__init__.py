@@ -78,6 +78,7 @@ def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
             _as_database_owner(cursor)
             for statement in baseline_statements(migrate_to):
                 cursor.execute(statement)
+            db.crm_team_revision = TEAM_REVISION
             return
         if meta.get("application") != APPLICATION:
             raise TeamDatabaseError("team.foreign", url=display_url(url))
@@ -97,13 +98,14 @@ def _prepare_schema(db: TeamDatabase, url: str, migrate_to: int) -> None:
             )
         revision = int(meta.get("team_revision", "0"))
         if revision < TEAM_REVISION:
-            _team_revisions(cursor, revision)
+            revision = _team_revisions(cursor, revision)
+        db.crm_team_revision = revision
 
 
-def _team_revisions(cursor: Any, revision: int) -> None:
+def _team_revisions(cursor: Any, revision: int) -> int:
     """Bring the team-only additions up to :data:`TEAM_REVISION`, as the database's owner. A user who may
-    not change the schema opens the database without them (they only speed things up); the owner's next
-    open adds them."""
+    not change the schema opens the database without them (they only speed things up; the reads check
+    ``TeamDatabase.crm_team_revision``); the owner's next open adds them. Returns the revision reached."""
     import psycopg2
 
     _as_database_owner(cursor)
@@ -113,12 +115,13 @@ def _team_revisions(cursor: Any, revision: int) -> None:
             TEAM_REVISIONS[number](cursor)
     except psycopg2.errors.InsufficientPrivilege:
         cursor.execute("ROLLBACK TO SAVEPOINT crm_team_revisions")
-        return
+        return revision
     cursor.execute(
         'INSERT INTO "crm_meta" ("key", "value") VALUES (\'team_revision\', %s) '
         'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
         (str(TEAM_REVISION),),
     )
+    return TEAM_REVISION
 
 
 def open_team_database(

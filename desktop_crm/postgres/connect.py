@@ -56,6 +56,8 @@ class TeamDatabase(PostgresqlDatabase):
     """A PostgreSQL database the models and the raw SQL of the product both use."""
 
     crm_engine = "postgresql"
+    # the team-only additions this database has (``schema.TEAM_REVISIONS``), set when it is opened
+    crm_team_revision = 0
 
     def __init__(self, url: str, **kwargs: Any) -> None:
         _register_adapters()

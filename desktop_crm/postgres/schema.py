@@ -10,12 +10,12 @@ derived data (search text, last contact, KPI summaries) — translated for Postg
 - ``COLLATE NOCASE`` index keys become ``lower(...)``;
 - each SQLite trigger becomes a PL/pgSQL function and a row trigger with the same timing, event,
   columns and condition;
-- the FTS5 trigram index becomes a ``pg_trgm`` GIN index on ``client_search.body`` (Chinese and phone
-  fragments are matched by substring, as on SQLite).
+- the FTS5 trigram index becomes a ``pg_trgm`` GIN index on ``client_search``'s lowered text (Chinese and
+  phone fragments are matched by substring, as on SQLite).
 
-Some parts only the team database has (:data:`TEAM_REVISIONS`): the two-character search index, and the
+Some parts only the team database has (:data:`TEAM_REVISIONS`): the two-character search index, the
 tables holding the attachments' bytes (``desktop_crm.postgres.blobs``; a file keeps them in its
-``.files`` folder).
+``.files`` folder), and the search rows' lowered text and name.
 
 The version lives in ``crm_meta`` (``schema_version``, ``application``). Migrations above
 :data:`BASELINE_VERSION` must come with their PostgreSQL step in :data:`PG_MIGRATIONS`
@@ -59,7 +59,47 @@ def _attachment_bytes(cursor: Any) -> None:
     create_blob_tables(cursor)
 
 
-TEAM_REVISIONS: dict[int, Callable[[Any], None]] = {1: _search_bigrams, 2: _attachment_bytes}
+# Revision 3: what the search reads besides the text, so that a search reads ``client_search`` alone:
+# ``folded``, the text lowered once when written (``LIKE`` on it is ``ILIKE`` on the text: PostgreSQL's
+# ILIKE lowers both sides per row, which was most of a search's time), with the trigram index on it; and
+# ``sort_name``, the client's name, kept by a trigger of its own (every write of a search row is a
+# refresh after a write of the client, its contacts or fields), so that the matches are put in name order
+# without looking up each client (at 3,800 matches, 10 ms of a 20 ms search).
+_SORT_NAME = [
+    'ALTER TABLE "client_search" ADD COLUMN IF NOT EXISTS "sort_name" TEXT',
+    'CREATE OR REPLACE FUNCTION "crm_client_search_sort_name"() RETURNS trigger LANGUAGE plpgsql AS $body$\n'
+    "BEGIN\n  NEW.sort_name := (SELECT c.name FROM client AS c WHERE c.id = NEW.client_id);\n  RETURN NEW;\nEND\n$body$",
+    'DROP TRIGGER IF EXISTS "client_search_sort_name" ON "client_search"',
+    'CREATE TRIGGER "client_search_sort_name" BEFORE INSERT OR UPDATE ON "client_search" '
+    'FOR EACH ROW EXECUTE FUNCTION "crm_client_search_sort_name"()',
+]
+_FOLDED = [
+    'ALTER TABLE "client_search" ADD COLUMN IF NOT EXISTS "folded" TEXT GENERATED ALWAYS AS (lower("body")) STORED',
+    'DROP INDEX IF EXISTS "client_search_body_trgm"',
+    'CREATE INDEX IF NOT EXISTS "client_search_folded_trgm" ON "client_search" USING gin ("folded" gin_trgm_ops)',
+]
+_SEARCH_COLUMNS = _SORT_NAME + _FOLDED
+
+
+def _search_sort_and_folded(cursor: Any) -> None:
+    """Revision 3: ``client_search.sort_name`` and ``folded`` (:data:`_SEARCH_COLUMNS`), filled for the
+    rows already there. The names are written first: adding the generated column then rewrites the table
+    once, leaving no old row versions behind (a search reads every matching row)."""
+    for sql in _SORT_NAME:
+        cursor.execute(sql)
+    cursor.execute(
+        'UPDATE "client_search" AS s SET "sort_name" = c.name FROM "client" AS c '
+        "WHERE c.id = s.client_id AND s.sort_name IS DISTINCT FROM c.name"
+    )
+    for sql in _FOLDED:
+        cursor.execute(sql)
+
+
+TEAM_REVISIONS: dict[int, Callable[[Any], None]] = {
+    1: _search_bigrams,
+    2: _attachment_bytes,
+    3: _search_sort_and_folded,
+}
 TEAM_REVISION = max(TEAM_REVISIONS)
 
 
@@ -257,9 +297,7 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
                 continue
             triggers.extend(translate_trigger(sql))
     statements += tables + indexes
-    statements.append(
-        'CREATE INDEX "client_search_body_trgm" ON "client_search" USING gin ("body" gin_trgm_ops)'
-    )
+    statements += _SEARCH_COLUMNS  # revision 3 (with its trigram index on the lowered text)
     statements.append(_BIGRAM_INDEX)
     statements += BLOB_TABLES  # revision 2: the attachments' bytes (no change-log triggers: no ids)
     statements += triggers

@@ -194,3 +194,19 @@ def test_memo_split_into_words_and_phones_finds_what_sql_finds(clients: dict[str
         "9 walker",
     ]:
         assert memo.matching_ids(query) == ids(query), query
+
+
+def test_matches_come_in_name_order_after_renames_deletes_and_contact_edits(db: object) -> None:
+    from desktop_crm.services.clients import delete_client, update_client
+
+    gamma = Client.create(name="Acme Gamma")
+    alpha = Client.create(name="Acme Alpha")
+    beta = Client.create(name="Acme Beta")
+    delta = Client.create(name="Acme Delta")
+    assert search_client_ids(raw_connection(), "acme") == [alpha.id, beta.id, delta.id, gamma.id]
+    update_client(gamma.id, name="Acme Aardvark")
+    Contact.create(client=alpha, name="Zed Acme")  # the search row is written again: its order stays
+    delete_client(beta.id)
+    assert search_client_ids(raw_connection(), "ACME") == [gamma.id, alpha.id, delta.id]
+    assert search_client_ids(raw_connection(), "acme", 2) == [gamma.id, alpha.id]
+    assert search_client_ids(raw_connection(), "acme al") == [alpha.id]

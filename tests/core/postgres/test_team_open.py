@@ -117,14 +117,26 @@ def test_team_only_additions_reach_an_older_database_when_its_owner_opens_it(ser
     close_database()
     meta, indexes = _meta_and_indexes(owner_url)
     assert meta["team_revision"] == str(TEAM_REVISION)
-    assert "client_search_body_bigrams" in indexes
-    # as a database made before the revisions existed: no index, no revision recorded
+    assert {"client_search_body_bigrams", "client_search_folded_trgm"} <= indexes
+    # as a database made before the revisions existed: no index, no search columns, no revision recorded
     import psycopg2
 
+    open_database(owner_url)
+    try:
+        from desktop_crm.services.clients import create_client
+
+        earlier = create_client(name="杭州云帆 Aurora")
+    finally:
+        close_database()
     old = psycopg2.connect(owner_url)
     old.autocommit = True
     cursor = old.cursor()
     cursor.execute("DROP INDEX client_search_body_bigrams")
+    cursor.execute("DROP TRIGGER client_search_sort_name ON client_search")
+    cursor.execute("ALTER TABLE client_search DROP COLUMN folded, DROP COLUMN sort_name")
+    cursor.execute(
+        'CREATE INDEX "client_search_body_trgm" ON "client_search" USING gin ("body" gin_trgm_ops)'
+    )
     cursor.execute("DELETE FROM crm_meta WHERE key = 'team_revision'")
     cursor.execute(f'GRANT USAGE ON SCHEMA public TO "{outsider}"')
     cursor.execute(f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{outsider}"')
@@ -137,18 +149,24 @@ def test_team_only_additions_reach_an_older_database_when_its_owner_opens_it(ser
         from desktop_crm.search import search_client_ids
         from desktop_crm.services.clients import create_client
 
-        made = create_client(name="杭州云帆科技")
-        assert search_client_ids(raw_connection(), "云帆") == [made.id]
+        made = create_client(name="杭州云帆 Borealis")
+        assert search_client_ids(raw_connection(), "云帆") == [earlier.id, made.id]
+        assert search_client_ids(raw_connection(), "AURORA") == [earlier.id]
     finally:
         close_database()
     meta, indexes = _meta_and_indexes(owner_url)
     assert "team_revision" not in meta and "client_search_body_bigrams" not in indexes
-    # the owner's next open adds them
+    # the owner's next open adds them, and the names of the rows already there
     open_database(owner_url)
-    close_database()
+    try:
+        assert search_client_ids(raw_connection(), "杭州云帆", 1) == [earlier.id]
+        assert search_client_ids(raw_connection(), "云帆 borealis") == [made.id]
+    finally:
+        close_database()
     meta, indexes = _meta_and_indexes(owner_url)
     assert meta["team_revision"] == str(TEAM_REVISION)
-    assert "client_search_body_bigrams" in indexes
+    assert {"client_search_body_bigrams", "client_search_folded_trgm"} <= indexes
+    assert "client_search_body_trgm" not in indexes
 
 
 def test_bigrams_are_the_lower_cased_two_character_pieces_without_spaces(db: Any) -> None:
