@@ -65,7 +65,12 @@ def _day_start(day: date) -> datetime:
 
 
 def _where(flt: PipelineFilter) -> Expression:
-    cond = Opportunity.deleted_at.is_null() & Client.deleted_at.is_null()
+    return _opportunity_where(flt) & Client.deleted_at.is_null()
+
+
+def _opportunity_where(flt: PipelineFilter) -> Expression:
+    """The filter's conditions on the opportunity itself (alive, owner, dates)."""
+    cond = Opportunity.deleted_at.is_null()
     if flt.owner_id is not None:
         cond &= Opportunity.owner == flt.owner_id
     if flt.date_field == "created":
@@ -84,6 +89,9 @@ def _where(flt: PipelineFilter) -> Expression:
 def stage_totals(flt: PipelineFilter | None = None) -> list[StageTotal]:
     """One row per open stage, in stage order (stages without opportunities give zeros)."""
     flt = flt or PipelineFilter()
+    # "of an alive client" as "not among the deleted clients" (a few) rather than a join: the team
+    # database looked every open opportunity's client up one by one (15 ms against 4 on the large demo)
+    deleted_clients = Client.select(Client.id).where(Client.deleted_at.is_null(False))
     query: Any = (  # .tuples(): rows are plain tuples
         Opportunity.select(
             Opportunity.stage,
@@ -91,8 +99,11 @@ def stage_totals(flt: PipelineFilter | None = None) -> list[StageTotal]:
             fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents), 0),
             fn.COALESCE(fn.SUM(Opportunity.expected_amount_cents * Opportunity.probability), 0),
         )
-        .join(Client)
-        .where(_where(flt) & Opportunity.stage.in_(OPEN_STAGES))
+        .where(
+            _opportunity_where(flt)
+            & Opportunity.stage.in_(OPEN_STAGES)
+            & Opportunity.client.not_in(deleted_clients)
+        )
         .group_by(Opportunity.stage)
         .tuples()
     )
