@@ -6,8 +6,9 @@ by pytest). Issue 15's target: each within 2x of SQLite on the large demo data.
     .venv/bin/python tests/perf/bench_engines.py --db /tmp/large.sqlite3 --team postgresql://USER@HOST:PORT/large
 
 Each query is what the application runs for the page (the core's read functions, not a re-typed SQL),
-timed as the median of ``--runs`` after one warm-up run, on each engine in turn; then the ratio
-PostgreSQL / SQLite. The floors beside them, on each engine: ``SELECT 1`` (what every statement pays: a
+timed ``--runs`` times after one warm-up run, on each engine in turn, and that ``--rounds`` times
+alternating the engines (a machine whose load changes during the run then weighs on both alike); the
+median of all of an engine's runs, then the ratio PostgreSQL / SQLite. The floors beside them, on each engine: ``SELECT 1`` (what every statement pays: a
 round trip to the server, its parse and plan) and ``SELECT count(*) FROM client`` (a round trip and a scan).
 """
 
@@ -25,14 +26,14 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def _median_ms(fn: Callable[[], Any], runs: int) -> float:
+def _times_ms(fn: Callable[[], Any], runs: int) -> list[float]:
     fn()  # warm-up: caches, the planner's first look
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+    return times
 
 
 def _cases(today: date) -> dict[str, Callable[[], Any]]:
@@ -76,28 +77,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--db", type=Path, required=True, help="the SQLite file")
     parser.add_argument("--team", required=True, help="the same data on PostgreSQL (postgresql://...)")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="runs per engine and round")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over both engines, alternating")
     args = parser.parse_args(argv)
     from desktop_crm.db import close_database, open_database
     from desktop_crm.models import database
 
-    results: dict[str, dict[str, float]] = {}
+    times: dict[str, dict[str, list[float]]] = {}
     today: date | None = None
-    for engine, target in (("sqlite", args.db), ("postgresql", args.team)):
-        open_database(target)
-        try:
-            if today is None:
-                (stamp,) = database.execute_sql("SELECT max(happened_at) FROM follow_up").fetchone()
-                today = date.fromisoformat(str(stamp)[:10])
-            for name, fn in _cases(today).items():
-                try:
-                    results.setdefault(name, {})[engine] = _median_ms(fn, max(2, args.runs))
-                except Exception as exc:  # a read that fails on one engine is reported, not hidden
-                    print(f"{engine}: {name}: FAILED ({type(exc).__name__}: {str(exc).splitlines()[0]})")
-                    results.setdefault(name, {})[engine] = float("nan")
-        finally:
-            close_database()
-    print(f"\nmedian of {args.runs} runs, ms; data as of {today}")
+    for _round in range(max(1, args.rounds)):
+        for engine, target in (("sqlite", args.db), ("postgresql", args.team)):
+            open_database(target)
+            try:
+                if today is None:
+                    (stamp,) = database.execute_sql("SELECT max(happened_at) FROM follow_up").fetchone()
+                    today = date.fromisoformat(str(stamp)[:10])
+                for name, fn in _cases(today).items():
+                    found = times.setdefault(name, {}).setdefault(engine, [])
+                    try:
+                        found.extend(_times_ms(fn, max(2, args.runs)))
+                    except Exception as exc:  # a read that fails on one engine is reported, not hidden
+                        print(f"{engine}: {name}: FAILED ({type(exc).__name__}: {str(exc).splitlines()[0]})")
+                        found.append(float("nan"))
+            finally:
+                close_database()
+    results = {
+        name: {engine: statistics.median(values) for engine, values in by_engine.items()}
+        for name, by_engine in times.items()
+    }
+    print(f"\nmedian of {args.rounds} x {args.runs} runs, ms; data as of {today}")
     print(f"{'read':<38}{'SQLite':>10}{'PostgreSQL':>12}{'ratio':>8}  target <= 2.0")
     for name, by_engine in results.items():
         lite, pg = by_engine.get("sqlite", float("nan")), by_engine.get("postgresql", float("nan"))
