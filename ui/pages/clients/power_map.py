@@ -223,7 +223,11 @@ class PowerMapView(QGraphicsView):
         scale = min(viewport.width() / rect.width(), viewport.height() / rect.height(), self.max_scale)
         scale = max(scale, MIN_SCALE)
         self.scale(scale, scale)
-        self.centerOn(rect.center())
+        center = rect.center()
+        visible_height = viewport.height() / scale
+        if rect.height() > visible_height:  # too tall even at the smallest scale: the top of the chart
+            center.setY(rect.top() + visible_height / 2)  # (who decides) in view, scroll down for the rest
+        self.centerOn(center)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
