@@ -114,18 +114,34 @@ class TodayPage(Page):
         self.page_layout.addLayout(card_row(*self.cards))
 
     def _build_sections(self) -> None:
+        # The scroll area and its splitter first, each list then built inside its final parent: adding a
+        # finished tree of widgets to a new parent re-parents (and re-styles) every one of them again.
+        self.sections_scroll = QScrollArea(self)
+        self.sections_scroll.setObjectName("todaySectionsScroll")
+        self.sections_scroll.setWidgetResizable(True)
+        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter = QSplitter()
+        self.splitter.setOrientation(self.splitter.orientation().Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(14)
+        self.sections_scroll.setWidget(self.splitter)
         self.model = StepTableModel(self)
         self.neglected_model = NeglectedTableModel(self)
         self.instalment_model = InstalmentTableModel(self)
         self.steps_section = AgendaSection(
-            self.tr("Next steps"), self.model, self.tr("No open next steps this week. Well done."), self
+            self.tr("Next steps"),
+            self.model,
+            self.tr("No open next steps this week. Well done."),
+            self.splitter,
         )
         self.steps_section.set_column_widths([150, 240, 160, 320])
+        bottom = QWidget(self.splitter)
         self.neglected_section = AgendaSection(
             self.tr("Neglected clients"),
             self.neglected_model,
             self.tr("Every client has been contacted within its grade's limit."),
-            self,
+            bottom,
             stretch_column=0,
         )
         self.neglected_section.set_column_widths([0, 110, 110, 70])
@@ -133,7 +149,7 @@ class TodayPage(Page):
             self.tr("Payments to collect"),
             self.instalment_model,
             self.tr("No payment instalment is due this week or overdue."),
-            self,
+            bottom,
             stretch_column=0,
         )
         self.instalment_section.set_column_widths([0, 96, 100, 130])
@@ -144,29 +160,28 @@ class TodayPage(Page):
         for section, model, columns in fitted:  # texts known in advance: each column fits the widest
             for column in columns:
                 fit_to_samples(section.table, column, model.width_samples(column))
-        bottom = QWidget(self)
         bottom_row = QHBoxLayout(bottom)
         bottom_row.setContentsMargins(0, 0, 0, 0)
         bottom_row.setSpacing(14)
         bottom_row.addWidget(self.neglected_section, 1)
         bottom_row.addWidget(self.instalment_section, 1)
-        self.splitter = QSplitter(self)
-        self.splitter.setOrientation(self.splitter.orientation().Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setHandleWidth(14)
         self.splitter.addWidget(self.steps_section)
         self.splitter.addWidget(bottom)
-        self.care = CareSections(self)  # slice care: re-development candidates, anniversaries, birthdays
+        self.care = CareSections(
+            self.splitter
+        )  # slice care: re-development candidates, anniversaries, birthdays
         self.care.sig_open_client_requested.connect(self.open_client)
         self.care.sig_follow_up_logged.connect(self.after_change)
         self.splitter.addWidget(self.care)
         self.splitter.setStretchFactor(self.splitter.indexOf(self.care), 3)
-        self.service_section = ServiceAgendaSection(self)  # slice service: beside the client-care sections
+        self.service_section = ServiceAgendaSection(
+            self.care
+        )  # slice service: beside the client-care sections
         self.service_section.sig_service_changed.connect(self.after_change)
         self.care.layout().addWidget(self.service_section, 1)
         # In a window too narrow for three sections side by side with the clients' names readable, the
         # service section takes a row of its own under the care sections (_arrange_care_row).
-        self.service_row = QWidget(self)
+        self.service_row = QWidget(self.splitter)
         QHBoxLayout(self.service_row).setContentsMargins(0, 0, 0, 0)
         self.splitter.addWidget(self.service_row)
         self.service_row.hide()
@@ -186,12 +201,6 @@ class TodayPage(Page):
             section.sig_room_changed.connect(self._arrange_care_row)
         # The service section's client shares the stretch with what the record is about (96 px before).
         self.service_section.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.sections_scroll = QScrollArea(self)
-        self.sections_scroll.setObjectName("todaySectionsScroll")
-        self.sections_scroll.setWidgetResizable(True)
-        self.sections_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.sections_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sections_scroll.setWidget(self.splitter)
         self.splitter.setAutoFillBackground(False)
         self.page_layout.addWidget(self.sections_scroll, 1)
 
