@@ -117,6 +117,7 @@ class DashboardPage(Page):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget(scroll)
         content.setObjectName("dashboardContent")
+        scroll.setWidget(content)  # before it is filled: moving the finished page re-parents every widget
         self.content_layout = QVBoxLayout(content)
         self.content_layout.setContentsMargins(0, 0, 8, 0)
         self.content_layout.setSpacing(14)
@@ -175,7 +176,6 @@ class DashboardPage(Page):
         self.people_export_button.clicked.connect(self._on_people_export_button_clicked)
         self.content_layout.addWidget(self.people_export_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.content_layout.addStretch(1)
-        scroll.setWidget(content)
         self.page_layout.addWidget(scroll, 1)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)

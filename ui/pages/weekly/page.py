@@ -128,9 +128,13 @@ class WeeklyPage(Page):
             button.setVisible(False)
         self.page_layout.addLayout(bar)
 
+        # Each part made inside its final parent: moving a finished tree of widgets re-parents them all.
         self.stack = QStackedWidget(self)
-        self.editor = WeeklyFormEditor(self)
-        self.last_week_browser = QTextBrowser(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        self.splitter.setObjectName("weeklySplitter")
+        self.stack.addWidget(self.splitter)
+        self.editor = WeeklyFormEditor(self.splitter)
+        self.last_week_browser = QTextBrowser(self.splitter)
         self.last_week_browser.setObjectName("lastWeekBrowser")
         self.last_week_browser.setAccessibleName(self.tr("Last week"))
         self.last_week_browser.setOpenLinks(False)
@@ -138,23 +142,20 @@ class WeeklyPage(Page):
         self.last_week_browser.setStyleSheet(
             "QTextBrowser { background: #f8fafc; border: 1px solid #e2e8f0; }"
         )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("weeklySplitter")
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.last_week_browser)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.stack.addWidget(self.splitter)
         from .team_view import TeamOverviewView
 
-        self.team_view = TeamOverviewView(self)
-        self.team_view.sig_open_form.connect(self.open_form_of)
-        team_scroll = QScrollArea(self)
+        team_scroll = QScrollArea(self.stack)
         team_scroll.setWidgetResizable(True)
         team_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        team_scroll.setWidget(self.team_view)
         self.stack.addWidget(team_scroll)
+        self.team_view = TeamOverviewView(team_scroll.viewport())
+        self.team_view.sig_open_form.connect(self.open_form_of)
+        team_scroll.setWidget(self.team_view)
         self.page_layout.addWidget(self.stack, 1)
 
         self.editor.sig_add_collection.connect(self._on_add_collection)
