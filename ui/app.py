@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -141,19 +140,46 @@ def set_window_icon(app: QApplication) -> None:
     app.setDesktopFileName("desktop-crm")  # Wayland: the installed desktop-crm.desktop (its name, icon)
 
 
-def configure_logging() -> None:
+class _LogFileHandler(logging.Handler):
+    """``desktop-crm.log`` in the data folder, rotated at 1 MB (three kept), opened at the first record:
+    ``logging.handlers`` (sockets, pickle, queues: ~10 ms) is imported only when something is logged,
+    not at every start. A folder that cannot be written sends the records to stderr instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            self._target = _open_log_file()
+            self._target.setFormatter(self.formatter)
+        self._target.emit(record)
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()
+
+
+def _open_log_file() -> logging.Handler:
+    import logging.handlers
+
     from desktop_crm.paths import data_dir
 
-    root = logging.getLogger()
-    if any(getattr(h, "_desktop_crm", False) for h in root.handlers):
-        return
     try:
         data_dir().mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        return logging.handlers.RotatingFileHandler(
             data_dir() / "desktop-crm.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
-        handler = logging.StreamHandler(sys.stderr)
+        return logging.StreamHandler(sys.stderr)
+
+
+def configure_logging() -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "_desktop_crm", False) for h in root.handlers):
+        return
+    handler = _LogFileHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._desktop_crm = True  # type: ignore[attr-defined]
     root.addHandler(handler)
