@@ -20,19 +20,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from desktop_crm.errors import CrmError
-from desktop_crm.services import client_batches
-from desktop_crm.services.client_form import ClientEdit, restore_client_fields
-from desktop_crm.services.deal_forms import StageMove, apply_stage_moves, move_opportunity_stage
-from desktop_crm.services.payments import delete_payment, record_payment
 
 from .errors import error_text
+
+if TYPE_CHECKING:  # the services are imported when a command runs, not with the window (start-up)
+    from desktop_crm.services import client_batches
+    from desktop_crm.services.client_form import ClientEdit
+    from desktop_crm.services.deal_forms import StageMove
 
 _stack: QUndoStack | None = None
 _notifier: UndoNotifier | None = None
@@ -162,9 +163,13 @@ class DeleteClientsCommand(ClientCommand):
         self.client_ids = list(client_ids)
 
     def _do(self) -> None:
+        from desktop_crm.services import client_batches
+
         client_batches.delete_clients(self.client_ids)
 
     def _undo(self) -> None:
+        from desktop_crm.services import client_batches
+
         client_batches.restore_clients(self.client_ids)
 
 
@@ -203,6 +208,8 @@ class BulkEditCommand(ClientCommand):
         self._undone_at: dict[int, Any] | None = None  # each client's version after the undo (redo checks)
 
     def _do(self) -> None:
+        from desktop_crm.services import client_batches
+
         change = self.change
         self._before = client_batches.bulk_edit_clients(
             self.client_ids,
@@ -214,6 +221,8 @@ class BulkEditCommand(ClientCommand):
         )
 
     def _undo(self) -> None:
+        from desktop_crm.services import client_batches
+
         self._undone_at = client_batches.restore_bulk_edit(
             self._before, owner=self.change.change_owner, tags=bool(self.change.add_tag), check=True
         )
@@ -229,9 +238,13 @@ class EditClientCommand(ClientCommand):
         self.version = edit.after.updated_at  # the client as this edit left it
 
     def _do(self) -> None:
+        from desktop_crm.services.client_form import restore_client_fields
+
         self.version = restore_client_fields(self.edit.client_id, self.edit.after, left_at=self.version)
 
     def _undo(self) -> None:
+        from desktop_crm.services.client_form import restore_client_fields
+
         self.version = restore_client_fields(self.edit.client_id, self.edit.before, left_at=self.version)
 
 
@@ -244,6 +257,8 @@ class MoveStageCommand(ClientCommand):
         self.version = move.version  # the opportunity as this move left it
 
     def _do(self) -> None:
+        from desktop_crm.services.deal_forms import move_opportunity_stage
+
         move = self.move
         done = move_opportunity_stage(
             move.opportunity_id, move.to_stage, move.to_probability, left_at=self.version
@@ -251,6 +266,8 @@ class MoveStageCommand(ClientCommand):
         self.version = done.version
 
     def _undo(self) -> None:
+        from desktop_crm.services.deal_forms import move_opportunity_stage
+
         move = self.move
         done = move_opportunity_stage(
             move.opportunity_id, move.from_stage, move.from_probability, left_at=self.version
@@ -268,10 +285,14 @@ class MoveStagesCommand(ClientCommand):
         self.versions = {move.opportunity_id: move.version for move in self.moves}  # as the moves left them
 
     def _do(self) -> None:
+        from desktop_crm.services.deal_forms import apply_stage_moves
+
         done = apply_stage_moves(self.moves, left_at=self.versions)
         self.versions = {move.opportunity_id: move.version for move in done}
 
     def _undo(self) -> None:
+        from desktop_crm.services.deal_forms import apply_stage_moves
+
         done = apply_stage_moves([move.reversed() for move in self.moves], left_at=self.versions)
         self.versions = {move.opportunity_id: move.version for move in done}
 
@@ -301,6 +322,8 @@ class RecordPaymentCommand(ClientCommand):
         self.version = payment.version
 
     def _do(self) -> None:
+        from desktop_crm.services.payments import record_payment
+
         p = self.payment
         again = record_payment(
             p.contract_id,
@@ -315,4 +338,6 @@ class RecordPaymentCommand(ClientCommand):
         self.version = again.updated_at
 
     def _undo(self) -> None:
+        from desktop_crm.services.payments import delete_payment
+
         delete_payment(self.payment_id, left_at=self.version)
