@@ -67,7 +67,7 @@ class ClientsPage(Page):
     def hub(self) -> ClientHubView:
         """The client hub (built on first use: it is the heavier half of the page)."""
         if self._hub is None:
-            hub = ClientHubView(self.hub_scroll)
+            hub = ClientHubView(self.hub_scroll.viewport())  # its final parent: setWidget moves nothing
             hub.sig_back.connect(self._on_hub_back)
             hub.sig_edit_requested.connect(self.edit_client)
             hub.sig_delete_requested.connect(self._on_hub_delete_requested)
