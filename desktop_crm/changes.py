@@ -44,7 +44,7 @@ LOG_TABLE = "crm_change_log"
 MAX_IDS = 2000
 # Tables whose rows are derived from others (search text, KPI summaries): their changes say nothing a
 # page could not learn from the table they derive from, and a bulk write would log them many times over.
-DERIVED_TABLES = frozenset({"client_search", "kpi_daily", "kpi_first_signing"})
+DERIVED_TABLES = frozenset({"client_search", "kpi_daily", "kpi_first_signing", "client_tally"})
 _TRIGGER_PREFIX = "crm_change_"
 
 

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import clock
-from .engine import id_text, json_array_holds
+from .derived import client_tally
+from .engine import id_text, json_array_holds, raw_connection
 from .models import database
 from .models.enums import CLIENT_STATUSES, GRADES, VALUE_VERDICTS
 from .search import search_condition
@@ -384,6 +385,9 @@ class ClientQuery:
         return _sorted_by_values(ids, values, default, self.descending)
 
     def count(self) -> int:
+        if self.filter.is_empty:  # all clients alive, or all in the trash: the tally kept by triggers
+            alive, deleted = client_tally(raw_connection())
+            return deleted if self.filter.trash else alive
         where, params = where_clause(self.filter, self.today)
         return int(database.execute_sql(f"SELECT count(*) FROM client WHERE {where}", params).fetchone()[0])
 

@@ -34,7 +34,7 @@ from .engine import is_postgres, stream_rows, table_names
 from .errors import CrmError
 from .models import ALL_MODELS
 
-DERIVED = ("client_search", "kpi_daily", "kpi_first_signing")
+DERIVED = ("client_search", "kpi_daily", "kpi_first_signing", "client_tally")
 Progress = Callable[[str, int], None]
 
 

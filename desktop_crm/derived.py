@@ -4,6 +4,9 @@ bulk import, another SQLite tool) keeps it right:
 - ``client_search`` / ``client_fts``: the searchable text of each alive client (see ``search``);
 - ``client.last_contact_at``: the time of the client's latest follow-up (agenda, "not contacted for
   N days" filters, sorting the client list);
+- ``client_tally``: how many clients are alive and how many in the trash (the Clients list's "of N", the
+  status bar), one row, so that a count is one read instead of a walk over every client's index entry
+  (100,000 of them: 2.5 ms on SQLite, 8 ms on a team database);
 - the KPI summaries ``kpi_daily`` and ``kpi_first_signing`` (``desktop_crm.kpi_summary``): dropped with
   the other triggers, recomputed and their triggers recreated by ``rebuild_all``.
 
@@ -69,6 +72,50 @@ LAST_CONTACT_TRIGGERS: dict[str, str] = {
 }
 
 
+TALLY = "client_tally"
+TALLY_TABLE = (
+    f'CREATE TABLE IF NOT EXISTS "{TALLY}" ("slot" INTEGER NOT NULL PRIMARY KEY CHECK ("slot" = 1), '
+    '"alive" INTEGER NOT NULL, "deleted" INTEGER NOT NULL)'
+)
+
+
+def _tally(alive: str, deleted: str) -> str:
+    # an upsert: a new database needs no seed row (and a copy brings its own)
+    return (
+        f"INSERT INTO {TALLY} (slot, alive, deleted) VALUES (1, {alive}, {deleted}) ON CONFLICT (slot) DO UPDATE "
+        f"SET alive = {TALLY}.alive + excluded.alive, deleted = {TALLY}.deleted + excluded.deleted;"
+    )
+
+
+def _one_if(condition: str, then: str = "1", otherwise: str = "0") -> str:
+    return f"CASE WHEN {condition} THEN {then} ELSE {otherwise} END"
+
+
+TALLY_TRIGGERS: dict[str, str] = {
+    "client_tally_ai": (
+        "AFTER INSERT ON client BEGIN "
+        + _tally(_one_if("new.deleted_at IS NULL"), _one_if("new.deleted_at IS NULL", "0", "1"))
+        + " END"
+    ),
+    "client_tally_ad": (
+        "AFTER DELETE ON client BEGIN "
+        + _tally(_one_if("old.deleted_at IS NULL", "-1"), _one_if("old.deleted_at IS NULL", "0", "-1"))
+        + " END"
+    ),
+    "client_tally_au": (
+        "AFTER UPDATE OF deleted_at ON client WHEN (old.deleted_at IS NULL) <> (new.deleted_at IS NULL) BEGIN "
+        + _tally(_one_if("new.deleted_at IS NULL", "1", "-1"), _one_if("new.deleted_at IS NULL", "-1", "1"))
+        + " END"
+    ),
+}
+TALLY_REBUILD = (
+    f"DELETE FROM {TALLY}",
+    f"INSERT INTO {TALLY} (slot, alive, deleted) SELECT 1, "
+    f"COALESCE(SUM({_one_if('deleted_at IS NULL')}), 0), COALESCE(SUM({_one_if('deleted_at IS NULL', '0', '1')}), 0) "
+    "FROM client",
+)
+
+
 def create_search_triggers(conn: sqlite3.Connection) -> None:
     for name, body in SEARCH_TRIGGERS.items():
         conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
@@ -79,10 +126,22 @@ def create_last_contact_triggers(conn: sqlite3.Connection) -> None:
         conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
 
 
+def create_tally_triggers(conn: sqlite3.Connection) -> None:
+    for name, body in TALLY_TRIGGERS.items():
+        conn.execute(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')
+
+
+def create_triggers(conn: sqlite3.Connection) -> None:
+    """The per-row triggers of this module (the KPI summaries' are recreated by their ``rebuild``)."""
+    create_search_triggers(conn)
+    create_last_contact_triggers(conn)
+    create_tally_triggers(conn)
+
+
 def drop_triggers(conn: sqlite3.Connection) -> None:
     from . import kpi_summary
 
-    for name in (*SEARCH_TRIGGERS, *LAST_CONTACT_TRIGGERS):
+    for name in (*SEARCH_TRIGGERS, *LAST_CONTACT_TRIGGERS, *TALLY_TRIGGERS):
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     kpi_summary.drop_triggers(conn)
 
@@ -103,11 +162,23 @@ def rebuild_last_contact(conn: sqlite3.Connection) -> None:
     )
 
 
+def rebuild_tally(conn: sqlite3.Connection) -> None:
+    for statement in TALLY_REBUILD:
+        conn.execute(statement)
+
+
+def client_tally(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(alive, in the trash): the clients counted by ``client_tally``."""
+    row = conn.execute(f"SELECT alive, deleted FROM {TALLY} WHERE slot = 1").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
 def rebuild_all(conn: sqlite3.Connection) -> None:
     from . import kpi_summary
 
     rebuild_search(conn)
     rebuild_last_contact(conn)
+    rebuild_tally(conn)
     kpi_summary.rebuild(conn)  # recomputes the KPI summaries and recreates their triggers
     refresh_statistics(conn)
 
@@ -134,8 +205,7 @@ def bulk_mode(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         rebuild_all(conn)
-        create_search_triggers(conn)
-        create_last_contact_triggers(conn)
+        create_triggers(conn)
 
 
 def migrate_v3(conn: sqlite3.Connection) -> None:
@@ -146,3 +216,9 @@ def migrate_v3(conn: sqlite3.Connection) -> None:
 def migrate_v4(conn: sqlite3.Connection) -> None:
     create_last_contact_triggers(conn)
     rebuild_last_contact(conn)
+
+
+def migrate_v15(conn: sqlite3.Connection) -> None:
+    conn.execute(TALLY_TABLE)
+    create_tally_triggers(conn)
+    rebuild_tally(conn)

@@ -52,6 +52,14 @@ DOMAIN_CHECKS: list[tuple[str, str]] = [
         "goals whose period ends before it starts",
         "SELECT 'goal', id FROM goal WHERE period_end <= period_start",
     ),
+    (
+        "client counts (derived.TALLY) that differ from the clients",
+        """SELECT 'client_tally', 1 FROM (SELECT
+             (SELECT count(*) FROM client WHERE deleted_at IS NULL) AS alive,
+             (SELECT count(*) FROM client WHERE deleted_at IS NOT NULL) AS deleted) AS counted
+           LEFT JOIN client_tally AS kept ON kept.slot = 1
+           WHERE COALESCE(kept.alive, 0) <> counted.alive OR COALESCE(kept.deleted, 0) <> counted.deleted""",
+    ),
 ]
 
 
@@ -66,19 +74,14 @@ class CheckReport:
 
 
 def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckReport:
-    """Run SQLite's integrity (or quick) check, the foreign-key check and the domain checks."""
+    """Run SQLite's integrity (or quick) check, the foreign-key check and the domain checks. On a team
+    database the server keeps its own structure and the references (checked at every commit): the
+    domain checks and the KPI summaries' comparison."""
+    from .engine import is_postgres, raw_connection
+
     report = CheckReport()
-    pragma = "quick_check" if quick else "integrity_check"
-    rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
-    if rows != ["ok"]:
-        report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:sample])
-        report.damaged = True
-    fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
-    if fk_rows:
-        report.problems.append(
-            f"{len(fk_rows)} rows point at missing records (first: table {fk_rows[0][0]} row {fk_rows[0][1]} "
-            f"-> {fk_rows[0][2]})"
-        )
+    if not is_postgres(db):
+        _sqlite_checks(db, report, quick)
     for description, sql in DOMAIN_CHECKS:
         found = db.execute_sql(sql).fetchall()
         if found:
@@ -90,7 +93,7 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
     if not quick and not getattr(db, "crm_read_only", False):
         from . import kpi_summary
 
-        conn = db.connection()
+        conn = raw_connection(db)
         if kpi_summary.has_summaries(conn):
             drift = kpi_summary.check(conn)
             if drift:
@@ -98,3 +101,17 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
                     f"{len(drift)} KPI summary rows differ from the records (first: {drift[0]})"
                 )
     return report
+
+
+def _sqlite_checks(db: Database, report: CheckReport, quick: bool) -> None:
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
+    if rows != ["ok"]:
+        report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:5])
+        report.damaged = True
+    fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if fk_rows:
+        report.problems.append(
+            f"{len(fk_rows)} rows point at missing records (first: table {fk_rows[0][0]} row {fk_rows[0][1]} "
+            f"-> {fk_rows[0][2]})"
+        )

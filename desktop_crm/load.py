@@ -437,6 +437,8 @@ def _recompute_derived(conn: sqlite3.Connection) -> None:
     columns = {r[1] for r in conn.execute('PRAGMA table_info("client")')}
     if "last_contact_at" in columns:
         derived.rebuild_last_contact(conn)
+    if derived.TALLY in existing:
+        derived.rebuild_tally(conn)
     if kpi_summary.has_summaries(conn):
         kpi_summary.recompute(conn)
 

@@ -64,8 +64,7 @@ class BulkLoader:
             self.conn.execute(sql)
         self._dropped = []
         derived.rebuild_all(self.conn)  # needs the indexes back: it looks rows up per client
-        derived.create_search_triggers(self.conn)
-        derived.create_last_contact_triggers(self.conn)
+        derived.create_triggers(self.conn)
         self.conn.execute("COMMIT")
 
     def rollback(self) -> None:

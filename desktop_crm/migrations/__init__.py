@@ -69,6 +69,12 @@ def _m010_kpi_summaries(conn: sqlite3.Connection) -> None:
     install(conn)
 
 
+def _m015_client_tally(conn: sqlite3.Connection) -> None:
+    from ..derived import migrate_v15
+
+    migrate_v15(conn)
+
+
 MIGRATIONS: list[Migration] = [
     _sql_migration("m001_initial.sql"),
     _sql_migration("m002_kpi_indexes.sql"),
@@ -84,6 +90,7 @@ MIGRATIONS: list[Migration] = [
     _sql_migration("m012_service_records.sql"),  # slice service: service records and complaints
     _sql_migration("m013_attachments.sql"),  # slice attach: attachments (files beside the database)
     _m014_client_list_indexes,  # slice clientlist12: the Clients list's sort indexes, planner statistics
+    _m015_client_tally,  # the number of clients alive and in the trash, kept by triggers (derived.TALLY)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

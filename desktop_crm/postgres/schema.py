@@ -37,8 +37,23 @@ from .sql import translate
 
 APPLICATION = "desktop-crm"
 BASELINE_VERSION = 14
+
+
+def _client_tally(cursor: Any) -> None:
+    """Version 15: the number of clients alive and in the trash, kept by triggers (``derived.TALLY``)."""
+    from .. import derived
+
+    cursor.execute(translate_table(derived.TALLY_TABLE))
+    for name, body in derived.TALLY_TRIGGERS.items():
+        function, trigger = translate_trigger(f'CREATE TRIGGER "{name}" {body}')
+        cursor.execute(function)
+        cursor.execute(trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1))
+    for statement in derived.TALLY_REBUILD:
+        cursor.execute(statement)
+
+
 # version -> step run on the team database (in the upgrade's transaction) to reach that version
-PG_MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+PG_MIGRATIONS: dict[int, Callable[[Any], None]] = {15: _client_tally}
 
 _SKIPPED_TABLES = re.compile(r"^(sqlite_|client_fts)")
 
@@ -218,7 +233,7 @@ def translate_trigger(sql: str) -> list[str]:
     return [function, trigger]
 
 
-_DERIVED = frozenset({"client_search", "kpi_daily", "kpi_first_signing"})  # = changes.DERIVED_TABLES
+_DERIVED = frozenset({"client_search", "kpi_daily", "kpi_first_signing", "client_tally"})  # = changes.DERIVED_TABLES
 CHANGE_CHANNEL = "desktop_crm_changes"
 
 

@@ -176,3 +176,27 @@ def test_bigrams_are_the_lower_cased_two_character_pieces_without_spaces(db: Any
     first, single, empty = rows.fetchone()
     assert sorted(first) == ["ab", "ba", "王伟"]
     assert single == [] and empty == []
+
+
+def test_a_team_database_of_the_previous_version_gets_its_clients_counted(server: Any) -> None:
+    from desktop_crm.client_list import ClientFilter, ClientQuery
+    from desktop_crm.services.clients import create_client, delete_client
+
+    name = server.new_name("db")
+    server.run(f'CREATE DATABASE "{name}"')
+    url = f"{server.url}/{name}"
+    open_database(url, migrate_to=14)
+    try:
+        for i in range(4):
+            create_client(name=f"旧{i}")
+        delete_client(2)
+    finally:
+        close_database()
+    open_database(url)  # version 15: the tally table, its triggers and the clients counted
+    try:
+        assert ClientQuery(ClientFilter()).count() == 3
+        assert ClientQuery(ClientFilter(trash=True)).count() == 1
+        create_client(name="新")
+        assert ClientQuery(ClientFilter()).count() == 4
+    finally:
+        close_database()
