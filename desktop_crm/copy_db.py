@@ -117,6 +117,8 @@ class _CsvStream(io.TextIOBase):
 def _into_team_database(
     source: Any, dest: Any, progress: Progress | None, carry: Callable[[], CarriedFiles]
 ) -> tuple[dict[str, int], CarriedFiles]:
+    from .postgres.schema import COPY_SELECTS
+
     counts: dict[str, int] = {}
     present = table_names(source)
     tables = [t for t in _tables() if t in present] + [t for t in DERIVED if t in present]
@@ -127,7 +129,8 @@ def _into_team_database(
             cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
         for table in tables:
             order = "id" if table not in DERIVED else "1"
-            columns, rows = stream_rows(f'SELECT * FROM "{table}" ORDER BY {order}', db=source)
+            select = COPY_SELECTS.get(table, f'SELECT * FROM "{table}" ORDER BY {order}')
+            columns, rows = stream_rows(select, db=source)
             names = ", ".join(f'"{c}"' for c in columns)
             counter = [0]
             cursor.copy_expert(

@@ -145,7 +145,11 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
     if terms and engine.is_postgres() and _team_search_columns():
         # the search rows are the alive clients and hold their names (``sort_name``): no client is looked up
         matched, terms_params = _team_conditions(terms)
-        sql = f"SELECT client_id FROM client_search WHERE {matched} ORDER BY sort_name"
+        # a row without its name (written by a copy before the copy brought the names) looks it up
+        sql = (
+            f"SELECT client_id FROM client_search WHERE {matched} ORDER BY COALESCE(sort_name, "
+            "(SELECT c.name FROM client AS c WHERE c.id = client_search.client_id))"
+        )
         team_params: list[object] = list(terms_params)
         if limit is not None:
             sql += " LIMIT ?"

@@ -94,6 +94,14 @@ _FOLDED = [
     'CREATE INDEX IF NOT EXISTS "client_search_folded_trgm" ON "client_search" USING gin ("folded" gin_trgm_ops)',
 ]
 _SEARCH_COLUMNS = _SORT_NAME + _FOLDED
+# How a bulk copy into a team database reads a table whose team rows hold more than the file's (the copy
+# runs with the triggers off): the search rows with their client's name beside them (``sort_name``).
+COPY_SELECTS = {
+    "client_search": (
+        'SELECT s.client_id, s.body, c.name AS sort_name FROM "client_search" AS s '
+        'JOIN "client" AS c ON c.id = s.client_id ORDER BY s.client_id'
+    ),
+}
 
 
 def _search_sort_and_folded(cursor: Any) -> None:
@@ -233,7 +241,9 @@ def translate_trigger(sql: str) -> list[str]:
     return [function, trigger]
 
 
-_DERIVED = frozenset({"client_search", "kpi_daily", "kpi_first_signing", "client_tally"})  # = changes.DERIVED_TABLES
+_DERIVED = frozenset(
+    {"client_search", "kpi_daily", "kpi_first_signing", "client_tally"}
+)  # = changes.DERIVED_TABLES
 CHANGE_CHANNEL = "desktop_crm_changes"
 
 

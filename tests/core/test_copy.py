@@ -61,6 +61,25 @@ def test_copy_round_trip_gives_identical_dumps(
     assert _dump(back) == original
     # the copy is a working database: the derived data (KPI summaries, search text) came along exactly
     assert _kpi_json(target, capsys) == _kpi_json(demo_file, capsys)
+    assert _searched_and_counted(target) == _searched_and_counted(demo_file)
+
+
+def _searched_and_counted(target: Any) -> tuple[list[int], list[int], int, int]:
+    """Two searches (in name order) and the clients counted, as the Clients list reads them."""
+    from desktop_crm.client_list import ClientFilter, ClientQuery
+    from desktop_crm.engine import raw_connection
+    from desktop_crm.search import search_client_ids
+
+    open_database(target)
+    try:
+        return (
+            search_client_ids(raw_connection(), "公司"),
+            search_client_ids(raw_connection(), "科技"),
+            ClientQuery(ClientFilter()).count(),
+            ClientQuery(ClientFilter(trash=True)).count(),
+        )
+    finally:
+        close_database()
 
 
 def _kpi_json(target: Any, capsys: pytest.CaptureFixture[str]) -> Any:

@@ -210,3 +210,18 @@ def test_matches_come_in_name_order_after_renames_deletes_and_contact_edits(db: 
     assert search_client_ids(raw_connection(), "ACME") == [gamma.id, alpha.id, delta.id]
     assert search_client_ids(raw_connection(), "acme", 2) == [gamma.id, alpha.id]
     assert search_client_ids(raw_connection(), "acme al") == [alpha.id]
+
+
+def test_search_rows_without_their_name_still_come_in_name_order(db: object) -> None:
+    """A team database filled by an earlier copy holds search rows without ``sort_name`` (the copy ran
+    with the triggers off): their matches are still put in name order."""
+    from desktop_crm.engine import is_postgres
+
+    if not is_postgres(db):
+        pytest.skip("sort_name is the team database's own column")
+    made = [Client.create(name=n).id for n in ("Acme Gamma", "Acme Alpha", "Acme Beta")]
+    with database.atomic():
+        database.execute_sql("ALTER TABLE client_search DISABLE TRIGGER USER")
+        database.execute_sql("UPDATE client_search SET sort_name = NULL WHERE client_id <> ?", (made[2],))
+        database.execute_sql("ALTER TABLE client_search ENABLE TRIGGER USER")
+    assert search_client_ids(raw_connection(), "acme") == [made[1], made[2], made[0]]
