@@ -337,7 +337,13 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
 
 def has_summaries(conn: sqlite3.Connection) -> bool:
     if not isinstance(conn, sqlite3.Connection):  # the team database's wrapper: the bound database's tables
-        return has_tables((DAILY, FIRST), _database_of(conn))
+        db = _database_of(conn)
+        if getattr(db, "crm_has_kpi_summaries", False):  # once made, never dropped: asked once per open
+            return True
+        found = has_tables((DAILY, FIRST), db)
+        if found and db is not None:
+            db.crm_has_kpi_summaries = True  # type: ignore[attr-defined]
+        return found
     return sqlite_has_tables(conn, (DAILY, FIRST))
 
 
@@ -573,22 +579,22 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
                 if user_id in facts:
                     for name, value in zip(columns, found, strict=True):
                         facts[user_id].sums[name] = int(value or 0)
-        if "conversion_rate" in wanted:
-            for user_id, count in conn.execute(
-                f"SELECT owner_id, COUNT(*) FROM {FIRST} WHERE created_on >= ? AND created_on < ? "
-                "AND signed_on < ? GROUP BY owner_id",
-                (lo, hi, hi),
+        converting, signings = "conversion_rate" in wanted, bool(wanted & FIRST_KEYS)
+        if converting or signings:
+            # one read for both (a statement is a round trip on a team database): the clients created in
+            # the period and signed before its end (conversion), and the first signings in the period
+            for user_id, created_on, signed_on, amount, cycle, follow_ups in conn.execute(
+                f"SELECT owner_id, created_on, signed_on, amount_cents, cycle_days, follow_ups FROM {FIRST} "
+                "WHERE (signed_on >= ? AND signed_on < ?) OR (created_on >= ? AND created_on < ? AND signed_on < ?)",
+                (lo, hi, lo, hi, hi),
             ):
-                if user_id in facts:
-                    facts[user_id].sums["converted_clients"] = int(count)
-        if wanted & FIRST_KEYS:
-            for user_id, signed_on, amount, cycle, follow_ups in conn.execute(
-                f"SELECT owner_id, signed_on, amount_cents, cycle_days, follow_ups FROM {FIRST} "
-                "WHERE signed_on >= ? AND signed_on < ?",
-                (lo, hi),
-            ):
-                if user_id in facts:
-                    facts[user_id].first_signings.append(
+                fact = facts.get(user_id)
+                if fact is None:
+                    continue
+                if converting and lo <= str(created_on) < hi and str(signed_on) < hi:
+                    fact.sums["converted_clients"] = fact.sums.get("converted_clients", 0) + 1
+                if signings and lo <= str(signed_on) < hi:
+                    fact.first_signings.append(
                         FirstSigning(
                             date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
                         )
