@@ -98,6 +98,24 @@ def _team_search_columns() -> bool:
     return int(getattr(database.obj, "crm_team_revision", 0)) >= _SEARCH_COLUMNS_REVISION
 
 
+def _team_sort_expression() -> str:
+    """How the team database orders matches: by ``sort_name``, or, while some search row has none (a
+    copy made before the copy brought the names left them empty), by the name looked up for those rows.
+    Asked once per open: rows without a name are never written again (the trigger names every row)."""
+    from .models import database
+
+    complete = getattr(database.obj, "crm_search_names_complete", None)
+    if complete is None:
+        row = database.execute_sql(
+            "SELECT NOT EXISTS (SELECT 1 FROM client_search WHERE sort_name IS NULL)"
+        ).fetchone()
+        complete = bool(row[0])
+        database.obj.crm_search_names_complete = complete
+    if complete:
+        return "sort_name"
+    return "COALESCE(sort_name, (SELECT c.name FROM client AS c WHERE c.id = client_search.client_id))"
+
+
 def _team_conditions(terms: list[str]) -> tuple[str, list[str]]:
     """The team database's condition on a ``client_search`` row that every term is in its text: each term
     matched with ``LIKE`` against the text lowered when written (``folded ~~ lower(term)``, exactly
@@ -145,11 +163,7 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
     if terms and engine.is_postgres() and _team_search_columns():
         # the search rows are the alive clients and hold their names (``sort_name``): no client is looked up
         matched, terms_params = _team_conditions(terms)
-        # a row without its name (written by a copy before the copy brought the names) looks it up
-        sql = (
-            f"SELECT client_id FROM client_search WHERE {matched} ORDER BY COALESCE(sort_name, "
-            "(SELECT c.name FROM client AS c WHERE c.id = client_search.client_id))"
-        )
+        sql = f"SELECT client_id FROM client_search WHERE {matched} ORDER BY {_team_sort_expression()}"
         team_params: list[object] = list(terms_params)
         if limit is not None:
             sql += " LIMIT ?"
