@@ -118,6 +118,7 @@ def test_team_only_additions_reach_an_older_database_when_its_owner_opens_it(ser
     meta, indexes = _meta_and_indexes(owner_url)
     assert meta["team_revision"] == str(TEAM_REVISION)
     assert {"client_search_body_bigrams", "client_search_folded_trgm"} <= indexes
+    assert _direct_search_indexes(owner_url) == {"client_search_body_bigrams", "client_search_folded_trgm"}
     # as a database made before the revisions existed: no index, no search columns, no revision recorded
     import psycopg2
 
@@ -167,6 +168,23 @@ def test_team_only_additions_reach_an_older_database_when_its_owner_opens_it(ser
     assert meta["team_revision"] == str(TEAM_REVISION)
     assert {"client_search_body_bigrams", "client_search_folded_trgm"} <= indexes
     assert "client_search_body_trgm" not in indexes
+    assert _direct_search_indexes(owner_url) == {"client_search_body_bigrams", "client_search_folded_trgm"}
+
+
+def _direct_search_indexes(url: str) -> set[str]:
+    """The GIN indexes of the search rows that take writes at once (no pending list to read through)."""
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    try:
+        cursor = conn.cursor()
+        cursor.execute(
+            "SELECT c.relname FROM pg_class AS c JOIN pg_index AS i ON i.indexrelid = c.oid "
+            "WHERE i.indrelid = 'client_search'::regclass AND 'fastupdate=off' = ANY(c.reloptions)"
+        )
+        return {str(r[0]) for r in cursor.fetchall()}
+    finally:
+        conn.close()
 
 
 def test_bigrams_are_the_lower_cased_two_character_pieces_without_spaces(db: Any) -> None:
