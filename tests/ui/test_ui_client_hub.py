@@ -259,3 +259,26 @@ def test_the_previous_clients_chips_are_gone_at_once(qtbot, client_id) -> None:
     assert all(isinstance(chip, QLabel) and not chip.isVisible() for chip in old)
     shown = [hub.chips.itemAt(i).widget() for i in range(hub.chips.count())]
     assert [chip.text() for chip in shown][:2] == ["Customer", "A · Big deal"]
+
+
+def test_tabs_after_the_first_are_built_in_later_turns_or_when_asked_for(qtbot, client_id) -> None:
+    """Opening the first client builds the Stakeholders tab only; the others follow one per turn of the
+    event loop (a 300 ms freeze on the large data when all eight were built at once), in their order, and
+    any of them asked for earlier is built then, with the tabs before it."""
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    assert hub.tabs.count() == 1
+    assert hub.contracts.show_rows is not None  # asking for the fourth tab builds the three before it
+    titles = [hub.tabs.tabText(i) for i in range(hub.tabs.count())]
+    assert titles == ["Stakeholders", "Follow-ups", "Opportunities", "Contracts && payments"]
+    qtbot.waitUntil(lambda: hub.tabs.count() == 8)
+    assert hub.tabs.widget(7) is hub.dossier and hub.tabs.widget(4) is hub.service
+    hub.show_client(client_id)
+    assert hub.name_label.text() == "上海华东精密机械"
+
+
+def test_a_client_opened_before_the_tabs_are_built_fills_every_tab(qtbot, client_id) -> None:
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.show_client(client_id)  # a small database: read and shown at once, building every tab
+    assert hub.tabs.count() == 8 and hub.shown_id == client_id

@@ -210,7 +210,12 @@ class ContractsSection(_Section):
         self.model = TupleTableModel(columns, parent=self)
         self.model.highlight = lambda row: row[6] > 0
         self.model.highlight_columns = {6}
-        self.table = make_table_view(self.model, self, stretch_column=0)
+        # The splitters first and every view made inside its final parent (QSplitter.addWidget of a
+        # finished table re-parents it: a fifth of this tab's build).
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        detail = QWidget(split)
+        lower = QSplitter(Qt.Orientation.Horizontal, detail)
+        self.table = make_table_view(self.model, split, stretch_column=0)
         self.table.setObjectName("contractsTable")
         install_table_export(
             self.table,
@@ -234,7 +239,7 @@ class ContractsSection(_Section):
         self.instalment_model.highlight_columns = {1, 4, 5}
         # The status is the last column and takes what is left (no stretch column: its header would be
         # every column's minimum, the "#" column as wide as "Status").
-        self.instalments = make_table_view(self.instalment_model, self)
+        self.instalments = make_table_view(self.instalment_model, lower)
         install_table_export(
             self.instalments,
             self.tr("Export the payment plan"),
@@ -256,23 +261,20 @@ class ContractsSection(_Section):
             ],
             parent=self,
         )
-        self.payments = make_table_view(self.payment_model, self, stretch_column=4)
+        self.payments = make_table_view(self.payment_model, lower, stretch_column=4)
         install_table_export(self.payments, self.tr("Export payments"), "payments", {0: "date", 1: "money"})
         self.payments.setObjectName("paymentsTable")
         set_column_widths(self.payments, [0, 100, 100, 80])
         fit_to_samples(self.payments, 0, widest_dates())
-        self.detail_label = QLabel(self)
+        self.detail_label = QLabel(detail)
         self.detail_label.setObjectName("hint")
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.instalments)
         lower.addWidget(self.payments)
         lower.setChildrenCollapsible(False)
         lower.setStretchFactor(0, 11)
         lower.setStretchFactor(1, 9)
         lower.setSizes([550, 450])
-        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 4, 0, 0)
         detail_layout.addWidget(self.detail_label)

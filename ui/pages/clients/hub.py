@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -46,6 +47,10 @@ CHIP_COLORS = {
     "verdict": ("#e4f6ea", "#1e7b4c"),
     "deleted": ("#f9dcd9", "#a02a22"),
 }
+
+
+# The hub's tabs after Stakeholders, in their order (see ``ClientHubView._build``).
+_LATER_TABS = ("follow_ups", "opportunities", "contracts", "service", "attachments", "referrals", "dossier")
 
 
 def _chip(text: str, kind: str, parent: QWidget) -> QLabel:
@@ -113,21 +118,13 @@ class ClientHubView(QWidget):
         self.tabs.setDocumentMode(True)
         self.body.addWidget(self.tabs)
         self.stakeholders = StakeholdersSection(self)
-        self.follow_ups = FollowUpsSection(self)
-        self.opportunities = OpportunitiesSection(self)
-        self.contracts = ContractsSection(self)
         self.tabs.addTab(self.stakeholders, self.tr("Stakeholders"))
-        self.tabs.addTab(self.follow_ups, self.tr("Follow-ups"))
-        self.tabs.addTab(self.opportunities, self.tr("Opportunities"))
-        self.tabs.addTab(self.contracts, self.tr("Contracts & payments").replace("&", "&&"))
-        self.service = ServiceTab(self)  # slice service: service records and complaints
-        self.tabs.addTab(self.service, self.tr("Service"))
-        self.attachments = AttachmentsPanel(self)  # slice attach: every file of the client
-        self.tabs.addTab(self.attachments, self.tr("Attachments"))
-        self.referrals = ReferralsSection(self)  # slice care: who referred the client, whom it brought
-        self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.dossier = DossierTab(self)  # slice care: the client dossier (客户雷达)
-        self.tabs.addTab(self.dossier, self.tr("Dossier"))
+        # The other tabs are built one per turn of the event loop after this one (opening the first
+        # client built all eight at once: a 300 ms freeze on the large data), while the client is read
+        # on the worker; whatever asks for one of them first builds it (and the tabs before it) at once.
+        self._built: dict[str, QWidget] = {}
+        self._pending: list[str] = list(_LATER_TABS)
+        QTimer.singleShot(0, self, self._build_next)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 6, 20, 8)  # tight at 720 px: six contacts in view (issue 13)
@@ -148,14 +145,94 @@ class ClientHubView(QWidget):
 
         self.stakeholders.sig_contacts_changed.connect(self._on_stakeholders_changed)
         self.stakeholders.sig_log_follow_up_requested.connect(self._on_stakeholders_log_follow_up_requested)
-        self.follow_ups.sig_follow_ups_changed.connect(self._on_follow_ups_changed)
-        self.opportunities.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
-        self.opportunities.sig_deals_changed.connect(self._on_deals_changed)
-        self.contracts.sig_deals_changed.connect(self._on_deals_changed)
-        self.service.sig_service_changed.connect(self._on_service_changed)
-        self.attachments.sig_attachments_changed.connect(self._on_attachments_changed)
-        self.referrals.sig_referrals_changed.connect(self._on_referrals_changed)
-        self.referrals.sig_open_client_requested.connect(self.show_client)
+
+    # --- the tabs after the first, built on demand or one per turn -------------------------------
+    def _build_next(self) -> None:
+        if self._pending:
+            self._build(self._pending[0])
+        if self._pending:
+            QTimer.singleShot(0, self, self._build_next)
+
+    def _build(self, name: str) -> QWidget:
+        """Build the pending tabs up to ``name`` (in their order: each is added after the previous)."""
+        while name not in self._built:
+            current = self._pending.pop(0)
+            self._built[current] = getattr(self, f"_make_{current}")()
+        return self._built[name]
+
+    def _section(self, name: str) -> QWidget:
+        return self._built.get(name) or self._build(name)
+
+    def _make_follow_ups(self) -> QWidget:
+        section = FollowUpsSection(self)
+        self.tabs.addTab(section, self.tr("Follow-ups"))
+        section.sig_follow_ups_changed.connect(self._on_follow_ups_changed)
+        return section
+
+    def _make_opportunities(self) -> QWidget:
+        section = OpportunitiesSection(self)
+        self.tabs.addTab(section, self.tr("Opportunities"))
+        section.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
+        section.sig_deals_changed.connect(self._on_deals_changed)
+        return section
+
+    def _make_contracts(self) -> QWidget:
+        section = ContractsSection(self)
+        self.tabs.addTab(section, self.tr("Contracts & payments").replace("&", "&&"))
+        section.sig_deals_changed.connect(self._on_deals_changed)
+        return section
+
+    def _make_service(self) -> QWidget:
+        section = ServiceTab(self)  # slice service: service records and complaints
+        self.tabs.addTab(section, self.tr("Service"))
+        section.sig_service_changed.connect(self._on_service_changed)
+        return section
+
+    def _make_attachments(self) -> QWidget:
+        section = AttachmentsPanel(self)  # slice attach: every file of the client
+        self.tabs.addTab(section, self.tr("Attachments"))
+        section.sig_attachments_changed.connect(self._on_attachments_changed)
+        return section
+
+    def _make_referrals(self) -> QWidget:
+        section = ReferralsSection(self)  # slice care: who referred the client, whom it brought
+        self.tabs.addTab(section, self.tr("Referrals"))
+        section.sig_referrals_changed.connect(self._on_referrals_changed)
+        section.sig_open_client_requested.connect(self.show_client)
+        return section
+
+    def _make_dossier(self) -> QWidget:
+        section = DossierTab(self)  # slice care: the client dossier (客户雷达)
+        self.tabs.addTab(section, self.tr("Dossier"))
+        return section
+
+    @property
+    def follow_ups(self) -> FollowUpsSection:
+        return cast(FollowUpsSection, self._section("follow_ups"))
+
+    @property
+    def opportunities(self) -> OpportunitiesSection:
+        return cast(OpportunitiesSection, self._section("opportunities"))
+
+    @property
+    def contracts(self) -> ContractsSection:
+        return cast(ContractsSection, self._section("contracts"))
+
+    @property
+    def service(self) -> ServiceTab:
+        return cast(ServiceTab, self._section("service"))
+
+    @property
+    def attachments(self) -> AttachmentsPanel:
+        return cast(AttachmentsPanel, self._section("attachments"))
+
+    @property
+    def referrals(self) -> ReferralsSection:
+        return cast(ReferralsSection, self._section("referrals"))
+
+    @property
+    def dossier(self) -> DossierTab:
+        return cast(DossierTab, self._section("dossier"))
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
@@ -183,7 +260,8 @@ class ClientHubView(QWidget):
     def _load(self, opportunity_filter: int | None, after: Callable[[], None] | None = None) -> None:
         assert self.client_id is not None
         client_id = self.client_id
-        removed = self.attachments.show_removed
+        built = self._built.get("attachments")  # not built yet: it shows no removed files
+        removed = isinstance(built, AttachmentsPanel) and built.show_removed
         self._generation += 1
         generation = self._generation
         if not is_large():
