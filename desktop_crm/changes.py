@@ -42,7 +42,8 @@ EVERYTHING = "*"  # the entity of a coarse change that may touch every table (re
 LOG_TABLE = "crm_change_log"
 # A batch lists the ids of an entity+kind up to this many; above it the ids are left out ("any rows").
 MAX_IDS = 2000
-# Tables whose rows are derived from others (search text, KPI summaries): their changes say nothing a
+# Tables whose rows are derived from others (search text, KPI summaries, the client count) — the one list
+# (the team database's change log and ``copy`` read it too): their changes say nothing a
 # page could not learn from the table they derive from, and a bulk write would log them many times over.
 DERIVED_TABLES = frozenset({"client_search", "kpi_daily", "kpi_first_signing", "client_tally"})
 _TRIGGER_PREFIX = "crm_change_"

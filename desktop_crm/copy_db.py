@@ -30,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from .attachments import CarriedFiles, carry_files
+from .changes import DERIVED_TABLES
 from .engine import is_postgres, stream_rows, table_names
 from .errors import CrmError
 from .models import ALL_MODELS
 
-DERIVED = ("client_search", "kpi_daily", "kpi_first_signing", "client_tally")
+DERIVED = tuple(sorted(DERIVED_TABLES))  # copied after the tables they derive from
 Progress = Callable[[str, int], None]
 
 

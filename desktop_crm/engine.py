@@ -188,10 +188,9 @@ def trigger_statements(create_sql: str, db: Any = None) -> list[str]:
     EXISTS] name ... BEGIN ... END`` (on a team database: a PL/pgSQL function and its trigger)."""
     if not is_postgres(db):
         return [create_sql]
-    from .postgres.schema import translate_trigger
+    from .postgres.schema import replacing_trigger
 
-    function, trigger = translate_trigger(create_sql)
-    return [function, trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1)]
+    return replacing_trigger(create_sql)
 
 
 def drop_trigger(name: str, table: str, db: Any = None) -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
+from .engine import is_postgres, raw_connection
+
 # (description, SQL returning offending rows' ids) — every query must return no rows on a healthy file.
 DOMAIN_CHECKS: list[tuple[str, str]] = [
     (
@@ -77,11 +79,9 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
     """Run SQLite's integrity (or quick) check, the foreign-key check and the domain checks. On a team
     database the server keeps its own structure and the references (checked at every commit): the
     domain checks and the KPI summaries' comparison."""
-    from .engine import is_postgres, raw_connection
-
     report = CheckReport()
     if not is_postgres(db):
-        _sqlite_checks(db, report, quick)
+        _sqlite_checks(db, report, quick, sample)
     for description, sql in DOMAIN_CHECKS:
         found = db.execute_sql(sql).fetchall()
         if found:
@@ -103,11 +103,11 @@ def check_database(db: Database, quick: bool = False, sample: int = 5) -> CheckR
     return report
 
 
-def _sqlite_checks(db: Database, report: CheckReport, quick: bool) -> None:
+def _sqlite_checks(db: Database, report: CheckReport, quick: bool, sample: int) -> None:
     pragma = "quick_check" if quick else "integrity_check"
     rows = [r[0] for r in db.execute_sql(f"PRAGMA {pragma}").fetchall()]
     if rows != ["ok"]:
-        report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:5])
+        report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:sample])
         report.damaged = True
     fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
     if fk_rows:

@@ -592,7 +592,7 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
                 if fact is None:
                     continue
                 if converting and lo <= str(created_on) < hi and str(signed_on) < hi:
-                    fact.sums["converted_clients"] = fact.sums.get("converted_clients", 0) + 1
+                    fact.sums["converted_clients"] += 1
                 if signings and lo <= str(signed_on) < hi:
                     fact.first_signings.append(
                         FirstSigning(

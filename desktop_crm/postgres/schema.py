@@ -30,6 +30,7 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
+from ..changes import DERIVED_TABLES
 from ..migrations import LATEST_VERSION
 from .blobs import TABLES as BLOB_TABLES
 from .blobs import create_tables as create_blob_tables
@@ -45,9 +46,8 @@ def _client_tally(cursor: Any) -> None:
 
     cursor.execute(translate_table(derived.TALLY_TABLE))
     for name, body in derived.TALLY_TRIGGERS.items():
-        function, trigger = translate_trigger(f'CREATE TRIGGER "{name}" {body}')
-        cursor.execute(function)
-        cursor.execute(trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1))
+        for statement in replacing_trigger(f'CREATE TRIGGER "{name}" {body}'):
+            cursor.execute(statement)
     for statement in derived.TALLY_REBUILD:
         cursor.execute(statement)
 
@@ -257,9 +257,12 @@ def translate_trigger(sql: str) -> list[str]:
     return [function, trigger]
 
 
-_DERIVED = frozenset(
-    {"client_search", "kpi_daily", "kpi_first_signing", "client_tally"}
-)  # = changes.DERIVED_TABLES
+def replacing_trigger(sql: str) -> list[str]:
+    """:func:`translate_trigger`'s statements, replacing a trigger of that name if there is one."""
+    function, trigger = translate_trigger(sql)
+    return [function, trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER", 1)]
+
+
 CHANGE_CHANNEL = "desktop_crm_changes"
 
 
@@ -343,7 +346,7 @@ def baseline_statements(version: int = LATEST_VERSION) -> list[str]:
     statements += _DIRECT_GIN  # revision 4
     statements += BLOB_TABLES  # revision 2: the attachments' bytes (no change-log triggers: no ids)
     statements += triggers
-    statements += change_log_statements([t for t in _created_tables(tables) if t not in _DERIVED])
+    statements += change_log_statements([t for t in _created_tables(tables) if t not in DERIVED_TABLES])
     statements.append('CREATE TABLE "crm_meta" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)')
     statements.append(
         f'INSERT INTO "crm_meta" ("key", "value") VALUES (\'application\', \'{APPLICATION}\'), '

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import cast
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -51,6 +51,22 @@ CHIP_COLORS = {
 
 # The hub's tabs after Stakeholders, in their order (see ``ClientHubView._build``).
 _LATER_TABS = ("follow_ups", "opportunities", "contracts", "service", "attachments", "referrals", "dossier")
+_Tab = TypeVar("_Tab", bound=QWidget)
+
+
+class _LaterTab(Generic[_Tab]):
+    """A hub attribute holding one of the tabs after the first: built when first read (with the tabs
+    before it), if the event loop has not built it yet."""
+
+    def __init__(self, kind: type[_Tab]) -> None:
+        self.kind = kind
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, hub: ClientHubView, owner: type | None = None) -> _Tab:
+        built = hub._built.get(self.name)
+        return cast(_Tab, built if built is not None else hub._build(self.name))
 
 
 def _chip(text: str, kind: str, parent: QWidget) -> QLabel:
@@ -157,82 +173,45 @@ class ClientHubView(QWidget):
         """Build the pending tabs up to ``name`` (in their order: each is added after the previous)."""
         while name not in self._built:
             current = self._pending.pop(0)
-            self._built[current] = getattr(self, f"_make_{current}")()
+            self._built[current] = self._make(current)
         return self._built[name]
 
-    def _section(self, name: str) -> QWidget:
-        return self._built.get(name) or self._build(name)
-
-    def _make_follow_ups(self) -> QWidget:
-        section = FollowUpsSection(self)
-        self.tabs.addTab(section, self.tr("Follow-ups"))
-        section.sig_follow_ups_changed.connect(self._on_follow_ups_changed)
+    def _make(self, name: str) -> QWidget:
+        """Build the tab ``name``, add it after the tabs built so far and connect its signals."""
+        kind, title = {
+            "follow_ups": (FollowUpsSection, self.tr("Follow-ups")),
+            "opportunities": (OpportunitiesSection, self.tr("Opportunities")),
+            "contracts": (ContractsSection, self.tr("Contracts & payments").replace("&", "&&")),
+            "service": (ServiceTab, self.tr("Service")),  # slice service: service records and complaints
+            "attachments": (AttachmentsPanel, self.tr("Attachments")),  # slice attach: every file
+            "referrals": (ReferralsSection, self.tr("Referrals")),  # slice care: referred by, brought
+            "dossier": (DossierTab, self.tr("Dossier")),  # slice care: the client dossier (客户雷达)
+        }[name]
+        section = kind(self)
+        self.tabs.addTab(section, title)
+        if isinstance(section, FollowUpsSection):
+            section.sig_follow_ups_changed.connect(self._on_follow_ups_changed)
+        elif isinstance(section, OpportunitiesSection):
+            section.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
+            section.sig_deals_changed.connect(self._on_deals_changed)
+        elif isinstance(section, ContractsSection):
+            section.sig_deals_changed.connect(self._on_deals_changed)
+        elif isinstance(section, ServiceTab):
+            section.sig_service_changed.connect(self._on_service_changed)
+        elif isinstance(section, AttachmentsPanel):
+            section.sig_attachments_changed.connect(self._on_attachments_changed)
+        elif isinstance(section, ReferralsSection):
+            section.sig_referrals_changed.connect(self._on_referrals_changed)
+            section.sig_open_client_requested.connect(self.show_client)
         return section
 
-    def _make_opportunities(self) -> QWidget:
-        section = OpportunitiesSection(self)
-        self.tabs.addTab(section, self.tr("Opportunities"))
-        section.sig_show_stakeholders.connect(self._on_opportunities_show_stakeholders)
-        section.sig_deals_changed.connect(self._on_deals_changed)
-        return section
-
-    def _make_contracts(self) -> QWidget:
-        section = ContractsSection(self)
-        self.tabs.addTab(section, self.tr("Contracts & payments").replace("&", "&&"))
-        section.sig_deals_changed.connect(self._on_deals_changed)
-        return section
-
-    def _make_service(self) -> QWidget:
-        section = ServiceTab(self)  # slice service: service records and complaints
-        self.tabs.addTab(section, self.tr("Service"))
-        section.sig_service_changed.connect(self._on_service_changed)
-        return section
-
-    def _make_attachments(self) -> QWidget:
-        section = AttachmentsPanel(self)  # slice attach: every file of the client
-        self.tabs.addTab(section, self.tr("Attachments"))
-        section.sig_attachments_changed.connect(self._on_attachments_changed)
-        return section
-
-    def _make_referrals(self) -> QWidget:
-        section = ReferralsSection(self)  # slice care: who referred the client, whom it brought
-        self.tabs.addTab(section, self.tr("Referrals"))
-        section.sig_referrals_changed.connect(self._on_referrals_changed)
-        section.sig_open_client_requested.connect(self.show_client)
-        return section
-
-    def _make_dossier(self) -> QWidget:
-        section = DossierTab(self)  # slice care: the client dossier (客户雷达)
-        self.tabs.addTab(section, self.tr("Dossier"))
-        return section
-
-    @property
-    def follow_ups(self) -> FollowUpsSection:
-        return cast(FollowUpsSection, self._section("follow_ups"))
-
-    @property
-    def opportunities(self) -> OpportunitiesSection:
-        return cast(OpportunitiesSection, self._section("opportunities"))
-
-    @property
-    def contracts(self) -> ContractsSection:
-        return cast(ContractsSection, self._section("contracts"))
-
-    @property
-    def service(self) -> ServiceTab:
-        return cast(ServiceTab, self._section("service"))
-
-    @property
-    def attachments(self) -> AttachmentsPanel:
-        return cast(AttachmentsPanel, self._section("attachments"))
-
-    @property
-    def referrals(self) -> ReferralsSection:
-        return cast(ReferralsSection, self._section("referrals"))
-
-    @property
-    def dossier(self) -> DossierTab:
-        return cast(DossierTab, self._section("dossier"))
+    follow_ups = _LaterTab(FollowUpsSection)
+    opportunities = _LaterTab(OpportunitiesSection)
+    contracts = _LaterTab(ContractsSection)
+    service = _LaterTab(ServiceTab)
+    attachments = _LaterTab(AttachmentsPanel)
+    referrals = _LaterTab(ReferralsSection)
+    dossier = _LaterTab(DossierTab)
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
