@@ -13,6 +13,7 @@ are marked ``sqlite_only``; the others run on both engines.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from datetime import datetime
@@ -93,6 +94,19 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("MPLCONFIGDIR", str(home / "mpl"))
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_log_handlers() -> Iterator[None]:
+    """A test that starts the application (``ui.app.configure_logging``) leaves the log file's handler on the
+    root logger; removed after the test, or the next test's records go to that test's data folder."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in [h for h in root.handlers if h not in before]:
+        if getattr(handler, "_desktop_crm", False):
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

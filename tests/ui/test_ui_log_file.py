@@ -21,6 +21,7 @@ def test_the_log_file_is_made_at_the_first_record_and_keeps_each(
     assert not log_file.exists()
     logger = logging.getLogger("test.log_file")
     logger.addHandler(handler)
+    monkeypatch.setattr(logger, "propagate", False)  # only this handler writes the file
     try:
         logger.error("first failure")
         logger.error("second failure: %s", "百分之百")
