@@ -11,6 +11,7 @@ has its own. Names: ``<database stem>-YYYYMMDD-HHMMSS-<tag>.sqlite3`` (time from
   until the day is over; the rest are deleted, and only after the new backup is verified and in place.
 - ``manual``: Settings → Backups → Back up now (the newest N kept).
 - ``pre-migration``: taken before a schema upgrade; ``pre-restore``: the file a restore replaced;
+  ``pre-sync``: taken before the file's first exchange of changes with another (``desktop_crm.sync``);
   ``damaged``: a damaged file a restore replaced, kept byte for byte with its ``-wal`` (it cannot be
   restored; it is kept for rescue tools). The newest 10 of each are kept.
 
@@ -45,11 +46,11 @@ from .errors import CrmError, ValidationError
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
 SUFFIX = ".sqlite3"
-TAGS = ("auto", "manual", "pre-migration", "pre-restore", "damaged")
+TAGS = ("auto", "manual", "pre-migration", "pre-restore", "pre-sync", "damaged")
 SETTING_KEY = "backup.retention"
 DEFAULT_RETENTION = {"daily": 7, "weekly": 4, "monthly": 12, "manual": 10}
 RETENTION_LIMITS = {"daily": (1, 366), "weekly": (0, 260), "monthly": (0, 240), "manual": (1, 1000)}
-KEEP_SAFETY = 10  # pre-migration and pre-restore backups kept
+KEEP_SAFETY = 10  # pre-migration, pre-restore and pre-sync backups kept
 PAGES_PER_STEP = 2048  # pages copied between two progress reports (8 MB at 4 KB pages)
 STALE_TEMP_SECONDS = 600  # a temporary file untouched this long belongs to a killed backup
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<tag>[a-z-]+)\.sqlite3$")

@@ -3,7 +3,7 @@
 - ``backup``: into the rotation of the database's ``backups`` folder (what a daily scheduled task
   wants); ``backup FILE``: a verified copy at FILE (replaced whole, only once the copy checks out).
 - ``backups``: the backups in the folder, newest first; JSON keys: ``path``, ``created``,
-  ``size_bytes``, ``kind`` (daily, weekly, monthly, manual, pre-migration, pre-restore, damaged),
+  ``size_bytes``, ``kind`` (daily, weekly, monthly, manual, pre-migration, pre-restore, pre-sync, damaged),
   ``schema_version`` (``desktop_crm.backup.BackupInfo``).
 - ``restore FILE``: validates FILE, keeps the current database as a ``pre-restore`` backup, then
   replaces it. Asks for confirmation on a terminal unless ``--yes``; without a terminal (a script) it

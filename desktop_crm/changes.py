@@ -115,6 +115,7 @@ def _watched_tables(conn: sqlite3.Connection) -> list[str]:
         and not without_rowid
         and not name.startswith("sqlite_")
         and name not in DERIVED_TABLES
+        and not name.startswith("sync_")  # offline sync's own bookkeeping (desktop_crm.sync)
     )
 
 

@@ -8,7 +8,7 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
   with month-on-month and year-on-year changes. ``--to`` is inclusive; by default the last 12 periods.
   ``kpi --by-person [--from DATE --to DATE | --by KIND] [--json]``: the per-salesperson summary with rank and
   the busy-but-not-converting flag (``desktop_crm.kpi_cli``). ``--user ""`` is an error, not the team.
-- ``dump [--output FILE]``: every record as JSON (format in ``desktop_crm.dump``).
+- ``dump [--output FILE] [--by-uuid]``: every record as JSON (format in ``desktop_crm.dump``).
 - ``check [--quick]``: SQLite integrity, foreign keys and the domain's invariants; exit 1 if problems.
 - ``weekly --user NAME --week 2026-W48 [--json | --pdf FILE]``: one weekly goal form (``desktop_crm.weekly_cli``).
 - ``goals [--user NAME] [--year YYYY] [--json]``: the goal trees with progress (``desktop_crm.goals_cli``).
@@ -19,6 +19,8 @@ Without a command it starts the GUI (the remaining options, such as ``--self-tes
   records to CSV/XLSX, open next steps to iCalendar (``desktop_crm.export_cli``).
 - ``import KIND FILE [--map SOURCE=FIELD ...] [--on-duplicate skip|update|create] [--dry-run] [--json]``: import
   CSV/XLSX with a validation report, all or nothing; ``template KIND FILE [--lang]`` (``desktop_crm.import_cli``).
+- ``sync [--with FOLDER] [--json]``, ``export-changes FILE [--full] [--json]``, ``import-changes FILE [--json]``,
+  ``conflicts [--json] [--choose ID mine|theirs]``: offline sync (``desktop_crm.sync_cli``).
 - ``users [--json]``: the team sorted by name, with role and reports-to (JSON keys: ``desktop_crm.team.TeamMember``).
 
 Errors go to stderr with a non-zero exit code, never a traceback.
@@ -36,7 +38,18 @@ from typing import Any
 
 import peewee
 
-from . import backup_cli, clock, export_cli, goals_cli, import_cli, kpi_cli, load_cli, report_cli, weekly_cli
+from . import (
+    backup_cli,
+    clock,
+    export_cli,
+    goals_cli,
+    import_cli,
+    kpi_cli,
+    load_cli,
+    report_cli,
+    sync_cli,
+    weekly_cli,
+)
 from .errors import CrmError
 from .paths import default_db_path
 from .storage_errors import storage_error
@@ -105,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     dump = sub.add_parser("dump", parents=[common], help="every record as JSON, in a stable order")
     dump.add_argument("--output", type=Path, help="write to this file instead of standard output")
+    dump.add_argument(
+        "--by-uuid",
+        action="store_true",
+        help="rows keyed by UUID, foreign keys as UUIDs, no ids (compare replicas)",
+    )
 
     check = sub.add_parser("check", parents=[common], help="check the database's integrity")
     check.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of integrity_check")
@@ -125,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     load_cli.add_parser(sub, common)
     export_cli.add_parser(sub, common)
     import_cli.add_parsers(sub, common)
+    sync_cli.add_parsers(sub, common)
     return parser
 
 
@@ -241,9 +260,9 @@ def _cmd_dump(args: argparse.Namespace) -> int:
 
     db = _open(args)
     if args.output:
-        dump_to_file(db, args.output)  # a temporary file renamed at the end: never half a dump
+        dump_to_file(db, args.output, by_uuid=args.by_uuid)  # a temporary file renamed at the end
     else:
-        dump_database(db, sys.stdout)
+        dump_database(db, sys.stdout, by_uuid=args.by_uuid)
     return EXIT_OK
 
 
@@ -328,6 +347,10 @@ COMMANDS["load"] = lambda args: load_cli.run(args, args.db or default_db_path())
 COMMANDS["export"] = lambda args: export_cli.run(args, _open)
 COMMANDS["import"] = lambda args: import_cli.run_import_command(args, _open)
 COMMANDS["template"] = import_cli.run_template_command
+COMMANDS["sync"] = lambda args: sync_cli.run_sync(args, _open)
+COMMANDS["export-changes"] = lambda args: sync_cli.run_export(args, _open)
+COMMANDS["import-changes"] = lambda args: sync_cli.run_import(args, _open)
+COMMANDS["conflicts"] = lambda args: sync_cli.run_conflicts(args, _open)
 
 
 def _start_gui(argv: list[str]) -> int:

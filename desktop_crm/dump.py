@@ -9,6 +9,10 @@ Tables appear in dependency order (``desktop_crm.models.ALL_MODELS``), rows by `
 schema order. Values are as stored: dates 'YYYY-MM-DD', timestamps 'YYYY-MM-DD HH:MM:SS' (local time),
 money as integer cents (columns ending in ``_cents``), booleans 0/1, soft-deleted rows included with
 their ``deleted_at``. The writer streams, so a million follow-ups never sit in memory at once.
+
+``by_uuid`` (``dump --by-uuid``) writes what two replicas of offline sync must agree on: no ``id``, each
+foreign key as the UUID of the record it points at, rows ordered by ``uuid`` (the header says
+``"keyed_by": "uuid"``). Two files that synced have the same such dump whatever ids each gave its rows.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 import os
 from typing import TextIO
 
-from peewee import Database
+from peewee import Database, ForeignKeyField
 
 from .engine import stored_schema_version, stream_rows, table_names
 from .models import ALL_MODELS
@@ -25,14 +29,30 @@ from .models import ALL_MODELS
 FORMAT_VERSION = 1
 
 
-def dump_database(db: Database, out: TextIO) -> dict[str, int]:
+def _by_uuid_select(model: type) -> str:
+    parts = []
+    for field in model._meta.sorted_fields:  # type: ignore[attr-defined]
+        column = field.column_name
+        if column == "id":
+            continue
+        if isinstance(field, ForeignKeyField):
+            target = field.rel_model._meta.table_name
+            parts.append(f'(SELECT "uuid" FROM "{target}" WHERE id = t."{column}") AS "{column}"')
+        else:
+            parts.append(f't."{column}"')
+    return f'SELECT {", ".join(parts)} FROM "{model._meta.table_name}" AS t ORDER BY t."uuid"'  # type: ignore[attr-defined]
+
+
+def dump_database(db: Database, out: TextIO, *, by_uuid: bool = False) -> dict[str, int]:
     """Write the whole database to ``out`` as JSON; return the row count per table."""
     counts: dict[str, int] = {}
-    header = {
+    header: dict[str, object] = {
         "format": "desktop-crm-dump",
         "format_version": FORMAT_VERSION,
         "schema_version": stored_schema_version(db),
     }
+    if by_uuid:
+        header["keyed_by"] = "uuid"
     out.write(json.dumps(header, ensure_ascii=False)[:-1])
     out.write(', "tables": {')
     # A file of an older schema lacks the tables added since: it is dumped as it is.
@@ -41,7 +61,8 @@ def dump_database(db: Database, out: TextIO) -> dict[str, int]:
     for t_index, model in enumerate(models):
         table = model._meta.table_name  # type: ignore[attr-defined]
         # the model's columns in schema order (a team database's columns are in the same order)
-        columns, cursor = stream_rows(f'SELECT * FROM "{table}" ORDER BY id', db=db)
+        sql = _by_uuid_select(model) if by_uuid else f'SELECT * FROM "{table}" ORDER BY id'
+        columns, cursor = stream_rows(sql, db=db)
         out.write(("," if t_index else "") + "\n" + json.dumps(table) + ": [")
         n = 0
         for row in cursor:
@@ -57,10 +78,10 @@ def dump_database(db: Database, out: TextIO) -> dict[str, int]:
     return counts
 
 
-def dump_to_file(db: Database, path: str | os.PathLike[str]) -> dict[str, int]:
+def dump_to_file(db: Database, path: str | os.PathLike[str], *, by_uuid: bool = False) -> dict[str, int]:
     """Dump to ``path`` through a temporary file renamed over it at the end (``safe_write``): an
     interrupted or failed dump (a full disk) leaves any earlier file at ``path`` as it was."""
     from .safe_write import replaced_text_file
 
     with replaced_text_file(path) as out:
-        return dump_database(db, out)
+        return dump_database(db, out, by_uuid=by_uuid)

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from .storage_errors import storage_error
 
@@ -21,10 +21,23 @@ from .storage_errors import storage_error
 @contextmanager
 def replaced_text_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """``with replaced_text_file(p) as out: out.write(...)``: ``p`` changes only if the block succeeds."""
+    with _replaced(path, "w", encoding="utf-8", newline="") as out:
+        yield out
+
+
+@contextmanager
+def replaced_binary_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """The same for bytes (a zip archive)."""
+    with _replaced(path, "wb") as out:
+        yield out
+
+
+@contextmanager
+def _replaced(path: str | os.PathLike[str], mode: str, **options: Any) -> Iterator[Any]:
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, mode, **options) as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

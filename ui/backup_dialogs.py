@@ -31,6 +31,7 @@ def kind_text(kind: str) -> str:
         "manual": QCoreApplication.translate("BackupTable", "Manual"),
         "pre-migration": QCoreApplication.translate("BackupTable", "Before an upgrade"),
         "pre-restore": QCoreApplication.translate("BackupTable", "Before a restore"),
+        "pre-sync": QCoreApplication.translate("BackupTable", "Before the first sync"),
         "damaged": QCoreApplication.translate("BackupTable", "Damaged file (kept)"),
     }
     return names.get(kind, kind)

@@ -1,0 +1,318 @@
+"""Change files: the replica's records written to a file that another replica imports.
+
+A change file is a zip archive (``*.crmchanges``): ``manifest.json`` (format and schema versions, the
+replica that wrote it, a file id, the time, whether it holds every record) and ``changes.jsonl`` (one
+record per line, ``desktop_crm.sync.merge.Record``, parents before children; then ``aliases.jsonl``, the
+records merged into another under the same key). A file holds every record changed since the replica
+began to sync, and every record on its first export (or with ``full``): importing it twice, or importing
+an older file after a newer one, changes nothing, because the merge keeps the newer stamp of each field.
+
+The writer reads inside the transaction that stamps the pending changes: the file either holds them and
+the stamps are committed, or neither happens.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import sqlite3
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import clock
+from ..errors import CrmError
+from ..migrations import LATEST_VERSION
+from ..models import new_uuid
+from .log import enable, is_enabled, replica_id, stamp_pending
+from .merge import Merger, Record, Waiting, select_rows
+from .tables import synced_tables, table_named
+
+FORMAT = "desktop-crm-changes"
+FORMAT_VERSION = 1
+SUFFIX = ".crmchanges"
+MAX_MANIFEST = 1 << 20
+
+
+@dataclass
+class ExportSummary:
+    path: str
+    replica: str
+    records: int
+    full: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportSummary:
+    path: str
+    replica: str  # the replica that wrote the file
+    records: int
+    applied: int
+    unchanged: int
+    conflicts: int
+    waiting: int
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def file_connection() -> sqlite3.Connection:
+    """The open file's connection; a team database is refused (it is the hub, not a replica)."""
+    from ..engine import is_postgres, raw_connection
+
+    if is_postgres():
+        raise CrmError("sync.not_a_file")
+    return raw_connection()
+
+
+def backup_before_first_sync(conn: sqlite3.Connection) -> None:
+    """The existing backup, taken once: before the file's first exchange."""
+    if is_enabled(conn):
+        return
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if path:
+        from ..backup import create_backup
+
+        create_backup(path, tag="pre-sync")
+
+
+def start_syncing(conn: sqlite3.Connection) -> str:
+    """The replica's id; at the file's first exchange, a backup and then the bookkeeping."""
+    from ..write_guard import write_transaction
+
+    if is_enabled(conn):
+        return replica_id(conn)
+    backup_before_first_sync(conn)
+    with write_transaction():
+        return enable(conn)
+
+
+# --- export ---------------------------------------------------------------------------------------
+def _outgoing(conn: sqlite3.Connection, everything: bool) -> Iterator[Record]:
+    for table in synced_tables():
+        stamped: dict[str, dict[str, tuple[str, Any]]] = {}
+        for uuid, col, stamp, prev in conn.execute(
+            "SELECT uuid, col, stamp, prev FROM sync_field WHERE tbl = ?", (table.name,)
+        ):
+            stamped.setdefault(uuid, {})[col] = (stamp, json.loads(prev) if prev is not None else None)
+        tombs = {
+            uuid: (stamp, seen, row)
+            for uuid, stamp, seen, row in conn.execute(
+                "SELECT uuid, stamp, seen, row FROM sync_tomb WHERE tbl = ?", (table.name,)
+            )
+        }
+        where = "" if everything else "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ?)"
+        cursor = conn.execute(select_rows(table, where), () if everything else (table.name,))
+        for values in cursor:
+            uuid = values[0]
+            fields = stamped.get(uuid, {})
+            tomb = tombs.pop(uuid, None)
+            yield Record(
+                table.name,
+                uuid,
+                dict(zip(table.columns, values[1:], strict=True)),
+                {c: s for c, (s, _) in fields.items()},
+                {c: p for c, (_, p) in fields.items()},
+                (tomb[0], tomb[1]) if tomb else None,
+            )
+        for uuid, (stamp, seen, row) in tombs.items():
+            fields = stamped.get(uuid, {})
+            yield Record(
+                table.name,
+                uuid,
+                json.loads(row),
+                {c: s for c, (s, _) in fields.items()},
+                {c: p for c, (_, p) in fields.items()},
+                (stamp, seen),
+            )
+
+
+def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> ExportSummary:
+    """Write this replica's changes (every record on its first export or with ``full``) to ``path``."""
+    from ..safe_write import replaced_binary_file
+    from ..write_guard import write_transaction
+
+    conn = file_connection()
+    backup_before_first_sync(conn)
+    with write_transaction():
+        enable(conn)
+        stamp_pending(conn)
+        everything = full or not conn.execute("SELECT exported FROM sync_state").fetchone()[0]
+        replica = replica_id(conn)
+        count = 0
+        with replaced_binary_file(path) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            with archive.open("changes.jsonl", "w") as member:
+                out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
+                for record in _outgoing(conn, everything):
+                    out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
+                    count += 1
+                out.flush()
+                out.detach()
+            aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
+            archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
+            manifest = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "schema_version": LATEST_VERSION,
+                "replica": replica,
+                "file_id": new_uuid(),
+                "made_at": clock.now().isoformat(" "),
+                "full": bool(everything),
+                "records": count,
+            }
+            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        conn.execute("UPDATE sync_state SET exported = 1")
+    return ExportSummary(os.fspath(path), replica, count, bool(everything))
+
+
+# --- import ---------------------------------------------------------------------------------------
+def read_manifest(archive: zipfile.ZipFile, path: str) -> dict[str, Any]:
+    try:
+        info = archive.getinfo("manifest.json")
+        if info.file_size > MAX_MANIFEST:
+            raise CrmError("sync.bad_file", reason="manifest.json is too large")
+        manifest = json.loads(archive.read(info).decode("utf-8"))
+    except KeyError:
+        raise CrmError("sync.not_changes", path=path) from None
+    except (ValueError, UnicodeDecodeError):
+        raise CrmError("sync.bad_file", reason="manifest.json is not JSON") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise CrmError("sync.not_changes", path=path)
+    if manifest.get("format_version") != FORMAT_VERSION or not isinstance(manifest.get("replica"), str):
+        raise CrmError("sync.bad_file", reason=f"format version {manifest.get('format_version')!r}")
+    theirs = manifest.get("schema_version")
+    if theirs != LATEST_VERSION:
+        raise CrmError(
+            "sync.schema_mismatch",
+            path=path,
+            theirs=theirs,
+            ours=LATEST_VERSION,
+            update="this computer"
+            if isinstance(theirs, int) and theirs > LATEST_VERSION
+            else "the other computer",
+        )
+    return manifest
+
+
+def _records(archive: zipfile.ZipFile) -> Iterator[Record]:
+    try:
+        with archive.open("changes.jsonl") as member:
+            for line in io.TextIOWrapper(member, encoding="utf-8"):
+                if line.strip():
+                    yield Record.from_json(json.loads(line))
+    except KeyError:
+        raise CrmError("sync.bad_file", reason="changes.jsonl is missing") from None
+    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, EOFError) as exc:
+        raise CrmError("sync.bad_file", reason=str(exc) or type(exc).__name__) from None
+
+
+def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
+    """Merge another replica's change file into the open file, in one transaction."""
+    from ..write_guard import write_transaction
+
+    name = os.fspath(path)
+    if not Path(name).is_file():
+        raise CrmError("sync.no_file", path=name)
+    try:
+        archive = zipfile.ZipFile(name)
+    except (zipfile.BadZipFile, OSError):
+        raise CrmError("sync.not_changes", path=name) from None
+    with archive:
+        manifest = read_manifest(archive, name)
+        conn = file_connection()
+        backup_before_first_sync(conn)
+        with write_transaction():
+            enable(conn)
+            if manifest["replica"] == replica_id(conn):
+                raise CrmError("sync.own_file", path=name)
+            stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
+            conn.execute("UPDATE sync_state SET applying = 1")
+            merger = Merger(conn, manifest["replica"])
+            for table, uuid, target in _aliases(archive):
+                if uuid != target:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)",
+                        (table, uuid, target),
+                    )
+            count = _apply_all(conn, merger, _records(archive))
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_peer (replica, file_id, imported_at) VALUES (?, ?, ?)",
+                (manifest["replica"], str(manifest.get("file_id", "")), clock.now().isoformat(" ")),
+            )
+            conn.execute("UPDATE sync_state SET applying = 0")
+    stats = merger.stats
+    return ImportSummary(
+        name, manifest["replica"], count, stats.applied, stats.unchanged, stats.conflicts, stats.waiting
+    )
+
+
+def _aliases(archive: zipfile.ZipFile) -> list[tuple[str, str, str]]:
+    try:
+        text = archive.read("aliases.jsonl").decode("utf-8")
+    except KeyError:
+        return []
+    found = []
+    for line in text.splitlines():
+        try:
+            table, uuid, target = json.loads(line)
+        except (ValueError, TypeError):
+            raise CrmError("sync.bad_file", reason="aliases.jsonl") from None
+        if table in table_named():
+            found.append((str(table), str(uuid), str(target)))
+    return found
+
+
+def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Record]) -> int:
+    """Every record in dependency order; a record whose parent has not arrived is tried again after the
+    others, and kept for the next import if its parent is still missing (``sync_waiting``)."""
+    waiting = [
+        Record.from_json(json.loads(text)) for (text,) in conn.execute("SELECT record FROM sync_waiting")
+    ]
+    conn.execute("DELETE FROM sync_waiting")
+    conflicts_before = conn.execute("SELECT count(*) FROM sync_conflict").fetchone()[0]
+    count = 0
+
+    def tried(records: Iterable[Record]) -> list[Record]:
+        nonlocal count
+        retry = []
+        for record in records:
+            count += 1
+            conn.execute("SAVEPOINT sync_record")
+            try:
+                merger.apply(record)
+            except Waiting:
+                conn.execute("ROLLBACK TO sync_record")
+                retry.append(record)
+            conn.execute("RELEASE sync_record")
+        return retry
+
+    retry = tried(itertools.chain(waiting, incoming))  # the file is in dependency order already
+    count_in_file = count - len(waiting)
+    while retry:  # a parent that came later in the file (a user's supervisor, a goal's parent)
+        again = tried(sorted(retry, key=lambda r: _ORDER()[r.table]))
+        if len(again) == len(retry):
+            break
+        retry = again
+    for record in retry:
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_waiting (tbl, uuid, record) VALUES (?, ?, ?)",
+            (record.table, record.uuid, json.dumps(record.as_json(), ensure_ascii=False)),
+        )
+    merger.stats.waiting = len(retry)
+    merger.stats.conflicts = (
+        conn.execute("SELECT count(*) FROM sync_conflict").fetchone()[0] - conflicts_before
+    )
+    return count_in_file
+
+
+@cache
+def _ORDER() -> dict[str, int]:  # noqa: N802
+    return {t.name: i for i, t in enumerate(synced_tables())}

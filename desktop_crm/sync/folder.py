@@ -1,0 +1,74 @@
+"""Sync through a folder every replica can reach (a network drive, a synced cloud folder, a USB stick):
+each replica writes its own change file there (``<replica>.crmchanges``) and imports the others'."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CrmError
+from .exchange import (
+    SUFFIX,
+    ExportSummary,
+    ImportSummary,
+    export_changes,
+    file_connection,
+    import_changes,
+    start_syncing,
+)
+from .log import is_enabled
+
+
+@dataclass
+class FolderSync:
+    folder: str
+    imported: list[ImportSummary] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files already imported as they are
+    exported: ExportSummary | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "folder": self.folder,
+            "imported": [s.as_json() for s in self.imported],
+            "skipped": self.skipped,
+            "exported": self.exported.as_json() if self.exported else None,
+        }
+
+
+def _already_imported(conn: Any, path: Path) -> bool:
+    """The file is the one last imported from its replica (same file id): nothing new in it."""
+    from .exchange import read_manifest
+
+    if not is_enabled(conn):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = read_manifest(archive, str(path))
+    except (zipfile.BadZipFile, OSError, CrmError):
+        return False
+    row = conn.execute("SELECT file_id FROM sync_peer WHERE replica = ?", (manifest["replica"],)).fetchone()
+    return row is not None and row[0] == manifest.get("file_id")
+
+
+def sync_folder(folder: str | os.PathLike[str]) -> FolderSync:
+    """Import every other replica's new change file in ``folder``, then write this replica's own."""
+    where = Path(folder)
+    if not where.is_dir():
+        raise CrmError("sync.no_folder", path=str(where))
+    conn = file_connection()
+    own = f"{start_syncing(conn)}{SUFFIX}"
+    result = FolderSync(str(where))
+    for path in sorted(where.glob(f"*{SUFFIX}")):
+        if path.name == own:
+            continue
+        if _already_imported(conn, path):
+            result.skipped.append(path.name)
+            continue
+        with contextlib.suppress(FileNotFoundError):  # another replica replacing its file right now
+            result.imported.append(import_changes(path))
+    result.exported = export_changes(where / own)
+    return result

@@ -1,0 +1,348 @@
+"""Merging another replica's records into this file: field by field, the newer stamp wins.
+
+A record travels whole (every synced column, foreign keys as UUIDs) with the stamp and previous value of
+each field changed since sync began, and its tombstone if it was deleted somewhere. Merging keeps, for each
+field, the value with the higher stamp; a record is deleted when its newest delete had seen every field's
+stamp, so an edit the deleting side had not seen restores it ("an edit beats a delete"). The merge does
+not depend on the order in which replicas meet or on how often a file is imported: every replica that has
+received the same changes holds the same records.
+
+A field both sides changed to different values since they last met is a conflict: the newer change wins
+and the decision is written to ``sync_conflict`` (original, mine, theirs, which was kept, by which rule);
+choosing the other value later (:func:`choose`) is an ordinary local edit that travels like any other.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import clock
+from ..errors import CrmError
+from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, set_field
+from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, table_named
+
+
+@dataclass
+class Record:
+    table: str
+    uuid: str
+    row: dict[str, Any]  # synced columns; foreign keys as the referenced record's UUID
+    stamps: dict[str, str] = field(default_factory=dict)  # col -> stamp (absent: ZERO)
+    prev: dict[str, Any] = field(default_factory=dict)  # col -> the value before that stamp's change
+    deleted: tuple[str, str] | None = None  # (stamp, seen) of its newest delete
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"table": self.table, "uuid": self.uuid, "row": self.row}
+        if self.stamps:
+            out["stamps"] = self.stamps
+            out["prev"] = self.prev
+        if self.deleted:
+            out["deleted"] = list(self.deleted)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> Record:
+        try:
+            table, uuid, row = data["table"], data["uuid"], data["row"]
+            stamps = {str(k): str(v) for k, v in (data.get("stamps") or {}).items()}
+            prev = dict(data.get("prev") or {})
+            deleted = data.get("deleted")
+            if not isinstance(row, dict) or not isinstance(uuid, str) or table not in table_named():
+                raise TypeError
+            return cls(
+                table, uuid, row, stamps, prev, (str(deleted[0]), str(deleted[1])) if deleted else None
+            )
+        except (KeyError, TypeError, IndexError, AttributeError):
+            raise CrmError("sync.bad_file", reason="a record is not in the expected form") from None
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# --- reading this replica's records ---------------------------------------------------------------
+def select_rows(table: SyncedTable, where: str = "") -> str:
+    """``uuid``, then the synced columns with foreign keys read as the referenced record's UUID."""
+    parts = ['t."uuid"']
+    for col in table.columns:
+        target = table.foreign_keys.get(col)
+        parts.append(f'(SELECT "uuid" FROM "{target}" WHERE id = t."{col}")' if target else f't."{col}"')
+    return f'SELECT {", ".join(parts)} FROM "{table.name}" AS t {where}'
+
+
+def local_record(conn: sqlite3.Connection, table: SyncedTable, uuid: str) -> Record | None:
+    live = conn.execute(select_rows(table, 'WHERE t."uuid" = ?'), (uuid,)).fetchone()
+    tomb = conn.execute(
+        "SELECT stamp, seen, row FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table.name, uuid)
+    ).fetchone()
+    if live is not None:
+        row = dict(zip(table.columns, live[1:], strict=True))
+    elif tomb is not None:
+        row = json.loads(tomb[2])
+    else:
+        return None
+    stamped = field_stamps(conn, table.name, uuid)
+    return Record(
+        table.name,
+        uuid,
+        row,
+        {c: s for c, (s, _) in stamped.items()},
+        {c: p for c, (_, p) in stamped.items()},
+        (tomb[0], tomb[1]) if tomb is not None else None,
+    )
+
+
+def _is_live(conn: sqlite3.Connection, table: str, uuid: str) -> int | None:
+    row = conn.execute(f'SELECT id FROM "{table}" WHERE uuid = ?', (uuid,)).fetchone()
+    return int(row[0]) if row is not None else None
+
+
+def resolve_alias(conn: sqlite3.Connection, table: str, uuid: str) -> str:
+    for _ in range(8):  # a chain of merged records (each merge points at the survivor)
+        row = conn.execute(
+            "SELECT target FROM sync_alias WHERE tbl = ? AND uuid = ?", (table, uuid)
+        ).fetchone()
+        if row is None:
+            return uuid
+        uuid = str(row[0])
+    return uuid
+
+
+# --- merging ----------------------------------------------------------------------------------------
+class Waiting(Exception):
+    """The record refers to a record that has not arrived yet."""
+
+
+@dataclass
+class MergeStats:
+    applied: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    waiting: int = 0
+    details: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Merger:
+    def __init__(self, conn: sqlite3.Connection, peer: str) -> None:
+        self.conn = conn
+        self.peer = peer
+        self.replica = replica_id(conn)
+        self.tables = table_named()
+        self.stats = MergeStats()
+        self.now = clock.now().isoformat(" ")
+
+    # foreign keys ---------------------------------------------------------------------------------
+    def _local_id(self, target: str, uuid: Any) -> int | None:
+        if uuid is None:
+            return None
+        uuid = resolve_alias(self.conn, target, str(uuid))
+        found = _is_live(self.conn, target, uuid)
+        if found is not None:
+            return found
+        if self._restore_from_tomb(
+            target, uuid
+        ):  # a record edited elsewhere needs it: an edit beats a delete
+            return _is_live(self.conn, target, uuid)
+        raise Waiting(target)
+
+    def _restore_from_tomb(self, table_name: str, uuid: str) -> bool:
+        record = local_record(self.conn, self.tables[table_name], uuid)
+        if record is None or record.deleted is None:
+            return False
+        self._write_row(self.tables[table_name], uuid, record.row, live_id=None)
+        self._restamp(table_name, uuid, record.row)
+        self.conn.execute("DELETE FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table_name, uuid))
+        return True
+
+    def _restamp(self, table: str, uuid: str, row: dict[str, Any]) -> str:
+        """A new local version of the record (its ``updated_at``), above its delete: it travels back and
+        restores the record where it was deleted."""
+        stamp = next_stamp(self.conn, table, uuid, self.now, self.replica)
+        set_field(self.conn, table, uuid, "updated_at", stamp, row.get("updated_at"))
+        return stamp
+
+    def _values(self, table: SyncedTable, row: dict[str, Any]) -> list[Any]:
+        return [
+            self._local_id(table.foreign_keys[c], row.get(c)) if c in table.foreign_keys else row.get(c)
+            for c in table.columns
+        ]
+
+    def _write_row(self, table: SyncedTable, uuid: str, row: dict[str, Any], live_id: int | None) -> None:
+        values = self._values(table, row)
+        self._pending_values = values  # what a same-key merge compares (_adopt)
+        if live_id is None:
+            marks = ", ".join("?" for _ in range(len(table.columns) + 1))
+            self.conn.execute(
+                f'INSERT INTO "{table.name}" ("uuid", {column_list(table)}) VALUES ({marks})', [uuid, *values]
+            )
+        else:
+            sets = ", ".join(f'"{c}" = ?' for c in table.columns)
+            self.conn.execute(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', [*values, live_id])
+
+    # one record -------------------------------------------------------------------------------------
+    def apply(self, incoming: Record) -> None:
+        table = self.tables[incoming.table]
+        uuid = resolve_alias(self.conn, table.name, incoming.uuid)
+        local = local_record(self.conn, table, uuid)
+        live_id = _is_live(self.conn, table.name, uuid)
+        if local is None:
+            local = Record(table.name, uuid, {}, {}, {}, None)
+        row, stamps, prev = dict(local.row), dict(local.stamps), dict(local.prev)
+        changed = False
+        for col in table.columns:
+            mine, theirs = local.row.get(col), incoming.row.get(col)
+            my_stamp, their_stamp = local.stamps.get(col, ZERO), incoming.stamps.get(col, ZERO)
+            if not local.row:  # a record new here
+                row[col] = theirs
+                if their_stamp != ZERO:
+                    stamps[col], prev[col] = their_stamp, incoming.prev.get(col)
+                continue
+            take = (their_stamp, _canon(theirs)) > (my_stamp, _canon(mine))
+            if mine != theirs and col not in QUIET_COLUMNS:
+                if ZERO not in (my_stamp, their_stamp) and my_stamp != their_stamp:
+                    self._conflict(table.name, uuid, col, local, incoming, take)
+                elif my_stamp == their_stamp == ZERO:  # the two files differed before they first synced
+                    self._log(
+                        table.name, uuid, col, None, mine, theirs, "theirs" if take else "mine", "before_sync"
+                    )
+            if take:
+                row[col] = theirs
+                changed = changed or mine != theirs or my_stamp != their_stamp
+                if their_stamp != ZERO:
+                    stamps[col], prev[col] = their_stamp, incoming.prev.get(col)
+        deletes = [d for d in (local.deleted, incoming.deleted) if d is not None]
+        newest_delete = max(deletes) if deletes else None
+        newest_field = max(stamps.values(), default=ZERO)
+        seen = newest_delete[1] if newest_delete is not None else ZERO
+        deleted = newest_delete is not None and seen >= newest_field
+        if deleted and live_id is not None and self._dependents_edited_since(table, live_id, seen):
+            deleted = False  # an edit below it the delete had not seen: it stays, and says so to the others
+            stamps["updated_at"] = self._restamp(table.name, uuid, row)
+            prev["updated_at"] = row.get("updated_at")
+        if not local.row or changed or deleted != (live_id is None) or newest_delete != local.deleted:
+            self._store(table, uuid, row, stamps, prev, local, newest_delete, deleted, live_id)
+            self.stats.applied += 1
+        else:
+            self.stats.unchanged += 1
+
+    def _store(
+        self,
+        table: SyncedTable,
+        uuid: str,
+        row: dict[str, Any],
+        stamps: dict[str, str],
+        prev: dict[str, Any],
+        local: Record,
+        newest_delete: tuple[str, str] | None,
+        deleted: bool,
+        live_id: int | None,
+    ) -> None:
+        if deleted:
+            if live_id is not None:
+                self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (live_id,))
+        else:
+            try:
+                self._write_row(table, uuid, row, live_id)
+            except sqlite3.IntegrityError as exc:
+                if live_id is None and self._merge_same_key(table, uuid, exc):
+                    return self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
+                raise
+        for col, stamp in stamps.items():
+            if local.stamps.get(col) != stamp:
+                set_field(self.conn, table.name, uuid, col, stamp, prev.get(col))
+        if newest_delete is not None:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO sync_tomb (tbl, uuid, stamp, seen, row) VALUES (?, ?, ?, ?, ?)",
+                (table.name, uuid, newest_delete[0], newest_delete[1], json.dumps(row, ensure_ascii=False)),
+            )
+        return None
+
+    def _dependents_edited_since(self, table: SyncedTable, row_id: int, seen: str, depth: int = 0) -> bool:
+        if depth > 6:
+            return False
+        for child, column in cascading_children().get(table.name, []):
+            rows = self.conn.execute(
+                f'SELECT id, uuid FROM "{child}" WHERE "{column}" = ?', (row_id,)
+            ).fetchall()
+            for child_id, child_uuid in rows:
+                newest = self.conn.execute(
+                    "SELECT max(stamp) FROM sync_field WHERE tbl = ? AND uuid = ?", (child, child_uuid)
+                ).fetchone()[0]
+                if newest is not None and newest > seen:
+                    return True
+                if self._dependents_edited_since(self.tables[child], child_id, seen, depth + 1):
+                    return True
+        return False
+
+    # the same key taken on both sides ---------------------------------------------------------------
+    def _merge_same_key(self, table: SyncedTable, uuid: str, exc: sqlite3.IntegrityError) -> bool:
+        """A unique value (a tag's name, a user's name, one weekly form per person and week) created on both
+        sides: the two records become one, under the smaller UUID on every replica, listed as a conflict."""
+        match = re.search(r"UNIQUE constraint failed: (.+)$", str(exc))
+        if match is None:
+            return False
+        columns = [part.strip().split(".", 1)[1] for part in match.group(1).split(",")]
+        if "uuid" in columns:
+            return False
+        return self._adopt(table, uuid, columns)
+
+    def _adopt(self, table: SyncedTable, uuid: str, columns: list[str]) -> bool:
+        values = self._pending_values
+        where = " AND ".join(f't."{c}" IS ?' for c in columns)
+        params = [values[table.columns.index(c)] for c in columns]
+        found = self.conn.execute(f'SELECT uuid FROM "{table.name}" AS t WHERE {where}', params).fetchone()
+        if found is None:
+            return False
+        existing = str(found[0])
+        keep, drop = sorted((existing, uuid))
+        if keep != existing:  # the record here takes the other's UUID
+            self.conn.execute(f'UPDATE "{table.name}" SET uuid = ? WHERE uuid = ?', (keep, existing))
+            for bookkeeping in ("sync_field", "sync_tomb"):
+                self.conn.execute(
+                    f"UPDATE OR REPLACE {bookkeeping} SET uuid = ? WHERE tbl = ? AND uuid = ?",
+                    (keep, table.name, existing),
+                )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)", (table.name, drop, keep)
+        )
+        self._log(
+            table.name,
+            keep,
+            ",".join(columns),
+            None,
+            existing,
+            uuid,
+            "mine" if keep == existing else "theirs",
+            "same_key",
+        )
+        return True
+
+    # conflicts ----------------------------------------------------------------------------------------
+    def _conflict(self, table: str, uuid: str, col: str, local: Record, incoming: Record, take: bool) -> None:
+        mine, theirs = local.row.get(col), incoming.row.get(col)
+        original = incoming.prev.get(col) if col in incoming.prev else local.prev.get(col)
+        if incoming.prev.get(col) == mine or local.prev.get(col) == theirs:
+            return  # one side changed it knowing the other's value: not a conflict
+        self._log(table, uuid, col, original, mine, theirs, "theirs" if take else "mine", "newer")
+
+    def _log(
+        self, table: str, uuid: str, col: str, original: Any, mine: Any, theirs: Any, chosen: str, rule: str
+    ) -> None:
+        texts = [_canon(original), _canon(mine), _canon(theirs)]
+        seen = self.conn.execute(
+            "SELECT 1 FROM sync_conflict WHERE tbl = ? AND uuid = ? AND col = ? AND "
+            "((mine = ? AND theirs = ?) OR (mine = ? AND theirs = ?))",
+            (table, uuid, col, texts[1], texts[2], texts[2], texts[1]),
+        ).fetchone()
+        if seen is not None:
+            return
+        self.conn.execute(
+            "INSERT INTO sync_conflict (at, tbl, uuid, col, original, mine, theirs, chosen, rule, peer) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.now, table, uuid, col, *texts, chosen, rule, self.peer),
+        )
+        self.stats.conflicts += 1

@@ -1,0 +1,66 @@
+"""What offline sync carries: the user-data tables of ``desktop_crm.models.ALL_MODELS`` and their columns.
+
+Not carried: the integer ``id`` (each replica numbers its own rows; records are matched by ``uuid`` and
+foreign keys travel as the referenced record's UUID), derived columns that each side's triggers recompute
+(``client.last_contact_at``), and the derived tables (``desktop_crm.changes.DERIVED_TABLES``: they are not
+models).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from peewee import ForeignKeyField
+
+# derived columns: kept by the schema's triggers on each side (desktop_crm.derived)
+DERIVED_COLUMNS = frozenset({("client", "last_contact_at")})
+# carried and merged like any field, but never listed as a conflict: each save moves them
+QUIET_COLUMNS = frozenset({"updated_at"})
+
+
+@dataclass(frozen=True)
+class SyncedTable:
+    name: str
+    columns: tuple[str, ...]  # the synced columns, ``uuid`` excluded (it names the record)
+    foreign_keys: dict[str, str]  # column -> the referenced table
+    cascade_columns: frozenset[str]  # the foreign keys whose row is deleted with the referenced one
+
+
+@cache
+def synced_tables() -> tuple[SyncedTable, ...]:
+    """In dependency order (parents first), the order in which changes are applied."""
+    from ..models import ALL_MODELS
+
+    tables = []
+    for model in ALL_MODELS:
+        meta = model._meta  # type: ignore[attr-defined]
+        columns: list[str] = []
+        fks: dict[str, str] = {}
+        cascade: set[str] = set()
+        for field in meta.sorted_fields:
+            column = field.column_name
+            if column in ("id", "uuid") or (meta.table_name, column) in DERIVED_COLUMNS:
+                continue
+            columns.append(column)
+            if isinstance(field, ForeignKeyField):
+                fks[column] = field.rel_model._meta.table_name
+                if (field.on_delete or "").upper() == "CASCADE":
+                    cascade.add(column)
+        tables.append(SyncedTable(meta.table_name, tuple(columns), fks, frozenset(cascade)))
+    return tuple(tables)
+
+
+@cache
+def table_named() -> dict[str, SyncedTable]:
+    return {t.name: t for t in synced_tables()}
+
+
+@cache
+def cascading_children() -> dict[str, list[tuple[str, str]]]:
+    """table -> the (table, column) pairs whose rows are deleted with the row they point at."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for table in synced_tables():
+        for column in table.cascade_columns:
+            found.setdefault(table.foreign_keys[column], []).append((table.name, column))
+    return found

@@ -1,0 +1,172 @@
+"""``desktop-crm sync [--with FOLDER]``, ``export-changes FILE``, ``import-changes FILE``,
+``conflicts [--json] [--choose ID mine|theirs]``: offline sync from the command line (``desktop_crm.sync``).
+
+JSON keys: ``export-changes --json``: ``path``, ``replica``, ``records``, ``full``; ``import-changes --json``:
+``path``, ``replica`` (the file's), ``records``, ``applied``, ``unchanged``, ``conflicts``, ``waiting``;
+``sync --json``: ``folder``, ``imported`` (a list of the former), ``skipped``, ``exported``; ``conflicts --json``:
+a list of ``id``, ``at``, ``table``, ``uuid``, ``field``, ``original``, ``mine``, ``theirs``, ``chosen``,
+``rule``, ``peer``, ``decided_by_user_at``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .errors import CrmError
+
+EXIT_OK = 0
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    sync = sub.add_parser(
+        "sync", parents=[common], help="exchange changes with the other computers through a shared folder"
+    )
+    sync.add_argument(
+        "--with", dest="target", metavar="URL|FOLDER", help="the shared folder (default: the one used last)"
+    )
+    sync.add_argument("--json", action="store_true", help="print what was imported and exported as JSON")
+    export = sub.add_parser(
+        "export-changes", parents=[common], help="write this database's changes to a file"
+    )
+    export.add_argument("file", type=Path, help="the change file to write (.crmchanges)")
+    export.add_argument("--full", action="store_true", help="every record, not only those changed")
+    export.add_argument("--json", action="store_true", help="print the summary as JSON")
+    imp = sub.add_parser("import-changes", parents=[common], help="merge another computer's change file")
+    imp.add_argument("file", type=Path, help="the change file to import")
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
+    conflicts = sub.add_parser("conflicts", parents=[common], help="the conflicts sync decided, newest first")
+    conflicts.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    conflicts.add_argument(
+        "--choose",
+        nargs=2,
+        metavar=("ID", "mine|theirs"),
+        help="give the record the other value of a conflict",
+    )
+
+
+def _print(payload: dict[str, Any] | list[Any]) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from .sync.folder import sync_folder
+    from .team_url import is_team_url
+
+    open_db(args)
+    conn = _connection()
+    target = args.target or _remembered(conn)
+    if target is None:
+        raise CrmError("sync.no_folder", path="(none given: use --with FOLDER)")
+    if is_team_url(target):
+        raise CrmError("sync.team_not_yet")
+    result = sync_folder(target)
+    _remember(conn, target)
+    if args.json:
+        _print(result.as_json())
+        return EXIT_OK
+    for summary in result.imported:
+        print(_import_line(summary))
+    if result.skipped:
+        print(f"nothing new in {len(result.skipped)} file(s)")
+    if result.exported is not None:
+        print(f"wrote {result.exported.records} record(s) to {result.exported.path}")
+    return EXIT_OK
+
+
+def _connection() -> Any:
+    from .sync.exchange import file_connection
+
+    return file_connection()
+
+
+def _remembered(conn: Any) -> str | None:
+    from .sync.log import is_enabled
+
+    if not is_enabled(conn):
+        return None
+    row = conn.execute("SELECT value FROM sync_meta WHERE key = 'folder'").fetchone()
+    return str(row[0]) if row else None
+
+
+def _remember(conn: Any, target: str) -> None:
+    from .write_guard import write_transaction
+
+    with write_transaction():
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('folder', ?)",
+            (str(Path(target).resolve()),),
+        )
+
+
+def _import_line(summary: Any) -> str:
+    line = (
+        f"{summary.path}: {summary.records} record(s), {summary.applied} applied, {summary.unchanged} unchanged, "
+        f"{summary.conflicts} conflict(s)"
+    )
+    if summary.waiting:
+        line += f", {summary.waiting} waiting for records not received yet"
+    return line
+
+
+def run_export(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from .sync.exchange import export_changes
+
+    open_db(args)
+    summary = export_changes(args.file, full=args.full)
+    if args.json:
+        _print(summary.as_json())
+    else:
+        kind = "every record" if summary.full else "the records changed"
+        print(f"wrote {summary.records} record(s) ({kind}) to {summary.path}")
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from .sync.exchange import import_changes
+
+    open_db(args)
+    summary = import_changes(args.file)
+    if args.json:
+        _print(summary.as_json())
+    else:
+        print(_import_line(summary))
+    return EXIT_OK
+
+
+def run_conflicts(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from .sync.conflicts import choose, list_conflicts
+
+    open_db(args)
+    conn = _connection()
+    if args.choose:
+        number, choice = args.choose
+        try:
+            conflict_id = int(number)
+        except ValueError:
+            raise CrmError("sync.no_conflict", number=number) from None
+        decided = choose(conn, conflict_id, choice)
+        if args.json:
+            _print(decided.as_json())
+        else:
+            print(f"conflict {decided.id}: {decided.table}.{decided.field} now holds {choice}")
+        return EXIT_OK
+    found = list_conflicts(conn)
+    if args.json:
+        _print([c.as_json() for c in found])
+        return EXIT_OK
+    if not found:
+        print("no conflicts")
+        return EXIT_OK
+    for c in found:
+        kept = c.mine if c.chosen == "mine" else c.theirs
+        print(
+            f"{c.id:>5}  {c.at}  {c.table}.{c.field} ({c.uuid[:8]})  original {c.original!r}  mine {c.mine!r}  "
+            f"theirs {c.theirs!r}  kept {kept!r} ({c.rule})"
+        )
+    sys.stdout.flush()
+    return EXIT_OK
