@@ -6,6 +6,8 @@ record per line, ``desktop_crm.sync.merge.Record``, parents before children; the
 records merged into another under the same key). A file holds every record changed since the replica
 began to sync, and every record on its first export (or with ``full``): importing it twice, or importing
 an older file after a newer one, changes nothing, because the merge keeps the newer stamp of each field.
+Each manifest also lists the replicas whose every record it has received (``has_full_from``): in a shared
+folder a replica writes all its records again while another replica there has not received them.
 
 The writer reads inside the transaction that stamps the pending changes: the file either holds them and
 the stamps are committed, or neither happens.
@@ -167,6 +169,11 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
                 "made_at": clock.now().isoformat(" "),
                 "full": bool(everything),
                 "records": count,
+                # the replicas whose every record this one has received: a folder's writer sees who needs all
+                "has_full_from": [
+                    r
+                    for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen ORDER BY replica")
+                ],
             }
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         conn.execute("UPDATE sync_state SET exported = 1")
@@ -244,8 +251,15 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
                     )
             count = _apply_all(conn, merger, _records(archive))
             conn.execute(
-                "INSERT OR REPLACE INTO sync_peer (replica, file_id, imported_at) VALUES (?, ?, ?)",
-                (manifest["replica"], str(manifest.get("file_id", "")), clock.now().isoformat(" ")),
+                "INSERT INTO sync_peer (replica, file_id, imported_at, full_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (replica) DO UPDATE SET file_id = excluded.file_id, "
+                "imported_at = excluded.imported_at, full_seen = max(full_seen, excluded.full_seen)",
+                (
+                    manifest["replica"],
+                    str(manifest.get("file_id", "")),
+                    clock.now().isoformat(" "),
+                    1 if manifest.get("full") is True else 0,
+                ),
             )
             conn.execute("UPDATE sync_state SET applying = 0")
     stats = merger.stats

@@ -70,5 +70,24 @@ def sync_folder(folder: str | os.PathLike[str]) -> FolderSync:
             continue
         with contextlib.suppress(FileNotFoundError):  # another replica replacing its file right now
             result.imported.append(import_changes(path))
-    result.exported = export_changes(where / own)
+    result.exported = export_changes(where / own, full=_someone_lacks(where, own))
     return result
+
+
+def _someone_lacks(folder: Path, own: str) -> bool:
+    """Another replica's file in the folder says it has not received all of this replica's records (it
+    joined after this replica's first export, or imported only later files)."""
+    from .exchange import read_manifest
+
+    me = own.removesuffix(SUFFIX)
+    for path in folder.glob(f"*{SUFFIX}"):
+        if path.name == own:
+            continue
+        try:
+            with zipfile.ZipFile(path) as archive:
+                manifest = read_manifest(archive, str(path))
+        except (zipfile.BadZipFile, OSError, CrmError):
+            continue
+        if me not in (manifest.get("has_full_from") or []):
+            return True
+    return False

@@ -47,7 +47,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS sync_waiting (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_peer (
-        replica TEXT NOT NULL PRIMARY KEY, file_id TEXT NOT NULL, imported_at TEXT NOT NULL) WITHOUT ROWID""",
+        replica TEXT NOT NULL PRIMARY KEY, file_id TEXT NOT NULL, imported_at TEXT NOT NULL,
+        full_seen INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_conflict (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, tbl TEXT NOT NULL, uuid TEXT NOT NULL, col TEXT NOT NULL,
         original TEXT, mine TEXT, theirs TEXT, chosen TEXT NOT NULL, rule TEXT NOT NULL, peer TEXT NOT NULL,
