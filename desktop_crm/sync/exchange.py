@@ -197,15 +197,9 @@ def read_manifest(archive: zipfile.ZipFile, path: str) -> dict[str, Any]:
         raise CrmError("sync.bad_file", reason=f"format version {manifest.get('format_version')!r}")
     theirs = manifest.get("schema_version")
     if theirs != LATEST_VERSION:
-        raise CrmError(
-            "sync.schema_mismatch",
-            path=path,
-            theirs=theirs,
-            ours=LATEST_VERSION,
-            update="this computer"
-            if isinstance(theirs, int) and theirs > LATEST_VERSION
-            else "the other computer",
-        )
+        newer = isinstance(theirs, int) and theirs > LATEST_VERSION
+        code = "sync.schema_newer" if newer else "sync.schema_older"
+        raise CrmError(code, path=path, theirs=theirs, ours=LATEST_VERSION)
     return manifest
 
 

@@ -142,9 +142,11 @@ def field_stamps(conn: sqlite3.Connection, table: str, uuid: str) -> dict[str, t
     return {col: (stamp, json.loads(prev) if prev is not None else None) for col, stamp, prev in rows}
 
 
-def next_stamp(conn: sqlite3.Connection, table: str, uuid: str, changed_at: Any, replica: str) -> str:
-    """A new local stamp for the record: at the change's time, and above every stamp it has."""
-    known = [s for s, _ in field_stamps(conn, table, uuid).values()]
+def next_stamp(
+    conn: sqlite3.Connection, table: str, uuid: str, changed_at: Any, replica: str, above: str = ZERO
+) -> str:
+    """A new local stamp for the record: at the change's time, and above every stamp it has (and ``above``)."""
+    known = [s for s, _ in field_stamps(conn, table, uuid).values()] + [above]
     tomb = conn.execute(
         "SELECT stamp, seen FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table, uuid)
     ).fetchone()

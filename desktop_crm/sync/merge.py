@@ -158,10 +158,10 @@ class Merger:
         self.conn.execute("DELETE FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table_name, uuid))
         return True
 
-    def _restamp(self, table: str, uuid: str, row: dict[str, Any]) -> str:
-        """A new local version of the record (its ``updated_at``), above its delete: it travels back and
-        restores the record where it was deleted."""
-        stamp = next_stamp(self.conn, table, uuid, self.now, self.replica)
+    def _restamp(self, table: str, uuid: str, row: dict[str, Any], above: str = ZERO) -> str:
+        """A new local version of the record (its ``updated_at``), above its delete (``above``, or the one
+        kept here): it travels back and restores the record where it was deleted."""
+        stamp = next_stamp(self.conn, table, uuid, self.now, self.replica, above)
         set_field(self.conn, table, uuid, "updated_at", stamp, row.get("updated_at"))
         return stamp
 
@@ -221,7 +221,7 @@ class Merger:
         deleted = newest_delete is not None and seen >= newest_field
         if deleted and live_id is not None and self._dependents_edited_since(table, live_id, seen):
             deleted = False  # an edit below it the delete had not seen: it stays, and says so to the others
-            stamps["updated_at"] = self._restamp(table.name, uuid, row)
+            stamps["updated_at"] = self._restamp(table.name, uuid, row, max(newest_delete or (ZERO, ZERO)))
             prev["updated_at"] = row.get("updated_at")
         if not local.row or changed or deleted != (live_id is None) or newest_delete != local.deleted:
             self._store(table, uuid, row, stamps, prev, local, newest_delete, deleted, live_id)

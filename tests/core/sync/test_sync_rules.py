@@ -1,0 +1,252 @@
+"""The merge's rules one at a time, the change file's refusals, and the command line's contract."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_crm import cli
+from desktop_crm.backup import list_backups
+from desktop_crm.db import close_database
+from desktop_crm.engine import raw_connection
+from desktop_crm.errors import CrmError
+from desktop_crm.models import Client, FollowUp, NextStep, Tag
+from desktop_crm.sync import merge
+from desktop_crm.sync.conflicts import choose, list_conflicts
+from desktop_crm.sync.exchange import export_changes, import_changes
+
+from .test_sync_convergence import Laptops
+
+pytestmark = pytest.mark.sqlite_only
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, clock: Any) -> Any:
+    made = Laptops(tmp_path, clock)
+    for laptop in ("a", "b"):
+        made.sync(laptop)
+    yield made
+    close_database()
+
+
+def _exchange(laptops: Laptops, *order: str) -> None:
+    for laptop in order or ("a", "b", "a", "b"):
+        laptops.sync(laptop)
+
+
+def test_the_same_tag_made_on_two_laptops_becomes_one(laptops: Laptops) -> None:
+    for laptop, color in (("a", "red"), ("b", "blue")):
+        laptops.on(laptop)
+        Tag.create(name="重点", color=color)
+    _exchange(laptops)
+    uuids, merged = set(), 0
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        tags = list(Tag.select())
+        assert len(tags) == 1
+        uuids.add(tags[0].uuid)
+        merged += [c.rule for c in list_conflicts(raw_connection())].count("same_key")
+    assert len(uuids) == 1
+    assert merged >= 1  # listed where the two met (on both when each met the other's first)
+    assert laptops.dump("a") == laptops.dump("b")
+
+
+def test_an_edit_beats_a_delete_made_elsewhere(laptops: Laptops, clock: Any) -> None:
+    laptops.on("a")
+    step = NextStep.select().order_by(NextStep.uuid).first()
+    step.delete_instance()
+    clock.advance(minutes=1)
+    laptops.on("b")
+    step = NextStep.get(NextStep.uuid == step.uuid)
+    step.title = "still needed"
+    step.save()
+    _exchange(laptops)
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        assert NextStep.get(NextStep.uuid == step.uuid).title == "still needed"
+
+
+def test_a_purged_client_comes_back_when_another_laptop_logged_a_follow_up(laptops: Laptops) -> None:
+    laptops.on("a")
+    client = Client.select().order_by(Client.uuid).first()
+    client.delete_instance()
+    laptops.on("b")
+    client = Client.get(Client.uuid == client.uuid)
+    follow_up = FollowUp.create(client=client, channel="visit", happened_at=client.created_at, summary="met")
+    _exchange(laptops, "a", "b", "a", "b", "a")
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        assert Client.get_or_none(Client.uuid == client.uuid) is not None
+        assert FollowUp.get(FollowUp.uuid == follow_up.uuid).summary == "met"
+    assert laptops.dump("a") == laptops.dump("b")
+
+
+def test_a_delete_seen_by_nobody_else_travels(laptops: Laptops) -> None:
+    laptops.on("a")
+    step = NextStep.select().order_by(NextStep.uuid).first()
+    step.delete_instance()
+    _exchange(laptops)
+    laptops.on("b")
+    assert NextStep.get_or_none(NextStep.uuid == step.uuid) is None
+
+
+def test_importing_a_file_twice_changes_nothing(laptops: Laptops, tmp_path: Path) -> None:
+    laptops.on("a")
+    Client.create(name="Acme")
+    file = tmp_path / "a.crmchanges"
+    export_changes(file)
+    laptops.on("b")
+    first = import_changes(file)
+    before = laptops.dump("b")
+    laptops.on("b")
+    second = import_changes(file)
+    assert first.applied >= 1 and second.applied == 0 and second.unchanged == second.records
+    assert laptops.dump("b") == before
+
+
+def test_a_sync_killed_midway_leaves_the_file_as_it_was_and_the_next_completes(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    laptops.on("a")
+    for n in range(5):
+        Client.create(name=f"客户 {n}")
+    file = tmp_path / "a.crmchanges"
+    export_changes(file)
+    before = laptops.dump("b")
+    laptops.on("b")
+    real, calls = merge.Merger.apply, []
+
+    def dying(self: merge.Merger, record: merge.Record) -> None:
+        calls.append(record)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(self, record)
+
+    merge.Merger.apply = dying  # type: ignore[method-assign]
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            import_changes(file)
+    finally:
+        merge.Merger.apply = real  # type: ignore[method-assign]
+    assert laptops.dump("b") == before
+    laptops.on("b")
+    assert import_changes(file).applied == 5
+    assert laptops.dump("a") == laptops.dump("b")
+
+
+def test_choosing_the_other_value_travels(laptops: Laptops, clock: Any) -> None:
+    laptops.on("a")
+    client = Client.select().order_by(Client.uuid).first()
+    client.phone = "111"
+    client.save()
+    clock.advance(minutes=1)
+    laptops.on("b")
+    client = Client.get(Client.uuid == client.uuid)
+    client.phone = "222"
+    client.save()
+    _exchange(laptops, "a", "b", "a")
+    laptops.on("a")
+    (conflict,) = list_conflicts(raw_connection())
+    assert (conflict.mine, conflict.theirs, conflict.chosen) == ("111", "222", "theirs")
+    decided = choose(raw_connection(), conflict.id, "mine")
+    assert decided.chosen == "mine" and decided.decided_by_user_at is not None
+    _exchange(laptops, "a", "b")
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        assert Client.get(Client.uuid == client.uuid).phone == "111"
+
+
+def test_the_first_exchange_backs_the_file_up_once(tmp_path: Path, clock: Any) -> None:
+    made = Laptops(tmp_path, clock)
+    made.sync("a")
+    made.sync("a")
+    close_database()
+    assert [b.kind for b in list_backups(made.paths["a"])] == ["pre-sync"]
+
+
+# --- refusals ---------------------------------------------------------------------------------------
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path
+
+
+def _manifest(**changes: Any) -> str:
+    from desktop_crm.migrations import LATEST_VERSION
+
+    manifest = {"format": "desktop-crm-changes", "format_version": 1, "schema_version": LATEST_VERSION}
+    manifest |= {"replica": "another", "file_id": "x", "full": True}
+    return json.dumps(manifest | changes)
+
+
+@pytest.mark.parametrize(
+    ("members", "code"),
+    [
+        ({"readme.txt": "hello"}, "sync.not_changes"),
+        ({"manifest.json": "{not json"}, "sync.bad_file"),
+        ({"manifest.json": _manifest(format="something else")}, "sync.not_changes"),
+        ({"manifest.json": _manifest(schema_version=999)}, "sync.schema_newer"),
+        ({"manifest.json": _manifest(schema_version=3)}, "sync.schema_older"),
+        ({"manifest.json": _manifest()}, "sync.bad_file"),
+        (
+            {"manifest.json": _manifest(), "changes.jsonl": '{"table": "no_such", "uuid": "u", "row": {}}\n'},
+            "sync.bad_file",
+        ),
+        ({"manifest.json": _manifest(), "changes.jsonl": '{"table": "client"\n'}, "sync.bad_file"),
+        ({"manifest.json": _manifest(), "changes.jsonl": '["a list"]\n'}, "sync.bad_file"),
+    ],
+)
+def test_a_hostile_change_file_is_refused_and_changes_nothing(
+    laptops: Laptops, tmp_path: Path, members: dict[str, str], code: str
+) -> None:
+    before = laptops.dump("a")
+    laptops.on("a")
+    with pytest.raises(CrmError) as refused:
+        import_changes(_zip(tmp_path / "hostile.crmchanges", members))
+    assert refused.value.code == code
+    assert laptops.dump("a") == before
+
+
+def test_a_file_that_is_not_a_zip_and_the_own_file_are_refused(laptops: Laptops, tmp_path: Path) -> None:
+    laptops.on("a")
+    junk = tmp_path / "junk.crmchanges"
+    junk.write_bytes(b"\x00" * 100)
+    with pytest.raises(CrmError) as refused:
+        import_changes(junk)
+    assert refused.value.code == "sync.not_changes"
+    own = tmp_path / "own.crmchanges"
+    export_changes(own)
+    with pytest.raises(CrmError) as refused:
+        import_changes(own)
+    assert refused.value.code == "sync.own_file"
+
+
+# --- command line -------------------------------------------------------------------------------------
+def test_the_command_line_contract(
+    laptops: Laptops, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    close_database()
+    a, b = str(laptops.paths["a"]), str(laptops.paths["b"])
+    file = tmp_path / "cli.crmchanges"
+    assert cli.main(["--db", a, "export-changes", str(file), "--json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"path", "replica", "records", "full"}
+    assert cli.main(["--db", b, "import-changes", str(file), "--json"]) == 0
+    keys = {"path", "replica", "records", "applied", "unchanged", "conflicts", "waiting"}
+    assert set(json.loads(capsys.readouterr().out)) == keys
+    assert cli.main(["--db", b, "conflicts", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert cli.main(["--db", b, "sync", "--with", str(laptops.shared), "--json"]) == 0
+    assert set(json.loads(capsys.readouterr().out)) == {"folder", "imported", "skipped", "exported"}
+    assert cli.main(["--db", b, "sync", "--json"]) == 0  # the folder used last
+    capsys.readouterr()
+    assert cli.main(["--db", b, "import-changes", str(tmp_path / "missing.crmchanges")]) == 2
+    assert "no change file" in capsys.readouterr().err
+    assert cli.main(["--db", b, "sync", "--with", "postgresql://u@localhost/x"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert cli.main(["--db", b, "conflicts", "--choose", "77", "mine"]) == 2
+    assert "no sync conflict number 77" in capsys.readouterr().err
