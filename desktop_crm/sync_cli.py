@@ -58,14 +58,9 @@ def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], A
     from .team_url import is_team_url
 
     open_db(args)
-    conn = _connection()
-    target = args.target or _remembered(conn)
-    if target is None:
-        raise CrmError("sync.no_folder", path="(none given: use --with FOLDER)")
-    if is_team_url(target):
+    if args.target is not None and is_team_url(args.target):
         raise CrmError("sync.team_not_yet")
-    result = sync_folder(target)
-    _remember(conn, target)
+    result = sync_folder(args.target)
     if args.json:
         _print(result.as_json())
         return EXIT_OK
@@ -76,31 +71,6 @@ def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], A
     if result.exported is not None:
         print(f"wrote {result.exported.records} record(s) to {result.exported.path}")
     return EXIT_OK
-
-
-def _connection() -> Any:
-    from .sync.exchange import file_connection
-
-    return file_connection()
-
-
-def _remembered(conn: Any) -> str | None:
-    from .sync.log import is_enabled
-
-    if not is_enabled(conn):
-        return None
-    row = conn.execute("SELECT value FROM sync_meta WHERE key = 'folder'").fetchone()
-    return str(row[0]) if row else None
-
-
-def _remember(conn: Any, target: str) -> None:
-    from .write_guard import write_transaction
-
-    with write_transaction():
-        conn.execute(
-            "INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('folder', ?)",
-            (str(Path(target).resolve()),),
-        )
 
 
 def _import_line(summary: Any) -> str:
@@ -142,20 +112,19 @@ def run_conflicts(args: argparse.Namespace, open_db: Callable[[argparse.Namespac
     from .sync.conflicts import choose, list_conflicts
 
     open_db(args)
-    conn = _connection()
     if args.choose:
         number, choice = args.choose
         try:
             conflict_id = int(number)
         except ValueError:
             raise CrmError("sync.no_conflict", number=number) from None
-        decided = choose(conn, conflict_id, choice)
+        decided = choose(conflict_id, choice)
         if args.json:
             _print(decided.as_json())
         else:
             print(f"conflict {decided.id}: {decided.table}.{decided.field} now holds {choice}")
         return EXIT_OK
-    found = list_conflicts(conn)
+    found = list_conflicts()
     if args.json:
         _print([c.as_json() for c in found])
         return EXIT_OK

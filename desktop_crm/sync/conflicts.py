@@ -39,8 +39,12 @@ class Conflict:
         return asdict(self)
 
 
-def list_conflicts(conn: Any) -> list[Conflict]:
-    """Newest first."""
+def list_conflicts(conn: Any = None) -> list[Conflict]:
+    """Newest first (``conn``: the open file's connection by default)."""
+    if conn is None:
+        from .exchange import file_connection
+
+        conn = file_connection()
     if not is_enabled(conn):
         return []
     rows = conn.execute(
@@ -59,10 +63,12 @@ def _load(text: str | None) -> Any:
     return json.loads(text) if text is not None else None
 
 
-def choose(conn: Any, conflict_id: int, choice: str) -> Conflict:
+def choose(conflict_id: int, choice: str) -> Conflict:
     """Give the record the ``choice`` value of conflict ``conflict_id`` (a local edit that travels)."""
     from ..write_guard import write_transaction
+    from .exchange import file_connection
 
+    conn = file_connection()
     if choice not in CHOICES:
         raise CrmError("sync.bad_choice", choice=choice)
     found = {c.id: c for c in list_conflicts(conn)}.get(conflict_id)

@@ -197,9 +197,9 @@ def read_manifest(archive: zipfile.ZipFile, path: str) -> dict[str, Any]:
         raise CrmError("sync.bad_file", reason=f"format version {manifest.get('format_version')!r}")
     theirs = manifest.get("schema_version")
     if theirs != LATEST_VERSION:
-        newer = isinstance(theirs, int) and theirs > LATEST_VERSION
-        code = "sync.schema_newer" if newer else "sync.schema_older"
-        raise CrmError(code, path=path, theirs=theirs, ours=LATEST_VERSION)
+        if isinstance(theirs, int) and theirs > LATEST_VERSION:
+            raise CrmError("sync.schema_newer", path=path, theirs=theirs, ours=LATEST_VERSION)
+        raise CrmError("sync.schema_older", path=path, theirs=theirs, ours=LATEST_VERSION)
     return manifest
 
 
@@ -309,6 +309,9 @@ def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Reco
         if len(again) == len(retry):
             break
         retry = again
+    merger.finishing = True
+    left = tried(sorted(merger.deferred, key=lambda r: _ORDER()[r.table], reverse=True))
+    retry += left
     for record in retry:
         conn.execute(
             "INSERT OR REPLACE INTO sync_waiting (tbl, uuid, record) VALUES (?, ?, ?)",

@@ -54,9 +54,25 @@ def _already_imported(conn: Any, path: Path) -> bool:
     return row is not None and row[0] == manifest.get("file_id")
 
 
-def sync_folder(folder: str | os.PathLike[str]) -> FolderSync:
-    """Import every other replica's new change file in ``folder``, then write this replica's own."""
-    where = Path(folder)
+def remembered_folder() -> str | None:
+    """The folder the open file last synced with (kept in the file: it is the file's partner, not the
+    machine's), or None."""
+    conn = file_connection()
+    if not is_enabled(conn):
+        return None
+    row = conn.execute("SELECT value FROM sync_meta WHERE key = 'folder'").fetchone()
+    return str(row[0]) if row else None
+
+
+def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
+    """Import every other replica's new change file in ``folder`` (default: the one used last), then write
+    this replica's own; the folder is remembered."""
+    from ..write_guard import write_transaction
+
+    chosen = folder if folder is not None else remembered_folder()
+    if chosen is None:
+        raise CrmError("sync.no_folder_chosen")
+    where = Path(chosen)
     if not where.is_dir():
         raise CrmError("sync.no_folder", path=str(where))
     conn = file_connection()
@@ -71,6 +87,10 @@ def sync_folder(folder: str | os.PathLike[str]) -> FolderSync:
         with contextlib.suppress(FileNotFoundError):  # another replica replacing its file right now
             result.imported.append(import_changes(path))
     result.exported = export_changes(where / own, full=_someone_lacks(where, own))
+    with write_transaction():
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('folder', ?)", (str(where.resolve()),)
+        )
     return result
 
 

@@ -11,7 +11,8 @@ Before each exchange :func:`stamp_pending` turns the pending rows into versions:
 a stamp ``"<milliseconds:015>.<replica>"`` (sortable text; per record always above the record's previous
 stamps, so an edit made on top of a received change wins over it even when the clocks disagree) with its
 previous value (the "original" a conflict shows), and a hard delete becomes a tombstone that keeps the
-last values and the newest stamp it had seen (an edit it had not seen beats it).
+last values and the stamp of each field it had seen (``seen``, JSON): an edit it had not seen, i.e. a
+field stamp above the one it knew, beats it whatever the clocks say.
 """
 
 from __future__ import annotations
@@ -151,9 +152,18 @@ def next_stamp(
         "SELECT stamp, seen FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table, uuid)
     ).fetchone()
     if tomb:
-        known += [tomb[0], tomb[1]]
+        known += [tomb[0], *seen_stamps(tomb[1]).values()]
     floor = max((wall_ms(s) for s in known), default=0) + 1
     return make_stamp(max(_ms_of(changed_at) or _ms_of(clock.now().isoformat(" ")), floor), replica)
+
+
+def seen_stamps(seen: str) -> dict[str, str]:
+    """A delete's ``seen``: the stamp of each field the deleting side knew."""
+    try:
+        known = json.loads(seen)
+    except ValueError:
+        return {}
+    return {str(c): str(s) for c, s in known.items()} if isinstance(known, dict) else {}
 
 
 def set_field(conn: sqlite3.Connection, table: str, uuid: str, col: str, stamp: str, prev: Any) -> None:
@@ -221,7 +231,9 @@ def stamp_pending(conn: sqlite3.Connection) -> int:
         row = {col: last.get(col) for col in table.columns}
         for col, target in table.foreign_keys.items():
             row[col] = uuid_of(conn, target, row[col], local_ids)
-        seen = max([stamp] + [s for s, _ in field_stamps(conn, table.name, uuid).values()])
+        seen = json.dumps(
+            {c: s for c, (s, _) in field_stamps(conn, table.name, uuid).items()}, sort_keys=True
+        )
         conn.execute(
             "INSERT OR REPLACE INTO sync_tomb (tbl, uuid, stamp, seen, row) VALUES (?, ?, ?, ?, ?)",
             (table.name, uuid, stamp, seen, json.dumps(row, ensure_ascii=False)),

@@ -3,7 +3,8 @@
 A record travels whole (every synced column, foreign keys as UUIDs) with the stamp and previous value of
 each field changed since sync began, and its tombstone if it was deleted somewhere. Merging keeps, for each
 field, the value with the higher stamp; a record is deleted when its newest delete had seen every field's
-stamp, so an edit the deleting side had not seen restores it ("an edit beats a delete"). The merge does
+stamp (no field stamped above the one the deleting side knew), so an edit the deleting side had not seen
+restores it ("an edit beats a delete") whatever the two clocks said. The merge does
 not depend on the order in which replicas meet or on how often a file is imported: every replica that has
 received the same changes holds the same records.
 
@@ -22,7 +23,7 @@ from typing import Any
 
 from .. import clock
 from ..errors import CrmError
-from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, set_field
+from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, seen_stamps, set_field
 from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, table_named
 
 
@@ -33,7 +34,9 @@ class Record:
     row: dict[str, Any]  # synced columns; foreign keys as the referenced record's UUID
     stamps: dict[str, str] = field(default_factory=dict)  # col -> stamp (absent: ZERO)
     prev: dict[str, Any] = field(default_factory=dict)  # col -> the value before that stamp's change
-    deleted: tuple[str, str] | None = None  # (stamp, seen) of its newest delete
+    deleted: tuple[str, str] | None = (
+        None  # (stamp, seen: the field stamps it knew, JSON) of its newest delete
+    )
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"table": self.table, "uuid": self.uuid, "row": self.row}
@@ -133,6 +136,10 @@ class Merger:
         self.replica = replica_id(conn)
         self.tables = table_named()
         self.stats = MergeStats()
+        # deletes of records that still have records below them: applied after everything else, children
+        # first (``finish``), so that a child the deleting side did not know keeps its parent
+        self.deferred: list[Record] = []
+        self.finishing = False
         self.now = clock.now().isoformat(" ")
 
     # foreign keys ---------------------------------------------------------------------------------
@@ -216,12 +223,18 @@ class Merger:
                     stamps[col], prev[col] = their_stamp, incoming.prev.get(col)
         deletes = [d for d in (local.deleted, incoming.deleted) if d is not None]
         newest_delete = max(deletes) if deletes else None
-        newest_field = max(stamps.values(), default=ZERO)
-        seen = newest_delete[1] if newest_delete is not None else ZERO
-        deleted = newest_delete is not None and seen >= newest_field
-        if deleted and live_id is not None and self._dependents_edited_since(table, live_id, seen):
-            deleted = False  # an edit below it the delete had not seen: it stays, and says so to the others
-            stamps["updated_at"] = self._restamp(table.name, uuid, row, max(newest_delete or (ZERO, ZERO)))
+        deleted = newest_delete is not None and self._saw_every_field(newest_delete[1], stamps)
+        if deleted and live_id is not None and self._has_dependents(table, live_id):
+            if not self.finishing:  # decided once the file's other records are in (their deletes first)
+                self.deferred.append(incoming)
+                return
+            # a record below it that the delete did not remove (made or edited where the delete was not
+            # known): it stays, and says so to the others with a version above the delete
+            deleted = False
+            above = (
+                max([newest_delete[0], *seen_stamps(newest_delete[1]).values()]) if newest_delete else ZERO
+            )
+            stamps["updated_at"] = self._restamp(table.name, uuid, row, above)
             prev["updated_at"] = row.get("updated_at")
         if not local.row or changed or deleted != (live_id is None) or newest_delete != local.deleted:
             self._store(table, uuid, row, stamps, prev, local, newest_delete, deleted, live_id)
@@ -261,21 +274,17 @@ class Merger:
             )
         return None
 
-    def _dependents_edited_since(self, table: SyncedTable, row_id: int, seen: str, depth: int = 0) -> bool:
-        if depth > 6:
-            return False
+    @staticmethod
+    def _saw_every_field(seen: str, stamps: dict[str, str]) -> bool:
+        known = seen_stamps(seen)
+        return all(stamp <= known.get(col, ZERO) for col, stamp in stamps.items())
+
+    def _has_dependents(self, table: SyncedTable, row_id: int) -> bool:
         for child, column in cascading_children().get(table.name, []):
-            rows = self.conn.execute(
-                f'SELECT id, uuid FROM "{child}" WHERE "{column}" = ?', (row_id,)
-            ).fetchall()
-            for child_id, child_uuid in rows:
-                newest = self.conn.execute(
-                    "SELECT max(stamp) FROM sync_field WHERE tbl = ? AND uuid = ?", (child, child_uuid)
-                ).fetchone()[0]
-                if newest is not None and newest > seen:
-                    return True
-                if self._dependents_edited_since(self.tables[child], child_id, seen, depth + 1):
-                    return True
+            if self.conn.execute(
+                f'SELECT 1 FROM "{child}" WHERE "{column}" = ? LIMIT 1', (row_id,)
+            ).fetchone():
+                return True
         return False
 
     # the same key taken on both sides ---------------------------------------------------------------

@@ -150,9 +150,9 @@ def test_choosing_the_other_value_travels(laptops: Laptops, clock: Any) -> None:
     client.save()
     _exchange(laptops, "a", "b", "a")
     laptops.on("a")
-    (conflict,) = list_conflicts(raw_connection())
+    (conflict,) = list_conflicts()
     assert (conflict.mine, conflict.theirs, conflict.chosen) == ("111", "222", "theirs")
-    decided = choose(raw_connection(), conflict.id, "mine")
+    decided = choose(conflict.id, "mine")
     assert decided.chosen == "mine" and decided.decided_by_user_at is not None
     _exchange(laptops, "a", "b")
     for laptop in ("a", "b"):
@@ -250,3 +250,23 @@ def test_the_command_line_contract(
     assert "Traceback" not in capsys.readouterr().err
     assert cli.main(["--db", b, "conflicts", "--choose", "77", "mine"]) == 2
     assert "no sync conflict number 77" in capsys.readouterr().err
+
+
+def test_an_edit_beats_a_delete_even_when_its_clock_is_behind(laptops: Laptops, clock: Any) -> None:
+    start = clock.now()
+    laptops.on("a")
+    clock.advance(hours=2)
+    step = NextStep.select().order_by(NextStep.uuid).first()
+    step.title = "deleted later by the clock"
+    step.save()
+    step.delete_instance()
+    clock.set(start)  # the other laptop's clock is two hours behind
+    laptops.on("b")
+    step = NextStep.get(NextStep.uuid == step.uuid)
+    step.done = True
+    step.save()
+    _exchange(laptops)
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        assert NextStep.get(NextStep.uuid == step.uuid).done
+    assert laptops.dump("a") == laptops.dump("b")
