@@ -422,7 +422,7 @@ def carry_files(source_db: Any, source: Any, dest_db: Any, destination: Any) -> 
                     blobs.store(team, sha256, size, blobs.hashed(chunks, sha256, [0]))
             else:
                 assert store is not None
-                _write_checked(chunks, store, sha256)
+                write_checked(chunks, store, sha256)
         except (OSError, ValueError, ValidationError):
             result.missing.append(sha256)
             continue
@@ -430,7 +430,7 @@ def carry_files(source_db: Any, source: Any, dest_db: Any, destination: Any) -> 
     return result
 
 
-def _write_checked(chunks: Iterable[bytes], store: Path, sha256: str) -> None:
+def write_checked(chunks: Iterable[bytes], store: Path, sha256: str) -> None:
     final = blob_path(store, sha256)
     if final.is_file() and _file_ok(final, sha256):
         return

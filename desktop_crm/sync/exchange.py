@@ -3,7 +3,8 @@
 A change file is a zip archive (``*.crmchanges``): ``manifest.json`` (format and schema versions, the
 replica that wrote it, a file id, the time, whether it holds every record) and ``changes.jsonl`` (one
 record per line, ``desktop_crm.sync.merge.Record``, parents before children; then ``aliases.jsonl``, the
-records merged into another under the same key). A file holds every record changed since the replica
+records merged into another under the same key; ``files/<sha256>``, the bytes of the attachments it
+carries, checked against their hash when taken). A file holds every record changed since the replica
 began to sync, and every record on its first export (or with ``full``): importing it twice, or importing
 an older file after a newer one, changes nothing, because the merge keeps the newer stamp of each field.
 Each manifest also lists the replicas whose every record it has received (``has_full_from``): in a shared
@@ -18,7 +19,9 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import logging
 import os
+import re
 import sqlite3
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -35,6 +38,8 @@ from .log import enable, is_enabled, replica_id, stamp_pending
 from .merge import Merger, Record, Waiting, select_rows
 from .tables import synced_tables, table_named
 
+log = logging.getLogger(__name__)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 FORMAT = "desktop-crm-changes"
 FORMAT_VERSION = 1
 SUFFIX = ".crmchanges"
@@ -153,11 +158,15 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
         with replaced_binary_file(path) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
             with archive.open("changes.jsonl", "w") as member:
                 out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
+                hashes: set[str] = set()
                 for record in _outgoing(conn, everything):
                     out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
                     count += 1
+                    if record.table == "attachment" and record.deleted is None:
+                        hashes.add(str(record.row.get("sha256") or ""))
                 out.flush()
                 out.detach()
+            files = _add_files(archive, hashes)
             aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
             archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
             manifest = {
@@ -169,6 +178,7 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
                 "made_at": clock.now().isoformat(" "),
                 "full": bool(everything),
                 "records": count,
+                "files": files,
                 # the replicas whose every record this one has received: a folder's writer sees who needs all
                 "has_full_from": [
                     r
@@ -230,6 +240,7 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
         manifest = read_manifest(archive, name)
         conn = file_connection()
         backup_before_first_sync(conn)
+        _take_files(archive)  # before the records that name them; bytes nobody names are harmless
         with write_transaction():
             enable(conn)
             if manifest["replica"] == replica_id(conn):
@@ -260,6 +271,45 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
     return ImportSummary(
         name, manifest["replica"], count, stats.applied, stats.unchanged, stats.conflicts, stats.waiting
     )
+
+
+def _add_files(archive: zipfile.ZipFile, hashes: set[str]) -> int:
+    """The attachments' bytes (``files/<sha256>``) of the records written, those this file's store has."""
+    from ..attachments import blob_path, current_store
+
+    store, added = current_store(), 0
+    for sha256 in sorted(h for h in hashes if _SHA256.fullmatch(h)):
+        source = blob_path(store, sha256)
+        if source.is_file():
+            archive.write(source, f"files/{sha256}")
+            added += 1
+    return added
+
+
+def _take_files(archive: zipfile.ZipFile) -> None:
+    """Put the file's attachment bytes into this file's store, each checked against its hash (bytes that
+    are not what their name says are dropped)."""
+    from ..attachments import blob_path, current_store, write_checked
+
+    store = current_store()
+    for info in archive.infolist():
+        name = info.filename
+        if not name.startswith("files/") or not _SHA256.fullmatch(sha256 := name.removeprefix("files/")):
+            continue
+        if blob_path(store, sha256).is_file():
+            continue
+
+        def chunks(member: zipfile.ZipInfo = info) -> Iterator[bytes]:
+            with archive.open(member) as source:
+                while chunk := source.read(1 << 20):
+                    yield chunk
+
+        try:
+            write_checked(chunks(), store, sha256)
+        except ValueError:
+            log.warning("change file: the bytes named %s are not those; dropped", sha256)
+        except (zipfile.BadZipFile, EOFError):
+            raise CrmError("sync.bad_file", reason=f"files/{sha256}") from None
 
 
 def _aliases(archive: zipfile.ZipFile) -> list[tuple[str, str, str]]:

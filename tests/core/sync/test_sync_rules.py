@@ -270,3 +270,34 @@ def test_an_edit_beats_a_delete_even_when_its_clock_is_behind(laptops: Laptops, 
         laptops.on(laptop)
         assert NextStep.get(NextStep.uuid == step.uuid).done
     assert laptops.dump("a") == laptops.dump("b")
+
+
+def test_an_attachment_travels_with_its_bytes_and_false_bytes_are_dropped(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    from desktop_crm.attachments import blob_path, current_store, put_bytes
+    from desktop_crm.models import Attachment
+
+    laptops.on("a")
+    client = Client.select().order_by(Client.uuid).first()
+    stored = put_bytes("合同扫描件".encode(), "contract.txt", current_store())
+    Attachment.create(
+        client=client,
+        owner_kind="client",
+        owner_uuid=client.uuid,
+        file_name="contract.txt",
+        kind="text",
+        size_bytes=stored.size_bytes,
+        sha256=stored.sha256,
+    )
+    file = tmp_path / "a.crmchanges"
+    export_changes(file)
+    laptops.on("b")
+    assert not blob_path(current_store(), stored.sha256).exists()
+    import_changes(file)
+    assert blob_path(current_store(), stored.sha256).read_bytes() == "合同扫描件".encode()
+    forged = _zip(tmp_path / "forged.crmchanges", {"manifest.json": _manifest(), "changes.jsonl": ""})
+    with zipfile.ZipFile(forged, "a") as archive:
+        archive.writestr("files/" + "ab" * 32, b"not what the name says")
+    import_changes(forged)
+    assert not blob_path(current_store(), "ab" * 32).exists()
