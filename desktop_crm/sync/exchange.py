@@ -169,12 +169,14 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
             files = _add_files(archive, hashes)
             aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
             archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
+            file_id = new_uuid()
+            _note_written(conn, file_id)
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
                 "schema_version": LATEST_VERSION,
                 "replica": replica,
-                "file_id": new_uuid(),
+                "file_id": file_id,
                 "made_at": clock.now().isoformat(" "),
                 "full": bool(everything),
                 "records": count,
@@ -188,6 +190,20 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         conn.execute("UPDATE sync_state SET exported = 1")
     return ExportSummary(os.fspath(path), replica, count, bool(everything))
+
+
+WRITTEN_KEPT = 50
+
+
+def written_files(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the last change files this database wrote (newest last)."""
+    row = conn.execute("SELECT value FROM sync_meta WHERE key = 'written'").fetchone()
+    return list(json.loads(row[0])) if row else []
+
+
+def _note_written(conn: sqlite3.Connection, file_id: str) -> None:
+    kept = (written_files(conn) + [file_id])[-WRITTEN_KEPT:]
+    conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('written', ?)", (json.dumps(kept),))
 
 
 # --- import ---------------------------------------------------------------------------------------
@@ -244,7 +260,12 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
         with write_transaction():
             enable(conn)
             if manifest["replica"] == replica_id(conn):
-                raise CrmError("sync.own_file", path=name)
+                if str(manifest.get("file_id")) in written_files(conn):
+                    raise CrmError("sync.own_file", path=name)
+                # a file this one never wrote under its own id: a copy of this database (a restored backup,
+                # a file copied to a new laptop) that synced on its own. This one takes a new id, and the
+                # copy's changes merge like any other laptop's.
+                conn.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
             stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
             conn.execute("UPDATE sync_state SET applying = 1")
             merger = Merger(conn, manifest["replica"])

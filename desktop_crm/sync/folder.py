@@ -20,7 +20,7 @@ from .exchange import (
     import_changes,
     start_syncing,
 )
-from .log import is_enabled
+from .log import is_enabled, replica_id
 
 
 @dataclass
@@ -64,6 +64,18 @@ def remembered_folder() -> str | None:
     return str(row[0]) if row else None
 
 
+def _written_by_a_copy(conn: Any, path: Path) -> bool:
+    """This database's file in the folder was written by another copy of it (same id, another file id)."""
+    from .exchange import read_manifest, written_files
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = read_manifest(archive, str(path))
+    except (zipfile.BadZipFile, OSError, CrmError):
+        return False
+    return str(manifest.get("file_id")) not in written_files(conn)
+
+
 def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
     """Import every other replica's new change file in ``folder`` (default: the one used last), then write
     this replica's own; the folder is remembered."""
@@ -78,6 +90,9 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
     conn = file_connection()
     own = f"{start_syncing(conn)}{SUFFIX}"
     result = FolderSync(str(where))
+    if _written_by_a_copy(conn, where / own):  # see import_changes: this database takes a new id first
+        result.imported.append(import_changes(where / own))
+        own = f"{replica_id(conn)}{SUFFIX}"
     for path in sorted(where.glob(f"*{SUFFIX}")):
         if path.name == own:
             continue

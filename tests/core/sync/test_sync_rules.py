@@ -301,3 +301,26 @@ def test_an_attachment_travels_with_its_bytes_and_false_bytes_are_dropped(
         archive.writestr("files/" + "ab" * 32, b"not what the name says")
     import_changes(forged)
     assert not blob_path(current_store(), "ab" * 32).exists()
+
+
+def test_a_copy_of_a_synced_file_syncing_on_its_own_loses_nothing(laptops: Laptops) -> None:
+    import shutil
+
+    close_database()
+    twin = laptops.folder / "twin.sqlite3"
+    shutil.copyfile(laptops.paths["a"], twin)  # a restored backup, a file copied to a new laptop
+    laptops.paths["twin"] = twin
+    laptops.on("a")
+    Client.create(name="made on the original")
+    laptops.on("twin")
+    Client.create(name="made on the copy")
+    _exchange(laptops, "twin", "a", "b", "twin", "a", "b", "twin")
+    dumps = {laptop: laptops.dump(laptop) for laptop in ("a", "b", "twin")}
+    assert dumps["a"] == dumps["b"] == dumps["twin"]
+    laptops.on("b")
+    assert {"made on the original", "made on the copy"} <= {c.name for c in Client.select()}
+    ids = set()
+    for laptop in ("a", "twin"):
+        laptops.on(laptop)
+        ids.add(raw_connection().execute("SELECT replica FROM sync_state").fetchone()[0])
+    assert len(ids) == 2  # one of them took a new id when it met the other's file
