@@ -3,7 +3,8 @@
 
 JSON keys: ``export-changes --json``: ``path``, ``replica``, ``records``, ``full``; ``import-changes --json``:
 ``path``, ``replica`` (the file's), ``records``, ``applied``, ``unchanged``, ``conflicts``, ``waiting``;
-``sync --json``: ``folder``, ``imported`` (a list of the former), ``skipped``, ``exported``; ``conflicts --json``:
+``sync --json``: ``folder``, ``imported`` (a list of the former), ``skipped``, ``exported``, ``problems`` (files
+that could not be imported: ``file``, ``code``, ``message``; exit 1 when there are any); ``conflicts --json``:
 a list of ``id``, ``at``, ``table``, ``uuid``, ``field``, ``original``, ``mine``, ``theirs``, ``chosen``,
 ``rule``, ``peer``, ``decided_by_user_at``.
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 from .errors import CrmError
 
-EXIT_OK = 0
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -63,14 +64,16 @@ def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], A
     result = sync_folder(args.target)
     if args.json:
         _print(result.as_json())
-        return EXIT_OK
+        return EXIT_PROBLEMS if result.problems else EXIT_OK
     for summary in result.imported:
         print(_import_line(summary))
     if result.skipped:
         print(f"nothing new in {len(result.skipped)} file(s)")
     if result.exported is not None:
         print(f"wrote {result.exported.records} record(s) to {result.exported.path}")
-    return EXIT_OK
+    for name, problem in result.problems:
+        print(f"desktop-crm: {name} was not imported: {problem.message}", file=sys.stderr)
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
 def _import_line(summary: Any) -> str:

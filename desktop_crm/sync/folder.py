@@ -3,7 +3,6 @@ each replica writes its own change file there (``<replica>.crmchanges``) and imp
 
 from __future__ import annotations
 
-import contextlib
 import os
 import zipfile
 from dataclasses import dataclass, field
@@ -29,6 +28,8 @@ class FolderSync:
     imported: list[ImportSummary] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files already imported as they are
     exported: ExportSummary | None = None
+    # files that could not be imported (being written right now, damaged, another version): the error
+    problems: list[tuple[str, CrmError]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -36,7 +37,14 @@ class FolderSync:
             "imported": [s.as_json() for s in self.imported],
             "skipped": self.skipped,
             "exported": self.exported.as_json() if self.exported else None,
+            "problems": [{"file": name, "code": e.code, "message": e.message} for name, e in self.problems],
         }
+
+
+# a file in the folder that cannot be imported now: reported, and the other files still synced
+FILE_PROBLEMS = frozenset(
+    {"sync.not_changes", "sync.bad_file", "sync.schema_newer", "sync.schema_older", "sync.no_file"}
+)
 
 
 def _already_imported(conn: Any, path: Path) -> bool:
@@ -99,8 +107,14 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
         if _already_imported(conn, path):
             result.skipped.append(path.name)
             continue
-        with contextlib.suppress(FileNotFoundError):  # another replica replacing its file right now
+        try:
             result.imported.append(import_changes(path))
+        except FileNotFoundError:  # another replica replacing its file right now
+            continue
+        except CrmError as exc:
+            if exc.code not in FILE_PROBLEMS:
+                raise
+            result.problems.append((path.name, exc))  # the others are still imported
     result.exported = export_changes(where / own, full=_someone_lacks(where, own))
     with write_transaction():
         conn.execute(

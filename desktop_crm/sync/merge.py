@@ -24,7 +24,7 @@ from typing import Any
 from .. import clock
 from ..errors import CrmError
 from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, seen_stamps, set_field
-from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, table_named
+from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, merge_units, table_named
 
 
 @dataclass
@@ -200,27 +200,35 @@ class Merger:
             local = Record(table.name, uuid, {}, {}, {}, None)
         row, stamps, prev = dict(local.row), dict(local.stamps), dict(local.prev)
         changed = False
-        for col in table.columns:
-            mine, theirs = local.row.get(col), incoming.row.get(col)
-            my_stamp, their_stamp = local.stamps.get(col, ZERO), incoming.stamps.get(col, ZERO)
-            if not local.row:  # a record new here
-                row[col] = theirs
-                if their_stamp != ZERO:
-                    stamps[col], prev[col] = their_stamp, incoming.prev.get(col)
-                continue
+        if not local.row:  # a record new here
+            for col in table.columns:
+                row[col] = incoming.row.get(col)
+                if incoming.stamps.get(col, ZERO) != ZERO:
+                    stamps[col], prev[col] = incoming.stamps[col], incoming.prev.get(col)
+        for unit in () if not local.row else merge_units(table):
+            # a unit (one field, or fields that only make sense together such as a step's done and done_at)
+            # is taken whole from the side with the newer stamp
+            mine = [local.row.get(c) for c in unit]
+            theirs = [incoming.row.get(c) for c in unit]
+            my_stamp = max(local.stamps.get(c, ZERO) for c in unit)
+            their_stamp = max(incoming.stamps.get(c, ZERO) for c in unit)
             take = (their_stamp, _canon(theirs)) > (my_stamp, _canon(mine))
-            if mine != theirs and col not in QUIET_COLUMNS:
-                if ZERO not in (my_stamp, their_stamp) and my_stamp != their_stamp:
+            for col, my_value, their_value in zip(unit, mine, theirs, strict=True):
+                if my_value == their_value or col in QUIET_COLUMNS:
+                    continue
+                mine_at, theirs_at = local.stamps.get(col, ZERO), incoming.stamps.get(col, ZERO)
+                if ZERO not in (mine_at, theirs_at) and mine_at != theirs_at:
                     self._conflict(table.name, uuid, col, local, incoming, take)
-                elif my_stamp == their_stamp == ZERO:  # the two files differed before they first synced
-                    self._log(
-                        table.name, uuid, col, None, mine, theirs, "theirs" if take else "mine", "before_sync"
-                    )
+                elif mine_at == theirs_at == ZERO:  # the two files differed before they first synced
+                    chosen = "theirs" if take else "mine"
+                    self._log(table.name, uuid, col, None, my_value, their_value, chosen, "before_sync")
             if take:
-                row[col] = theirs
                 changed = changed or mine != theirs or my_stamp != their_stamp
-                if their_stamp != ZERO:
-                    stamps[col], prev[col] = their_stamp, incoming.prev.get(col)
+                for col, value in zip(unit, theirs, strict=True):
+                    row[col] = value
+                    if their_stamp != ZERO:
+                        stamps[col] = their_stamp
+                        prev[col] = incoming.prev.get(col, local.row.get(col))
         deletes = [d for d in (local.deleted, incoming.deleted) if d is not None]
         newest_delete = max(deletes) if deletes else None
         deleted = newest_delete is not None and self._saw_every_field(newest_delete[1], stamps)

@@ -17,6 +17,14 @@ from peewee import ForeignKeyField
 DERIVED_COLUMNS = frozenset({("client", "last_contact_at")})
 # carried and merged like any field, but never listed as a conflict: each save moves them
 QUIET_COLUMNS = frozenset({"updated_at"})
+# fields that only make sense together (the domain's checks, desktop_crm.integrity): merged as one, from
+# the side that changed any of them last, so a merge never pairs one side's "done" with the other's time
+TOGETHER = {
+    "next_step": (("done", "done_at", "completed_by_id"),),
+    "goal": (("kind", "period_start", "period_end"),),
+    "payment": (("contract_id", "instalment_id"),),
+    "contract": (("client_id", "opportunity_id"),),
+}
 
 
 @dataclass(frozen=True)
@@ -64,3 +72,16 @@ def cascading_children() -> dict[str, list[tuple[str, str]]]:
         for column in table.cascade_columns:
             found.setdefault(table.foreign_keys[column], []).append((table.name, column))
     return found
+
+
+def merge_units(table: SyncedTable) -> tuple[tuple[str, ...], ...]:
+    """The table's columns as merge units: each group of :data:`TOGETHER`, every other column alone."""
+    return _units(table.name)
+
+
+@cache
+def _units(name: str) -> tuple[tuple[str, ...], ...]:
+    table = table_named()[name]
+    groups = [g for g in TOGETHER.get(name, ()) if all(c in table.columns for c in g)]
+    grouped = {c for g in groups for c in g}
+    return tuple(groups) + tuple((c,) for c in table.columns if c not in grouped)

@@ -18,6 +18,7 @@ from desktop_crm import clock as app_clock
 from desktop_crm.db import close_database, open_database
 from desktop_crm.dump import dump_database
 from desktop_crm.engine import raw_connection
+from desktop_crm.integrity import check_database
 from desktop_crm.models import Client, FollowUp, NextStep, Tag, User, database
 from desktop_crm.sync import merge
 from desktop_crm.sync.folder import sync_folder
@@ -93,6 +94,7 @@ class Laptops:
                     step = steps[word % len(steps)]
                     step.title = f"{laptop} {word}"
                     step.done = not step.done
+                    step.done_at = app_clock.now() if step.done else None
                     step.save()
             elif kind == 6:
                 doomed = list(FollowUp.select().order_by(FollowUp.uuid)) + list(
@@ -171,6 +173,8 @@ def test_three_laptops_end_with_the_same_records(
                 laptops.sync(laptop)
         dumps = {laptop: laptops.dump(laptop) for laptop in LAPTOPS}
         assert dumps["a"] == dumps["b"] == dumps["c"]
+        laptops.on("a")  # the derived data (search text, KPI summaries, client count) followed every merge
+        assert check_database(database.obj).problems == []
     finally:
         close_database()
 

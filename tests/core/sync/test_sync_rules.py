@@ -241,7 +241,13 @@ def test_the_command_line_contract(
     assert cli.main(["--db", b, "conflicts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert cli.main(["--db", b, "sync", "--with", str(laptops.shared), "--json"]) == 0
-    assert set(json.loads(capsys.readouterr().out)) == {"folder", "imported", "skipped", "exported"}
+    assert set(json.loads(capsys.readouterr().out)) == {
+        "folder",
+        "imported",
+        "skipped",
+        "exported",
+        "problems",
+    }
     assert cli.main(["--db", b, "sync", "--json"]) == 0  # the folder used last
     capsys.readouterr()
     assert cli.main(["--db", b, "import-changes", str(tmp_path / "missing.crmchanges")]) == 2
@@ -324,3 +330,18 @@ def test_a_copy_of_a_synced_file_syncing_on_its_own_loses_nothing(laptops: Lapto
         laptops.on(laptop)
         ids.add(raw_connection().execute("SELECT replica FROM sync_state").fetchone()[0])
     assert len(ids) == 2  # one of them took a new id when it met the other's file
+
+
+def test_a_file_in_the_folder_that_cannot_be_read_is_reported_and_the_others_sync(laptops: Laptops) -> None:
+    from desktop_crm.sync.folder import sync_folder
+
+    (laptops.shared / "half-written.crmchanges").write_bytes(b"PK\x03\x04 not yet complete")
+    laptops.on("a")
+    Client.create(name="still travels")
+    laptops.sync("a")
+    laptops.on("b")
+    result = sync_folder()
+    assert [(name, problem.code) for name, problem in result.problems] == [
+        ("half-written.crmchanges", "sync.not_changes")
+    ]
+    assert Client.get_or_none(Client.name == "still travels") is not None
