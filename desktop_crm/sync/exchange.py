@@ -271,10 +271,7 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
             merger = Merger(conn, manifest["replica"])
             for table, uuid, target in _aliases(archive):
                 if uuid != target:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)",
-                        (table, uuid, target),
-                    )
+                    merger.alias(table, uuid, target)
             count = _apply_all(conn, merger, _records(archive))
             conn.execute(
                 "INSERT INTO sync_peer (replica, file_id, imported_at, full_seen) VALUES (?, ?, ?, ?) "

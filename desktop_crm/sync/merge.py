@@ -24,7 +24,7 @@ from typing import Any
 from .. import clock
 from ..errors import CrmError
 from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, seen_stamps, set_field
-from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, merge_units, table_named
+from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, merge_units, referencing, table_named
 
 
 @dataclass
@@ -126,7 +126,6 @@ class MergeStats:
     unchanged: int = 0
     conflicts: int = 0
     waiting: int = 0
-    details: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Merger:
@@ -137,9 +136,10 @@ class Merger:
         self.tables = table_named()
         self.stats = MergeStats()
         # deletes of records that still have records below them: applied after everything else, children
-        # first (``finish``), so that a child the deleting side did not know keeps its parent
+        # first (``finishing``, by exchange._apply_all), so a child the deleting side did not know keeps its parent
         self.deferred: list[Record] = []
         self.finishing = False
+        self._pending_values: list[Any] = []  # the row being written: what a same-key merge compares
         self.now = clock.now().isoformat(" ")
 
     # foreign keys ---------------------------------------------------------------------------------
@@ -150,9 +150,8 @@ class Merger:
         found = _is_live(self.conn, target, uuid)
         if found is not None:
             return found
-        if self._restore_from_tomb(
-            target, uuid
-        ):  # a record edited elsewhere needs it: an edit beats a delete
+        # deleted here, but a record edited elsewhere needs it: an edit beats a delete
+        if self._restore_from_tomb(target, uuid):
             return _is_live(self.conn, target, uuid)
         raise Waiting(target)
 
@@ -180,7 +179,7 @@ class Merger:
 
     def _write_row(self, table: SyncedTable, uuid: str, row: dict[str, Any], live_id: int | None) -> None:
         values = self._values(table, row)
-        self._pending_values = values  # what a same-key merge compares (_adopt)
+        self._pending_values = values
         if live_id is None:
             marks = ", ".join("?" for _ in range(len(table.columns) + 1))
             self.conn.execute(
@@ -231,7 +230,7 @@ class Merger:
                         prev[col] = incoming.prev.get(col, local.row.get(col))
         deletes = [d for d in (local.deleted, incoming.deleted) if d is not None]
         newest_delete = max(deletes) if deletes else None
-        deleted = newest_delete is not None and self._saw_every_field(newest_delete[1], stamps)
+        deleted = newest_delete is not None and self._saw_every_field(table, newest_delete[1], stamps)
         if deleted and live_id is not None and self._has_dependents(table, live_id):
             if not self.finishing:  # decided once the file's other records are in (their deletes first)
                 self.deferred.append(incoming)
@@ -269,7 +268,8 @@ class Merger:
             try:
                 self._write_row(table, uuid, row, live_id)
             except sqlite3.IntegrityError as exc:
-                if live_id is None and self._merge_same_key(table, uuid, exc):
+                if self._merge_same_key(table, uuid, exc, live_id):
+                    self.stats.applied -= 1  # counted once, by the merge into the surviving record
                     return self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
                 raise
         for col, stamp in stamps.items():
@@ -283,9 +283,14 @@ class Merger:
         return None
 
     @staticmethod
-    def _saw_every_field(seen: str, stamps: dict[str, str]) -> bool:
+    def _saw_every_field(table: SyncedTable, seen: str, stamps: dict[str, str]) -> bool:
+        """No field (no unit of fields merged together) stamped above what the deleting side knew."""
         known = seen_stamps(seen)
-        return all(stamp <= known.get(col, ZERO) for col, stamp in stamps.items())
+        for unit in merge_units(table):
+            newest = max((stamps.get(c, ZERO) for c in unit), default=ZERO)
+            if newest > max(known.get(c, ZERO) for c in unit):
+                return False
+        return all(stamp <= known.get(col, ZERO) for col, stamp in stamps.items() if col not in table.columns)
 
     def _has_dependents(self, table: SyncedTable, row_id: int) -> bool:
         for child, column in cascading_children().get(table.name, []):
@@ -296,27 +301,30 @@ class Merger:
         return False
 
     # the same key taken on both sides ---------------------------------------------------------------
-    def _merge_same_key(self, table: SyncedTable, uuid: str, exc: sqlite3.IntegrityError) -> bool:
+    def _merge_same_key(
+        self, table: SyncedTable, uuid: str, exc: sqlite3.IntegrityError, live_id: int | None
+    ) -> bool:
         """A unique value (a tag's name, a user's name, one weekly form per person and week) created on both
         sides: the two records become one, under the smaller UUID on every replica, listed as a conflict."""
         match = re.search(r"UNIQUE constraint failed: (.+)$", str(exc))
         if match is None:
             return False
         columns = [part.strip().split(".", 1)[1] for part in match.group(1).split(",")]
-        if "uuid" in columns:
+        if "uuid" in columns or any(c not in table.columns for c in columns):
             return False
-        return self._adopt(table, uuid, columns)
-
-    def _adopt(self, table: SyncedTable, uuid: str, columns: list[str]) -> bool:
         values = self._pending_values
         where = " AND ".join(f't."{c}" IS ?' for c in columns)
         params = [values[table.columns.index(c)] for c in columns]
-        found = self.conn.execute(f'SELECT uuid FROM "{table.name}" AS t WHERE {where}', params).fetchone()
+        found = self.conn.execute(
+            f'SELECT uuid FROM "{table.name}" AS t WHERE {where} AND t.uuid <> ?', [*params, uuid]
+        ).fetchone()
         if found is None:
             return False
         existing = str(found[0])
         keep, drop = sorted((existing, uuid))
-        if keep != existing:  # the record here takes the other's UUID
+        if live_id is not None:  # both records are here (one was renamed onto the other's key): one stays
+            self._fold(table, keep, drop)
+        elif keep != existing:  # the record here takes the other's UUID
             self.conn.execute(f'UPDATE "{table.name}" SET uuid = ? WHERE uuid = ?', (keep, existing))
             for bookkeeping in ("sync_field", "sync_tomb"):
                 self.conn.execute(
@@ -326,17 +334,46 @@ class Merger:
         self.conn.execute(
             "INSERT OR REPLACE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)", (table.name, drop, keep)
         )
-        self._log(
-            table.name,
-            keep,
-            ",".join(columns),
-            None,
-            existing,
-            uuid,
-            "mine" if keep == existing else "theirs",
-            "same_key",
-        )
+        key = ", ".join(str(v) for v in params)
+        chosen = "mine" if keep == existing else "theirs"
+        self._log(table.name, keep, ",".join(columns), None, key, key, chosen, "same_key")
         return True
+
+    def alias(self, table_name: str, drop: str, keep: str) -> None:
+        """Another replica merged ``drop`` into ``keep`` (the same key made twice): so does this one, with
+        the record it holds under ``drop``."""
+        keep = resolve_alias(self.conn, table_name, keep)
+        if keep == drop:
+            return
+        table = self.tables[table_name]
+        if _is_live(self.conn, table_name, drop) is not None:
+            if _is_live(self.conn, table_name, keep) is not None:
+                self._fold(table, keep, drop)
+            else:
+                self.conn.execute(f'UPDATE "{table_name}" SET uuid = ? WHERE uuid = ?', (keep, drop))
+                for bookkeeping in ("sync_field", "sync_tomb"):
+                    self.conn.execute(
+                        f"UPDATE OR REPLACE {bookkeeping} SET uuid = ? WHERE tbl = ? AND uuid = ?",
+                        (keep, table_name, drop),
+                    )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)", (table_name, drop, keep)
+        )
+
+    def _fold(self, table: SyncedTable, keep: str, drop: str) -> None:
+        """Merge the record ``drop`` into ``keep``: what pointed at it points at ``keep`` (a link both had
+        is kept once), then it goes (on every replica that meets the two, the same way)."""
+        ids = dict(
+            self.conn.execute(f'SELECT uuid, id FROM "{table.name}" WHERE uuid IN (?, ?)', (keep, drop))
+        )
+        for child, column in referencing().get(table.name, []):
+            self.conn.execute(
+                f'UPDATE OR IGNORE "{child}" SET "{column}" = ? WHERE "{column}" = ?', (ids[keep], ids[drop])
+            )
+            self.conn.execute(f'DELETE FROM "{child}" WHERE "{column}" = ?', (ids[drop],))
+        self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (ids[drop],))
+        for bookkeeping in ("sync_field", "sync_tomb"):
+            self.conn.execute(f"DELETE FROM {bookkeeping} WHERE tbl = ? AND uuid = ?", (table.name, drop))
 
     # conflicts ----------------------------------------------------------------------------------------
     def _conflict(self, table: str, uuid: str, col: str, local: Record, incoming: Record, take: bool) -> None:

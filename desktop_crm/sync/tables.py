@@ -65,6 +65,16 @@ def table_named() -> dict[str, SyncedTable]:
 
 
 @cache
+def referencing() -> dict[str, list[tuple[str, str]]]:
+    """table -> every (table, column) pair whose foreign key points at it."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for table in synced_tables():
+        for column, target in table.foreign_keys.items():
+            found.setdefault(target, []).append((table.name, column))
+    return found
+
+
+@cache
 def cascading_children() -> dict[str, list[tuple[str, str]]]:
     """table -> the (table, column) pairs whose rows are deleted with the row they point at."""
     found: dict[str, list[tuple[str, str]]] = {}

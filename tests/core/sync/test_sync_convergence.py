@@ -19,7 +19,7 @@ from desktop_crm.db import close_database, open_database
 from desktop_crm.dump import dump_database
 from desktop_crm.engine import raw_connection
 from desktop_crm.integrity import check_database
-from desktop_crm.models import Client, FollowUp, NextStep, Tag, User, database
+from desktop_crm.models import Client, ClientTag, FollowUp, NextStep, Tag, User, database
 from desktop_crm.sync import merge
 from desktop_crm.sync.folder import sync_folder
 
@@ -105,11 +105,16 @@ class Laptops:
             elif kind == 7 and client is not None and word % 3 == 0:
                 client.delete_instance()  # purged from the trash: its follow-ups and steps go with it
             elif kind == 8 and client is not None:
-                tag = Tag.get_or_none(Tag.name == TAGS[word % len(TAGS)]) or Tag.create(
-                    name=TAGS[word % len(TAGS)]
-                )
+                name = TAGS[word % len(TAGS)]
+                tags = list(Tag.select().order_by(Tag.uuid))
+                if word % 2 and tags and Tag.get_or_none(Tag.name == name) is None:
+                    tag = tags[word % len(tags)]  # renamed onto a name another laptop may have made
+                    tag.name = name
+                else:
+                    tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
                 tag.color = f"#{word % 999:03d}"
                 tag.save()
+                ClientTag.get_or_create(client=client, tag=tag)
 
     def sync(self, laptop: str, kill_after: int | None = None) -> None:
         self.on(laptop)

@@ -345,3 +345,25 @@ def test_a_file_in_the_folder_that_cannot_be_read_is_reported_and_the_others_syn
         ("half-written.crmchanges", "sync.not_changes")
     ]
     assert Client.get_or_none(Client.name == "still travels") is not None
+
+
+def test_a_tag_renamed_onto_a_name_made_elsewhere_becomes_one_with_both_clients(laptops: Laptops) -> None:
+    from desktop_crm.models import ClientTag
+
+    laptops.on("a")
+    Tag.create(name="老客户")
+    _exchange(laptops)
+    laptops.on("a")
+    tag = Tag.get(Tag.name == "老客户")
+    tag.name = "VIP"
+    tag.save()
+    ClientTag.create(client=Client.select().order_by(Client.uuid).first(), tag=tag)
+    laptops.on("b")
+    vip = Tag.create(name="VIP")
+    ClientTag.create(client=Client.select().order_by(Client.uuid.desc()).first(), tag=vip)
+    _exchange(laptops, "b", "a", "b", "a", "b")
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        assert [t.name for t in Tag.select()] == ["VIP"]
+        assert ClientTag.select().count() == 2
+    assert laptops.dump("a") == laptops.dump("b")
