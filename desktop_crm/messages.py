@@ -134,7 +134,7 @@ MESSAGES: dict[str, str] = {
     "sync.schema_older": "{path} was written by an older version of the application (schema {theirs}, this one has {ours}): update the application on the other computer first; nothing was changed.",
     "sync.own_file": "{path} holds this database's own changes; import it on the other computer.",
     "sync.no_folder": "There is no folder at {path} to sync with.",
-    "sync.no_folder_chosen": "Choose the shared folder to sync with first (desktop-crm sync --with FOLDER, or File → Sync).",
+    "sync.no_folder_chosen": "Choose the shared folder to sync with first: desktop-crm sync --with FOLDER (it is remembered after that).",
     "sync.team_not_yet": "Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.",
     "sync.no_conflict": "There is no sync conflict number {number}.",
     "sync.bad_choice": "A conflict is settled with mine or theirs, not {choice!r}.",

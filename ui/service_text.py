@@ -923,6 +923,41 @@ TEMPLATES = {
     "stakeholder.other_client": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{name} works at another client than this opportunity."
     ),
+    "sync.bad_choice": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A conflict is settled with mine or theirs, not {choice!r}."
+    ),
+    "sync.bad_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The change file is damaged or incomplete ({reason}); nothing was changed."
+    ),
+    "sync.no_conflict": QT_TRANSLATE_NOOP("ServiceErrors", "There is no sync conflict number {number}."),
+    "sync.no_file": QT_TRANSLATE_NOOP("ServiceErrors", "There is no change file at {path}."),
+    "sync.no_folder": QT_TRANSLATE_NOOP("ServiceErrors", "There is no folder at {path} to sync with."),
+    "sync.no_folder_chosen": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Choose the shared folder to sync with first: desktop-crm sync --with FOLDER (it is remembered after that).",
+    ),
+    "sync.not_a_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Changes are exchanged by a database file; the team database is the hub the files sync with.",
+    ),
+    "sync.not_changes": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} is not a change file of this application."
+    ),
+    "sync.own_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} holds this database's own changes; import it on the other computer."
+    ),
+    "sync.schema_newer": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} was written by a newer version of the application (schema {theirs}, this one has {ours}): update the application on this computer first; nothing was changed.",
+    ),
+    "sync.schema_older": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} was written by an older version of the application (schema {theirs}, this one has {ours}): update the application on the other computer first; nothing was changed.",
+    ),
+    "sync.team_not_yet": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.",
+    ),
     "team.auth_failed": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The team database {url} refused the user name or password."
     ),

@@ -441,7 +441,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+176"/>
+        <location filename="../../ui/app.py" line="+204"/>
         <source>The file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,7 +814,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+67"/>
+        <location filename="../../ui/pages/settings_backups.py" line="+68"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,12 +855,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+62"/>
+        <location line="+69"/>
         <source>No backups yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,7 +875,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>The backups could not be listed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,6 +925,11 @@ Your data is unchanged.</source>
     <message>
         <location line="+1"/>
         <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before the first sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,7 +1196,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+310"/>
+        <location filename="../../ui/charts/canvas.py" line="+312"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1739,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+76"/>
+        <location filename="../../ui/pages/clients/hub.py" line="+97"/>
         <source>← Clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,12 +1759,12 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Stakeholders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,28 +1779,28 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Dossier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+62"/>
+        <location line="-33"/>
+        <location line="+104"/>
         <location line="+6"/>
         <source>Loading the client…</source>
         <translation type="unfinished"></translation>
@@ -2643,19 +2648,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+27"/>
         <location line="+26"/>
         <source>Amount</source>
         <translation type="unfinished">Amount</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <source>Planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2715,7 +2720,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,12 +2958,12 @@ Your data is unchanged.</source>
         <translation type="vanished">Collected / signed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+173"/>
+        <location filename="../../ui/pages/dashboard/page.py" line="+174"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Week</source>
         <translation type="unfinished">Week</translation>
     </message>
@@ -5332,7 +5337,7 @@ Your data is unchanged.</source>
 <context>
     <name>InstalmentTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="+190"/>
+        <location filename="../../ui/pages/today/models.py" line="+203"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -5352,17 +5357,20 @@ Your data is unchanged.</source>
         <translation type="unfinished">Status</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <location line="+9"/>
         <source>{days} overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
+        <location line="+10"/>
         <source>Due today</source>
         <translation type="unfinished">Due today</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>In {days}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6461,7 +6469,7 @@ Every record lives in one local SQLite file that you can back up and move.</tran
 <context>
     <name>NeglectedTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="-37"/>
+        <location filename="../../ui/pages/today/models.py" line="-55"/>
         <source>Client</source>
         <translation type="unfinished">Client</translation>
     </message>
@@ -6478,16 +6486,18 @@ Every record lives in one local SQLite file that you can back up and move.</tran
     <message>
         <location line="+2"/>
         <location line="+6"/>
+        <location line="+8"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-12"/>
+        <location line="+12"/>
         <source>{days} ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-5"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6603,7 +6613,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-286"/>
+        <location filename="../../ui/pages/clients/deals_section.py" line="-288"/>
         <source>Opportunity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7468,7 +7478,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+46"/>
+        <location filename="../../ui/prompts.py" line="+48"/>
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM database (*.sqlite3 *.db);;All files (*)</translation>
     </message>
@@ -8210,7 +8220,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+893"/>
+        <location line="+928"/>
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8220,17 +8230,17 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-824"/>
+        <location line="-859"/>
         <source>A {kind} field has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+821"/>
+        <location line="+856"/>
         <source>Active must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-654"/>
+        <location line="-689"/>
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8270,7 +8280,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+617"/>
+        <location line="+652"/>
         <source>Enter {name}&apos;s PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8285,7 +8295,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1039"/>
+        <location line="-1074"/>
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8310,7 +8320,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+664"/>
+        <location line="+699"/>
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8325,7 +8335,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-655"/>
         <source>Only a supervisor can edit the team&apos;s goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8601,12 +8611,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+842"/>
+        <location line="+877"/>
         <source>{path} cannot be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-841"/>
+        <location line="-876"/>
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8661,7 +8671,62 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+112"/>
+        <source>A conflict is settled with mine or theirs, not {choice!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change file is damaged or incomplete ({reason}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no sync conflict number {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no change file at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no folder at {path} to sync with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes are exchanged by a database file; the team database is the hub the files sync with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is not a change file of this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} holds this database&apos;s own changes; import it on the other computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} was written by a newer version of the application (schema {theirs}, this one has {ours}): update the application on this computer first; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} was written by an older version of the application (schema {theirs}, this one has {ours}): update the application on the other computer first; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The team database {url} could not be backed up ({reason}); no backup was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8706,7 +8771,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-733"/>
+        <location line="-768"/>
         <source>This database was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8983,12 +9048,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+577"/>
+        <location line="+612"/>
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-573"/>
+        <location line="-608"/>
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9769,7 +9834,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+13"/>
+        <source>Choose the shared folder to sync with first: desktop-crm sync --with FOLDER (it is remembered after that).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>{label} contains a control character (such as NUL); remove it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9779,8 +9849,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-386"/>
-        <location line="+390"/>
+        <location line="-421"/>
+        <location line="+425"/>
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9790,8 +9860,8 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-383"/>
-        <location line="+384"/>
+        <location line="-418"/>
+        <location line="+419"/>
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9906,7 +9976,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-376"/>
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9951,12 +10021,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+257"/>
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-904"/>
+        <location line="-939"/>
         <source>Tag is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9976,12 +10046,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+598"/>
+        <location line="+633"/>
         <source>The PIN must be 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-283"/>
         <source>The client of milestone #{id} has been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10006,7 +10076,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+644"/>
+        <location line="+679"/>
         <source>The team already has people; add others in Settings, Team.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10021,7 +10091,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-695"/>
+        <location line="-730"/>
         <source>There is no proposal waiting on this target.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10046,7 +10116,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+679"/>
+        <location line="+714"/>
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10056,7 +10126,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-652"/>
+        <location line="-687"/>
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10066,12 +10136,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+729"/>
+        <location line="+764"/>
         <source>Week: {year} has no ISO week {week}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-927"/>
+        <location line="-962"/>
         <source>Weight must be a number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10096,12 +10166,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+611"/>
+        <location line="+646"/>
         <source>Wrong PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-658"/>
+        <location line="-693"/>
         <source>You can only edit your own goals.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10121,12 +10191,12 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+140"/>
         <source>{label} is implausibly large.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-254"/>
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10187,27 +10257,27 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+342"/>
         <source>{name} does not supervise the author of this form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-974"/>
+        <location line="-1009"/>
         <source>{name} is inactive and cannot own clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+869"/>
+        <location line="+904"/>
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-799"/>
+        <location line="-834"/>
         <source>{name} is not a choice field; it has no choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+834"/>
+        <location line="+869"/>
         <source>{name} is not a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10237,7 +10307,7 @@ Start a new, empty database in this file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-101"/>
         <source>{name} works at another client than this opportunity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10293,7 +10363,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+989"/>
+        <location filename="../../ui/service_text.py" line="+1024"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10996,7 +11066,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/service_dialog.py" line="+48"/>
+        <location filename="../../ui/pages/clients/service_dialog.py" line="+41"/>
         <source>Edit service record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11129,7 +11199,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+63"/>
+        <location filename="../../ui/pages/clients/service_tab.py" line="+64"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11420,7 +11490,7 @@ Start a new, empty database in this file?</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Language, data location, the team and the clients&apos; custom fields</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11440,7 +11510,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">Demo data is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+100"/>
+        <location filename="../../ui/shell.py" line="+106"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
@@ -11742,7 +11812,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+60"/>
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+73"/>
         <source>Deal:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11752,12 +11822,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Roles × stances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+74"/>
         <source>All contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11780,7 +11850,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+269"/>
+        <location filename="../../ui/pages/clients/power_map.py" line="+273"/>
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12047,7 +12117,7 @@ Password for {user}:</source>
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+30"/>
+        <location filename="../../ui/pages/settings_team.py" line="+31"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12099,25 +12169,25 @@ Password for {user}:</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+118"/>
+        <location line="+129"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+120"/>
+        <location line="-128"/>
+        <location line="+131"/>
         <source>Set PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+235"/>
+        <location line="-129"/>
+        <location line="+246"/>
         <location line="+10"/>
         <source>Remove PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-253"/>
         <source>Export the team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12127,7 +12197,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+63"/>
         <source>The team could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12293,13 +12363,13 @@ Password for {user}:</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+74"/>
-        <location line="+164"/>
+        <location filename="../../ui/pages/today/page.py" line="+81"/>
+        <location line="+232"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-224"/>
         <source>My agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12325,32 +12395,32 @@ Password for {user}:</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>Neglected clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-35"/>
         <source>Overdue receivables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Next steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>No open next steps this week. Well done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Every client has been contacted within its grade&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Payments to collect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12360,7 +12430,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+134"/>
         <source>Loading the agenda…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12401,7 +12471,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>{count}+</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12426,7 +12496,7 @@ Password for {user}:</source>
         <translation type="vanished">Next step</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-222"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
@@ -12460,7 +12530,7 @@ Password for {user}:</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-484"/>
+        <location filename="../../ui/pages/settings_team.py" line="-496"/>
         <source>Edit {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12890,12 +12960,12 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Last week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <location line="+166"/>
         <source>Weekly form</source>
         <translation>Weekly form</translation>
@@ -13240,7 +13310,7 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+127"/>
+        <location filename="../../ui/exporter/widget_tables.py" line="+126"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>

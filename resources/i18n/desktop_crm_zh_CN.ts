@@ -450,7 +450,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+176" />
+        <location filename="../../ui/app.py" line="+204" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -828,7 +828,7 @@ Your data is unchanged.</source>
 <context>
     <name>BackupSettingsSection</name>
     <message>
-        <location filename="../../ui/pages/settings_backups.py" line="+67" />
+        <location filename="../../ui/pages/settings_backups.py" line="+68" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -873,12 +873,12 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+62" />
+        <location line="+69" />
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-62" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -893,7 +893,7 @@ Your data is unchanged.</source>
         <translation>正在读取备份…</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+32" />
         <source>The backups could not be listed: {error}</source>
         <translation>无法列出备份：{error}</translation>
     </message>
@@ -944,6 +944,11 @@ Your data is unchanged.</source>
         <location line="+1" />
         <source>Before a restore</source>
         <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Before the first sync</source>
+        <translation>首次同步之前</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1221,7 +1226,7 @@ Your data is unchanged.</source>
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../ui/charts/canvas.py" line="+310" />
+        <location filename="../../ui/charts/canvas.py" line="+312" />
         <source>Save as PNG…</source>
         <translation>另存为 PNG…</translation>
     </message>
@@ -1765,7 +1770,7 @@ Your data is unchanged.</source>
 <context>
     <name>ClientHubView</name>
     <message>
-        <location filename="../../ui/pages/clients/hub.py" line="+76" />
+        <location filename="../../ui/pages/clients/hub.py" line="+97" />
         <source>← Clients</source>
         <translation>← 客户</translation>
     </message>
@@ -1785,12 +1790,12 @@ Your data is unchanged.</source>
         <translation>记录跟进…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>Stakeholders</source>
         <translation>关系人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+45" />
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
@@ -1805,28 +1810,28 @@ Your data is unchanged.</source>
         <translation>合同与回款</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Referrals</source>
         <translation>转介绍</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Dossier</source>
         <translation>客户档案</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+62" />
+        <location line="-33" />
+        <location line="+104" />
         <location line="+6" />
         <source>Loading the client…</source>
         <translation>正在加载客户…</translation>
@@ -2686,19 +2691,19 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+22" />
+        <location line="+27" />
         <location line="+26" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-52" />
         <source>Planned</source>
         <translation>计划回款</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+21" />
+        <location line="+26" />
         <source>Paid</source>
         <translation>已回款</translation>
     </message>
@@ -2758,7 +2763,7 @@ Your data is unchanged.</source>
         <translation>导出回款记录</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+46" />
         <source>Contracts: {count} · contracts are created from won opportunities.</source>
         <translation>合同：{count} · 合同由赢单的商机创建。</translation>
     </message>
@@ -3016,12 +3021,12 @@ Your data is unchanged.</source>
         <translation type="vanished">回款额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard/page.py" line="+173" />
+        <location filename="../../ui/pages/dashboard/page.py" line="+174" />
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+19" />
         <source>Week</source>
         <translation>周</translation>
     </message>
@@ -5407,7 +5412,7 @@ Your data is unchanged.</source>
 <context>
     <name>InstalmentTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="+190" />
+        <location filename="../../ui/pages/today/models.py" line="+203" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -5427,17 +5432,20 @@ Your data is unchanged.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
+        <location line="+9" />
         <source>{days} overdue</source>
         <translation>已逾期 {days}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-8" />
+        <location line="+10" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-9" />
+        <location line="+10" />
         <source>In {days}</source>
         <translation>{days}后到期</translation>
     </message>
@@ -6544,7 +6552,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>NeglectedTableModel</name>
     <message>
-        <location filename="../../ui/pages/today/models.py" line="-37" />
+        <location filename="../../ui/pages/today/models.py" line="-55" />
         <source>Client</source>
         <translation>客户</translation>
     </message>
@@ -6561,16 +6569,18 @@ Every record lives in one local SQLite file that you can back up and move.</sour
     <message>
         <location line="+2" />
         <location line="+6" />
+        <location line="+8" />
         <source>Never</source>
         <translation>从未联系</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-12" />
+        <location line="+12" />
         <source>{days} ago</source>
         <translation>{days}前</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-5" />
         <source>Limit</source>
         <translation>上限</translation>
     </message>
@@ -6690,7 +6700,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>OpportunitiesSection</name>
     <message>
-        <location filename="../../ui/pages/clients/deals_section.py" line="-286" />
+        <location filename="../../ui/pages/clients/deals_section.py" line="-288" />
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
@@ -7567,7 +7577,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="+46" />
+        <location filename="../../ui/prompts.py" line="+48" />
         <source>CRM database (*.sqlite3 *.db);;All files (*)</source>
         <translation>CRM 数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -8341,7 +8351,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+893" />
+        <location line="+928" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -8359,17 +8369,17 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-824" />
+        <location line="-859" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+821" />
+        <location line="+856" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
     <message>
-        <location line="-654" />
+        <location line="-689" />
         <source>Actual value: it comes from the recorded data for a KPI target.</source>
         <translation>实际值：指标类目标的实际值来自已记录的数据。</translation>
     </message>
@@ -8457,7 +8467,7 @@ Start a new, empty database in this file?</source>
         <translation>结束日期必须晚于开始日期。</translation>
     </message>
     <message>
-        <location line="+617" />
+        <location line="+652" />
         <source>Enter {name}'s PIN.</source>
         <translation>请输入{name}的 PIN 码。</translation>
     </message>
@@ -8476,7 +8486,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-1039" />
+        <location line="-1074" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8525,7 +8535,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">指标：未知的关键指标 {metric}。</translation>
     </message>
     <message>
-        <location line="+664" />
+        <location line="+699" />
         <source>Only a submitted form can be returned; this one is {status}.</source>
         <translation>只有已提交的周报才能退回；这份周报的状态是“{status}”。</translation>
     </message>
@@ -8540,7 +8550,7 @@ Start a new, empty database in this file?</source>
         <translation>只有主管可以修改团队，请先切换到主管。</translation>
     </message>
     <message>
-        <location line="-620" />
+        <location line="-655" />
         <source>Only a supervisor can edit the team's goals.</source>
         <translation>只有主管可以编辑团队目标。</translation>
     </message>
@@ -8792,12 +8802,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+842" />
+        <location line="+877" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-841" />
+        <location line="-876" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -9027,7 +9037,7 @@ Start a new, empty database in this file?</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
-        <location line="+843" />
+        <location line="+878" />
         <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
         <translation>未安装 PostgreSQL 驱动（psycopg2）：无法打开团队数据库。</translation>
     </message>
@@ -9062,7 +9072,7 @@ Start a new, empty database in this file?</source>
         <translation>团队数据库 {url} 的结构版本为 {version}，本版本无法将其升级到 {latest}；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-687" />
+        <location line="-722" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
@@ -9239,12 +9249,12 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+577" />
+        <location line="+612" />
         <source>Duplicates can be skipped, updated or created (skip, update, create), not {value!r}.</source>
         <translation>重复项可以跳过、更新或新建（skip、update、create），不能是 {value!r}。</translation>
     </message>
     <message>
-        <location line="-573" />
+        <location line="-608" />
         <source>{file}, row {row}: the quotation marks are broken ({reason}).</source>
         <translation>{file}，第 {row} 行：引号格式有误（{reason}）。</translation>
     </message>
@@ -9994,6 +10004,65 @@ Start a new, empty database in this file?</source>
         <translation>阶段：{stage!r} 不是有效阶段。</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>A conflict is settled with mine or theirs, not {choice!r}.</source>
+        <translation>同步冲突只能选 mine（我的）或 theirs（对方的），不能是 {choice!r}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The change file is damaged or incomplete ({reason}); nothing was changed.</source>
+        <translation>变更文件已损坏或不完整（{reason}）；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>There is no sync conflict number {number}.</source>
+        <translation>没有编号为 {number} 的同步冲突。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>There is no change file at {path}.</source>
+        <translation>{path} 处没有变更文件。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>There is no folder at {path} to sync with.</source>
+        <translation>{path} 处没有可用于同步的文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder to sync with first (desktop-crm sync --with FOLDER, or File → Sync).</source>
+        <translation type="vanished">请先选择要同步的共享文件夹（desktop-crm sync --with 文件夹，或 文件 → 同步）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Changes are exchanged by a database file; the team database is the hub the files sync with.</source>
+        <translation>变更通过数据库文件交换；团队数据库是文件同步的中心，不能这样同步。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} is not a change file of this application.</source>
+        <translation>{path} 不是本程序的变更文件。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} holds this database's own changes; import it on the other computer.</source>
+        <translation>{path} 是本数据库自己的变更；请在另一台电脑上导入。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} was written by a newer version of the application (schema {theirs}, this one has {ours}): update the application on this computer first; nothing was changed.</source>
+        <translation>{path} 由更新版本的程序写出（结构版本 {theirs}，本程序为 {ours}）：请先更新这台电脑上的程序；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} was written by an older version of the application (schema {theirs}, this one has {ours}): update the application on the other computer first; nothing was changed.</source>
+        <translation>{path} 由较旧版本的程序写出（结构版本 {theirs}，本程序为 {ours}）：请先更新另一台电脑上的程序；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.</source>
+        <translation>暂不支持直接与团队数据库同步：请通过共享文件夹交换变更文件（desktop-crm sync --with 文件夹），或导出再导入。</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>The team database {url} could not be backed up ({reason}); no backup was written.</source>
         <translation>团队数据库 {url} 无法备份（{reason}）；未写入任何备份。</translation>
@@ -10014,8 +10083,8 @@ Start a new, empty database in this file?</source>
         <translation>{label}包含残缺的字符（如半个表情符号），请重新输入。</translation>
     </message>
     <message>
-        <location line="-386" />
-        <location line="+390" />
+        <location line="-421" />
+        <location line="+425" />
         <source>{label} is too long ({length} characters, at most {max_length}).</source>
         <translation>{label}太长（{length} 个字符，最多 {max_length} 个）。</translation>
     </message>
@@ -10025,13 +10094,18 @@ Start a new, empty database in this file?</source>
         <translation>{label}：最多 {max_items} 项。</translation>
     </message>
     <message>
-        <location line="-383" />
-        <location line="+384" />
+        <location line="-418" />
+        <location line="+419" />
         <source>{label}: unknown value {value!r} (allowed: {allowed}).</source>
         <translation>{label}：未知的值 {value!r}（允许：{allowed}）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-76" />
+        <source>Choose the shared folder to sync with first: desktop-crm sync --with FOLDER (it is remembered after that).</source>
+        <translation>请先选择要同步的共享文件夹：desktop-crm sync --with 文件夹（之后会记住）。</translation>
+    </message>
+    <message>
+        <location line="+80" />
         <source>E-mail {email!r} is not a valid address.</source>
         <translation>电子邮件 {email!r} 不是有效地址。</translation>
     </message>
@@ -10149,7 +10223,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">无法保存设置 {clean_key}：{exc}。</translation>
     </message>
     <message>
-        <location line="-341" />
+        <location line="-376" />
         <source>Snooze by a time bucket or by a number of minutes.</source>
         <translation>请按时间段或分钟数推迟。</translation>
     </message>
@@ -10206,12 +10280,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">阶段：{stage} 不是有效阶段。</translation>
     </message>
     <message>
-        <location line="+222" />
+        <location line="+257" />
         <source>Switch to {name} or to a supervisor to set their PIN.</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-904" />
+        <location line="-939" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -10231,12 +10305,12 @@ Start a new, empty database in this file?</source>
         <translation>目标值：这是下达给你的目标，请改为提议一个不同的值。</translation>
     </message>
     <message>
-        <location line="+598" />
+        <location line="+633" />
         <source>The PIN must be 4 to 12 digits.</source>
         <translation>PIN 码必须是 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location line="-248" />
+        <location line="-283" />
         <source>The client of milestone #{id} has been deleted.</source>
         <translation>关键节点 #{id} 的客户已删除。</translation>
     </message>
@@ -10269,7 +10343,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">提前提醒时间必须在 {MIN_LEAD} 到 {MAX_LEAD} 分钟之间。</translation>
     </message>
     <message>
-        <location line="+644" />
+        <location line="+679" />
         <source>The team already has people; add others in Settings, Team.</source>
         <translation>团队中已有成员，请在“设置 → 团队”中添加其他人。</translation>
     </message>
@@ -10284,7 +10358,7 @@ Start a new, empty database in this file?</source>
         <translation>视图定义不是有效的 JSON。</translation>
     </message>
     <message>
-        <location line="-695" />
+        <location line="-730" />
         <source>There is no proposal waiting on this target.</source>
         <translation>这个目标没有待决定的提议。</translation>
     </message>
@@ -10317,7 +10391,7 @@ Start a new, empty database in this file?</source>
         <translation>这是你自己设定的目标，直接修改目标值即可。</translation>
     </message>
     <message>
-        <location line="+679" />
+        <location line="+714" />
         <source>This weekly form was submitted on {when} and has been scored; it can no longer be changed.</source>
         <translation>这张周报已于 {when} 提交并已评分，不能再修改。</translation>
     </message>
@@ -10327,7 +10401,7 @@ Start a new, empty database in this file?</source>
         <translation>这张周报已于 {when} 提交；如需修改，请先让{who}退回。</translation>
     </message>
     <message>
-        <location line="-652" />
+        <location line="-687" />
         <source>Topic must be a KPI key or a prefixed key such as rule:smart.</source>
         <translation>主题必须是关键指标的键，或带前缀的键，例如 rule:smart。</translation>
     </message>
@@ -10373,12 +10447,12 @@ Start a new, empty database in this file?</source>
         <translation>用户：子目标必须与上级目标属于同一人。</translation>
     </message>
     <message>
-        <location line="+729" />
+        <location line="+764" />
         <source>Week: {year} has no ISO week {week}.</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-927" />
+        <location line="-962" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -10407,12 +10481,12 @@ Start a new, empty database in this file?</source>
         <translation>权重：请选择平均、按天数，或为每个子目标填写一个数字。</translation>
     </message>
     <message>
-        <location line="+611" />
+        <location line="+646" />
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location line="-658" />
+        <location line="-693" />
         <source>You can only edit your own goals.</source>
         <translation>你只能编辑自己的目标。</translation>
     </message>
@@ -10480,12 +10554,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label} #{record_id} 已删除。</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+140" />
         <source>{label} is implausibly large.</source>
         <translation>{label}大得不合理。</translation>
     </message>
     <message>
-        <location line="-219" />
+        <location line="-254" />
         <source>{label} is not a valid date (expected YYYY-MM-DD).</source>
         <translation>{label}不是有效日期（格式应为 YYYY-MM-DD）。</translation>
     </message>
@@ -10566,27 +10640,27 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">{label}：{value} 不在选项中。</translation>
     </message>
     <message>
-        <location line="+307" />
+        <location line="+342" />
         <source>{name} does not supervise the author of this form.</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-974" />
+        <location line="-1009" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+869" />
+        <location line="+904" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-799" />
+        <location line="-834" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+834" />
+        <location line="+869" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10624,7 +10698,7 @@ Start a new, empty database in this file?</source>
         <translation>仍有人向{name}汇报，请先为他们更换上级再停用。</translation>
     </message>
     <message>
-        <location line="-66" />
+        <location line="-101" />
         <source>{name} works at another client than this opportunity.</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
@@ -10692,7 +10766,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+989" />
+        <location filename="../../ui/service_text.py" line="+1024" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -11399,7 +11473,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceRecordDialog</name>
     <message>
-        <location filename="../../ui/pages/clients/service_dialog.py" line="+48" />
+        <location filename="../../ui/pages/clients/service_dialog.py" line="+41" />
         <source>Edit service record</source>
         <translation>编辑服务单</translation>
     </message>
@@ -11532,7 +11606,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceTab</name>
     <message>
-        <location filename="../../ui/pages/clients/service_tab.py" line="+63" />
+        <location filename="../../ui/pages/clients/service_tab.py" line="+64" />
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -11823,7 +11897,7 @@ Start a new, empty database in this file?</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+20" />
         <source>Language, data location, the team and the clients' custom fields</source>
         <translation>语言、数据位置、团队和客户业务特征</translation>
     </message>
@@ -11847,7 +11921,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+100" />
+        <location filename="../../ui/shell.py" line="+106" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -12149,7 +12223,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StakeholdersSection</name>
     <message>
-        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+60" />
+        <location filename="../../ui/pages/clients/stakeholders_section.py" line="+73" />
         <source>Deal:</source>
         <translation>商机：</translation>
     </message>
@@ -12159,12 +12233,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>双击人员卡片可编辑</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+37" />
         <source>Roles × stances</source>
         <translation>角色 × 立场</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+74" />
         <source>All contacts</source>
         <translation>全部联系人</translation>
     </message>
@@ -12187,7 +12261,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>StanceLegend</name>
     <message>
-        <location filename="../../ui/pages/clients/power_map.py" line="+269" />
+        <location filename="../../ui/pages/clients/power_map.py" line="+273" />
         <source>Influence: ●●● high · ●● medium · ● low</source>
         <translation>影响力：●●● 高 · ●● 中 · ● 低</translation>
     </message>
@@ -12460,7 +12534,7 @@ Password for {user}:</source>
 <context>
     <name>TeamSection</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="+30" />
+        <location filename="../../ui/pages/settings_team.py" line="+31" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
@@ -12512,25 +12586,25 @@ Password for {user}:</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+118" />
+        <location line="+129" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location line="-117" />
-        <location line="+120" />
+        <location line="-128" />
+        <location line="+131" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location line="-118" />
-        <location line="+235" />
+        <location line="-129" />
+        <location line="+246" />
         <location line="+10" />
         <source>Remove PIN</source>
         <translation>移除 PIN 码</translation>
     </message>
     <message>
-        <location line="-242" />
+        <location line="-253" />
         <source>Export the team</source>
         <translation>导出团队</translation>
     </message>
@@ -12540,7 +12614,7 @@ Password for {user}:</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+63" />
         <source>The team could not be read: {error}</source>
         <translation>无法读取团队：{error}</translation>
     </message>
@@ -12706,13 +12780,13 @@ Password for {user}:</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today/page.py" line="+74" />
-        <location line="+164" />
+        <location filename="../../ui/pages/today/page.py" line="+81" />
+        <location line="+232" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="-156" />
+        <location line="-224" />
         <source>My agenda</source>
         <translation>我的待办</translation>
     </message>
@@ -12738,32 +12812,32 @@ Password for {user}:</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+20" />
+        <location line="+36" />
         <source>Neglected clients</source>
         <translation>久未联系的客户</translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="-35" />
         <source>Overdue receivables</source>
         <translation>逾期应收</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+27" />
         <source>Next steps</source>
         <translation>下步事务</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>No open next steps this week. Well done.</source>
         <translation>本周没有待办的下步事务，做得好。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Every client has been contacted within its grade's limit.</source>
         <translation>所有客户都在其定级的期限内联系过。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+6" />
         <source>Payments to collect</source>
         <translation>待回款</translation>
     </message>
@@ -12773,7 +12847,7 @@ Password for {user}:</source>
         <translation>本周没有到期或逾期的回款。</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+134" />
         <source>Loading the agenda…</source>
         <translation>正在加载待办…</translation>
     </message>
@@ -12814,7 +12888,7 @@ Password for {user}:</source>
         <translation>登记回款</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+30" />
         <source>{count}+</source>
         <translation>{count}+</translation>
     </message>
@@ -12839,7 +12913,7 @@ Password for {user}:</source>
         <translation type="vanished">下步事务</translation>
     </message>
     <message>
-        <location line="-217" />
+        <location line="-222" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -12873,7 +12947,7 @@ Password for {user}:</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/pages/settings_team.py" line="-484" />
+        <location filename="../../ui/pages/settings_team.py" line="-496" />
         <source>Edit {name}</source>
         <translation>编辑{name}</translation>
     </message>
@@ -13311,12 +13385,12 @@ Password for {user}:</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+43" />
         <location line="+166" />
         <source>Weekly form</source>
         <translation>周目标</translation>
@@ -13661,7 +13735,7 @@ Password for {user}:</source>
 <context>
     <name>_TableExport</name>
     <message>
-        <location filename="../../ui/exporter/widget_tables.py" line="+127" />
+        <location filename="../../ui/exporter/widget_tables.py" line="+126" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
