@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
-    QSpacerItem,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -61,15 +58,6 @@ def result_box(parent: QWidget | None, title: str, result: SyncResult, *, modal:
             QCoreApplication.translate("SyncResult", "Show conflicts…")
         )
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
-    layout = box.layout()
-    if isinstance(layout, QGridLayout):  # wide enough for a folder's path on one line
-        layout.addItem(
-            QSpacerItem(520, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
-            layout.rowCount(),
-            0,
-            1,
-            layout.columnCount(),
-        )
     if not modal:
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -251,11 +239,9 @@ class ConflictsDialog(QDialog):
         if conflicts:
             self.stack.setCurrentWidget(self.table)
             self.table.resizeColumnsToContents()
-            last = self.model.columnCount() - 1
-            for column in range(last):
+            for column in range(self.model.columnCount()):
                 if self.table.columnWidth(column) > 240:
                     self.table.setColumnWidth(column, 240)
-            self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
             ids = [c.id for c in conflicts]
             row = ids.index(selected.id) if selected is not None and selected.id in ids else 0
             self.table.selectRow(row)

@@ -9,6 +9,7 @@ interface's. Field names the core's validators already use are translated as fie
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -130,8 +131,6 @@ LABELLED_COLUMNS = {
 }
 
 OTHER_COLUMNS = {
-    "created_at": QT_TRANSLATE_NOOP("SyncText", "Created at"),
-    "updated_at": QT_TRANSLATE_NOOP("SyncText", "Changed at"),
     "deleted_at": QT_TRANSLATE_NOOP("SyncText", "In the trash since"),
     "done": QT_TRANSLATE_NOOP("SyncText", "Done"),
     "done_at": QT_TRANSLATE_NOOP("SyncText", "Done at"),
@@ -258,8 +257,8 @@ def conflict_count(result: FolderSync | ImportSummary | ExportSummary) -> int:
 
 
 def exported_line(summary: ExportSummary) -> str:
-    return QCoreApplication.translate("SyncText", "Records sent: {count}.").format(
-        count=fmt.number(summary.records)
+    return QCoreApplication.translate("SyncText", "Records sent: {count} (in {file}).").format(
+        count=fmt.number(summary.records), file=Path(summary.path).name
     )
 
 

@@ -2269,7 +2269,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+92"/>
+        <location filename="../../ui/sync_dialogs.py" line="+80"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,12 +2320,12 @@ Your data is unchanged.</source>
     <name>ConflictsDialog</name>
     <message>
         <location line="+49"/>
-        <location line="+114"/>
+        <location line="+112"/>
         <source>Sync conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-106"/>
         <source>When two computers changed the same field, sync kept one value and lists the other here. Select a row to keep the other value: it is an ordinary edit, sent with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2360,7 +2360,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Saved. The value travels with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12161,7 +12161,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="-232"/>
+        <location filename="../../ui/sync_dialogs.py" line="-221"/>
         <source>Show conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12169,7 +12169,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+25"/>
+        <location filename="../../ui/sync_text.py" line="+26"/>
         <source>User</source>
         <translation type="unfinished">User</translation>
     </message>
@@ -12350,16 +12350,6 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+73"/>
-        <source>Created at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changed at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>In the trash since</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12485,11 +12475,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+17"/>
-        <source>Records sent: {count}.</source>
+        <source>Records sent: {count} (in {file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The changes were written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2304,7 +2304,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+92" />
+        <location filename="../../ui/sync_dialogs.py" line="+80" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2355,12 +2355,12 @@ Your data is unchanged.</source>
     <name>ConflictsDialog</name>
     <message>
         <location line="+49" />
-        <location line="+114" />
+        <location line="+112" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-106" />
         <source>When two computers changed the same field, sync kept one value and lists the other here. Select a row to keep the other value: it is an ordinary edit, sent with the next sync.</source>
         <translation>两台电脑修改了同一字段时，同步保留了其中一个值，另一个值列在这里。选中一行即可改为保留另一个值：这是一次普通的修改，会随下次同步发送。</translation>
     </message>
@@ -2395,7 +2395,7 @@ Your data is unchanged.</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+26" />
         <source>Saved. The value travels with the next sync.</source>
         <translation>已保存。该值会随下次同步发送。</translation>
     </message>
@@ -12572,7 +12572,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="-232" />
+        <location filename="../../ui/sync_dialogs.py" line="-221" />
         <source>Show conflicts…</source>
         <translation>查看冲突…</translation>
     </message>
@@ -12580,7 +12580,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+25" />
+        <location filename="../../ui/sync_text.py" line="+26" />
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -12761,16 +12761,6 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+73" />
-        <source>Created at</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Changed at</source>
-        <translation>修改时间</translation>
-    </message>
-    <message>
-        <location line="+1" />
         <source>In the trash since</source>
         <translation>移入回收站时间</translation>
     </message>
@@ -12896,11 +12886,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+17" />
-        <source>Records sent: {count}.</source>
-        <translation>发出记录：{count} 条。</translation>
+        <source>Records sent: {count} (in {file}).</source>
+        <translation>发出记录：{count} 条（在 {file} 中）。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>The changes were written to {path}.</source>
         <translation>变更已写入 {path}。</translation>
     </message>

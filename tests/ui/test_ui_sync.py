@@ -208,7 +208,7 @@ def test_export_and_import_changes_from_the_file_menu(
     _wait_done(qtbot, window)
     assert Path(suggested[0]).name == f"crm-{clock.today().isoformat()}.crmchanges"
     assert modal.seen[0][1] == "Export changes"
-    assert "Records sent: 15." in modal.seen[0][2]
+    assert "Records sent: 15 (in mine.crmchanges)." in modal.seen[0][2]
     assert (tmp_path / "mine.crmchanges").is_file()
     window.sync.import_action.trigger()
     qtbot.waitUntil(lambda: len(modal.seen) == 2, timeout=15_000)
