@@ -29,18 +29,23 @@ from .models import ALL_MODELS
 FORMAT_VERSION = 1
 
 
+def uuid_keyed_select(table: str, columns: list[str], foreign_keys: dict[str, str], tail: str = "") -> str:
+    """``SELECT`` of ``table``'s ``columns`` with each foreign key read as the UUID of the row it points at
+    (``dump --by-uuid`` and offline sync's records); ``tail``: a WHERE / ORDER BY clause on ``t``."""
+    parts = [
+        f'(SELECT "uuid" FROM "{foreign_keys[c]}" WHERE id = t."{c}") AS "{c}"'
+        if c in foreign_keys
+        else f't."{c}"'
+        for c in columns
+    ]
+    return f'SELECT {", ".join(parts)} FROM "{table}" AS t {tail}'.rstrip()
+
+
 def _by_uuid_select(model: type) -> str:
-    parts = []
-    for field in model._meta.sorted_fields:  # type: ignore[attr-defined]
-        column = field.column_name
-        if column == "id":
-            continue
-        if isinstance(field, ForeignKeyField):
-            target = field.rel_model._meta.table_name
-            parts.append(f'(SELECT "uuid" FROM "{target}" WHERE id = t."{column}") AS "{column}"')
-        else:
-            parts.append(f't."{column}"')
-    return f'SELECT {", ".join(parts)} FROM "{model._meta.table_name}" AS t ORDER BY t."uuid"'  # type: ignore[attr-defined]
+    fields = [f for f in model._meta.sorted_fields if f.column_name != "id"]  # type: ignore[attr-defined]
+    fks = {f.column_name: f.rel_model._meta.table_name for f in fields if isinstance(f, ForeignKeyField)}
+    table = model._meta.table_name  # type: ignore[attr-defined]
+    return uuid_keyed_select(table, [f.column_name for f in fields], fks, 'ORDER BY t."uuid"')
 
 
 def dump_database(db: Database, out: TextIO, *, by_uuid: bool = False) -> dict[str, int]:

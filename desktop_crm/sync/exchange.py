@@ -111,35 +111,30 @@ def _outgoing(conn: sqlite3.Connection, everything: bool) -> Iterator[Record]:
         ):
             stamped.setdefault(uuid, {})[col] = (stamp, json.loads(prev) if prev is not None else None)
         tombs = {
-            uuid: (stamp, seen, row)
+            uuid: ((stamp, seen), json.loads(row))
             for uuid, stamp, seen, row in conn.execute(
                 "SELECT uuid, stamp, seen, row FROM sync_tomb WHERE tbl = ?", (table.name,)
             )
         }
+
         where = "" if everything else "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ?)"
-        cursor = conn.execute(select_rows(table, where), () if everything else (table.name,))
-        for values in cursor:
-            uuid = values[0]
-            fields = stamped.get(uuid, {})
-            tomb = tombs.pop(uuid, None)
-            yield Record(
-                table.name,
-                uuid,
-                dict(zip(table.columns, values[1:], strict=True)),
-                {c: s for c, (s, _) in fields.items()},
-                {c: p for c, (_, p) in fields.items()},
-                (tomb[0], tomb[1]) if tomb else None,
-            )
-        for uuid, (stamp, seen, row) in tombs.items():
-            fields = stamped.get(uuid, {})
-            yield Record(
-                table.name,
-                uuid,
-                json.loads(row),
-                {c: s for c, (s, _) in fields.items()},
-                {c: p for c, (_, p) in fields.items()},
-                (stamp, seen),
-            )
+        for values in conn.execute(select_rows(table, where), () if everything else (table.name,)):
+            tomb = tombs.pop(values[0], None)
+            row = dict(zip(table.columns, values[1:-1], strict=True))
+            yield _record(table.name, values[0], row, stamped.get(values[0], {}), tomb[0] if tomb else None)
+        for uuid, (deleted, row) in tombs.items():
+            yield _record(table.name, uuid, row, stamped.get(uuid, {}), deleted)
+
+
+def _record(
+    table: str,
+    uuid: str,
+    row: dict[str, Any],
+    fields: dict[str, tuple[str, Any]],
+    deleted: tuple[str, str] | None,
+) -> Record:
+    stamps = {c: s for c, (s, _) in fields.items()}
+    return Record(table, uuid, row, stamps, {c: p for c, (_, p) in fields.items()}, deleted)
 
 
 def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> ExportSummary:
@@ -373,12 +368,12 @@ def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Reco
     retry = tried(itertools.chain(waiting, incoming))  # the file is in dependency order already
     count_in_file = count - len(waiting)
     while retry:  # a parent that came later in the file (a user's supervisor, a goal's parent)
-        again = tried(sorted(retry, key=lambda r: _ORDER()[r.table]))
+        again = tried(sorted(retry, key=lambda r: _table_order()[r.table]))
         if len(again) == len(retry):
             break
         retry = again
     merger.finishing = True
-    left = tried(sorted(merger.deferred, key=lambda r: _ORDER()[r.table], reverse=True))
+    left = tried(sorted(merger.deferred, key=lambda r: _table_order()[r.table], reverse=True))
     retry += left
     for record in retry:
         conn.execute(
@@ -393,5 +388,5 @@ def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Reco
 
 
 @cache
-def _ORDER() -> dict[str, int]:  # noqa: N802
+def _table_order() -> dict[str, int]:
     return {t.name: i for i, t in enumerate(synced_tables())}

@@ -47,16 +47,21 @@ FILE_PROBLEMS = frozenset(
 )
 
 
-def _already_imported(conn: Any, path: Path) -> bool:
-    """The file is the one last imported from its replica (same file id): nothing new in it."""
+def _manifest_of(path: Path) -> dict[str, Any] | None:
+    """The manifest of a change file in the folder, or None when it cannot be read (yet)."""
     from .exchange import read_manifest
 
-    if not is_enabled(conn):
-        return False
     try:
         with zipfile.ZipFile(path) as archive:
-            manifest = read_manifest(archive, str(path))
+            return read_manifest(archive, str(path))
     except (zipfile.BadZipFile, OSError, CrmError):
+        return None
+
+
+def _already_imported(conn: Any, path: Path) -> bool:
+    """The file is the one last imported from its replica (same file id): nothing new in it."""
+    manifest = _manifest_of(path) if is_enabled(conn) else None
+    if manifest is None:
         return False
     row = conn.execute("SELECT file_id FROM sync_peer WHERE replica = ?", (manifest["replica"],)).fetchone()
     return row is not None and row[0] == manifest.get("file_id")
@@ -74,14 +79,10 @@ def remembered_folder() -> str | None:
 
 def _written_by_a_copy(conn: Any, path: Path) -> bool:
     """This database's file in the folder was written by another copy of it (same id, another file id)."""
-    from .exchange import read_manifest, written_files
+    from .exchange import written_files
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            manifest = read_manifest(archive, str(path))
-    except (zipfile.BadZipFile, OSError, CrmError):
-        return False
-    return str(manifest.get("file_id")) not in written_files(conn)
+    manifest = _manifest_of(path)
+    return manifest is not None and str(manifest.get("file_id")) not in written_files(conn)
 
 
 def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
@@ -126,16 +127,10 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
 def _someone_lacks(folder: Path, own: str) -> bool:
     """Another replica's file in the folder says it has not received all of this replica's records (it
     joined after this replica's first export, or imported only later files)."""
-    from .exchange import read_manifest
-
     me = own.removesuffix(SUFFIX)
     for path in folder.glob(f"*{SUFFIX}"):
-        if path.name == own:
-            continue
-        try:
-            with zipfile.ZipFile(path) as archive:
-                manifest = read_manifest(archive, str(path))
-        except (zipfile.BadZipFile, OSError, CrmError):
+        manifest = _manifest_of(path) if path.name != own else None
+        if manifest is None:
             continue
         if me not in (manifest.get("has_full_from") or []):
             return True

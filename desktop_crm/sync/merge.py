@@ -24,7 +24,7 @@ from typing import Any
 from .. import clock
 from ..errors import CrmError
 from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, seen_stamps, set_field
-from .tables import QUIET_COLUMNS, SyncedTable, cascading_children, merge_units, referencing, table_named
+from .tables import QUIET_COLUMNS, SyncedTable, merge_units, referencing, table_named
 
 
 @dataclass
@@ -69,27 +69,26 @@ def _canon(value: Any) -> str:
 
 # --- reading this replica's records ---------------------------------------------------------------
 def select_rows(table: SyncedTable, where: str = "") -> str:
-    """``uuid``, then the synced columns with foreign keys read as the referenced record's UUID."""
-    parts = ['t."uuid"']
-    for col in table.columns:
-        target = table.foreign_keys.get(col)
-        parts.append(f'(SELECT "uuid" FROM "{target}" WHERE id = t."{col}")' if target else f't."{col}"')
-    return f'SELECT {", ".join(parts)} FROM "{table.name}" AS t {where}'
+    """``uuid``, then the synced columns with foreign keys read as the referenced record's UUID, then ``id``."""
+    from ..dump import uuid_keyed_select
+
+    return uuid_keyed_select(table.name, ["uuid", *table.columns, "id"], table.foreign_keys, where)
 
 
-def local_record(conn: sqlite3.Connection, table: SyncedTable, uuid: str) -> Record | None:
+def local_state(conn: sqlite3.Connection, table: SyncedTable, uuid: str) -> tuple[Record | None, int | None]:
+    """The record as this replica holds it (alive, or its tombstone) and its row id when alive."""
     live = conn.execute(select_rows(table, 'WHERE t."uuid" = ?'), (uuid,)).fetchone()
     tomb = conn.execute(
         "SELECT stamp, seen, row FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table.name, uuid)
     ).fetchone()
     if live is not None:
-        row = dict(zip(table.columns, live[1:], strict=True))
+        row = dict(zip(table.columns, live[1:-1], strict=True))
     elif tomb is not None:
         row = json.loads(tomb[2])
     else:
-        return None
+        return None, None
     stamped = field_stamps(conn, table.name, uuid)
-    return Record(
+    record = Record(
         table.name,
         uuid,
         row,
@@ -97,6 +96,7 @@ def local_record(conn: sqlite3.Connection, table: SyncedTable, uuid: str) -> Rec
         {c: p for c, (_, p) in stamped.items()},
         (tomb[0], tomb[1]) if tomb is not None else None,
     )
+    return record, int(live[-1]) if live is not None else None
 
 
 def _is_live(conn: sqlite3.Connection, table: str, uuid: str) -> int | None:
@@ -156,7 +156,7 @@ class Merger:
         raise Waiting(target)
 
     def _restore_from_tomb(self, table_name: str, uuid: str) -> bool:
-        record = local_record(self.conn, self.tables[table_name], uuid)
+        record, _live = local_state(self.conn, self.tables[table_name], uuid)
         if record is None or record.deleted is None:
             return False
         self._write_row(self.tables[table_name], uuid, record.row, live_id=None)
@@ -193,8 +193,7 @@ class Merger:
     def apply(self, incoming: Record) -> None:
         table = self.tables[incoming.table]
         uuid = resolve_alias(self.conn, table.name, incoming.uuid)
-        local = local_record(self.conn, table, uuid)
-        live_id = _is_live(self.conn, table.name, uuid)
+        local, live_id = local_state(self.conn, table, uuid)  # one read of the row: the hot path of an import
         if local is None:
             local = Record(table.name, uuid, {}, {}, {}, None)
         row, stamps, prev = dict(local.row), dict(local.stamps), dict(local.prev)
@@ -293,7 +292,7 @@ class Merger:
         return all(stamp <= known.get(col, ZERO) for col, stamp in stamps.items() if col not in table.columns)
 
     def _has_dependents(self, table: SyncedTable, row_id: int) -> bool:
-        for child, column in cascading_children().get(table.name, []):
+        for child, column in referencing(only_cascading=True).get(table.name, []):
             if self.conn.execute(
                 f'SELECT 1 FROM "{child}" WHERE "{column}" = ? LIMIT 1', (row_id,)
             ).fetchone():

@@ -65,22 +65,14 @@ def table_named() -> dict[str, SyncedTable]:
 
 
 @cache
-def referencing() -> dict[str, list[tuple[str, str]]]:
-    """table -> every (table, column) pair whose foreign key points at it."""
+def referencing(only_cascading: bool = False) -> dict[str, list[tuple[str, str]]]:
+    """table -> the (table, column) pairs whose foreign key points at it (``only_cascading``: those whose
+    row is deleted with the row it points at)."""
     found: dict[str, list[tuple[str, str]]] = {}
     for table in synced_tables():
         for column, target in table.foreign_keys.items():
-            found.setdefault(target, []).append((table.name, column))
-    return found
-
-
-@cache
-def cascading_children() -> dict[str, list[tuple[str, str]]]:
-    """table -> the (table, column) pairs whose rows are deleted with the row they point at."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for table in synced_tables():
-        for column in table.cascade_columns:
-            found.setdefault(table.foreign_keys[column], []).append((table.name, column))
+            if not only_cascading or column in table.cascade_columns:
+                found.setdefault(target, []).append((table.name, column))
     return found
 
 

@@ -4,8 +4,10 @@ field both sides changed differently was listed as a conflict or settled by the 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import shutil
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,26 @@ def _base(folder: Path) -> Path:
                 NextStep.create(client=client, user=seller, due_at=app_clock.now(), title=f"t{n}{k}")
     close_database()
     return path
+
+
+@contextlib.contextmanager
+def killed_after(records: int) -> Iterator[None]:
+    """The merge dies (as from Ctrl+C or a closed lid) when it is about to apply record ``records + 1``."""
+    applied = 0
+    real = merge.Merger.apply
+
+    def dying(self: merge.Merger, record: merge.Record) -> None:
+        nonlocal applied
+        applied += 1
+        if applied > records:
+            raise KeyboardInterrupt("killed midway")
+        real(self, record)
+
+    merge.Merger.apply = dying  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        merge.Merger.apply = real  # type: ignore[method-assign]
 
 
 class Laptops:
@@ -121,23 +143,8 @@ class Laptops:
         if kill_after is None:
             sync_folder(self.shared)
             return
-        applied = 0
-        real = merge.Merger.apply
-
-        def dying(self: merge.Merger, record: merge.Record) -> None:
-            nonlocal applied
-            applied += 1
-            if applied > kill_after:
-                raise KeyboardInterrupt("killed midway")
-            real(self, record)
-
-        merge.Merger.apply = dying  # type: ignore[method-assign]
-        try:
+        with contextlib.suppress(KeyboardInterrupt), killed_after(kill_after):
             sync_folder(self.shared)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            merge.Merger.apply = real  # type: ignore[method-assign]
 
     def dump(self, laptop: str) -> str:
         self.on(laptop)

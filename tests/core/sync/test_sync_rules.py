@@ -15,11 +15,10 @@ from desktop_crm.db import close_database
 from desktop_crm.engine import raw_connection
 from desktop_crm.errors import CrmError
 from desktop_crm.models import Client, FollowUp, NextStep, Tag
-from desktop_crm.sync import merge
 from desktop_crm.sync.conflicts import choose, list_conflicts
 from desktop_crm.sync.exchange import export_changes, import_changes
 
-from .test_sync_convergence import Laptops
+from .test_sync_convergence import Laptops, killed_after
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -118,20 +117,8 @@ def test_a_sync_killed_midway_leaves_the_file_as_it_was_and_the_next_completes(
     export_changes(file)
     before = laptops.dump("b")
     laptops.on("b")
-    real, calls = merge.Merger.apply, []
-
-    def dying(self: merge.Merger, record: merge.Record) -> None:
-        calls.append(record)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        real(self, record)
-
-    merge.Merger.apply = dying  # type: ignore[method-assign]
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            import_changes(file)
-    finally:
-        merge.Merger.apply = real  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt), killed_after(2):
+        import_changes(file)
     assert laptops.dump("b") == before
     laptops.on("b")
     assert import_changes(file).applied == 5
