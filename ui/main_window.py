@@ -30,6 +30,7 @@ from .changes import ChangeSet, Freshness, bus
 from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .settings import AppSettings
+from .sync_ui import SyncController
 from .team_database import TeamConnectDialog, is_team, remember_password, shown, target_of
 from .working_as import WorkingAsSwitch
 
@@ -149,6 +150,10 @@ class MainWindow(QMainWindow):
         self.restore_action = file_menu.addAction(
             self.tr("&Restore from backup…"), self._on_restore_action_triggered
         )
+        file_menu.addSeparator()
+        self.sync = SyncController(self)  # Sync now, folder, change files, conflicts (ui.sync_ui)
+        file_menu.addActions(self.sync.actions)
+        file_menu.setToolTipsVisible(True)  # on a team database, why sync is disabled
         file_menu.addSeparator()
         self.import_action = file_menu.addAction(self.tr("&Import…"), self._on_import_action_triggered)
         self.import_template_action = file_menu.addAction(

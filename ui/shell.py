@@ -75,6 +75,7 @@ class Shell(QObject):
         window.sig_database_opened.connect(self._on_window_database_opened)
         window.update_status()
         window.backups.start_automatic()  # daily while open and on close (ui.backup_ui)
+        window.sync.start_watching()  # the shared folder, once one is chosen (ui.sync_ui)
         return window
 
     def start(

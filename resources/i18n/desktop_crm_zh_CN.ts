@@ -2302,6 +2302,115 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>ConflictTableModel</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="+92" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Original</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+18" />
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="-17" />
+        <location line="+17" />
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{value} (your choice)</source>
+        <translation>{value}（您的选择）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location line="+49" />
+        <location line="+114" />
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location line="-108" />
+        <source>When two computers changed the same field, sync kept one value and lists the other here. Select a row to keep the other value: it is an ordinary edit, sent with the next sync.</source>
+        <translation>两台电脑修改了同一字段时，同步保留了其中一个值，另一个值列在这里。选中一行即可改为保留另一个值：这是一次普通的修改，会随下次同步发送。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Loading the conflicts…</source>
+        <translation>正在读取冲突…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No conflicts: every change merged cleanly.</source>
+        <translation>没有冲突：所有修改都已顺利合并。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Saved. The value travels with the next sync.</source>
+        <translation>已保存。该值会随下次同步发送。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The conflicts could not be read: {error}</source>
+        <translation>无法读取冲突：{error}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Two records with the same name were merged into one: there is no value to choose.</source>
+        <translation>两条同名记录已合并为一条：没有可选择的值。</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ui/pages/clients/contact_dialog.py" line="+54" />
@@ -6116,14 +6225,14 @@ Your data is unchanged.</source>
         <translation type="vanished">销售客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+113" />
+        <location filename="../../ui/main_window.py" line="+114" />
         <location line="+24" />
-        <location line="+297" />
+        <location line="+301" />
         <source>Desktop CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
-        <location line="-293" />
+        <location line="-297" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6153,7 +6262,7 @@ Your data is unchanged.</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -11921,7 +12030,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">此版本不提供演示数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="+106" />
+        <location filename="../../ui/shell.py" line="+107" />
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -12315,6 +12424,500 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+9" />
         <source>{due}: {days} overdue</source>
         <translation>{due}：已逾期 {days}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_ui.py" line="+152" />
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sync fo&amp;lder…</source>
+        <translation>同步文件夹(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export c&amp;hanges…</source>
+        <translation>导出变更(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import chan&amp;ges…</source>
+        <translation>导入变更(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sync con&amp;flicts…</source>
+        <translation>同步冲突(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Exchange changes with the other computers through the shared folder</source>
+        <translation>通过共享文件夹与其他电脑交换变更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the shared folder every computer syncs with</source>
+        <translation>选择各台电脑共同同步的共享文件夹</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write this file's changes to a change file for another computer</source>
+        <translation>把本文件的变更写入变更文件，供另一台电脑导入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge a change file written by another computer</source>
+        <translation>合并另一台电脑写出的变更文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The changes two computers made to the same field</source>
+        <translation>两台电脑对同一字段所做的不同修改</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sync is for a database file: on a team database every computer already works on the same data.</source>
+        <translation>同步用于数据库文件：在团队数据库上，各台电脑本来就在使用同一份数据。</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Synced with {folder} at {time}</source>
+        <translation>已于 {time} 与 {folder} 同步</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the shared folder</source>
+        <translation>共享文件夹</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Syncing with {folder}…</source>
+        <translation>正在与 {folder} 同步…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the shared folder</source>
+        <translation>选择共享文件夹</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Choose the shared folder: a network drive, a synced cloud folder or a USB stick; every computer syncs with the same folder.</source>
+        <translation>请选择共享文件夹：网络驱动器、云同步文件夹或 U 盘均可；每台电脑都与同一个文件夹同步。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+102" />
+        <location line="+32" />
+        <location line="+14" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="-145" />
+        <source>Choose the folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+7" />
+        <source>Export changes</source>
+        <translation>导出变更</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Change files (*.crmchanges)</source>
+        <translation>变更文件 (*.crmchanges)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Writing the changes to {path}…</source>
+        <translation>正在把变更写入 {path}…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+9" />
+        <source>Import changes</source>
+        <translation>导入变更</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Change files (*.crmchanges);;All files (*)</source>
+        <translation>变更文件 (*.crmchanges);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Importing the changes of {path}…</source>
+        <translation>正在导入 {path} 中的变更…</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>The automatic sync failed: {error}</source>
+        <translation>自动同步失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResult</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="-232" />
+        <source>Show conflicts…</source>
+        <translation>查看冲突…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <location filename="../../ui/sync_text.py" line="+25" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Category</source>
+        <translation>分类标签</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client's category</source>
+        <translation>客户的分类标签</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Milestone</source>
+        <translation>关键节点</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Custom field value</source>
+        <translation>自定义字段值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stance change</source>
+        <translation>立场变化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opportunity contact</source>
+        <translation>商机联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment plan instalment</source>
+        <translation>回款计划期次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up</source>
+        <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Follow-up contact</source>
+        <translation>跟进联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next step</source>
+        <translation>下步事务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal target</source>
+        <translation>数字目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal action</source>
+        <translation>行动目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal client</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Goal action client</source>
+        <translation>行动目标客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly form</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly collection item</source>
+        <translation>周回款项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly plan item</source>
+        <translation>周计划项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annotation</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Weekly score</source>
+        <translation>周报评分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Criterion score</source>
+        <translation>评分项得分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handbook entry</source>
+        <translation>绩效手册条目</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Saved view</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Client dossier</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dossier note</source>
+        <translation>档案记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service record</source>
+        <translation>服务单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In the trash since</source>
+        <translation>移入回收站时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>When it happened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Actual value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>newer change kept</source>
+        <translation>保留较新的修改</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same name: merged into one</source>
+        <translation>同名：已合并为一条</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>differed before the first sync</source>
+        <translation>首次同步前已不同</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>No new changes from the other computers.</source>
+        <translation>其他电脑没有新的变更。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Records received: {records} ({applied} applied, {unchanged} already here).</source>
+        <translation>收到记录：{records} 条（应用 {applied} 条，{unchanged} 条本机已有）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Conflicts: {count}. Open the list to check them.</source>
+        <translation>冲突：{count} 个。请打开冲突列表查看。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No conflicts: every change merged cleanly.</source>
+        <translation>没有冲突：所有修改都已顺利合并。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Waiting for records not received yet: {count} (they are applied at a later sync).</source>
+        <translation>等待尚未收到的记录：{count} 条（将在之后的同步中应用）。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Records sent: {count}.</source>
+        <translation>发出记录：{count} 条。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The changes were written to {path}.</source>
+        <translation>变更已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Import this file on the other computer (File → Import changes…).</source>
+        <translation>请在另一台电脑上导入此文件（文件 → 导入变更…）。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Synced with {folder}.</source>
+        <translation>已与 {folder} 同步。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Not imported: {file}: {error}</source>
+        <translation>未导入：{file}：{error}</translation>
     </message>
 </context>
 <context>
