@@ -184,6 +184,7 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
             }
             archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         conn.execute("UPDATE sync_state SET exported = 1")
+        conn.execute("DELETE FROM sync_meta WHERE key = 'unexported'")
     return ExportSummary(os.fspath(path), replica, count, bool(everything))
 
 
@@ -199,6 +200,18 @@ def written_files(conn: sqlite3.Connection) -> list[str]:
 def _note_written(conn: sqlite3.Connection, file_id: str) -> None:
     kept = (written_files(conn) + [file_id])[-WRITTEN_KEPT:]
     conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('written', ?)", (json.dumps(kept),))
+
+
+def _note_unexported(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO sync_meta (key, value) VALUES ('unexported', '1') ON CONFLICT (key) DO NOTHING")
+
+
+def unexported(conn: sqlite3.Connection) -> bool:
+    """Records changed here since the last change file was written: local edits (stamped or not yet)
+    or changes an import brought."""
+    if conn.execute("SELECT 1 FROM sync_pending LIMIT 1").fetchone() is not None:
+        return True
+    return conn.execute("SELECT 1 FROM sync_meta WHERE key = 'unexported'").fetchone() is not None
 
 
 # --- import ---------------------------------------------------------------------------------------
@@ -261,7 +274,9 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
                 # a file copied to a new laptop) that synced on its own. This one takes a new id, and the
                 # copy's changes merge like any other laptop's.
                 conn.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
-            stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
+            stamped = stamp_pending(
+                conn
+            )  # this file's own changes get their stamps before anything is merged
             conn.execute("UPDATE sync_state SET applying = 1")
             merger = Merger(conn, manifest["replica"])
             for table, uuid, target in _aliases(archive):
@@ -280,6 +295,8 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
                 ),
             )
             conn.execute("UPDATE sync_state SET applying = 0")
+            if merger.stats.applied or stamped:
+                _note_unexported(conn)
     stats = merger.stats
     return ImportSummary(
         name, manifest["replica"], count, stats.applied, stats.unchanged, stats.conflicts, stats.waiting

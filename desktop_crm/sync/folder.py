@@ -18,6 +18,7 @@ from .exchange import (
     file_connection,
     import_changes,
     start_syncing,
+    unexported,
 )
 from .log import is_enabled, replica_id
 
@@ -116,12 +117,29 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
             if exc.code not in FILE_PROBLEMS:
                 raise
             result.problems.append((path.name, exc))  # the others are still imported
-    result.exported = export_changes(where / own, full=_someone_lacks(where, own))
+    full = _someone_lacks(where, own)
+    if full or _has_news(conn, where / own):
+        result.exported = export_changes(where / own, full=full)
     with write_transaction():
         conn.execute(
             "INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('folder', ?)", (str(where.resolve()),)
         )
     return result
+
+
+def _has_news(conn: Any, own_file: Path) -> bool:
+    """This replica's file in the folder would change: local edits or imported changes since it was
+    written (:func:`~.exchange.unexported`), or more replicas received whole. Otherwise it is left as it is: rewriting it would
+    make every other replica watching the folder import it again, and answer with a rewrite of its own."""
+    from .exchange import written_files
+
+    manifest = _manifest_of(own_file)
+    if manifest is None or str(manifest.get("file_id")) not in written_files(conn)[-1:]:
+        return True
+    if unexported(conn):
+        return True
+    full_from = [r for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen ORDER BY replica")]
+    return full_from != list(manifest.get("has_full_from") or [])
 
 
 def _someone_lacks(folder: Path, own: str) -> bool:

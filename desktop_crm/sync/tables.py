@@ -15,8 +15,9 @@ from peewee import ForeignKeyField
 
 # derived columns: kept by the schema's triggers on each side (desktop_crm.derived)
 DERIVED_COLUMNS = frozenset({("client", "last_contact_at")})
-# carried and merged like any field, but never listed as a conflict: each save moves them
-QUIET_COLUMNS = frozenset({"updated_at"})
+# carried and merged like any field, but never listed as a conflict: each save moves them, and a record
+# made on two machines under the same key (merged into one) was naturally made at two times
+QUIET_COLUMNS = frozenset({"updated_at", "created_at"})
 # fields that only make sense together (the domain's checks, desktop_crm.integrity): merged as one, from
 # the side that changed any of them last, so a merge never pairs one side's "done" with the other's time
 TOGETHER = {

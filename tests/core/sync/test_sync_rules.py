@@ -354,3 +354,47 @@ def test_a_tag_renamed_onto_a_name_made_elsewhere_becomes_one_with_both_clients(
         assert [t.name for t in Tag.select()] == ["VIP"]
         assert ClientTag.select().count() == 2
     assert laptops.dump("a") == laptops.dump("b")
+
+
+def test_a_sync_with_nothing_new_leaves_the_own_file_in_the_folder_as_it_is(
+    laptops: Laptops, clock: Any
+) -> None:
+    _exchange(laptops)
+    laptops.on("a")
+    from desktop_crm.sync.exchange import replica_id
+
+    own = laptops.shared / f"{replica_id(raw_connection())}.crmchanges"
+    written = own.read_bytes()
+    clock.advance(minutes=5)
+    laptops.sync("a")  # the other file was imported already, nothing edited here
+    assert own.read_bytes() == written
+    laptops.on("a")
+    client = Client.select().order_by(Client.uuid).first()
+    client.notes = "a new note"
+    client.save()
+    laptops.sync("a")
+    assert own.read_bytes() != written  # a local edit is written out
+    written = own.read_bytes()
+    laptops.on("b")
+    client = Client.get(Client.uuid == client.uuid)
+    client.phone = "13900000000"
+    client.save()
+    laptops.sync("b")
+    laptops.sync("a")  # b's change arrives: a's file now holds it too (for the laptops that meet only a's)
+    assert own.read_bytes() != written
+
+
+def test_a_key_made_on_two_laptops_lists_the_merge_not_its_creation_time(
+    laptops: Laptops, clock: Any
+) -> None:
+    for laptop in ("a", "b"):
+        clock.advance(minutes=3)
+        laptops.on(laptop)
+        Tag.create(name="同名标签", color="red")
+    _exchange(laptops)
+    fields: list[str] = []
+    for laptop in ("a", "b"):
+        laptops.on(laptop)
+        fields += [c.field for c in list_conflicts(raw_connection())]
+    assert "name" in fields  # the merge, where the two met
+    assert "created_at" not in fields and "updated_at" not in fields
