@@ -1,8 +1,8 @@
 """Sync's dialogs: the outcome of a sync, an import or an export, and File → Sync conflicts….
 
-The conflict list reads ``desktop_crm.sync.conflicts.list_conflicts`` on the database worker (a loading
-state meanwhile, never a false "no conflicts"), and "Keep mine" / "Keep theirs" call ``choose`` on the
-worker, then read the list again.
+The conflict list reads ``desktop_crm.sync.conflicts.list_conflicts`` and the names of the records it
+mentions (``ui.sync_text.read_conflicts``) on the database worker (a loading state meanwhile, never a false
+"no conflicts"), and "Keep mine" / "Keep theirs" call ``choose`` on the worker, then read the list again.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,12 +36,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm.sync.conflicts import Conflict, choose, list_conflicts
+from desktop_crm.sync.conflicts import Conflict, choose
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
 
 from . import prompts
-from .sync_text import conflict_count, field_text, record_text, rule_text, summary_text, value_text, when_text
+from .sync_text import (
+    ConflictList,
+    Names,
+    conflict_count,
+    field_text,
+    read_conflicts,
+    record_text,
+    rule_text,
+    summary_text,
+    value_text,
+    when_text,
+)
 from .tasks import default_worker, deliver
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,19 +72,34 @@ def result_box(parent: QWidget | None, title: str, result: SyncResult, *, modal:
             QCoreApplication.translate("SyncResult", "Show conflicts…")
         )
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    _widen(box)
+    if not modal:
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def _widen(box: QMessageBox) -> None:
+    """Wide enough for a folder's or a file's path on one line."""
     layout = box.layout()
-    if isinstance(layout, QGridLayout):  # wide enough for a folder's path on one line
+    if isinstance(layout, QGridLayout):
         layout.addItem(
-            QSpacerItem(520, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+            QSpacerItem(560, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
             layout.rowCount(),
             0,
             1,
             layout.columnCount(),
         )
-    if not modal:
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    return box
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """A failed sync, import or export: its sentence, the path in it unbroken (``prompts.show_error``
+    wraps a long path in the middle of a word)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setObjectName("syncErrorBox")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    _widen(box)
+    prompts.run_modal(box)
 
 
 def show_result(parent: QWidget | None, title: str, result: SyncResult) -> bool:
@@ -83,11 +109,15 @@ def show_result(parent: QWidget | None, title: str, result: SyncResult) -> bool:
 
 
 class ConflictTableModel(QAbstractTableModel):
-    """The conflicts, newest first: when, record, field, original, mine, theirs, kept, why."""
+    """The conflicts, newest first: when, record, field, original, mine, theirs, and which was kept (why in
+    its tooltip). Records and linked records by their names (``names``), never by their UUID."""
+
+    KEPT = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflicts: list[Conflict] = []
+        self.names: Names = {}
         self.headers = [
             self.tr("When"),
             self.tr("Record"),
@@ -96,12 +126,12 @@ class ConflictTableModel(QAbstractTableModel):
             self.tr("Mine"),
             self.tr("Theirs"),
             self.tr("Kept"),
-            self.tr("Why"),
         ]
 
-    def set_conflicts(self, conflicts: list[Conflict]) -> None:
+    def set_conflicts(self, listed: ConflictList) -> None:
         self.beginResetModel()
-        self.conflicts = list(conflicts)
+        self.conflicts = list(listed.conflicts)
+        self.names = dict(listed.names)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -111,33 +141,50 @@ class ConflictTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def kept_text(self, conflict: Conflict) -> str:
+        if conflict.rule == "same_key":
+            return self.tr("Merged")
         kept = self.tr("Mine") if conflict.chosen == "mine" else self.tr("Theirs")
         if conflict.decided_by_user_at:
             return self.tr("{value} (your choice)").format(value=kept)
         return kept
 
+    def why_text(self, conflict: Conflict) -> str:
+        """Why the kept value was kept, in a sentence (under the list for the selected row, and the Kept
+        column's tooltip)."""
+        if conflict.decided_by_user_at:
+            return self.tr("You chose this value on {when}.").format(
+                when=when_text(conflict.decided_by_user_at)
+            )
+        return rule_text(conflict.rule)
+
+    def value(self, conflict: Conflict, column: int) -> Any:
+        return (conflict.original, conflict.mine, conflict.theirs)[column - 3]
+
     def cell(self, conflict: Conflict, column: int) -> str:
         if column == 0:
             return when_text(conflict.at)
         if column == 1:
-            return record_text(conflict.table, conflict.uuid)
+            return record_text(conflict.table, conflict.uuid, self.names)
         if column == 2:
-            return field_text(conflict.field)
+            return field_text(conflict.field, conflict.table)
         if column in (3, 4, 5):
-            value = (conflict.original, conflict.mine, conflict.theirs)[column - 3]
-            return value_text(conflict.field, value)
-        if column == 6:
-            return self.kept_text(conflict)
-        return rule_text(conflict.rule)
+            return value_text(conflict.field, self.value(conflict, column), conflict.table, self.names)
+        return self.kept_text(conflict)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.conflicts):
             return None
         conflict = self.conflicts[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(conflict, index.column())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(conflict, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.why_text(conflict) if column == self.KEPT else self.cell(conflict, column)
+        if role == Qt.ItemDataRole.DecorationRole and column in (3, 4, 5) and conflict.field == "color":
+            colour = QColor(str(self.value(conflict, column) or ""))
+            return colour if colour.isValid() else None
         kept_column = 4 if conflict.chosen == "mine" else 5
-        if role == Qt.ItemDataRole.FontRole and index.column() == kept_column:
+        if role == Qt.ItemDataRole.FontRole and column == kept_column:
             font = QFont()
             font.setBold(True)
             return font
@@ -149,6 +196,11 @@ class ConflictTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+# the widest a column grows when fitted to its contents (a longer text is cut, whole in its tooltip); the
+# last column takes the rest of the width
+COLUMN_WIDTHS = {1: 260, 2: 170, 3: 160, 4: 200, 5: 200}
 
 
 class ConflictsDialog(QDialog):
@@ -163,13 +215,14 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("syncConflictsDialog")
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(1060, 440)
+        self.resize(1180, 480)
         self.busy = False
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "When two computers changed the same field, sync kept one value and lists the other here. "
-                "Select a row to keep the other value: it is an ordinary edit, sent with the next sync."
+                "When two computers changed the same field, sync kept one value (in bold) and lists both here. "
+                "To use the other value, select the row and click Keep mine or Keep theirs: it is an ordinary "
+                "edit, sent with the next sync."
             ),
             self,
         )
@@ -196,7 +249,11 @@ class ConflictsDialog(QDialog):
         header.setStretchLastSection(True)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
-        self.hint_label = QLabel(self)
+        self.why_label = QLabel(self)  # why the selected row's value was kept
+        self.why_label.setObjectName("syncConflictWhy")
+        self.why_label.setWordWrap(True)
+        layout.addWidget(self.why_label)
+        self.hint_label = QLabel(self)  # saving, saved
         self.hint_label.setWordWrap(True)
         layout.addWidget(self.hint_label)
         row = QHBoxLayout()
@@ -223,7 +280,7 @@ class ConflictsDialog(QDialog):
             self.stack.setCurrentWidget(self.loading_label)
         self.hint_label.clear()
         self._update_buttons()
-        job = default_worker().submit(lambda _progress: list_conflicts())
+        job = default_worker().submit(lambda _progress: read_conflicts())
         deliver(job, self, self._on_list_loaded, self._on_job_failed)
 
     def selected(self) -> Conflict | None:
@@ -244,17 +301,18 @@ class ConflictsDialog(QDialog):
         deliver(job, self, self._on_choice_saved, self._on_job_failed)
 
     # --- slots ---------------------------------------------------------------------------------
-    def _on_list_loaded(self, conflicts: list[Conflict]) -> None:
+    def _on_list_loaded(self, listed: ConflictList) -> None:
         self.busy = False
         selected = self.selected()
-        self.model.set_conflicts(conflicts)
+        self.model.set_conflicts(listed)
+        conflicts = listed.conflicts
         if conflicts:
             self.stack.setCurrentWidget(self.table)
             self.table.resizeColumnsToContents()
             last = self.model.columnCount() - 1
-            for column in range(last):
-                if self.table.columnWidth(column) > 240:
-                    self.table.setColumnWidth(column, 240)
+            for column, widest in COLUMN_WIDTHS.items():
+                if self.table.columnWidth(column) > widest:
+                    self.table.setColumnWidth(column, widest)
             self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
             ids = [c.id for c in conflicts]
             row = ids.index(selected.id) if selected is not None and selected.id in ids else 0
@@ -289,10 +347,8 @@ class ConflictsDialog(QDialog):
         merged = conflict is not None and conflict.rule == "same_key"
         self.mine_button.setEnabled(conflict is not None and not merged and conflict.chosen != "mine")
         self.theirs_button.setEnabled(conflict is not None and not merged and conflict.chosen != "theirs")
-        merged_hint = self.tr(
-            "Two records with the same name were merged into one: there is no value to choose."
-        )
-        if merged:
-            self.hint_label.setText(merged_hint)
-        elif self.hint_label.text() == merged_hint:
-            self.hint_label.clear()
+        shown = self.selected()
+        why = self.model.why_text(shown) if shown is not None else ""
+        if shown is not None and shown.rule == "same_key":
+            why = " ".join((why, self.tr("There is no value to choose.")))
+        self.why_label.setText(why)

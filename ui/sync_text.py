@@ -8,15 +8,18 @@ interface's. Field names the core's validators already use are translated as fie
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from desktop_crm.sync.conflicts import Conflict, list_conflicts
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
 
-from . import fmt
+from . import fmt, labels
 from .errors import error_text, label_text
 
 CONTEXT = "SyncText"
@@ -147,12 +150,123 @@ OTHER_COLUMNS = {
     "target_value": QT_TRANSLATE_NOOP("SyncText", "Target value"),
     "actual_value": QT_TRANSLATE_NOOP("SyncText", "Actual value"),
     "key": QT_TRANSLATE_NOOP("SyncText", "Key"),
+    "action_id": QT_TRANSLATE_NOOP("SyncText", "Goal action"),
+    "added_by_id": QT_TRANSLATE_NOOP("SyncText", "Added by"),
+    "assigned_by_id": QT_TRANSLATE_NOOP("SyncText", "Assigned by"),
+    "author_id": QT_TRANSLATE_NOOP("SyncText", "Author"),
+    "bucket": QT_TRANSLATE_NOOP("SyncText", "Time slot"),
+    "business_scope": QT_TRANSLATE_NOOP("SyncText", "Business scope"),
+    "changed_by_id": QT_TRANSLATE_NOOP("SyncText", "Changed by"),
+    "changed_on": QT_TRANSLATE_NOOP("SyncText", "Changed on"),
+    "choices": QT_TRANSLATE_NOOP("SyncText", "Choices"),
+    "close_reason": QT_TRANSLATE_NOOP("SyncText", "Reason for closing"),
+    "closed_on": QT_TRANSLATE_NOOP("SyncText", "Closed on"),
+    "completed_by_id": QT_TRANSLATE_NOOP("SyncText", "Completed by follow-up"),
+    "confirmed_at": QT_TRANSLATE_NOOP("SyncText", "Confirmed at"),
+    "credit_code": QT_TRANSLATE_NOOP("SyncText", "Unified social credit code"),
+    "decided_at": QT_TRANSLATE_NOOP("SyncText", "Decided at"),
+    "definition": QT_TRANSLATE_NOOP("SyncText", "View settings"),
+    "done_date": QT_TRANSLATE_NOOP("SyncText", "Done on"),
+    "field_id": QT_TRANSLATE_NOOP("SyncText", "Custom field"),
+    "follow_up_id": QT_TRANSLATE_NOOP("SyncText", "Follow-up"),
+    "form_id": QT_TRANSLATE_NOOP("SyncText", "Weekly form"),
+    "founded_on": QT_TRANSLATE_NOOP("SyncText", "Founded on"),
+    "headcount_band": QT_TRANSLATE_NOOP("SyncText", "Headcount"),
+    "hidden": QT_TRANSLATE_NOOP("SyncText", "Hidden"),
+    "iso_week": QT_TRANSLATE_NOOP("SyncText", "Week"),
+    "iso_year": QT_TRANSLATE_NOOP("SyncText", "Year"),
+    "kpi_key": QT_TRANSLATE_NOOP("SyncText", "KPI"),
+    "legal_representative": QT_TRANSLATE_NOOP("SyncText", "Legal representative"),
+    "line": QT_TRANSLATE_NOOP("SyncText", "Line"),
+    "new_stance": QT_TRANSLATE_NOOP("SyncText", "New stance"),
+    "noted_on": QT_TRANSLATE_NOOP("SyncText", "Noted on"),
+    "old_stance": QT_TRANSLATE_NOOP("SyncText", "Previous stance"),
+    "owner_kind": QT_TRANSLATE_NOOP("SyncText", "Attached to"),
+    "owner_uuid": QT_TRANSLATE_NOOP("SyncText", "Attached to record"),
+    "page": QT_TRANSLATE_NOOP("SyncText", "Page"),
+    "parent_id": QT_TRANSLATE_NOOP("SyncText", "Parent goal"),
+    "pin_hash": QT_TRANSLATE_NOOP("SyncText", "PIN"),
+    "planned_collection_cents": QT_TRANSLATE_NOOP("SyncText", "Planned collection"),
+    "proposal_reason": QT_TRANSLATE_NOOP("SyncText", "Reason for the proposal"),
+    "proposal_state": QT_TRANSLATE_NOOP("SyncText", "Proposal state"),
+    "proposed_at": QT_TRANSLATE_NOOP("SyncText", "Proposed at"),
+    "proposed_by_id": QT_TRANSLATE_NOOP("SyncText", "Proposed by"),
+    "proposed_value": QT_TRANSLATE_NOOP("SyncText", "Proposed value"),
+    "qualitative": QT_TRANSLATE_NOOP("SyncText", "Qualitative"),
+    "reason": QT_TRANSLATE_NOOP("SyncText", "Reason"),
+    "referrer_client_id": QT_TRANSLATE_NOOP("SyncText", "Referred by (client)"),
+    "referrer_contact_id": QT_TRANSLATE_NOOP("SyncText", "Referred by (contact)"),
+    "registered_capital_cents": QT_TRANSLATE_NOOP("SyncText", "Registered capital"),
+    "reports_to_id": QT_TRANSLATE_NOOP("SyncText", "Reports to"),
+    "resolved_at": QT_TRANSLATE_NOOP("SyncText", "Resolved at"),
+    "revenue_band": QT_TRANSLATE_NOOP("SyncText", "Annual revenue"),
+    "revised_on": QT_TRANSLATE_NOOP("SyncText", "Revised on"),
+    "reward_given": QT_TRANSLATE_NOOP("SyncText", "Reward given"),
+    "reward_given_cents": QT_TRANSLATE_NOOP("SyncText", "Reward given (amount)"),
+    "reward_given_on": QT_TRANSLATE_NOOP("SyncText", "Reward given on"),
+    "reward_promised": QT_TRANSLATE_NOOP("SyncText", "Reward promised"),
+    "reward_promised_cents": QT_TRANSLATE_NOOP("SyncText", "Reward promised (amount)"),
+    "satisfaction": QT_TRANSLATE_NOOP("SyncText", "Satisfaction"),
+    "scorer_id": QT_TRANSLATE_NOOP("SyncText", "Scored by"),
+    "seq": QT_TRANSLATE_NOOP("SyncText", "Instalment number"),
+    "sha256": QT_TRANSLATE_NOOP("SyncText", "File contents"),
+    "size_bytes": QT_TRANSLATE_NOOP("SyncText", "File size"),
+    "source_follow_up_id": QT_TRANSLATE_NOOP("SyncText", "From follow-up"),
+    "submitted_at": QT_TRANSLATE_NOOP("SyncText", "Handed in at"),
+    "unit": QT_TRANSLATE_NOOP("SyncText", "Unit"),
+    "value_date": QT_TRANSLATE_NOOP("SyncText", "Value (date)"),
+    "value_number": QT_TRANSLATE_NOOP("SyncText", "Value (number)"),
+    "value_text": QT_TRANSLATE_NOOP("SyncText", "Value"),
+    "weight": QT_TRANSLATE_NOOP("SyncText", "Weight"),
+}
+
+# a column whose word depends on its table
+TABLE_COLUMNS = {
+    ("contact", "title"): QT_TRANSLATE_NOOP("SyncText", "Job title"),
+    ("client_milestone", "position"): QT_TRANSLATE_NOOP("SyncText", "Order"),
+    ("custom_field_def", "position"): QT_TRANSLATE_NOOP("SyncText", "Order"),
+    ("handbook_entry", "position"): QT_TRANSLATE_NOOP("SyncText", "Order"),
+}
+
+# columns holding a key of an enumeration: shown by its label (``ui.labels``), as the pages show it
+ENUM_COLUMNS = {
+    ("User", "role"): "user_role",
+    ("client", "status"): "client_status",
+    ("client", "value_verdict"): "value_verdict",
+    ("client", "grade"): "grade",
+    ("contact", "role"): "stakeholder_role",
+    ("contact", "stance"): "stance",
+    ("contact", "influence"): "influence",
+    ("stance_change", "old_stance"): "stance",
+    ("stance_change", "new_stance"): "stance",
+    ("opportunity", "stage"): "stage",
+    ("opportunity_contact", "role"): "stakeholder_role",
+    ("follow_up", "channel"): "channel",
+    ("follow_up", "purpose"): "plan_type",
+    ("next_step", "plan_type"): "plan_type",
+    ("next_step", "bucket"): "bucket",
+    ("goal", "kind"): "goal_kind",
+    ("weekly_form", "status"): "weekly_status",
+    ("custom_field_def", "kind"): "custom_field_kind",
+    ("service_record", "kind"): "service_type",
+    ("service_record", "severity"): "service_severity",
+    ("service_record", "status"): "service_status",
+    ("client_dossier", "headcount_band"): "headcount_band",
+    ("client_dossier", "revenue_band"): "revenue_band",
 }
 
 RULES = {
-    "newer": QT_TRANSLATE_NOOP("SyncText", "newer change kept"),
-    "same_key": QT_TRANSLATE_NOOP("SyncText", "same name: merged into one"),
-    "before_sync": QT_TRANSLATE_NOOP("SyncText", "differed before the first sync"),
+    "newer": QT_TRANSLATE_NOOP(
+        "SyncText", "Both computers changed this field since they last synced: the newer change was kept."
+    ),
+    "same_key": QT_TRANSLATE_NOOP(
+        "SyncText",
+        "Both computers created a record under this name: they were merged into one record that keeps the "
+        "links of both.",
+    ),
+    "before_sync": QT_TRANSLATE_NOOP(
+        "SyncText", "The two files already held different values when they first synced: one was kept."
+    ),
 }
 
 
@@ -165,12 +279,117 @@ def table_text(table: str) -> str:
     return tr(TABLES[table]) if table in TABLES else table
 
 
-def record_text(table: str, uuid: str) -> str:
-    """Which record: its kind and the start of its UUID (the same on every computer)."""
-    return f"{table_text(table)} {uuid[:8]}"
+# --- the records' names (read on the database worker) ------------------------------------------------
+# A record is named by its own name or title, else by the record it belongs to (a payment by its contract,
+# a weekly plan item by its form): the user knows records by their names, never by their UUID.
+OWN_NAMES = ("name", "title", "file_name", "question", "number", "label", "key")
+PARENTS = (
+    "client",
+    "contract",
+    "form",
+    "goal",
+    "action",
+    "opportunity",
+    "contact",
+    "follow_up",
+    "field",
+    "user",
+)
+
+Names = dict[tuple[str, str], str]  # (table, uuid) -> the record's name
 
 
-def field_text(field: str) -> str:
+@dataclass(frozen=True)
+class ConflictList:
+    """The conflicts, newest first, and the names of the records they mention."""
+
+    conflicts: list[Conflict]
+    names: Names
+
+
+def _models() -> dict[str, Any]:
+    from desktop_crm.models import ALL_MODELS
+
+    return {model._meta.table_name.lower(): model for model in ALL_MODELS}  # type: ignore[attr-defined]
+
+
+def _row_name(row: Any, depth: int = 0) -> str:
+    from peewee import DoesNotExist, ForeignKeyField
+
+    fields = row._meta.fields
+    if row._meta.table_name == "weekly_form":
+        user = _row_name(row.user, depth + 1) if row.user_id is not None else ""
+        week = f"{row.iso_year}-W{row.iso_week:02d}"
+        return f"{user} {week}".strip()
+    for name in OWN_NAMES:
+        found = fields.get(name)
+        if found is not None and not isinstance(found, ForeignKeyField) and getattr(row, name):
+            return str(getattr(row, name))
+    if depth >= 2:
+        return ""
+    for name in PARENTS:
+        if isinstance(fields.get(name), ForeignKeyField):
+            try:
+                parent = getattr(row, name)
+            except DoesNotExist:
+                continue
+            named = _row_name(parent, depth + 1) if parent is not None else ""
+            if named:
+                return named
+    return ""
+
+
+def record_names(conflicts: list[Conflict]) -> Names:
+    """The names of the conflicts' records and of the records their values point at (worker)."""
+    from desktop_crm.sync.tables import table_named
+
+    tables = table_named()
+    wanted: dict[str, set[str]] = {}
+    anywhere: set[str] = set()
+    for conflict in conflicts:
+        wanted.setdefault(conflict.table.lower(), set()).add(conflict.uuid)
+        target = tables[conflict.table].foreign_keys.get(conflict.field) if conflict.table in tables else None
+        for value in (conflict.original, conflict.mine, conflict.theirs):
+            if target is not None and isinstance(value, str):
+                wanted.setdefault(target.lower(), set()).add(value)
+            elif conflict.field == "owner_uuid" and isinstance(
+                value, str
+            ):  # an attachment's record, any kind
+                anywhere.add(value)
+    models = _models()
+    for table in models if anywhere else ():
+        wanted.setdefault(table, set()).update(anywhere)
+    names: Names = {}
+    for table, uuids in wanted.items():
+        model = models.get(table)
+        if model is None:
+            continue
+        for row in model.select().where(model.uuid.in_(sorted(uuids))):
+            names[(table, row.uuid)] = _row_name(row)
+    return names
+
+
+def read_conflicts() -> ConflictList:
+    """The conflict list with its records' names (on the database worker)."""
+    conflicts = list_conflicts()
+    return ConflictList(conflicts, record_names(conflicts))
+
+
+# --- how a conflict reads ------------------------------------------------------------------------------
+def record_text(table: str, uuid: str, names: Names | None = None) -> str:
+    """Which record: its kind and its name ("Client · 北京中科信息"); the kind alone when it has no name
+    (the same record on every computer: the UUID is not shown, it means nothing to the user)."""
+    name = (names or {}).get((table.lower(), uuid), "")
+    return (
+        QCoreApplication.translate("SyncText", "{kind} · {name}").format(kind=table_text(table), name=name)
+        if name
+        else table_text(table)
+    )
+
+
+def field_text(field: str, table: str = "") -> str:
+    if (table, field) in TABLE_COLUMNS:
+        return tr(TABLE_COLUMNS[(table, field)])
     if field in LABELLED_COLUMNS:
         return label_text(LABELLED_COLUMNS[field])
     if field in OTHER_COLUMNS:
@@ -179,27 +398,64 @@ def field_text(field: str) -> str:
 
 
 def rule_text(rule: str) -> str:
+    """Why the kept value was kept, in a sentence (the tooltip of the Kept column)."""
     return tr(RULES[rule]) if rule in RULES else rule
 
 
-def value_text(field: str, value: Any) -> str:
-    """A field's value as the interface shows values: money and dates in the locale, a linked record by
-    the start of its UUID, nothing as an empty cell."""
+def _model_field(table: str, field: str) -> Any:
+    model = _models().get(table.lower())
+    if model is None:
+        return None
+    for candidate in model._meta.sorted_fields:
+        if candidate.column_name == field:
+            return candidate
+    return None
+
+
+def _list_text(value: str) -> str | None:
+    """A JSON list of words (a custom field's choices, a multiple choice) as a list in words."""
+    if not value.startswith("["):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        return None
+    return QLocale().createSeparatedList(items)
+
+
+def value_text(field: str, value: Any, table: str = "", names: Names | None = None) -> str:
+    """A field's value as the interface shows values: money and dates in the locale, an enumeration by its
+    label, a linked record by its name, yes/no in words, nothing as an empty cell."""
+    from peewee import BooleanField, DateField, DateTimeField, ForeignKeyField
+
     if value is None or value == "":
         return ""
-    if isinstance(value, bool):
+    column = _model_field(table, field) if table else None
+    if field == "pin_hash":
+        return QCoreApplication.translate("SyncText", "(set)")
+    if field == "owner_uuid" and isinstance(value, str):
+        found = next((name for (_table, uuid), name in (names or {}).items() if uuid == value), "")
+        return found or QCoreApplication.translate("SyncText", "(a record not on this computer)")
+    if isinstance(column, ForeignKeyField) or (field.endswith("_id") and isinstance(value, str)):
+        target = column.rel_model._meta.table_name.lower() if isinstance(column, ForeignKeyField) else ""
+        found = (names or {}).get((target, str(value)))
+        return found if found else QCoreApplication.translate("SyncText", "(a record not on this computer)")
+    if isinstance(value, bool) or isinstance(column, BooleanField):
         return (
             QCoreApplication.translate("SyncText", "Yes")
             if value
             else QCoreApplication.translate("SyncText", "No")
         )
+    if (table, field) in ENUM_COLUMNS and isinstance(value, str):
+        return labels.label(ENUM_COLUMNS[(table, field)], value)
     if field.endswith("_cents") and isinstance(value, int):
         return fmt.money(value)
-    if field.endswith("_id") and isinstance(value, str) and len(value) >= 32:
-        return value[:8]
     if isinstance(value, int | float):
         return fmt.number(value, 0 if isinstance(value, int) else 2)
-    if isinstance(value, str) and field.endswith(("_at", "_on", "_date")):
+    dated = isinstance(column, DateField | DateTimeField) or field.endswith(("_at", "_on", "_date"))
+    if isinstance(value, str) and dated:
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
@@ -207,6 +463,10 @@ def value_text(field: str, value: Any) -> str:
         if len(value) <= 10:
             return fmt.short_date(parsed.date())
         return fmt.short_datetime(parsed)
+    if isinstance(value, str):
+        listed = _list_text(value)
+        if listed is not None:
+            return listed
     return str(value)
 
 
@@ -228,14 +488,17 @@ def _imported_lines(summaries: list[ImportSummary]) -> list[str]:
         return [QCoreApplication.translate("SyncText", "No new changes from the other computers.")]
     lines = [
         QCoreApplication.translate(
-            "SyncText", "Records received: {records} ({applied} applied, {unchanged} already here)."
+            "SyncText",
+            "Records received: {records} ({applied} updated here, {unchanged} already up to date).",
         ).format(records=fmt.number(records), applied=fmt.number(applied), unchanged=fmt.number(unchanged))
     ]
     if conflicts:
         lines.append(
-            QCoreApplication.translate("SyncText", "Conflicts: {count}. Open the list to check them.").format(
-                count=fmt.number(conflicts)
-            )
+            QCoreApplication.translate(
+                "SyncText",
+                "Conflicts: {count} (the same field changed on two computers). Click Show conflicts… to "
+                "check them.",
+            ).format(count=fmt.number(conflicts))
         )
     else:
         lines.append(QCoreApplication.translate("SyncText", "No conflicts: every change merged cleanly."))

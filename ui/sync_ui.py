@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QLocale, QObject, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QLocale, QObject, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, QWidget
 
@@ -34,7 +34,7 @@ from desktop_crm.sync.folder import FILE_PROBLEMS, FolderSync, remembered_folder
 from desktop_crm.sync.log import replica_id
 
 from . import prompts
-from .sync_dialogs import ConflictsDialog, SyncResult, result_box, show_result
+from .sync_dialogs import ConflictsDialog, SyncResult, result_box, show_error, show_result
 from .sync_text import conflict_count
 from .tasks import Job, default_worker, deliver
 from .team_database import is_team
@@ -74,8 +74,13 @@ def _snapshot(folder: str, own: str | None) -> Snapshot:
     return found
 
 
+def _own_file() -> str:
+    return f"{replica_id(file_connection())}{SUFFIX}"
+
+
 def _after(result: FolderSync) -> Outcome:
-    own = Path(result.exported.path).name if result.exported is not None else None
+    """(worker) This computer's file is named even when the sync left it as it was (nothing to send)."""
+    own = Path(result.exported.path).name if result.exported is not None else _own_file()
     return Outcome(result.folder, result, _snapshot(result.folder, own), own)
 
 
@@ -93,7 +98,7 @@ def watch_job(folder: str | None, known: Snapshot | None, own: str | None) -> Ou
     chosen = folder or remembered_folder()
     if chosen is None:
         return Outcome(None, None)
-    own = own or f"{replica_id(file_connection())}{SUFFIX}"
+    own = own or _own_file()
     now = _snapshot(chosen, own)
     changed = [name for name, stat in sorted(now.items()) if (known or {}).get(name) != stat]
     if not changed:
@@ -120,10 +125,31 @@ def watch_job(folder: str | None, known: Snapshot | None, own: str | None) -> Ou
 
 
 def ask_folder(parent: QWidget | None, title: str, directory: str) -> str | None:
-    """Ask for a folder; ``None`` when cancelled."""
+    """Ask for a folder; ``None`` when cancelled.
+
+    Where Qt draws the dialog itself (no native one: Linux without a desktop's file dialog), its labels are
+    given in the interface language (Qt's Chinese lacks "Look in:"), the file type row that only says
+    "Directories" is hidden, and its list of places is kept out of the window's dark sidebar style (both are
+    named "sidebar")."""
     dialog = QFileDialog(parent, title, directory)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("SyncFolderDialog", "Look in:")
+    )
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.FileName, QCoreApplication.translate("SyncFolderDialog", "Folder:")
+    )
+    for name in ("fileTypeCombo", "fileTypeLabel"):
+        widget = dialog.findChild(QWidget, name)
+        if widget is not None:
+            widget.hide()
+    places = dialog.findChild(QWidget, "sidebar")
+    if places is not None:
+        places.setObjectName("fileDialogPlaces")
+        places.style().unpolish(places)  # the style sheet's rules matched again, under the new name
+        places.style().polish(places)
+    dialog.resize(760, 460)
     if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
         return None
     files = dialog.selectedFiles()
@@ -274,7 +300,7 @@ class SyncController(QObject):
             lambda: sync_job(where),
             self.tr("Syncing with {folder}…").format(folder=shown),
             self._on_sync_finished,
-            self._on_manual_failed,
+            lambda message: self._on_manual_failed(self.tr("Sync"), message),
         )
 
     def change_folder(self) -> Job | None:
@@ -320,7 +346,7 @@ class SyncController(QObject):
             lambda: export_changes(target),
             self.tr("Writing the changes to {path}…").format(path=target),
             lambda summary: self._on_file_finished(self.tr("Export changes"), summary),
-            self._on_manual_failed,
+            lambda message: self._on_manual_failed(self.tr("Export changes"), message),
         )
 
     def import_from_file(self) -> Job | None:
@@ -339,7 +365,7 @@ class SyncController(QObject):
             lambda: import_changes(source),
             self.tr("Importing the changes of {path}…").format(path=source),
             lambda summary: self._on_file_finished(self.tr("Import changes"), summary),
-            self._on_manual_failed,
+            lambda message: self._on_manual_failed(self.tr("Import changes"), message),
         )
 
     def show_conflicts(self) -> ConflictsDialog:
@@ -382,7 +408,10 @@ class SyncController(QObject):
         self._done()
         self._watch(outcome)
         result = outcome.result
-        if not isinstance(result, FolderSync) or (result.exported is None and not result.problems):
+        brought = isinstance(result, FolderSync) and any(s.applied or s.conflicts for s in result.imported)
+        if not isinstance(result, FolderSync) or (
+            result.exported is None and not result.problems and not brought
+        ):
             return  # nothing new in the folder: silent
         self.last_result = result
         self._synced_at(result.folder)
@@ -436,10 +465,10 @@ class SyncController(QObject):
         if show_result(self.window, title, summary):
             self.show_conflicts()
 
-    def _on_manual_failed(self, message: str) -> None:
+    def _on_manual_failed(self, title: str, message: str) -> None:
         self._done()
         self.window.statusBar().clearMessage()
-        prompts.show_error(self.window, self.tr("Sync"), message)
+        show_error(self.window, title, message)
 
     def _on_job_cancelled(self) -> None:
         if shiboken_valid(self):

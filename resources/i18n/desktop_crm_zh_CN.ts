@@ -2304,7 +2304,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+92" />
+        <location filename="../../ui/sync_dialogs.py" line="+122" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2325,28 +2325,37 @@ Your data is unchanged.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+18" />
+        <location line="+20" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location line="-17" />
-        <location line="+17" />
+        <location line="-19" />
+        <location line="+19" />
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-18" />
         <source>Kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Why</source>
-        <translation>原因</translation>
+        <location line="+17" />
+        <source>Merged</source>
+        <translation>已合并</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+10" />
+        <source>You chose this value on {when}.</source>
+        <translation>您于 {when} 选择了这个值。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="vanished">原因</translation>
+    </message>
+    <message>
+        <location line="-7" />
         <source>{value} (your choice)</source>
         <translation>{value}（您的选择）</translation>
     </message>
@@ -2354,18 +2363,22 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location line="+49" />
-        <location line="+114" />
+        <location line="+69" />
+        <location line="+120" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location line="-108" />
         <source>When two computers changed the same field, sync kept one value and lists the other here. Select a row to keep the other value: it is an ordinary edit, sent with the next sync.</source>
-        <translation>两台电脑修改了同一字段时，同步保留了其中一个值，另一个值列在这里。选中一行即可改为保留另一个值：这是一次普通的修改，会随下次同步发送。</translation>
+        <translation type="vanished">两台电脑修改了同一字段时，同步保留了其中一个值，另一个值列在这里。选中一行即可改为保留另一个值：这是一次普通的修改，会随下次同步发送。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-114" />
+        <source>When two computers changed the same field, sync kept one value (in bold) and lists both here. To use the other value, select the row and click Keep mine or Keep theirs: it is an ordinary edit, sent with the next sync.</source>
+        <translation>两台电脑修改了同一字段时，同步保留其中一个值（粗体），并在这里列出两个值。要改用另一个值，请选中该行，点击“保留我的”或“保留对方的”：这是一次普通的修改，会随下次同步发送。</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Loading the conflicts…</source>
         <translation>正在读取冲突…</translation>
     </message>
@@ -2375,7 +2388,7 @@ Your data is unchanged.</source>
         <translation>没有冲突：所有修改都已顺利合并。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+27" />
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
@@ -2395,7 +2408,7 @@ Your data is unchanged.</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>Saved. The value travels with the next sync.</source>
         <translation>已保存。该值会随下次同步发送。</translation>
     </message>
@@ -2405,9 +2418,13 @@ Your data is unchanged.</source>
         <translation>无法读取冲突：{error}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
+        <source>There is no value to choose.</source>
+        <translation>没有需要选择的值。</translation>
+    </message>
+    <message>
         <source>Two records with the same name were merged into one: there is no value to choose.</source>
-        <translation>两条同名记录已合并为一条：没有可选择的值。</translation>
+        <translation type="vanished">两条同名记录已合并为一条：没有可选择的值。</translation>
     </message>
 </context>
 <context>
@@ -12429,7 +12446,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+152" />
+        <location filename="../../ui/sync_ui.py" line="+178" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
@@ -12514,15 +12531,15 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>请选择共享文件夹：网络驱动器、云同步文件夹或 U 盘均可；每台电脑都与同一个文件夹同步。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+102" />
+        <location line="-12" />
+        <location line="+17" />
+        <location line="+105" />
         <location line="+32" />
-        <location line="+14" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="-145" />
+        <location line="-134" />
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
@@ -12534,11 +12551,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+17" />
         <location line="+7" />
+        <location line="+1" />
         <source>Export changes</source>
         <translation>导出变更</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Change files (*.crmchanges)</source>
         <translation>变更文件 (*.crmchanges)</translation>
     </message>
@@ -12550,11 +12568,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+11" />
         <location line="+9" />
+        <location line="+1" />
         <source>Import changes</source>
         <translation>导入变更</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Change files (*.crmchanges);;All files (*)</source>
         <translation>变更文件 (*.crmchanges);;所有文件 (*)</translation>
     </message>
@@ -12564,15 +12583,28 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在导入 {path} 中的变更…</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+77" />
         <source>The automatic sync failed: {error}</source>
         <translation>自动同步失败：{error}</translation>
     </message>
 </context>
 <context>
+    <name>SyncFolderDialog</name>
+    <message>
+        <location line="-305" />
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+</context>
+<context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="-232" />
+        <location filename="../../ui/sync_dialogs.py" line="-281" />
         <source>Show conflicts…</source>
         <translation>查看冲突…</translation>
     </message>
@@ -12580,7 +12612,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+25" />
+        <location filename="../../ui/sync_text.py" line="+28" />
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -12611,11 +12643,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <location line="+136" />
         <source>Custom field</source>
         <translation>自定义字段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-135" />
         <source>Custom field value</source>
         <translation>自定义字段值</translation>
     </message>
@@ -12656,11 +12689,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <location line="+128" />
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-127" />
         <source>Follow-up contact</source>
         <translation>跟进联系人</translation>
     </message>
@@ -12681,11 +12715,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <location line="+105" />
         <source>Goal action</source>
         <translation>行动目标</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-104" />
         <source>Goal client</source>
         <translation>目标客户</translation>
     </message>
@@ -12696,11 +12731,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <location line="+121" />
         <source>Weekly form</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-120" />
         <source>Weekly collection item</source>
         <translation>周回款项</translation>
     </message>
@@ -12791,11 +12827,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+1" />
+        <location line="+77" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-76" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -12845,22 +12882,387 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>键</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assigned by</source>
+        <translation>下达人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time slot</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changed on</source>
+        <translation>变化日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason for closing</source>
+        <translation>关闭原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed on</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Completed by follow-up</source>
+        <translation>完成它的跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confirmed at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>View settings</source>
+        <translation>视图设置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
         <location line="+4" />
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Headcount</source>
+        <translation>人员规模</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KPI</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Line</source>
+        <translation>批注位置</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New stance</source>
+        <translation>新立场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Noted on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Previous stance</source>
+        <translation>原立场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attached to</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attached to record</source>
+        <translation>所属记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Parent goal</source>
+        <translation>上级目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Planned collection</source>
+        <translation>计划回款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason for the proposal</source>
+        <translation>提议理由</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposal state</source>
+        <translation>提议状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposed at</source>
+        <translation>提议时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proposed value</source>
+        <translation>提议值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Qualitative</source>
+        <translation>定性目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referred by (client)</source>
+        <translation>推荐客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Referred by (contact)</source>
+        <translation>推荐联系人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Registered capital</source>
+        <translation>注册资本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Annual revenue</source>
+        <translation>年营业额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revised on</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given</source>
+        <translation>已给奖励</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given (amount)</source>
+        <translation>已给奖励金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward given on</source>
+        <translation>奖励给予日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward promised</source>
+        <translation>许诺的奖励</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reward promised (amount)</source>
+        <translation>许诺的奖励金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scored by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Instalment number</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File contents</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From follow-up</source>
+        <translation>来源跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handed in at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value (date)</source>
+        <translation>值（日期）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value (number)</source>
+        <translation>值（数字）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <location line="+1" />
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Both computers changed this field since they last synced: the newer change was kept.</source>
+        <translation>自上次同步以来，两台电脑都修改了这个字段：保留了较新的修改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Both computers created a record under this name: they were merged into one record that keeps the links of both.</source>
+        <translation>两台电脑都以这个名称新建了记录：它们已合并为一条记录，保留双方的全部关联。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The two files already held different values when they first synced: one was kept.</source>
+        <translation>两个文件第一次同步时这个字段的值就已不同：保留了其中一个。</translation>
+    </message>
+    <message>
+        <location line="+117" />
+        <source>{kind} · {name}</source>
+        <translation>{kind} · {name}</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>(set)</source>
+        <translation>（已设置）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+4" />
+        <source>(a record not on this computer)</source>
+        <translation>（本机没有这条记录）</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Records received: {records} ({applied} updated here, {unchanged} already up to date).</source>
+        <translation>收到记录：{records} 条（本机更新 {applied} 条，{unchanged} 条已是最新）。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Conflicts: {count} (the same field changed on two computers). Click Show conflicts… to check them.</source>
+        <translation>冲突：{count} 处（同一字段在两台电脑上都被修改）。请点击“查看冲突…”核对。</translation>
+    </message>
+    <message>
         <source>newer change kept</source>
-        <translation>保留较新的修改</translation>
+        <translation type="vanished">保留较新的修改</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>same name: merged into one</source>
-        <translation>同名：已合并为一条</translation>
+        <translation type="vanished">同名：已合并为一条</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>differed before the first sync</source>
-        <translation>首次同步前已不同</translation>
+        <translation type="vanished">首次同步前已不同</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="-50" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -12870,22 +13272,20 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>否</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+39" />
         <source>No new changes from the other computers.</source>
         <translation>其他电脑没有新的变更。</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Records received: {records} ({applied} applied, {unchanged} already here).</source>
-        <translation>收到记录：{records} 条（应用 {applied} 条，{unchanged} 条本机已有）。</translation>
+        <translation type="vanished">收到记录：{records} 条（应用 {applied} 条，{unchanged} 条本机已有）。</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>Conflicts: {count}. Open the list to check them.</source>
-        <translation>冲突：{count} 个。请打开冲突列表查看。</translation>
+        <translation type="vanished">冲突：{count} 个。请打开冲突列表查看。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+16" />
         <source>No conflicts: every change merged cleanly.</source>
         <translation>没有冲突：所有修改都已顺利合并。</translation>
     </message>
@@ -12900,7 +13300,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>发出记录：{count} 条。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>The changes were written to {path}.</source>
         <translation>变更已写入 {path}。</translation>
     </message>

@@ -6,20 +6,22 @@ nothing when only our own file does)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_crm.clock import FrozenClock
 from desktop_crm.db import close_database, open_database
 from desktop_crm.errors import CrmError
-from desktop_crm.models import Client
+from desktop_crm.models import Client, User
 from desktop_crm.sync.folder import sync_folder
-from ui import i18n, prompts, sync_ui
+from ui import i18n, labels, prompts, sync_ui
 from ui.errors import error_text
 from ui.main_window import MainWindow
 
@@ -95,6 +97,34 @@ def _conflicting_phones(db_path: Path, other: Path, shared: Path, clock: FrozenC
     _on(db_path)
 
 
+def _conflicting_owner_and_status(db_path: Path, other: Path, shared: Path, clock: FrozenClock) -> None:
+    """This laptop gives 北京中科信息 to 陈主管 and makes it a prospect; the other laptop, later, gives it
+    to a salesperson it has just created and marks it churned (its values are kept)."""
+    _met(db_path, other, shared, clock)
+    _on(db_path)
+    client = Client.get(Client.name == "北京中科信息")
+    client.owner = User.get(User.name == "陈主管")
+    client.status = "prospect"
+    client.save()
+    clock.advance(minutes=5)
+    _on(other)
+    client = Client.get(Client.name == "北京中科信息")
+    client.owner = User.create(name="李新人", role="salesperson")
+    client.status = "lost"
+    client.save()
+    sync_folder(shared)
+    clock.advance(minutes=1)
+    _on(db_path)
+
+
+UUID_LIKE = re.compile(r"\b[0-9a-f]{8}(-[0-9a-f]{4}){0,4}\b")
+
+
+def _rows(dialog: Any) -> list[list[str]]:
+    model = dialog.model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
 def _wait_done(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.sync.job is None, timeout=15_000)
 
@@ -124,9 +154,8 @@ def test_sync_now_asks_the_folder_the_first_time_and_brings_the_other_laptops_re
     title, text = modal.seen[-1][1], modal.seen[-1][2]
     assert title == "Sync"
     assert f"Synced with {shared.resolve()}." in text
-    assert (
-        "Records received: 16 (1 applied, 15 already here)." in text
-    )  # the other's first file: every record
+    # the other's first file: every record
+    assert "Records received: 16 (1 updated here, 15 already up to date)." in text
     assert "No conflicts: every change merged cleanly." in text
     assert Client.get_or_none(Client.name == "深圳新客户") is not None
     assert window.statusBar().currentMessage().startswith(f"Synced with {shared.resolve()} at ")
@@ -146,14 +175,22 @@ def test_conflicts_are_listed_and_keep_mine_changes_the_value(
     modal.answers[:] = [OPEN]  # the result's "Show conflicts…"
     window.sync.sync_action.trigger()
     qtbot.waitUntil(lambda: window.sync.conflicts_dialog is not None, timeout=15_000)
-    assert "Conflicts: 1. Open the list to check them." in modal.seen[-1][2]
+    assert "Conflicts: 1 (the same field changed on two computers)." in modal.seen[-1][2]
     dialog = window.sync.conflicts_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=15_000)
     assert dialog.stack.currentWidget() is dialog.table
     row = [dialog.model.index(0, c).data() for c in range(dialog.model.columnCount())]
-    assert row[1].startswith("Client ") and len(row[1]) == len("Client ") + 8
-    assert row[2:] == ["Phone", "010-88886666", "13900000000", "18811111110", "Theirs", "newer change kept"]
+    assert row[1:] == [
+        "Client · 北京中科信息",
+        "Phone",
+        "010-88886666",
+        "13900000000",
+        "18811111110",
+        "Theirs",
+    ]
+    assert dialog.why_label.text().endswith("the newer change was kept.")
+    assert dialog.model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == dialog.why_label.text()
     assert _phone("北京中科信息") == "18811111110"
     assert dialog.table.selectionModel().selectedRows()  # the first row is selected
     assert dialog.mine_button.isEnabled() and not dialog.theirs_button.isEnabled()
@@ -165,6 +202,68 @@ def test_conflicts_are_listed_and_keep_mine_changes_the_value(
     assert dialog.model.index(0, 6).data() == "Mine (your choice)"
     assert not dialog.mine_button.isEnabled() and dialog.theirs_button.isEnabled()
     _grab(dialog, "sync_conflicts_test_en.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_conflicts_name_records_users_and_choices_as_the_pages_do_never_by_uuid(
+    qtbot: QtBot,
+    qapp: QApplication,
+    other: Path,
+    db_path: Path,
+    shared: Path,
+    clock: FrozenClock,
+    lang: str,
+) -> None:
+    _conflicting_owner_and_status(db_path, other, shared, clock)
+    sync_folder(shared)
+    if lang == "zh_CN":
+        i18n.install_translators(qapp, lang)
+    window = make_window(qtbot, db_path, lang)
+    dialog = window.sync.show_conflicts()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=15_000)
+    rows = {row[2]: row for row in _rows(dialog)}
+    if lang == "en":
+        assert rows["Owner"][1:] == ["Client · 北京中科信息", "Owner", "王晓明", "陈主管", "李新人", "Theirs"]
+        assert rows["Status"][3:] == ["Customer", "Prospect", "Churned", "Theirs"]
+        assert dialog.windowTitle() == "Sync conflicts"
+    else:
+        assert rows["负责人"][1:] == ["客户 · 北京中科信息", "负责人", "王晓明", "陈主管", "李新人", "对方的"]
+        assert rows["状态"][3:6] == [
+            labels.label("client_status", s) for s in ("customer", "prospect", "lost")
+        ]
+        assert all(not re.search("[A-Za-z]", cell) for cell in rows["状态"])  # nothing left in English
+        assert dialog.windowTitle() == "同步冲突"
+    for row in rows.values():
+        assert not any(UUID_LIKE.search(cell) for cell in row), row
+    # the widths: every column in sight (no scrolling sideways), these short texts whole
+    header = dialog.table.horizontalHeader()
+    assert header.length() <= dialog.table.viewport().width() + 2
+    for column in range(dialog.model.columnCount()):
+        wanted = max(dialog.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= wanted, column
+    _grab(dialog, f"sync_conflicts_names_{lang}.png")
+
+
+def test_the_shared_folder_is_asked_in_the_interface_language(
+    qtbot: QtBot, qapp: QApplication, populated_db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    i18n.install_translators(qapp, "zh_CN")
+    window = make_window(qtbot, db_path, "zh_CN")
+    seen: dict[str, Any] = {}
+
+    def look(dialog: QFileDialog) -> int:
+        seen["title"] = dialog.windowTitle()
+        seen["look_in"] = dialog.labelText(QFileDialog.DialogLabel.LookIn)
+        seen["file_type"] = dialog.findChild(QWidget, "fileTypeCombo")
+        seen["type_hidden"] = seen["file_type"] is None or seen["file_type"].isHidden()
+        seen["sidebar"] = dialog.findChild(QWidget, "sidebar")  # the window's dark sidebar style
+        return 0
+
+    monkeypatch.setattr(prompts, "run_modal", look)
+    assert window.sync.change_folder() is None  # cancelled: nothing synced
+    assert seen["title"] == "选择共享文件夹"
+    assert seen["look_in"] == "查找范围："
+    assert seen["type_hidden"] and seen["sidebar"] is None
 
 
 def test_the_conflict_list_shows_loading_then_its_empty_state(
@@ -214,7 +313,7 @@ def test_export_and_import_changes_from_the_file_menu(
     qtbot.waitUntil(lambda: len(modal.seen) == 2, timeout=15_000)
     _wait_done(qtbot, window)
     assert modal.seen[1][1] == "Import changes"
-    assert "Records received: 16 (1 applied, 15 already here)." in modal.seen[1][2]
+    assert "Records received: 16 (1 updated here, 15 already up to date)." in modal.seen[1][2]
     assert Client.get_or_none(Client.name == "杭州西湖茶业") is not None
 
 
@@ -242,7 +341,7 @@ def test_a_hostile_file_is_told_in_chinese_not_as_a_traceback(
     window.sync.import_action.trigger()
     qtbot.waitUntil(lambda: len(modal.seen) == 1, timeout=15_000)
     kind, title, text = modal.seen[0]
-    assert kind == "QMessageBox" and title == "同步"
+    assert kind == "QMessageBox" and title == "导入变更"  # named after what failed
     assert text == error_text(CrmError("sync.not_changes", path=str(hostile)))
     assert "变更文件" in text and "Traceback" not in text
     assert db_path.read_bytes() == before
@@ -287,7 +386,7 @@ def test_the_watched_folder_syncs_when_another_laptops_file_changes(
     result = window.sync.last_result
     assert Client.get_or_none(Client.name == "成都天府软件") is not None
     assert window.statusBar().currentMessage().startswith(f"Synced with {shared.resolve()} at ")
-    assert result.exported is not None  # type: ignore[union-attr]
+    assert any(s.applied for s in result.imported)  # type: ignore[union-attr]
     # our own write (the file just exported) wakes the watcher: a look, but no second sync
     qtbot.wait(600)
     _wait_done(qtbot, window)
