@@ -72,14 +72,14 @@ def result_box(parent: QWidget | None, title: str, result: SyncResult, *, modal:
             QCoreApplication.translate("SyncResult", "Show conflicts…")
         )
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
-    _widen(box)
+    widen(box)
     if not modal:
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
 
 
-def _widen(box: QMessageBox) -> None:
+def widen(box: QMessageBox) -> None:
     """Wide enough for a folder's or a file's path on one line."""
     layout = box.layout()
     if isinstance(layout, QGridLayout):
@@ -98,7 +98,7 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
     box.setObjectName("syncErrorBox")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    _widen(box)
+    widen(box)
     prompts.run_modal(box)
 
 

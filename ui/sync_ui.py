@@ -34,7 +34,7 @@ from desktop_crm.sync.folder import FILE_PROBLEMS, FolderSync, remembered_folder
 from desktop_crm.sync.log import replica_id
 
 from . import prompts
-from .sync_dialogs import ConflictsDialog, SyncResult, result_box, show_error, show_result
+from .sync_dialogs import ConflictsDialog, SyncResult, result_box, show_error, show_result, widen
 from .sync_text import conflict_count
 from .tasks import Job, default_worker, deliver
 from .team_database import is_team
@@ -315,17 +315,13 @@ class SyncController(QObject):
             "Choose the shared folder: a network drive, a synced cloud folder or a USB stick; every computer "
             "syncs with the same folder."
         )
-        answer = prompts.ask_choice(
-            self.window,
-            self.tr("Sync"),
-            text,
-            [
-                (QMessageBox.StandardButton.Open, self.tr("Choose the folder…")),
-                (QMessageBox.StandardButton.Cancel, self.tr("Cancel")),
-            ],
-            QMessageBox.StandardButton.Open,
-        )
-        if answer != QMessageBox.StandardButton.Open:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sync"), text, parent=self.window)
+        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Open).setText(self.tr("Choose the folder…"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        widen(box)  # a narrow box broke the Chinese sentence inside a word
+        if prompts.run_modal(box) != QMessageBox.StandardButton.Open.value:
             return None
         return self.change_folder()
 

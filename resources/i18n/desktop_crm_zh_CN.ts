@@ -12528,7 +12528,8 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="+6" />
         <source>Choose the shared folder: a network drive, a synced cloud folder or a USB stick; every computer syncs with the same folder.</source>
-        <translation>请选择共享文件夹：网络驱动器、云同步文件夹或 U 盘均可；每台电脑都与同一个文件夹同步。</translation>
+        <translation>请选择共享文件夹：网络驱动器、云同步文件夹或U盘均可。
+每台电脑都与同一个文件夹同步。</translation>
     </message>
     <message>
         <location line="-12" />
