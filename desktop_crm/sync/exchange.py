@@ -24,17 +24,17 @@ import os
 import re
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .. import clock
 from ..errors import CrmError
 from ..migrations import LATEST_VERSION
 from ..models import new_uuid
-from .log import enable, is_enabled, replica_id, stamp_pending
+from .log import enable, is_enabled, next_generation, on_team, put_meta, replica_id, stamp_pending
 from .merge import Merger, Record, Waiting, select_rows
 from .tables import synced_tables, table_named
 
@@ -44,6 +44,10 @@ FORMAT = "desktop-crm-changes"
 FORMAT_VERSION = 1
 SUFFIX = ".crmchanges"
 MAX_MANIFEST = 1 << 20
+
+
+# which records a replica may receive (the team database's pulls: who sees what)
+Visible = Callable[[Record], bool]
 
 
 @dataclass
@@ -82,7 +86,7 @@ def file_connection() -> sqlite3.Connection:
 
 def backup_before_first_sync(conn: sqlite3.Connection) -> None:
     """The existing backup, taken once: before the file's first exchange."""
-    if is_enabled(conn):
+    if on_team(conn) or is_enabled(conn):
         return
     path = conn.execute("PRAGMA database_list").fetchone()[2]
     if path:
@@ -103,27 +107,65 @@ def start_syncing(conn: sqlite3.Connection) -> str:
 
 
 # --- export ---------------------------------------------------------------------------------------
-def _outgoing(conn: sqlite3.Connection, everything: bool) -> Iterator[Record]:
+def _outgoing(
+    conn: sqlite3.Connection,
+    everything: bool,
+    since: int | None = None,
+    skip: str | None = None,
+    visible: Visible | None = None,
+) -> Iterator[Record]:
+    """The records to send: every record (``everything``), those with a version since sync began (a
+    change file), or (``since``, the team database) those with a version written after exchange number
+    ``since``, leaving out those whose new versions all came from the replica ``skip`` (it has them)."""
     for table in synced_tables():
+        params: tuple[Any, ...]
         stamped: dict[str, dict[str, tuple[str, Any]]] = {}
-        for uuid, col, stamp, prev in conn.execute(
-            "SELECT uuid, col, stamp, prev FROM sync_field WHERE tbl = ?", (table.name,)
+        news: dict[str, bool] = {}  # uuid -> a version after ``since`` not from ``skip``
+        for uuid, col, stamp, prev, gen in conn.execute(
+            "SELECT uuid, col, stamp, prev, gen FROM sync_field WHERE tbl = ?", (table.name,)
         ):
             stamped.setdefault(uuid, {})[col] = (stamp, json.loads(prev) if prev is not None else None)
-        tombs = {
-            uuid: ((stamp, seen), json.loads(row))
-            for uuid, stamp, seen, row in conn.execute(
-                "SELECT uuid, stamp, seen, row FROM sync_tomb WHERE tbl = ?", (table.name,)
-            )
-        }
+            if since is not None and gen > since:
+                news[uuid] = news.get(uuid, False) or not _from(stamp, skip)
+        tombs = {}
+        for uuid, stamp, seen, row, gen in conn.execute(
+            "SELECT uuid, stamp, seen, row, gen FROM sync_tomb WHERE tbl = ?", (table.name,)
+        ):
+            tombs[uuid] = ((stamp, seen), json.loads(row))
+            if since is not None and gen > since:
+                news[uuid] = news.get(uuid, False) or not _from(stamp, skip)
 
-        where = "" if everything else "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ?)"
-        for values in conn.execute(select_rows(table, where), () if everything else (table.name,)):
+        def wanted(uuid: str, news: dict[str, bool] = news) -> bool:
+            """(rows read by ``where`` below, and every tombstone)"""
+            return everything or since is None or news.get(uuid, False)
+
+        where, params = "", ()
+        if everything:
+            pass
+        elif since is None:
+            where, params = "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ?)", (table.name,)
+        else:
+            where = "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ? AND gen > ?)"
+            params = (table.name, since)
+        for values in conn.execute(select_rows(table, where), params):
             tomb = tombs.pop(values[0], None)
+            if not wanted(values[0]):
+                continue
             row = dict(zip(table.columns, values[1:-1], strict=True))
-            yield _record(table.name, values[0], row, stamped.get(values[0], {}), tomb[0] if tomb else None)
+            record = _record(
+                table.name, values[0], row, stamped.get(values[0], {}), tomb[0] if tomb else None
+            )
+            if visible is None or visible(record):
+                yield record
         for uuid, (deleted, row) in tombs.items():
-            yield _record(table.name, uuid, row, stamped.get(uuid, {}), deleted)
+            if wanted(uuid):
+                record = _record(table.name, uuid, row, stamped.get(uuid, {}), deleted)
+                if visible is None or visible(record):
+                    yield record
+
+
+def _from(stamp: str, replica: str | None) -> bool:
+    return replica is not None and stamp.endswith(f".{replica}")
 
 
 def _record(
@@ -139,7 +181,6 @@ def _record(
 
 def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> ExportSummary:
     """Write this replica's changes (every record on its first export or with ``full``) to ``path``."""
-    from ..safe_write import replaced_binary_file
     from ..write_guard import write_transaction
 
     conn = file_connection()
@@ -148,43 +189,64 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
         enable(conn)
         stamp_pending(conn)
         everything = full or not conn.execute("SELECT exported FROM sync_state").fetchone()[0]
-        replica = replica_id(conn)
-        count = 0
-        with replaced_binary_file(path) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-            with archive.open("changes.jsonl", "w") as member:
-                out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
-                hashes: set[str] = set()
-                for record in _outgoing(conn, everything):
-                    out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
-                    count += 1
-                    if record.table == "attachment" and record.deleted is None:
-                        hashes.add(str(record.row.get("sha256") or ""))
-                out.flush()
-                out.detach()
-            files = _add_files(archive, hashes)
-            aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
-            archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
-            file_id = new_uuid()
-            _note_written(conn, file_id)
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "schema_version": LATEST_VERSION,
-                "replica": replica,
-                "file_id": file_id,
-                "made_at": clock.now().isoformat(" "),
-                "full": bool(everything),
-                "records": count,
-                "files": files,
-                # the replicas whose every record this one has received: a folder's writer sees who needs all
-                "has_full_from": [
-                    r
-                    for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen ORDER BY replica")
-                ],
-            }
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
-        conn.execute("UPDATE sync_state SET exported = 1")
-        conn.execute("DELETE FROM sync_meta WHERE key = 'unexported'")
+        return write_changes(conn, path, everything=everything)
+
+
+def write_changes(
+    conn: sqlite3.Connection,
+    path: str | os.PathLike[str],
+    *,
+    everything: bool,
+    since: int | None = None,
+    skip: str | None = None,
+    visible: Visible | None = None,
+    files: FileStore | None = None,
+) -> ExportSummary:
+    """Write the change file (inside the caller's transaction, the pending changes stamped): see
+    :func:`_outgoing` for which records; ``files``: where the attachments' bytes are read."""
+    from ..safe_write import replaced_binary_file
+
+    replica = replica_id(conn)
+    count = 0
+    with replaced_binary_file(path) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("changes.jsonl", "w") as member:
+            out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
+            hashes: set[str] = set()
+            for record in _outgoing(conn, everything, since, skip, visible):
+                out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
+                count += 1
+                if record.table == "attachment" and record.deleted is None:
+                    hashes.add(str(record.row.get("sha256") or ""))
+            out.flush()
+            out.detach()
+        added = (files or FolderFiles()).add(archive, hashes)
+        aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
+        archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
+        file_id = new_uuid()
+        _note_written(conn, file_id)
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_version": LATEST_VERSION,
+            "replica": replica,
+            "file_id": file_id,
+            "made_at": clock.now().isoformat(" "),
+            "full": bool(everything),
+            "records": count,
+            "files": added,
+            # the replicas whose every record this one has received: a folder's writer sees who needs all
+            "has_full_from": [
+                r
+                for (r,) in conn.execute(
+                    "SELECT replica FROM sync_peer WHERE full_seen <> 0 ORDER BY replica"
+                )
+            ],
+            # the exchange number it was written at (the team database's pulls start after it)
+            "gen": int(conn.execute("SELECT gen FROM sync_state").fetchone()[0]),
+        }
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    conn.execute("UPDATE sync_state SET exported = 1")
+    conn.execute("DELETE FROM sync_meta WHERE key = 'unexported'")
     return ExportSummary(os.fspath(path), replica, count, bool(everything))
 
 
@@ -199,7 +261,7 @@ def written_files(conn: sqlite3.Connection) -> list[str]:
 
 def _note_written(conn: sqlite3.Connection, file_id: str) -> None:
     kept = (written_files(conn) + [file_id])[-WRITTEN_KEPT:]
-    conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('written', ?)", (json.dumps(kept),))
+    put_meta(conn, "written", json.dumps(kept))
 
 
 def _note_unexported(conn: sqlite3.Connection) -> None:
@@ -249,10 +311,8 @@ def _records(archive: zipfile.ZipFile) -> Iterator[Record]:
         raise CrmError("sync.bad_file", reason=str(exc) or type(exc).__name__) from None
 
 
-def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
-    """Merge another replica's change file into the open file, in one transaction."""
-    from ..write_guard import write_transaction
-
+def open_changes(path: str | os.PathLike[str]) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+    """The change file at ``path`` and its manifest (checked: format, schema version)."""
     name = os.fspath(path)
     if not Path(name).is_file():
         raise CrmError("sync.no_file", path=name)
@@ -260,11 +320,23 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
         archive = zipfile.ZipFile(name)
     except (zipfile.BadZipFile, OSError):
         raise CrmError("sync.not_changes", path=name) from None
+    try:
+        return archive, read_manifest(archive, name)
+    except BaseException:
+        archive.close()
+        raise
+
+
+def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
+    """Merge another replica's change file into the open file, in one transaction."""
+    from ..write_guard import write_transaction
+
+    name = os.fspath(path)
+    archive, manifest = open_changes(name)
     with archive:
-        manifest = read_manifest(archive, name)
         conn = file_connection()
         backup_before_first_sync(conn)
-        _take_files(archive)  # before the records that name them; bytes nobody names are harmless
+        FolderFiles().take(archive)  # before the records that name them; bytes nobody names are harmless
         with write_transaction():
             enable(conn)
             if manifest["replica"] == replica_id(conn):
@@ -274,72 +346,128 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
                 # a file copied to a new laptop) that synced on its own. This one takes a new id, and the
                 # copy's changes merge like any other laptop's.
                 conn.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
-            stamped = stamp_pending(
-                conn
-            )  # this file's own changes get their stamps before anything is merged
-            conn.execute("UPDATE sync_state SET applying = 1")
-            merger = Merger(conn, manifest["replica"])
-            for table, uuid, target in _aliases(archive):
-                if uuid != target:
-                    merger.alias(table, uuid, target)
-            count = _apply_all(conn, merger, _records(archive))
-            conn.execute(
-                "INSERT INTO sync_peer (replica, file_id, imported_at, full_seen) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (replica) DO UPDATE SET file_id = excluded.file_id, "
-                "imported_at = excluded.imported_at, full_seen = max(full_seen, excluded.full_seen)",
-                (
-                    manifest["replica"],
-                    str(manifest.get("file_id", "")),
-                    clock.now().isoformat(" "),
-                    1 if manifest.get("full") is True else 0,
-                ),
-            )
-            conn.execute("UPDATE sync_state SET applying = 0")
-            if merger.stats.applied or stamped:
-                _note_unexported(conn)
+            return merge_changes(conn, archive, manifest, name)
+
+
+def merge_changes(
+    conn: sqlite3.Connection, archive: zipfile.ZipFile, manifest: dict[str, Any], name: str
+) -> ImportSummary:
+    """Merge the change file's records (inside the caller's transaction; the bookkeeping enabled)."""
+    next_generation(conn)
+    stamped = stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
+    conn.execute("UPDATE sync_state SET applying = 1")
+    merger = Merger(conn, manifest["replica"])
+    for table, uuid, target in _aliases(archive):
+        if uuid != target:
+            merger.alias(table, uuid, target)
+    count = _apply_all(conn, merger, _records(archive))
+    conn.execute(
+        "INSERT INTO sync_peer (replica, file_id, imported_at, full_seen) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (replica) DO UPDATE SET file_id = excluded.file_id, "
+        "imported_at = excluded.imported_at, full_seen = CASE WHEN excluded.full_seen > sync_peer.full_seen "
+        "THEN excluded.full_seen ELSE sync_peer.full_seen END",
+        (
+            manifest["replica"],
+            str(manifest.get("file_id", "")),
+            clock.now().isoformat(" "),
+            1 if manifest.get("full") is True else 0,
+        ),
+    )
+    conn.execute("UPDATE sync_state SET applying = 0")
+    if merger.stats.applied or stamped:
+        _note_unexported(conn)
     stats = merger.stats
     return ImportSummary(
         name, manifest["replica"], count, stats.applied, stats.unchanged, stats.conflicts, stats.waiting
     )
 
 
-def _add_files(archive: zipfile.ZipFile, hashes: set[str]) -> int:
-    """The attachments' bytes (``files/<sha256>``) of the records written, those this file's store has."""
-    from ..attachments import blob_path, current_store
+class FileStore(Protocol):
+    """Where a replica keeps the attachments' bytes: a file's folder, or the team database."""
 
-    store, added = current_store(), 0
-    for sha256 in sorted(h for h in hashes if _SHA256.fullmatch(h)):
-        source = blob_path(store, sha256)
-        if source.is_file():
-            archive.write(source, f"files/{sha256}")
-            added += 1
-    return added
+    def add(self, archive: zipfile.ZipFile, hashes: set[str]) -> int: ...
+
+    def take(self, archive: zipfile.ZipFile) -> None: ...
 
 
-def _take_files(archive: zipfile.ZipFile) -> None:
-    """Put the file's attachment bytes into this file's store, each checked against its hash (bytes that
-    are not what their name says are dropped)."""
-    from ..attachments import blob_path, current_store, write_checked
-
-    store = current_store()
+def _members(archive: zipfile.ZipFile) -> Iterator[tuple[zipfile.ZipInfo, str]]:
+    """The file's attachment bytes: ``files/<sha256>`` members."""
     for info in archive.infolist():
         name = info.filename
-        if not name.startswith("files/") or not _SHA256.fullmatch(sha256 := name.removeprefix("files/")):
-            continue
-        if blob_path(store, sha256).is_file():
-            continue
+        if name.startswith("files/") and _SHA256.fullmatch(sha256 := name.removeprefix("files/")):
+            yield info, sha256
 
-        def chunks(member: zipfile.ZipInfo = info) -> Iterator[bytes]:
-            with archive.open(member) as source:
-                while chunk := source.read(1 << 20):
-                    yield chunk
 
-        try:
-            write_checked(chunks(), store, sha256)
-        except ValueError:
-            log.warning("change file: the bytes named %s are not those; dropped", sha256)
-        except (zipfile.BadZipFile, EOFError):
-            raise CrmError("sync.bad_file", reason=f"files/{sha256}") from None
+def _chunks_of(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    try:
+        with archive.open(member) as source:
+            while chunk := source.read(1 << 20):
+                yield chunk
+    except (zipfile.BadZipFile, EOFError):
+        raise CrmError("sync.bad_file", reason=member.filename) from None
+
+
+class FolderFiles:
+    """The open file's attachment folder."""
+
+    def add(self, archive: zipfile.ZipFile, hashes: set[str]) -> int:
+        """The bytes of the records written (``files/<sha256>``), those the folder has."""
+        from ..attachments import blob_path, current_store
+
+        store, added = current_store(), 0
+        for sha256 in sorted(h for h in hashes if _SHA256.fullmatch(h)):
+            source = blob_path(store, sha256)
+            if source.is_file():
+                archive.write(source, f"files/{sha256}")
+                added += 1
+        return added
+
+    def take(self, archive: zipfile.ZipFile) -> None:
+        """Put the file's attachment bytes into the folder, each checked against its hash (bytes that
+        are not what their name says are dropped)."""
+        from ..attachments import blob_path, current_store, write_checked
+
+        store = current_store()
+        for info, sha256 in _members(archive):
+            if blob_path(store, sha256).is_file():
+                continue
+            try:
+                write_checked(_chunks_of(archive, info), store, sha256)
+            except ValueError:
+                log.warning("change file: the bytes named %s are not those; dropped", sha256)
+
+
+class TeamFiles:
+    """The team database's shared attachment bytes (``desktop_crm.postgres.blobs``), inside the
+    exchange's transaction."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+
+    def add(self, archive: zipfile.ZipFile, hashes: set[str]) -> int:
+        from ..postgres import blobs
+
+        added = 0
+        for sha256 in sorted(blobs.present(self.db, {h for h in hashes if _SHA256.fullmatch(h)})):
+            with archive.open(f"files/{sha256}", "w", force_zip64=True) as member:
+                for chunk in blobs.read(self.db, sha256):
+                    member.write(chunk)
+            added += 1
+        return added
+
+    def take(self, archive: zipfile.ZipFile) -> None:
+        import hashlib
+
+        from ..postgres import blobs
+
+        for info, sha256 in _members(archive):
+            digest = hashlib.sha256()
+            for chunk in _chunks_of(archive, info):
+                digest.update(chunk)
+            if digest.hexdigest() != sha256:
+                log.warning("change file: the bytes named %s are not those; dropped", sha256)
+                continue
+            blobs.store(self.db, sha256, info.file_size, _chunks_of(archive, info))
 
 
 def _aliases(archive: zipfile.ZipFile) -> list[tuple[str, str, str]]:
@@ -394,7 +522,8 @@ def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Reco
     retry += left
     for record in retry:
         conn.execute(
-            "INSERT OR REPLACE INTO sync_waiting (tbl, uuid, record) VALUES (?, ?, ?)",
+            "INSERT INTO sync_waiting (tbl, uuid, record) VALUES (?, ?, ?) "
+            "ON CONFLICT (tbl, uuid) DO UPDATE SET record = excluded.record",
             (record.table, record.uuid, json.dumps(record.as_json(), ensure_ascii=False)),
         )
     merger.stats.waiting = len(retry)

@@ -20,7 +20,7 @@ from .exchange import (
     start_syncing,
     unexported,
 )
-from .log import is_enabled, replica_id
+from .log import is_enabled, put_meta, replica_id
 
 
 @dataclass
@@ -121,9 +121,7 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
     if full or _has_news(conn, where / own):
         result.exported = export_changes(where / own, full=full)
     with write_transaction():
-        conn.execute(
-            "INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('folder', ?)", (str(where.resolve()),)
-        )
+        put_meta(conn, "folder", str(where.resolve()))
     return result
 
 
@@ -138,7 +136,9 @@ def _has_news(conn: Any, own_file: Path) -> bool:
         return True
     if unexported(conn):
         return True
-    full_from = [r for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen ORDER BY replica")]
+    full_from = [
+        r for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen <> 0 ORDER BY replica")
+    ]
     return full_from != list(manifest.get("has_full_from") or [])
 
 

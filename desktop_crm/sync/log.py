@@ -32,24 +32,24 @@ _EPOCH = datetime(1970, 1, 1)
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS sync_state (
         id INTEGER PRIMARY KEY CHECK (id = 1), replica TEXT NOT NULL, applying INTEGER NOT NULL DEFAULT 0,
-        exported INTEGER NOT NULL DEFAULT 0, enabled_at TEXT NOT NULL)""",
+        exported INTEGER NOT NULL DEFAULT 0, enabled_at TEXT NOT NULL, gen INTEGER NOT NULL DEFAULT 0)""",
     "CREATE TABLE IF NOT EXISTS sync_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     """CREATE TABLE IF NOT EXISTS sync_pending (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, op TEXT NOT NULL, base TEXT, last TEXT, changed_at TEXT,
         PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_field (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, col TEXT NOT NULL, stamp TEXT NOT NULL, prev TEXT,
-        PRIMARY KEY (tbl, uuid, col)) WITHOUT ROWID""",
+        gen INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, uuid, col)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_tomb (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, stamp TEXT NOT NULL, seen TEXT NOT NULL, row TEXT NOT NULL,
-        PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
+        gen INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_alias (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_waiting (
         tbl TEXT NOT NULL, uuid TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_peer (
         replica TEXT NOT NULL PRIMARY KEY, file_id TEXT NOT NULL, imported_at TEXT NOT NULL,
-        full_seen INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
+        full_seen INTEGER NOT NULL DEFAULT 0, their_gen INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID""",
     """CREATE TABLE IF NOT EXISTS sync_conflict (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, tbl TEXT NOT NULL, uuid TEXT NOT NULL, col TEXT NOT NULL,
         original TEXT, mine TEXT, theirs TEXT, chosen TEXT NOT NULL, rule TEXT NOT NULL, peer TEXT NOT NULL,
@@ -57,16 +57,46 @@ SCHEMA = [
 ]
 
 
+# the columns added after the first release of sync: (table, column, definition)
+ADDED_COLUMNS = (
+    ("sync_state", "gen", "INTEGER NOT NULL DEFAULT 0"),
+    ("sync_field", "gen", "INTEGER NOT NULL DEFAULT 0"),
+    ("sync_tomb", "gen", "INTEGER NOT NULL DEFAULT 0"),
+    ("sync_peer", "their_gen", "INTEGER NOT NULL DEFAULT 0"),
+)
+
+
+def on_team(conn: Any) -> bool:
+    """The connection is a team database's (PostgreSQL, the hub), not a file's."""
+    return not isinstance(conn, sqlite3.Connection)
+
+
 def is_enabled(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").fetchone()
-    return row is not None and conn.execute("SELECT 1 FROM sync_state").fetchone() is not None
+    if on_team(conn):
+        found = conn.execute("SELECT to_regclass('sync_state') IS NOT NULL").fetchone()[0]
+    else:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+        ).fetchone()
+    return bool(found) and conn.execute("SELECT 1 FROM sync_state").fetchone() is not None
+
+
+def schema_statements(team: bool) -> list[str]:
+    if not team:
+        return list(SCHEMA)
+    return [
+        s.replace(" WITHOUT ROWID", "").replace("id INTEGER PRIMARY KEY, at", "id BIGSERIAL PRIMARY KEY, at")
+        for s in SCHEMA
+    ]
 
 
 def enable(conn: sqlite3.Connection) -> str:
     """Create the bookkeeping and the triggers (in the caller's transaction); the replica's id."""
     if is_enabled(conn):
+        _add_new_columns(conn)
         return replica_id(conn)
-    for statement in SCHEMA:
+    team = on_team(conn)
+    for statement in schema_statements(team):
         conn.execute(statement)
     replica = new_uuid()
     conn.execute(
@@ -74,9 +104,26 @@ def enable(conn: sqlite3.Connection) -> str:
         (replica, clock.now().isoformat(" ")),
     )
     for table in synced_tables():
-        for statement in trigger_statements(table):
+        for statement in team_trigger_statements(table) if team else trigger_statements(table):
             conn.execute(statement)
     return replica
+
+
+def _add_new_columns(conn: sqlite3.Connection) -> None:
+    """A file that began to sync before a column was added gets it (on SQLite, where it can be older)."""
+    if on_team(conn):
+        return
+    for table, column, definition in ADDED_COLUMNS:
+        present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        if column not in present:
+            conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
+
+
+def next_generation(conn: sqlite3.Connection) -> int:
+    """Number this exchange (in its transaction): every version it writes carries it, so the next
+    exchange with the team database sends only what came after the last one acknowledged."""
+    conn.execute("UPDATE sync_state SET gen = gen + 1")
+    return int(conn.execute("SELECT gen FROM sync_state").fetchone()[0])
 
 
 def replica_id(conn: sqlite3.Connection) -> str:
@@ -111,6 +158,47 @@ def trigger_statements(table: SyncedTable) -> list[str]:
             ON CONFLICT (tbl, uuid) DO UPDATE SET op = 'delete', last = excluded.last,
                 changed_at = max(coalesce(changed_at, ''), excluded.changed_at);
         END''',
+    ]
+
+
+def _json_build(table: SyncedTable, alias: str, with_id: bool = False) -> str:
+    pairs = ", ".join(f"'{c}', {alias}.\"{c}\"" for c in table.columns)
+    return f"json_build_object({pairs}{f', {chr(39)}_id{chr(39)}, {alias}.id' if with_id else ''})::text"
+
+
+def team_trigger_statements(table: SyncedTable) -> list[str]:
+    """:func:`trigger_statements` on the team database: one PL/pgSQL function per table (a trigger's
+    ``WHEN`` cannot read another table there; writes made while a sync applies changes are skipped in
+    the body)."""
+    name = table.name
+    columns = ", ".join(f'"{c}"' for c in (*table.columns, "uuid"))
+    function = f"""CREATE OR REPLACE FUNCTION "sync_log_{name}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+  IF (SELECT applying FROM sync_state) <> 0 THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO sync_pending (tbl, uuid, op, base, changed_at)
+    VALUES ('{name}', NEW.uuid, 'insert', NULL, NEW.updated_at)
+    ON CONFLICT (tbl, uuid) DO UPDATE SET
+      op = CASE WHEN sync_pending.base IS NULL THEN 'insert' ELSE 'update' END,
+      last = NULL, changed_at = excluded.changed_at;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO sync_pending (tbl, uuid, op, base, changed_at)
+    VALUES ('{name}', NEW.uuid, 'update', {_json_build(table, "OLD")}, NEW.updated_at)
+    ON CONFLICT (tbl, uuid) DO UPDATE SET changed_at = excluded.changed_at;
+  ELSE
+    INSERT INTO sync_pending (tbl, uuid, op, base, last, changed_at)
+    VALUES ('{name}', OLD.uuid, 'delete', {_json_build(table, "OLD")}, {_json_build(table, "OLD", True)},
+            OLD.updated_at)
+    ON CONFLICT (tbl, uuid) DO UPDATE SET op = 'delete', last = excluded.last,
+      changed_at = GREATEST(coalesce(sync_pending.changed_at, ''), excluded.changed_at);
+  END IF;
+  RETURN NULL;
+END
+$body$"""
+    return [
+        function,
+        f'CREATE OR REPLACE TRIGGER "sync_{name}" AFTER INSERT OR UPDATE OF {columns} OR DELETE ON "{name}" '
+        f'FOR EACH ROW EXECUTE FUNCTION "sync_log_{name}"()',
     ]
 
 
@@ -168,9 +256,40 @@ def seen_stamps(seen: str) -> dict[str, str]:
 
 def set_field(conn: sqlite3.Connection, table: str, uuid: str, col: str, stamp: str, prev: Any) -> None:
     conn.execute(
-        "INSERT INTO sync_field (tbl, uuid, col, stamp, prev) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (tbl, uuid, col) DO UPDATE SET stamp = excluded.stamp, prev = excluded.prev",
+        "INSERT INTO sync_field (tbl, uuid, col, stamp, prev, gen) VALUES (?, ?, ?, ?, ?, "
+        "(SELECT gen FROM sync_state)) ON CONFLICT (tbl, uuid, col) DO UPDATE SET stamp = excluded.stamp, "
+        "prev = excluded.prev, gen = excluded.gen",
         (table, uuid, col, stamp, json.dumps(prev, ensure_ascii=False)),
+    )
+
+
+def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def integrity_errors() -> tuple[type[BaseException], ...]:
+    """What a write that breaks a constraint raises, on a file and on the team database."""
+    import peewee
+
+    found: list[type[BaseException]] = [sqlite3.IntegrityError, peewee.IntegrityError]
+    try:
+        import psycopg2
+    except ImportError:  # pragma: no cover - the driver ships with the application
+        pass
+    else:
+        found.append(psycopg2.IntegrityError)
+    return tuple(found)
+
+
+def set_tomb(conn: sqlite3.Connection, table: str, uuid: str, stamp: str, seen: str, row: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_tomb (tbl, uuid, stamp, seen, row, gen) VALUES (?, ?, ?, ?, ?, "
+        "(SELECT gen FROM sync_state)) ON CONFLICT (tbl, uuid) DO UPDATE SET stamp = excluded.stamp, "
+        "seen = excluded.seen, row = excluded.row, gen = excluded.gen",
+        (table, uuid, stamp, seen, row),
     )
 
 
@@ -234,9 +353,6 @@ def stamp_pending(conn: sqlite3.Connection) -> int:
         seen = json.dumps(
             {c: s for c, (s, _) in field_stamps(conn, table.name, uuid).items()}, sort_keys=True
         )
-        conn.execute(
-            "INSERT OR REPLACE INTO sync_tomb (tbl, uuid, stamp, seen, row) VALUES (?, ?, ?, ?, ?)",
-            (table.name, uuid, stamp, seen, json.dumps(row, ensure_ascii=False)),
-        )
+        set_tomb(conn, table.name, uuid, stamp, seen, json.dumps(row, ensure_ascii=False))
     conn.execute("DELETE FROM sync_pending")
     return len(pending)

@@ -23,7 +23,18 @@ from typing import Any
 
 from .. import clock
 from ..errors import CrmError
-from .log import ZERO, column_list, field_stamps, next_stamp, replica_id, seen_stamps, set_field
+from .log import (
+    ZERO,
+    column_list,
+    field_stamps,
+    integrity_errors,
+    next_stamp,
+    on_team,
+    replica_id,
+    seen_stamps,
+    set_field,
+    set_tomb,
+)
 from .tables import QUIET_COLUMNS, SyncedTable, merge_units, referencing, table_named
 
 
@@ -115,6 +126,24 @@ def resolve_alias(conn: sqlite3.Connection, table: str, uuid: str) -> str:
     return uuid
 
 
+def unique_columns(exc: BaseException) -> list[str]:
+    """The columns of the unique key a write broke: SQLite names them ("UNIQUE constraint failed: t.a,
+    t.b"), PostgreSQL shows them ("Key (a, lower(b::text))=(...) already exists")."""
+    text = str(exc)
+    match = re.search(r"UNIQUE constraint failed: (.+)$", text, re.M)
+    if match is not None:
+        return [part.strip().split(".", 1)[-1] for part in match.group(1).split(",")]
+    match = re.search(r"Key \((.+?)\)=\(", text)
+    if match is None or "duplicate key" not in text:
+        return []
+    names = []
+    for part in match.group(1).split(","):
+        words = [w for w in re.findall(r'"?([A-Za-z_][A-Za-z0-9_]*)"?', part) if w not in ("lower", "text")]
+        if words:
+            names.append(words[-1])
+    return names
+
+
 # --- merging ----------------------------------------------------------------------------------------
 class Waiting(Exception):
     """The record refers to a record that has not arrived yet."""
@@ -133,6 +162,7 @@ class Merger:
         self.conn = conn
         self.peer = peer
         self.replica = replica_id(conn)
+        self.team = on_team(conn)
         self.tables = table_named()
         self.stats = MergeStats()
         # deletes of records that still have records below them: applied after everything else, children
@@ -188,6 +218,21 @@ class Merger:
         else:
             sets = ", ".join(f'"{c}" = ?' for c in table.columns)
             self.conn.execute(f'UPDATE "{table.name}" SET {sets} WHERE id = ?', [*values, live_id])
+
+    def _write_checked(self, table: SyncedTable, uuid: str, row: dict[str, Any], live_id: int | None) -> None:
+        """:meth:`_write_row`; on the team database inside a savepoint (a failed statement there ends the
+        transaction otherwise: the same-key merge after it needs the transaction)."""
+        if not self.team:
+            return self._write_row(table, uuid, row, live_id)
+        self.conn.execute("SAVEPOINT sync_write")
+        try:
+            self._write_row(table, uuid, row, live_id)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO sync_write")
+            raise
+        finally:
+            self.conn.execute("RELEASE sync_write")
+        return None
 
     # one record -------------------------------------------------------------------------------------
     def apply(self, incoming: Record) -> None:
@@ -265,8 +310,8 @@ class Merger:
                 self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (live_id,))
         else:
             try:
-                self._write_row(table, uuid, row, live_id)
-            except sqlite3.IntegrityError as exc:
+                self._write_checked(table, uuid, row, live_id)
+            except integrity_errors() as exc:
                 if self._merge_same_key(table, uuid, exc, live_id):
                     self.stats.applied -= 1  # counted once, by the merge into the surviving record
                     return self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
@@ -275,9 +320,13 @@ class Merger:
             if local.stamps.get(col) != stamp:
                 set_field(self.conn, table.name, uuid, col, stamp, prev.get(col))
         if newest_delete is not None:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO sync_tomb (tbl, uuid, stamp, seen, row) VALUES (?, ?, ?, ?, ?)",
-                (table.name, uuid, newest_delete[0], newest_delete[1], json.dumps(row, ensure_ascii=False)),
+            set_tomb(
+                self.conn,
+                table.name,
+                uuid,
+                newest_delete[0],
+                newest_delete[1],
+                json.dumps(row, ensure_ascii=False),
             )
         return None
 
@@ -300,15 +349,12 @@ class Merger:
         return False
 
     # the same key taken on both sides ---------------------------------------------------------------
-    def _merge_same_key(
-        self, table: SyncedTable, uuid: str, exc: sqlite3.IntegrityError, live_id: int | None
-    ) -> bool:
+    def _merge_same_key(self, table: SyncedTable, uuid: str, exc: BaseException, live_id: int | None) -> bool:
         """A unique value (a tag's name, a user's name, one weekly form per person and week) created on both
         sides: the two records become one, under the smaller UUID on every replica, listed as a conflict."""
-        match = re.search(r"UNIQUE constraint failed: (.+)$", str(exc))
-        if match is None:
+        columns = unique_columns(exc)
+        if not columns:
             return False
-        columns = [part.strip().split(".", 1)[1] for part in match.group(1).split(",")]
         if "uuid" in columns or any(c not in table.columns for c in columns):
             return False
         values = self._pending_values
@@ -325,13 +371,11 @@ class Merger:
             self._fold(table, keep, drop)
         elif keep != existing:  # the record here takes the other's UUID
             self.conn.execute(f'UPDATE "{table.name}" SET uuid = ? WHERE uuid = ?', (keep, existing))
-            for bookkeeping in ("sync_field", "sync_tomb"):
-                self.conn.execute(
-                    f"UPDATE OR REPLACE {bookkeeping} SET uuid = ? WHERE tbl = ? AND uuid = ?",
-                    (keep, table.name, existing),
-                )
+            self._rename_versions(table.name, existing, keep)
         self.conn.execute(
-            "INSERT OR REPLACE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)", (table.name, drop, keep)
+            "INSERT INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?) "
+            "ON CONFLICT (tbl, uuid) DO UPDATE SET target = excluded.target",
+            (table.name, drop, keep),
         )
         key = ", ".join(str(v) for v in params)
         chosen = "mine" if keep == existing else "theirs"
@@ -350,14 +394,23 @@ class Merger:
                 self._fold(table, keep, drop)
             else:
                 self.conn.execute(f'UPDATE "{table_name}" SET uuid = ? WHERE uuid = ?', (keep, drop))
-                for bookkeeping in ("sync_field", "sync_tomb"):
-                    self.conn.execute(
-                        f"UPDATE OR REPLACE {bookkeeping} SET uuid = ? WHERE tbl = ? AND uuid = ?",
-                        (keep, table_name, drop),
-                    )
+                self._rename_versions(table_name, drop, keep)
         self.conn.execute(
-            "INSERT OR IGNORE INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?)", (table_name, drop, keep)
+            "INSERT INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?) ON CONFLICT (tbl, uuid) DO NOTHING",
+            (table_name, drop, keep),
         )
+
+    def _rename_versions(self, table: str, old: str, new: str) -> None:
+        """The versions kept under ``old`` now name ``new`` (replacing those ``new`` had of the same field)."""
+        self.conn.execute(
+            "DELETE FROM sync_field WHERE tbl = ? AND uuid = ? AND col IN "
+            "(SELECT col FROM sync_field WHERE tbl = ? AND uuid = ?)",
+            (table, new, table, old),
+        )
+        self.conn.execute("UPDATE sync_field SET uuid = ? WHERE tbl = ? AND uuid = ?", (new, table, old))
+        if self.conn.execute("SELECT 1 FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table, old)).fetchone():
+            self.conn.execute("DELETE FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table, new))
+            self.conn.execute("UPDATE sync_tomb SET uuid = ? WHERE tbl = ? AND uuid = ?", (new, table, old))
 
     def _fold(self, table: SyncedTable, keep: str, drop: str) -> None:
         """Merge the record ``drop`` into ``keep``: what pointed at it points at ``keep`` (a link both had
@@ -366,9 +419,18 @@ class Merger:
             self.conn.execute(f'SELECT uuid, id FROM "{table.name}" WHERE uuid IN (?, ?)', (keep, drop))
         )
         for child, column in referencing().get(table.name, []):
-            self.conn.execute(
-                f'UPDATE OR IGNORE "{child}" SET "{column}" = ? WHERE "{column}" = ?', (ids[keep], ids[drop])
-            )
+            # each link moves unless the kept record has it already (a unique key): then it goes
+            for (row_id,) in self.conn.execute(
+                f'SELECT id FROM "{child}" WHERE "{column}" = ?', (ids[drop],)
+            ).fetchall():
+                self.conn.execute("SAVEPOINT sync_fold")
+                try:
+                    self.conn.execute(
+                        f'UPDATE "{child}" SET "{column}" = ? WHERE id = ?', (ids[keep], row_id)
+                    )
+                except integrity_errors():
+                    self.conn.execute("ROLLBACK TO sync_fold")
+                self.conn.execute("RELEASE sync_fold")
             self.conn.execute(f'DELETE FROM "{child}" WHERE "{column}" = ?', (ids[drop],))
         self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (ids[drop],))
         for bookkeeping in ("sync_field", "sync_tomb"):
