@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -307,6 +308,7 @@ class ConflictList:
     names: Names
 
 
+@cache
 def _models() -> dict[str, Any]:
     from desktop_crm.models import ALL_MODELS
 
@@ -440,8 +442,8 @@ def value_text(field: str, value: Any, table: str = "", names: Names | None = No
         return found or QCoreApplication.translate("SyncText", "(a record not on this computer)")
     if isinstance(column, ForeignKeyField) or (field.endswith("_id") and isinstance(value, str)):
         target = column.rel_model._meta.table_name.lower() if isinstance(column, ForeignKeyField) else ""
-        found = (names or {}).get((target, str(value)))
-        return found if found else QCoreApplication.translate("SyncText", "(a record not on this computer)")
+        linked = (names or {}).get((target, str(value)))
+        return linked or QCoreApplication.translate("SyncText", "(a record not on this computer)")
     if isinstance(value, bool) or isinstance(column, BooleanField):
         return (
             QCoreApplication.translate("SyncText", "Yes")

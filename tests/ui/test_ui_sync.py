@@ -398,3 +398,41 @@ def _grab(widget: Any, name: str) -> None:
         return
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / name))
+
+
+def test_every_synced_column_has_a_word_in_both_languages(qapp: QApplication) -> None:
+    from desktop_crm.sync.tables import synced_tables
+    from ui.sync_text import LABELLED_COLUMNS, OTHER_COLUMNS, TABLE_COLUMNS, field_text
+
+    columns = [(table.name, column) for table in synced_tables() for column in table.columns]
+    unnamed = [
+        (table, column)
+        for table, column in columns
+        if column not in LABELLED_COLUMNS
+        and column not in OTHER_COLUMNS
+        and (table, column) not in TABLE_COLUMNS
+    ]
+    assert unnamed == []  # a new column: give it a word in ui/sync_text.py
+    english = {(table, column): field_text(column, table) for table, column in columns}
+    i18n.install_translators(qapp, "zh_CN")
+    untranslated = [key for key, word in english.items() if field_text(key[1], key[0]) == word]
+    assert untranslated == []
+
+
+def test_values_read_as_words_never_as_stored(qapp: QApplication) -> None:
+    from ui.sync_text import value_text
+
+    assert value_text("done", 1, "next_step") == "Yes"
+    assert value_text("hidden", 0, "custom_field_def") == "No"
+    assert value_text("pin_hash", "pbkdf2$600000$c2FsdA$aGFzaA", "User") == "(set)"
+    assert value_text("stage", "won", "opportunity") == "Won"
+    assert value_text("expected_close_date", "2027-03-31", "opportunity") == "3/31/2027"
+    assert value_text("amount_cents", 1_234_500, "payment") == "12,345.00"
+    assert "[" not in value_text("choices", '["华东", "华南"]', "custom_field_def")
+    unknown = "0b7c5a52-8f3e-4a8e-9a57-3f1d2f0c9e11"
+    assert value_text("owner_id", unknown, "client", {}) == "(a record not on this computer)"
+    assert value_text("owner_id", unknown, "client", {("user", unknown): "王晓明"}) == "王晓明"
+    assert (
+        value_text("owner_uuid", unknown, "attachment", {("client", unknown): "北京中科信息"})
+        == "北京中科信息"
+    )
