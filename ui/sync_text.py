@@ -551,6 +551,8 @@ def summary_text(result: FolderSync | ImportSummary | ExportSummary) -> str:
     ]
     if result.exported is not None:
         lines.append(exported_line(result.exported))
+    else:  # the core leaves this computer's file as it is when it has nothing new
+        lines.append(QCoreApplication.translate("SyncText", "Nothing new to send from this computer."))
     for name, error in result.problems:
         lines.append(
             QCoreApplication.translate("SyncText", "Not imported: {file}: {error}").format(

@@ -12109,14 +12109,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="-12"/>
-        <location line="+17"/>
-        <location line="+105"/>
+        <location line="+15"/>
+        <location line="+103"/>
         <location line="+32"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-133"/>
         <source>Choose the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12126,7 +12126,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <location line="+7"/>
         <location line="+1"/>
         <source>Export changes</source>
@@ -12168,7 +12168,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-305"/>
+        <location line="-301"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12189,7 +12189,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+28"/>
+        <location filename="../../ui/sync_text.py" line="+29"/>
         <source>User</source>
         <translation type="unfinished">User</translation>
     </message>
@@ -12801,7 +12801,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>{kind} · {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12872,7 +12872,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Nothing new to send from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not imported: {file}: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12533,14 +12533,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="-12" />
-        <location line="+17" />
-        <location line="+105" />
+        <location line="+15" />
+        <location line="+103" />
         <location line="+32" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="-134" />
+        <location line="-133" />
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
@@ -12550,7 +12550,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+16" />
         <location line="+7" />
         <location line="+1" />
         <source>Export changes</source>
@@ -12592,7 +12592,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-305" />
+        <location line="-301" />
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
@@ -12613,7 +12613,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+28" />
+        <location filename="../../ui/sync_text.py" line="+29" />
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -13225,7 +13225,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>两个文件第一次同步时这个字段的值就已不同：保留了其中一个。</translation>
     </message>
     <message>
-        <location line="+117" />
+        <location line="+118" />
         <source>{kind} · {name}</source>
         <translation>{kind} · {name}</translation>
     </message>
@@ -13316,7 +13316,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>已与 {folder} 同步。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
+        <source>Nothing new to send from this computer.</source>
+        <translation>本机没有需要发出的新变更。</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Not imported: {file}: {error}</source>
         <translation>未导入：{file}：{error}</translation>
     </message>

@@ -165,6 +165,8 @@ def test_sync_now_asks_the_folder_the_first_time_and_brings_the_other_laptops_re
     window.sync.sync_action.trigger()
     qtbot.waitUntil(lambda: len(modal.seen) == count + 1, timeout=15_000)
     assert "No new changes from the other computers." in modal.seen[-1][2]
+    if window.sync.last_result.exported is None:  # type: ignore[union-attr]
+        assert "Nothing new to send from this computer." in modal.seen[-1][2]
 
 
 def test_conflicts_are_listed_and_keep_mine_changes_the_value(
