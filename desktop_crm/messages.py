@@ -135,7 +135,6 @@ MESSAGES: dict[str, str] = {
     "sync.own_file": "{path} holds this database's own changes; import it on the other computer.",
     "sync.no_folder": "There is no folder at {path} to sync with.",
     "sync.no_folder_chosen": "Choose the shared folder to sync with first: desktop-crm sync --with FOLDER (it is remembered after that).",
-    "sync.team_not_yet": "Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.",
     "sync.no_conflict": "There is no sync conflict number {number}.",
     "sync.bad_choice": "A conflict is settled with mine or theirs, not {choice!r}.",
     "team.driver_missing": "The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.",

@@ -4,7 +4,9 @@
 JSON keys: ``export-changes --json``: ``path``, ``replica``, ``records``, ``full``; ``import-changes --json``:
 ``path``, ``replica`` (the file's), ``records``, ``applied``, ``unchanged``, ``conflicts``, ``waiting``;
 ``sync --json``: ``folder``, ``imported`` (a list of the former), ``skipped``, ``exported``, ``problems`` (files
-that could not be imported: ``file``, ``code``, ``message``; exit 1 when there are any); ``conflicts --json``:
+that could not be imported: ``file``, ``code``, ``message``; exit 1 when there are any); with a team
+database (``--with postgresql://…``, or the last sync was with one) ``folder`` is null and ``team`` (the
+database) and ``pushed`` (how the team database merged this file's records, an import summary) are added; ``conflicts --json``:
 a list of ``id``, ``at``, ``table``, ``uuid``, ``field``, ``original``, ``mine``, ``theirs``, ``chosen``,
 ``rule``, ``peer``, ``decided_by_user_at``.
 """
@@ -25,10 +27,15 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     sync = sub.add_parser(
-        "sync", parents=[common], help="exchange changes with the other computers through a shared folder"
+        "sync",
+        parents=[common],
+        help="exchange changes with the other computers: a shared folder or the team database",
     )
     sync.add_argument(
-        "--with", dest="target", metavar="URL|FOLDER", help="the shared folder (default: the one used last)"
+        "--with",
+        dest="target",
+        metavar="URL|FOLDER",
+        help="a shared folder or a team database's postgresql:// URL (default: the one used last)",
     )
     sync.add_argument("--json", action="store_true", help="print what was imported and exported as JSON")
     export = sub.add_parser(
@@ -55,13 +62,14 @@ def _print(payload: dict[str, Any] | list[Any]) -> None:
 
 
 def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from .sync.folder import sync_folder
+    from .sync.folder import FolderSync, sync_folder
+    from .sync.hub import TeamSync, remembered_team, sync_team
     from .team_url import is_team_url
 
     open_db(args)
-    if args.target is not None and is_team_url(args.target):
-        raise CrmError("sync.team_not_yet")
-    result = sync_folder(args.target)
+    target = args.target if args.target is not None else remembered_team()
+    on_team = target is not None and is_team_url(target)
+    result: FolderSync | TeamSync = sync_team(str(target)) if on_team else sync_folder(args.target)
     if args.json:
         _print(result.as_json())
         return EXIT_PROBLEMS if result.problems else EXIT_OK
@@ -69,7 +77,10 @@ def run_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], A
         print(_import_line(summary))
     if result.skipped:
         print(f"nothing new in {len(result.skipped)} file(s)")
-    if result.exported is not None:
+    if isinstance(result, TeamSync):
+        if result.exported is not None:
+            print(f"sent {result.exported.records} record(s) to {result.team}")
+    elif result.exported is not None:
         print(f"wrote {result.exported.records} record(s) to {result.exported.path}")
     for name, problem in result.problems:
         print(f"desktop-crm: {name} was not imported: {problem.message}", file=sys.stderr)

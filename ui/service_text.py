@@ -954,10 +954,6 @@ TEMPLATES = {
         "ServiceErrors",
         "{path} was written by an older version of the application (schema {theirs}, this one has {ours}): update the application on the other computer first; nothing was changed.",
     ),
-    "sync.team_not_yet": QT_TRANSLATE_NOOP(
-        "ServiceErrors",
-        "Syncing with a team database directly is not available yet: exchange change files through a shared folder (desktop-crm sync --with FOLDER) or export and import them.",
-    ),
     "team.auth_failed": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The team database {url} refused the user name or password."
     ),

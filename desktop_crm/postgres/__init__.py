@@ -125,9 +125,15 @@ def _team_revisions(cursor: Any, revision: int) -> int:
 
 
 def open_team_database(
-    url: str, *, password: str | None = None, migrate_to: int = LATEST_VERSION, connect_timeout: int = 10
+    url: str,
+    *,
+    password: str | None = None,
+    migrate_to: int = LATEST_VERSION,
+    connect_timeout: int = 10,
+    bind: bool = True,
 ) -> TeamDatabase:
-    """Connect to the team database at ``url``, create or upgrade its schema, bind the models."""
+    """Connect to the team database at ``url``, create or upgrade its schema, bind the models (unless
+    ``bind`` is false: a laptop syncing with it keeps its own file open, ``desktop_crm.sync.hub``)."""
     try:
         import psycopg2
     except ImportError:
@@ -157,9 +163,10 @@ def open_team_database(
         raise TeamDatabaseError(
             "team.unreachable", url=display_url(url), reason=str(exc).splitlines()[0]
         ) from exc
-    set_write_refusal(None)
-    database.initialize(db)
-    _share_local_files(db, url)
+    if bind:
+        set_write_refusal(None)
+        database.initialize(db)
+        _share_local_files(db, url)
     return db
 
 

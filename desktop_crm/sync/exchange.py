@@ -111,12 +111,13 @@ def _outgoing(
     conn: sqlite3.Connection,
     everything: bool,
     since: int | None = None,
-    skip: str | None = None,
+    skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
 ) -> Iterator[Record]:
     """The records to send: every record (``everything``), those with a version since sync began (a
     change file), or (``since``, the team database) those with a version written after exchange number
-    ``since``, leaving out those whose new versions all came from the replica ``skip`` (it has them)."""
+    ``since``, leaving out those whose new versions are all the ones replica ``skip[0]`` sent in exchange
+    ``skip[1]`` (it has them)."""
     for table in synced_tables():
         params: tuple[Any, ...]
         stamped: dict[str, dict[str, tuple[str, Any]]] = {}
@@ -126,14 +127,14 @@ def _outgoing(
         ):
             stamped.setdefault(uuid, {})[col] = (stamp, json.loads(prev) if prev is not None else None)
             if since is not None and gen > since:
-                news[uuid] = news.get(uuid, False) or not _from(stamp, skip)
+                news[uuid] = news.get(uuid, False) or not _sent_by(stamp, gen, skip)
         tombs = {}
         for uuid, stamp, seen, row, gen in conn.execute(
             "SELECT uuid, stamp, seen, row, gen FROM sync_tomb WHERE tbl = ?", (table.name,)
         ):
             tombs[uuid] = ((stamp, seen), json.loads(row))
             if since is not None and gen > since:
-                news[uuid] = news.get(uuid, False) or not _from(stamp, skip)
+                news[uuid] = news.get(uuid, False) or not _sent_by(stamp, gen, skip)
 
         def wanted(uuid: str, news: dict[str, bool] = news) -> bool:
             """(rows read by ``where`` below, and every tombstone)"""
@@ -164,8 +165,8 @@ def _outgoing(
                     yield record
 
 
-def _from(stamp: str, replica: str | None) -> bool:
-    return replica is not None and stamp.endswith(f".{replica}")
+def _sent_by(stamp: str, gen: int, skip: tuple[str, int] | None) -> bool:
+    return skip is not None and gen == skip[1] and stamp.endswith(f".{skip[0]}")
 
 
 def _record(
@@ -198,7 +199,7 @@ def write_changes(
     *,
     everything: bool,
     since: int | None = None,
-    skip: str | None = None,
+    skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
     files: FileStore | None = None,
 ) -> ExportSummary:

@@ -122,6 +122,7 @@ def sync_folder(folder: str | os.PathLike[str] | None = None) -> FolderSync:
         result.exported = export_changes(where / own, full=full)
     with write_transaction():
         put_meta(conn, "folder", str(where.resolve()))
+        put_meta(conn, "last", "folder")
     return result
 
 

@@ -316,9 +316,14 @@ class Merger:
                     self.stats.applied -= 1  # counted once, by the merge into the surviving record
                     return self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
                 raise
-        for col, stamp in stamps.items():
-            if local.stamps.get(col) != stamp:
-                set_field(self.conn, table.name, uuid, col, stamp, prev.get(col))
+        written = [c for c, stamp in stamps.items() if local.stamps.get(c) != stamp]
+        for col in written:
+            set_field(self.conn, table.name, uuid, col, stamps[col], prev.get(col))
+        unstamped = [c for c in table.columns if c not in stamps]
+        if not written and not deleted and unstamped:
+            # changed here by values nobody stamped (made or edited before the two first synced): a
+            # version "0" marks it as written in this exchange, so the team database passes it on
+            set_field(self.conn, table.name, uuid, unstamped[0], ZERO, row.get(unstamped[0]))
         if newest_delete is not None:
             set_tomb(
                 self.conn,
