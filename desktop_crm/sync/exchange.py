@@ -36,7 +36,7 @@ from ..migrations import LATEST_VERSION
 from ..models import new_uuid
 from .log import enable, is_enabled, next_generation, on_team, put_meta, replica_id, stamp_pending
 from .merge import Merger, Record, Waiting, select_rows
-from .tables import synced_tables, table_named
+from .tables import is_local_row, synced_tables, table_named
 
 log = logging.getLogger(__name__)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -113,11 +113,13 @@ def _outgoing(
     since: int | None = None,
     skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
+    fresh: dict[str, set[str]] | None = None,
 ) -> Iterator[Record]:
     """The records to send: every record (``everything``), those with a version since sync began (a
     change file), or (``since``, the team database) those with a version written after exchange number
     ``since``, leaving out those whose new versions are all the ones replica ``skip[0]`` sent in exchange
-    ``skip[1]`` (it has them)."""
+    ``skip[1]`` (it has them); and, whatever their age, the records in ``fresh`` (a laptop may see them
+    now: their top record's owner changed)."""
     for table in synced_tables():
         params: tuple[Any, ...]
         stamped: dict[str, dict[str, tuple[str, Any]]] = {}
@@ -136,16 +138,18 @@ def _outgoing(
             if since is not None and gen > since:
                 news[uuid] = news.get(uuid, False) or not _sent_by(stamp, gen, skip)
 
-        def wanted(uuid: str, news: dict[str, bool] = news) -> bool:
+        arriving = (fresh or {}).get(table.name, set())
+
+        def wanted(uuid: str, news: dict[str, bool] = news, arriving: set[str] = arriving) -> bool:
             """(rows read by ``where`` below, and every tombstone)"""
-            return everything or since is None or news.get(uuid, False)
+            return everything or since is None or news.get(uuid, False) or uuid in arriving
 
         where, params = "", ()
         if everything:
             pass
         elif since is None:
             where, params = "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ?)", (table.name,)
-        else:
+        elif not arriving:
             where = "WHERE t.uuid IN (SELECT uuid FROM sync_field WHERE tbl = ? AND gen > ?)"
             params = (table.name, since)
         for values in conn.execute(select_rows(table, where), params):
@@ -156,12 +160,12 @@ def _outgoing(
             record = _record(
                 table.name, values[0], row, stamped.get(values[0], {}), tomb[0] if tomb else None
             )
-            if visible is None or visible(record):
+            if not is_local_row(table.name, row) and (visible is None or visible(record)):
                 yield record
         for uuid, (deleted, row) in tombs.items():
             if wanted(uuid):
                 record = _record(table.name, uuid, row, stamped.get(uuid, {}), deleted)
-                if visible is None or visible(record):
+                if not is_local_row(table.name, row) and (visible is None or visible(record)):
                     yield record
 
 
@@ -201,10 +205,13 @@ def write_changes(
     since: int | None = None,
     skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
+    fresh: dict[str, set[str]] | None = None,
     files: FileStore | None = None,
+    members: dict[str, str] | None = None,
 ) -> ExportSummary:
     """Write the change file (inside the caller's transaction, the pending changes stamped): see
-    :func:`_outgoing` for which records; ``files``: where the attachments' bytes are read."""
+    :func:`_outgoing` for which records; ``files``: where the attachments' bytes are read; ``members``:
+    more parts of the file (name -> text)."""
     from ..safe_write import replaced_binary_file
 
     replica = replica_id(conn)
@@ -213,7 +220,7 @@ def write_changes(
         with archive.open("changes.jsonl", "w") as member:
             out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
             hashes: set[str] = set()
-            for record in _outgoing(conn, everything, since, skip, visible):
+            for record in _outgoing(conn, everything, since, skip, visible, fresh):
                 out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
                 count += 1
                 if record.table == "attachment" and record.deleted is None:
@@ -223,6 +230,8 @@ def write_changes(
         added = (files or FolderFiles()).add(archive, hashes)
         aliases = conn.execute("SELECT tbl, uuid, target FROM sync_alias").fetchall()
         archive.writestr("aliases.jsonl", "".join(json.dumps(list(a)) + "\n" for a in aliases))
+        for member_name, text in (members or {}).items():
+            archive.writestr(member_name, text)
         file_id = new_uuid()
         _note_written(conn, file_id)
         manifest = {

@@ -21,8 +21,10 @@ attachment tables.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,6 +45,12 @@ from .exchange import (
     written_files,
 )
 from .log import enable, next_generation, put_meta, replica_id, stamp_pending
+from .visibility import dumps_forget, forget, held_roots, loads_forget, scope_for
+
+MAX_MEMBER = 256 << 20
+
+SCOPE = "scope.json"  # in a push: the user working on the laptop, and the top records it holds
+FORGET = "forget.jsonl"  # in a pull: the top records the laptop may no longer see
 
 # one sync at a time on a team database (pg_advisory_xact_lock's key: "crm sync" in ASCII)
 SYNC_LOCK = 0x63726D2073796E63
@@ -59,6 +67,7 @@ class TeamSync:
     exported: ExportSummary | None = None  # this laptop's records sent
     pushed: ImportSummary | None = None  # how the hub merged them
     problems: list[tuple[str, CrmError]] = field(default_factory=list)
+    forgotten: int = 0  # records removed here: this laptop's user may no longer see them
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +77,7 @@ class TeamSync:
             "skipped": self.skipped,
             "exported": self.exported.as_json() if self.exported else None,
             "pushed": self.pushed.as_json() if self.pushed else None,
+            "forgotten": self.forgotten,
             "problems": [{"file": name, "code": e.code, "message": e.message} for name, e in self.problems],
         }
 
@@ -86,6 +96,47 @@ def _hub_transaction(hub: Any) -> Iterator[Any]:
 
 def _hold_pending(conn: Any) -> None:
     conn.execute("LOCK TABLE sync_pending IN SHARE ROW EXCLUSIVE MODE")
+
+
+def _working_user() -> str | None:
+    """The UUID of the user chosen on this laptop (None: nobody chosen, a single-person file)."""
+    from ..models import User
+    from ..team import chosen_user_id
+
+    chosen = chosen_user_id()
+    return None if chosen is None else str(User.get_by_id(chosen).uuid)
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> str:
+    try:
+        info = archive.getinfo(name)
+        if info.file_size > MAX_MEMBER:
+            raise CrmError("sync.bad_file", reason=f"{name} is too large")
+        return archive.read(info).decode("utf-8")
+    except KeyError:
+        return ""
+    except (UnicodeDecodeError, zipfile.BadZipFile):
+        raise CrmError("sync.bad_file", reason=name) from None
+
+
+def _read_scope(archive: zipfile.ZipFile) -> dict[str, Any]:
+    try:
+        asked = json.loads(_member(archive, SCOPE) or "{}")
+    except ValueError:
+        raise CrmError("sync.bad_file", reason=SCOPE) from None
+    if not isinstance(asked, dict):
+        return {}
+    user, held = asked.get("user"), asked.get("held")
+    return {
+        "user": user if isinstance(user, str) else None,
+        "held": {str(t): [str(u) for u in us] for t, us in held.items() if isinstance(us, list)}
+        if isinstance(held, dict)
+        else None,
+    }
+
+
+def _read_forget(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    return loads_forget(_member(archive, FORGET))
 
 
 def _mark(conn: Any, hub: str) -> tuple[int, int]:
@@ -151,7 +202,12 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
                 push_gen = next_generation(laptop)
                 stamp_pending(laptop)
                 result.exported = write_changes(
-                    laptop, push, everything=pushed == 0, since=pushed or None, files=FolderFiles()
+                    laptop,
+                    push,
+                    everything=pushed == 0,
+                    since=pushed or None,
+                    files=FolderFiles(),
+                    members={SCOPE: json.dumps({"user": _working_user(), "held": held_roots(laptop)})},
                 )
             # 2. on the hub: merge them, and write what this laptop has not got
             archive, manifest = open_changes(push)
@@ -161,13 +217,18 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
                 files.take(archive)
                 result.pushed = merge_changes(hub, archive, manifest, os.fspath(push))
                 gen = int(hub.execute("SELECT gen FROM sync_state").fetchone()[0])
+                asked = _read_scope(archive)
+                scope = scope_for(hub, asked.get("user"), asked.get("held"))
                 write_changes(
                     hub,
                     pull,
                     everything=pulled == 0,
                     since=pulled or None,
                     skip=(me, gen),
+                    visible=scope.visible if scope is not None else None,
+                    fresh=scope.fresh if scope is not None else None,
                     files=files,
+                    members={FORGET: dumps_forget(scope.forget if scope is not None else [])},
                 )
             # 3. here: merge the hub's, and move both marks
             archive, manifest = open_changes(pull)
@@ -178,6 +239,10 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
                     summary = merge_changes(laptop, archive, manifest, os.fspath(pull))
                     summary.path = result.team
                     result.imported.append(summary)
+                    if not edited:  # (edits made meanwhile: forgotten at the next sync, once sent)
+                        laptop.execute("UPDATE sync_state SET applying = 1")
+                        result.forgotten = forget(laptop, _read_forget(archive))
+                        laptop.execute("UPDATE sync_state SET applying = 0")
                     laptop.execute(
                         "UPDATE sync_peer SET their_gen = ? WHERE replica = ?", (int(manifest["gen"]), hub_id)
                     )

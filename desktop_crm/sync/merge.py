@@ -35,7 +35,7 @@ from .log import (
     set_field,
     set_tomb,
 )
-from .tables import QUIET_COLUMNS, SyncedTable, merge_units, referencing, table_named
+from .tables import QUIET_COLUMNS, SyncedTable, is_local_row, merge_units, referencing, table_named
 
 
 @dataclass
@@ -237,6 +237,11 @@ class Merger:
     # one record -------------------------------------------------------------------------------------
     def apply(self, incoming: Record) -> None:
         table = self.tables[incoming.table]
+        if is_local_row(
+            table.name, incoming.row
+        ):  # this machine's own (a file written before it was left out)
+            self.stats.unchanged += 1
+            return
         uuid = resolve_alias(self.conn, table.name, incoming.uuid)
         local, live_id = local_state(self.conn, table, uuid)  # one read of the row: the hot path of an import
         if local is None:
@@ -319,11 +324,13 @@ class Merger:
         written = [c for c, stamp in stamps.items() if local.stamps.get(c) != stamp]
         for col in written:
             set_field(self.conn, table.name, uuid, col, stamps[col], prev.get(col))
-        unstamped = [c for c in table.columns if c not in stamps]
-        if not written and not deleted and unstamped:
+        if not written and not deleted:
             # changed here by values nobody stamped (made or edited before the two first synced): a
-            # version "0" marks it as written in this exchange, so the team database passes it on
-            set_field(self.conn, table.name, uuid, unstamped[0], ZERO, row.get(unstamped[0]))
+            # version "0" marks them as written in this exchange, so the team database passes them on
+            unstamped = [c for c in table.columns if stamps.get(c, ZERO) == ZERO]
+            touched = [c for c in unstamped if local.row and row.get(c) != local.row.get(c)]
+            for col in touched or unstamped[:1]:
+                set_field(self.conn, table.name, uuid, col, ZERO, local.row.get(col))
         if newest_delete is not None:
             set_tomb(
                 self.conn,

@@ -28,6 +28,15 @@ TOGETHER = {
 }
 
 
+# rows that belong to one machine, never carried: (table, column) -> values. The person working on this
+# copy is chosen on each laptop (desktop_crm.team.CURRENT_USER_KEY)
+LOCAL_ROWS = {("setting", "key"): frozenset({"current_user_id"})}
+
+
+def is_local_row(table: str, row: dict[str, object]) -> bool:
+    return any(t == table and row.get(column) in values for (t, column), values in LOCAL_ROWS.items())
+
+
 @dataclass(frozen=True)
 class SyncedTable:
     name: str

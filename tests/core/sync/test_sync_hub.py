@@ -157,7 +157,16 @@ def test_the_command_line_syncs_with_a_team_database_and_remembers_it(
         close_database()
         assert cli.main(["--db", path, "sync", "--with", url, "--json"]) == 0
         first = json.loads(capsys.readouterr().out)
-        assert set(first) == {"folder", "team", "imported", "skipped", "exported", "pushed", "problems"}
+        assert set(first) == {
+            "folder",
+            "team",
+            "imported",
+            "skipped",
+            "exported",
+            "pushed",
+            "forgotten",
+            "problems",
+        }
         assert first["folder"] is None and first["exported"]["full"] is True
         assert first["pushed"]["applied"] == first["exported"]["records"] > 0
         close_database()
