@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .merge import Record
+from .merge import Record, resolve_alias
 from .tables import SyncedTable, synced_tables, table_named
 
 # the top records of what a salesperson sees: table -> (its owner column, whether one without an owner is
@@ -71,7 +71,7 @@ def held_roots(conn: sqlite3.Connection) -> dict[str, list[str]]:
 class Scope:
     """What one laptop may see on the team database, computed there at a pull."""
 
-    me: str  # the user's UUID
+    me: str  # the user's UUID (on the team database)
     uuids: dict[str, set[str]] = field(default_factory=dict)  # visible live records per scoped table
     fresh: dict[str, set[str]] = field(default_factory=dict)  # those under a top record the laptop lacks
     forget: list[tuple[str, str]] = field(default_factory=list)  # top records held it may no longer see
@@ -110,6 +110,7 @@ def scope_for(conn: sqlite3.Connection, user: str | None, held: dict[str, list[s
     """What the laptop of ``user`` (a UUID) may see; None: everything (a supervisor, or nobody chosen)."""
     if user is None:
         return None
+    user = resolve_alias(conn, USER, user)  # the same name made on both sides: one user now
     row = conn.execute('SELECT id, role FROM "user" WHERE uuid = ?', (user,)).fetchone()
     if row is not None and row[1] == "supervisor":
         return None

@@ -174,3 +174,78 @@ def test_the_command_line_syncs_with_a_team_database_and_remembers_it(
         again = json.loads(capsys.readouterr().out)
         assert again["exported"]["records"] == 0 and again["imported"][0]["applied"] == 0
         close_database()
+
+
+def _names(model: Any) -> set[str]:
+    field = model.name if hasattr(model, "name") else model.title
+    return {str(v) for (v,) in model.select(field).tuples()}
+
+
+def test_a_salesperson_receives_their_own_and_ownership_changes_move_records(
+    tmp_path: Path, clock: Any, team: str
+) -> None:
+    from datetime import date
+
+    from desktop_crm.models import Annotation, FollowUp, Goal, Setting, User, WeeklyForm
+    from desktop_crm.team import CURRENT_USER_KEY
+
+    with fresh(team) as url:
+        laptops = Team(tmp_path, clock, url)
+        laptops.sync("a")  # the team database gets the base: 王总 (supervisor), 李娜 and her four clients
+        laptops.on("hub")
+        boss, lina = User.get(User.name == "王总"), User.get(User.name == "李娜")
+        wei = User.create(name="张伟", supervisor=boss)
+        mine = Client.create(name="张伟的客户", owner=wei)
+        FollowUp.create(client=mine, user=wei, channel="visit", happened_at=clock.now(), summary="拜访")
+        Client.create(name="公海客户", owner=None)
+        week = {"kind": "week", "period_start": date(2026, 3, 2), "period_end": date(2026, 3, 9)}
+        Goal.create(user=wei, title="张伟的目标", **week)
+        Goal.create(user=lina, title="李娜的目标", **week)
+        Goal.create(user=None, title="团队目标", **week)
+        form = WeeklyForm.create(user=wei, iso_year=2026, iso_week=10)
+        Annotation.create(form=form, author=boss, body="客户拜访要更深入")
+        WeeklyForm.create(user=lina, iso_year=2026, iso_week=10)
+        moving = Client.get(Client.name == "客户1")  # 李娜's, with follow-ups and steps from the base
+        # 张伟's laptop: a copy of the base with 张伟 chosen (it holds 李娜's clients from the copy)
+        laptops.on("c")
+        User.create(name="张伟", supervisor=User.get(User.name == "王总"))  # the same key: merged as one
+        Setting.create(key=CURRENT_USER_KEY, value=json.dumps(User.get(User.name == "张伟").id))
+        laptops.sync("c")
+        laptops.on("c")
+        assert _names(Client) == {"张伟的客户", "公海客户"}  # 李娜's four were forgotten here
+        assert _names(Goal) == {"张伟的目标", "团队目标"}
+        assert [f.user.name for f in WeeklyForm.select()] == ["张伟"]
+        assert [a.body for a in Annotation.select()] == ["客户拜访要更深入"]  # the supervisor's annotation
+        assert {u.name for u in User.select()} == {"王总", "李娜", "张伟"}  # team-wide
+        chosen = Setting.get(Setting.key == CURRENT_USER_KEY).value
+        assert User.get_by_id(int(chosen)).name == "张伟"  # the laptop's own choice, never carried
+        laptops.on("hub")
+        assert Client.select().count() == 6  # forgetting on the laptop deleted nothing here
+        assert Setting.get_or_none(Setting.key == CURRENT_USER_KEY) is None
+        # 李娜's client moves to 张伟: it arrives whole; 张伟's own moves to 李娜: it leaves his laptop
+        moving = Client.get(Client.uuid == moving.uuid)
+        moving.owner = User.get(User.name == "张伟")
+        moving.save()
+        leaving = Client.get(Client.name == "张伟的客户")
+        leaving.owner = lina
+        leaving.save()
+        steps = NextStep.select().where(NextStep.client == moving).count()
+        follow_ups = FollowUp.select().where(FollowUp.client == moving).count()
+        laptops.sync("c")
+        laptops.on("c")
+        assert _names(Client) == {"客户1", "公海客户"}
+        arrived = Client.get(Client.uuid == moving.uuid)
+        assert NextStep.select().where(NextStep.client == arrived).count() == steps > 0
+        assert FollowUp.select().where(FollowUp.client == arrived).count() == follow_ups > 0
+        laptops.edit("c", 1, 3)  # an ordinary edit afterwards
+        laptops.sync("c")
+        laptops.on("hub")
+        assert Client.get(Client.name == "张伟的客户").owner.name == "李娜"  # still there, nothing deleted
+        assert FollowUp.select().join(Client).where(Client.name == "张伟的客户").count() == 1
+        # the supervisor's laptop receives everything
+        laptops.on("b")
+        Setting.create(key=CURRENT_USER_KEY, value=json.dumps(User.get(User.name == "王总").id))
+        laptops.sync("b")
+        laptops.on("b")
+        Setting.delete().where(Setting.key == CURRENT_USER_KEY).execute()  # (this laptop's own)
+        assert laptops.dump("b") == laptops.dump("hub")
