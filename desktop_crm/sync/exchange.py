@@ -516,6 +516,7 @@ def _apply_all(conn: sqlite3.Connection, merger: Merger, incoming: Iterator[Reco
                 merger.apply(record)
             except Waiting:
                 conn.execute("ROLLBACK TO sync_record")
+                merger.forget_cache()  # what it remembered may have been undone
                 retry.append(record)
             conn.execute("RELEASE sync_record")
         return retry

@@ -86,12 +86,19 @@ def select_rows(table: SyncedTable, where: str = "") -> str:
     return uuid_keyed_select(table.name, ["uuid", *table.columns, "id"], table.foreign_keys, where)
 
 
-def local_state(conn: sqlite3.Connection, table: SyncedTable, uuid: str) -> tuple[Record | None, int | None]:
-    """The record as this replica holds it (alive, or its tombstone) and its row id when alive."""
+def local_state(
+    conn: sqlite3.Connection, table: SyncedTable, uuid: str, tombs: bool = True
+) -> tuple[Record | None, int | None]:
+    """The record as this replica holds it (alive, or its tombstone) and its row id when alive
+    (``tombs`` false: the table has no tombstones here, not looked for)."""
     live = conn.execute(select_rows(table, 'WHERE t."uuid" = ?'), (uuid,)).fetchone()
-    tomb = conn.execute(
-        "SELECT stamp, seen, row FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table.name, uuid)
-    ).fetchone()
+    tomb = (
+        conn.execute(
+            "SELECT stamp, seen, row FROM sync_tomb WHERE tbl = ? AND uuid = ?", (table.name, uuid)
+        ).fetchone()
+        if tombs
+        else None
+    )
     if live is not None:
         row = dict(zip(table.columns, live[1:-1], strict=True))
     elif tomb is not None:
@@ -171,22 +178,52 @@ class Merger:
         self.finishing = False
         self._pending_values: list[Any] = []  # the row being written: what a same-key merge compares
         self.now = clock.now().isoformat(" ")
+        self.forget_cache()
+
+    # what this replica holds, remembered during one merge (a query less per record and per link) -----
+    def forget_cache(self) -> None:
+        """Read again from the database (after a rollback, a rename or a fold)."""
+        self._aliases = {
+            (str(t), str(u)): str(target)
+            for t, u, target in self.conn.execute("SELECT tbl, uuid, target FROM sync_alias")
+        }
+        self._tomb_tables = {str(t) for (t,) in self.conn.execute("SELECT DISTINCT tbl FROM sync_tomb")}
+        self._ids: dict[tuple[str, str], int] = {}
+
+    def _resolve(self, table: str, uuid: str) -> str:
+        for _ in range(8):  # as resolve_alias
+            target = self._aliases.get((table, uuid))
+            if target is None:
+                return uuid
+            uuid = target
+        return uuid
+
+    def _live(self, table: str, uuid: str) -> int | None:
+        found = self._ids.get((table, uuid))
+        if found is None:
+            found = _is_live(self.conn, table, uuid)
+            if found is not None:
+                self._ids[(table, uuid)] = found
+        return found
+
+    def _state(self, table: SyncedTable, uuid: str) -> tuple[Record | None, int | None]:
+        return local_state(self.conn, table, uuid, tombs=table.name in self._tomb_tables)
 
     # foreign keys ---------------------------------------------------------------------------------
     def _local_id(self, target: str, uuid: Any) -> int | None:
         if uuid is None:
             return None
-        uuid = resolve_alias(self.conn, target, str(uuid))
-        found = _is_live(self.conn, target, uuid)
+        uuid = self._resolve(target, str(uuid))
+        found = self._live(target, uuid)
         if found is not None:
             return found
         # deleted here, but a record edited elsewhere needs it: an edit beats a delete
         if self._restore_from_tomb(target, uuid):
-            return _is_live(self.conn, target, uuid)
+            return self._live(target, uuid)
         raise Waiting(target)
 
     def _restore_from_tomb(self, table_name: str, uuid: str) -> bool:
-        record, _live = local_state(self.conn, self.tables[table_name], uuid)
+        record, _live = self._state(self.tables[table_name], uuid)
         if record is None or record.deleted is None:
             return False
         self._write_row(self.tables[table_name], uuid, record.row, live_id=None)
@@ -242,8 +279,8 @@ class Merger:
         ):  # this machine's own (a file written before it was left out)
             self.stats.unchanged += 1
             return
-        uuid = resolve_alias(self.conn, table.name, incoming.uuid)
-        local, live_id = local_state(self.conn, table, uuid)  # one read of the row: the hot path of an import
+        uuid = self._resolve(table.name, incoming.uuid)
+        local, live_id = self._state(table, uuid)  # one read of the row: the hot path of an import
         if local is None:
             local = Record(table.name, uuid, {}, {}, {}, None)
         row, stamps, prev = dict(local.row), dict(local.stamps), dict(local.prev)
@@ -313,6 +350,10 @@ class Merger:
         if deleted:
             if live_id is not None:
                 self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (live_id,))
+                if referencing(only_cascading=True).get(table.name):
+                    self._ids.clear()  # rows below it went with it
+                else:
+                    self._ids.pop((table.name, uuid), None)
         else:
             try:
                 self._write_checked(table, uuid, row, live_id)
@@ -332,6 +373,7 @@ class Merger:
             for col in touched or unstamped[:1]:
                 set_field(self.conn, table.name, uuid, col, ZERO, local.row.get(col))
         if newest_delete is not None:
+            self._tomb_tables.add(table.name)
             set_tomb(
                 self.conn,
                 table.name,
@@ -392,17 +434,18 @@ class Merger:
         key = ", ".join(str(v) for v in params)
         chosen = "mine" if keep == existing else "theirs"
         self._log(table.name, keep, ",".join(columns), None, key, key, chosen, "same_key")
+        self.forget_cache()  # a record renamed or folded, an alias added
         return True
 
     def alias(self, table_name: str, drop: str, keep: str) -> None:
         """Another replica merged ``drop`` into ``keep`` (the same key made twice): so does this one, with
         the record it holds under ``drop``."""
-        keep = resolve_alias(self.conn, table_name, keep)
+        keep = self._resolve(table_name, keep)
         if keep == drop:
             return
         table = self.tables[table_name]
-        if _is_live(self.conn, table_name, drop) is not None:
-            if _is_live(self.conn, table_name, keep) is not None:
+        if self._live(table_name, drop) is not None:
+            if self._live(table_name, keep) is not None:
                 self._fold(table, keep, drop)
             else:
                 self.conn.execute(f'UPDATE "{table_name}" SET uuid = ? WHERE uuid = ?', (keep, drop))
@@ -411,6 +454,7 @@ class Merger:
             "INSERT INTO sync_alias (tbl, uuid, target) VALUES (?, ?, ?) ON CONFLICT (tbl, uuid) DO NOTHING",
             (table_name, drop, keep),
         )
+        self.forget_cache()
 
     def _rename_versions(self, table: str, old: str, new: str) -> None:
         """The versions kept under ``old`` now name ``new`` (replacing those ``new`` had of the same field)."""
