@@ -8,7 +8,7 @@ directions. One sync is three transactions, each complete or absent:
 1. on the laptop: its pending edits stamped, and the records with a version written after the last push
    this laptop knows the hub took (every record at the first sync with this hub) written to a change
    file in a temporary folder;
-2. on the hub (one sync at a time: an advisory lock, and the hub's own edits held while it stamps them):
+2. on the hub (one sync at a time: an advisory lock; the people working on it directly are not held up):
    the file merged, then the records with a version after the last pull this laptop acknowledged,
    leaving out the versions this laptop has just sent, written to a second file;
 3. on the laptop: that file merged, and both marks (pushed, pulled) moved.
@@ -84,18 +84,14 @@ class TeamSync:
 
 @contextmanager
 def _hub_transaction(hub: Any) -> Iterator[Any]:
-    """One transaction on the hub, the only sync there while it lasts; the edits made on the hub by the
-    people connected to it wait while their pending changes are stamped (a few moments)."""
+    """One transaction on the hub, the only sync there while it lasts (the people working on the hub
+    directly go on: their edits wait only for the rows the sync writes)."""
     from ..postgres.connect import RawTeamConnection
 
     conn = RawTeamConnection(hub)
     with hub.atomic():
         conn.execute("SELECT pg_advisory_xact_lock(?)", (SYNC_LOCK,))
         yield conn
-
-
-def _hold_pending(conn: Any) -> None:
-    conn.execute("LOCK TABLE sync_pending IN SHARE ROW EXCLUSIVE MODE")
 
 
 def _working_user() -> str | None:
@@ -212,7 +208,6 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
             # 2. on the hub: merge them, and write what this laptop has not got
             archive, manifest = open_changes(push)
             with archive, _hub_transaction(hub_db) as hub:
-                _hold_pending(hub)
                 files = TeamFiles(hub_db)
                 files.take(archive)
                 result.pushed = merge_changes(hub, archive, manifest, os.fspath(push))

@@ -354,5 +354,14 @@ def stamp_pending(conn: sqlite3.Connection) -> int:
             {c: s for c, (s, _) in field_stamps(conn, table.name, uuid).items()}, sort_keys=True
         )
         set_tomb(conn, table.name, uuid, stamp, seen, json.dumps(row, ensure_ascii=False))
-    conn.execute("DELETE FROM sync_pending")
+    if on_team(conn):
+        # others write on the team database meanwhile: only the rows read go (one changed since stays,
+        # and is stamped at the next exchange)
+        for tbl, uuid, op, _base, _last, changed_at in pending:
+            conn.execute(
+                "DELETE FROM sync_pending WHERE tbl = ? AND uuid = ? AND op = ? AND changed_at IS ?",
+                (tbl, uuid, op, changed_at),
+            )
+    else:
+        conn.execute("DELETE FROM sync_pending")
     return len(pending)
