@@ -1,4 +1,5 @@
-"""Sync's dialogs: the outcome of a sync, an import or an export, and File → Sync conflicts….
+"""Sync's dialogs: the outcome of a sync, an import or an export, File → Sync with team database… (the
+address of the team database, :class:`TeamSyncDialog`), and File → Sync conflicts….
 
 The conflict list reads ``desktop_crm.sync.conflicts.list_conflicts`` and the names of the records it
 mentions (``ui.sync_text.read_conflicts``) on the database worker (a loading state meanwhile, never a false
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_crm.sync.conflicts import Conflict, choose
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
+from desktop_crm.sync.hub import TeamSync
 
 from . import prompts
 from .sync_text import (
@@ -54,9 +56,33 @@ from .sync_text import (
     when_text,
 )
 from .tasks import default_worker, deliver
+from .team_database import TeamConnectDialog
 
 Index = QModelIndex | QPersistentModelIndex
-SyncResult = FolderSync | ImportSummary | ExportSummary
+SyncResult = FolderSync | TeamSync | ImportSummary | ExportSummary
+
+
+class TeamSyncDialog(TeamConnectDialog):
+    """File → Sync with team database…: the team database's address (the form of File → Connect to team
+    database…, the same check that a database is named), said to sync rather than to switch: the window
+    stays on this computer's file. ``url()`` is the address without password; ``password()`` what was
+    typed (kept in memory only, by the caller, once it worked)."""
+
+    def __init__(self, parent: QWidget | None = None, last_url: str = "") -> None:
+        super().__init__(parent, last_url)
+        self.setObjectName("TeamSyncDialog")
+        self.setWindowTitle(self.tr("Sync with team database"))
+        intro = self.findChild(QLabel)  # the form's first label: what a team database is
+        if intro is not None:
+            intro.setText(
+                self.tr(
+                    "This computer keeps working on its own file: sync sends its changes to the team "
+                    "database and brings the team's changes here. After that, Sync now and the automatic "
+                    "sync every 5 minutes use this database.\n\nAsk whoever runs the server for these details."
+                )
+            )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sync"))
+        self.setMinimumWidth(560)  # the Chinese sentence broke inside a word at 460
 
 
 def result_box(parent: QWidget | None, title: str, result: SyncResult, *, modal: bool = True) -> QMessageBox:
@@ -72,19 +98,23 @@ def result_box(parent: QWidget | None, title: str, result: SyncResult, *, modal:
             QCoreApplication.translate("SyncResult", "Show conflicts…")
         )
     box.setDefaultButton(QMessageBox.StandardButton.Ok)
-    widen(box)
+    widen(box, TEAM_WIDTH if isinstance(result, TeamSync) else WIDTH)  # a team database's URL on one line
     if not modal:
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
 
 
-def widen(box: QMessageBox) -> None:
+WIDTH = 560
+TEAM_WIDTH = 760
+
+
+def widen(box: QMessageBox, width: int = WIDTH) -> None:
     """Wide enough for a folder's or a file's path on one line."""
     layout = box.layout()
     if isinstance(layout, QGridLayout):
         layout.addItem(
-            QSpacerItem(560, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+            QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
             layout.rowCount(),
             0,
             1,

@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from desktop_crm.sync.conflicts import Conflict, list_conflicts
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
+from desktop_crm.sync.hub import TeamSync
 
 from . import fmt, labels
 from .errors import error_text, label_text
@@ -514,8 +515,9 @@ def _imported_lines(summaries: list[ImportSummary]) -> list[str]:
     return lines
 
 
-def conflict_count(result: FolderSync | ImportSummary | ExportSummary) -> int:
-    if isinstance(result, FolderSync):
+def conflict_count(result: FolderSync | TeamSync | ImportSummary | ExportSummary) -> int:
+    """The conflicts this computer's list gained (a clash the team database merged is listed there)."""
+    if isinstance(result, FolderSync | TeamSync):
         return sum(s.conflicts for s in result.imported)
     if isinstance(result, ImportSummary):
         return result.conflicts
@@ -528,8 +530,39 @@ def exported_line(summary: ExportSummary) -> str:
     )
 
 
-def summary_text(result: FolderSync | ImportSummary | ExportSummary) -> str:
+def team_text(result: TeamSync) -> str:
+    """A sync with the team database: where, what came, what went, the clashes merged on each side."""
+    lines = [
+        QCoreApplication.translate("SyncText", "Synced with the team database {team}.").format(
+            team=result.team
+        ),
+        *_imported_lines(result.imported),
+    ]
+    if result.exported is not None and result.exported.records:
+        lines.append(exported_line(result.exported))
+    else:
+        lines.append(QCoreApplication.translate("SyncText", "Nothing new to send from this computer."))
+    if result.pushed is not None and result.pushed.conflicts:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncText",
+                "Conflicts on the team database: {count} (a field changed here was changed there too: sync "
+                "kept one value there).",
+            ).format(count=fmt.number(result.pushed.conflicts))
+        )
+    for name, error in result.problems:
+        lines.append(
+            QCoreApplication.translate("SyncText", "Not imported: {file}: {error}").format(
+                file=name, error=error_text(error)
+            )
+        )
+    return "\n".join(lines)
+
+
+def summary_text(result: FolderSync | TeamSync | ImportSummary | ExportSummary) -> str:
     """A sync's, an import's or an export's outcome in a few lines."""
+    if isinstance(result, TeamSync):
+        return team_text(result)
     if isinstance(result, ExportSummary):
         lines = [
             QCoreApplication.translate("SyncText", "The changes were written to {path}.").format(

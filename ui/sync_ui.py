@@ -1,5 +1,6 @@
-"""Offline sync in the window (issue 16): File → Sync now (Ctrl+Shift+Y), Sync folder…, Export changes…,
-Import changes…, Sync conflicts…, and the shared folder watched while the window is open.
+"""Offline sync in the window (issue 16): File → Sync now (Ctrl+Shift+Y), Sync folder…, Sync with team
+database…, Export changes…, Import changes…, Sync conflicts…, the shared folder watched while the window is
+open, and the team database synced every few minutes when it is the file's partner.
 
 Every call of the core (``desktop_crm.sync``) runs on the database worker (``ui.tasks``): while it runs the
 status bar says so (a busy bar and a message) and the sync entries wait; the outcome comes back by signal.
@@ -14,6 +15,15 @@ other computers' change files are compared with what they were at the last look.
 nothing there. A changed file is imported; only when it brought something (a record applied or a conflict)
 does a full sync follow, which writes this computer's file. Two watching computers would otherwise answer
 each other's rewrites for ever: each sync rewrites its own file, even with nothing new in it.
+
+The team database (``desktop_crm.sync.hub``): File → Sync with team database… asks its address
+(:class:`ui.sync_dialogs.TeamSyncDialog`) and syncs; when the server asks for a password (or refuses the
+one given) the password is asked once and the sync tried again; a password that worked is kept in this
+process's memory only (``ui.team_database.remember_password``). Sync now syncs with the partner of the
+file's last sync: the team database when ``remembered_team()`` names one, else the folder. While the window
+is open on such a file (``start_watching``), a sync is tried shortly after the start and every 5 minutes, on
+the worker, never while another sync runs: an unreachable server only says so in the status bar (the laptop
+works offline), a sync that brought conflicts shows the notice.
 """
 
 from __future__ import annotations
@@ -31,19 +41,36 @@ from desktop_crm import clock
 from desktop_crm.errors import CrmError
 from desktop_crm.sync.exchange import SUFFIX, ImportSummary, export_changes, file_connection, import_changes
 from desktop_crm.sync.folder import FILE_PROBLEMS, FolderSync, remembered_folder, sync_folder
+from desktop_crm.sync.hub import TeamSync, remembered_team, sync_team
 from desktop_crm.sync.log import replica_id
 
 from . import prompts
-from .sync_dialogs import ConflictsDialog, SyncResult, result_box, show_error, show_result, widen
+from .errors import error_text
+from .sync_dialogs import (
+    ConflictsDialog,
+    SyncResult,
+    TeamSyncDialog,
+    result_box,
+    show_error,
+    show_result,
+    widen,
+)
 from .sync_text import conflict_count
 from .tasks import Job, default_worker, deliver
-from .team_database import is_team
+from .team_database import ask_password, is_team, known_password, remember_password
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 SYNC_SHORTCUT = "Ctrl+Shift+Y"
 WATCH_DELAY_MS = 3000  # after the folder's last change
+TEAM_FIRST_MS = 15_000  # the first automatic sync with the team database, after the window opened
+TEAM_EVERY_MS = 5 * 60_000  # then every 5 minutes
+TEAM_RETRY_MS = 3000  # a sync was running when it was due: tried again after it
+ASK_PASSWORD = frozenset({"team.password_required", "team.auth_failed"})
+# the server cannot be reached, or not without the password nobody is there to type: the laptop works
+# offline, the automatic sync says so in the status bar only
+OFFLINE = frozenset({"team.unreachable", "team.driver_missing", *ASK_PASSWORD})
 Snapshot = dict[str, tuple[int, int]]  # file name -> (modified ns, size)
 
 
@@ -124,6 +151,45 @@ def watch_job(folder: str | None, known: Snapshot | None, own: str | None) -> Ou
     )
 
 
+@dataclass
+class TeamOutcome:
+    """What a sync with the team database brings back: its address (None: the file's last partner is not
+    a team database), the result, or the coded error that stopped it (told by the window, not raised: a
+    password asked, an unreachable server kept quiet), and the password it used."""
+
+    team: str | None
+    result: TeamSync | None = None
+    error: CrmError | None = None
+    password: str | None = None
+
+
+def team_job(team: str, password: str | None) -> TeamOutcome:
+    """A sync with the team database (worker)."""
+    try:
+        return TeamOutcome(team, sync_team(team, password=password), password=password)
+    except CrmError as error:
+        return TeamOutcome(team, error=error, password=password)
+
+
+def now_job(folder: str | None, known: str | None) -> Outcome | TeamOutcome:
+    """Sync now (worker): with ``folder`` when one was just chosen; else with the partner of the file's
+    last sync, the team database (with the password typed for it in this run, if any) or the folder
+    (``known``: the one the window remembers, else the file's)."""
+    if folder is None:
+        team = remembered_team()
+        if team is not None:
+            return team_job(team, known_password(team))
+    return sync_job(folder or known)
+
+
+def auto_team_job() -> TeamOutcome:
+    """The automatic sync (worker): with the team database when it is the file's last partner."""
+    team = remembered_team()
+    if team is None:
+        return TeamOutcome(None)
+    return team_job(team, known_password(team))
+
+
 def ask_folder(parent: QWidget | None, title: str, directory: str) -> str | None:
     """Ask for a folder; ``None`` when cancelled.
 
@@ -161,11 +227,13 @@ class SyncController(QObject):
     that did something (a ``FolderSync``, ``ImportSummary`` or ``ExportSummary``)."""
 
     sig_synced = Signal(object)
+    # (a ``TeamSync`` too)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.folder: str | None = None  # the remembered folder, once known
+        self.team: str | None = None  # the team database of the file's last sync, once known
         self.job: Job | None = None  # the sync, import or export running
         self.watching = False
         self.last_result: SyncResult | None = None
@@ -178,12 +246,14 @@ class SyncController(QObject):
         self.sync_action = self._action(self.tr("S&ync now"), self.sync_now)
         self.sync_action.setShortcut(QKeySequence(SYNC_SHORTCUT))
         self.folder_action = self._action(self.tr("Sync fo&lder…"), self.change_folder)
+        self.team_action = self._action(self.tr("Sync &with team database…"), self.sync_with_team)
         self.export_action = self._action(self.tr("Export c&hanges…"), self.export_to_file)
         self.import_action = self._action(self.tr("Import chan&ges…"), self.import_from_file)
         self.conflicts_action = self._action(self.tr("Sync con&flicts…"), self.show_conflicts)
         self.actions = [
             self.sync_action,
             self.folder_action,
+            self.team_action,
             self.export_action,
             self.import_action,
             self.conflicts_action,
@@ -195,6 +265,10 @@ class SyncController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(WATCH_DELAY_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
+        self.team_timer = QTimer(self)  # the automatic sync with the team database
+        self.team_timer.setSingleShot(True)
+        self.team_timer.timeout.connect(self._on_team_timer_timeout)
+        self._team_again = False
         window.sig_database_opened.connect(self._on_window_database_opened)
         self.update_actions()
 
@@ -211,8 +285,13 @@ class SyncController(QObject):
         """Disabled on a team database (the tooltip says why) and while a sync runs."""
         team = self.on_team()
         tips = {
-            self.sync_action: self.tr("Exchange changes with the other computers through the shared folder"),
+            self.sync_action: self.tr(
+                "Exchange changes with the partner of the last sync: the team database or the shared folder"
+            ),
             self.folder_action: self.tr("Choose the shared folder every computer syncs with"),
+            self.team_action: self.tr(
+                "Send this computer's changes to the team database and bring the team's changes here"
+            ),
             self.export_action: self.tr("Write this file's changes to a change file for another computer"),
             self.import_action: self.tr("Merge a change file written by another computer"),
             self.conflicts_action: self.tr("The changes two computers made to the same field"),
@@ -230,8 +309,10 @@ class SyncController(QObject):
             )
 
     def start_watching(self) -> None:
-        """Follow the remembered folder while the window is open (a first look now)."""
+        """Follow the remembered folder while the window is open (a first look now), and sync with the
+        team database shortly after and every 5 minutes when it is the file's partner."""
         self.watching = True
+        self.team_timer.start(TEAM_FIRST_MS)
         if not self.on_team():
             self._look()
 
@@ -281,6 +362,9 @@ class SyncController(QObject):
         if self._look_again:
             self._look_again = False
             self.timer.start()
+        if self._team_again:
+            self._team_again = False
+            self.team_timer.start(TEAM_RETRY_MS)
 
     def _synced_at(self, folder: str) -> None:
         now = clock.now()
@@ -289,18 +373,52 @@ class SyncController(QObject):
             self.tr("Synced with {folder} at {time}").format(folder=folder, time=time)
         )
 
+    def _team_synced_at(self, team: str) -> None:
+        now = clock.now()
+        time = QLocale().toString(QTime(now.hour, now.minute), QLocale.FormatType.ShortFormat)
+        self.window.statusBar().showMessage(
+            self.tr("Synced with the team database {team} at {time}").format(team=team, time=time)
+        )
+
     # --- File menu -----------------------------------------------------------------------------
     def sync_now(self, folder: str | None = None) -> Job | None:
-        """Sync with ``folder`` or the remembered one; the first time, the folder is asked first."""
+        """Sync with ``folder`` (just chosen), else with the partner of the file's last sync: the team
+        database or the remembered folder; the first time, the folder is asked first."""
         if self.on_team():
             return None
-        where = folder or self.folder
-        shown = where or self.tr("the shared folder")
+        known = self.folder
+        if folder is None and self.team is not None:
+            text = self.tr("Syncing with the team database {team}…").format(team=self.team)
+        else:
+            text = self.tr("Syncing with {folder}…").format(
+                folder=folder or known or self.tr("the shared folder")
+            )
         return self._run(
-            lambda: sync_job(where),
-            self.tr("Syncing with {folder}…").format(folder=shown),
+            lambda: now_job(folder, known),
+            text,
             self._on_sync_finished,
             lambda message: self._on_manual_failed(self.tr("Sync"), message),
+        )
+
+    def sync_with_team(self) -> Job | None:
+        """File → Sync with team database…: its address asked (the last one filled in), then a sync."""
+        if self.on_team():
+            return None
+        dialog = TeamSyncDialog(self.window, self.team or self.window.settings.last_team_url)
+        if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+            return None
+        team = dialog.url()
+        return self.sync_team(team, dialog.password() or known_password(team))
+
+    def sync_team(self, team: str, password: str | None = None, *, asked: bool = False) -> Job | None:
+        """Sync with the team database ``team`` (a password asked once when the server wants one)."""
+        if self.on_team():
+            return None
+        return self._run(
+            lambda: team_job(team, password),
+            self.tr("Syncing with the team database {team}…").format(team=team),
+            lambda outcome: self._on_team_finished(outcome, asked),
+            lambda message: self._on_manual_failed(self.tr("Sync with team database"), message),
         )
 
     def change_folder(self) -> Job | None:
@@ -389,7 +507,79 @@ class SyncController(QObject):
         self.job.sig_cancelled.connect(self._on_job_cancelled)
         return self.job
 
+    def sync_team_automatically(self) -> Job | None:
+        """The automatic sync with the team database (when it is the file's last partner), on the worker;
+        put off while another sync runs."""
+        if self.on_team():
+            return None
+        if self.job is not None:
+            self._team_again = True
+            return None
+        self.job = default_worker().submit(lambda _progress: auto_team_job())
+        deliver(self.job, self, self._on_auto_team_finished, self._on_auto_team_failed)
+        self.job.sig_cancelled.connect(self._on_job_cancelled)
+        return self.job
+
     # --- slots ---------------------------------------------------------------------------------
+    def _on_team_timer_timeout(self) -> None:
+        if self.watching:
+            self.team_timer.start(TEAM_EVERY_MS)
+            self.sync_team_automatically()
+
+    def _on_auto_team_finished(self, outcome: TeamOutcome) -> None:
+        self._done()
+        if outcome.team is None:
+            return  # the file's partner is a folder (or none yet)
+        self.team = outcome.team
+        if outcome.error is not None:
+            self.window.statusBar().showMessage(
+                self.tr("Team database not reachable — working offline")
+                if outcome.error.code in OFFLINE
+                else self.tr("The automatic sync failed: {error}").format(error=error_text(outcome.error))
+            )
+            return
+        result = outcome.result
+        if result is None:
+            return
+        self.last_result = result
+        self._team_synced_at(result.team)
+        self.sig_synced.emit(result)
+        if conflict_count(result):  # conflicts this sync brought
+            self._show_notice(result)
+
+    def _on_auto_team_failed(self, message: str) -> None:
+        self._done()
+        self.window.statusBar().showMessage(
+            self.tr("The automatic sync failed: {error}").format(error=message)
+        )
+
+    def _on_team_finished(self, outcome: TeamOutcome, asked: bool) -> None:
+        """A sync with the team database asked for: its result box; a password asked once when the server
+        wants one (or refused the one given), then tried again; any other error told."""
+        self._done()
+        team = outcome.team or ""
+        error = outcome.error
+        if error is not None:
+            self.window.statusBar().clearMessage()
+            if error.code in ASK_PASSWORD and not asked:
+                typed = ask_password(self.window, team)
+                if typed is not None:
+                    self.sync_team(team, typed, asked=True)
+                return
+            show_error(self.window, self.tr("Sync with team database"), error_text(error))
+            return
+        result = outcome.result
+        if result is None:
+            return
+        if outcome.password is not None:
+            remember_password(team, outcome.password)  # this run only, never written
+        self.team = team
+        self.last_result = result
+        self._team_synced_at(result.team)
+        self.sig_synced.emit(result)
+        if show_result(self.window, self.tr("Sync with team database"), result):
+            self.show_conflicts()
+
     def _on_watcher_changed(self, _path: str) -> None:
         if self.watching and not self.on_team():
             self.timer.start()  # restarted by every change: 3 s after the last one
@@ -415,7 +605,7 @@ class SyncController(QObject):
         if conflict_count(result):
             self._show_notice(result)
 
-    def _show_notice(self, result: FolderSync) -> None:
+    def _show_notice(self, result: FolderSync | TeamSync) -> None:
         if self.notice is not None:
             self.notice.close()
         box = result_box(self.window, self.tr("Sync"), result, modal=False)
@@ -439,7 +629,10 @@ class SyncController(QObject):
             self.tr("The automatic sync failed: {error}").format(error=message)
         )
 
-    def _on_sync_finished(self, outcome: Outcome) -> None:
+    def _on_sync_finished(self, outcome: Outcome | TeamOutcome) -> None:
+        if isinstance(outcome, TeamOutcome):  # the file's partner is the team database
+            self._on_team_finished(outcome, False)
+            return
         self._done()
         if outcome.result is None:  # no folder chosen yet
             self._first_folder()
@@ -448,6 +641,7 @@ class SyncController(QObject):
         result = outcome.result
         self.last_result = result
         if isinstance(result, FolderSync):
+            self.team = None  # the folder is the partner of Sync now again
             self._synced_at(result.folder)
         self.sig_synced.emit(result)
         if show_result(self.window, self.tr("Sync"), result):
@@ -478,6 +672,7 @@ class SyncController(QObject):
     def _on_window_database_opened(self, _path: str) -> None:
         """Another file (or a team database): its own folder, its own conflicts."""
         self.folder, self._others, self._own = None, None, None
+        self.team = None
         paths = self.watcher.directories() + self.watcher.files()
         if paths:
             self.watcher.removePaths(paths)

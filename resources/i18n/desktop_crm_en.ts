@@ -2269,7 +2269,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+122"/>
+        <location filename="../../ui/sync_dialogs.py" line="+152"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12018,13 +12018,18 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+178"/>
+        <location filename="../../ui/sync_ui.py" line="+246"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync fo&amp;lder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;with team database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -12043,17 +12048,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Exchange changes with the other computers through the shared folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>Choose the shared folder every computer syncs with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Write this file&apos;s changes to a change file for another computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12073,27 +12073,27 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>A sync is already running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Synced with {folder} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Syncing with {folder}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Choose the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12103,15 +12103,43 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+15"/>
-        <location line="+103"/>
-        <location line="+32"/>
+        <location line="-33"/>
+        <location line="+36"/>
+        <location line="+175"/>
+        <location line="+36"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-358"/>
+        <source>Exchange changes with the partner of the last sync: the team database or the shared folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send this computer&apos;s changes to the team database and bring the team&apos;s changes here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Synced with the team database {team} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+28"/>
+        <source>Syncing with the team database {team}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+148"/>
+        <location line="+11"/>
+        <source>Sync with team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-142"/>
         <source>Choose the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12155,7 +12183,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+56"/>
+        <source>Team database not reachable — working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>The automatic sync failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12163,7 +12198,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-301"/>
+        <location line="-425"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12176,7 +12211,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="-281"/>
+        <location filename="../../ui/sync_dialogs.py" line="-285"/>
         <source>Show conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12184,7 +12219,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+29"/>
+        <location filename="../../ui/sync_text.py" line="+30"/>
         <source>User</source>
         <translation type="unfinished">User</translation>
     </message>
@@ -12847,12 +12882,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Records sent: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Synced with the team database {team}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Conflicts on the team database: {count} (a field changed here was changed there too: sync kept one value there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The changes were written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12867,12 +12912,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-38"/>
+        <location line="+44"/>
         <source>Nothing new to send from this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-33"/>
+        <location line="+36"/>
         <source>Not imported: {file}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13237,6 +13284,26 @@ Password for {user}:</source>
     <message>
         <location line="+10"/>
         <source>The PIN of {name} was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSyncDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="-24"/>
+        <source>Sync with team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer keeps working on its own file: sync sends its changes to the team database and brings the team&apos;s changes here. After that, Sync now and the automatic sync every 5 minutes use this database.
+
+Ask whoever runs the server for these details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2304,7 +2304,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+122"/>
+        <location filename="../../ui/sync_dialogs.py" line="+152"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -12445,7 +12445,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+178"/>
+        <location filename="../../ui/sync_ui.py" line="+246"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
@@ -12453,6 +12453,11 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <location line="+2"/>
         <source>Sync fo&amp;lder…</source>
         <translation>同步文件夹(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;with team database…</source>
+        <translation>与团队数据库同步(&amp;W)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -12470,17 +12475,16 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>同步冲突(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Exchange changes with the other computers through the shared folder</source>
-        <translation>通过共享文件夹与其他电脑交换变更</translation>
+        <translation type="vanished">通过共享文件夹与其他电脑交换变更</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+39"/>
         <source>Choose the shared folder every computer syncs with</source>
         <translation>选择各台电脑共同同步的共享文件夹</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Write this file&apos;s changes to a change file for another computer</source>
         <translation>把本文件的变更写入变更文件，供另一台电脑导入</translation>
     </message>
@@ -12500,27 +12504,27 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>同步用于数据库文件：在团队数据库上，各台电脑本来就在使用同一份数据。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Synced with {folder} at {time}</source>
         <translation>已于 {time} 与 {folder} 同步</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>the shared folder</source>
         <translation>共享文件夹</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Syncing with {folder}…</source>
         <translation>正在与 {folder} 同步…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Choose the shared folder</source>
         <translation>选择共享文件夹</translation>
     </message>
@@ -12531,15 +12535,43 @@ Start with demo data? You can explore every page with realistic clients, follow-
 每台电脑都与同一个文件夹同步。</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+15"/>
-        <location line="+103"/>
-        <location line="+32"/>
+        <location line="-33"/>
+        <location line="+36"/>
+        <location line="+175"/>
+        <location line="+36"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-358"/>
+        <source>Exchange changes with the partner of the last sync: the team database or the shared folder</source>
+        <translation>与上次同步的对象交换变更：团队数据库或共享文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send this computer&apos;s changes to the team database and bring the team&apos;s changes here</source>
+        <translation>把本机的变更发送到团队数据库，并把团队的变更带回本机</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Synced with the team database {team} at {time}</source>
+        <translation>已于 {time} 与团队数据库 {team} 同步</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+28"/>
+        <source>Syncing with the team database {team}…</source>
+        <translation>正在与团队数据库 {team} 同步…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+148"/>
+        <location line="+11"/>
+        <source>Sync with team database</source>
+        <translation>与团队数据库同步</translation>
+    </message>
+    <message>
+        <location line="-142"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
     </message>
@@ -12583,7 +12615,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>正在导入 {path} 中的变更…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+56"/>
+        <source>Team database not reachable — working offline</source>
+        <translation>无法连接团队数据库——正在离线工作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>The automatic sync failed: {error}</source>
         <translation>自动同步失败：{error}</translation>
     </message>
@@ -12591,7 +12630,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-301"/>
+        <location line="-425"/>
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>
@@ -12604,7 +12643,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncResult</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="-281"/>
+        <location filename="../../ui/sync_dialogs.py" line="-285"/>
         <source>Show conflicts…</source>
         <translation>查看冲突…</translation>
     </message>
@@ -12612,7 +12651,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+29"/>
+        <location filename="../../ui/sync_text.py" line="+30"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -13295,12 +13334,22 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>等待尚未收到的记录：{count} 条（将在之后的同步中应用）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Records sent: {count}.</source>
         <translation>发出记录：{count} 条。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Synced with the team database {team}.</source>
+        <translation>已与团队数据库 {team} 同步。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Conflicts on the team database: {count} (a field changed here was changed there too: sync kept one value there).</source>
+        <translation>团队数据库上的冲突：{count} 处（本机修改的字段在那里也被修改过：同步在那里保留了其中一个值）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The changes were written to {path}.</source>
         <translation>变更已写入 {path}。</translation>
     </message>
@@ -13315,12 +13364,14 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>已与 {folder} 同步。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-38"/>
+        <location line="+44"/>
         <source>Nothing new to send from this computer.</source>
         <translation>本机没有需要发出的新变更。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-33"/>
+        <location line="+36"/>
         <source>Not imported: {file}: {error}</source>
         <translation>未导入：{file}：{error}</translation>
     </message>
@@ -13692,6 +13743,28 @@ Password for {user}:</source>
         <location line="+10"/>
         <source>The PIN of {name} was removed.</source>
         <translation>已移除{name}的 PIN 码。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSyncDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialogs.py" line="-24"/>
+        <source>Sync with team database</source>
+        <translation>与团队数据库同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This computer keeps working on its own file: sync sends its changes to the team database and brings the team&apos;s changes here. After that, Sync now and the automatic sync every 5 minutes use this database.
+
+Ask whoever runs the server for these details.</source>
+        <translation>本机继续使用自己的数据库文件：同步把本机的变更发送到团队数据库，并把团队的变更带回本机。之后，“立即同步”和每 5 分钟一次的自动同步都会使用这个数据库。
+
+以下信息请向服务器管理员索取。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
 </context>
 <context>
