@@ -408,9 +408,9 @@ class SyncController(QObject):
         if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
             return None
         team = dialog.url()
-        return self.sync_team(team, dialog.password() or known_password(team))
+        return self.run_team_sync(team, dialog.password() or known_password(team))
 
-    def sync_team(self, team: str, password: str | None = None, *, asked: bool = False) -> Job | None:
+    def run_team_sync(self, team: str, password: str | None = None, *, asked: bool = False) -> Job | None:
         """Sync with the team database ``team`` (a password asked once when the server wants one)."""
         if self.on_team():
             return None
@@ -434,12 +434,20 @@ class SyncController(QObject):
             "syncs with the same folder."
         )
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sync"), text, parent=self.window)
-        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Open
+            | QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.Cancel
+        )
         box.button(QMessageBox.StandardButton.Open).setText(self.tr("Choose the folder…"))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Sync with team database…"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.Open)
         widen(box)  # a narrow box broke the Chinese sentence inside a word
-        if prompts.run_modal(box) != QMessageBox.StandardButton.Open.value:
+        answer = prompts.run_modal(box)
+        if answer == QMessageBox.StandardButton.Yes.value:  # a team database instead of a folder
+            return self.sync_with_team()
+        if answer != QMessageBox.StandardButton.Open.value:
             return None
         return self.change_folder()
 
@@ -564,7 +572,7 @@ class SyncController(QObject):
             if error.code in ASK_PASSWORD and not asked:
                 typed = ask_password(self.window, team)
                 if typed is not None:
-                    self.sync_team(team, typed, asked=True)
+                    self.run_team_sync(team, typed, asked=True)
                 return
             show_error(self.window, self.tr("Sync with team database"), error_text(error))
             return

@@ -12105,13 +12105,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="-33"/>
         <location line="+36"/>
-        <location line="+175"/>
+        <location line="+183"/>
         <location line="+36"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-366"/>
         <source>Exchange changes with the partner of the last sync: the team database or the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12133,14 +12133,19 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+2"/>
-        <location line="+148"/>
+        <location line="+156"/>
         <location line="+11"/>
         <source>Sync with team database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-146"/>
         <source>Choose the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync with team database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -12149,7 +12154,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+7"/>
         <location line="+1"/>
         <source>Export changes</source>
@@ -12198,7 +12203,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-425"/>
+        <location line="-433"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12537,13 +12537,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="-33"/>
         <location line="+36"/>
-        <location line="+175"/>
+        <location line="+183"/>
         <location line="+36"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-366"/>
         <source>Exchange changes with the partner of the last sync: the team database or the shared folder</source>
         <translation>与上次同步的对象交换变更：团队数据库或共享文件夹</translation>
     </message>
@@ -12565,15 +12565,20 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+2"/>
-        <location line="+148"/>
+        <location line="+156"/>
         <location line="+11"/>
         <source>Sync with team database</source>
         <translation>与团队数据库同步</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-146"/>
         <source>Choose the folder…</source>
         <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync with team database…</source>
+        <translation>与团队数据库同步…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -12581,7 +12586,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+7"/>
         <location line="+1"/>
         <source>Export changes</source>
@@ -12630,7 +12635,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-425"/>
+        <location line="-433"/>
         <source>Look in:</source>
         <translation>查找范围：</translation>
     </message>

@@ -260,6 +260,20 @@ def test_sync_now_syncs_with_the_folder_when_no_team_database_was_the_last_partn
     assert "every computer syncs with the same folder" in dialogs.seen[-1][2]  # the folder asked
 
 
+def test_the_first_sync_now_offers_the_team_database_besides_the_folder(
+    qtbot: QtBot, populated_db: object, db_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = hub(monkeypatch, lambda url, password: team_result())
+    monkeypatch.setattr(sync_ui, "remembered_team", lambda: None)
+    window = make_window(qtbot, db_path)
+    dialogs.answers[:] = [QMessageBox.StandardButton.Yes.value]  # "Sync with team database…"
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: len(fake.calls) == 1 and window.sync.job is None, timeout=15_000)
+    titles = [title for _kind, title, _text in dialogs.seen]
+    assert titles == ["Sync", "Sync with team database", "Sync with team database"]  # asked, address, result
+    assert fake.calls == [(TEAM, None)]
+
+
 @pytest.fixture
 def auto(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sync_ui, "remembered_team", lambda: TEAM)
