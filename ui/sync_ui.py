@@ -22,18 +22,23 @@ one given) the password is asked once and the sync tried again; a password that 
 process's memory only (``ui.team_database.remember_password``). Sync now syncs with the partner of the
 file's last sync: the team database when ``remembered_team()`` names one, else the folder. While the window
 is open on such a file (``start_watching``), a sync is tried shortly after the start and every 5 minutes, on
-the worker, never while another sync runs: an unreachable server only says so in the status bar (the laptop
-works offline), a sync that brought conflicts shows the notice.
+the worker, never while another sync runs (once its address is known, the server's port is knocked at
+first on a thread of its own, so a server that does not answer never holds the database worker): an
+unreachable server only says so in the status bar (the laptop works offline), a sync that brought conflicts
+shows the notice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QLocale, QObject, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressBar, QWidget
 
@@ -57,7 +62,7 @@ from .sync_dialogs import (
 )
 from .sync_text import conflict_count
 from .tasks import Job, default_worker, deliver
-from .team_database import ask_password, is_team, known_password, remember_password
+from .team_database import ask_password, is_team, known_password, remember_password, url_parts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -67,6 +72,7 @@ WATCH_DELAY_MS = 3000  # after the folder's last change
 TEAM_FIRST_MS = 15_000  # the first automatic sync with the team database, after the window opened
 TEAM_EVERY_MS = 5 * 60_000  # then every 5 minutes
 TEAM_RETRY_MS = 3000  # a sync was running when it was due: tried again after it
+PROBE_SECONDS = 3.0  # the automatic sync first knocks at the server's port, off the database worker
 ASK_PASSWORD = frozenset({"team.password_required", "team.auth_failed"})
 # the server cannot be reached, or not without the password nobody is there to type: the laptop works
 # offline, the automatic sync says so in the status bar only
@@ -182,6 +188,20 @@ def now_job(folder: str | None, known: str | None) -> Outcome | TeamOutcome:
     return sync_job(folder or known)
 
 
+def reachable(team: str) -> bool:
+    """Whether the team database's server answers on its port within ``PROBE_SECONDS`` (on a plain
+    thread: a server that does not answer at all would hold the database worker, and every page's reads
+    behind it, for the driver's connect timeout). A Unix socket's directory is not probed."""
+    host, port, _database, _user = url_parts(team)
+    if host.startswith("/"):
+        return True
+    try:
+        with socket.create_connection((host, port), timeout=PROBE_SECONDS):
+            return True
+    except OSError:
+        return False
+
+
 def auto_team_job() -> TeamOutcome:
     """The automatic sync (worker): with the team database when it is the file's last partner."""
     team = remembered_team()
@@ -228,6 +248,7 @@ class SyncController(QObject):
 
     sig_synced = Signal(object)
     # (a ``TeamSync`` too)
+    _sig_probed = Signal(str, bool)  # (team, reachable), from the probe's thread
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -269,6 +290,8 @@ class SyncController(QObject):
         self.team_timer.setSingleShot(True)
         self.team_timer.timeout.connect(self._on_team_timer_timeout)
         self._team_again = False
+        self._probing = False
+        self._sig_probed.connect(self._on_probed, Qt.ConnectionType.QueuedConnection)
         window.sig_database_opened.connect(self._on_window_database_opened)
         self.update_actions()
 
@@ -517,12 +540,38 @@ class SyncController(QObject):
 
     def sync_team_automatically(self) -> Job | None:
         """The automatic sync with the team database (when it is the file's last partner), on the worker;
-        put off while another sync runs."""
-        if self.on_team():
+        put off while another sync runs. Once the team database is known, its server's port is knocked at
+        first, on a thread of its own: an unreachable server never holds the database worker."""
+        if self.on_team() or self._probing:
             return None
         if self.job is not None:
             self._team_again = True
             return None
+        if self.team is not None:
+            self._probing = True
+            threading.Thread(target=self._probe, args=(self.team,), name="team-probe", daemon=True).start()
+            return None
+        return self._submit_auto()
+
+    def _probe(self, team: str) -> None:
+        """(probe thread)"""
+        answered = reachable(team)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._sig_probed.emit(team, answered)
+
+    def _on_probed(self, team: str, answered: bool) -> None:
+        self._probing = False
+        if self.on_team() or team != self.team:
+            return  # another database opened meanwhile
+        if not answered:
+            self.window.statusBar().showMessage(self.tr("Team database not reachable — working offline"))
+            return
+        if self.job is not None:
+            self._team_again = True
+            return
+        self._submit_auto()
+
+    def _submit_auto(self) -> Job:
         self.job = default_worker().submit(lambda _progress: auto_team_job())
         deliver(self.job, self, self._on_auto_team_finished, self._on_auto_team_failed)
         self.job.sig_cancelled.connect(self._on_job_cancelled)
@@ -537,7 +586,8 @@ class SyncController(QObject):
     def _on_auto_team_finished(self, outcome: TeamOutcome) -> None:
         self._done()
         if outcome.team is None:
-            return  # the file's partner is a folder (or none yet)
+            self.team = None  # the file's partner is a folder (or none yet)
+            return
         self.team = outcome.team
         if outcome.error is not None:
             self.window.statusBar().showMessage(

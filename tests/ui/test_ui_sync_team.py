@@ -277,6 +277,48 @@ def test_the_first_sync_now_offers_the_team_database_besides_the_folder(
 @pytest.fixture
 def auto(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sync_ui, "remembered_team", lambda: TEAM)
+    monkeypatch.setattr(sync_ui, "reachable", lambda team: True)
+
+
+def test_a_server_that_does_not_answer_never_holds_the_database_worker(
+    qtbot: QtBot,
+    populated_db: object,
+    db_path: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+    auto: None,
+) -> None:
+    fake = hub(monkeypatch, lambda url, password: team_result())
+    knocked: list[str] = []
+
+    def silent(team: str) -> bool:
+        knocked.append(team)
+        return False
+
+    monkeypatch.setattr(sync_ui, "reachable", silent)
+    window = make_window(qtbot, db_path)
+    window.sync.team = TEAM  # known from an earlier attempt
+    assert window.sync.sync_team_automatically() is None  # a knock at the port, on a thread of its own
+    qtbot.waitUntil(lambda: not window.sync._probing, timeout=15_000)
+    assert knocked == [TEAM] and fake.calls == [] and window.sync.job is None
+    assert window.statusBar().currentMessage() == "Team database not reachable — working offline"
+    assert dialogs.seen == []
+    # the server answers again: the sync runs
+    monkeypatch.setattr(sync_ui, "reachable", lambda team: True)
+    window.sync.sync_team_automatically()
+    qtbot.waitUntil(lambda: len(fake.calls) == 1 and window.sync.job is None, timeout=15_000)
+    assert window.statusBar().currentMessage().startswith(f"Synced with the team database {TEAM} at ")
+
+
+def test_the_knock_answers_for_a_listening_port_only() -> None:
+    import socket
+
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        assert sync_ui.reachable(f"postgresql://alice@127.0.0.1:{port}/sales")
+    assert not sync_ui.reachable(f"postgresql://alice@127.0.0.1:{port}/sales")
 
 
 def test_the_automatic_sync_is_silent_when_the_server_cannot_be_reached(
@@ -301,8 +343,9 @@ def test_the_automatic_sync_is_silent_when_the_server_cannot_be_reached(
     # a server asking for a password nobody is there to type: the same quiet note
     fake.answer = lambda url, password: (_ for _ in ()).throw(CrmError("team.password_required", url=url))
     window.sync.sync_team_automatically()
-    idle(qtbot, window)
+    qtbot.waitUntil(lambda: len(fake.calls) == 2 and window.sync.job is None, timeout=15_000)
     assert dialogs.seen == [] and window.sync.notice is None
+    assert window.statusBar().currentMessage() == "Team database not reachable — working offline"
 
 
 def test_the_automatic_sync_notes_the_time_and_shows_only_new_conflicts(
@@ -320,9 +363,8 @@ def test_the_automatic_sync_notes_the_time_and_shows_only_new_conflicts(
     idle(qtbot, window)
     assert window.statusBar().currentMessage().startswith(f"Synced with the team database {TEAM} at ")
     assert window.sync.notice is None and dialogs.seen == []
-    window.sync.sync_team_automatically()
-    idle(qtbot, window)
-    assert len(fake.calls) == 2
+    window.sync.sync_team_automatically()  # (the port knocked at first, now that the address is known)
+    qtbot.waitUntil(lambda: len(fake.calls) == 2 and window.sync.job is None, timeout=15_000)
     notice = window.sync.notice
     assert notice is not None and notice.isVisible()
     assert "Conflicts: 2" in notice.text()
