@@ -114,12 +114,13 @@ def _outgoing(
     skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
     fresh: dict[str, set[str]] | None = None,
+    exclude: set[tuple[str, str]] | None = None,
 ) -> Iterator[Record]:
     """The records to send: every record (``everything``), those with a version since sync began (a
     change file), or (``since``, the team database) those with a version written after exchange number
     ``since``, leaving out those whose new versions are all the ones replica ``skip[0]`` sent in exchange
     ``skip[1]`` (it has them); and, whatever their age, the records in ``fresh`` (a laptop may see them
-    now: their top record's owner changed)."""
+    now: their top record's owner changed); never those in ``exclude`` (the receiver has them as they are)."""
     for table in synced_tables():
         params: tuple[Any, ...]
         stamped: dict[str, dict[str, tuple[str, Any]]] = {}
@@ -140,8 +141,14 @@ def _outgoing(
 
         arriving = (fresh or {}).get(table.name, set())
 
-        def wanted(uuid: str, news: dict[str, bool] = news, arriving: set[str] = arriving) -> bool:
+        held = {u for t, u in exclude or () if t == table.name}
+
+        def wanted(
+            uuid: str, news: dict[str, bool] = news, arriving: set[str] = arriving, held: set[str] = held
+        ) -> bool:
             """(rows read by ``where`` below, and every tombstone)"""
+            if uuid in held and uuid not in arriving:
+                return False
             return everything or since is None or news.get(uuid, False) or uuid in arriving
 
         where, params = "", ()
@@ -206,6 +213,7 @@ def write_changes(
     skip: tuple[str, int] | None = None,
     visible: Visible | None = None,
     fresh: dict[str, set[str]] | None = None,
+    exclude: set[tuple[str, str]] | None = None,
     files: FileStore | None = None,
     members: dict[str, str] | None = None,
 ) -> ExportSummary:
@@ -220,7 +228,7 @@ def write_changes(
         with archive.open("changes.jsonl", "w") as member:
             out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
             hashes: set[str] = set()
-            for record in _outgoing(conn, everything, since, skip, visible, fresh):
+            for record in _outgoing(conn, everything, since, skip, visible, fresh, exclude):
                 out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
                 count += 1
                 if record.table == "attachment" and record.deleted is None:
@@ -360,9 +368,14 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
 
 
 def merge_changes(
-    conn: sqlite3.Connection, archive: zipfile.ZipFile, manifest: dict[str, Any], name: str
+    conn: sqlite3.Connection,
+    archive: zipfile.ZipFile,
+    manifest: dict[str, Any],
+    name: str,
+    as_sent: set[tuple[str, str]] | None = None,
 ) -> ImportSummary:
-    """Merge the change file's records (inside the caller's transaction; the bookkeeping enabled)."""
+    """Merge the change file's records (inside the caller's transaction; the bookkeeping enabled);
+    ``as_sent`` receives the records now held exactly as they came."""
     next_generation(conn)
     stamped = stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
     conn.execute("UPDATE sync_state SET applying = 1")
@@ -371,6 +384,8 @@ def merge_changes(
         if uuid != target:
             merger.alias(table, uuid, target)
     count = _apply_all(conn, merger, _records(archive))
+    if as_sent is not None:
+        as_sent |= merger.as_sent
     conn.execute(
         "INSERT INTO sync_peer (replica, file_id, imported_at, full_seen) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (replica) DO UPDATE SET file_id = excluded.file_id, "

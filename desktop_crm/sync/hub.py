@@ -51,6 +51,7 @@ MAX_MEMBER = 256 << 20
 
 SCOPE = "scope.json"  # in a push: the user working on the laptop, and the top records it holds
 FORGET = "forget.jsonl"  # in a pull: the top records the laptop may no longer see
+CONFLICTS = "conflicts.jsonl"  # in a pull: the clashes the hub found in this laptop's push
 
 # one sync at a time on a team database (pg_advisory_xact_lock's key: "crm sync" in ASCII)
 SYNC_LOCK = 0x63726D2073796E63
@@ -135,6 +136,63 @@ def _read_forget(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     return loads_forget(_member(archive, FORGET))
 
 
+def _last_conflict(conn: Any) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM sync_conflict").fetchone()[0])
+
+
+_CONFLICT_COLUMNS = ("at", "tbl", "uuid", "col", "original", "mine", "theirs", "chosen", "rule")
+
+
+def _conflicts_since(conn: Any, first: int, peer: str) -> str:
+    """The conflicts the hub listed while merging ``peer``'s push (from id ``first``), as lines."""
+    rows = conn.execute(
+        f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflict WHERE id >= ? AND peer = ? ORDER BY id",
+        (first, peer),
+    ).fetchall()
+    return "".join(
+        json.dumps(dict(zip(_CONFLICT_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n" for row in rows
+    )
+
+
+def _take_conflicts(conn: Any, text: str, hub: str) -> int:
+    """List here the clashes the hub found with this laptop's changes, seen from this side: "mine" is this
+    laptop's value (the hub's "theirs"). Choosing the other value then works as for any conflict."""
+    flipped = {"mine": "theirs", "theirs": "mine"}
+    taken = 0
+    for line in text.splitlines():
+        try:
+            found = json.loads(line)
+            values = {c: found[c] for c in _CONFLICT_COLUMNS}
+        except (ValueError, TypeError, KeyError):
+            raise CrmError("sync.bad_file", reason=CONFLICTS) from None
+        mine, theirs = values["theirs"], values["mine"]
+        seen = conn.execute(
+            "SELECT 1 FROM sync_conflict WHERE tbl = ? AND uuid = ? AND col = ? AND "
+            "((mine = ? AND theirs = ?) OR (mine = ? AND theirs = ?))",
+            (values["tbl"], values["uuid"], values["col"], mine, theirs, theirs, mine),
+        ).fetchone()
+        if seen is not None:
+            continue
+        conn.execute(
+            "INSERT INTO sync_conflict (at, tbl, uuid, col, original, mine, theirs, chosen, rule, peer) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                values["at"],
+                values["tbl"],
+                values["uuid"],
+                values["col"],
+                values["original"],
+                mine,
+                theirs,
+                flipped.get(str(values["chosen"]), str(values["chosen"])),
+                values["rule"],
+                hub,
+            ),
+        )
+        taken += 1
+    return taken
+
+
 def _mark(conn: Any, hub: str) -> tuple[int, int]:
     """(the hub's exchange number this laptop last pulled up to, its own number last acknowledged by it)."""
     row = conn.execute("SELECT their_gen FROM sync_peer WHERE replica = ?", (hub,)).fetchone()
@@ -168,7 +226,7 @@ def remembered_team() -> str | None:
     return str(team[0]) if last is not None and last[0] == "team" and team is not None else None
 
 
-def sync_team(url: str, *, password: str | None = None) -> TeamSync:
+def sync_team(url: str, *, password: str | None = None, connect_timeout: int = 10) -> TeamSync:
     """Push this file's changes to the team database at ``url`` and pull the others' (see the module)."""
     from ..postgres import open_team_database
     from ..team_url import display_url
@@ -176,7 +234,7 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
 
     laptop = file_connection()  # refuses when the open database is itself a team database
     me = start_syncing(laptop)
-    hub_db = open_team_database(url, password=password, bind=False)
+    hub_db = open_team_database(url, password=password, connect_timeout=connect_timeout, bind=False)
     result = TeamSync(display_url(url))
     try:
         with _hub_transaction(hub_db) as hub:
@@ -210,7 +268,9 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
             with archive, _hub_transaction(hub_db) as hub:
                 files = TeamFiles(hub_db)
                 files.take(archive)
-                result.pushed = merge_changes(hub, archive, manifest, os.fspath(push))
+                first_new = _last_conflict(hub) + 1
+                as_sent: set[tuple[str, str]] = set()
+                result.pushed = merge_changes(hub, archive, manifest, os.fspath(push), as_sent)
                 gen = int(hub.execute("SELECT gen FROM sync_state").fetchone()[0])
                 asked = _read_scope(archive)
                 scope = scope_for(hub, asked.get("user"), asked.get("held"))
@@ -222,8 +282,12 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
                     skip=(me, gen),
                     visible=scope.visible if scope is not None else None,
                     fresh=scope.fresh if scope is not None else None,
+                    exclude=as_sent,
                     files=files,
-                    members={FORGET: dumps_forget(scope.forget if scope is not None else [])},
+                    members={
+                        FORGET: dumps_forget(scope.forget if scope is not None else []),
+                        CONFLICTS: _conflicts_since(hub, first_new, me),
+                    },
                 )
             # 3. here: merge the hub's, and move both marks
             archive, manifest = open_changes(pull)
@@ -238,6 +302,7 @@ def sync_team(url: str, *, password: str | None = None) -> TeamSync:
                         laptop.execute("UPDATE sync_state SET applying = 1")
                         result.forgotten = forget(laptop, _read_forget(archive))
                         laptop.execute("UPDATE sync_state SET applying = 0")
+                    _take_conflicts(laptop, _member(archive, CONFLICTS), hub_id)
                     laptop.execute(
                         "UPDATE sync_peer SET their_gen = ? WHERE replica = ?", (int(manifest["gen"]), hub_id)
                     )

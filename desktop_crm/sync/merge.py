@@ -74,6 +74,10 @@ class Record:
             raise CrmError("sync.bad_file", reason="a record is not in the expected form") from None
 
 
+def _real(stamps: dict[str, str]) -> dict[str, str]:
+    return {c: s for c, s in stamps.items() if s != ZERO}
+
+
 def _canon(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -177,6 +181,9 @@ class Merger:
         self.deferred: list[Record] = []
         self.finishing = False
         self._pending_values: list[Any] = []  # the row being written: what a same-key merge compares
+        # the records this replica now holds exactly as they came (the sender has them: a team
+        # database's answer leaves them out)
+        self.as_sent: set[tuple[str, str]] = set()
         self.now = clock.now().isoformat(" ")
         self.forget_cache()
 
@@ -234,6 +241,7 @@ class Merger:
     def _restamp(self, table: str, uuid: str, row: dict[str, Any], above: str = ZERO) -> str:
         """A new local version of the record (its ``updated_at``), above its delete (``above``, or the one
         kept here): it travels back and restores the record where it was deleted."""
+        self.as_sent.discard((table, uuid))  # changed here after it came
         stamp = next_stamp(self.conn, table, uuid, self.now, self.replica, above)
         set_field(self.conn, table, uuid, "updated_at", stamp, row.get("updated_at"))
         return stamp
@@ -330,10 +338,20 @@ class Merger:
             stamps["updated_at"] = self._restamp(table.name, uuid, row, above)
             prev["updated_at"] = row.get("updated_at")
         if not local.row or changed or deleted != (live_id is None) or newest_delete != local.deleted:
-            self._store(table, uuid, row, stamps, prev, local, newest_delete, deleted, live_id)
+            stored = self._store(table, uuid, row, stamps, prev, local, newest_delete, deleted, live_id)
             self.stats.applied += 1
         else:
+            stored = True
             self.stats.unchanged += 1
+        if (
+            stored
+            and uuid == incoming.uuid
+            and row == incoming.row
+            and _real(stamps) == _real(incoming.stamps)
+            and newest_delete == incoming.deleted
+            and deleted == (incoming.deleted is not None)
+        ):
+            self.as_sent.add((table.name, uuid))
 
     def _store(
         self,
@@ -346,7 +364,8 @@ class Merger:
         newest_delete: tuple[str, str] | None,
         deleted: bool,
         live_id: int | None,
-    ) -> None:
+    ) -> bool:
+        """Write the merged record; False when it went into another record under the same key instead."""
         if deleted:
             if live_id is not None:
                 self.conn.execute(f'DELETE FROM "{table.name}" WHERE id = ?', (live_id,))
@@ -360,7 +379,8 @@ class Merger:
             except integrity_errors() as exc:
                 if self._merge_same_key(table, uuid, exc, live_id):
                     self.stats.applied -= 1  # counted once, by the merge into the surviving record
-                    return self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
+                    self.apply(Record(table.name, uuid, row, stamps, prev, newest_delete))
+                    return False
                 raise
         written = [c for c, stamp in stamps.items() if local.stamps.get(c) != stamp]
         for col in written:
@@ -382,7 +402,7 @@ class Merger:
                 newest_delete[1],
                 json.dumps(row, ensure_ascii=False),
             )
-        return None
+        return True
 
     @staticmethod
     def _saw_every_field(table: SyncedTable, seen: str, stamps: dict[str, str]) -> bool:
@@ -435,6 +455,7 @@ class Merger:
         chosen = "mine" if keep == existing else "theirs"
         self._log(table.name, keep, ",".join(columns), None, key, key, chosen, "same_key")
         self.forget_cache()  # a record renamed or folded, an alias added
+        self.as_sent -= {(table.name, keep), (table.name, drop)}
         return True
 
     def alias(self, table_name: str, drop: str, keep: str) -> None:
@@ -455,6 +476,7 @@ class Merger:
             (table_name, drop, keep),
         )
         self.forget_cache()
+        self.as_sent -= {(table_name, keep), (table_name, drop)}
 
     def _rename_versions(self, table: str, old: str, new: str) -> None:
         """The versions kept under ``old`` now name ``new`` (replacing those ``new`` had of the same field)."""

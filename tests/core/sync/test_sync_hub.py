@@ -132,6 +132,11 @@ def test_an_edit_made_on_the_team_database_reaches_the_laptops_and_a_clash_is_li
         assert [(c.original, c.mine, c.theirs, c.chosen, c.rule) for c in clash] == [
             (original, "总部改的名字", "笔记本改的名字", "theirs", "newer")
         ]
+        laptops.on("a")  # and on the laptop whose push met it, seen from there
+        clash = [c for c in list_conflicts(raw_connection()) if c.field == "name"]
+        assert [(c.original, c.mine, c.theirs, c.chosen, c.rule) for c in clash] == [
+            (original, "笔记本改的名字", "总部改的名字", "mine", "newer")
+        ]
 
 
 @pytest.mark.parametrize("kill_after", [0, 3, 40])
@@ -169,6 +174,7 @@ def test_the_command_line_syncs_with_a_team_database_and_remembers_it(
         }
         assert first["folder"] is None and first["exported"]["full"] is True
         assert first["pushed"]["applied"] == first["exported"]["records"] > 0
+        assert first["imported"][0]["records"] == 0  # what it sent does not come back
         close_database()
         assert cli.main(["--db", path, "sync", "--json"]) == 0  # the team database used last
         again = json.loads(capsys.readouterr().out)
