@@ -546,8 +546,8 @@ def team_text(result: TeamSync) -> str:
         lines.append(
             QCoreApplication.translate(
                 "SyncText",
-                "Conflicts on the team database: {count} (a field changed here was changed there too: sync "
-                "kept one value there).",
+                "Of the conflicts, {count} were met on the team database while it merged this computer's "
+                "changes.",
             ).format(count=fmt.number(result.pushed.conflicts))
         )
     for name, error in result.problems:

@@ -302,7 +302,8 @@ def sync_team(url: str, *, password: str | None = None, connect_timeout: int = 1
                         laptop.execute("UPDATE sync_state SET applying = 1")
                         result.forgotten = forget(laptop, _read_forget(archive))
                         laptop.execute("UPDATE sync_state SET applying = 0")
-                    _take_conflicts(laptop, _member(archive, CONFLICTS), hub_id)
+                    # listed here too: counted with this computer's conflicts
+                    summary.conflicts += _take_conflicts(laptop, _member(archive, CONFLICTS), hub_id)
                     laptop.execute(
                         "UPDATE sync_peer SET their_gen = ? WHERE replica = ?", (int(manifest["gen"]), hub_id)
                     )

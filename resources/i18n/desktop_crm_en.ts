@@ -12018,7 +12018,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_ui.py" line="+246"/>
+        <location filename="../../ui/sync_ui.py" line="+267"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12048,7 +12048,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Choose the shared folder every computer syncs with</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12105,13 +12105,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
     <message>
         <location line="-33"/>
         <location line="+36"/>
-        <location line="+183"/>
+        <location line="+210"/>
         <location line="+36"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-393"/>
         <source>Exchange changes with the partner of the last sync: the team database or the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12133,13 +12133,13 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+2"/>
-        <location line="+156"/>
+        <location line="+183"/>
         <location line="+11"/>
         <source>Sync with team database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-173"/>
         <source>Choose the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12189,6 +12189,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
     </message>
     <message>
         <location line="+56"/>
+        <location line="+27"/>
         <source>Team database not reachable — working offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12203,7 +12204,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncFolderDialog</name>
     <message>
-        <location line="-433"/>
+        <location line="-463"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12897,12 +12898,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Conflicts on the team database: {count} (a field changed here was changed there too: sync kept one value there).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>The changes were written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12923,7 +12919,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-41"/>
+        <source>Of the conflicts, {count} were met on the team database while it merged this computer&apos;s changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+36"/>
         <source>Not imported: {file}: {error}</source>
         <translation type="unfinished"></translation>

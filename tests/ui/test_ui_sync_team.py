@@ -145,7 +145,7 @@ def test_the_menu_asks_the_address_then_shows_what_went_and_came(
 def test_conflicts_that_came_open_the_list_from_the_result_box(
     qtbot: QtBot, populated_db: object, db_path: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = team_result(conflicts=1)
+    result = team_result(conflicts=3)  # two of them met on the team database, listed here too
     result.pushed = ImportSummary("push", "laptop", 5, 3, 0, 2, 0)
     hub(monkeypatch, lambda url, password: result)
     window = make_window(qtbot, db_path)
@@ -153,8 +153,8 @@ def test_conflicts_that_came_open_the_list_from_the_result_box(
     window.sync.sync_with_team()
     idle(qtbot, window)
     text = dialogs.seen[-1][2]
-    assert "Conflicts: 1 (the same field changed on two computers)." in text
-    assert "Conflicts on the team database: 2" in text
+    assert "Conflicts: 3 (the same field changed on two computers)." in text
+    assert "Of the conflicts, 2 were met on the team database" in text
     assert window.sync.conflicts_dialog is not None and window.sync.conflicts_dialog.isVisible()
     window.sync.conflicts_dialog.close()
 
