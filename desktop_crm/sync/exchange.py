@@ -379,7 +379,7 @@ def merge_changes(
     next_generation(conn)
     stamped = stamp_pending(conn)  # this file's own changes get their stamps before anything is merged
     conn.execute("UPDATE sync_state SET applying = 1")
-    merger = Merger(conn, manifest["replica"])
+    merger = Merger(conn, manifest["replica"], track_sent=as_sent is not None)
     for table, uuid, target in _aliases(archive):
         if uuid != target:
             merger.alias(table, uuid, target)

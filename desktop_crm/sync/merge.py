@@ -168,8 +168,11 @@ class MergeStats:
     waiting: int = 0
 
 
+ID_CACHE = 200_000  # live ids remembered during one merge, at most
+
+
 class Merger:
-    def __init__(self, conn: sqlite3.Connection, peer: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, peer: str, track_sent: bool = False) -> None:
         self.conn = conn
         self.peer = peer
         self.replica = replica_id(conn)
@@ -184,6 +187,7 @@ class Merger:
         # the records this replica now holds exactly as they came (the sender has them: a team
         # database's answer leaves them out)
         self.as_sent: set[tuple[str, str]] = set()
+        self.track_sent = track_sent  # (only the team database answers: a file import does not need them)
         self.now = clock.now().isoformat(" ")
         self.forget_cache()
 
@@ -210,6 +214,8 @@ class Merger:
         if found is None:
             found = _is_live(self.conn, table, uuid)
             if found is not None:
+                if len(self._ids) >= ID_CACHE:  # a large import: memory stays bounded
+                    self._ids.clear()
                 self._ids[(table, uuid)] = found
         return found
 
@@ -344,7 +350,8 @@ class Merger:
             stored = True
             self.stats.unchanged += 1
         if (
-            stored
+            self.track_sent
+            and stored
             and uuid == incoming.uuid
             and row == incoming.row
             and _real(stamps) == _real(incoming.stamps)
