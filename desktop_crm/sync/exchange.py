@@ -107,20 +107,27 @@ def start_syncing(conn: sqlite3.Connection) -> str:
 
 
 # --- export ---------------------------------------------------------------------------------------
-def _outgoing(
-    conn: sqlite3.Connection,
-    everything: bool,
-    since: int | None = None,
-    skip: tuple[str, int] | None = None,
-    visible: Visible | None = None,
-    fresh: dict[str, set[str]] | None = None,
-    exclude: set[tuple[str, str]] | None = None,
-) -> Iterator[Record]:
-    """The records to send: every record (``everything``), those with a version since sync began (a
-    change file), or (``since``, the team database) those with a version written after exchange number
-    ``since``, leaving out those whose new versions are all the ones replica ``skip[0]`` sent in exchange
-    ``skip[1]`` (it has them); and, whatever their age, the records in ``fresh`` (a laptop may see them
-    now: their top record's owner changed); never those in ``exclude`` (the receiver has them as they are)."""
+@dataclass
+class Selection:
+    """Which records a change file carries: every record (``everything``), those with a version since
+    sync began (a change file), or (``since``, the team database) those with a version written after
+    exchange number ``since``, leaving out those whose new versions are all the ones replica ``skip[0]``
+    sent in exchange ``skip[1]`` (it has them); and, whatever their age, the records in ``fresh`` (a
+    laptop may see them now: their top record's owner changed); never those in ``exclude`` (the receiver
+    has them as they are) nor those ``visible`` refuses."""
+
+    everything: bool = False
+    since: int | None = None
+    skip: tuple[str, int] | None = None
+    visible: Visible | None = None
+    fresh: dict[str, set[str]] | None = None
+    exclude: set[tuple[str, str]] | None = None
+
+
+def _outgoing(conn: sqlite3.Connection, chosen: Selection) -> Iterator[Record]:
+    """The records ``chosen`` names, parents first."""
+    everything, since, skip = chosen.everything, chosen.since, chosen.skip
+    visible, fresh, exclude = chosen.visible, chosen.fresh, chosen.exclude
     for table in synced_tables():
         params: tuple[Any, ...]
         stamped: dict[str, dict[str, tuple[str, Any]]] = {}
@@ -201,24 +208,19 @@ def export_changes(path: str | os.PathLike[str], *, full: bool = False) -> Expor
         enable(conn)
         stamp_pending(conn)
         everything = full or not conn.execute("SELECT exported FROM sync_state").fetchone()[0]
-        return write_changes(conn, path, everything=everything)
+        return write_changes(conn, path, Selection(everything=everything))
 
 
 def write_changes(
     conn: sqlite3.Connection,
     path: str | os.PathLike[str],
+    chosen: Selection,
     *,
-    everything: bool,
-    since: int | None = None,
-    skip: tuple[str, int] | None = None,
-    visible: Visible | None = None,
-    fresh: dict[str, set[str]] | None = None,
-    exclude: set[tuple[str, str]] | None = None,
     files: FileStore | None = None,
     members: dict[str, str] | None = None,
 ) -> ExportSummary:
     """Write the change file (inside the caller's transaction, the pending changes stamped): see
-    :func:`_outgoing` for which records; ``files``: where the attachments' bytes are read; ``members``:
+    :class:`Selection` for which records; ``files``: where the attachments' bytes are read; ``members``:
     more parts of the file (name -> text)."""
     from ..safe_write import replaced_binary_file
 
@@ -228,7 +230,7 @@ def write_changes(
         with archive.open("changes.jsonl", "w") as member:
             out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
             hashes: set[str] = set()
-            for record in _outgoing(conn, everything, since, skip, visible, fresh, exclude):
+            for record in _outgoing(conn, chosen):
                 out.write(json.dumps(record.as_json(), ensure_ascii=False) + "\n")
                 count += 1
                 if record.table == "attachment" and record.deleted is None:
@@ -249,26 +251,32 @@ def write_changes(
             "replica": replica,
             "file_id": file_id,
             "made_at": clock.now().isoformat(" "),
-            "full": bool(everything),
+            "full": bool(chosen.everything),
             "records": count,
             "files": added,
             # the replicas whose every record this one has received: a folder's writer sees who needs all
-            "has_full_from": [
-                r
-                for (r,) in conn.execute(
-                    "SELECT replica FROM sync_peer WHERE full_seen <> 0 ORDER BY replica"
-                )
-            ],
+            "has_full_from": full_replicas(conn),
             # the exchange number it was written at (the team database's pulls start after it)
             "gen": int(conn.execute("SELECT gen FROM sync_state").fetchone()[0]),
         }
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
     conn.execute("UPDATE sync_state SET exported = 1")
     conn.execute("DELETE FROM sync_meta WHERE key = 'unexported'")
-    return ExportSummary(os.fspath(path), replica, count, bool(everything))
+    return ExportSummary(os.fspath(path), replica, count, bool(chosen.everything))
 
 
 WRITTEN_KEPT = 50
+
+
+def full_replicas(conn: sqlite3.Connection) -> list[str]:
+    """The replicas whose every record this one has received."""
+    return [r for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen <> 0 ORDER BY replica")]
+
+
+def take_new_id(conn: sqlite3.Connection) -> None:
+    """This database is a copy of another that synced on its own (a restored backup, a file copied to a new
+    laptop): it takes a new replica id, and the other's changes merge like any other replica's."""
+    conn.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
 
 
 def written_files(conn: sqlite3.Connection) -> list[str]:
@@ -363,7 +371,7 @@ def import_changes(path: str | os.PathLike[str]) -> ImportSummary:
                 # a file this one never wrote under its own id: a copy of this database (a restored backup,
                 # a file copied to a new laptop) that synced on its own. This one takes a new id, and the
                 # copy's changes merge like any other laptop's.
-                conn.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
+                take_new_id(conn)
             return merge_changes(conn, archive, manifest, name)
 
 

@@ -16,6 +16,7 @@ from .exchange import (
     ImportSummary,
     export_changes,
     file_connection,
+    full_replicas,
     import_changes,
     start_syncing,
     unexported,
@@ -137,10 +138,7 @@ def _has_news(conn: Any, own_file: Path) -> bool:
         return True
     if unexported(conn):
         return True
-    full_from = [
-        r for (r,) in conn.execute("SELECT replica FROM sync_peer WHERE full_seen <> 0 ORDER BY replica")
-    ]
-    return full_from != list(manifest.get("has_full_from") or [])
+    return full_replicas(conn) != list(manifest.get("has_full_from") or [])
 
 
 def _someone_lacks(folder: Path, own: str) -> bool:

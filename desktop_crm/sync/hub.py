@@ -36,11 +36,13 @@ from .exchange import (
     ExportSummary,
     FolderFiles,
     ImportSummary,
+    Selection,
     TeamFiles,
     file_connection,
     merge_changes,
     open_changes,
     start_syncing,
+    take_new_id,
     write_changes,
     written_files,
 )
@@ -242,11 +244,8 @@ def sync_team(url: str, *, password: str | None = None, connect_timeout: int = 1
             row = hub.execute("SELECT file_id FROM sync_peer WHERE replica = ?", (me,)).fetchone()
         with write_transaction():
             if row is not None and row[0] and str(row[0]) not in written_files(laptop):
-                # the hub took a push under this id that this file never made: a copy of it (a restored
-                # backup, a file copied to a new laptop) synced. This one takes a new id (see import_changes).
-                from ..models import new_uuid
-
-                laptop.execute("UPDATE sync_state SET replica = ?", (new_uuid(),))
+                # the hub took a push under this id that this file never made: a copy of it synced
+                take_new_id(laptop)
                 me = replica_id(laptop)
         with tempfile.TemporaryDirectory(prefix="crm-sync-") as work:
             push, pull = Path(work) / "push.crmchanges", Path(work) / "pull.crmchanges"
@@ -258,8 +257,7 @@ def sync_team(url: str, *, password: str | None = None, connect_timeout: int = 1
                 result.exported = write_changes(
                     laptop,
                     push,
-                    everything=pushed == 0,
-                    since=pushed or None,
+                    Selection(everything=pushed == 0, since=pushed or None),
                     files=FolderFiles(),
                     members={SCOPE: json.dumps({"user": _working_user(), "held": held_roots(laptop)})},
                 )
@@ -277,12 +275,14 @@ def sync_team(url: str, *, password: str | None = None, connect_timeout: int = 1
                 write_changes(
                     hub,
                     pull,
-                    everything=pulled == 0,
-                    since=pulled or None,
-                    skip=(me, gen),
-                    visible=scope.visible if scope is not None else None,
-                    fresh=scope.fresh if scope is not None else None,
-                    exclude=as_sent,
+                    Selection(
+                        everything=pulled == 0,
+                        since=pulled or None,
+                        skip=(me, gen),
+                        visible=scope.visible if scope is not None else None,
+                        fresh=scope.fresh if scope is not None else None,
+                        exclude=as_sent,
+                    ),
                     files=files,
                     members={
                         FORGET: dumps_forget(scope.forget if scope is not None else []),

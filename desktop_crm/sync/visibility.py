@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
+from ..engine import id_chunks
 from .merge import Record, resolve_alias
 from .tables import SyncedTable, synced_tables, table_named
 
@@ -197,31 +199,22 @@ def forget(conn: sqlite3.Connection, roots: list[tuple[str, str]]) -> int:
     for name, table in scoped_tables().items():
         found: set[int] = set()
         if name in ROOTS:
-            wanted = [u for t, u in roots if t == name]
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                marks = ", ".join("?" for _ in part)
-                found |= {
-                    int(i) for (i,) in conn.execute(f'SELECT id FROM "{name}" WHERE uuid IN ({marks})', part)
-                }
+            found |= _ids_where(conn, name, "uuid", [u for t, u in roots if t == name])
         for column, target in _links(table):
-            if gone.get(target):
-                found |= _referring(conn, name, column, gone[target])
-        if table.name in [t for _c, t in _links(table)]:  # below a removed one of the same table
-            while True:
-                more = _referring(conn, name, next(c for c, t in _links(table) if t == name), found) - found
-                if not more:
-                    break
-                found |= more
+            if gone.get(target) and target != name:
+                found |= _ids_where(conn, name, column, sorted(gone[target]))
+        below_own = [c for c, t in _links(table) if t == name]  # a contact's manager, a goal's parent
+        frontier = set(found)
+        while frontier and below_own:
+            more = {i for c in below_own for i in _ids_where(conn, name, c, sorted(frontier))} - found
+            found |= more
+            frontier = more
         gone[name] = found
     removed = 0
     for name in reversed(list(scoped_tables())):
-        row_ids = sorted(gone.get(name, ()))
-        for start in range(0, len(row_ids), 500):
-            chunk = row_ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            uuids = [u for (u,) in conn.execute(f'SELECT uuid FROM "{name}" WHERE id IN ({marks})', chunk)]
-            conn.execute(f'DELETE FROM "{name}" WHERE id IN ({marks})', chunk)
+        for test, chunk in id_chunks(sorted(gone.get(name, ()))):
+            uuids = [u for (u,) in conn.execute(f'SELECT uuid FROM "{name}" WHERE id {test}', chunk)]
+            conn.execute(f'DELETE FROM "{name}" WHERE id {test}', chunk)
             for uuid in uuids:
                 for bookkeeping in ("sync_field", "sync_tomb", "sync_pending", "sync_waiting"):
                     conn.execute(f"DELETE FROM {bookkeeping} WHERE tbl = ? AND uuid = ?", (name, uuid))
@@ -229,16 +222,13 @@ def forget(conn: sqlite3.Connection, roots: list[tuple[str, str]]) -> int:
     return removed
 
 
-def _referring(conn: sqlite3.Connection, table: str, column: str, ids: set[int]) -> set[int]:
-    found: set[int] = set()
-    wanted = sorted(ids)
-    for start in range(0, len(wanted), 500):
-        part = wanted[start : start + 500]
-        marks = ", ".join("?" for _ in part)
-        found |= {
-            int(i) for (i,) in conn.execute(f'SELECT id FROM "{table}" WHERE "{column}" IN ({marks})', part)
-        }
-    return found
+def _ids_where(conn: sqlite3.Connection, table: str, column: str, values: Sequence[Any]) -> set[int]:
+    """The ids of ``table``'s rows whose ``column`` is one of ``values``."""
+    return {
+        int(i)
+        for test, chunk in id_chunks(cast("Sequence[int]", values))
+        for (i,) in conn.execute(f'SELECT id FROM "{table}" WHERE "{column}" {test}', chunk)
+    }
 
 
 def dumps_forget(roots: list[tuple[str, str]]) -> str:
