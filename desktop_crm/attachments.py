@@ -29,13 +29,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .driver import connect as sqlite_connect
+from .driver import sqlite3
 from .errors import ValidationError
 from .storage_errors import storage_error
 
@@ -448,7 +449,7 @@ def write_checked(chunks: Iterable[bytes], store: Path, sha256: str) -> None:
 # --- backups and restores --------------------------------------------------------------------------
 def hashes_in(db_file: Path) -> set[str]:
     """Every hash the attachment table of the SQLite file ``db_file`` refers to (none before version 11)."""
-    conn = sqlite3.connect(db_file.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite_connect(db_file.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment'"

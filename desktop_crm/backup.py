@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,8 @@ from typing import Any
 
 from . import clock
 from .attachments import carry_into_backup, prune_backup_store
+from .driver import Key, forget_key, key_for, remember_key, sqlite3
+from .driver import connect as sqlite_connect
 from .errors import CrmError, ValidationError
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
@@ -105,10 +106,32 @@ def read_header(path: str | os.PathLike[str]) -> tuple[int, int] | None:
             header = handle.read(100)
     except OSError:
         return None
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+    if len(header) < 100:
         return None
+    if not header.startswith(SQLITE_HEADER):  # encrypted: readable once its key is known
+        if key_for(path) is None:
+            return None
+        try:
+            return _source_facts(Path(path))
+        except sqlite3.DatabaseError:
+            return None
     user_version, application_id = struct.unpack(">i4xi", header[60:72])
     return user_version, application_id
+
+
+def _key_backup(db_path: Path, backup: Path) -> None:
+    """Remember the key of an encrypted backup made from the encrypted ``db_path`` (same key, same
+    salt: the database's passphrase opens it), so listing, restoring and re-keying can read it."""
+    db_key = key_for(db_path)
+    if db_key is None or key_for(backup) is not None:
+        return
+    try:
+        with open(backup, "rb") as handle:
+            salt = handle.read(len(db_key.salt))
+    except OSError:
+        return
+    if salt == db_key.salt:
+        remember_key(backup, db_key)
 
 
 # --- listing and rotation ------------------------------------------------------------------------
@@ -124,6 +147,7 @@ def _parsed(db_path: Path) -> list[tuple[Path, datetime, str, int]]:
         if not entry.is_file():
             continue
         created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        _key_backup(db_path, entry)
         found.append((entry, created, match["tag"], int(match["n"] or 0)))
     found.sort(key=lambda item: (item[1], item[3]), reverse=True)  # newest first
     return found
@@ -237,7 +261,7 @@ def read_retention(db_path: str | os.PathLike[str]) -> dict[str, int]:
     if not path.is_file():
         return dict(DEFAULT_RETENTION)
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite_connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT value FROM setting WHERE key = ?", (SETTING_KEY,)).fetchone()
         finally:
@@ -285,7 +309,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A stdlib connection that cannot write ``path`` (WAL content included in what it reads)."""
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite_connect(path.resolve().as_uri() + "?mode=ro", uri=True)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -318,8 +342,32 @@ def temp_path_for(final: Path) -> Path:
     return final.parent / f".{final.name}.{os.getpid()}.tmp"
 
 
-def copy_database(source: Path, target: Path, progress: Progress | None = None) -> None:
-    """Online backup of ``source`` into the new file ``target`` (rollback journal, not WAL)."""
+_SAME_KEY = Key(b"", b"")  # copy_database's default: the copy is encrypted as its source is
+
+
+def copy_database(
+    source: Path, target: Path, progress: Progress | None = None, *, key: Key | None = _SAME_KEY
+) -> None:
+    """Online backup of ``source`` into the new file ``target`` (rollback journal, not WAL).
+
+    An encrypted source gives a copy under the same key and salt (the same passphrase opens it);
+    ``key`` asks for another one (None: plain), which SQLCipher makes by exporting instead."""
+    if key is _SAME_KEY:
+        key = key_for(source)
+    if key is not None:
+        remember_key(target, key)
+    else:
+        forget_key(target)
+    source_key = key_for(source)
+    if (source_key is None) != (key is None) or (key is not None and key != source_key):
+        from .encryption import export_copy
+
+        if progress is not None and not progress(0, 1):
+            raise BackupCancelled("backup.cancelled")
+        export_copy(source, target, key)
+        if progress is not None:
+            progress(1, 1)
+        return
 
     def step(_status: int, remaining: int, total: int) -> None:
         if progress is not None and not progress(total - remaining, total):
@@ -327,7 +375,7 @@ def copy_database(source: Path, target: Path, progress: Progress | None = None) 
 
     src = open_read_only(source)
     try:
-        dst = sqlite3.connect(target, isolation_level=None)
+        dst = sqlite_connect(target, isolation_level=None)
         try:
             src.backup(dst, pages=PAGES_PER_STEP, progress=step)
             dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -387,9 +435,12 @@ def write_verified(source: Path, final: Path, progress: Progress | None = None) 
         _fsync_file(temp)
         os.replace(temp, final)
         _fsync_folder(final.parent)
+        if (key := key_for(temp)) is not None:
+            remember_key(final, key)
     except OSError as exc:  # a read-only folder, a full disk...: one sentence, nothing replaced
         raise CrmError("backup.cannot_write", path=str(final), reason=str(exc.strerror or exc)) from exc
     finally:
+        forget_key(temp)
         for leftover in (temp, Path(f"{temp}-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()

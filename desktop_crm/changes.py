@@ -28,11 +28,13 @@ write that already committed.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, Protocol
+
+from .driver import connect as sqlite_connect
+from .driver import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +215,7 @@ class OutsideWrites:
         from .open_check import read_only_uri
 
         self.path = path
-        self._conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
+        self._conn = sqlite_connect(read_only_uri(path), uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._seen = self._version()
         self._outside = False

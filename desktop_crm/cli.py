@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -50,6 +49,7 @@ from . import (
     sync_cli,
     weekly_cli,
 )
+from .driver import sqlite3
 from .errors import CrmError
 from .paths import default_db_path
 from .storage_errors import storage_error

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
 from .backup import backup_if_upgrading
+from .driver import connect as sqlite_connect
+from .driver import sqlite3
 from .errors import CrmError, DatabaseVersionError
 from .migrations import LATEST_VERSION, MIGRATIONS
 from .models import database
@@ -23,6 +24,24 @@ from .open_check import (
 from .storage_errors import DatabaseDamagedError, StorageError, storage_error
 from .write_guard import set_write_refusal
 
+
+class CrmSqliteDatabase(SqliteDatabase):
+    """Peewee's SQLite database on the process's one SQLite library (``desktop_crm.driver``), each
+    connection keyed with the file's key when it is encrypted."""
+
+    server_version = sqlite3.sqlite_version_info
+
+    def _connect(self) -> sqlite3.Connection:
+        params = dict(self.connect_params)
+        conn = sqlite_connect(self.database, timeout=self._timeout, isolation_level=None, **params)  # type: ignore[attr-defined]
+        try:
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -30,6 +49,7 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -32000,  # 32 MB page cache
     "temp_store": 2,  # MEMORY
+    "recursive_triggers": 0,  # SQLCipher's build turns them on by default; the triggers assume off
 }
 
 
@@ -90,6 +110,10 @@ def open_database(
         from .postgres import open_team_database
 
         return open_team_database(path, migrate_to=migrate_to)  # type: ignore[return-value]
+    if path != ":memory:":
+        from .encryption import clean_leftovers
+
+        clean_leftovers(path)  # a conversion killed midway: the old bytes still to wipe
     verdict = _check_version_read_only(path, allow_empty)
     read_only = read_only or verdict.read_only
     if read_only and verdict.kind in ("new", "empty") and path != ":memory:":
@@ -109,9 +133,9 @@ def open_database(
         uri = read_only_uri(path, immutable=verdict.immutable)
         # mode=ro keeps the file as it is; temporary tables (the KPI queries use one) still work.
         pragmas = {k: v for k, v in PRAGMAS.items() if k != "journal_mode"}
-        db = SqliteDatabase(uri, pragmas=pragmas, autoconnect=True, check_same_thread=False, uri=True)
+        db = CrmSqliteDatabase(uri, pragmas=pragmas, autoconnect=True, check_same_thread=False, uri=True)
     else:
-        db = SqliteDatabase(path, pragmas=PRAGMAS, autoconnect=True, check_same_thread=False)
+        db = CrmSqliteDatabase(path, pragmas=PRAGMAS, autoconnect=True, check_same_thread=False)
     db.crm_path = path  # type: ignore[attr-defined]
     db.crm_read_only = read_only  # type: ignore[attr-defined]
     try:

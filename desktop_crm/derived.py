@@ -16,10 +16,10 @@ afterwards recomputes everything once and recreates them, inside the caller's tr
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .driver import sqlite3
 from .search import body_select
 
 

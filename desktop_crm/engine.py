@@ -20,9 +20,10 @@ What cannot be made to look alike lives here, one function per concern:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, cast
+
+from .driver import sqlite3
 
 
 class Cursor(Protocol):

@@ -33,10 +33,10 @@ summaries.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
+from .driver import sqlite3
 from .engine import drop_trigger, has_tables, raw_connection, sqlite_has_tables, trigger_statements
 from .kpi import Period, compute_many
 from .kpi.compute import Value

@@ -30,7 +30,6 @@ import io
 import json
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -39,6 +38,7 @@ from typing import Any, BinaryIO, TextIO
 
 from peewee import SqliteDatabase
 
+from .driver import sqlite3
 from .dump import FORMAT_VERSION
 from .errors import CrmError
 from .migrations import LATEST_VERSION, MIGRATIONS

@@ -33,11 +33,12 @@ Decisions (documented in the README, "Where your data lives"):
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .driver import connect as sqlite_connect
+from .driver import sqlite3
 from .storage_errors import (
     DatabaseDamagedError,
     ForeignDatabaseError,
@@ -117,7 +118,7 @@ def _quiescent(path: str) -> bool:
 
 def _connect_read_only(path: str, immutable: bool) -> sqlite3.Connection:
     immutable = immutable or _quiescent(path)
-    conn = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, check_same_thread=False)
+    conn = sqlite_connect(read_only_uri(path, immutable=immutable), uri=True, check_same_thread=False)
     conn.execute("PRAGMA query_only = 1")
     return conn
 
@@ -170,7 +171,12 @@ def inspect_file(path: str | os.PathLike[str], latest: int, *, allow_empty: bool
         header = _header(path)
     except OSError as exc:
         raise StorageError("db.cannot_read", path=path, reason=exc.strerror or str(exc)) from exc
-    _check_header(path, header, info.st_size)
+    from .encryption import is_encrypted, require_key
+
+    if not header.startswith(SQLITE_MAGIC) and is_encrypted(path):
+        require_key(path)  # an encrypted file opens only with its passphrase (desktop_crm.encryption)
+    else:
+        _check_header(path, header, info.st_size)
     # A read-only folder cannot take SQLite's -shm file: read the (quiescent) file as immutable.
     immutable = not _folder_writable(path) and _quiescent(path)
     try:

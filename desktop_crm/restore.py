@@ -24,13 +24,14 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup
 from .attachments import restore_files
 from .backup import BackupInfo, Progress
+from .driver import Key, forget_key, key_for, remember_key, sqlite3
+from .driver import connect as sqlite_connect
 from .errors import CrmError
 from .migrations import LATEST_VERSION
 from .storage_errors import sqlite_primary_code
@@ -64,6 +65,10 @@ def check_header(path: Path) -> tuple[int, int]:
         raise CrmError("restore.missing", path=str(path))
     if not path.is_file():
         raise CrmError("restore.not_a_file", path=str(path))
+    from .encryption import is_encrypted, require_key
+
+    if is_encrypted(path):
+        require_key(path)  # its passphrase first (the database's, when it is the same, is tried)
     header = backup.read_header(path)
     if header is None:
         raise CrmError("restore.not_sqlite", path=str(path))
@@ -142,7 +147,11 @@ def prepare_restore(
     origin = Path(source)
     if target.exists() and origin.exists() and origin.resolve() == target.resolve():
         raise CrmError("restore.same_file")
+    _try_database_key(origin, target)
     check_header(origin)
+    # The restored file keeps the current file's encryption (a plain backup restored into an encrypted
+    # database is encrypted with its key); with no current file, the backup's own.
+    target_key = key_for(target) if target.is_file() else key_for(origin)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.parent / f".{target.name}.restore.{os.getpid()}.tmp"
 
@@ -154,7 +163,7 @@ def prepare_restore(
     try:
         _remove(temp)
         try:
-            backup.copy_database(origin, temp, half(0))
+            backup.copy_database(origin, temp, half(0), key=target_key)
         except sqlite3.DatabaseError as exc:
             raise CrmError("restore.damaged", path=str(origin), reason=str(exc)) from exc
         version = validate_backup_file(temp, shown_as=str(origin))
@@ -169,15 +178,28 @@ def prepare_restore(
     return PreparedRestore(target, origin, temp, version, kept)
 
 
+def _try_database_key(origin: Path, target: Path) -> None:
+    """An encrypted backup made from the encrypted database opens with the database's key."""
+    from .encryption import file_salt, is_encrypted, key_opens
+
+    current = key_for(target)
+    if current is None or key_for(origin) is not None or not is_encrypted(origin):
+        return
+    candidate = Key(current.raw, file_salt(origin))
+    if key_opens(origin, candidate):
+        remember_key(origin, candidate)
+
+
 def discard(prepared: PreparedRestore) -> None:
     """Forget a prepared restore (the user changed their mind): its temporary copy is removed."""
     _remove(prepared.temp)
+    forget_key(prepared.temp)
 
 
 def _leave_wal(db_path: Path) -> None:
     """Fold the WAL into the file and switch it to a rollback journal (fails if others have it open)."""
     try:
-        conn = sqlite3.connect(db_path, isolation_level=None, timeout=2)
+        conn = sqlite_connect(db_path, isolation_level=None, timeout=2)
         try:
             mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         finally:
@@ -204,6 +226,12 @@ def finish_restore(prepared: PreparedRestore) -> None:
         backup._fsync_file(prepared.temp)
         os.replace(prepared.temp, target)
         backup._fsync_folder(target.parent)
+        key = key_for(prepared.temp)
+        if key is not None:
+            remember_key(target, key)
+        else:
+            forget_key(target)
+        forget_key(prepared.temp)
     except OSError as exc:
         discard(prepared)
         raise CrmError("restore.cannot_write", path=str(target), reason=str(exc.strerror or exc)) from exc

@@ -15,7 +15,6 @@ inserts in ``derived.bulk_mode``, which rebuilds the index once at the end.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
@@ -23,6 +22,7 @@ from operator import contains
 from typing import Any
 
 from . import changes, engine
+from .driver import sqlite3
 
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
 _DIGITS = "replace(replace(replace(replace({col}, '-', ''), ' ', ''), '+', ''), '.', '')"

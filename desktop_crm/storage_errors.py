@@ -150,9 +150,9 @@ def storage_error(exc: BaseException, path: Any = "") -> StorageError | None:
 
 
 def _is_database_exception(exc: BaseException) -> bool:
-    import sqlite3
-
     import peewee
+
+    from .driver import sqlite3
 
     return isinstance(exc, sqlite3.Error | peewee.PeeweeException)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import random
-import sqlite3
 import struct
 import uuid
 import wave
@@ -20,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
 
 from ..attachments import kind_of, put_bytes, store_for_database
+from ..driver import sqlite3
 
 MAX_CLIENTS = 12
 CANDIDATES = 2_000  # clients looked at (by id) to find the busiest

@@ -10,11 +10,11 @@ most a few thousand rows of each kind, so the large demo stays fast."""
 from __future__ import annotations
 
 import random
-import sqlite3
 import uuid
 from datetime import date, timedelta
 
 from ..credit_code import ALPHABET, check_character
+from ..driver import sqlite3
 from .names import GIVEN_1, GIVEN_2, SURNAMES
 
 MAX_REFERRALS = 2_000

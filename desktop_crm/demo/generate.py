@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from peewee import Database, SqliteDatabase
 
 from .. import changes, clock
 from ..db import close_database, open_database
+from ..driver import sqlite3
 from ..errors import CrmError
 from .activity import write_activity
 from .attachments import db_path_of, write_attachments

@@ -14,9 +14,8 @@ end: what ``derived.bulk_mode`` does, but by its parts, so that a cancelled load
 
 from __future__ import annotations
 
-import sqlite3
-
 from .. import derived
+from ..driver import sqlite3
 from ..errors import CrmError
 from .context import COLUMNS, Ctx
 

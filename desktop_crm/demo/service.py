@@ -11,10 +11,10 @@ demo's seeded random stream, so the rest of the demo is unchanged.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from ..driver import sqlite3
 from ..services.service_records import DEFAULT_RESPONSE_HOURS
 from .context import Ctx
 from .goals import SellerBook

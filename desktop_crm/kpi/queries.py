@@ -15,13 +15,13 @@ here is additive, so the subtracting queries simply return negated sums.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..driver import sqlite3
 from .periods import Period, week_of_thursday
 
 Params = list[object]

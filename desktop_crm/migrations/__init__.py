@@ -6,9 +6,10 @@ Each migration is a SQL file ``mNNN_*.sql`` in this folder or a Python callable 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from importlib import resources
+
+from ..driver import sqlite3
 
 Migration = Callable[[sqlite3.Connection], None]
 

@@ -25,12 +25,12 @@ The version lives in ``crm_meta`` (``schema_version``, ``application``). Migrati
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
 from ..changes import DERIVED_TABLES
+from ..driver import connect as sqlite_connect
 from ..migrations import LATEST_VERSION
 from .blobs import TABLES as BLOB_TABLES
 from .blobs import create_tables as create_blob_tables
@@ -146,7 +146,7 @@ def sqlite_schema(version: int = LATEST_VERSION) -> list[tuple[str, str, str, st
     """(type, name, table, sql) of a fresh SQLite database at ``version``, in creation order."""
     from ..db import migrate
 
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = sqlite_connect(":memory:", isolation_level=None)
     try:
         migrate(conn, version)
         rows = conn.execute(

@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import re
-import sqlite3
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import clock
+from ..driver import sqlite3
 from ..errors import CrmError
 from ..migrations import LATEST_VERSION
 from ..models import new_uuid

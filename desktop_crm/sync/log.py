@@ -18,11 +18,11 @@ field stamp above the one it knew, beats it whatever the clocks say.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from typing import Any
 
 from .. import clock
+from ..driver import sqlite3
 from ..models import new_uuid
 from .tables import SyncedTable, synced_tables, table_named
 

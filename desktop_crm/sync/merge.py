@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import clock
+from ..driver import sqlite3
 from ..errors import CrmError
 from .log import (
     ZERO,

@@ -23,12 +23,12 @@ would travel), and one it may now see arrives whole, with everything below it, w
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, cast
 
+from ..driver import sqlite3
 from ..engine import id_chunks
 from .merge import Record, resolve_alias
 from .tables import SyncedTable, synced_tables, table_named

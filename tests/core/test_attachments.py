@@ -319,9 +319,8 @@ def test_added_by_defaults_to_the_working_user(crm: dict[str, int], tmp_path: Pa
 
 
 def test_upgrade_from_version_10_keeps_the_data(db_path: Path) -> None:
-    import sqlite3
-
     from desktop_crm.db import migrate, schema_version
+    from desktop_crm.driver import sqlite3
 
     conn = sqlite3.connect(db_path, isolation_level=None)
     migrate(conn, target=10)
@@ -353,9 +352,8 @@ def test_service_records_carry_attachments(crm: dict[str, int], tmp_path: Path) 
 
 
 def test_demo_attachments_are_deterministic_and_stored(tmp_path: Path, clock: object) -> None:
-    import sqlite3
-
     from desktop_crm.demo.generate import generate_demo
+    from desktop_crm.driver import sqlite3
 
     tables = []
     for name in ("a", "b"):

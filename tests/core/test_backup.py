@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -15,6 +14,7 @@ from desktop_crm import backup
 from desktop_crm.backup import create_backup, list_backups, prune_backups, save_retention
 from desktop_crm.clock import FrozenClock
 from desktop_crm.db import close_database, migrate, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.errors import CrmError, ValidationError
 from desktop_crm.migrations import LATEST_VERSION
 from desktop_crm.restore import restore_backup, validate_backup_file

@@ -142,7 +142,7 @@ def watched(batches: list, db_path) -> Iterator[list[tuple[Change, ...]]]:  # no
 
 
 def _outside_rename(db_path, client_id: int, name: str) -> None:  # noqa: ANN001
-    import sqlite3
+    from desktop_crm.driver import sqlite3
 
     other = sqlite3.connect(db_path)  # another program's connection
     with other:

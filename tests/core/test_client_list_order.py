@@ -4,7 +4,6 @@ indexes and the planner statistics) upgrades a version-13 file keeping its data.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from desktop_crm.client_list import (
     where_clause,
 )
 from desktop_crm.db import close_database, migrate, open_database, schema_version
+from desktop_crm.driver import sqlite3
 from desktop_crm.engine import is_postgres
 from desktop_crm.migrations import LATEST_VERSION
 from desktop_crm.models import Client, ClientTag, Contact, Tag, User, database

@@ -4,7 +4,6 @@ the clients through every kind of write, bulk loads, upgrades and the integrity 
 from __future__ import annotations
 
 import random
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from desktop_crm import derived
 from desktop_crm.client_list import ClientFilter, ClientQuery
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.engine import raw_connection
 from desktop_crm.integrity import check_database
 from desktop_crm.models import Client, database

@@ -4,7 +4,6 @@ writes (inserts, edits, deletes, soft deletes and restores, owner changes, moved
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from desktop_crm import clock as app_clock
 from desktop_crm import dashboard, engine, kpi, kpi_summary
 from desktop_crm.db import close_database, migrate, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.kpi import (
     KPI_KEYS,
     Period,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop_crm.db import close_database, migrate, open_database, schema_version
+from desktop_crm.driver import sqlite3
 from desktop_crm.errors import CrmError, DatabaseVersionError
 from desktop_crm.migrations import LATEST_VERSION, MIGRATIONS
 from desktop_crm.models import ALL_MODELS, Client, User

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from desktop_crm.db import close_database, open_database
 from desktop_crm.demo import DemoSummary, generate_demo
 from desktop_crm.demo.context import COLUMNS
+from desktop_crm.driver import sqlite3
 from desktop_crm.errors import CrmError
 
 TODAY = date(2025, 6, 18)  # a Wednesday

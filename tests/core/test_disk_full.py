@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ import pytest
 
 from desktop_crm.cli import main
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.models import Client, database
 from desktop_crm.services.clients import bulk_update_clients, create_client
 from desktop_crm.services.common import transactional

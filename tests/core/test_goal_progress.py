@@ -379,9 +379,8 @@ def test_cli_goals_json_keys(db_path: Path, capsys: pytest.CaptureFixture[str], 
 
 
 def test_schema_7_migrates_old_targets_and_actions(tmp_path: Path) -> None:
-    import sqlite3
-
     from desktop_crm.db import migrate
+    from desktop_crm.driver import sqlite3
 
     conn = sqlite3.connect(tmp_path / "old.sqlite3", isolation_level=None)
     migrate(conn, target=6)

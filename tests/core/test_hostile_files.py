@@ -7,7 +7,6 @@ import os
 import random
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,6 +16,7 @@ import pytest
 
 from desktop_crm.cli import main
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.errors import CrmError
 from desktop_crm.migrations import LATEST_VERSION
 from desktop_crm.models import Client

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from desktop_crm import load as load_module
 from desktop_crm.cli import main
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.dump import dump_database
 from desktop_crm.integrity import check_database
 from desktop_crm.migrations import LATEST_VERSION

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from desktop_crm.derived import bulk_mode
+from desktop_crm.driver import sqlite3
 from desktop_crm.engine import raw_connection
 from desktop_crm.models import Client, Contact, CustomFieldDef, CustomFieldValue, database, now
 from desktop_crm.search import search_client_ids

@@ -15,7 +15,6 @@ per-salesperson step queries with and without an index ``next_step(user_id, done
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -26,6 +25,7 @@ from typing import Any
 
 from desktop_crm.agenda import load_agenda, neglect_days
 from desktop_crm.db import open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.reminders import reminder_snapshot
 from desktop_crm.services.followups import client_timeline
 

@@ -20,7 +20,6 @@ them first (``kpi_summary.install``), timed.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import sys
 import time
@@ -31,6 +30,7 @@ from typing import Any
 
 from desktop_crm import dashboard, kpi_summary
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.kpi import period_containing, series
 
 

@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -52,6 +51,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heartbeat import Heartbeat  # noqa: E402

@@ -17,7 +17,6 @@ Prints both figures, rows per second, and the ratio generator / floor.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from typing import Any
 from desktop_crm.db import close_database, open_database
 from desktop_crm.demo import generate_demo
 from desktop_crm.demo.context import COLUMNS
+from desktop_crm.driver import sqlite3
 
 TODAY = date(2025, 6, 18)
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import sqlite3
 import sys
 import tempfile
 import threading
@@ -32,6 +31,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 T = TypeVar("T")

@@ -13,7 +13,6 @@ sums; the script checks that both agree, then prints the timings and their ratio
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from random import Random
 from typing import Any
 
 from desktop_crm.db import close_database, open_database
+from desktop_crm.driver import sqlite3
 from desktop_crm.kpi import series
 
 DATA_START = datetime(2023, 1, 1)

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 

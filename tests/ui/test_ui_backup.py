@@ -3,7 +3,6 @@ close) and Settings → Backups."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_crm.backup import create_backup, list_backups, read_retention
 from desktop_crm.clock import FrozenClock
+from desktop_crm.driver import sqlite3
 from ui import prompts
 from ui.backup_dialogs import RestoreDialog
 from ui.main_window import MainWindow

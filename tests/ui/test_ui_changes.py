@@ -266,8 +266,7 @@ def test_the_today_badge_follows_a_step_done_anywhere(qtbot: QtBot, story: dict,
 def test_a_change_made_by_another_program_shows_without_a_refresh(
     qtbot: QtBot, story: dict, db_path: Path
 ) -> None:
-    import sqlite3
-
+    from desktop_crm.driver import sqlite3
     from ui.changes import OUTSIDE_POLL_MS
 
     window = make_window(qtbot, db_path)

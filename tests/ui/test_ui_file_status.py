@@ -233,7 +233,7 @@ def test_the_check_after_the_window_shows_turns_a_damaged_file_read_only(
 ) -> None:
     monkeypatch.setattr("desktop_crm.db.OPEN_CHECK_LIMIT", 0)  # as for a big file: not checked at open
     _ours(db_path, clients=5)
-    import sqlite3
+    from desktop_crm.driver import sqlite3
 
     conn = sqlite3.connect(db_path)  # damage where neither the open nor the first page reads
     conn.execute("CREATE TABLE archive (id INTEGER PRIMARY KEY, body BLOB)")

@@ -206,8 +206,16 @@ def dicts_of(keys: st.SearchStrategy[Any], values: st.SearchStrategy[Any]) -> st
 
 def digest() -> str:
     """A digest of the whole database (schema and rows)."""
-    lines = database.connection().iterdump()
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+    conn = database.connection()
+    hasher = hashlib.sha256()
+    schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    hasher.update(repr(schema).encode("utf-8", "surrogatepass"))
+    for kind, name, sql in schema:
+        if kind != "table" or name.startswith("sqlite_") or "VIRTUAL" in (sql or "").upper():
+            continue
+        for text in sorted(repr(row) for row in conn.execute(f'SELECT * FROM "{name}"')):
+            hasher.update(text.encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
 
 
 @dataclass

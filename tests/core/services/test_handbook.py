@@ -3,7 +3,6 @@ the entry a KPI link opens, the revision date, and the v8 -> v9 upgrade of earli
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from desktop_crm import clock as app_clock
 from desktop_crm.db import close_database, migrate, open_database, schema_version
+from desktop_crm.driver import sqlite3
 from desktop_crm.errors import ValidationError
 from desktop_crm.handbook_seed import ROLE_KEYS, RULE_KEYS, SEED, seed_entries, topic_keys, topic_title
 from desktop_crm.kpi import KPI_KEYS

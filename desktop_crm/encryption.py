@@ -1,0 +1,464 @@
+"""Encryption at rest: a database file (and its WAL and backups) encrypted with SQLCipher.
+
+Optional per database. An encrypted file starts with a 16-byte random salt and is unreadable without
+the passphrase: every page (the header included) is AES-256 encrypted and authenticated, and so is
+every frame of its ``-wal``. The key is derived from the passphrase exactly as SQLCipher 4 derives it
+(PBKDF2-HMAC-SHA512, 256,000 rounds, the file's salt), so any SQLCipher 4 tool opens the file with the
+same passphrase; the application derives it once per file and hands SQLCipher the raw key
+(``desktop_crm.driver``), which keeps every later connection instant. The passphrase is never written
+anywhere; the derived key lives in this process's memory only.
+
+Conversions (:func:`encrypt_file`, :func:`decrypt_file`) go through a verified copy: the file is
+exported into a hidden temporary file in the same folder (``sqlcipher_export``), the copy is checked
+(``quick_check``, schema version, application id, the row count of every table), fsynced and renamed
+over the original (``os.replace``, atomic): killed at any point, the original is intact or the
+converted copy is in place, whole. The old file's bytes are then overwritten with zeros before they
+are released (best effort: an SSD or a copy-on-write file system may keep old blocks elsewhere, which
+is why the README advises encrypting a new database from the start). :func:`change_passphrase`
+re-keys in place (``PRAGMA rekey``: one transaction). The backups in the database's backup folder
+follow every change, so no backup stays readable without the current passphrase.
+
+Every function here works on a closed file: the caller closes the database first (the window does,
+then reopens it; the command line opens nothing else).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import unicodedata
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .driver import ENCRYPTION_AVAILABLE, Key, forget_key, key_for, remember_key, sqlite3
+from .driver import connect as sqlite_connect
+from .errors import CrmError, ValidationError
+from .storage_errors import StorageError
+
+KDF_ROUNDS = 256_000  # SQLCipher 4's default: its own tools open our files with the passphrase
+SALT_BYTES = 16
+KEY_BYTES = 32
+MIN_PASSPHRASE_CHARS = 8
+SQLITE_MAGIC = b"SQLite format 3\x00"
+WIPE_CHUNK = 1024 * 1024
+
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+
+
+@dataclass
+class Conversion:
+    """What a conversion did: the database and the backups converted with it, those it could not
+    convert (a damaged backup, one under another passphrase), and whether the old bytes were wiped."""
+
+    path: str
+    encrypted: bool
+    backups: list[str] = field(default_factory=list)
+    backups_skipped: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "encrypted": self.encrypted,
+            "backups": self.backups,
+            "backups_skipped": self.backups_skipped,
+        }
+
+
+def available() -> bool:
+    """Whether this installation can encrypt (``sqlcipher3`` has a wheel for this platform)."""
+    return ENCRYPTION_AVAILABLE
+
+
+def require_available() -> None:
+    if not ENCRYPTION_AVAILABLE:
+        raise CrmError("encryption.unavailable")
+
+
+# --- passphrases and keys -----------------------------------------------------------------------
+def _passphrase_bytes(passphrase: str) -> bytes:
+    # NFC: the same passphrase typed on two keyboards (composed or decomposed accents) gives one key
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
+    """Refuse a passphrase too weak to protect the file (or two entries that differ)."""
+    if not passphrase:
+        raise ValidationError("encryption.passphrase_empty", "passphrase")
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise ValidationError("encryption.passphrase_short", "passphrase", minimum=MIN_PASSPHRASE_CHARS)
+    if passphrase != passphrase.strip():
+        raise ValidationError("encryption.passphrase_spaces", "passphrase")
+    if repeated is not None and repeated != passphrase:
+        raise ValidationError("encryption.passphrase_mismatch", "repeated")
+
+
+def derive_key(passphrase: str, salt: bytes) -> Key:
+    """The file key SQLCipher 4 derives from ``passphrase`` and ``salt`` (about 0.2–0.7 s)."""
+    raw = hashlib.pbkdf2_hmac("sha512", _passphrase_bytes(passphrase), salt, KDF_ROUNDS, KEY_BYTES)
+    return Key(raw, salt)
+
+
+def new_key(passphrase: str) -> Key:
+    """A key for a file about to be encrypted: a fresh random salt."""
+    return derive_key(passphrase, os.urandom(SALT_BYTES))
+
+
+def is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` looks like an encrypted database: whole pages, no SQLite header, and a first
+    page that does not compress (ciphertext; a text file, zeros or a pattern compress). Only the
+    passphrase can tell it from random bytes of the same size."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            page = handle.read(4096)
+    except OSError:
+        return False
+    if size < 512 or size % 512 or page.startswith(SQLITE_MAGIC):
+        return False
+    return len(zlib.compress(page, 1)) >= len(page)
+
+
+def file_salt(path: str | os.PathLike[str]) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(SALT_BYTES)
+
+
+def key_opens(path: str | os.PathLike[str], key: Key) -> bool:
+    """Whether ``key`` opens the encrypted file ``path`` (a read of its schema)."""
+    try:
+        conn = sqlite_connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, key=key)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def unlock(path: str | os.PathLike[str], passphrase: str) -> Key:
+    """Derive the key of the encrypted file ``path`` from ``passphrase``, check that it opens the file
+    and remember it for this process (``db.wrong_passphrase`` otherwise)."""
+    require_available()
+    name = os.fspath(path)
+    try:
+        salt = file_salt(name)
+    except OSError as exc:
+        raise StorageError("db.cannot_open", path=name, reason=str(exc.strerror or exc)) from exc
+    key = derive_key(passphrase, salt)
+    if not key_opens(name, key):
+        raise StorageError("db.wrong_passphrase", path=name)
+    remember_key(name, key)
+    return key
+
+
+def needs_passphrase(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is encrypted and this process does not hold its key yet."""
+    return key_for(path) is None and is_encrypted(path)
+
+
+def require_key(path: str | os.PathLike[str]) -> None:
+    """Refuse to go on with an encrypted file whose passphrase was not given (``db.passphrase_needed``)."""
+    if needs_passphrase(path):
+        if not ENCRYPTION_AVAILABLE:
+            raise StorageError("db.encrypted_unsupported", path=os.fspath(path))
+        raise StorageError("db.passphrase_needed", path=os.fspath(path))
+
+
+def prepare_new(path: str | os.PathLike[str], passphrase: str, repeated: str | None = None) -> Key:
+    """Make the database about to be created at ``path`` (missing or empty) start encrypted: the next
+    ``open_database(path)`` creates it under this passphrase."""
+    require_available()
+    check_new_passphrase(passphrase, repeated)
+    name = os.fspath(path)
+    if os.path.exists(name) and os.path.getsize(name) > 0:
+        raise CrmError("encryption.not_new", path=name)
+    key = new_key(passphrase)
+    remember_key(name, key)
+    return key
+
+
+# --- converting ---------------------------------------------------------------------------------
+def _counts(conn: sqlite3.Connection, schema: str) -> dict[str, int]:
+    names = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
+    return {n: int(conn.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0]) for n in names}
+
+
+def _temp_for(path: Path, what: str) -> Path:
+    return path.parent / f".{path.name}.{what}.{os.getpid()}.tmp"
+
+
+def _wipe_name(path: Path) -> Path:
+    return path.parent / f".{path.name}.old.{os.getpid()}.wipe"
+
+
+def wipe_file(path: Path) -> None:
+    """Overwrite ``path`` with zeros, flush it to disk, then delete it."""
+    with contextlib.suppress(FileNotFoundError):
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            zeros = bytes(WIPE_CHUNK)
+            left = size
+            while left > 0:
+                step = min(left, WIPE_CHUNK)
+                handle.write(zeros[:step])
+                left -= step
+            handle.flush()
+            os.fsync(handle.fileno())
+        path.unlink()
+
+
+def clean_leftovers(path: str | os.PathLike[str]) -> None:
+    """Finish what a killed conversion left beside ``path``: old bytes still to wipe, a half-written
+    copy (the original is intact in both cases)."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        return
+    for entry in target.parent.glob(f".{target.name}.old.*.wipe"):
+        with contextlib.suppress(OSError):
+            if target.exists() and os.path.samefile(entry, target):
+                entry.unlink()  # killed before the copy took its place: this is the live file
+            else:
+                wipe_file(entry)
+    for entry in target.parent.glob(f".{target.name}.convert.*.tmp*"):
+        with contextlib.suppress(OSError):
+            wipe_file(entry)
+
+
+def export_copy(source: Path, temp: Path, new: Key | None) -> None:
+    """Write ``source`` (under its remembered key, if any) into the new file ``temp`` under ``new``
+    (None: plain) and check the copy: ``quick_check``, versions and every table's row count."""
+    conn = sqlite_connect(source, isolation_level=None)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        expected = _counts(conn, "main")
+        target_key = new.pragma().split("=", 1)[1].strip() if new is not None else "''"
+        conn.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(temp),))
+        try:
+            conn.execute("SELECT sqlcipher_export('converted')")
+            conn.execute(f"PRAGMA converted.user_version = {version}")
+            conn.execute(f"PRAGMA converted.application_id = {app_id}")
+        finally:
+            conn.execute("DETACH DATABASE converted")
+    finally:
+        conn.close()
+    check = sqlite_connect(temp, key=new, isolation_level=None)
+    try:
+        rows = [r[0] for r in check.execute("PRAGMA quick_check")]
+        if rows != ["ok"]:
+            raise CrmError("encryption.check_failed", reason=rows[0])
+        got = (
+            int(check.execute("PRAGMA user_version").fetchone()[0]),
+            int(check.execute("PRAGMA application_id").fetchone()[0]),
+        )
+        if got != (version, app_id) or _counts(check, "main") != expected:
+            raise CrmError("encryption.check_failed", reason="the copy differs from the original")
+        with contextlib.suppress(sqlite3.DatabaseError):  # the planner's statistics, cheaply
+            check.execute("PRAGMA analysis_limit = 400")
+            check.execute("ANALYZE")
+    finally:
+        check.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _convert(path: Path, new: Key | None) -> None:
+    """Rewrite the closed file ``path`` under ``new`` (None: plain) through a verified copy."""
+    temp = _temp_for(path, "convert")
+    wipe = _wipe_name(path)
+    for leftover in (temp, wipe):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    try:
+        checkpoint = sqlite_connect(path, isolation_level=None)
+        try:
+            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            checkpoint.close()
+        export_copy(path, temp, new)
+        _fsync(temp)
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise CrmError("encryption.in_use")  # another program still has the file open
+        linked = True
+        try:
+            os.link(path, wipe)  # the old bytes keep a name until they are overwritten
+        except OSError:
+            linked = False  # a file system without hard links (FAT): the old blocks are only freed
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            if linked:
+                wipe.unlink()  # still the live file: only the extra name goes
+            raise
+        _fsync_folder(path.parent)
+        if new is None:
+            forget_key(path)
+        else:
+            remember_key(path, new)
+        for extra in (wal, Path(f"{path}-shm"), Path(f"{path}-journal")):
+            with contextlib.suppress(OSError):
+                wipe_file(extra)
+        if linked:
+            wipe_file(wipe)
+    except sqlite3.DatabaseError as exc:
+        raise CrmError("encryption.failed", path=str(path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise CrmError("encryption.cannot_write", path=str(path), reason=str(exc.strerror or exc)) from exc
+    finally:
+        for leftover in (temp, Path(f"{temp}-journal")):
+            with contextlib.suppress(OSError):
+                wipe_file(leftover)
+
+
+def _backups_of(path: Path) -> list[Path]:
+    from .backup import list_backups
+
+    return [info.path for info in list_backups(path) if info.kind != "damaged"]
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _convert_backups(
+    path: Path,
+    old: Key | None,
+    new: Key | None,
+    result: Conversion,
+    progress: Progress | None,
+    rekey: bool = False,
+) -> None:
+    backups = _backups_of(path)
+    for number, backup in enumerate(backups, start=1):
+        _step(progress, number, len(backups) + 1)
+        try:
+            if old is not None:
+                if not key_opens(backup, Key(old.raw, file_salt(backup))):
+                    result.backups_skipped.append(str(backup))  # another passphrase: left as it is
+                    continue
+                remember_key(backup, Key(old.raw, file_salt(backup)))
+            elif is_encrypted(backup):
+                result.backups_skipped.append(str(backup))
+                continue
+            if rekey and new is not None:
+                if file_salt(backup) != new.salt:  # not one of ours: its passphrase cannot follow
+                    result.backups_skipped.append(str(backup))
+                    continue
+                _rekey(backup, new)
+            else:
+                _convert(backup, new)
+            result.backups.append(str(backup))
+        except CrmError:
+            result.backups_skipped.append(str(backup))
+        finally:
+            if new is None:
+                forget_key(backup)
+
+
+def encrypt_file(
+    path: str | os.PathLike[str],
+    passphrase: str,
+    progress: Progress | None = None,
+    *,
+    repeated: str | None = None,
+) -> Conversion:
+    """Encrypt the closed plain database ``path`` and the backups in its backup folder."""
+    require_available()
+    check_new_passphrase(passphrase, repeated)
+    target = Path(path)
+    if not target.is_file():
+        raise CrmError("backup.no_database", path=str(target))
+    if is_encrypted(target):
+        raise CrmError("encryption.already")
+    key = new_key(passphrase)
+    _step(progress, 0, 1)
+    _convert(target, key)
+    result = Conversion(str(target), True)
+    _convert_backups(target, None, key, result, progress)
+    return result
+
+
+def decrypt_file(path: str | os.PathLike[str], progress: Progress | None = None) -> Conversion:
+    """Turn the closed encrypted database ``path`` (unlocked in this process) and its backups plain."""
+    require_available()
+    target = Path(path)
+    if not is_encrypted(target):
+        raise CrmError("encryption.not_encrypted")
+    require_key(target)
+    old = key_for(target)
+    _step(progress, 0, 1)
+    _convert(target, None)
+    result = Conversion(str(target), False)
+    _convert_backups(target, old, None, result, progress)
+    return result
+
+
+def _rekey(path: Path, new: Key) -> None:
+    """Re-key ``path`` in place (its salt stays, so ``new`` must be derived with that salt)."""
+    conn = sqlite_connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA rekey = \"x'{new.raw.hex()}'\"")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError as exc:
+        raise CrmError("encryption.failed", path=str(path), reason=str(exc)) from exc
+    finally:
+        conn.close()
+    remember_key(path, new)
+    if not key_opens(path, new):
+        raise CrmError("encryption.check_failed", reason="the new passphrase does not open the file")
+
+
+def change_passphrase(
+    path: str | os.PathLike[str],
+    passphrase: str,
+    progress: Progress | None = None,
+    *,
+    repeated: str | None = None,
+) -> Conversion:
+    """Re-key the closed encrypted database ``path`` (unlocked in this process) and its backups."""
+    require_available()
+    check_new_passphrase(passphrase, repeated)
+    target = Path(path)
+    if not is_encrypted(target):
+        raise CrmError("encryption.not_encrypted")
+    require_key(target)
+    old = key_for(target)
+    assert old is not None
+    new = derive_key(passphrase, file_salt(target))
+    _step(progress, 0, 1)
+    _rekey(target, new)
+    result = Conversion(str(target), True)
+    _convert_backups(target, old, new, result, progress, rekey=True)
+    return result
