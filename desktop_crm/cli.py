@@ -40,6 +40,7 @@ import peewee
 from . import (
     backup_cli,
     clock,
+    encryption_cli,
     export_cli,
     goals_cli,
     import_cli,
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=db_target,
         help=f"database file, or a team database postgresql://user@host:port/dbname (default: {default_db_path()})",
     )
+    encryption_cli.add_options(parser)
     parser.add_argument("--version", action="version", version=f"desktop-crm {_version()}")
     gui = parser.add_argument_group("application (without a command)")
     gui.add_argument("--lang", choices=("en", "zh_CN"), help="interface language (remembered)")
@@ -102,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", type=db_target, default=argparse.SUPPRESS, help="database file or postgresql:// URL"
     )
+    encryption_cli.add_options(common, suppress=True)
 
     demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
     demo.add_argument("--size", choices=("small", "large"), default="small")
@@ -135,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", type=db_target, help="database file or postgresql://user@host:port/dbname")
     copy.add_argument("destination", type=db_target, help="a new file or an empty team database")
     copy.add_argument("--json", action="store_true", help="print the rows copied per table as JSON")
+    encryption_cli.add_options(copy, suppress=True)
     users.add_argument("--json", action="store_true", help="print JSON instead of a table")
     weekly_cli.add_parser(sub, common)
     goals_cli.add_parser(sub, common)
@@ -144,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_cli.add_parser(sub, common)
     import_cli.add_parsers(sub, common)
     sync_cli.add_parsers(sub, common)
+    encryption_cli.add_parsers(sub, common)
     return parser
 
 
@@ -337,6 +342,11 @@ def _cmd_copy(args: argparse.Namespace) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "kpi": _cmd_kpi, "dump": _cmd_dump, "check": _cmd_check, "users": _cmd_users}
 COMMANDS["copy"] = _cmd_copy
+COMMANDS["encrypt"] = lambda args: encryption_cli.run_encrypt(args, args.db or default_db_path())
+COMMANDS["decrypt"] = lambda args: encryption_cli.run_decrypt(args, args.db or default_db_path())
+COMMANDS["change-passphrase"] = lambda args: encryption_cli.run_change_passphrase(
+    args, args.db or default_db_path()
+)
 COMMANDS["weekly"] = lambda args: weekly_cli.run(args, _open)
 COMMANDS["goals"] = lambda args: goals_cli.run(args, _open)
 COMMANDS["report"] = lambda args: report_cli.run(args, _open)
@@ -376,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--lang, --self-test and --screenshots are for the application, not for a command")
         if unknown:
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        encryption_cli.unlock_files(args, args.db or default_db_path())
         return COMMANDS[args.command](args)
     except CrmError as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)

@@ -183,6 +183,8 @@ MESSAGES: dict[str, str] = {
     "encryption.cannot_write": "{path} could not be converted: the folder cannot be written ({reason}); the database was left as it was.",
     "encryption.in_use": "Another program has the database open; close it and try again. Nothing was changed.",
     "encryption.team_database": "A team database is protected by its server, not by a passphrase: encryption applies to database files.",
+    "cli.new_passphrase_needed": "give the new passphrase with --new-passphrase-file FILE (or run the command in a terminal to be asked for it)",
+    "encryption.open_elsewhere": "{path} is open in a window ({owner}); close it there and try again. Nothing was changed.",
     "cli.passphrase_file": "the passphrase file {path} cannot be read ({reason})",
     "cli.passphrase_needed": "{path} is encrypted, or is not a database file: give its passphrase with --passphrase-file FILE (or run the command in a terminal to be asked for it)",
     "db.read_only_needs_upgrade": "{path} is read-only and must be upgraded to schema {latest} before it can be opened; copy it to a folder you can write to.",

@@ -97,6 +97,18 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(autouse=True)
+def _no_keys_or_keychain(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes the machine's real keychain (a test that needs one installs a
+    keychain in memory), and the keys of encrypted files unlocked by a test are forgotten after it."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    yield
+    from desktop_crm import driver
+
+    with driver._lock:
+        driver._keys.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_leftover_log_handlers() -> Iterator[None]:
     """A test that starts the application (``ui.app.configure_logging``) leaves the log file's handler on the
     root logger; removed after the test, or the next test's records go to that test's data folder."""
