@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
+from .driver import key_for
 from .engine import is_postgres, raw_connection
 
 # (description, SQL returning offending rows' ids) — every query must return no rows on a healthy file.
@@ -109,6 +110,14 @@ def _sqlite_checks(db: Database, report: CheckReport, quick: bool, sample: int) 
     if rows != ["ok"]:
         report.problems.extend(f"SQLite {pragma}: {r}" for r in rows[:sample])
         report.damaged = True
+    path = getattr(db, "crm_path", None)
+    if not quick and path and key_for(path) is not None:
+        # An encrypted file: every page's authentication code too (a flipped bit anywhere is found,
+        # even in a page no table reads).
+        pages = [str(r[0]) for r in db.execute_sql("PRAGMA cipher_integrity_check").fetchall()]
+        if pages:
+            report.problems.extend(f"SQLCipher cipher_integrity_check: {p}" for p in pages[:sample])
+            report.damaged = True
     fk_rows = db.execute_sql("PRAGMA foreign_key_check").fetchall()
     if fk_rows:
         report.problems.append(
