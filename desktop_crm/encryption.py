@@ -36,7 +36,7 @@ from pathlib import Path
 from .driver import ENCRYPTION_AVAILABLE, Key, forget_key, key_for, remember_key, sqlite3
 from .driver import connect as sqlite_connect
 from .errors import CrmError, ValidationError
-from .storage_errors import StorageError
+from .storage_errors import StorageError, sqlite_primary_code
 
 KDF_ROUNDS = 256_000  # SQLCipher 4's default: its own tools open our files with the passphrase
 SALT_BYTES = 16
@@ -291,6 +291,24 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _leave_wal(path: Path) -> None:
+    """Fold the WAL into the file and switch it to a rollback journal: SQLite does that only when no
+    other connection has the file open, so a program still using it stops the conversion here
+    (``encryption.in_use``) instead of writing into a file about to be replaced."""
+    try:
+        conn = sqlite_connect(path, isolation_level=None, timeout=2)
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+            raise CrmError("encryption.in_use") from exc
+        raise
+    if mode != "delete":
+        raise CrmError("encryption.in_use")
+
+
 def _convert(path: Path, new: Key | None) -> None:
     """Rewrite the closed file ``path`` under ``new`` (None: plain) through a verified copy."""
     temp = _temp_for(path, "convert")
@@ -299,11 +317,7 @@ def _convert(path: Path, new: Key | None) -> None:
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
     try:
-        checkpoint = sqlite_connect(path, isolation_level=None)
-        try:
-            checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            checkpoint.close()
+        _leave_wal(path)
         export_copy(path, temp, new)
         _fsync(temp)
         wal = Path(f"{path}-wal")
@@ -426,11 +440,10 @@ def decrypt_file(path: str | os.PathLike[str], progress: Progress | None = None)
 
 def _rekey(path: Path, new: Key) -> None:
     """Re-key ``path`` in place (its salt stays, so ``new`` must be derived with that salt)."""
+    _leave_wal(path)  # nobody else has it open (their key would be stale), and no old frames remain
     conn = sqlite_connect(path, isolation_level=None)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute(f"PRAGMA rekey = \"x'{new.raw.hex()}'\"")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.DatabaseError as exc:
         raise CrmError("encryption.failed", path=str(path), reason=str(exc)) from exc
     finally:

@@ -371,3 +371,22 @@ def test_random_bytes_are_refused_with_one_sentence(tmp_path: Path) -> None:
     text = tmp_path / "notes.sqlite3"
     text.write_bytes(b"just some notes " * 512)
     assert not encryption.is_encrypted(text)
+
+
+def test_a_file_another_program_has_open_is_not_converted(crm: Path) -> None:
+    other = sqlite3.connect(crm)  # as another program would: WAL mode, reading
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("SELECT count(*) FROM client").fetchone()
+    try:
+        before = _names(crm)
+        with pytest.raises(CrmError) as busy:
+            encryption.encrypt_file(crm, PASSPHRASE)
+        assert busy.value.code == "encryption.in_use"
+        assert not encryption.is_encrypted(crm)
+        assert [p.name for p in crm.parent.iterdir() if p.name.startswith(".")] == []
+    finally:
+        other.close()
+    assert _names(crm) == before
+    encryption.encrypt_file(crm, PASSPHRASE)  # once it is closed
+    encryption.change_passphrase(crm, NEW_PASSPHRASE)
+    assert _names(crm) == before
