@@ -390,3 +390,77 @@ def test_a_file_another_program_has_open_is_not_converted(crm: Path) -> None:
     encryption.encrypt_file(crm, PASSPHRASE)  # once it is closed
     encryption.change_passphrase(crm, NEW_PASSPHRASE)
     assert _names(crm) == before
+
+
+FALLBACK_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    sys.modules["sqlcipher3"] = None  # a platform without SQLCipher's wheel
+    from desktop_crm import driver, encryption
+    from desktop_crm.db import close_database, open_database
+    from desktop_crm.errors import CrmError
+    from desktop_crm.models import Client, User
+    assert not driver.ENCRYPTION_AVAILABLE and driver.sqlite3.__name__ == "sqlite3"
+    open_database(sys.argv[1])
+    Client.create(name="Plain works", owner=User.create(name="A"))
+    close_database()
+    try:
+        encryption.encrypt_file(sys.argv[1], "correct horse battery")
+    except CrmError as exc:
+        print(exc.code)
+    try:
+        open_database(sys.argv[2])
+    except CrmError as exc:
+        print(exc.code)
+    """
+)
+
+
+def test_without_the_sqlcipher_wheel_plain_files_work_and_encrypted_ones_say_why(
+    db_path: Path, tmp_path: Path
+) -> None:
+    encrypted = tmp_path / "encrypted.sqlite3"
+    _make(encrypted)
+    encryption.encrypt_file(encrypted, PASSPHRASE)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", FALLBACK_SCRIPT, str(db_path), str(encrypted)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["encryption.unavailable", "db.encrypted_unsupported"]
+
+
+def test_sync_import_and_export_work_on_an_encrypted_file(tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE, encoding="utf-8")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    laptop_a = tmp_path / "a" / "crm.sqlite3"
+    laptop_b = tmp_path / "b" / "crm.sqlite3"
+    _make(laptop_a)
+    encryption.encrypt_file(laptop_a, PASSPHRASE)
+    laptop_b.parent.mkdir()
+    open_database(laptop_b)  # a new plain laptop
+    close_database()
+    _forget_all()
+    a = ["--db", str(laptop_a), "--passphrase-file", str(secret)]
+    csv = tmp_path / "clients.csv"
+    exported = _cli(*a, "export", "clients", str(csv), cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert SECRET_NAME in csv.read_text(encoding="utf-8-sig")  # an export is plain, as the README says
+    csv.write_text(
+        csv.read_text(encoding="utf-8-sig").replace(SECRET_NAME, SECRET_NAME + " Imported"),
+        encoding="utf-8-sig",
+    )
+    imported = _cli(*a, "import", "clients", str(csv), "--on-duplicate", "create", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    for db in (a, ["--db", str(laptop_b)], a):  # b is a plain laptop
+        done = _cli(*db, "sync", "--with", str(folder), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    dumps = [_cli(*db, "dump", "--by-uuid", cwd=tmp_path).stdout for db in (a, ["--db", str(laptop_b)])]
+    assert dumps[0] == dumps[1] and SECRET_NAME + " Imported" in dumps[0]
+    assert encryption.is_encrypted(laptop_a) and _leaks(laptop_a.parent) == []
