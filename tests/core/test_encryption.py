@@ -464,3 +464,66 @@ def test_sync_import_and_export_work_on_an_encrypted_file(tmp_path: Path) -> Non
     dumps = [_cli(*db, "dump", "--by-uuid", cwd=tmp_path).stdout for db in (a, ["--db", str(laptop_b)])]
     assert dumps[0] == dumps[1] and SECRET_NAME + " Imported" in dumps[0]
     assert encryption.is_encrypted(laptop_a) and _leaks(laptop_a.parent) == []
+
+
+REKEY_KILL_SCRIPT = textwrap.dedent(
+    """
+    import os, sys, threading
+    from desktop_crm import encryption
+    encryption.unlock(sys.argv[1], "correct horse battery")
+    real_leave_wal = encryption._leave_wal
+
+    def leave_wal_then_arm(path):  # the timer starts as the re-key itself begins
+        real_leave_wal(path)
+        threading.Timer(float(sys.argv[2]), lambda: os._exit(9)).start()
+
+    encryption._leave_wal = leave_wal_then_arm
+    encryption.change_passphrase(sys.argv[1], "staple 电池 orange")
+    os._exit(0)
+    """
+)
+
+
+@pytest.mark.parametrize("after", [0.0, 0.03, 0.1, 0.15, 5.0])
+def test_a_rekey_killed_midway_leaves_the_file_whole_under_one_passphrase(
+    db_path: Path, after: float
+) -> None:
+    from desktop_crm.models import Client, User
+
+    open_database(db_path)
+    owner = User.create(name="王晓明")
+    for start in range(0, 20000, 1000):
+        Client.insert_many(
+            [{"name": f"Client {n}", "owner": owner} for n in range(start, start + 1000)]
+        ).execute()
+    close_database()
+    encryption.encrypt_file(db_path, PASSPHRASE)
+    _forget_all()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", REKEY_KILL_SCRIPT, str(db_path), str(after)],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 9), done.stderr.decode()
+    opened = []
+    for passphrase in (PASSPHRASE, NEW_PASSPHRASE):
+        try:
+            encryption.unlock(db_path, passphrase)
+            opened.append(passphrase)
+        except CrmError as exc:
+            assert exc.code == "db.wrong_passphrase"
+        _forget_all()
+    assert len(opened) == 1  # the old passphrase (rolled back) or the new one (committed)
+    if after == 5.0:
+        assert done.returncode == 0 and opened == [NEW_PASSPHRASE]  # the re-key had time to finish
+    encryption.unlock(db_path, opened[0])
+    db = open_database(db_path)
+    try:
+        assert Client.select().count() == 20000
+        from desktop_crm.integrity import check_database
+
+        assert check_database(db).problems == []
+    finally:
+        close_database()
