@@ -6,6 +6,7 @@ without a "lib" prefix and without the extension; ``dest`` is the path inside th
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import PurePosixPath
 
@@ -80,6 +81,13 @@ LINUX_SYSTEM_LIBS = {
 }
 DROP_QT_LIBS = {"Qt6Network", "Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport"}
 PIL_DROPPED = ("avif", "sharpyuv", "webp", "webpdemux", "webpmux")
+
+
+def has_debug_sections(readelf_sections: str) -> bool:
+    """Whether ``readelf -S -W`` lists a ``.debug_*`` section (DWARF the running program never reads). The
+    spec copies such a library with ``strip --strip-debug``: only those, because rewriting a library
+    without them gains nothing (and a full strip breaks numpy's OpenBLAS)."""
+    return re.search(r"\]\s+\.debug_", readelf_sections) is not None
 
 
 def _stem(name: str) -> str:

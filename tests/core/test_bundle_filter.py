@@ -98,3 +98,39 @@ def test_system_libraries_are_only_left_to_the_system_on_linux() -> None:
     assert not bundle_filter.keep("libstdc++.so.6", linux=True)
     assert bundle_filter.keep("libstdc++.so.6", linux=False)
     assert bundle_filter.keep("PySide6/Qt/lib/libexpat.so.1", linux=True)  # a folder's own copy stays
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so",  # SQLCipher: the one SQLite library
+        "sqlcipher3/_sqlite3.cp311-win_amd64.pyd",
+        "python3.11/lib-dynload/_sqlite3.cpython-311-x86_64-linux-gnu.so",  # peewee imports sqlite3
+        "cryptography/hazmat/bindings/_rust.abi3.so",  # the Secret Service's session encryption
+        "_cffi_backend.cpython-311-x86_64-linux-gnu.so",
+        "keyring-25.7.0.dist-info/entry_points.txt",  # how keyring finds its backends
+    ],
+)
+def test_encryption_at_rest_is_kept(dest: str) -> None:
+    assert bundle_filter.keep(dest, linux=True)
+    assert bundle_filter.keep(dest, linux=False)
+
+
+READELF_WITH_DEBUG = """There are 37 section headers, starting at offset 0x146ca70:
+
+Section Headers:
+  [Nr] Name              Type            Address          Off    Size   ES Flg Lk Inf Al
+  [ 0]                   NULL            0000000000000000 000000 000000 00      0   0  0
+  [ 1] .note.gnu.build-id NOTE            0000000000000270 000270 000024 00   A  0   0  4
+  [12] .text             PROGBITS        000000000002a6c0 02a6c0 4e7824 00  AX  0   0 16
+  [28] .debug_info       PROGBITS        0000000000000000 802e94 29ac4e 00      0   0  1
+  [34] .symtab           SYMTAB          0000000000000000 ea2d48 071df0 18     35 4386  8
+"""
+
+
+def test_debug_sections_are_found_in_readelfs_table() -> None:
+    """sqlcipher3's wheel ships SQLCipher with 12 MB of DWARF: the spec strips such files (debug only)."""
+    assert bundle_filter.has_debug_sections(READELF_WITH_DEBUG)
+    without = "\n".join(line for line in READELF_WITH_DEBUG.splitlines() if ".debug_" not in line)
+    assert not bundle_filter.has_debug_sections(without)  # a symbol table alone is left as it is
+    assert not bundle_filter.has_debug_sections("")  # readelf missing or not an ELF file

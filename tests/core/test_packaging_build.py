@@ -138,3 +138,89 @@ def test_without_inno_setup_the_command_to_run_is_printed(
     assert build.stage_windows("9.8.7") is None
     out = capsys.readouterr().out
     assert "Inno Setup not found" in out and "/DAppVersion=9.8.7" in out and "windows.iss" in out
+
+
+LINUX_BUNDLE_FILES = [
+    "desktop-crm",
+    "_internal/sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so",
+    "_internal/cryptography/hazmat/bindings/_rust.abi3.so",
+    "_internal/keyring-25.7.0.dist-info/entry_points.txt",
+]
+LINUX_MODULES = {
+    "sqlcipher3.dbapi2",
+    "desktop_crm.driver",
+    "desktop_crm.keychain",
+    "keyring",
+    "keyring.backends.SecretService",
+    "secretstorage",
+    "jeepney",
+    "cryptography.hazmat.primitives.ciphers",
+}
+
+
+def test_a_bundle_with_sqlcipher_and_the_keychain_passes() -> None:
+    assert build.bundle_problems(LINUX_BUNDLE_FILES, LINUX_MODULES, "linux") == []
+
+
+def test_a_bundle_without_sqlcipher_or_the_secret_service_fails() -> None:
+    """Without sqlcipher3 the frozen program would silently run on Python's SQLite (no encryption)."""
+    files = [path for path in LINUX_BUNDLE_FILES if "sqlcipher3" not in path and "_rust" not in path]
+    problems = build.bundle_problems(files, LINUX_MODULES - {"secretstorage", "sqlcipher3.dbapi2"}, "linux")
+    assert problems == [
+        "module sqlcipher3.dbapi2 is not in the bundle",
+        "module secretstorage is not in the bundle",
+        "sqlcipher3's extension module is not in the bundle",
+        "cryptography's compiled module is not in the bundle",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("platform", "extension", "backend"),
+    [
+        ("win32", "_internal/sqlcipher3/_sqlite3.cp311-win_amd64.pyd", "keyring.backends.Windows"),
+        (
+            "darwin",
+            "Contents/Frameworks/sqlcipher3/_sqlite3.cpython-311-darwin.so",
+            "keyring.backends.macOS",
+        ),
+    ],
+)
+def test_windows_and_macos_need_their_own_keychain_backend_not_cryptography(
+    platform: str, extension: str, backend: str
+) -> None:
+    files = [extension, "_internal/keyring-25.7.0.dist-info/entry_points.txt"]
+    modules = {"sqlcipher3.dbapi2", "desktop_crm.driver", "desktop_crm.keychain", "keyring"}
+    problems = build.bundle_problems(files, modules, platform)
+    assert problems and all(backend in problem or "win32ctypes" in problem for problem in problems)
+    extra = {backend, "win32ctypes.pywin32.win32cred", "keyring.backends.macOS.api"}
+    assert build.bundle_problems(files, modules | extra, platform) == []
+
+
+def test_a_frozen_run_has_no_standard_input_and_its_failure_can_be_expected(tmp_path: Path) -> None:
+    """No passphrase prompt can wait for a terminal; the encrypted file without one must fail."""
+    python = Path(build.sys.executable)
+    env = dict(os.environ)
+    out = build.run_frozen(python, ["-c", "import sys; print(repr(sys.stdin.read()))"], env)
+    assert out.strip() == "''"
+    failing = ["-c", "import sys; print('is encrypted'); sys.exit(2)"]
+    assert "is encrypted" in build.run_frozen(python, failing, env, fails=True)
+    with pytest.raises(build.CheckFailed, match="exited 2, not success"):
+        build.run_frozen(python, failing, env)
+    with pytest.raises(build.CheckFailed, match="exited 0, not a failure"):
+        build.run_frozen(python, ["-c", "pass"], env, fails=True)
+
+
+def test_the_encryption_check_passes_on_the_program_from_source(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """build.py's check of the frozen program's SQLCipher, run on ``desktop-crm`` from source: the command
+    line it relies on (demo, dump, encrypt --json, --passphrase-file, check) answers as it expects."""
+    if request.config.getoption("--clock") or request.config.getoption("--engine") != "sqlite":
+        pytest.skip("runs once, at the real time on SQLite files")
+    from desktop_crm import driver
+
+    program = Path(build.sys.executable).parent / ("desktop-crm.exe" if os.name == "nt" else "desktop-crm")
+    if not driver.ENCRYPTION_AVAILABLE or not program.exists():
+        pytest.skip("sqlcipher3 or the desktop-crm command is not installed")
+    build.encryption_check(program, tmp_path)
+    assert not (tmp_path / "encrypted.sqlite3").read_bytes().startswith(build.PLAIN_SQLITE_HEADER)
