@@ -68,6 +68,19 @@ def bundled_parts() -> list[tuple[str, str, str]]:
         ("sqlite-utils", "Apache 2.0", "https://github.com/simonw/sqlite-utils/blob/main/LICENSE"),
         ("openpyxl", "MIT", "https://foss.heptapod.net/openpyxl/openpyxl/-/blob/branch/3.1/LICENCE.rst"),
         ("SQLite", "Public domain", "https://www.sqlite.org/copyright.html"),
+        ("SQLCipher (encryption at rest)", "BSD 3-Clause", "https://www.zetetic.net/sqlcipher/license/"),
+        ("sqlcipher3", "zlib", "https://github.com/coleifer/sqlcipher3/blob/master/LICENSE"),
+        ("keyring (system keychain)", "MIT", "https://github.com/jaraco/keyring/blob/main/LICENSE"),
+        (
+            "SecretStorage, jeepney (Linux keychain)",
+            "BSD 3-Clause, MIT",
+            "https://github.com/mitya57/secretstorage/blob/master/LICENSE",
+        ),
+        (
+            "cryptography (Linux keychain)",
+            "Apache 2.0 or BSD 3-Clause",
+            "https://github.com/pyca/cryptography/blob/main/LICENSE",
+        ),
         (
             "psycopg2 (team database)",
             "LGPL 3.0 with an OpenSSL exception",
