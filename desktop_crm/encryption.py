@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .backup import _fsync_file, _fsync_folder
 from .driver import ENCRYPTION_AVAILABLE, Key, forget_key, key_for, remember_key, sqlite3
 from .driver import connect as sqlite_connect
 from .errors import CrmError, ValidationError
@@ -278,25 +279,6 @@ def export_copy(source: Path, temp: Path, new: Key | None) -> None:
         check.close()
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _leave_wal(path: Path) -> None:
     """Fold the WAL into the file and switch it to a rollback journal: SQLite does that only when no
     other connection has the file open, so a program still using it stops the conversion here
@@ -325,7 +307,7 @@ def _convert(path: Path, new: Key | None) -> None:
     try:
         _leave_wal(path)
         export_copy(path, temp, new)
-        _fsync(temp)
+        _fsync_file(temp)
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size:
             raise CrmError("encryption.in_use")  # another program still has the file open
