@@ -2,7 +2,7 @@
 address of the team database, :class:`TeamSyncDialog`), and File → Sync conflicts….
 
 The conflict list reads ``desktop_crm.sync.conflicts.list_conflicts`` and the names of the records it
-mentions (``ui.sync_text.read_conflicts``) on the database worker (a loading state meanwhile, never a false
+mentions (``desktop_crm.sync.conflict_names.read_conflicts``) on the database worker (a loading state meanwhile, never a false
 "no conflicts"), and "Keep mine" / "Keep theirs" call ``choose`` on the worker, then read the list again.
 """
 
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm.sync.conflict_names import ConflictList, Names, read_conflicts
 from desktop_crm.sync.conflicts import Conflict, choose
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
@@ -44,11 +45,8 @@ from desktop_crm.sync.hub import TeamSync
 
 from . import prompts
 from .sync_text import (
-    ConflictList,
-    Names,
     conflict_count,
     field_text,
-    read_conflicts,
     record_text,
     rule_text,
     summary_text,

@@ -9,14 +9,12 @@ interface's. Field names the core's validators already use are translated as fie
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from desktop_crm.sync.conflicts import Conflict, list_conflicts
+from desktop_crm.sync.conflict_names import Names, model_field
 from desktop_crm.sync.exchange import ExportSummary, ImportSummary
 from desktop_crm.sync.folder import FolderSync
 from desktop_crm.sync.hub import TeamSync
@@ -284,98 +282,7 @@ def table_text(table: str) -> str:
 # --- the records' names (read on the database worker) ------------------------------------------------
 # A record is named by its own name or title, else by the record it belongs to (a payment by its contract,
 # a weekly plan item by its form): the user knows records by their names, never by their UUID.
-OWN_NAMES = ("name", "title", "file_name", "question", "number", "label", "key")
-PARENTS = (
-    "client",
-    "contract",
-    "form",
-    "goal",
-    "action",
-    "opportunity",
-    "contact",
-    "follow_up",
-    "field",
-    "user",
-)
-
-Names = dict[tuple[str, str], str]  # (table, uuid) -> the record's name
-
-
-@dataclass(frozen=True)
-class ConflictList:
-    """The conflicts, newest first, and the names of the records they mention."""
-
-    conflicts: list[Conflict]
-    names: Names
-
-
-@cache
-def _models() -> dict[str, Any]:
-    from desktop_crm.models import ALL_MODELS
-
-    return {model._meta.table_name.lower(): model for model in ALL_MODELS}  # type: ignore[attr-defined]
-
-
-def _row_name(row: Any, depth: int = 0) -> str:
-    from peewee import DoesNotExist, ForeignKeyField
-
-    fields = row._meta.fields
-    if row._meta.table_name == "weekly_form":
-        user = _row_name(row.user, depth + 1) if row.user_id is not None else ""
-        week = f"{row.iso_year}-W{row.iso_week:02d}"
-        return f"{user} {week}".strip()
-    for name in OWN_NAMES:
-        found = fields.get(name)
-        if found is not None and not isinstance(found, ForeignKeyField) and getattr(row, name):
-            return str(getattr(row, name))
-    if depth >= 2:
-        return ""
-    for name in PARENTS:
-        if isinstance(fields.get(name), ForeignKeyField):
-            try:
-                parent = getattr(row, name)
-            except DoesNotExist:
-                continue
-            named = _row_name(parent, depth + 1) if parent is not None else ""
-            if named:
-                return named
-    return ""
-
-
-def record_names(conflicts: list[Conflict]) -> Names:
-    """The names of the conflicts' records and of the records their values point at (worker)."""
-    from desktop_crm.sync.tables import table_named
-
-    tables = table_named()
-    wanted: dict[str, set[str]] = {}
-    anywhere: set[str] = set()
-    for conflict in conflicts:
-        wanted.setdefault(conflict.table.lower(), set()).add(conflict.uuid)
-        target = tables[conflict.table].foreign_keys.get(conflict.field) if conflict.table in tables else None
-        for value in (conflict.original, conflict.mine, conflict.theirs):
-            if target is not None and isinstance(value, str):
-                wanted.setdefault(target.lower(), set()).add(value)
-            elif conflict.field == "owner_uuid" and isinstance(
-                value, str
-            ):  # an attachment's record, any kind
-                anywhere.add(value)
-    models = _models()
-    for table in models if anywhere else ():
-        wanted.setdefault(table, set()).update(anywhere)
-    names: Names = {}
-    for table, uuids in wanted.items():
-        model = models.get(table)
-        if model is None:
-            continue
-        for row in model.select().where(model.uuid.in_(sorted(uuids))):
-            names[(table, row.uuid)] = _row_name(row)
-    return names
-
-
-def read_conflicts() -> ConflictList:
-    """The conflict list with its records' names (on the database worker)."""
-    conflicts = list_conflicts()
-    return ConflictList(conflicts, record_names(conflicts))
+# The read model (the records' names) lives in the core: desktop_crm.sync.conflict_names.
 
 
 # --- how a conflict reads ------------------------------------------------------------------------------
@@ -405,16 +312,6 @@ def rule_text(rule: str) -> str:
     return tr(RULES[rule]) if rule in RULES else rule
 
 
-def _model_field(table: str, field: str) -> Any:
-    model = _models().get(table.lower())
-    if model is None:
-        return None
-    for candidate in model._meta.sorted_fields:
-        if candidate.column_name == field:
-            return candidate
-    return None
-
-
 def _list_text(value: str) -> str | None:
     """A JSON list of words (a custom field's choices, a multiple choice) as a list in words."""
     if not value.startswith("["):
@@ -435,7 +332,7 @@ def value_text(field: str, value: Any, table: str = "", names: Names | None = No
 
     if value is None or value == "":
         return ""
-    column = _model_field(table, field) if table else None
+    column = model_field(table, field) if table else None
     if field == "pin_hash":
         return QCoreApplication.translate("SyncText", "(set)")
     if field == "owner_uuid" and isinstance(value, str):
