@@ -67,12 +67,23 @@ TEMPLATES = {
     ),
     "cli.bad_week": QT_TRANSLATE_NOOP("ServiceErrors", "--week: {reason}"),
     "cli.from_after_to": QT_TRANSLATE_NOOP("ServiceErrors", "--from must not be after --to"),
+    "cli.new_passphrase_needed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "give the new passphrase with --new-passphrase-file FILE (or run the command in a terminal to be asked for it)",
+    ),
     "cli.no_database": QT_TRANSLATE_NOOP(
         "ServiceErrors", "no database at {path} (create one with: desktop-crm --db {path} demo)"
     ),
     "cli.no_folder": QT_TRANSLATE_NOOP("ServiceErrors", "no folder {folder} to write {name} in"),
     "cli.no_gui": QT_TRANSLATE_NOOP("ServiceErrors", "the graphical interface is not available: {reason}"),
     "cli.no_such_user": QT_TRANSLATE_NOOP("ServiceErrors", "no user named {name!r} (users: {users})"),
+    "cli.passphrase_file": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "the passphrase file {path} cannot be read ({reason})"
+    ),
+    "cli.passphrase_needed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} is encrypted, or is not a database file: give its passphrase with --passphrase-file FILE (or run the command in a terminal to be asked for it)",
+    ),
     "cli.pdf_needs_gui": QT_TRANSLATE_NOOP(
         "ServiceErrors", "PDF export needs the graphical interface's modules: {reason}"
     ),
@@ -174,6 +185,7 @@ TEMPLATES = {
     "db.busy": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The database is busy: another program is writing to it; try again in a moment."
     ),
+    "db.cannot_open": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be opened ({reason})."),
     "db.cannot_read": QT_TRANSLATE_NOOP("ServiceErrors", "{path} cannot be read ({reason})."),
     "db.checking": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The file is still being checked for damage; changes are possible in a moment."
@@ -189,6 +201,10 @@ TEMPLATES = {
         "ServiceErrors", "The disk is full: the change was not saved; free some space and try again."
     ),
     "db.empty_file": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is empty (0 bytes): it holds no CRM data."),
+    "db.encrypted_unsupported": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} is encrypted, or is not a database file; this installation cannot open encrypted databases (SQLCipher is not available on this system).",
+    ),
     "db.folder_read_only_new": QT_TRANSLATE_NOOP(
         "ServiceErrors", "{path} cannot be created: its folder is read-only."
     ),
@@ -209,6 +225,10 @@ TEMPLATES = {
         "{path} was written by a newer version of the application (schema {version}, this version understands up to {latest}). Please update the application; the file was not modified.",
     ),
     "db.not_a_database_file": QT_TRANSLATE_NOOP("ServiceErrors", "{path} is not a database file."),
+    "db.passphrase_needed": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} is encrypted, or is not a database file: an encrypted database opens only with its passphrase.",
+    ),
     "db.read_only": QT_TRANSLATE_NOOP(
         "ServiceErrors", "This database is open read-only: changes cannot be saved."
     ),
@@ -219,6 +239,10 @@ TEMPLATES = {
     "db.upgrade_failed": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "{path} could not be upgraded to the current schema ({reason}); it was left as it was.",
+    ),
+    "db.wrong_passphrase": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "The passphrase does not open {path}: it is wrong, or the file is not a database file.",
     ),
     "demo.busy": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The demo data cannot be generated while another change is in progress."
@@ -266,6 +290,47 @@ TEMPLATES = {
     "dossier.date_in_future": QT_TRANSLATE_NOOP("ServiceErrors", "{label} cannot be after today."),
     "dossier.note_missing": QT_TRANSLATE_NOOP(
         "ServiceErrors", "This public-information note no longer exists."
+    ),
+    "encryption.already": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The database is already encrypted; change its passphrase instead."
+    ),
+    "encryption.cannot_write": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} could not be converted: the folder cannot be written ({reason}); the database was left as it was.",
+    ),
+    "encryption.check_failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The converted copy failed its check ({reason}); the database was left as it was."
+    ),
+    "encryption.failed": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "{path} could not be converted ({reason}); it was left as it was."
+    ),
+    "encryption.in_use": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Another program has the database open; close it and try again. Nothing was changed."
+    ),
+    "encryption.not_encrypted": QT_TRANSLATE_NOOP("ServiceErrors", "The database is not encrypted."),
+    "encryption.not_new": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} already exists: only a new database can start encrypted (encrypt an existing one from its File menu).",
+    ),
+    "encryption.open_elsewhere": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "{path} is open in a window ({owner}); close it there and try again. Nothing was changed.",
+    ),
+    "encryption.passphrase_empty": QT_TRANSLATE_NOOP("ServiceErrors", "Enter a passphrase."),
+    "encryption.passphrase_mismatch": QT_TRANSLATE_NOOP("ServiceErrors", "The two passphrases differ."),
+    "encryption.passphrase_short": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The passphrase must have at least {minimum} characters."
+    ),
+    "encryption.passphrase_spaces": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The passphrase must not start or end with a space."
+    ),
+    "encryption.team_database": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "A team database is protected by its server, not by a passphrase: encryption applies to database files.",
+    ),
+    "encryption.unavailable": QT_TRANSLATE_NOOP(
+        "ServiceErrors",
+        "Encryption is not available in this installation (SQLCipher is missing on this system); the database stays as it is.",
     ),
     "export.cancelled": QT_TRANSLATE_NOOP("ServiceErrors", "The export was cancelled; no file was written."),
     "export.cannot_write": QT_TRANSLATE_NOOP(
