@@ -16,6 +16,9 @@ Options (the CLI passes them through when no subcommand is given)::
     --screenshots DIR  render every page at 1280×800 to DIR/<page>.png and exit 0. With --lang, only
                        that language, straight into DIR; without --lang, both languages, into
                        DIR/en/ and DIR/zh_CN/
+    --passphrase-file FILE
+                       an encrypted database's passphrase: the first line of FILE (without it: the system
+                       keychain's, else the passphrase dialog; a wrong one there is asked again)
     --quit-after-first-paint
                        start as usual and exit 0 right after the main window's first paint (no
                        first-run questions, no integrity check): start-up measured from outside
@@ -73,6 +76,12 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         default=None,
         help=f"database file or team database URL postgresql://user@host:port/db (default: the last one "
         f"opened, else {default_db_path()})",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="an encrypted database's passphrase: the first line of FILE (else the keychain, else asked)",
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: system locale)")
     parser.add_argument("--self-test", action="store_true", help="open every page, exit 0 if all work")
@@ -277,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings()
     args.db = choose_database(args.db, settings)
     ensure_compiled()
+    if args.passphrase_file is not None and not _give_passphrase(args.passphrase_file, args.db):
+        return 1
     if headless:
         return _run_headless(app, args, settings)
     install_excepthook()
@@ -310,6 +321,25 @@ def main(argv: list[str] | None = None) -> int:
     _stop_worker()
     release_lock()
     return code
+
+
+def _give_passphrase(source: Path, db: Path | str) -> bool:
+    """``--passphrase-file``: the database's passphrase for the window (tried before the keychain and
+    the dialog); False after saying on stderr why the file cannot be read."""
+    from desktop_crm.errors import CrmError
+
+    from .encryption_ui import give_passphrase, read_passphrase_file
+    from .errors import error_text
+    from .team_database import is_team
+
+    try:
+        passphrase = read_passphrase_file(source)
+    except CrmError as exc:
+        print(f"desktop-crm: {error_text(exc)}", file=sys.stderr)
+        return False
+    if not is_team(db):
+        give_passphrase(db, passphrase)
+    return True
 
 
 def _leave_now(code: int) -> None:

@@ -138,6 +138,15 @@ class ChangeBus(QObject):
         self._unsubscribe()
         changes.stop_watching_outside_writes()
 
+    def pause_outside_watch(self, paused: bool) -> None:
+        """Stop watching the file for other programs' commits (its connection closed) while the window
+        converts it (``ui.encryption_ui``: the file must be closed everywhere), or start again."""
+        if paused:
+            self._outside_timer.stop()
+            changes.stop_watching_outside_writes()
+        else:
+            self._outside_timer.start()
+
     def _poll_outside(self) -> None:
         try:
             changes.announce_outside_writes()  # publishes to _on_committed when another program wrote

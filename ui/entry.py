@@ -27,7 +27,7 @@ def provide_frontend() -> None:
 
 
 # The core command line's options before a command that take a value (``desktop_crm.cli.build_parser``).
-VALUE_OPTIONS = ("--db", "--lang", "--screenshots")
+VALUE_OPTIONS = ("--db", "--lang", "--screenshots", "--passphrase-file")
 
 
 def starts_window(argv: list[str]) -> bool:

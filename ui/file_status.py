@@ -122,6 +122,14 @@ class OpenFlow(QObject):
                 if code == "db.empty_file" and not headless and self._ask_start_empty(path):
                     allow_empty = True
                     continue
+                if code == "db.passphrase_needed":  # encrypted: the given, saved or typed passphrase
+                    from .encryption_ui import unlock_for_open
+
+                    if unlock_for_open(self.parent_widget, path, headless=headless):
+                        continue
+                    if lock is not None and lock is not _lock:
+                        lock.release()
+                    return None  # cancelled, as a cancelled file dialog (headless: said on stderr)
                 if lock is not None and lock is not _lock:
                     lock.release()
                 if code in DAMAGED_CODES and not headless:

@@ -150,6 +150,12 @@ class MainWindow(QMainWindow):
         self.restore_action = file_menu.addAction(
             self.tr("&Restore from backup…"), self._on_restore_action_triggered
         )
+        from .encryption_ui import EncryptionController
+
+        # Encrypt database… on a plain file; Change passphrase… / Remove encryption… on an encrypted one
+        self.encryption = EncryptionController(self)
+        file_menu.insertAction(self.open_action, self.encryption.new_action)
+        file_menu.addActions(self.encryption.actions)
         file_menu.addSeparator()
         self.sync = SyncController(self)  # Sync now, folder, change files, conflicts (ui.sync_ui)
         file_menu.addActions(self.sync.actions)
@@ -274,6 +280,13 @@ class MainWindow(QMainWindow):
         self.reminder_label.hide()
         bar.addWidget(self.reminder_label)
         bar.addWidget(self.path_label, 1)
+        self.encryption_label = QLabel(self.tr("Encrypted"), bar)
+        self.encryption_label.setObjectName("encryptionLabel")
+        self.encryption_label.setToolTip(
+            self.tr("The database file and its backups are encrypted: they open only with the passphrase.")
+        )
+        self.encryption_label.hide()
+        bar.addPermanentWidget(self.encryption_label)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.schema_label)
         # The client count (and who is working) follow every committed change (ui.changes).
@@ -437,6 +450,8 @@ class MainWindow(QMainWindow):
         else:
             self.path_label.set_full_text(self.tr("Database: {path}").format(path=str(self.db_path)))
             self.setWindowTitle(self.tr("Desktop CRM"))
+        self.encryption.update_actions()
+        self.encryption_label.setVisible(self.encryption.encrypted())
         self.count_label.setText(self.tr("{count} clients").format(count=page_data.client_count()))
         version = stored_schema_version()
         self.schema_label.setText(self.tr("Schema v{version}").format(version=version))

@@ -328,6 +328,10 @@ class ChartWidget(QWidget):
             "svg": self.tr("SVG image (*.svg)"),
             "pdf": self.tr("PDF document (*.pdf)"),
         }
+        from ..encryption_ui import confirm_plain_export
+
+        if not confirm_plain_export(self):  # an encrypted database: the saved chart is not
+            return None
         path = prompts.ask_save_path(self, self.tr("Save chart"), f"{self.file_stem}.{kind}", filters[kind])
         if not path:
             return None

@@ -78,6 +78,10 @@ def ask_and_run(
     worker: DatabaseWorker | None = None,
 ) -> Job | None:
     """Ask where and how, then run ``fn(choice, progress)`` on the worker; the job, or None if cancelled."""
+    from ..encryption_ui import confirm_plain_export
+
+    if not confirm_plain_export(parent):  # an encrypted database: the exported file is not
+        return None
     dialog = ExportDialog(title, file_stem, parent, with_lang=with_lang)
     if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
         return None
@@ -194,6 +198,10 @@ def export_next_steps(parent: QWidget | None, worker: DatabaseWorker | None = No
 
     title = QCoreApplication.translate("ExportActions", "Export next steps to a calendar")
     suggested = str(Path(_default_folder()) / "next-steps.ics")
+    from ..encryption_ui import confirm_plain_export
+
+    if not confirm_plain_export(parent):
+        return None
     path = prompts.ask_save_path(
         parent, title, suggested, QCoreApplication.translate("ExportActions", "iCalendar files (*.ics)")
     )

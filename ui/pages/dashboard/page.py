@@ -634,6 +634,10 @@ class DashboardPage(Page):
 
         request = self.request()
         suggested = f"review-{request.period.start.isoformat()}.pdf"
+        from ...encryption_ui import confirm_plain_export
+
+        if not confirm_plain_export(self):
+            return None
         path = prompts.ask_save_path(
             self, self.tr("Export review pack"), suggested, self.tr("PDF document (*.pdf)")
         )

@@ -465,6 +465,10 @@ class WeeklyPage(Page):
         if self.view is None:
             return
         name = f"{self.view.user_name}-{self.view.label}.pdf"
+        from ...encryption_ui import confirm_plain_export
+
+        if not confirm_plain_export(self):
+            return
         path = prompts.ask_save_path(
             self, self.tr("Export the weekly form as PDF"), name, self.tr("PDF (*.pdf)")
         )
