@@ -175,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "encryption.passphrase_short": "The passphrase must have at least {minimum} characters.",
     "encryption.passphrase_spaces": "The passphrase must not start or end with a space.",
     "encryption.passphrase_mismatch": "The two passphrases differ.",
+    "encryption.cancelled": "The conversion was cancelled; the database was left as it was.",
     "encryption.not_new": "{path} already exists: only a new database can start encrypted (encrypt an existing one from its File menu).",
     "encryption.already": "The database is already encrypted; change its passphrase instead.",
     "encryption.not_encrypted": "The database is not encrypted.",

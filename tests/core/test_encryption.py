@@ -243,8 +243,8 @@ KILL_SCRIPT = textwrap.dedent(
     point = sys.argv[2]
     real_replace, real_wipe, real_export = os.replace, encryption.wipe_file, encryption.export_copy
 
-    def export_then_die(source, temp, new):
-        real_export(source, temp, new)
+    def export_then_die(source, temp, new, meter=None):
+        real_export(source, temp, new, meter)
         if point == "after-copy":
             os._exit(9)
 
@@ -527,3 +527,50 @@ def test_a_rekey_killed_midway_leaves_the_file_whole_under_one_passphrase(
         assert check_database(db).problems == []
     finally:
         close_database()
+
+
+def _bigger(path: Path) -> None:
+    from desktop_crm.models import Client, User
+
+    open_database(path)
+    owner = User.create(name="王晓明")
+    for start in range(0, 20000, 1000):
+        Client.insert_many(
+            [{"name": f"Client {n}", "owner": owner} for n in range(start, start + 1000)]
+        ).execute()
+    close_database()
+
+
+def test_a_conversion_reports_its_progress_and_can_be_cancelled_before_anything_changes(
+    db_path: Path, clock: FrozenClock
+) -> None:
+    _bigger(db_path)
+    create_backup(db_path)
+    seen: list[tuple[int, int]] = []
+    encryption.encrypt_file(db_path, PASSPHRASE, lambda done, total: seen.append((done, total)) or True)
+    assert len(seen) > 3 and seen[-1][0] == seen[-1][1]
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)  # never backwards
+
+    calls: list[int] = []
+
+    def cancel_soon(done: int, total: int) -> bool:
+        calls.append(done)
+        return len(calls) < 3
+
+    before = db_path.read_bytes()
+    with pytest.raises(CrmError) as cancelled:
+        encryption.decrypt_file(db_path, cancel_soon)
+    assert cancelled.value.code == "encryption.cancelled"
+    assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []
+    assert db_path.read_bytes() == before and encryption.is_encrypted(db_path)
+    _forget_all()
+    encryption.unlock(db_path, PASSPHRASE)  # it opens as it was
+    assert len(_names(db_path)) == 20000
+
+    seen.clear()  # a re-key is one quick transaction: reported, not cancellable
+    encryption.change_passphrase(
+        db_path, NEW_PASSPHRASE, lambda done, total: seen.append((done, total)) or False
+    )
+    assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+    _forget_all()
+    encryption.unlock(db_path, NEW_PASSPHRASE)
