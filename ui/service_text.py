@@ -294,6 +294,9 @@ TEMPLATES = {
     "encryption.already": QT_TRANSLATE_NOOP(
         "ServiceErrors", "The database is already encrypted; change its passphrase instead."
     ),
+    "encryption.cancelled": QT_TRANSLATE_NOOP(
+        "ServiceErrors", "The conversion was cancelled; the database was left as it was."
+    ),
     "encryption.cannot_write": QT_TRANSLATE_NOOP(
         "ServiceErrors",
         "{path} could not be converted: the folder cannot be written ({reason}); the database was left as it was.",

@@ -8,7 +8,7 @@
         <translation type="vanished">关于销售客户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="+102" />
+        <location filename="../../ui/about.py" line="+115" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -450,7 +450,7 @@ Every record lives in one local SQLite file that you can back up and move.</sour
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+204" />
+        <location filename="../../ui/app.py" line="+213" />
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
@@ -1023,7 +1023,7 @@ Your data is unchanged.</source>
 <context>
     <name>BusyPrompt</name>
     <message>
-        <location filename="../../ui/file_status.py" line="+373" />
+        <location filename="../../ui/file_status.py" line="+381" />
         <source>Database busy</source>
         <translation>数据库忙</translation>
     </message>
@@ -1261,7 +1261,7 @@ Your data is unchanged.</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <location line="+16" />
         <source>Save chart</source>
         <translation>保存图表</translation>
@@ -2304,7 +2304,7 @@ Your data is unchanged.</source>
 <context>
     <name>ConflictTableModel</name>
     <message>
-        <location filename="../../ui/sync_dialogs.py" line="+152" />
+        <location filename="../../ui/sync_dialogs.py" line="+150" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3270,7 +3270,7 @@ Your data is unchanged.</source>
         <translation>打开目标</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <location line="+16" />
         <source>Export review pack</source>
         <translation>导出评审报告</translation>
@@ -3816,6 +3816,117 @@ Your data is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>Encryption</name>
+    <message>
+        <location filename="../../ui/encryption_ui.py" line="+135" />
+        <source>Encrypted database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location line="+258" />
+        <source>Unlocking the database…</source>
+        <translation>正在解锁数据库…</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Export not encrypted</source>
+        <translation>导出文件不加密</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database is encrypted, but the exported file will not be: anyone who gets the file can read it. Export anyway?</source>
+        <translation>数据库已加密，但导出的文件不会加密：任何拿到该文件的人都能读取。仍要导出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionController</name>
+    <message>
+        <location line="+23" />
+        <source>&amp;Encrypt database…</source>
+        <translation>加密数据库(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Change &amp;passphrase…</source>
+        <translation>更改口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Remove encr&amp;yption…</source>
+        <translation>移除加密(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>New encr&amp;ypted database…</source>
+        <translation>新建加密数据库(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Changing the passphrase…</source>
+        <translation>正在更改口令…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Remove encryption</source>
+        <translation>移除加密</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Remove the encryption of {path}?
+
+The database and the backups in its backups folder will be readable without a passphrase by anyone who gets the files.</source>
+        <translation>移除 {path} 的加密？
+
+移除后，数据库及其备份文件夹中的备份无需口令即可读取，任何拿到这些文件的人都能看到数据。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Removing the encryption…</source>
+        <translation>正在移除加密…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+7" />
+        <source>New encrypted database</source>
+        <translation>新建加密数据库</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>The database is now encrypted.</source>
+        <translation>数据库已加密。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database is no longer encrypted.</source>
+        <translation>数据库已不再加密。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The passphrase was changed.</source>
+        <translation>口令已更改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} backups converted with it.</source>
+        <translation>同时转换了 {count} 个备份。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{count} backups could not be converted (damaged, or under another passphrase) and were left as they were: {names}</source>
+        <translation>{count} 个备份无法转换（已损坏，或使用其他口令），保持原样：{names}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <location filename="../../ui/exporter/tables.py" line="+97" />
@@ -3883,7 +3994,7 @@ Your data is unchanged.</source>
         <translation>已导出 {count} 行到 {path}。</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+82" />
         <source>Export the list</source>
         <translation>导出列表</translation>
     </message>
@@ -3898,7 +4009,7 @@ Your data is unchanged.</source>
         <translation>导出下步事务到日历</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar 日历文件 (*.ics)</translation>
     </message>
@@ -6244,12 +6355,12 @@ Your data is unchanged.</source>
     <message>
         <location filename="../../ui/main_window.py" line="+114" />
         <location line="+24" />
-        <location line="+301" />
+        <location line="+314" />
         <source>Desktop CRM</source>
         <translation>销售客户管理</translation>
     </message>
     <message>
-        <location line="-297" />
+        <location line="-310" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -6279,7 +6390,7 @@ Your data is unchanged.</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+13" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -6434,7 +6545,17 @@ Your data is unchanged.</source>
         <translation>打开到期的下步事务</translation>
     </message>
     <message>
-        <location line="+163" />
+        <location line="+5" />
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database file and its backups are encrypted: they open only with the passphrase.</source>
+        <translation>数据库文件及其备份已加密：只有输入口令才能打开。</translation>
+    </message>
+    <message>
+        <location line="+162" />
         <source>Team database: {url}</source>
         <translation>团队数据库：{url}</translation>
     </message>
@@ -6453,7 +6574,7 @@ Your data is unchanged.</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>{count} clients</source>
         <translation>{count} 个客户</translation>
     </message>
@@ -7005,6 +7126,121 @@ Start a new, empty database in this file?</source>
         <location filename="../../ui/pages/clients/editor_inputs.py" line="+64" />
         <source>Set a date</source>
         <translation>设置日期</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/encryption_ui.py" line="-488" />
+        <source>Encrypted database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encrypt database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+85" />
+        <source>Change passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <location line="-84" />
+        <source>New encrypted database</source>
+        <translation>新建加密数据库</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{name} is encrypted. Enter its passphrase to open it.</source>
+        <translation>{name} 已加密。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encrypt {name} with a passphrase: without it, nobody can read the file.</source>
+        <translation>用口令加密 {name}：没有口令，任何人都无法读取该文件。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change the passphrase of {name}.</source>
+        <translation>更改 {name} 的口令。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new database {name} will be encrypted with this passphrase.</source>
+        <translation>新数据库 {name} 将用此口令加密。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Current passphrase:</source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New passphrase:</source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>At least {minimum} characters, without a space at the start or end. A long sentence is easier to remember and harder to guess.</source>
+        <translation>至少 {minimum} 个字符，开头和结尾不能有空格。一句较长的话更容易记住，也更难被猜到。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The backups in the backups folder are encrypted too. Exported files and the attached documents' files stay as they are, not encrypted.</source>
+        <translation>备份文件夹中的备份也会一并加密。导出的文件和附件文件保持原样，不加密。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>A forgotten passphrase cannot be recovered: keep it safe, without it the data is lost.</source>
+        <translation>忘记的口令无法找回：请妥善保管，没有口令数据将无法读取。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Remember in the system keychain</source>
+        <translation>在系统钥匙串中记住</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+105" />
+        <source>Checking the passphrase…</source>
+        <translation>正在验证口令…</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <source>Preparing the encrypted database…</source>
+        <translation>正在准备加密数据库…</translation>
     </message>
 </context>
 <context>
@@ -8439,7 +8675,7 @@ Start a new, empty database in this file?</source>
         <translation>--from 不能晚于 --to</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+24" />
         <source>--to {end} is before --from {start}</source>
         <translation>--to {end} 早于 --from {start}</translation>
     </message>
@@ -8477,7 +8713,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的业务特征字段。</translation>
     </message>
     <message>
-        <location line="+924" />
+        <location line="+981" />
         <source>A user cannot report to themselves, directly or through others.</source>
         <translation>用户不能直接或间接向自己汇报。</translation>
     </message>
@@ -8495,12 +8731,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">已存在名为 {name} 的视图。</translation>
     </message>
     <message>
-        <location line="-855" />
+        <location line="-912" />
         <source>A {kind} field has no choices.</source>
         <translation>{kind}类型的字段没有选项。</translation>
     </message>
     <message>
-        <location line="+852" />
+        <location line="+909" />
         <source>Active must be true or false.</source>
         <translation>“启用”必须是真或假。</translation>
     </message>
@@ -8535,7 +8771,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">选项 {text} 重复了。</translation>
     </message>
     <message>
-        <location line="-179" />
+        <location line="-236" />
         <source>Choices must be a list of texts.</source>
         <translation>选项必须是一组文字。</translation>
     </message>
@@ -8575,7 +8811,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">到期日：本合同已有一期在 {p0} 到期（期次重叠）；请修改日期或合并。</translation>
     </message>
     <message>
-        <location line="+152" />
+        <location line="+209" />
         <source>Due date: it must lie within the goal's period.</source>
         <translation>到期日：必须在目标的周期之内。</translation>
     </message>
@@ -8612,7 +8848,7 @@ Start a new, empty database in this file?</source>
         <translation>目标：这是别人的目标。</translation>
     </message>
     <message>
-        <location line="-1070" />
+        <location line="-1138" />
         <source>Grade {grade}: the number of days must be a whole number.</source>
         <translation>定级 {grade}：天数必须是整数。</translation>
     </message>
@@ -8621,12 +8857,12 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">定级 {grade}：天数必须在 {MIN_DAYS} 到 {MAX_DAYS} 之间。</translation>
     </message>
     <message>
-        <location line="+146" />
+        <location line="+157" />
         <source>Hidden must be true or false.</source>
         <translation>“隐藏”必须是真或假。</translation>
     </message>
     <message>
-        <location line="+624" />
+        <location line="+681" />
         <source>Instalment: it belongs to another contract.</source>
         <translation>回款期次：属于另一份合同。</translation>
     </message>
@@ -8696,7 +8932,7 @@ Start a new, empty database in this file?</source>
         <translation>只有负责人的主管可以决定是否采纳提议。</translation>
     </message>
     <message>
-        <location line="-222" />
+        <location line="-279" />
         <source>Opportunity "{name}" already has a contract; record a repeat order as a new opportunity.</source>
         <translation>商机“{name}”已有合同；复购请新建一个商机记录。</translation>
     </message>
@@ -8705,7 +8941,7 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">商机“{name}”属于其他客户，不属于“{name2}”。</translation>
     </message>
     <message>
-        <location line="+656" />
+        <location line="+713" />
         <source>Opportunity "{name}" has been deleted.</source>
         <translation>商机“{name}”已删除。</translation>
     </message>
@@ -8743,7 +8979,7 @@ Start a new, empty database in this file?</source>
         <translation>定性：该目标有数字目标，请先删除。</translation>
     </message>
     <message>
-        <location line="-333" />
+        <location line="-401" />
         <source>Grade {grade}: the number of days must be from {low} to {high}.</source>
         <translation>定级 {grade}：天数必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -8813,7 +9049,7 @@ Start a new, empty database in this file?</source>
         <translation>--week：{reason}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>no database at {path} (create one with: desktop-crm --db {path} demo)</source>
         <translation>{path} 没有数据库（可用 desktop-crm --db {path} demo 创建）</translation>
     </message>
@@ -8833,7 +9069,7 @@ Start a new, empty database in this file?</source>
         <translation>没有名为 {name!r} 的用户（现有用户：{users}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+8" />
         <source>PDF export needs the graphical interface's modules: {reason}</source>
         <translation>导出 PDF 需要图形界面的模块：{reason}</translation>
     </message>
@@ -8927,13 +9163,13 @@ Start a new, empty database in this file?</source>
         <translation>数据库忙：另一个程序正在写入，请稍后重试。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+873" />
+        <location line="+4" />
+        <location line="+929" />
         <source>{path} cannot be read ({reason}).</source>
         <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="-872" />
+        <location line="-928" />
         <source>The file is still being checked for damage; changes are possible in a moment.</source>
         <translation>仍在检查文件是否损坏，稍后即可进行更改。</translation>
     </message>
@@ -8958,7 +9194,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 是空文件（0 字节）：其中没有 CRM 数据。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>{path} cannot be created: its folder is read-only.</source>
         <translation>无法创建 {path}：其所在文件夹为只读。</translation>
     </message>
@@ -8997,7 +9233,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>此数据库以只读方式打开：无法保存更改。</translation>
     </message>
@@ -9012,7 +9248,7 @@ Start a new, empty database in this file?</source>
         <translation>{path} 无法升级到当前数据结构（{reason}）；文件保持原样。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>The demo data cannot be generated while another change is in progress.</source>
         <translation>另一项修改正在进行，暂时不能生成演示数据。</translation>
     </message>
@@ -9042,7 +9278,7 @@ Start a new, empty database in this file?</source>
         <translation>未知的演示数据规模 {size!r}（可选：{sizes}）。</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+108" />
         <source>The follow-up is about another client, not "{client}".</source>
         <translation>这条跟进记录属于其他客户，不属于“{client}”。</translation>
     </message>
@@ -9123,7 +9359,7 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须大于 0。</translation>
     </message>
     <message>
-        <location line="-741" />
+        <location line="-809" />
         <source>The file of {name} is not in the attachments folder; restore a backup that has it.</source>
         <translation>附件文件夹中没有 {name} 的文件；请恢复一个包含它的备份。</translation>
     </message>
@@ -9158,12 +9394,12 @@ Start a new, empty database in this file?</source>
         <translation>网页搜索地址必须以 http:// 或 https:// 开头，并在放公司名称的位置包含 {placeholder}。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+44" />
         <source>The client status rule is either on or off (true or false).</source>
         <translation>客户状态规则只能是开启或关闭（true 或 false）。</translation>
     </message>
     <message>
-        <location line="+874" />
+        <location line="+931" />
         <source>The PostgreSQL driver (psycopg2) is not installed: the team database cannot be opened.</source>
         <translation>未安装 PostgreSQL 驱动（psycopg2）：无法打开团队数据库。</translation>
     </message>
@@ -9198,17 +9434,32 @@ Start a new, empty database in this file?</source>
         <translation>团队数据库 {url} 的结构版本为 {version}，本版本无法将其升级到 {latest}；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-718" />
+        <location line="-762" />
         <source>A unified social credit code cannot hold {character!r} (the letters I, O, S, V and Z are never used).</source>
         <translation>统一社会信用代码中不能出现 {character!r}（不使用字母 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location line="-228" />
+        <location line="-252" />
         <source>The file of {name} is not in the team database yet: it was attached on a computer that kept it in its own folder. It is shared when that computer opens the team database again.</source>
         <translation>{name} 的文件还不在团队数据库中：添加它的电脑把它保存在了自己的文件夹里。那台电脑再次打开团队数据库时会共享该文件。</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+49" />
+        <source>give the new passphrase with --new-passphrase-file FILE (or run the command in a terminal to be asked for it)</source>
+        <translation>请用 --new-passphrase-file FILE 提供新口令（或在终端中运行该命令以便输入）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>the passphrase file {path} cannot be read ({reason})</source>
+        <translation>无法读取口令文件 {path}（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} is encrypted, or is not a database file: give its passphrase with --passphrase-file FILE (or run the command in a terminal to be asked for it)</source>
+        <translation>{path} 已加密，或不是数据库文件：请用 --passphrase-file FILE 提供其口令（或在终端中运行该命令以便输入）</translation>
+    </message>
+    <message>
+        <location line="+55" />
         <source>{target} is not empty (table {table} has rows): copy only into a new file or an empty team database.</source>
         <translation>{target} 不是空的（表 {table} 中有数据）：只能复制到新文件或空的团队数据库。</translation>
     </message>
@@ -9218,7 +9469,27 @@ Start a new, empty database in this file?</source>
         <translation>源和目标是同一个数据库（{target}）。</translation>
     </message>
     <message>
-        <location line="+107" />
+        <location line="+46" />
+        <source>{path} cannot be opened ({reason}).</source>
+        <translation>无法打开 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>{path} is encrypted, or is not a database file; this installation cannot open encrypted databases (SQLCipher is not available on this system).</source>
+        <translation>{path} 已加密，或不是数据库文件；此安装无法打开加密数据库（本系统没有 SQLCipher）。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>{path} is encrypted, or is not a database file: an encrypted database opens only with its passphrase.</source>
+        <translation>{path} 已加密，或不是数据库文件：加密数据库只有输入口令才能打开。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The passphrase does not open {path}: it is wrong, or the file is not a database file.</source>
+        <translation>口令无法打开 {path}：口令错误，或该文件不是数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>Demo data cannot be generated into the open team database: create it in a local file (desktop-crm --db demo.sqlite3 demo) and copy that file into an empty team database (desktop-crm copy demo.sqlite3 postgresql://...).</source>
         <translation>无法在已打开的团队数据库中生成演示数据：请先在本地文件中生成（desktop-crm --db demo.sqlite3 demo），再把该文件复制到空的团队数据库（desktop-crm copy demo.sqlite3 postgresql://...）。</translation>
     </message>
@@ -9249,17 +9520,92 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+555" />
+        <location line="+599" />
         <source>{label} cannot be after today.</source>
         <translation>{label}不能晚于今天。</translation>
     </message>
     <message>
-        <location line="-554" />
+        <location line="-598" />
         <source>This public-information note no longer exists.</source>
         <translation>这条公开信息已不存在。</translation>
     </message>
     <message>
         <location line="+3" />
+        <source>The database is already encrypted; change its passphrase instead.</source>
+        <translation>数据库已经加密；如需更换，请更改口令。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The conversion was cancelled; the database was left as it was.</source>
+        <translation>转换已取消；数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} could not be converted: the folder cannot be written ({reason}); the database was left as it was.</source>
+        <translation>无法转换 {path}：文件夹无法写入（{reason}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The converted copy failed its check ({reason}); the database was left as it was.</source>
+        <translation>转换后的副本未通过检查（{reason}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{path} could not be converted ({reason}); it was left as it was.</source>
+        <translation>无法转换 {path}（{reason}）；文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Another program has the database open; close it and try again. Nothing was changed.</source>
+        <translation>另一个程序正打开着该数据库；请关闭后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database is not encrypted.</source>
+        <translation>数据库未加密。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{path} already exists: only a new database can start encrypted (encrypt an existing one from its File menu).</source>
+        <translation>{path} 已存在：只有新数据库才能一开始就加密（已有的数据库请在“文件”菜单中加密）。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} is open in a window ({owner}); close it there and try again. Nothing was changed.</source>
+        <translation>{path} 已在一个窗口中打开（{owner}）；请在那里关闭后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Enter a passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The passphrase must have at least {minimum} characters.</source>
+        <translation>口令至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The passphrase must not start or end with a space.</source>
+        <translation>口令的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A team database is protected by its server, not by a passphrase: encryption applies to database files.</source>
+        <translation>团队数据库由其服务器保护，不使用口令：加密只适用于数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Encryption is not available in this installation (SQLCipher is missing on this system); the database stays as it is.</source>
+        <translation>此安装无法使用加密（本系统缺少 SQLCipher）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
@@ -10410,7 +10756,7 @@ Start a new, empty database in this file?</source>
         <translation>请先切换到{name}或主管，再设置其 PIN 码。</translation>
     </message>
     <message>
-        <location line="-935" />
+        <location line="-992" />
         <source>Tag is required.</source>
         <translation>分类标签为必填项。</translation>
     </message>
@@ -10420,7 +10766,7 @@ Start a new, empty database in this file?</source>
         <translation>分类标签必须是一组名称。</translation>
     </message>
     <message>
-        <location line="+291" />
+        <location line="+348" />
         <source>Target not found on this goal.</source>
         <translation>该目标下找不到这个数字目标。</translation>
     </message>
@@ -10444,22 +10790,22 @@ Start a new, empty database in this file?</source>
         <translation type="vanished">这条跟进记录属于其他客户，不属于“{name}”。</translation>
     </message>
     <message>
-        <location line="-593" />
+        <location line="-650" />
         <source>The move must be a whole number of places.</source>
         <translation>移动的位置数必须是整数。</translation>
     </message>
     <message>
-        <location line="+602" />
+        <location line="+659" />
         <source>The new due time is in the past: choose a time from now on.</source>
         <translation>新的到期时间已过去：请选择现在之后的时间。</translation>
     </message>
     <message>
-        <location line="-601" />
+        <location line="-658" />
         <source>The new order must list every custom field exactly once.</source>
         <translation>新的顺序必须包含每个业务特征字段且只出现一次。</translation>
     </message>
     <message>
-        <location line="+166" />
+        <location line="+223" />
         <source>The next step is due {due}, which is in the past: pick a later time.</source>
         <translation>下步事务的到期时间 {due} 已过去：请选择更晚的时间。</translation>
     </message>
@@ -10577,7 +10923,7 @@ Start a new, empty database in this file?</source>
         <translation>周：{year} 年没有第 {week} 周（ISO）。</translation>
     </message>
     <message>
-        <location line="-958" />
+        <location line="-1015" />
         <source>Weight must be a number.</source>
         <translation>权重必须是数字。</translation>
     </message>
@@ -10587,7 +10933,7 @@ Start a new, empty database in this file?</source>
         <translation>权重必须大于 0 且不超过 100。</translation>
     </message>
     <message>
-        <location line="+257" />
+        <location line="+314" />
         <source>Weights: at least one weight must be above 0.</source>
         <translation>权重：至少有一个权重要大于 0。</translation>
     </message>
@@ -10709,12 +11055,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}必须是大小合理的有限数字。</translation>
     </message>
     <message>
-        <location line="-589" />
+        <location line="-646" />
         <source>{label} must be a list of choices.</source>
         <translation>{label}必须是一组选项。</translation>
     </message>
     <message>
-        <location line="+587" />
+        <location line="+644" />
         <source>{label} must be a number.</source>
         <translation>{label}必须是数字。</translation>
     </message>
@@ -10734,12 +11080,12 @@ Start a new, empty database in this file?</source>
         <translation>{label}不能小于 0。</translation>
     </message>
     <message>
-        <location line="-564" />
+        <location line="-621" />
         <source>{label} must be between 1900 and 2100.</source>
         <translation>{label}必须在 1900 年到 2100 年之间。</translation>
     </message>
     <message>
-        <location line="+607" />
+        <location line="+664" />
         <source>{label} must be between {low} and {high}.</source>
         <translation>{label}必须在 {low} 到 {high} 之间。</translation>
     </message>
@@ -10770,22 +11116,22 @@ Start a new, empty database in this file?</source>
         <translation>{name}不是这张周报填写人的主管。</translation>
     </message>
     <message>
-        <location line="-1005" />
+        <location line="-1062" />
         <source>{name} is inactive and cannot own clients.</source>
         <translation>{name} 已停用，不能负责客户。</translation>
     </message>
     <message>
-        <location line="+900" />
+        <location line="+957" />
         <source>{name} is inactive; reactivate them before working as them.</source>
         <translation>{name}已停用，请先重新启用再以其身份工作。</translation>
     </message>
     <message>
-        <location line="-830" />
+        <location line="-887" />
         <source>{name} is not a choice field; it has no choices.</source>
         <translation>{name} 不是选项字段，没有选项。</translation>
     </message>
     <message>
-        <location line="+865" />
+        <location line="+922" />
         <source>{name} is not a supervisor.</source>
         <translation>{name} 不是主管。</translation>
     </message>
@@ -10828,7 +11174,7 @@ Start a new, empty database in this file?</source>
         <translation>{name} 属于其他客户，与该商机不是同一客户。</translation>
     </message>
     <message>
-        <location line="-819" />
+        <location line="-876" />
         <source>{name} works at another client.</source>
         <translation>{name} 属于其他客户。</translation>
     </message>
@@ -10891,7 +11237,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>ServiceLabels</name>
     <message>
-        <location filename="../../ui/service_text.py" line="+1020" />
+        <location filename="../../ui/service_text.py" line="+1077" />
         <source>Action</source>
         <translation>行动目标</translation>
     </message>
@@ -12657,7 +13003,7 @@ Start with demo data? You can explore every page with realistic clients, follow-
 <context>
     <name>SyncText</name>
     <message>
-        <location filename="../../ui/sync_text.py" line="+30" />
+        <location filename="../../ui/sync_text.py" line="+28" />
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -13269,12 +13615,12 @@ Start with demo data? You can explore every page with realistic clients, follow-
         <translation>两个文件第一次同步时这个字段的值就已不同：保留了其中一个。</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+27" />
         <source>{kind} · {name}</source>
         <translation>{kind} · {name}</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+43" />
         <source>(set)</source>
         <translation>（已设置）</translation>
     </message>
@@ -14537,7 +14883,7 @@ Ask whoever runs the server for these details.</source>
         <translation>成果：{name}</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+47" />
         <source>Export the weekly form as PDF</source>
         <translation>将周报导出为 PDF</translation>
     </message>
