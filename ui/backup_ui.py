@@ -39,6 +39,13 @@ def size_text(size: int) -> str:
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
+class _PassphraseNeeded:
+    """A restore's outcome: the chosen backup is encrypted under a passphrase not known yet."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
 class BackupController(QObject):
     """The window's backups. ``sig_backups_changed`` after every backup or restore (lists refresh)."""
 
@@ -52,6 +59,7 @@ class BackupController(QObject):
         self.daily_job: Job | None = None
         self.last_result: BackupInfo | None = None
         self._may_close = False
+        self._restore_source: Path | str = ""
         self._timer = QTimer(self)
         self._timer.setInterval(DAILY_CHECK_MS)
         self._timer.timeout.connect(self.backup_if_due)
@@ -180,11 +188,17 @@ class BackupController(QObject):
         from desktop_crm.restore import prepare_restore
 
         db = self.db_path
-        job = run_with_progress(
-            self.window,
-            self.tr("Restoring from backup…"),
-            lambda progress: prepare_restore(db, Path(source), progress),
-        )
+
+        def work(progress: Any) -> Any:
+            try:
+                return prepare_restore(db, Path(source), progress)
+            except CrmError as exc:  # an encrypted backup under another passphrase: asked, then again
+                if exc.code == "db.passphrase_needed":
+                    return _PassphraseNeeded(str(exc.params.get("path") or source))
+                raise
+
+        job = run_with_progress(self.window, self.tr("Restoring from backup…"), work)
+        self._restore_source = source
         job.sig_finished.connect(self._on_restore_job_finished)
         job.sig_failed.connect(self._on_restore_job_failed)
         return job
@@ -247,6 +261,13 @@ class BackupController(QObject):
         prompts.show_error(self.window, self.tr("Backup"), message)
 
     def _on_restore_job_finished(self, prepared: Any) -> None:
+        if isinstance(prepared, _PassphraseNeeded):
+            from .encryption_ui import PassphraseDialog
+
+            dialog = PassphraseDialog(self.window, "open", prepared.path)
+            if prompts.run_modal(dialog) == PassphraseDialog.DialogCode.Accepted.value:
+                self.restore_from(self._restore_source)  # unlocked: the same restore again
+            return
         from desktop_crm.db import close_database
         from desktop_crm.restore import finish_restore
 

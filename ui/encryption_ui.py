@@ -178,7 +178,9 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = {
-            "open": self.tr("{name} is encrypted. Enter its passphrase to open it."),
+            "open": self.tr(
+                "{name} is encrypted (or is not a database file). Enter its passphrase to open it."
+            ),
             "encrypt": self.tr("Encrypt {name} with a passphrase: without it, nobody can read the file."),
             "change": self.tr("Change the passphrase of {name}."),
             "new": self.tr("The new database {name} will be encrypted with this passphrase."),
@@ -444,16 +446,16 @@ class EncryptionController(QObject):
         self.window = window
         self.job: Any = None
         self.last_conversion: encryption.Conversion | None = None
-        self.encrypt_action = QAction(self.tr("&Encrypt database…"), window)
+        self.encrypt_action = QAction(self.tr("Encry&pt database…"), window)
         self.encrypt_action.setObjectName("encryptAction")
         self.encrypt_action.triggered.connect(self.encrypt)
         self.change_action = QAction(self.tr("Change &passphrase…"), window)
         self.change_action.setObjectName("changePassphraseAction")
         self.change_action.triggered.connect(self.change_passphrase)
-        self.decrypt_action = QAction(self.tr("Remove encr&yption…"), window)
+        self.decrypt_action = QAction(self.tr("Remo&ve encryption…"), window)
         self.decrypt_action.setObjectName("decryptAction")
         self.decrypt_action.triggered.connect(self.decrypt)
-        self.new_action = QAction(self.tr("New encr&ypted database…"), window)
+        self.new_action = QAction(self.tr("New encrypted &database…"), window)
         self.new_action.setObjectName("newEncryptedAction")
         self.new_action.triggered.connect(self.new_database)
         self.actions = [self.encrypt_action, self.change_action, self.decrypt_action]

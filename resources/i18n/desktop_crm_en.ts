@@ -727,7 +727,7 @@ Drop files here to attach them.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+78"/>
+        <location filename="../../ui/backup_ui.py" line="+86"/>
         <source>Team database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,19 +761,19 @@ The current file is kept as a backup first, so this can be undone by restoring t
     </message>
     <message>
         <location line="+3"/>
-        <location line="+84"/>
+        <location line="+97"/>
         <location line="+10"/>
         <location line="+3"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-92"/>
         <source>Restoring from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Automatic backup saved: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,7 +801,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>The database was restored from {source}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3744,7 +3744,7 @@ Your data is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location line="+260"/>
         <source>Unlocking the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3762,23 +3762,23 @@ Your data is unchanged.</source>
 <context>
     <name>EncryptionController</name>
     <message>
-        <location line="+23"/>
-        <source>&amp;Encrypt database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>Change &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Remove encr&amp;yption…</source>
+        <location line="-3"/>
+        <source>Encry&amp;pt database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remo&amp;ve encryption…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>New encr&amp;ypted database…</source>
+        <source>New encrypted &amp;database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7030,7 +7030,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/encryption_ui.py" line="-488"/>
+        <location filename="../../ui/encryption_ui.py" line="-490"/>
         <source>Encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7041,22 +7041,22 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>New encrypted database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{name} is encrypted. Enter its passphrase to open it.</source>
+        <location line="+7"/>
+        <source>{name} is encrypted (or is not a database file). Enter its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Encrypt {name} with a passphrase: without it, nobody can read the file.</source>
         <translation type="unfinished"></translation>
     </message>

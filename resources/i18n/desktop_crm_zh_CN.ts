@@ -737,7 +737,7 @@ Drop files here to attach them.</source>
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../ui/backup_ui.py" line="+78" />
+        <location filename="../../ui/backup_ui.py" line="+86" />
         <source>Team database</source>
         <translation>团队数据库</translation>
     </message>
@@ -773,19 +773,19 @@ The current file is kept as a backup first, so this can be undone by restoring t
     </message>
     <message>
         <location line="+3" />
-        <location line="+84" />
+        <location line="+97" />
         <location line="+10" />
         <location line="+3" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-92" />
         <source>Restoring from backup…</source>
         <translation>正在从备份恢复…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>Automatic backup saved: {name}</source>
         <translation>已自动备份：{name}</translation>
     </message>
@@ -815,7 +815,7 @@ Your data is unchanged.</source>
         <translation>已备份到 {path}（{size}，已校验）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+32" />
         <source>The database was restored from {source}.</source>
         <translation>数据库已从 {source} 恢复。</translation>
     </message>
@@ -3823,7 +3823,7 @@ Your data is unchanged.</source>
         <translation>加密数据库</translation>
     </message>
     <message>
-        <location line="+258" />
+        <location line="+260" />
         <source>Unlocking the database…</source>
         <translation>正在解锁数据库…</translation>
     </message>
@@ -3841,24 +3841,36 @@ Your data is unchanged.</source>
 <context>
     <name>EncryptionController</name>
     <message>
-        <location line="+23" />
         <source>&amp;Encrypt database…</source>
-        <translation>加密数据库(&amp;E)…</translation>
+        <translation type="vanished">加密数据库(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+26" />
         <source>Change &amp;passphrase…</source>
         <translation>更改口令(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Remove encr&amp;yption…</source>
-        <translation>移除加密(&amp;Y)…</translation>
+        <translation type="vanished">移除加密(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>New encr&amp;ypted database…</source>
+        <translation type="vanished">新建加密数据库(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Encry&amp;pt database…</source>
+        <translation>加密数据库(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Remo&amp;ve encryption…</source>
+        <translation>移除加密(&amp;V)…</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>New encr&amp;ypted database…</source>
-        <translation>新建加密数据库(&amp;Y)…</translation>
+        <source>New encrypted &amp;database…</source>
+        <translation>新建加密数据库(&amp;D)…</translation>
     </message>
     <message>
         <location line="+58" />
@@ -7131,7 +7143,7 @@ Start a new, empty database in this file?</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../ui/encryption_ui.py" line="-488" />
+        <location filename="../../ui/encryption_ui.py" line="-490" />
         <source>Encrypted database</source>
         <translation>加密数据库</translation>
     </message>
@@ -7142,22 +7154,26 @@ Start a new, empty database in this file?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+85" />
+        <location line="+87" />
         <source>Change passphrase</source>
         <translation>更改口令</translation>
     </message>
     <message>
-        <location line="-84" />
+        <location line="-86" />
         <source>New encrypted database</source>
         <translation>新建加密数据库</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>{name} is encrypted. Enter its passphrase to open it.</source>
-        <translation>{name} 已加密。请输入口令以打开。</translation>
+        <translation type="vanished">{name} 已加密。请输入口令以打开。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+7" />
+        <source>{name} is encrypted (or is not a database file). Enter its passphrase to open it.</source>
+        <translation>{name} 已加密（或不是数据库文件）。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Encrypt {name} with a passphrase: without it, nobody can read the file.</source>
         <translation>用口令加密 {name}：没有口令，任何人都无法读取该文件。</translation>
     </message>

@@ -334,3 +334,28 @@ def test_team_databases_offer_no_encryption(qtbot: QtBot, db: object, db_path: P
     action = window.encryption.encrypt_action
     assert action.isVisible() and not action.isEnabled()
     assert "team database" in action.toolTip()
+
+
+def test_restoring_a_backup_under_another_passphrase_asks_for_it(
+    qtbot: QtBot, populated_db: object, db_path: Path, tmp_path: Path, answers: PassphraseAnswers, modal: Any
+) -> None:
+    import shutil
+
+    from desktop_crm.services.clients import create_client
+
+    backup = tmp_path / "elsewhere" / "old.sqlite3"
+    backup.parent.mkdir()
+    close_database()
+    shutil.copy(db_path, backup)
+    encryption.encrypt_file(backup, NEW_PASS)
+    forget_key(backup)
+    open_database(db_path)
+    create_client("新来的客户")
+    window = make_window(qtbot, db_path)
+    assert window.count_label.text() == "4 clients"
+    answers.entries[:] = [{"passphrase": "not it at all"}, {"passphrase": NEW_PASS}]
+    window.backups.restore_from(backup)
+    qtbot.waitUntil(lambda: "Restore from backup" in modal.titles, timeout=20_000)
+    assert answers.dialogs == ["open"]
+    assert len(answers.errors) == 1
+    assert window.count_label.text() == "3 clients", modal.seen

@@ -222,9 +222,14 @@ def test_a_damaged_file_without_backups_offers_another_file(
 ) -> None:
     db_path.write_bytes(random.Random(1).randbytes(8192))
     before = db_path.read_bytes()
-    assert OpenFlow(None).open(db_path) is None  # the fake answers "No": nothing chosen
-    _cls, title, text = modal.seen[0]  # type: ignore[attr-defined]
-    assert "is not a database file" in text and "latest backup" not in text
+    # Random bytes cannot be told from an encrypted file: its passphrase is asked (the fake cancels)
+    assert OpenFlow(None).open(db_path) is None
+    assert [cls for cls, _title, _text in modal.seen] == ["PassphraseDialog"]  # type: ignore[attr-defined]
+    from ui.encryption_ui import PassphraseDialog
+
+    dialog = PassphraseDialog(None, "open", db_path)
+    assert "is not a database file" in dialog.intro_label.text()
+    dialog.deleteLater()
     assert db_path.read_bytes() == before
 
 
