@@ -263,6 +263,8 @@ def _print_kpi_table(results: list[dict[str, Any]]) -> None:
 def _cmd_dump(args: argparse.Namespace) -> int:
     from .dump import dump_database, dump_to_file
 
+    if args.output and not args.output.resolve().parent.is_dir():
+        raise CrmError("cli.no_folder", folder=args.output.resolve().parent, name=args.output.name)
     db = _open(args)
     if args.output:
         dump_to_file(db, args.output, by_uuid=args.by_uuid)  # a temporary file renamed at the end
