@@ -579,9 +579,12 @@ class EncryptionController(QObject):
         dialog = PassphraseDialog(window, "new", path)
         if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
             return False
-        if dialog.remember():
-            keychain.save_passphrase(path, dialog.passphrase())
-        return window.switch_database(path, created=True)
+        passphrase, remember = dialog.passphrase(), dialog.remember()
+        if not window.switch_database(path, created=True):
+            return False
+        if remember:
+            keychain.save_passphrase(path, passphrase)
+        return True
 
     # --- the conversion ------------------------------------------------------------------------
     def _convert(

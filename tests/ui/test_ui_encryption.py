@@ -53,6 +53,7 @@ class PassphraseAnswers:
                 dialog.current_edit.setText(entry.get("current", ""))
                 dialog.passphrase_edit.setText(entry.get("passphrase", ""))
                 dialog.repeat_edit.setText(entry.get("repeat", entry.get("passphrase", "")))
+                dialog.remember_check.setChecked(bool(entry.get("remember")))
                 dialog.ok_button.click()
                 if dialog.busy:
                     self.busy_seen.append(not dialog.busy_bar.isHidden())
@@ -359,3 +360,26 @@ def test_restoring_a_backup_under_another_passphrase_asks_for_it(
     assert answers.dialogs == ["open"]
     assert len(answers.errors) == 1
     assert window.count_label.text() == "3 clients", modal.seen
+
+
+def test_remember_in_the_keychain_saves_the_passphrase_that_opened_the_file(
+    qtbot: QtBot,
+    populated_db: object,
+    db_path: Path,
+    tmp_path: Path,
+    answers: PassphraseAnswers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    saved: list[tuple[str, str]] = []
+    other = encrypted_copy(db_path, tmp_path)
+    window = make_window(qtbot, other)
+    monkeypatch.setattr(keychain, "available", lambda: True)
+    monkeypatch.setattr(
+        keychain, "save_passphrase", lambda path, text: saved.append((str(path), text)) or True
+    )
+    answers.entries[:] = [
+        {"passphrase": "wrong passphrase", "remember": "yes"},
+        {"passphrase": PASS, "remember": "yes"},
+    ]
+    assert window.switch_database(db_path)
+    assert saved == [(str(db_path), PASS)]  # only the passphrase that opened it
