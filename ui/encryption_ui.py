@@ -378,29 +378,34 @@ def unlock_for_open(parent: QWidget | None, path: str, *, headless: bool = False
     import sys
 
     given = _given.get(_key(path))
-    saved = None if given is not None or headless else keychain.load_passphrase(path)
-    for candidate in (given, saved):
-        if candidate is None:
-            continue
-        if headless:
+    if headless:
+        if given is None:
+            print(f"desktop-crm: {error_text(CrmError('cli.passphrase_needed', path=path))}", file=sys.stderr)
+            return False
+        try:
+            encryption.unlock(path, given)
+            return True
+        except CrmError as exc:
+            print(f"desktop-crm: {error_text(exc)}", file=sys.stderr)
+            return False
+
+    def attempt() -> bool:
+        """On a thread of its own: the keychain (a system service that may take a while to answer)
+        and the key derivation never run on the GUI thread."""
+        candidates = [given] if given is not None else [keychain.load_passphrase(path)]
+        for candidate in candidates:
+            if candidate is None:
+                continue
             try:
                 encryption.unlock(path, candidate)
                 return True
-            except CrmError as exc:
-                print(f"desktop-crm: {error_text(exc)}", file=sys.stderr)
-                return False
-        try:
-            wait_busy(
-                parent,
-                QCoreApplication.translate("Encryption", "Unlocking the database…"),
-                lambda p=candidate: encryption.unlock(path, p),
-            )
-            return True
-        except CrmError:
-            continue  # a stale keychain entry or a wrong file: ask
-    if headless:
-        print(f"desktop-crm: {error_text(CrmError('cli.passphrase_needed', path=path))}", file=sys.stderr)
+            except CrmError:
+                continue  # a stale keychain entry or a wrong file: ask
+        keychain.available()  # loaded here, so the dialog's question is answered at once
         return False
+
+    if wait_busy(parent, QCoreApplication.translate("Encryption", "Unlocking the database…"), attempt):
+        return True
     dialog = PassphraseDialog(parent, "open", path)
     return prompts.run_modal(dialog) == QDialog.DialogCode.Accepted.value
 
