@@ -43,6 +43,7 @@ from .attachments import carry_into_backup, prune_backup_store
 from .driver import Key, forget_key, key_for, remember_key, sqlite3
 from .driver import connect as sqlite_connect
 from .errors import CrmError, ValidationError
+from .storage_errors import sqlite_primary_code
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -305,6 +306,24 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def leave_wal(path: Path, busy_code: str) -> None:
+    """Fold the WAL into the file and switch it to a rollback journal. SQLite does that only when no
+    other connection has the file open: ``CrmError(busy_code)`` when another program has it (a restore
+    or a conversion must not replace a file under it). Other SQLite errors (a damaged file) go up."""
+    try:
+        conn = sqlite_connect(path, isolation_level=None, timeout=2)
+        try:
+            mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED: another program has it open
+            raise CrmError(busy_code) from exc
+        raise
+    if mode != "delete":
+        raise CrmError(busy_code)
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

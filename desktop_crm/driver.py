@@ -49,10 +49,14 @@ class Key:
     def __repr__(self) -> str:  # never printed, logged or shown in a traceback's locals
         return "Key(…)"
 
+    def literal(self, *, salt: bool = True) -> str:
+        """The key as SQLCipher takes it raw (no derivation): ``"x'<key><salt>'"``. With the salt, a new
+        file (a backup, an encrypted copy) gets this salt, so the same passphrase opens it; without it
+        (a re-key) the file keeps its own."""
+        return f"\"x'{self.raw.hex()}{self.salt.hex() if salt else ''}'\""
+
     def pragma(self) -> str:
-        """``PRAGMA key`` with the raw key and the salt: no derivation, and a new file (a backup, an
-        encrypted copy) gets this salt, so the same passphrase opens it."""
-        return f"PRAGMA key = \"x'{self.raw.hex()}{self.salt.hex()}'\""
+        return f"PRAGMA key = {self.literal()}"
 
 
 _keys: dict[str, Key] = {}

@@ -33,11 +33,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .backup import _fsync_file, _fsync_folder
+from .backup import _fsync_file, _fsync_folder, leave_wal
 from .driver import ENCRYPTION_AVAILABLE, Key, forget_key, key_for, remember_key, sqlite3
 from .driver import connect as sqlite_connect
 from .errors import CrmError, ValidationError
-from .storage_errors import StorageError, sqlite_primary_code
+from .storage_errors import StorageError
 
 KDF_ROUNDS = 256_000  # SQLCipher 4's default: its own tools open our files with the passphrase
 SALT_BYTES = 16
@@ -148,6 +148,21 @@ def key_opens(path: str | os.PathLike[str], key: Key) -> bool:
         conn.close()
 
 
+def adopt_key(path: str | os.PathLike[str], key: Key | None) -> bool:
+    """Whether the encrypted file ``path`` opens with ``key`` (a backup or copy of that database: the
+    same raw key, the file's own salt); remembered for it when it does."""
+    if key is None:
+        return False
+    try:
+        candidate = Key(key.raw, file_salt(path))
+    except OSError:
+        return False
+    if not key_opens(path, candidate):
+        return False
+    remember_key(path, candidate)
+    return True
+
+
 def unlock(path: str | os.PathLike[str], passphrase: str) -> Key:
     """Derive the key of the encrypted file ``path`` from ``passphrase``, check that it opens the file
     and remember it for this process (``db.wrong_passphrase`` otherwise)."""
@@ -253,7 +268,7 @@ def export_copy(source: Path, temp: Path, new: Key | None, meter: _Meter | None 
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         expected = _counts(conn, "main")
-        target_key = new.pragma().split("=", 1)[1].strip() if new is not None else "''"
+        target_key = new.literal() if new is not None else "''"
         conn.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(temp),))
         try:
             try:
@@ -287,21 +302,9 @@ def export_copy(source: Path, temp: Path, new: Key | None, meter: _Meter | None 
 
 
 def _leave_wal(path: Path) -> None:
-    """Fold the WAL into the file and switch it to a rollback journal: SQLite does that only when no
-    other connection has the file open, so a program still using it stops the conversion here
-    (``encryption.in_use``) instead of writing into a file about to be replaced."""
-    try:
-        conn = sqlite_connect(path, isolation_level=None, timeout=2)
-        try:
-            mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
-            raise CrmError("encryption.in_use") from exc
-        raise
-    if mode != "delete":
-        raise CrmError("encryption.in_use")
+    """A program still using the file stops the conversion here (``encryption.in_use``) instead of
+    writing into a file about to be replaced (``desktop_crm.backup.leave_wal``)."""
+    leave_wal(path, "encryption.in_use")
 
 
 def _convert(path: Path, new: Key | None, meter: _Meter | None = None) -> None:
@@ -408,10 +411,9 @@ def _convert_backups(
     for backup in backups:
         try:
             if old is not None:
-                if not key_opens(backup, Key(old.raw, file_salt(backup))):
+                if not adopt_key(backup, old):
                     result.backups_skipped.append(str(backup))  # another passphrase: left as it is
                     continue
-                remember_key(backup, Key(old.raw, file_salt(backup)))
             elif is_encrypted(backup):
                 result.backups_skipped.append(str(backup))
                 continue
@@ -446,33 +448,13 @@ def encrypt_file(
         raise CrmError("backup.no_database", path=str(target))
     if is_encrypted(target):
         raise CrmError("encryption.already")
-    key = new_key(passphrase)
-    backups = _backups_of(target)
-    meter = _Meter(progress, [target, *backups])
-    meter.report()
-    _convert(target, key, meter)
-    meter.finished(target)
-    result = Conversion(str(target), True)
-    _convert_backups(target, None, key, result, meter, backups)
-    return result
+    return _with_backups(target, None, new_key(passphrase), progress)
 
 
 def decrypt_file(path: str | os.PathLike[str], progress: Progress | None = None) -> Conversion:
     """Turn the closed encrypted database ``path`` (unlocked in this process) and its backups plain."""
-    require_available()
     target = Path(path)
-    if not is_encrypted(target):
-        raise CrmError("encryption.not_encrypted")
-    require_key(target)
-    old = key_for(target)
-    backups = _backups_of(target)
-    meter = _Meter(progress, [target, *backups])
-    meter.report()
-    _convert(target, None, meter)
-    meter.finished(target)
-    result = Conversion(str(target), False)
-    _convert_backups(target, old, None, result, meter, backups)
-    return result
+    return _with_backups(target, _unlocked_key(target), None, progress)
 
 
 def _rekey(path: Path, new: Key) -> None:
@@ -480,7 +462,7 @@ def _rekey(path: Path, new: Key) -> None:
     _leave_wal(path)  # nobody else has it open (their key would be stale), and no old frames remain
     conn = sqlite_connect(path, isolation_level=None)
     try:  # one statement SQLCipher runs in C (no progress, no cancel): about 0.2 s per 10 MB
-        conn.execute(f"PRAGMA rekey = \"x'{new.raw.hex()}'\"")
+        conn.execute(f"PRAGMA rekey = {new.literal(salt=False)}")
     except sqlite3.DatabaseError as exc:
         raise CrmError("encryption.failed", path=str(path), reason=str(exc)) from exc
     finally:
@@ -498,21 +480,36 @@ def change_passphrase(
     repeated: str | None = None,
 ) -> Conversion:
     """Re-key the closed encrypted database ``path`` (unlocked in this process) and its backups."""
-    require_available()
     check_new_passphrase(passphrase, repeated)
     target = Path(path)
+    old = _unlocked_key(target)
+    return _with_backups(target, old, derive_key(passphrase, file_salt(target)), progress, rekey=True)
+
+
+def _unlocked_key(target: Path) -> Key:
+    """The key of the encrypted file ``target``, whose passphrase was given in this process."""
+    require_available()
     if not is_encrypted(target):
         raise CrmError("encryption.not_encrypted")
     require_key(target)
-    old = key_for(target)
-    assert old is not None
-    new = derive_key(passphrase, file_salt(target))
+    key = key_for(target)
+    assert key is not None
+    return key
+
+
+def _with_backups(
+    target: Path, old: Key | None, new: Key | None, progress: Progress | None, *, rekey: bool = False
+) -> Conversion:
+    """Convert (or re-key) the database ``target``, then the backups in its backup folder."""
     backups = _backups_of(target)
     meter = _Meter(progress, [target, *backups])
     meter.report()
-    meter.cancellable = False  # a re-key cannot be interrupted: it is one transaction, quick
-    _rekey(target, new)
+    if rekey and new is not None:
+        meter.cancellable = False  # a re-key cannot be interrupted: it is one transaction, quick
+        _rekey(target, new)
+    else:
+        _convert(target, new, meter)
     meter.finished(target)
-    result = Conversion(str(target), True)
-    _convert_backups(target, old, new, result, meter, backups, rekey=True)
+    result = Conversion(str(target), new is not None)
+    _convert_backups(target, old, new, result, meter, backups, rekey=rekey)
     return result

@@ -83,7 +83,8 @@ def _given_passphrase(args: argparse.Namespace, path: Path) -> str:
 def unlock_files(args: argparse.Namespace, db: Path | str) -> None:
     """Before a command runs: unlock the encrypted files it names (the database; ``restore``'s backup
     and ``copy``'s source) with the given passphrase, or refuse with one sentence."""
-    from .encryption import needs_passphrase, unlock
+    from .driver import key_for
+    from .encryption import adopt_key, needs_passphrase, unlock
 
     candidates: list[Path] = []
     command = getattr(args, "command", None) or ""
@@ -101,7 +102,7 @@ def unlock_files(args: argparse.Namespace, db: Path | str) -> None:
     for number, path in enumerate(candidates):
         if not path.is_file() or not needs_passphrase(path):
             continue
-        if number > 0 and _opens_with_database_key(path, db):
+        if number > 0 and isinstance(db, Path) and adopt_key(path, key_for(db)):
             continue
         if getattr(args, "passphrase_file", None) is None and not sys.stdin.isatty():
             raise CrmError("cli.passphrase_needed", path=str(path))
@@ -124,20 +125,6 @@ def _unlock_copy(args: argparse.Namespace) -> None:
 
 def _is_new(path: Path) -> bool:
     return not path.exists() or (path.is_file() and path.stat().st_size == 0)
-
-
-def _opens_with_database_key(path: Path, db: Path | str) -> bool:
-    """A backup made from the encrypted database opens with the database's key (same passphrase)."""
-    from .driver import Key, key_for, remember_key
-    from .encryption import file_salt, key_opens
-
-    if not isinstance(db, Path) or (current := key_for(db)) is None:
-        return False
-    candidate = Key(current.raw, file_salt(path))
-    if key_opens(path, candidate):
-        remember_key(path, candidate)
-        return True
-    return False
 
 
 def _new_passphrase(args: argparse.Namespace) -> tuple[str, str | None]:

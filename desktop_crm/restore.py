@@ -30,11 +30,9 @@ from pathlib import Path
 from . import backup
 from .attachments import restore_files
 from .backup import BackupInfo, Progress
-from .driver import Key, forget_key, key_for, remember_key, sqlite3
-from .driver import connect as sqlite_connect
+from .driver import forget_key, key_for, remember_key, sqlite3
 from .errors import CrmError
 from .migrations import LATEST_VERSION
-from .storage_errors import sqlite_primary_code
 
 OUR_TABLES = frozenset({"user", "setting", "client", "follow_up", "contract", "payment"})
 
@@ -180,14 +178,10 @@ def prepare_restore(
 
 def _try_database_key(origin: Path, target: Path) -> None:
     """An encrypted backup made from the encrypted database opens with the database's key."""
-    from .encryption import file_salt, is_encrypted, key_opens
+    from .encryption import adopt_key, is_encrypted
 
-    current = key_for(target)
-    if current is None or key_for(origin) is not None or not is_encrypted(origin):
-        return
-    candidate = Key(current.raw, file_salt(origin))
-    if key_opens(origin, candidate):
-        remember_key(origin, candidate)
+    if key_for(origin) is None and is_encrypted(origin):
+        adopt_key(origin, key_for(target))
 
 
 def discard(prepared: PreparedRestore) -> None:
@@ -197,21 +191,11 @@ def discard(prepared: PreparedRestore) -> None:
 
 
 def _leave_wal(db_path: Path) -> None:
-    """Fold the WAL into the file and switch it to a rollback journal (fails if others have it open)."""
+    """Fold the WAL into the file and leave WAL mode (``restore.in_use`` if others have it open)."""
     try:
-        conn = sqlite_connect(db_path, isolation_level=None, timeout=2)
-        try:
-            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED: another program has it open
-            raise CrmError("restore.in_use") from exc
-        return  # damaged: its bytes and WAL were kept as the pre-restore backup
+        backup.leave_wal(db_path, "restore.in_use")
     except sqlite3.DatabaseError:
-        return
-    if str(mode).lower() != "delete":
-        raise CrmError("restore.in_use")
+        return  # damaged: its bytes and WAL were kept as the pre-restore backup
 
 
 def finish_restore(prepared: PreparedRestore) -> None:

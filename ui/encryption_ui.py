@@ -502,16 +502,18 @@ class EncryptionController(QObject):
         return bool(state().read_only)
 
     # --- actions -----------------------------------------------------------------------------
-    def encrypt(self) -> Any:
-        dialog = PassphraseDialog(self.window, "encrypt", self.path)
+    def _ask(self, mode: str) -> tuple[str, str, str, bool] | None:
+        """The dialog of ``mode``: (path, passphrase, its repetition, remember it), None if cancelled."""
+        dialog = PassphraseDialog(self.window, mode, self.path)
         if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
             return None
-        path, passphrase, repeated, remember = (
-            self.path,
-            dialog.passphrase(),
-            dialog.repeated(),
-            dialog.remember(),
-        )
+        return self.path, dialog.passphrase(), dialog.repeated(), dialog.remember()
+
+    def encrypt(self) -> Any:
+        answers = self._ask("encrypt")
+        if answers is None:
+            return None
+        path, passphrase, repeated, remember = answers
 
         def done() -> None:
             if remember:
@@ -525,15 +527,10 @@ class EncryptionController(QObject):
         )
 
     def change_passphrase(self) -> Any:
-        dialog = PassphraseDialog(self.window, "change", self.path)
-        if prompts.run_modal(dialog) != QDialog.DialogCode.Accepted.value:
+        answers = self._ask("change")
+        if answers is None:
             return None
-        path, passphrase, repeated, remember = (
-            self.path,
-            dialog.passphrase(),
-            dialog.repeated(),
-            dialog.remember(),
-        )
+        path, passphrase, repeated, remember = answers
 
         def done() -> None:
             if remember:

@@ -466,6 +466,18 @@ def test_sync_import_and_export_work_on_an_encrypted_file(tmp_path: Path) -> Non
     assert encryption.is_encrypted(laptop_a) and _leaks(laptop_a.parent) == []
 
 
+def _bigger(path: Path) -> None:
+    from desktop_crm.models import Client, User
+
+    open_database(path)
+    owner = User.create(name="王晓明")
+    for start in range(0, 20000, 1000):
+        Client.insert_many(
+            [{"name": f"Client {n}", "owner": owner} for n in range(start, start + 1000)]
+        ).execute()
+    close_database()
+
+
 REKEY_KILL_SCRIPT = textwrap.dedent(
     """
     import os, sys, threading
@@ -488,15 +500,9 @@ REKEY_KILL_SCRIPT = textwrap.dedent(
 def test_a_rekey_killed_midway_leaves_the_file_whole_under_one_passphrase(
     db_path: Path, after: float
 ) -> None:
-    from desktop_crm.models import Client, User
+    from desktop_crm.models import Client
 
-    open_database(db_path)
-    owner = User.create(name="王晓明")
-    for start in range(0, 20000, 1000):
-        Client.insert_many(
-            [{"name": f"Client {n}", "owner": owner} for n in range(start, start + 1000)]
-        ).execute()
-    close_database()
+    _bigger(db_path)
     encryption.encrypt_file(db_path, PASSPHRASE)
     _forget_all()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -527,18 +533,6 @@ def test_a_rekey_killed_midway_leaves_the_file_whole_under_one_passphrase(
         assert check_database(db).problems == []
     finally:
         close_database()
-
-
-def _bigger(path: Path) -> None:
-    from desktop_crm.models import Client, User
-
-    open_database(path)
-    owner = User.create(name="王晓明")
-    for start in range(0, 20000, 1000):
-        Client.insert_many(
-            [{"name": f"Client {n}", "owner": owner} for n in range(start, start + 1000)]
-        ).execute()
-    close_database()
 
 
 def test_a_conversion_reports_its_progress_and_can_be_cancelled_before_anything_changes(
