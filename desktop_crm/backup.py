@@ -308,9 +308,9 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def leave_wal(path: Path, busy_code: str) -> None:
+def leave_wal(path: Path, busy: CrmError) -> None:
     """Fold the WAL into the file and switch it to a rollback journal. SQLite does that only when no
-    other connection has the file open: ``CrmError(busy_code)`` when another program has it (a restore
+    other connection has the file open: ``busy`` is raised when another program has it (a restore
     or a conversion must not replace a file under it). Other SQLite errors (a damaged file) go up."""
     try:
         conn = sqlite_connect(path, isolation_level=None, timeout=2)
@@ -320,10 +320,10 @@ def leave_wal(path: Path, busy_code: str) -> None:
             conn.close()
     except sqlite3.OperationalError as exc:
         if sqlite_primary_code(exc) in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED: another program has it open
-            raise CrmError(busy_code) from exc
+            raise busy from exc
         raise
     if mode != "delete":
-        raise CrmError(busy_code)
+        raise busy
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -379,7 +379,7 @@ def copy_database(
         forget_key(target)
     source_key = key_for(source)
     if (source_key is None) != (key is None) or (key is not None and key != source_key):
-        from .encryption import export_copy
+        from .encryption_convert import export_copy
 
         if progress is not None and not progress(0, 1):
             raise BackupCancelled("backup.cancelled")

@@ -111,7 +111,7 @@ def open_database(
 
         return open_team_database(path, migrate_to=migrate_to)  # type: ignore[return-value]
     if path != ":memory:":
-        from .encryption import clean_leftovers
+        from .encryption_convert import clean_leftovers
 
         clean_leftovers(path)  # a conversion killed midway: the old bytes still to wipe
     verdict = _check_version_read_only(path, allow_empty)

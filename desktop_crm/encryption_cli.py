@@ -179,7 +179,8 @@ def _report(args: argparse.Namespace, result: Any, done: str) -> int:
 
 
 def run_encrypt(args: argparse.Namespace, db: Path | str) -> int:
-    from .encryption import encrypt_file, require_available
+    from .encryption import require_available
+    from .encryption_convert import encrypt_file
 
     path = _target(db)
     require_available()
@@ -189,7 +190,7 @@ def run_encrypt(args: argparse.Namespace, db: Path | str) -> int:
 
 
 def run_decrypt(args: argparse.Namespace, db: Path | str) -> int:
-    from .encryption import decrypt_file
+    from .encryption_convert import decrypt_file
 
     path = _target(db)
     result = _locked(path, lambda: decrypt_file(path, _progress("decrypting")))
@@ -197,7 +198,7 @@ def run_decrypt(args: argparse.Namespace, db: Path | str) -> int:
 
 
 def run_change_passphrase(args: argparse.Namespace, db: Path | str) -> int:
-    from .encryption import change_passphrase
+    from .encryption_convert import change_passphrase
 
     path = _target(db)
     passphrase, repeated = _new_passphrase(args)

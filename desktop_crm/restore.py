@@ -193,7 +193,7 @@ def discard(prepared: PreparedRestore) -> None:
 def _leave_wal(db_path: Path) -> None:
     """Fold the WAL into the file and leave WAL mode (``restore.in_use`` if others have it open)."""
     try:
-        backup.leave_wal(db_path, "restore.in_use")
+        backup.leave_wal(db_path, CrmError("restore.in_use"))
     except sqlite3.DatabaseError:
         return  # damaged: its bytes and WAL were kept as the pre-restore backup
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm import encryption, keychain
+from desktop_crm import encryption, encryption_convert, keychain
 from desktop_crm.errors import CrmError
 
 from . import prompts
@@ -450,7 +450,7 @@ class EncryptionController(QObject):
         super().__init__(window)
         self.window = window
         self.job: Any = None
-        self.last_conversion: encryption.Conversion | None = None
+        self.last_conversion: encryption_convert.Conversion | None = None
         self.encrypt_action = QAction(self.tr("Encry&pt database…"), window)
         self.encrypt_action.setObjectName("encryptAction")
         self.encrypt_action.triggered.connect(self.encrypt)
@@ -521,7 +521,7 @@ class EncryptionController(QObject):
 
         return self._convert(
             self.tr("Encrypting the database…"),
-            lambda progress: encryption.encrypt_file(path, passphrase, progress, repeated=repeated),
+            lambda progress: encryption_convert.encrypt_file(path, passphrase, progress, repeated=repeated),
             "encrypted",
             done,
         )
@@ -540,7 +540,9 @@ class EncryptionController(QObject):
 
         return self._convert(
             self.tr("Changing the passphrase…"),
-            lambda progress: encryption.change_passphrase(path, passphrase, progress, repeated=repeated),
+            lambda progress: encryption_convert.change_passphrase(
+                path, passphrase, progress, repeated=repeated
+            ),
             "rekeyed",
             done,
         )
@@ -558,7 +560,7 @@ class EncryptionController(QObject):
         path = self.path
         return self._convert(
             self.tr("Removing the encryption…"),
-            lambda progress: encryption.decrypt_file(path, progress),
+            lambda progress: encryption_convert.decrypt_file(path, progress),
             "decrypted",
             lambda: keychain.forget_passphrase(path),
         )
@@ -590,7 +592,11 @@ class EncryptionController(QObject):
 
     # --- the conversion ------------------------------------------------------------------------
     def _convert(
-        self, title: str, fn: Callable[[Any], encryption.Conversion], kind: str, done: Callable[[], None]
+        self,
+        title: str,
+        fn: Callable[[Any], encryption_convert.Conversion],
+        kind: str,
+        done: Callable[[], None],
     ) -> Any:
         """Close the database, run ``fn`` on the worker with a progress dialog, reopen the file. The
         integrity check of a file just opened reads it on a thread of its own: the conversion, which
@@ -603,7 +609,7 @@ class EncryptionController(QObject):
             QTimer.singleShot(100, self, lambda: self._convert(title, fn, kind, done))
             return None
 
-        def work(progress: Any) -> encryption.Conversion:
+        def work(progress: Any) -> encryption_convert.Conversion:
             # Closed on the GUI thread right before the conversion (the worker waits for it): a page's
             # query delivered meanwhile would have reopened a connection closed any earlier.
             self._sig_close.emit()
@@ -612,7 +618,7 @@ class EncryptionController(QObject):
         job = run_with_progress(self.window, title, work)
         self.job = job
 
-        def finished(conversion: encryption.Conversion) -> None:
+        def finished(conversion: encryption_convert.Conversion) -> None:
             self.job = None
             self.last_conversion = conversion
             done()
@@ -650,7 +656,7 @@ class EncryptionController(QObject):
         bus().pause_outside_watch(False)
         self.update_actions()
 
-    def _report(self, kind: str, conversion: encryption.Conversion) -> None:
+    def _report(self, kind: str, conversion: encryption_convert.Conversion) -> None:
         text = {
             "encrypted": self.tr("The database is now encrypted."),
             "decrypted": self.tr("The database is no longer encrypted."),

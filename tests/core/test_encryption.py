@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_crm import driver, encryption
+from desktop_crm import driver, encryption, encryption_convert
 from desktop_crm.backup import create_backup, list_backups
 from desktop_crm.clock import FrozenClock
 from desktop_crm.db import close_database, open_database
@@ -77,7 +77,7 @@ def test_encrypting_leaves_no_name_readable_and_reopens_only_with_the_passphrase
 ) -> None:
     create_backup(crm)  # a plain backup made before: encrypted with the database
     assert _leaks(crm.parent)  # the scan finds the names while the file is plain
-    result = encryption.encrypt_file(crm, PASSPHRASE, repeated=PASSPHRASE)
+    result = encryption_convert.encrypt_file(crm, PASSPHRASE, repeated=PASSPHRASE)
     assert result.encrypted and len(result.backups) == 1 and result.backups_skipped == []
     assert encryption.is_encrypted(crm)
     assert _leaks(crm.parent) == []
@@ -104,7 +104,7 @@ def test_encrypting_leaves_no_name_readable_and_reopens_only_with_the_passphrase
 def test_the_wal_of_an_open_encrypted_database_holds_no_name(crm: Path) -> None:
     from desktop_crm.models import Client, User
 
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     open_database(crm)
     try:
         Client.create(name=SECRET_NAME + " Two", owner=User.get())
@@ -124,18 +124,18 @@ def test_passphrases_are_checked_before_anything_is_written(crm: Path) -> None:
         (PASSPHRASE, PASSPHRASE + "x", "encryption.passphrase_mismatch"),
     ]:
         with pytest.raises(ValidationError) as refused:
-            encryption.encrypt_file(crm, bad, repeated=repeated)
+            encryption_convert.encrypt_file(crm, bad, repeated=repeated)
         assert refused.value.code == code
     assert crm.read_bytes() == before
     with pytest.raises(CrmError) as not_encrypted:
-        encryption.decrypt_file(crm)
+        encryption_convert.decrypt_file(crm)
     assert not_encrypted.value.code == "encryption.not_encrypted"
 
 
 def test_changing_the_passphrase_rekeys_the_file_and_its_backups(crm: Path, clock: FrozenClock) -> None:
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     saved = create_backup(crm)
-    result = encryption.change_passphrase(crm, NEW_PASSPHRASE, repeated=NEW_PASSPHRASE)
+    result = encryption_convert.change_passphrase(crm, NEW_PASSPHRASE, repeated=NEW_PASSPHRASE)
     assert result.backups == [str(saved.path)]
     _forget_all()
     for path in (crm, saved.path):
@@ -152,7 +152,7 @@ def test_an_encrypted_backup_opens_with_the_same_passphrase_and_restores(
 ) -> None:
     from desktop_crm.models import Client, User
 
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     saved = create_backup(crm)
     elsewhere = create_backup(crm, tmp_path / "usb" / "copy.sqlite3")  # a file of the user's choice
     assert [i.schema_version for i in list_backups(crm)] == [saved.schema_version]
@@ -177,7 +177,7 @@ def test_a_plain_backup_restored_into_an_encrypted_database_is_encrypted(
     crm: Path, tmp_path: Path, clock: FrozenClock
 ) -> None:
     plain = create_backup(crm, tmp_path / "plain-copy.sqlite3")
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     restore_backup(crm, plain.path)
     assert encryption.is_encrypted(crm)
     _forget_all()
@@ -190,8 +190,8 @@ def test_a_backup_under_another_passphrase_asks_for_its_own(
 ) -> None:
     other = tmp_path / "other" / "crm.sqlite3"
     _make(other)
-    encryption.encrypt_file(other, "another passphrase")
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(other, "another passphrase")
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     _forget_all()
     encryption.unlock(crm, PASSPHRASE)
     with pytest.raises(CrmError) as needed:
@@ -205,9 +205,9 @@ def test_a_backup_under_another_passphrase_asks_for_its_own(
 
 
 def test_decrypting_makes_the_file_and_its_backups_plain_again(crm: Path, clock: FrozenClock) -> None:
-    encryption.encrypt_file(crm, PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)
     saved = create_backup(crm)
-    encryption.decrypt_file(crm)
+    encryption_convert.decrypt_file(crm)
     _forget_all()
     assert not encryption.is_encrypted(crm) and not encryption.is_encrypted(saved.path)
     assert _names(crm) == [SECRET_NAME, SECRET_ZH]
@@ -231,7 +231,7 @@ def test_without_sqlcipher_encrypting_is_refused_and_plain_files_work(
 ) -> None:
     monkeypatch.setattr(encryption, "ENCRYPTION_AVAILABLE", False)
     with pytest.raises(CrmError) as refused:
-        encryption.encrypt_file(crm, PASSPHRASE)
+        encryption_convert.encrypt_file(crm, PASSPHRASE)
     assert refused.value.code == "encryption.unavailable"
     assert _names(crm) == [SECRET_NAME, SECRET_ZH]
 
@@ -239,9 +239,9 @@ def test_without_sqlcipher_encrypting_is_refused_and_plain_files_work(
 KILL_SCRIPT = textwrap.dedent(
     """
     import os, sys
-    from desktop_crm import encryption
+    from desktop_crm import encryption, encryption_convert
     point = sys.argv[2]
-    real_replace, real_wipe, real_export = os.replace, encryption.wipe_file, encryption.export_copy
+    real_replace, real_wipe, real_export = os.replace, encryption_convert.wipe_file, encryption_convert.export_copy
 
     def export_then_die(source, temp, new, meter=None):
         real_export(source, temp, new, meter)
@@ -255,9 +255,9 @@ KILL_SCRIPT = textwrap.dedent(
         if point == "after-replace":
             os._exit(9)
 
-    encryption.export_copy = export_then_die
-    encryption.os.replace = replace
-    encryption.encrypt_file(sys.argv[1], "correct horse battery")
+    encryption_convert.export_copy = export_then_die
+    encryption_convert.os.replace = replace
+    encryption_convert.encrypt_file(sys.argv[1], "correct horse battery")
     """
 )
 
@@ -380,15 +380,15 @@ def test_a_file_another_program_has_open_is_not_converted(crm: Path) -> None:
     try:
         before = _names(crm)
         with pytest.raises(CrmError) as busy:
-            encryption.encrypt_file(crm, PASSPHRASE)
+            encryption_convert.encrypt_file(crm, PASSPHRASE)
         assert busy.value.code == "encryption.in_use"
         assert not encryption.is_encrypted(crm)
         assert [p.name for p in crm.parent.iterdir() if p.name.startswith(".")] == []
     finally:
         other.close()
     assert _names(crm) == before
-    encryption.encrypt_file(crm, PASSPHRASE)  # once it is closed
-    encryption.change_passphrase(crm, NEW_PASSPHRASE)
+    encryption_convert.encrypt_file(crm, PASSPHRASE)  # once it is closed
+    encryption_convert.change_passphrase(crm, NEW_PASSPHRASE)
     assert _names(crm) == before
 
 
@@ -396,7 +396,7 @@ FALLBACK_SCRIPT = textwrap.dedent(
     """
     import sys
     sys.modules["sqlcipher3"] = None  # a platform without SQLCipher's wheel
-    from desktop_crm import driver, encryption
+    from desktop_crm import driver, encryption, encryption_convert
     from desktop_crm.db import close_database, open_database
     from desktop_crm.errors import CrmError
     from desktop_crm.models import Client, User
@@ -405,7 +405,7 @@ FALLBACK_SCRIPT = textwrap.dedent(
     Client.create(name="Plain works", owner=User.create(name="A"))
     close_database()
     try:
-        encryption.encrypt_file(sys.argv[1], "correct horse battery")
+        encryption_convert.encrypt_file(sys.argv[1], "correct horse battery")
     except CrmError as exc:
         print(exc.code)
     try:
@@ -421,7 +421,7 @@ def test_without_the_sqlcipher_wheel_plain_files_work_and_encrypted_ones_say_why
 ) -> None:
     encrypted = tmp_path / "encrypted.sqlite3"
     _make(encrypted)
-    encryption.encrypt_file(encrypted, PASSPHRASE)
+    encryption_convert.encrypt_file(encrypted, PASSPHRASE)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run(
         [sys.executable, "-c", FALLBACK_SCRIPT, str(db_path), str(encrypted)],
@@ -442,7 +442,7 @@ def test_sync_import_and_export_work_on_an_encrypted_file(tmp_path: Path) -> Non
     laptop_a = tmp_path / "a" / "crm.sqlite3"
     laptop_b = tmp_path / "b" / "crm.sqlite3"
     _make(laptop_a)
-    encryption.encrypt_file(laptop_a, PASSPHRASE)
+    encryption_convert.encrypt_file(laptop_a, PASSPHRASE)
     laptop_b.parent.mkdir()
     open_database(laptop_b)  # a new plain laptop
     close_database()
@@ -481,16 +481,16 @@ def _bigger(path: Path) -> None:
 REKEY_KILL_SCRIPT = textwrap.dedent(
     """
     import os, sys, threading
-    from desktop_crm import encryption
+    from desktop_crm import encryption, encryption_convert
     encryption.unlock(sys.argv[1], "correct horse battery")
-    real_leave_wal = encryption._leave_wal
+    real_leave_wal = encryption_convert._leave_wal
 
     def leave_wal_then_arm(path):  # the timer starts as the re-key itself begins
         real_leave_wal(path)
         threading.Timer(float(sys.argv[2]), lambda: os._exit(9)).start()
 
-    encryption._leave_wal = leave_wal_then_arm
-    encryption.change_passphrase(sys.argv[1], "staple 电池 orange")
+    encryption_convert._leave_wal = leave_wal_then_arm
+    encryption_convert.change_passphrase(sys.argv[1], "staple 电池 orange")
     os._exit(0)
     """
 )
@@ -503,7 +503,7 @@ def test_a_rekey_killed_midway_leaves_the_file_whole_under_one_passphrase(
     from desktop_crm.models import Client
 
     _bigger(db_path)
-    encryption.encrypt_file(db_path, PASSPHRASE)
+    encryption_convert.encrypt_file(db_path, PASSPHRASE)
     _forget_all()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     done = subprocess.run(
@@ -541,7 +541,9 @@ def test_a_conversion_reports_its_progress_and_can_be_cancelled_before_anything_
     _bigger(db_path)
     create_backup(db_path)
     seen: list[tuple[int, int]] = []
-    encryption.encrypt_file(db_path, PASSPHRASE, lambda done, total: seen.append((done, total)) or True)
+    encryption_convert.encrypt_file(
+        db_path, PASSPHRASE, lambda done, total: seen.append((done, total)) or True
+    )
     assert len(seen) > 3 and seen[-1][0] == seen[-1][1]
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)  # never backwards
 
@@ -553,7 +555,7 @@ def test_a_conversion_reports_its_progress_and_can_be_cancelled_before_anything_
 
     before = db_path.read_bytes()
     with pytest.raises(CrmError) as cancelled:
-        encryption.decrypt_file(db_path, cancel_soon)
+        encryption_convert.decrypt_file(db_path, cancel_soon)
     assert cancelled.value.code == "encryption.cancelled"
     assert [p.name for p in db_path.parent.iterdir() if p.name.startswith(".")] == []
     assert db_path.read_bytes() == before and encryption.is_encrypted(db_path)
@@ -562,7 +564,7 @@ def test_a_conversion_reports_its_progress_and_can_be_cancelled_before_anything_
     assert len(_names(db_path)) == 20000
 
     seen.clear()  # a re-key is one quick transaction: reported, not cancellable
-    encryption.change_passphrase(
+    encryption_convert.change_passphrase(
         db_path, NEW_PASSPHRASE, lambda done, total: seen.append((done, total)) or False
     )
     assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]

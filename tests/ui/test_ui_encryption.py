@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop_crm import encryption, keychain
+from desktop_crm import encryption, encryption_convert, keychain
 from desktop_crm.db import close_database, open_database
 from desktop_crm.driver import forget_key
 from ui import encryption_ui, prompts
@@ -96,7 +96,7 @@ def encrypted_copy(db_path: Path, tmp_path: Path) -> Path:
     """``db_path`` (open, populated) encrypted under PASS, its key forgotten; a plain empty database
     ``other.sqlite3`` is open instead. Returns the other database's path."""
     close_database()
-    encryption.encrypt_file(db_path, PASS)
+    encryption_convert.encrypt_file(db_path, PASS)
     forget_key(db_path)
     other = tmp_path / "other.sqlite3"
     open_database(other)
@@ -348,7 +348,7 @@ def test_restoring_a_backup_under_another_passphrase_asks_for_it(
     backup.parent.mkdir()
     close_database()
     shutil.copy(db_path, backup)
-    encryption.encrypt_file(backup, NEW_PASS)
+    encryption_convert.encrypt_file(backup, NEW_PASS)
     forget_key(backup)
     open_database(db_path)
     create_client("新来的客户")
