@@ -46,8 +46,8 @@ Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
 @dataclass
 class Conversion:
-    """What a conversion did: the database and the backups converted with it, those it could not
-    convert (a damaged backup, one under another passphrase), and whether the old bytes were wiped."""
+    """What a conversion did: the database, the backups converted with it, and those it could not
+    convert (a damaged backup, one under another passphrase)."""
 
     path: str
     encrypted: bool
