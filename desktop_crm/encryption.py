@@ -95,10 +95,15 @@ def file_salt(path: str | os.PathLike[str]) -> bytes:
 def key_opens(path: str | os.PathLike[str], key: Key) -> bool:
     """Whether ``key`` opens the encrypted file ``path`` (a read of its schema).
 
-    Read-write where the file and its folder may be written: a re-key killed midway leaves a hot
-    journal, which only a read-write connection rolls back (a read-only one cannot read the file)."""
+    Read-only, except beside a rollback journal: a re-key killed midway leaves a hot journal, which only
+    a read-write connection rolls back (a read-only one cannot read the file). A read-write check of a
+    file in WAL mode that the window still has open could wait on its locks (seconds per wrong guess)."""
     name = os.fspath(path)
-    writable = os.access(name, os.W_OK) and os.access(os.path.dirname(os.path.abspath(name)), os.W_OK)
+    writable = (
+        os.path.exists(f"{name}-journal")
+        and os.access(name, os.W_OK)
+        and os.access(os.path.dirname(os.path.abspath(name)), os.W_OK)
+    )
     target = name if writable else Path(name).resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite_connect(target, uri=not writable, key=key, isolation_level=None)
