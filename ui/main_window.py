@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -35,7 +36,10 @@ from .team_database import TeamConnectDialog, is_team, remember_password, shown,
 from .working_as import WorkingAsSwitch
 
 DEFAULT_SIZE = QSize(1280, 800)
+log = logging.getLogger(__name__)
+
 IDLE_BUILD_DELAY_MS = 400  # after the first paint: the modules of the other pages imported in the background
+PRELOAD_RETRY_MS = 200  # … or, while the page shown is busy (Page.busy), this much later
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
 IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
@@ -387,17 +391,33 @@ class MainWindow(QMainWindow):
         self._after_first_paint(lambda: QTimer.singleShot(self._idle_delay, self, self._start_preload))
 
     def _start_preload(self) -> None:
-        names = [spec.module_name for i, spec in enumerate(PAGES) if i not in self._built]
-        thread = threading.Thread(
-            target=preload_modules,
-            args=([*names, *IDLE_PRELOAD_EXTRA], self._preloaded),
-            name="page-preload",
-            daemon=True,
-        )
-        thread.start()
-        from .charts.canvas import preload_matplotlib
+        """One importing thread at a time: the page modules, then matplotlib (the dashboard's charts wait
+        for it, never import it themselves), and not while the page shown is busy. Two importers at once,
+        or one beside the dashboard drawing its first charts, took turns at the interpreter lock with the
+        window's thread and held it off for 60-140 ms at a time (measured starting on the dashboard, whose
+        charts start matplotlib's import at the first paint: the pages' modules wait for it)."""
+        shown = self._built.get(self.stack.currentIndex())
+        if shown is not None and shown.busy():  # its charts first: they need the interpreter now
+            QTimer.singleShot(PRELOAD_RETRY_MS, self, self._start_preload)
+            return
+        from .charts import canvas
+        from .charts.mplconfig import ensure_mplconfigdir
 
-        preload_matplotlib()  # once per process; the dashboard's charts wait for it, never import it
+        names = [spec.module_name for i, spec in enumerate(PAGES) if i not in self._built]
+        done = self._preloaded
+
+        def run() -> None:
+            started = canvas._preload_thread
+            if started is not None:
+                started.join()
+            preload_modules([*names, *IDLE_PRELOAD_EXTRA], done)
+            try:
+                canvas._import_matplotlib()
+            except Exception:  # pragma: no cover - a chart's canvas imports it again and reports
+                log.exception("matplotlib could not be imported in the background")
+
+        ensure_mplconfigdir()  # reads Qt's paths: on this thread
+        threading.Thread(target=run, name="page-preload", daemon=True).start()
 
     def idle_preload_done(self) -> bool:
         """Every page module imported by the idle-time preload (``start_idle_building``)."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 from desktop_crm.gc_pause import gc_paused
 
 from .. import prompts
+from ..polite_import import polite_imports
 from .data import ChartData
 from .mplconfig import ensure_mplconfigdir
 from .theme import LIGHT, ChartTheme
@@ -53,7 +54,9 @@ _DIGITS = re.compile(r"\d")
 def _import_matplotlib() -> None:
     if _ready.is_set():
         return
-    with _import_lock, gc_paused():  # no collection walks the growing heap meanwhile (a GUI stall)
+    # No collection walks the growing heap meanwhile (a GUI stall); off the window's thread, the import
+    # leaves it its turns at the interpreter lock (ui.polite_import).
+    with _import_lock, gc_paused(), polite_imports():
         if _ready.is_set():
             return
         ensure_mplconfigdir()

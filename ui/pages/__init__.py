@@ -21,6 +21,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_crm.gc_pause import gc_paused
 
+from ..polite_import import polite_imports
+
 if TYPE_CHECKING:
     from .base import Page
 
@@ -85,7 +87,7 @@ def preload_modules(names: Iterable[str], done: set[str]) -> None:
     The cyclic collector waits meanwhile (``desktop_crm.gc_pause``: the GUI thread's collections would
     walk the heap growing with every module, each a stall of the window), and what the imports made,
     long-lived, is then kept out of later collections (``gc.freeze``)."""
-    with gc_paused():
+    with gc_paused(), polite_imports():  # the window's thread keeps its turns (ui.polite_import)
         for name in names:
             try:
                 with IMPORT_LOCK:
