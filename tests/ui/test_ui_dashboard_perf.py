@@ -185,9 +185,10 @@ def test_charts_are_drawn_one_step_per_event_loop_turn_and_unchanged_charts_are_
     at_arrival: list[tuple[bool, int]] = []
     page.sig_loaded.connect(lambda: at_arrival.append((page._drawn, len(page._pending))))
     window.show_page(PAGE_KEYS.index("dashboard"))
-    qtbot.waitUntil(lambda: page.data is not None, timeout=30_000)
-    # When the data arrives no chart has been drawn yet: the cards are filled in that turn, the charts'
-    # steps are planned in the next and each waits for a later turn of the loop.
+    qtbot.waitUntil(lambda: bool(at_arrival), timeout=30_000)
+    # When the data has arrived no chart has been drawn yet: the cards are filled in that turn, the
+    # per-person table in the next (sig_loaded), the charts' steps are planned in the one after and each
+    # waits for a later turn of the loop.
     assert at_arrival[0] == (False, 0)
     qtbot.waitUntil(lambda: page._drawn, timeout=5_000)
     steps = list(page._pending)

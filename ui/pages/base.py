@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..a11y import prepare, prepare_if_changed
+from ..a11y import prepare_if_changed
 from ..changes import ChangeSet, Freshness, bus
 
 
@@ -62,7 +62,10 @@ class Page(QWidget):
         super().showEvent(event)
         if self.freshness is not None:
             self.freshness.shown()  # a change that arrived while hidden reloads it now
-        prepare(self)  # accessible names, Tab in reading order (ui.a11y)
+        # Accessible names and Tab in reading order (ui.a11y), again only when widgets were added or
+        # removed since (a walk of a whole page, 20 ms for the dashboard's, is not repeated at each visit;
+        # a page may prepare itself ahead while hidden and idle).
+        prepare_if_changed(self)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
         prepare_if_changed(self)  # controls added since the page was shown: Tab still follows reading order
@@ -70,6 +73,11 @@ class Page(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def busy(self) -> bool:
+        """Whether the page is still reading or drawing what it shows: the window's idle-time imports
+        wait meanwhile (they would take turns at the interpreter lock with it)."""
+        return False
 
     def refresh(self) -> None:
         """Reload what the page shows from the database."""
