@@ -36,7 +36,7 @@ from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import Heartbeat  # noqa: E402
+from heartbeat import Heartbeat, as_installed  # noqa: E402
 
 STALL_TARGET_MS = 50.0
 RSS_TARGET_MB = 250.0
@@ -346,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True, help="the database (copy the large demo first)")
     parser.add_argument("--rounds", type=int, default=3, help="search/sort/open/refresh rounds")
     args = parser.parse_args(argv)
+    as_installed()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     home = tempfile.mkdtemp(prefix="bench-gui-")

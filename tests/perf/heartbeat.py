@@ -3,8 +3,21 @@ two ticks is how long the GUI thread was held (what a user feels as a stall)."""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable
+
+from stall_trace import THRESHOLD_S, StallTrace
+
+
+def as_installed() -> None:
+    """Compiled modules written and read as in an installed program (the bundle ships them compiled): with
+    ``PYTHONDONTWRITEBYTECODE`` set (the test tools set it) every run would compile the application's
+    sources again, on the GUI thread or holding the interpreter lock in a background import, and a stall
+    measured would be the compiler's. For this process and the children it starts."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
 
 
 class Heartbeat:
@@ -21,6 +34,9 @@ class Heartbeat:
         self.last = time.perf_counter()
         self.max_gap = 0.0
         self.checks: list[Callable[[], None]] = []
+        self.trace: StallTrace | None = None
+        if os.environ.get("BENCH_STALL_TRACE"):  # where each stall went, on stderr (stall_trace.py)
+            self.trace = StallTrace()
 
     def start(self) -> None:
         self.reset()
@@ -39,6 +55,8 @@ class Heartbeat:
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        if self.trace is not None and now - self.last > THRESHOLD_S:
+            self.trace.report(self.last, now)
         self.max_gap = max(self.max_gap, now - self.last)
         self.last = now
         for check in list(self.checks):
