@@ -32,6 +32,7 @@ from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .settings import AppSettings
 from .sync_ui import SyncController
+from .tasks import default_worker
 from .team_database import TeamConnectDialog, is_team, remember_password, shown, target_of
 from .working_as import WorkingAsSwitch
 
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 IDLE_BUILD_DELAY_MS = 400  # after the first paint: the modules of the other pages imported in the background
 PRELOAD_RETRY_MS = 200  # … or, while the page shown is busy (Page.busy), this much later
+IDLE_PAGE_BUILD_MS = 3000  # after the first paint: the pages built when idle (PageSpec.build_when_idle)
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
 IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
@@ -396,8 +398,8 @@ class MainWindow(QMainWindow):
         or one beside the dashboard drawing its first charts, took turns at the interpreter lock with the
         window's thread and held it off for 60-140 ms at a time (measured starting on the dashboard, whose
         charts start matplotlib's import at the first paint: the pages' modules wait for it)."""
-        shown = self._built.get(self.stack.currentIndex())
-        if shown is not None and shown.busy():  # its charts first: they need the interpreter now
+        current = self._built.get(self.stack.currentIndex())
+        if current is not None and current.busy():  # its charts first: they need the interpreter now
             QTimer.singleShot(PRELOAD_RETRY_MS, self, self._start_preload)
             return
         from .charts import canvas
@@ -418,6 +420,25 @@ class MainWindow(QMainWindow):
 
         ensure_mplconfigdir()  # reads Qt's paths: on this thread
         threading.Thread(target=run, name="page-preload", daemon=True).start()
+        QTimer.singleShot(IDLE_PAGE_BUILD_MS, self, self._build_idle_pages)
+
+    def _build_idle_pages(self) -> None:
+        """Build the next page marked ``build_when_idle`` (one per call, each building in a turn of its
+        own), once the modules are imported and while the page shown is not busy nor the worker reading."""
+        waiting = [i for i, spec in enumerate(PAGES) if spec.build_when_idle and i not in self._built]
+        if not waiting:
+            return
+        current = self._built.get(self.stack.currentIndex())
+        if (
+            not self.idle_preload_done()
+            or (current is not None and current.busy())
+            or default_worker().busy()
+        ):
+            QTimer.singleShot(PRELOAD_RETRY_MS, self, self._build_idle_pages)
+            return
+        self.page_at(waiting[0])
+        if len(waiting) > 1:
+            QTimer.singleShot(PRELOAD_RETRY_MS, self, self._build_idle_pages)
 
     def idle_preload_done(self) -> bool:
         """Every page module imported by the idle-time preload (``start_idle_building``)."""

@@ -157,6 +157,10 @@ class DatabaseWorker(QThread):
     def _on_released(self, key: int) -> None:
         self._active.pop(key, None)  # the last reference but the callers': freed on this thread
 
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        return bool(self._active)
+
     def stop(self, timeout_ms: int = 10_000) -> None:
         """Cancel the queued jobs, let the running one see the cancel, and end the thread."""
         self._stopped = True

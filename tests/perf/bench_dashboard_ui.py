@@ -410,17 +410,25 @@ def in_window(db: Path, today: date, runs: int, settings_dir: Path) -> dict[str,
     window.remember_state = False
     window.resize(1280, 800)
     window.show()
-    # As in real use: the window sits idle a moment (the background preload of matplotlib runs).
+    # As in real use: the window sits idle a while after its first paint. Meanwhile it imports the other
+    # pages and matplotlib in the background, builds the dashboard hidden, and the page warms up (its
+    # canvases, its first view read on the worker, its texts, its styling): the longest stall of all that
+    # is measured too.
     _wait(app, lambda: paints.first_window is not None, timeout=60.0)
-    idle_until = time.perf_counter() + 2.0
-    _wait(app, lambda: time.perf_counter() > idle_until)
+    heartbeat.reset()
+    t_idle = time.perf_counter()
+    _wait(app, lambda: window.is_built("dashboard"), timeout=120.0)
+    page = window.page("dashboard")
+    _wait(app, lambda: not page.warming, timeout=60.0)
     preload = canvas_module._preload_thread
     _wait(app, lambda: preload is None or not preload.is_alive(), timeout=60.0)
     worker = default_worker()
-    _wait(app, lambda: not worker._active, timeout=120.0)
-    page = window.page("dashboard")
-    _wait(app, lambda: not page.warming, timeout=60.0)
-    results: dict[str, Any] = {"preloaded": "matplotlib.figure" in sys.modules}
+    _wait(app, lambda: not worker.busy(), timeout=120.0)
+    results: dict[str, Any] = {
+        "preloaded": "matplotlib.figure" in sys.modules,
+        "idle_stall": heartbeat.max_gap,
+        "idle_ready": time.perf_counter() - t_idle,
+    }
 
     # First visit: navigation -> every card and chart painted.
     heartbeat.reset()
@@ -667,6 +675,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     rows.append(("  longest GUI stall, first visit", _ms(results["first_visit_stall"]), "≤ 50 ms", ""))
+    rows.append(
+        (
+            "longest GUI stall while idle before it (imports, page built and warmed)",
+            _ms(results["idle_stall"]),
+            "≤ 50 ms",
+            f"ready {_ms(results['idle_ready'])} after the first paint",
+        )
+    )
     floor_text = "; ".join(f"{name} {_ms(value)}" for name, value in floors.items())
     rows.append(
         (

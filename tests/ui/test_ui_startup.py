@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -47,7 +48,12 @@ def test_only_the_remembered_page_is_built(qtbot: QtBot, db: object, db_path: Pa
     assert window.stack.count() == len(PAGES)
 
 
-def test_the_shell_imports_the_other_pages_when_idle(qtbot: QtBot, db: object, db_path: Path) -> None:
+def test_the_shell_imports_the_other_pages_when_idle(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "IDLE_PAGE_BUILD_MS", 600_000)  # the dashboard's idle build: below
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     shell = Shell(app, db_path, "en", AppSettings())
@@ -95,3 +101,23 @@ def test_the_entry_starts_the_window_only_without_a_command() -> None:
     assert starts_window(["--quit-after-first-paint", "--db", "kpi"])  # "kpi" is the file's name here
     for argv in (["kpi"], ["--db", "x", "kpi", "--json"], ["-h"], ["--help"], ["--vers"], ["--db"], ["-"]):
         assert not starts_window(argv), argv
+
+
+def test_the_dashboard_is_built_hidden_once_the_window_idled(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "IDLE_PAGE_BUILD_MS", 300)
+    window = MainWindow(db_path, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [page.key for page in window.built_pages()] == ["today"]
+    qtbot.waitUntil(lambda: window.is_built("dashboard"), timeout=30_000)
+    dashboard = window.page("dashboard")
+    assert window.current_page.key == "today" and not dashboard.isVisible()
+    assert [page.key for page in window.built_pages()] == ["today", "dashboard"]  # only the marked page
+    qtbot.waitUntil(lambda: not dashboard.warming, timeout=30_000)
+    window.show_page(PAGE_KEYS.index("dashboard"))
+    assert window.stack.currentWidget() is dashboard and dashboard.isVisible()

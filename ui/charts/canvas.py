@@ -190,21 +190,12 @@ class ChartWidget(QWidget):
             self._build()
 
     def warm_up(self) -> None:
-        """Build the canvas and, the first time, render a little text in the fonts the charts use:
-        matplotlib keeps its fonts per thread, and this runs on the GUI thread, where the charts render,
-        so the first real render finds them loaded."""
-        global _warmed_up
-        self.ensure_canvas()
-        if _warmed_up:
+        """Build the canvas, or, the first time, only load the fonts (:func:`warm_fonts`): one of the
+        two per call, each a step of its own in the window's idle time."""
+        if not _warmed_up:
+            warm_fonts()
             return
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        figure = Figure(figsize=(2, 1), dpi=self.figure.dpi)
-        figure.text(0.1, 0.5, "0123456789 ¥%,.-– Signed 签约额回款", fontsize=9)
-        figure.text(0.1, 0.2, "Aa 新客户", fontsize=12)
-        FigureCanvasAgg(figure).draw()
-        _warmed_up = True
+        self.ensure_canvas()
 
     def draw(self, draw_function: Callable[[Any], None], *, render: bool = True) -> None:
         """Run ``draw_function(ax)`` and repaint the canvas (``render=False``: the caller lays out and
@@ -367,19 +358,43 @@ class ChartWidget(QWidget):
         return text
 
 
-def warm_text(draw_function: DrawFunction, data: ChartData, theme: ChartTheme, size: QSize) -> None:
-    """Render ``data`` once on a scratch figure of ``size`` pixels, so that its texts (tick labels,
-    legend entries) are rasterised before the chart is first shown (``agg_text``'s caches are shared by
-    every canvas): the dashboard does this while the window idles, with the view it read ahead."""
+def warm_fonts() -> None:
+    """Render a little text in the fonts the charts use, once: matplotlib keeps its fonts per thread, and
+    this runs on the GUI thread, where the charts render, so the first real render finds them loaded."""
+    global _warmed_up
+    if _warmed_up:
+        return
     _import_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from .agg_text import CachingRenderer
+    figure = Figure(figsize=(2, 1), dpi=100)  # the charts' dpi (ChartWidget._build)
+    figure.text(0.1, 0.5, "0123456789 ¥%,.-– Signed 签约额回款", fontsize=9)
+    figure.text(0.1, 0.2, "Aa 新客户", fontsize=12)
+    FigureCanvasAgg(figure).draw()
+    _warmed_up = True
+
+
+def scratch_figure(draw_function: DrawFunction, data: ChartData, theme: ChartTheme, size: QSize) -> Any:
+    """A figure of ``size`` pixels with ``data`` drawn on it, not rendered yet: rendered once by
+    :func:`render_scratch`, its texts (tick labels, legend entries) are rasterised before the chart is
+    first shown (``agg_text``'s caches are shared by every canvas). The dashboard does this while the
+    window idles, with the view it read ahead."""
+    _import_matplotlib()
+    from matplotlib.figure import Figure
 
     dpi = 100
     figure = Figure(figsize=(size.width() / dpi, size.height() / dpi), dpi=dpi)
     draw_function(figure.add_subplot(1, 1, 1), data, theme)
-    figure.draw(CachingRenderer(size.width(), size.height(), dpi))
+    return figure
+
+
+def render_scratch(figure: Any) -> None:
+    """Render ``figure`` (from :func:`scratch_figure`) once, into nothing but ``agg_text``'s caches."""
+    from .agg_text import CachingRenderer
+
+    width, height = (round(v) for v in figure.bbox.size)
+    figure.draw(CachingRenderer(width, height, figure.dpi))
 
 
 def _style(artist: Any) -> tuple[Any, ...]:

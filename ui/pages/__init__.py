@@ -42,6 +42,10 @@ class PageSpec:
     module: str
     class_name: str
     source_title: str
+    # Built (hidden) once the window has idled a while, so that the first visit only shows it: the
+    # dashboard, whose hidden page then also builds its charts' canvases, reads its first view and styles
+    # itself, each step in a turn of its own (a first visit doing all that held the window ~100 ms).
+    build_when_idle: bool = False
 
     def title(self) -> str:
         return QCoreApplication.translate(self.class_name, self.source_title)
@@ -63,7 +67,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pipeline", ".pipeline.page", "PipelinePage", "Pipeline"),
     PageSpec("goals", ".goals.page", "GoalsPage", "Goals"),
     PageSpec("weekly", ".weekly.page", "WeeklyPage", "Weekly form"),
-    PageSpec("dashboard", ".dashboard.page", "DashboardPage", "Dashboard"),
+    PageSpec("dashboard", ".dashboard.page", "DashboardPage", "Dashboard", build_when_idle=True),
     PageSpec("handbook", ".handbook.page", "HandbookPage", "Handbook"),
     PageSpec("settings", ".settings", "SettingsPage", "Settings"),
 )
