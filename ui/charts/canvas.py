@@ -376,10 +376,10 @@ def warm_fonts() -> None:
 
 
 def scratch_figure(draw_function: DrawFunction, data: ChartData, theme: ChartTheme, size: QSize) -> Any:
-    """A figure of ``size`` pixels with ``data`` drawn on it, not rendered yet: rendered once by
-    :func:`render_scratch`, its texts (tick labels, legend entries) are rasterised before the chart is
-    first shown (``agg_text``'s caches are shared by every canvas). The dashboard does this while the
-    window idles, with the view it read ahead."""
+    """A figure of ``size`` pixels with ``data`` drawn on it, not rendered: surveyed by
+    :func:`survey_scratch`, its texts (tick labels, legend entries) are measured and rasterised before
+    the chart is first shown (``agg_text``'s caches are shared by every canvas). The dashboard does this
+    while the window idles, with the view it read ahead."""
     _import_matplotlib()
     from matplotlib.figure import Figure
 
@@ -389,12 +389,15 @@ def scratch_figure(draw_function: DrawFunction, data: ChartData, theme: ChartThe
     return figure
 
 
-def render_scratch(figure: Any) -> None:
-    """Render ``figure`` (from :func:`scratch_figure`) once, into nothing but ``agg_text``'s caches."""
-    from .agg_text import CachingRenderer
+def survey_scratch(figure: Any) -> Any:
+    """Measure ``figure``'s texts (from :func:`scratch_figure`) without drawing anything; returns the
+    survey whose ``rasterise_some(seconds)`` rasterises the texts not cached yet, a few per call."""
+    from .agg_text import TextSurvey
 
     width, height = (round(v) for v in figure.bbox.size)
-    figure.draw(CachingRenderer(width, height, figure.dpi))
+    survey = TextSurvey(width, height, figure.dpi)
+    figure.draw(survey)
+    return survey
 
 
 def _style(artist: Any) -> tuple[Any, ...]:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from desktop_crm import dashboard
 
-from ...a11y import scaled_css
 from ...handbook_link import set_kpi_link
 from ..weekly.kpi_names import kpi_name
 from .specs import DashboardTexts
@@ -22,6 +21,7 @@ class KpiCard(QFrame):
         super().__init__(parent)
         self.key = key
         self.setObjectName("statCard")
+        self.setProperty("kpi", True)  # app.qss: the value's size
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -30,7 +30,6 @@ class KpiCard(QFrame):
         set_kpi_link(self.caption_label, kpi_name(key), key)
         self.value_label = QLabel("–", self)
         self.value_label.setObjectName("statValue")
-        self.value_label.setStyleSheet(scaled_css("font-size: 1.5em;"))
         changes = QHBoxLayout()
         changes.setSpacing(10)
         self.mom_label = QLabel(self)
