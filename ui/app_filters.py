@@ -11,6 +11,9 @@ the widgets polished before it: what the filters would have done to them at thei
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 _installed = False
@@ -33,6 +36,34 @@ def install_application_filters(app: QApplication | None = None) -> None:
         for widget in _polished_kinds(top):
             styler.polish(widget)
             guard.polish(widget)
+
+
+@contextmanager
+def suspended(root_of: list[QWidget]) -> Iterator[None]:
+    """Build widgets with the application filters off, then do to them what the filters would have done
+    at their polish (to the widget in ``root_of`` when the block ends, and everything in it). Building a
+    page sends thousands of events (children added, parents changed, layouts asked for) and each went
+    through both filters' Python: 20-30 ms of a page's 50 ms build, for nothing, as widgets are polished
+    when shown, not while built."""
+    app = QApplication.instance()
+    if not _installed or not isinstance(app, QApplication):
+        yield
+        return
+    from .combo_popup import install_combo_popup_styler
+    from .input_guard import install_wheel_guard
+
+    styler, guard = install_combo_popup_styler(app), install_wheel_guard(app)
+    app.removeEventFilter(guard)
+    app.removeEventFilter(styler)
+    try:
+        yield
+    finally:
+        app.installEventFilter(styler)  # in the order of install_application_filters
+        app.installEventFilter(guard)
+        for root in root_of:
+            for widget in _polished_kinds(root):
+                styler.polish(widget)
+                guard.polish(widget)
 
 
 def _polished_kinds(top: QWidget) -> list[QWidget]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.read import counts as page_data
 
-from . import actions, prompts
+from . import actions, app_filters, prompts
 from .actions import LOG_FOLLOW_UP_SHORTCUT
 from .backup_ui import BackupController
 from .changes import ChangeSet, Freshness, bus
@@ -359,7 +359,10 @@ class MainWindow(QMainWindow):
         if page is not None:
             return page
         cls = PAGES[index].load()
-        page = cls(self.stack)
+        built: list[QWidget] = []
+        with app_filters.suspended(built):
+            page = cls(self.stack)
+            built.append(page)
         self._built[index] = page
         placeholder = self.stack.widget(index)
         was_current = self.stack.currentIndex() == index

@@ -67,3 +67,35 @@ def test_the_window_start_installs_them_right_after_its_first_paint(
     qtbot.waitUntil(app_filters.installed, timeout=5000)
     combos = window.findChildren(QComboBox)
     assert combos and all(isinstance(combo.itemDelegate(), QStyledItemDelegate) for combo in combos)
+
+
+def test_widgets_built_with_the_filters_suspended_get_them_after(qtbot: QtBot) -> None:
+    app_filters.install_application_filters()
+    built: list[QWidget] = []
+    with app_filters.suspended(built):
+        root = QWidget()
+        qtbot.addWidget(root)
+        layout = QVBoxLayout(root)
+        combo, spin, table = QComboBox(root), QSpinBox(root), QTableView(root)
+        for widget in (combo, spin, table):
+            layout.addWidget(widget)
+        combo.setItemDelegate(QItemDelegate(combo))
+        combo.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+        built.append(root)
+        root.show()  # polished meanwhile: with the filters off, nothing changed the combo box
+        qtbot.waitExposed(root)
+        assert combo.focusPolicy() == Qt.FocusPolicy.WheelFocus
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert isinstance(combo.itemDelegate(), QStyledItemDelegate)
+    assert isinstance(table.itemDelegate(), ElidedTextTips)
+    # ... and on again after it: an unfocused spin box ignores the wheel.
+    from ui import input_guard
+
+    assert input_guard._guard is not None
+    later = QSpinBox()
+    qtbot.addWidget(later)
+    later.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+    later.show()
+    qtbot.waitExposed(later)
+    assert later.focusPolicy() == Qt.FocusPolicy.StrongFocus  # polished through the filter again
