@@ -116,7 +116,8 @@ class DashboardPage(Page):
         self._ready_polls = 0
         self._warm_frames: list[ChartFrame] = []
         self._warm_specs: list[ChartSpec] = []
-        self._warm_scratch: Any = None  # the chart being warmed: its scratch figure, then its survey
+        self._warm_figure: Any = None  # the chart being warmed: its scratch figure, drawn …
+        self._warm_survey: Any = None  # … then its texts measured, to rasterise
         self._warm_prepare = False
         self._warm_started = False  # the idle-time warm-up (``_start_warm_up``) has begun
         self._warm_reading = False  # … and its read of the first view is on the worker
@@ -466,22 +467,22 @@ class DashboardPage(Page):
         ``WARM_TEXT_BUDGET_S`` at a time (a whole first render took up to 65 ms in one go)."""
         if self.isVisible() or not self._warm_specs:
             self._warm_specs = []
-            self._warm_scratch = None
+            self._warm_figure = self._warm_survey = None
             return
         if not matplotlib_ready() or self._warm_frames:  # after the canvases are built
             QTimer.singleShot(READY_POLL_MS * 4, self, self._warm_texts)
             return
-        scratch = self._warm_scratch
-        if scratch is None:
+        if self._warm_survey is not None:
+            if self._warm_survey.rasterise_some(WARM_TEXT_BUDGET_S):
+                self._warm_survey = None
+                self._warm_specs.pop(0)
+        elif self._warm_figure is not None:
+            self._warm_survey = survey_scratch(self._warm_figure)
+            self._warm_figure = None
+        else:
             spec = self._warm_specs[0]
-            self._warm_scratch = scratch_figure(
-                spec.draw, spec.data, self.theme, self.frames[0].chart.sizeHint()
-            )
-        elif not hasattr(scratch, "rasterise_some"):
-            self._warm_scratch = survey_scratch(scratch)
-        elif scratch.rasterise_some(WARM_TEXT_BUDGET_S):
-            self._warm_scratch = None
-            self._warm_specs.pop(0)
+            size = self.frames[0].chart.sizeHint()
+            self._warm_figure = scratch_figure(spec.draw, spec.data, self.theme, size)
         QTimer.singleShot(STEP_PAUSE_MS, self, self._warm_texts)
 
     def _take_prefetched(self, request: DashboardRequest) -> DashboardData | None:
