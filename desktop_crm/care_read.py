@@ -370,11 +370,13 @@ class CareAgenda:
     candidates: list[Candidate]
     candidates_total: int
     dates: list[CareDate]
+    settings: CareSettings  # the thresholds the candidates were chosen by (the section's tooltip)
 
 
 def care_agenda(today: date, user_id: int | None = None, limit: int = 500) -> CareAgenda:
-    candidates, total = redevelopment_candidates(today, user_id, limit)
-    return CareAgenda(candidates, total, upcoming_dates(today, user_id))
+    settings = care_settings()
+    candidates, total = redevelopment_candidates(today, user_id, limit, settings)
+    return CareAgenda(candidates, total, upcoming_dates(today, user_id), settings)
 
 
 def showcase_clients() -> tuple[int | None, int | None]:

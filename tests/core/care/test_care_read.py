@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desktop_crm.care_read import months_before, redevelopment_candidates, upcoming_dates
+from desktop_crm.care_read import care_agenda, months_before, redevelopment_candidates, upcoming_dates
 from desktop_crm.models import Client, Contact, Contract, Opportunity, User
 from desktop_crm.services.care_settings import set_care_settings
 
@@ -50,6 +50,10 @@ def test_candidates_signed_long_ago_without_a_new_opportunity(db: object, clock:
     set_care_settings(3, 1, "https://www.baidu.com/s?wd={query}")
     names = {r.name for r in redevelopment_candidates(date(2026, 6, 15))[0]}
     assert names == {"老客户", "新签客户", "有新商机", "商机已久"}
+    # Today's care section reads the thresholds with its agenda (on the worker, never on the GUI thread).
+    agenda = care_agenda(date(2026, 6, 15))
+    assert (agenda.settings.signed_months, agenda.settings.quiet_months) == (3, 1)
+    assert {r.name for r in agenda.candidates} == names and agenda.candidates_total == len(names)
 
 
 def test_anniversaries_and_birthdays_of_the_coming_week(db: object) -> None:

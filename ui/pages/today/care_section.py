@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from desktop_crm.care_read import Candidate, CareAgenda, CareDate, care_agenda, care_settings
+from desktop_crm.care_read import Candidate, CareAgenda, CareDate, care_agenda
 from desktop_crm.errors import CrmError
 
 from ... import actions, fmt, prompts
@@ -162,7 +162,7 @@ class CareSections(QWidget):
         self.date_model.set_rows(agenda.dates)
         self.candidates.set_count(fmt.number(agenda.candidates_total))
         self.dates.set_count(fmt.number(len(agenda.dates)))
-        settings = care_settings()
+        settings = agenda.settings  # read with the agenda, on the worker
         self.candidates.title_label.setToolTip(
             self.tr(
                 "Clients whose first contract is more than {signed} months old and that have had no new "
