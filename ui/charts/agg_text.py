@@ -44,6 +44,16 @@ def _font_key(prop: FontProperties) -> tuple[Any, ...]:
     )
 
 
+def _plain(gc: Any, angle: float, ismath: Any, mtext: Any) -> bool:
+    """Text the caches serve: not mathematical, not rotated, antialiased, no font features or language."""
+    return (
+        not ismath
+        and angle % 360 == 0
+        and gc.get_antialiased()
+        and (mtext is None or (not mtext.get_fontfeatures() and mtext.get_language() is None))
+    )
+
+
 def clear_caches() -> None:
     _bitmaps.clear()
     _metrics.clear()
@@ -102,13 +112,7 @@ class CachingRenderer(RendererAgg):  # type: ignore[misc]
         ismath: Any = False,
         mtext: Any = None,
     ) -> None:
-        plain = (
-            not ismath
-            and angle % 360 == 0
-            and gc.get_antialiased()
-            and (mtext is None or (not mtext.get_fontfeatures() and mtext.get_language() is None))
-        )
-        if not plain:
+        if not _plain(gc, angle, ismath, mtext):
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             return
         key = (s, _font_key(prop), self.dpi)
@@ -193,10 +197,8 @@ class TextSurvey(CachingRenderer):
         ismath: Any = False,
         mtext: Any = None,
     ) -> None:
-        if ismath or angle % 360 != 0 or not gc.get_antialiased():
+        if not _plain(gc, angle, ismath, mtext):
             return  # drawn the usual way when shown: nothing to keep
-        if mtext is not None and (mtext.get_fontfeatures() or mtext.get_language() is not None):
-            return
         key = (s, _font_key(prop), self.dpi)
         if key not in _bitmaps:
             self.pending[key] = (s, prop.copy())
