@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from .driver import sqlite3
 from .engine import drop_trigger, has_tables, raw_connection, sqlite_has_tables, trigger_statements
@@ -50,7 +51,7 @@ from .kpi.queries import (
     _behaviour_scores,
     _load_periods,
     after_sales_queries,
-    behaviour_scores_by_user,
+    scored_weeks,
 )
 from .models import database
 
@@ -558,7 +559,7 @@ def values_by_person(
 
 def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> dict[int, dict[str, Value]]:
     """The values of ``keys`` for ``period``, for each person: ``values([period], u, keys)`` for every
-    ``u``, from one grouped query per fact instead of one batch per person."""
+    ``u``, from one statement for everyone (:func:`_per_person_rows`) instead of one batch per person."""
     wanted = frozenset(keys)
     conn = raw_connection()
     if not user_ids:
@@ -567,53 +568,92 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
         return {u: values([period], u, keys)[period] for u in user_ids}
     facts = {u: Facts() for u in user_ids}
     lo, hi = period.start.isoformat(), period.end.isoformat()
-    with database.atomic():
-        columns = [
-            c for c in DAILY_COLUMNS if c in wanted or (c == "new_clients" and "conversion_rate" in wanted)
-        ]
-        if columns:
-            sums = ", ".join(f"SUM({c})" for c in columns)
-            for user_id, *found in conn.execute(
-                f"SELECT user_id, {sums} FROM {DAILY} WHERE day >= ? AND day < ? GROUP BY user_id", (lo, hi)
-            ):
-                if user_id in facts:
-                    for name, value in zip(columns, found, strict=True):
-                        facts[user_id].sums[name] = int(value or 0)
-        converting, signings = "conversion_rate" in wanted, bool(wanted & FIRST_KEYS)
-        if converting or signings:
-            # one read for both (a statement is a round trip on a team database): the clients created in
-            # the period and signed before its end (conversion), and the first signings in the period
-            for user_id, created_on, signed_on, amount, cycle, follow_ups in conn.execute(
-                f"SELECT owner_id, created_on, signed_on, amount_cents, cycle_days, follow_ups FROM {FIRST} "
-                "WHERE (signed_on >= ? AND signed_on < ?) OR (created_on >= ? AND created_on < ? AND signed_on < ?)",
-                (lo, hi, lo, hi, hi),
-            ):
-                fact = facts.get(user_id)
-                if fact is None:
-                    continue
-                if converting and lo <= str(created_on) < hi and str(signed_on) < hi:
-                    fact.sums["converted_clients"] += 1
-                if signings and lo <= str(signed_on) < hi:
-                    fact.first_signings.append(
-                        FirstSigning(
-                            date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
-                        )
+    columns = _daily_columns(wanted)
+    for part, user_id, created_on, signed_on, *numbers, score in _per_person_rows(
+        conn, period, list(facts), wanted
+    ):
+        fact = facts.get(user_id)
+        if fact is None:
+            continue
+        if part == 0:  # the day sums
+            for name, value in zip(columns, numbers, strict=False):
+                fact.sums[name] = int(value or 0)
+        elif part == 1:  # a first signing: in the period, or of a client created in it (conversion)
+            amount, cycle, follow_ups = numbers[:3]
+            if "conversion_rate" in wanted and lo <= str(created_on) < hi and str(signed_on) < hi:
+                fact.sums["converted_clients"] += 1
+            if wanted & FIRST_KEYS and lo <= str(signed_on) < hi:
+                fact.first_signings.append(
+                    FirstSigning(
+                        date.fromisoformat(str(signed_on)[:10]), int(amount), int(cycle), int(follow_ups)
                     )
-        if "behaviour_score" in wanted:  # the KPI module's query, for everyone at once: the same float sums
-            scores = behaviour_scores_by_user(conn, [period], list(facts))
-            for user_id, fact in facts.items():
-                for iso_year, iso_week, score in scores[user_id]:
-                    try:
-                        thursday = week_of_thursday(int(iso_year), int(iso_week))
-                    except ValueError:
-                        continue
-                    if period.contains(thursday):
-                        fact.behaviour_scores.append(float(score))
+                )
+        else:  # a scored week (rows in the KPI module's order: the same float sums)
+            iso_year, iso_week = numbers[:2]
+            try:
+                thursday = week_of_thursday(int(iso_year), int(iso_week))
+            except ValueError:
+                continue
+            if period.contains(thursday):
+                fact.behaviour_scores.append(float(score))
     result = {}
     for user_id, fact in facts.items():
         computed = kpi_values(fact)
         result[user_id] = {key: computed[key] for key in keys}
     return result
+
+
+def _daily_columns(wanted: frozenset[str]) -> list[str]:
+    return [c for c in DAILY_COLUMNS if c in wanted or (c == "new_clients" and "conversion_rate" in wanted)]
+
+
+def _per_person_rows(
+    conn: sqlite3.Connection, period: Period, user_ids: Sequence[int], wanted: frozenset[str]
+) -> list[tuple[Any, ...]]:
+    """Every fact ``per_person`` needs, in one statement (one round trip and one read snapshot on either
+    engine): rows ``(part, person, created_on, signed_on, number…, score)`` — part 0 a person's day sums
+    (the numbers: ``_daily_columns``), part 1 a first signing in the period or of a client created in it
+    (amount, cycle days, follow-ups), part 2 a scored week (ISO year, week, form id; the score), ordered
+    as the KPI module reads the scores."""
+    lo, hi = period.start.isoformat(), period.end.isoformat()
+    columns = _daily_columns(wanted)
+    width = max(len(columns), 3)
+
+    def select(
+        part: int, person: str, texts: Sequence[str] = (), numbers: Sequence[str] = (), score: str = ""
+    ) -> str:
+        # every part gives every column (typed NULLs: the engines agree on each column's type)
+        cells = [str(part), person, *texts, *["CAST(NULL AS TEXT)"] * (2 - len(texts))]
+        cells += [*numbers, *["CAST(NULL AS INTEGER)"] * (width - len(numbers))]
+        cells.append(score or "CAST(NULL AS REAL)")
+        return "SELECT " + ", ".join(cells)
+
+    parts: list[str] = []
+    params: list[Any] = []
+    if columns:
+        sums = [f"SUM({c})" for c in columns]
+        parts.append(
+            f"{select(0, 'user_id', numbers=sums)} FROM {DAILY} WHERE day >= ? AND day < ? GROUP BY user_id"
+        )
+        params += [lo, hi]
+    if "conversion_rate" in wanted or wanted & FIRST_KEYS:
+        parts.append(
+            f"{select(1, 'owner_id', ('created_on', 'signed_on'), ('amount_cents', 'cycle_days', 'follow_ups'))} "
+            f"FROM {FIRST} WHERE (signed_on >= ? AND signed_on < ?) "
+            "OR (created_on >= ? AND created_on < ? AND signed_on < ?)"
+        )
+        params += [lo, hi, lo, hi, hi]
+    if "behaviour_score" in wanted and user_ids:
+        marks = ", ".join("?" for _ in user_ids)
+        source, values = scored_weeks([period], f" AND wf.user_id IN ({marks})", list(user_ids))
+        parts.append(
+            f"{select(2, 'wf.user_id', numbers=('wf.iso_year', 'wf.iso_week', 'wf.id'), score='ws.score')} {source}"
+        )
+        params += values
+    if not parts:
+        return []
+    # part, person, then (part 2) ISO year, week and form id: the KPI module's order of the scores
+    return conn.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2, 5, 6, 7", params).fetchall()
 
 
 def check(conn: sqlite3.Connection) -> list[str]:

@@ -273,18 +273,20 @@ def _behaviour_scores(
     return [row[1:] for row in _scores_query(conn, periods, owner, params)]
 
 
-def behaviour_scores_by_user(
-    conn: sqlite3.Connection, periods: Sequence[Period], user_ids: Sequence[int]
-) -> dict[int, list[tuple[int, int, float]]]:
-    """:func:`_behaviour_scores` of each of ``user_ids`` in one query (the per-person summary), each list in
-    the order the per-person query gives it."""
-    found: dict[int, list[tuple[int, int, float]]] = {u: [] for u in user_ids}
-    if not user_ids:
-        return found
-    marks = ", ".join("?" for _ in user_ids)
-    for user_id, *row in _scores_query(conn, periods, f" AND wf.user_id IN ({marks})", list(user_ids)):
-        found[user_id].append(tuple(row))  # type: ignore[arg-type]
-    return found
+def scored_weeks(periods: Sequence[Period], owner: str, params: Params) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` of the scored weekly forms (``wf``, their scores ``ws``) of the weeks around
+    ``periods``, and its parameters: what :func:`_behaviour_scores` reads, for a caller that selects more
+    (the per-person summary's one statement). Order the rows by ``wf.user_id, wf.iso_year, wf.iso_week,
+    wf.id`` for the same float sums."""
+    # A week counts in a period when its Thursday does: every such week lies between the weeks of a week
+    # before the first start and a week after the last end (the callers check the Thursday).
+    first = (min(p.start for p in periods) - timedelta(days=7)).isocalendar()
+    last = (max(p.end for p in periods) + timedelta(days=7)).isocalendar()
+    return (
+        "FROM weekly_form AS wf JOIN weekly_score AS ws ON ws.form_id = wf.id "
+        f"WHERE wf.iso_year BETWEEN ? AND ? AND wf.iso_year * 100 + wf.iso_week BETWEEN ? AND ?{owner}",
+        [first.year, last.year, first.year * 100 + first.week, last.year * 100 + last.week, *params],
+    )
 
 
 def _scores_query(
@@ -293,16 +295,11 @@ def _scores_query(
     """(user_id, iso_year, iso_week, score) of the scored weekly forms of the years around ``periods``, in a
     fixed order (the mean of the scores is a float sum: the same scores in the same order on every engine
     and for every caller)."""
-    # A week counts in a period when its Thursday does: every such week lies between the weeks of a week
-    # before the first start and a week after the last end (the callers check the Thursday).
-    first = (min(p.start for p in periods) - timedelta(days=7)).isocalendar()
-    last = (max(p.end for p in periods) + timedelta(days=7)).isocalendar()
+    source, values = scored_weeks(periods, owner, params)
     return conn.execute(
-        f"""SELECT wf.user_id, wf.iso_year, wf.iso_week, ws.score
-        FROM weekly_form AS wf JOIN weekly_score AS ws ON ws.form_id = wf.id
-        WHERE wf.iso_year BETWEEN ? AND ? AND wf.iso_year * 100 + wf.iso_week BETWEEN ? AND ?{owner}
-        ORDER BY wf.user_id, wf.iso_year, wf.iso_week, wf.id""",
-        [first.year, last.year, first.year * 100 + first.week, last.year * 100 + last.week, *params],
+        f"SELECT wf.user_id, wf.iso_year, wf.iso_week, ws.score {source} "
+        "ORDER BY wf.user_id, wf.iso_year, wf.iso_week, wf.id",
+        values,
     ).fetchall()
 
 

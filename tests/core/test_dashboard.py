@@ -311,6 +311,10 @@ def test_person_summary_ranks_and_flags_busy_but_not_converting(db: object) -> N
     # quiet: one follow-up, one new client not signed (conversion 0), below the activity median
     q = _client(quiet, "2025-03-03 09:00:00")
     FollowUp.create(client=q, user=quiet, channel="sms", happened_at="2025-03-04 10:00:00")
+    # scored weeks: two in March for busy (a float mean), one whose Thursday is in April, one in February
+    for user, week, score in ((busy, 10, 72.5), (busy, 12, 81.25), (busy, 14, 99.0), (steady, 9, 60.0)):
+        form = WeeklyForm.create(user=user, iso_year=2025, iso_week=week)
+        WeeklyScore.create(form=form, score=score)
 
     rows = dashboard.person_summary(march)
     by_name = {r.name: r for r in rows}
@@ -325,6 +329,8 @@ def test_person_summary_ranks_and_flags_busy_but_not_converting(db: object) -> N
         values = compute(march, row.user_id)
         for key in dashboard.PERSON_KEYS:
             assert getattr(row, key) == values[key], (row.name, key)
+    assert by_name["busy"].behaviour_score == pytest.approx((72.5 + 81.25) / 2)
+    assert by_name["steady"].behaviour_score is None and by_name["closer"].behaviour_score is None
     assert by_name["busy"].to_json()["busy_not_converting"] is True
     assert by_name["busy"].activity_call == 12 and by_name["closer"].activity_visit == 2
 
@@ -353,6 +359,35 @@ def test_person_summary_follows_what_the_viewer_sees(demo: date) -> None:
     assert rows and {r.user_id for r in rows} <= visible
     salesperson = next(u for u in visible if u != supervisor)
     assert [r.user_id for r in dashboard.person_summary(month, salesperson)] == [salesperson]
+
+
+def test_person_summary_is_the_kpi_module_for_everyone_in_every_period(demo: date) -> None:
+    """Day sums, first signings (in the period, and of the clients created in it) and the weekly scores
+    come from one statement: each figure is still the KPI module's for that person, scores included."""
+    periods = _periods(demo)
+    scored = 0
+    for period in periods:
+        for row in dashboard.person_summary(period):
+            values = compute(period, row.user_id)
+            for key in dashboard.PERSON_KEYS:
+                assert getattr(row, key) == values[key], (period, row.name, key)
+            scored += row.behaviour_score is not None
+    assert scored  # the demo's scored weekly forms were read
+
+
+def test_per_person_without_daily_sums_or_scores(demo: date) -> None:
+    """Only some facts asked for: the statement has only their parts, the figures are still the module's."""
+    month = period_containing("month", demo)
+    people = [u for u in _people() if u is not None]
+    for keys in (
+        ("conversion_rate",),
+        ("behaviour_score",),
+        ("first_order_avg_cents", "signed_amount_cents"),
+    ):
+        found = kpi_summary.per_person(month, people, keys)
+        for user_id in people:
+            values = compute(month, user_id)
+            assert found[user_id] == {k: values[k] for k in keys}, (keys, user_id)
 
 
 # --- summaries stay exact ----------------------------------------------------------------------------
