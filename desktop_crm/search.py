@@ -163,7 +163,8 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
     if terms and engine.is_postgres() and _team_search_columns():
         # the search rows are the alive clients and hold their names (``sort_name``): no client is looked up
         matched, terms_params = _team_conditions(terms)
-        sql = f"SELECT client_id FROM client_search WHERE {matched} ORDER BY {_team_sort_expression()}"
+        # by the name's code points, as SQLite orders it (whatever the server's locale; and faster to sort)
+        sql = f'SELECT client_id FROM client_search WHERE {matched} ORDER BY {_team_sort_expression()} COLLATE "C"'
         team_params: list[object] = list(terms_params)
         if limit is not None:
             sql += " LIMIT ?"

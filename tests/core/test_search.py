@@ -211,6 +211,15 @@ def test_matches_come_in_name_order_after_renames_deletes_and_contact_edits(db: 
     assert search_client_ids(raw_connection(), "acme al") == [alpha.id]
 
 
+def test_matches_come_in_code_point_order_on_either_engine(db: object) -> None:
+    """SQLite orders names by their bytes (upper case before lower, punctuation by code): the team
+    database orders its matches the same way whatever the server's locale, so both engines agree."""
+    names = ["acme b", "Acme c", "ACME a", "acme-x", "acme 张", "Acme_z", "acme 1"]
+    made = {Client.create(name=n).id: n for n in names}
+    found = search_client_ids(raw_connection(), "acme")
+    assert [made[i] for i in found] == sorted(names)
+
+
 def test_search_rows_without_their_name_still_come_in_name_order(db: object) -> None:
     """A team database filled by an earlier copy holds search rows without ``sort_name`` (the copy ran
     with the triggers off): their matches are still put in name order."""
