@@ -233,3 +233,34 @@ def test_search_rows_without_their_name_still_come_in_name_order(db: object) -> 
         database.execute_sql("UPDATE client_search SET sort_name = NULL WHERE client_id <> ?", (made[2],))
         database.execute_sql("ALTER TABLE client_search ENABLE TRIGGER USER")
     assert search_client_ids(raw_connection(), "acme") == [made[1], made[2], made[0]]
+
+
+def test_signatures_and_phone_runs_made_a_slice_at_a_time_are_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The memo's arrays are made a few thousand texts at a time (short numpy calls, little memory): any
+    slicing gives the arrays made in one go, runs of phone characters at a slice's edge included."""
+    import random
+
+    import numpy as np
+
+    from desktop_crm import search
+
+    rng = random.Random(5)
+    pieces = ["acme", "云帆", "50-200人", "ltd.", "a-1", "(30)", "x", "", "12", "walker", "1000人以上", "+49"]
+    words = [" ".join(rng.choice(pieces) for _ in range(rng.randrange(4))) for _ in range(200)]
+    monkeypatch.setattr(search, "_SIGNATURE_SLICE", 10_000)
+    whole_signatures, (whole_runs, whole_rows) = search._signatures_and_runs(words)
+    assert len(whole_runs) and (whole_rows >= 0).sum() > 10  # phone runs in many texts
+    for size in (1, 3, 64, 199):
+        monkeypatch.setattr(search, "_SIGNATURE_SLICE", size)
+        signatures, (runs, run_rows) = search._signatures_and_runs(words)
+        assert np.array_equal(signatures, whole_signatures), size
+        assert np.array_equal(runs, whole_runs) and np.array_equal(run_rows, whole_rows), size
+    monkeypatch.setattr(search, "_SIGNATURE_SLICE", 3)
+    empty_signatures, (empty_runs, empty_rows) = search._signatures_and_runs([])
+    assert (
+        empty_signatures.shape == (0, search.SIGNATURE_BITS // 64)
+        and not len(empty_runs)
+        and not len(empty_rows)
+    )
