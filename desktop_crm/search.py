@@ -21,7 +21,7 @@ from itertools import repeat
 from operator import contains
 from typing import Any
 
-from . import changes, engine
+from . import changes, engine, pacing
 from .driver import sqlite3
 
 # The searchable text of client ``{cid}`` (an SQL expression for its id).
@@ -254,10 +254,10 @@ def _signatures_and_runs(words: list[str]) -> tuple[Any, Any]:
     calls that keep the interpreter lock for a quarter of a second, freezing the window meanwhile."""
     import numpy as np
 
-    parts = [
-        _slice_signatures_and_runs(words[first : first + _SIGNATURE_SLICE], first)
-        for first in range(0, len(words), _SIGNATURE_SLICE)
-    ]
+    parts = []
+    for first in range(0, len(words), _SIGNATURE_SLICE):
+        parts.append(_slice_signatures_and_runs(words[first : first + _SIGNATURE_SLICE], first))
+        pacing.pace()
     if len(parts) == 1:
         return parts[0]
     if not parts:
@@ -364,6 +364,7 @@ class _PhoneIndex:
             present[stretch[:-1] + pair] = True  # the chunk's last place is a space: no pair needed
             packed = np.packbits(present.reshape(last - first, 256), axis=1, bitorder="little").T
             self.pairs[:, owners[first:last]] |= packed  # a row's phones and its runs
+            pacing.pace()
 
     def pairs_holding(self, term: str) -> Any:
         """A bool per row: whether its bits hold every adjacent pair of ``term`` (phone characters, at
@@ -444,11 +445,14 @@ class SearchMemo:
         ids: list[int] = []
         self._words: list[str] = []
         self._phones: list[str] = []
-        for cid, body in conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id"):
-            words, phones = _split_text(body.casefold())
-            ids.append(cid)
-            self._words.append(words)
-            self._phones.append(phones)
+        cursor = conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id")
+        while batch := cursor.fetchmany(2048):
+            for cid, body in batch:
+                words, phones = _split_text(body.casefold())
+                ids.append(cid)
+                self._words.append(words)
+                self._phones.append(phones)
+            pacing.pace()  # on the interface's worker: the window's thread gets its turn
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
         self._signatures, runs = _signatures_and_runs(self._words)
         self._phone_index = _PhoneIndex(self._phones, runs)

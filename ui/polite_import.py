@@ -6,25 +6,21 @@ lock (finding, reading and checking each module's files), and the importing thre
 lock back each time before the window's thread, woken up, can: measured on the large demo, the window's
 thread then waited 40-100 ms at a time for its turn, a visible stall with nothing else to do.
 
-Inside :func:`polite_imports`, the importing thread sleeps for a millisecond at the start of a module's
-import whenever it has run for ``SLICE_S`` since its last pause: the window's thread, if it is waiting,
-gets the lock then. The imports take a few per cent longer.
+Inside :func:`polite_imports`, the importing thread paces (:mod:`desktop_crm.pacing`): it sleeps for a
+millisecond at the start of a module's import whenever it has run for ``SLICE_S`` since its last pause:
+the window's thread, if it is waiting, gets the lock then. The imports take a few per cent longer.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.machinery import ModuleSpec
 from typing import Any
 
-SLICE_S = 0.008
-PAUSE_S = 0.001
-
-_local = threading.local()
+from desktop_crm import pacing
 
 
 class _Pauser:
@@ -32,10 +28,7 @@ class _Pauser:
     importing thread when that thread's slice is used up (threads outside :func:`polite_imports` pass)."""
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
-        since = getattr(_local, "since", None)
-        if since is not None and time.perf_counter() - since > SLICE_S:
-            time.sleep(PAUSE_S)
-            _local.since = time.perf_counter()
+        pacing.pace()
         return None
 
     def invalidate_caches(self) -> None:
@@ -55,9 +48,8 @@ def polite_imports() -> Iterator[None]:
     with _install_lock:
         if _pauser not in sys.meta_path:
             sys.meta_path.insert(0, _pauser)
-    outer = getattr(_local, "since", None)
-    _local.since = time.perf_counter()
+    outer = pacing.enable()
     try:
         yield
     finally:
-        _local.since = outer
+        pacing.restore(outer)

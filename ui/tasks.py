@@ -171,8 +171,10 @@ class DatabaseWorker(QThread):
             self.wait(timeout_ms)
 
     def run(self) -> None:
+        from desktop_crm import pacing
         from desktop_crm.models import database
 
+        pacing.enable()  # the core's long loops leave the window's thread its turn at the interpreter lock
         while True:
             job = self._queue.get()
             if job is None:

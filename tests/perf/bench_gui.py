@@ -14,7 +14,8 @@ on the worker, nothing loading, no debounce timer pending) and reports its longe
 Floors, measured in the same run: the heartbeat's own longest gap in a bare window doing nothing, and for
 each kind of step the raw sqlite3 query of that step on a separate connection (medians). Peak RSS is
 read after every page has been visited (issue 12 part 6: at most 250 MB). Qt runs offscreen; the
-user's settings are left alone (settings in a temporary folder; the window opens on Today). Nothing is
+user's settings are left alone (settings in a temporary folder; the window opens on Today); matplotlib's
+font cache is the application's (built once, by the first run on a machine). Nothing is
 asserted on time: the figures are printed beside their floors and the targets (stall <= 50 ms).
 """
 
@@ -351,7 +352,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     home = tempfile.mkdtemp(prefix="bench-gui-")
     os.environ["XDG_CONFIG_HOME"] = str(Path(home) / "config")
-    os.environ.setdefault("MPLCONFIGDIR", str(Path(home) / "mpl"))
+    # matplotlib's font cache stays the application's own (a cache folder, as for an installed program
+    # that ran before): a new folder per run had matplotlib parse every font file again on each run, in
+    # the background import, holding the interpreter lock while the Clients page opened
 
     from PySide6.QtCore import QEventLoop
 

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from ui import a11y, polite_import
+from desktop_crm import pacing
+from ui import a11y
 from ui.main_window import MainWindow
 from ui.pages import PAGE_KEYS
 from ui.polite_import import polite_imports
@@ -40,10 +41,8 @@ def test_a_background_import_pauses_once_its_slice_is_used(
     fresh_modules: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pauses: list[str] = []
-    monkeypatch.setattr(polite_import, "SLICE_S", 0.0)  # every module's import finds its slice used up
-    monkeypatch.setattr(
-        polite_import.time, "sleep", lambda _s: pauses.append(threading.current_thread().name)
-    )
+    monkeypatch.setattr(pacing, "SLICE_S", 0.0)  # every module's import finds its slice used up
+    monkeypatch.setattr(pacing.time, "sleep", lambda _s: pauses.append(threading.current_thread().name))
 
     def run() -> None:
         with polite_imports():
@@ -63,8 +62,8 @@ def test_a_background_import_pauses_once_its_slice_is_used(
 
 def test_no_pause_while_the_slice_lasts(fresh_modules: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     pauses: list[float] = []
-    monkeypatch.setattr(polite_import, "SLICE_S", 60.0)
-    monkeypatch.setattr(polite_import.time, "sleep", pauses.append)
+    monkeypatch.setattr(pacing, "SLICE_S", 60.0)
+    monkeypatch.setattr(pacing.time, "sleep", pauses.append)
 
     def run() -> None:
         with polite_imports():
