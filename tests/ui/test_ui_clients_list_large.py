@@ -204,3 +204,16 @@ def test_a_client_selected_while_loading_is_selected_when_the_rows_arrive(
     page.list_view.select_client(crm["d"].id)
     qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
     assert page.list_view.selected_ids() == [crm["d"].id]
+
+
+def test_the_page_is_busy_while_it_reads_its_ids_or_search_texts(
+    qtbot: QtBot, crm: dict, large: None
+) -> None:
+    """The window's idle-time work (imports, building hidden pages) waits while Clients reads."""
+    page = open_page(qtbot)
+    page.refresh()
+    assert page.model.loading and page.busy()
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
+    assert page.busy() == page.model._memo_building
+    qtbot.waitUntil(lambda: page.model._memo is not None, timeout=10_000)
+    assert not page.busy()

@@ -79,6 +79,9 @@ class ClientsPage(Page):
     def title(self) -> str:
         return self.tr("Clients")
 
+    def busy(self) -> bool:
+        return self.list_view.model.busy
+
     def refresh(self) -> None:
         self.list_view.refresh()
         self._list_stale = False

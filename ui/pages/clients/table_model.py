@@ -155,6 +155,11 @@ class ClientTableModel(QAbstractTableModel):
         return self._loading
 
     @property
+    def busy(self) -> bool:
+        """Reading the ids or the search texts on the worker."""
+        return self._loading or self._memo_building
+
+    @property
     def searching(self) -> bool:
         """A search is active: the last column names what matched."""
         return self._searching
