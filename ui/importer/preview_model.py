@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..models import CellAtOnce
 from .common import cell_text, field_label, problem_text, raw_text
 
 ERROR_TINT = QColor(229, 57, 53, 70)  # readable on the light and the dark theme
@@ -19,7 +20,7 @@ FIXED_COLUMNS = 2  # row number, action
 Index = QModelIndex | QPersistentModelIndex
 
 
-class PreviewTableModel(QAbstractTableModel):
+class PreviewTableModel(CellAtOnce, QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []

@@ -31,6 +31,7 @@ from desktop_crm.search import OrderedSearch, SearchHit, SearchMemo, search_hits
 
 from ... import fmt
 from ...labels import label
+from ...models import CellAtOnce
 
 if TYPE_CHECKING:
     from ...tasks import Job
@@ -104,7 +105,7 @@ def is_numeric(key: str, custom_kinds: dict[int, str]) -> bool:
     return key.startswith(CUSTOM_PREFIX) and custom_kinds.get(int(key[len(CUSTOM_PREFIX) :])) == "number"
 
 
-class ClientTableModel(QAbstractTableModel):
+class ClientTableModel(CellAtOnce, QAbstractTableModel):
     """Clients matching a filter, in the chosen order; columns are ``client_list`` column keys."""
 
     sig_loading_changed = Signal(bool)  # True while the ids are read on the worker

@@ -11,12 +11,13 @@ from desktop_crm import dashboard
 from desktop_crm.drill import DrillListing
 
 from ... import fmt
+from ...models import CellAtOnce
 from ...widgets import make_table_view, set_column_widths
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class DrillRowModel(QAbstractTableModel):
+class DrillRowModel(CellAtOnce, QAbstractTableModel):
     """A virtual table over a ``DrillListing``: ``rowCount`` is its exact count; a row is built (a page at
     a time, by the listing) only when the view asks for it."""
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_crm import dashboard
 
+from ...models import CellAtOnce
 from ..weekly.kpi_names import kpi_name
 from .specs import DashboardTexts
 
@@ -37,7 +38,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class PersonSummaryModel(QAbstractTableModel):
+class PersonSummaryModel(CellAtOnce, QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[dashboard.PersonRow] = []
