@@ -247,6 +247,21 @@ def test_settings_edit_the_types(qtbot: QtBot, client_id: int) -> None:
     dialog.set_kind("custom_1")
     assert dialog.kind_combo.currentText() == "远程支持 · respond within 4 h"
     assert dialog.due_at() == NOW + timedelta(hours=4)
+    # shown again with nothing stored meanwhile: its rows stay (an unsaved edit too); a type stored
+    # meanwhile (another window, another machine): the rows are made again from what is stored
+    section.refresh()
+    kept = section.table.cellWidget(0, 1)
+    kept.setValue(kept.value() + 1)
+    section.hide()
+    section.show()
+    assert (
+        section.table.cellWidget(0, 1) is kept and kept.value() == svc.service_types()[0].response_hours + 1
+    )
+    svc.save_service_types(section.entries())  # stored elsewhere than through this section
+    section.hide()
+    section.table.cellWidget(0, 1).setValue(1)
+    section.show()
+    assert section.table.cellWidget(0, 1) is not kept
 
 
 def test_the_tab_and_today_in_chinese(

@@ -87,17 +87,24 @@ class ServiceTypesSection(QFrame):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         self.keys: list[str] = []
+        self._shown: list[svc.ServiceType] | None = None  # the stored types the rows were made from
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        found = svc.service_types()  # a handful of rows
+        if found != self._shown:  # rows (a few widgets each) made again only when the stored types changed
+            self._show_types(found)
 
     def refresh(self) -> None:
+        self._show_types(svc.service_types())
+
+    def _show_types(self, types: list[svc.ServiceType]) -> None:
         self.table.setRowCount(0)
         self.keys = []
-        for found in svc.service_types():
+        for found in types:
             self._add_row(found.key, found.name, found.response_hours, found.active)
+        self._shown = types
         self.status_label.clear()
         self._update_buttons()
 
