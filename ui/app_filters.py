@@ -11,8 +11,9 @@ the widgets polished before it: what the filters would have done to them at thei
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
@@ -64,6 +65,18 @@ def suspended(root_of: list[QWidget]) -> Iterator[None]:
             for widget in _polished_kinds(root):
                 styler.polish(widget)
                 guard.polish(widget)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def built_suspended(make: Callable[[], W]) -> W:
+    """``make()`` (a page, a client's hub, one of its tabs) built with the filters :func:`suspended`."""
+    built: list[QWidget] = []
+    with suspended(built):
+        widget = make()
+        built.append(widget)
+    return widget
 
 
 def _polished_kinds(top: QWidget) -> list[QWidget]:

@@ -359,10 +359,7 @@ class MainWindow(QMainWindow):
         if page is not None:
             return page
         cls = PAGES[index].load()
-        built: list[QWidget] = []
-        with app_filters.suspended(built):
-            page = cls(self.stack)
-            built.append(page)
+        page = app_filters.built_suspended(lambda: cls(self.stack))
         self._built[index] = page
         placeholder = self.stack.widget(index)
         was_current = self.stack.currentIndex() == index

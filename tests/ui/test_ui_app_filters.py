@@ -99,3 +99,32 @@ def test_widgets_built_with_the_filters_suspended_get_them_after(qtbot: QtBot) -
     later.show()
     qtbot.waitExposed(later)
     assert later.focusPolicy() == Qt.FocusPolicy.StrongFocus  # polished through the filter again
+
+
+def test_a_clients_hub_and_its_tabs_are_built_with_the_filters_suspended(
+    qtbot: QtBot, db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the first client builds the hub, then its tabs a turn each: without the filters' Python on
+    every event of the build, and with what they do at polish done after (no spin box nor combo box in
+    the hub takes the wheel unfocused)."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from desktop_crm.models import Client
+    from ui.pages.clients.page import ClientsPage
+
+    app_filters.install_application_filters()
+    client = Client.create(name="华夏机械")
+    built: list[str] = []
+    real = app_filters.built_suspended
+    monkeypatch.setattr(app_filters, "built_suspended", lambda make: (built.append("x"), real(make))[1])
+    page = ClientsPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.open_client(client.id)
+    hub = page.hub
+    qtbot.waitUntil(lambda: not hub._pending and not hub.loading_label.isVisible(), timeout=10_000)
+    assert len(built) == 1 + len(hub._built)  # the hub, then each later tab
+    for tab in range(hub.tabs.count()):
+        hub.tabs.setCurrentIndex(tab)
+    boxes = [*hub.findChildren(QAbstractSpinBox), *hub.findChildren(QComboBox)]
+    assert boxes and all(b.focusPolicy() != Qt.FocusPolicy.WheelFocus for b in boxes)

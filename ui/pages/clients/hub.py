@@ -28,7 +28,7 @@ from desktop_crm.read import client_page as hub_data
 from desktop_crm.read.client_page import ClientPage, load_client_page
 from desktop_crm.read.size import is_large
 
-from ... import fmt
+from ... import app_filters, fmt
 from ...a11y import scaled_css
 from ...attachments.panel import AttachmentsPanel
 from ...elided import ElidedLabel
@@ -187,7 +187,7 @@ class ClientHubView(QWidget):
             "referrals": (ReferralsSection, self.tr("Referrals")),  # slice care: referred by, brought
             "dossier": (DossierTab, self.tr("Dossier")),  # slice care: the client dossier (客户雷达)
         }[name]
-        section = kind(self)
+        section = app_filters.built_suspended(lambda: kind(self))  # (a turn of its own: no filters needed)
         self.tabs.addTab(section, title)
         if isinstance(section, FollowUpsSection):
             section.sig_follow_ups_changed.connect(self._on_follow_ups_changed)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStackedWidget, QWid
 from desktop_crm.errors import CrmError
 from desktop_crm.read.counts import client_count
 
-from ... import fmt, prompts
+from ... import app_filters, fmt, prompts
 from ...changes import CLIENT_RECORD, ChangeSet
 from ...errors import error_text
 from ...undo import (
@@ -67,7 +67,8 @@ class ClientsPage(Page):
     def hub(self) -> ClientHubView:
         """The client hub (built on first use: it is the heavier half of the page)."""
         if self._hub is None:
-            hub = ClientHubView(self.hub_scroll.viewport())  # its final parent: setWidget moves nothing
+            # its final parent: setWidget moves nothing; built without the application's event filters
+            hub = app_filters.built_suspended(lambda: ClientHubView(self.hub_scroll.viewport()))
             hub.sig_back.connect(self._on_hub_back)
             hub.sig_edit_requested.connect(self.edit_client)
             hub.sig_delete_requested.connect(self._on_hub_delete_requested)
