@@ -239,7 +239,9 @@ def test_large_files_load_on_the_worker(
             assert section.is_loading() and section.stack.currentWidget() is not section.empty_label
             assert section.loading_label.text() == "Loading…"
         assert page.overdue_card.value_label.text() == "…"
+        assert page.busy()  # the window's idle-time work waits meanwhile
     assert titles(page) == ["电话确认报价单", "Send the proposal", "拜访采购部"]
+    qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)  # the care lists too
     assert not any(section.is_loading() for section in sections)
     assert page.steps_section.stack.currentWidget() is page.steps_section.table
     assert page.overdue_card.value_label.text() != "…"

@@ -152,6 +152,9 @@ class CareSections(QWidget):
         job = default_worker().submit(lambda _progress: care_agenda(today, user_id))
         deliver(job, self, lambda result: self._show(result, today, generation))
 
+    def busy(self) -> bool:
+        return self.candidates.is_loading() or self.dates.is_loading()
+
     def _show(self, agenda: CareAgenda, today: date, generation: int) -> None:
         if generation != self._generation:
             return

@@ -295,6 +295,10 @@ class TodayPage(Page):
             return None
         return self.viewer.user_id
 
+    def busy(self) -> bool:
+        """Reading the agenda or the care lists on the worker (the window's idle-time work waits)."""
+        return self.loading or self.care.busy()
+
     def mark_dirty(self) -> None:
         """The data changed elsewhere: reload now when visible, else when next shown."""
         if self.isVisible():
