@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         or one beside the dashboard drawing its first charts, took turns at the interpreter lock with the
         window's thread and held it off for 60-140 ms at a time (measured starting on the dashboard, whose
         charts start matplotlib's import at the first paint: the pages' modules wait for it)."""
-        if self._shown_page_busy():  # its charts first: they need the interpreter now
+        if self.shown_page_busy():  # its charts first: they need the interpreter now
             QTimer.singleShot(PRELOAD_RETRY_MS, self, self._start_preload)
             return
         from .charts import canvas
@@ -426,14 +426,15 @@ class MainWindow(QMainWindow):
         waiting = [i for i, spec in enumerate(PAGES) if spec.build_when_idle and i not in self._built]
         if not waiting:
             return
-        if not self.idle_preload_done() or self._shown_page_busy() or default_worker().busy():
+        if not self.idle_preload_done() or self.shown_page_busy() or default_worker().busy():
             QTimer.singleShot(PRELOAD_RETRY_MS, self, self._build_idle_pages)
             return
         self.page_at(waiting[0])
         if len(waiting) > 1:
             QTimer.singleShot(PRELOAD_RETRY_MS, self, self._build_idle_pages)
 
-    def _shown_page_busy(self) -> bool:
+    def shown_page_busy(self) -> bool:
+        """Whether the page shown is reading or drawing (``Page.busy``): idle-time work waits meanwhile."""
         page = self._built.get(self.stack.currentIndex())
         return page is not None and page.busy()
 

@@ -136,3 +136,24 @@ def test_the_hidden_dashboard_is_prepared_while_the_window_idles(
     monkeypatch.setattr(a11y, "prepare", walks.append)
     window.show_page(PAGE_KEYS.index("dashboard"))
     assert page.isVisible() and walks == []  # the visit does not walk the page again
+
+
+def test_the_hidden_dashboards_warm_up_waits_while_the_page_shown_is_busy(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db_path, "en")
+    qtbot.addWidget(window)
+    busy = [True]
+    monkeypatch.setattr(window, "shown_page_busy", lambda: busy[0])
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.page("dashboard")  # built hidden while Today (say) still reads
+    qtbot.waitUntil(lambda: page._warm_started, timeout=20_000)
+    from ui.pages.dashboard.page import matplotlib_ready
+
+    qtbot.waitUntil(matplotlib_ready, timeout=60_000)
+    qtbot.wait(300)  # many polls later
+    assert len(page._warm_frames) == len(page.frames) and page.warming  # not a canvas built
+    busy[0] = False
+    qtbot.waitUntil(lambda: not page.warming, timeout=60_000)
+    assert not page._warm_frames and not page.isVisible()

@@ -469,7 +469,7 @@ class DashboardPage(Page):
             self._warm_specs = []
             self._warm_figure = self._warm_survey = None
             return
-        if not matplotlib_ready() or self._warm_frames:  # after the canvases are built
+        if not matplotlib_ready() or self._warm_frames or self._window_busy():  # after the canvases
             QTimer.singleShot(READY_POLL_MS * 4, self, self._warm_texts)
             return
         if self._warm_survey is not None:
@@ -507,7 +507,7 @@ class DashboardPage(Page):
         one per event-loop turn, once matplotlib is imported; the first visit then only draws."""
         if self.isVisible() or not self._warm_frames:
             return  # the page draws (and builds) for itself
-        if not matplotlib_ready():
+        if not matplotlib_ready() or self._window_busy():
             QTimer.singleShot(READY_POLL_MS * 4, self, self._warm_up)
             return
         chart = self._warm_frames[0].chart
@@ -523,6 +523,12 @@ class DashboardPage(Page):
             QTimer.singleShot(STEP_PAUSE_MS, self, self._prepare_hidden)
             return
         QTimer.singleShot(STEP_PAUSE_MS, self, self._warm_up)
+
+    def _window_busy(self) -> bool:
+        """The page the window shows is reading or drawing: the hidden warm-up's steps wait for it (each
+        is a turn of the window's thread, and the other page's repaints need theirs)."""
+        busy = getattr(self.window(), "shown_page_busy", None)
+        return bool(busy is not None and busy())
 
     def _prepare_hidden(self) -> None:
         self._warm_prepare = False
