@@ -25,6 +25,7 @@ from desktop_crm.agenda import AgendaStep, DueInstalment, NeglectedClient
 
 from ... import fmt
 from ...labels import label
+from ...models import CellAtOnce
 from ...table_fit import widest_dates
 
 T = TypeVar("T")
@@ -45,7 +46,7 @@ class RowColumn(Generic[T]):
     tooltip: Callable[[T], str] | None = None
 
 
-class RowObjectModel(QAbstractTableModel, Generic[T]):
+class RowObjectModel(CellAtOnce, QAbstractTableModel, Generic[T]):
     """Rows are objects (the agenda's dataclasses); ``UserRole`` gives the row object back."""
 
     def __init__(self, columns: Sequence[RowColumn[T]], parent: QObject | None = None) -> None:
