@@ -6,11 +6,11 @@ birthday) or opens the client. Loads inline on small files, on the database work
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from desktop_crm.care_read import Candidate, CareAgenda, CareDate, care_agenda
 from desktop_crm.errors import CrmError
 
 from ... import actions, fmt, prompts
@@ -21,8 +21,19 @@ from ...tasks import default_worker, deliver
 from .models import RED, RowColumn, RowObjectModel, days_text
 from .sections import AgendaSection
 
+if TYPE_CHECKING:
+    from desktop_crm.care_read import Candidate, CareAgenda, CareDate
 
-class CandidateTableModel(RowObjectModel[Candidate]):
+
+def _read(today: date, user_id: int | None) -> CareAgenda:
+    # The read module is imported by the first read (13 ms of its types: on the worker at size, and
+    # never before the window's first paint on the window's thread).
+    from desktop_crm.care_read import care_agenda
+
+    return care_agenda(today, user_id)
+
+
+class CandidateTableModel(RowObjectModel["Candidate"]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
         self.today = date.min
@@ -49,7 +60,7 @@ class CandidateTableModel(RowObjectModel[Candidate]):
         ]
 
 
-class CareDateTableModel(RowObjectModel[CareDate]):
+class CareDateTableModel(RowObjectModel["CareDate"]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__((), parent)
         self.today = date.min
@@ -145,11 +156,11 @@ class CareSections(QWidget):
         self._generation += 1
         generation = self._generation
         if not large:
-            self._show(care_agenda(today, user_id), today, generation)
+            self._show(_read(today, user_id), today, generation)
             return
         for section in (self.candidates, self.dates):  # on the worker: about half a second on 100k clients
             section.show_loading(self.tr("Loading…"))
-        job = default_worker().submit(lambda _progress: care_agenda(today, user_id))
+        job = default_worker().submit(lambda _progress: _read(today, user_id))
         deliver(job, self, lambda result: self._show(result, today, generation))
 
     def busy(self) -> bool:
