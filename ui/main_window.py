@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.pages = PageList(self)
         self._built: dict[int, Page] = {}
+        self._shown_once: set[int] = set()  # pages shown at least once (the first showing polishes them)
         self.remember_state = True  # False for the headless modes: leave the user's settings alone
         self._stale: set[int] = set()
         self._build_central()
@@ -548,8 +549,14 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(PAGES):
             return
         page = self.page_at(row)
+        first = row not in self._shown_once
+        self._shown_once.add(row)
         if self.stack.currentIndex() != row:
-            self.stack.setCurrentIndex(row)
+            if first:  # its first showing polishes every widget: an event each, through both filters' Python
+                with app_filters.suspended([page]):
+                    self.stack.setCurrentIndex(row)
+            else:
+                self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
             page.refresh()

@@ -128,3 +128,33 @@ def test_a_clients_hub_and_its_tabs_are_built_with_the_filters_suspended(
         hub.tabs.setCurrentIndex(tab)
     boxes = [*hub.findChildren(QAbstractSpinBox), *hub.findChildren(QComboBox)]
     assert boxes and all(b.focusPolicy() != Qt.FocusPolicy.WheelFocus for b in boxes)
+
+
+def test_a_pages_first_showing_runs_without_the_filters_and_gets_them_after(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Showing a page the first time polishes each of its widgets (an event each): done with the filters
+    suspended, what they do at polish applied after; later showings go through them as usual."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from ui.main_window import MainWindow
+    from ui.pages import PAGE_KEYS
+
+    app_filters.install_application_filters()
+    window = MainWindow(db_path, "en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    roots: list[list[QWidget]] = []
+    real = app_filters.suspended
+    monkeypatch.setattr(app_filters, "suspended", lambda built: (roots.append(built), real(built))[1])
+    settings = PAGE_KEYS.index("settings")
+    window.show_page(settings)
+    page = window.page("settings")
+    assert [page] in roots  # built, then shown the first time, each with the filters off
+    shown_first = len(roots)
+    boxes = [*page.findChildren(QAbstractSpinBox), *page.findChildren(QComboBox)]
+    assert boxes and all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus for b in boxes if b.isVisible())
+    window.show_page(PAGE_KEYS.index("today"))
+    window.show_page(settings)
+    assert len(roots) == shown_first  # a later showing: as usual
