@@ -329,7 +329,7 @@ class _PhoneIndex:
     100,000 clients with four phones each (6.4 million characters).
     """
 
-    __slots__ = ("count", "owners", "pairs", "starts", "text")
+    __slots__ = ("count", "owners", "pairs", "raw", "starts", "text")
 
     def __init__(self, phones: list[str], runs: Any = None) -> None:
         """``runs`` (from ``_signatures_and_runs``) adds the runs of phone characters in the words."""
@@ -347,6 +347,10 @@ class _PhoneIndex:
             starts = np.concatenate([starts, (len(text) + begins).astype(np.int32)])
             owners = np.concatenate([owners, run_rows[begins].astype(np.int32)])
             text = np.concatenate([text, run_text])
+        # The text kept once, as bytes (a row's phones are looked up in it: no strings kept per row) and
+        # read by numpy through a view of those bytes.
+        self.raw = text.tobytes()
+        text = np.frombuffer(self.raw, dtype=np.uint8)
         self.count, self.text, self.starts, self.owners = count, text, starts, owners
         self.pairs = np.zeros((32, count), dtype=np.uint8)
         codes = _phone_codes()
@@ -365,6 +369,20 @@ class _PhoneIndex:
             packed = np.packbits(present.reshape(last - first, 256), axis=1, bitorder="little").T
             self.pairs[:, owners[first:last]] |= packed  # a row's phones and its runs
             pacing.pace()
+
+    def phones_hold(self, rows: Any, term: str) -> Any:
+        """For each of ``rows`` (rows of the index, an int array), whether its phones hold the phone-like
+        ``term``: a bool array."""
+        import numpy as np
+
+        ends = np.append(self.starts[1:], len(self.raw))  # a row's phones end where the next stretch begins
+        find, wanted = self.raw.find, term.encode("ascii")
+        return (
+            np.fromiter(
+                map(find, repeat(wanted), self.starts[rows].tolist(), ends[rows].tolist()), dtype=np.int64
+            )
+            >= 0
+        )
 
     def pairs_holding(self, term: str) -> Any:
         """A bool per row: whether its bits hold every adjacent pair of ``term`` (phone characters, at
@@ -444,18 +462,19 @@ class SearchMemo:
 
         ids: list[int] = []
         self._words: list[str] = []
-        self._phones: list[str] = []
+        phones: list[str] = []
         cursor = conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id")
         while batch := cursor.fetchmany(2048):
             for cid, body in batch:
-                words, phones = _split_text(body.casefold())
+                words, row_phones = _split_text(body.casefold())
                 ids.append(cid)
                 self._words.append(words)
-                self._phones.append(phones)
+                phones.append(row_phones)
             pacing.pace()  # on the interface's worker: the window's thread gets its turn
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
         self._signatures, runs = _signatures_and_runs(self._words)
-        self._phone_index = _PhoneIndex(self._phones, runs)
+        self._phone_index = _PhoneIndex(phones, runs)  # the phones are kept there only, as bytes
+        del phones
         self._all: OrderedSearch | None = None
 
     def ordered(self, ids: list[int]) -> OrderedSearch:
@@ -471,7 +490,7 @@ class SearchMemo:
         return OrderedSearch(
             wanted[found].tolist(),
             list(map(self._words.__getitem__, listed)),
-            list(map(self._phones.__getitem__, listed)),
+            None,
             self._signatures[order],
             self._phone_index,
             order,
@@ -498,25 +517,25 @@ class OrderedSearch:
         self,
         ids: list[int],
         words: list[str],
-        phones: list[str],
+        phones: list[str] | None,
         signatures: Any = None,
         phone_index: _PhoneIndex | None = None,
         phone_rows: Any = None,
     ) -> None:
         """``phone_index`` (with ``phone_rows``: each row's position in it) is a :class:`_PhoneIndex` of
-        the rows' phones and words, shared with the memo; without it one is built here."""
+        the rows' phones and words, shared with the memo; without it one is built here from ``phones``
+        (the rows' phone texts; not kept: the index holds them)."""
         import numpy as np
 
         self._ids = ids
         self._id_array = np.array(ids, dtype=np.int64)
         self._words = words
-        self._phones = phones
         if signatures is None or phone_index is None:
             made, runs = _signatures_and_runs(words)
             if signatures is None:
                 signatures = made
             if phone_index is None:
-                phone_index, phone_rows = _PhoneIndex(phones, runs), None
+                phone_index, phone_rows = _PhoneIndex(phones or [""] * len(words), runs), None
         self._signatures = signatures
         self._phone_index = phone_index
         self._phone_rows = phone_rows  # None: row i is the index's row i
@@ -575,11 +594,7 @@ class OrderedSearch:
             return rows
         if len(rows) <= _PHONE_ROWS_SCANNED:
             listed = rows.tolist()
-            found = np.fromiter(
-                map(contains, map(self._phones.__getitem__, listed), repeat(term)),
-                dtype=bool,
-                count=len(listed),
-            )
+            found = self._phone_index.phones_hold(rows if index_rows is None else index_rows[rows], term)
             found |= np.fromiter(
                 map(contains, map(self._words.__getitem__, listed), repeat(term)),
                 dtype=bool,
