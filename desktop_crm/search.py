@@ -315,6 +315,31 @@ def _phone_codes() -> Any:
     return table
 
 
+class JoinedTexts:
+    """Many rows' texts joined by spaces a batch at a time (``add``), with each row's length: the texts
+    of a batch of rows live only until the batch is joined (no string per row kept meanwhile)."""
+
+    __slots__ = ("_parts", "lengths")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self.lengths: list[int] = []
+
+    @classmethod
+    def of(cls, texts: list[str]) -> JoinedTexts:
+        joined = cls()
+        joined.add(texts)
+        return joined
+
+    def add(self, texts: list[str]) -> None:
+        if texts:
+            self._parts.append(" ".join(texts))
+            self.lengths.extend(map(len, texts))
+
+    def text(self) -> str:
+        return " ".join(self._parts)
+
+
 class _PhoneIndex:
     """The phone texts of many rows as one byte array: a phone-like term is found in all of them with a
     few vectorised operations instead of a substring test per row.
@@ -331,15 +356,17 @@ class _PhoneIndex:
 
     __slots__ = ("count", "owners", "pairs", "raw", "starts", "text")
 
-    def __init__(self, phones: list[str], runs: Any = None) -> None:
-        """``runs`` (from ``_signatures_and_runs``) adds the runs of phone characters in the words."""
+    def __init__(self, phones: list[str] | JoinedTexts, runs: Any = None) -> None:
+        """``runs`` (from ``_signatures_and_runs``) adds the runs of phone characters in the words.
+        ``phones``: each row's phone text, or those texts already joined (:class:`JoinedTexts`)."""
         import numpy as np
 
-        count = len(phones)
-        lengths = np.fromiter(map(len, phones), dtype=np.int64, count=count)
+        joined = phones if isinstance(phones, JoinedTexts) else JoinedTexts.of(phones)
+        count = len(joined.lengths)
+        lengths = np.array(joined.lengths, dtype=np.int64)
         starts = np.zeros(count, dtype=np.int32)  # under 2**31 characters: 300 times the large data's
         np.cumsum(lengths[:-1] + 1, out=starts[1:])
-        text = np.frombuffer((" ".join(phones) + " ").encode("ascii"), dtype=np.uint8)
+        text = np.frombuffer((joined.text() + " ").encode("ascii"), dtype=np.uint8)
         owners = np.arange(count, dtype=np.int32)
         if runs is not None and len(runs[0]):
             run_text, run_rows = runs
@@ -462,14 +489,16 @@ class SearchMemo:
 
         ids: list[int] = []
         self._words: list[str] = []
-        phones: list[str] = []
+        phones = JoinedTexts()  # kept joined, a batch at a time (the index holds them as bytes)
         cursor = conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id")
         while batch := cursor.fetchmany(2048):
+            batch_phones = []
             for cid, body in batch:
                 words, row_phones = _split_text(body.casefold())
                 ids.append(cid)
                 self._words.append(words)
-                phones.append(row_phones)
+                batch_phones.append(row_phones)
+            phones.add(batch_phones)
             pacing.pace()  # on the interface's worker: the window's thread gets its turn
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
         self._signatures, runs = _signatures_and_runs(self._words)

@@ -264,3 +264,28 @@ def test_signatures_and_phone_runs_made_a_slice_at_a_time_are_the_whole(
         and not len(empty_runs)
         and not len(empty_rows)
     )
+
+
+def test_a_phone_index_of_texts_joined_a_batch_at_a_time_is_the_same() -> None:
+    """The memo joins the rows' phone texts a batch at a time (no string per row kept): the index made
+    from them equals the one made from the list, empty texts and batches of one included."""
+    import numpy as np
+
+    from desktop_crm.search import JoinedTexts, _PhoneIndex, _signatures_and_runs
+
+    phones = ["138-0013-8000 13800138000", "", "+1 555 0100", "", "", "0571-8888 1234", "(30) 1234567"]
+    words = ["acme", "50-200人", "", "ltd.", "a-1", "", "x"]
+    runs = _signatures_and_runs(words)[1]
+    whole = _PhoneIndex(phones, runs)
+    for size in (1, 2, 3, 7):
+        joined = JoinedTexts()
+        for first in range(0, len(phones), size):
+            joined.add(phones[first : first + size])
+        joined.add([])  # an empty batch adds nothing
+        batched = _PhoneIndex(joined, runs)
+        assert batched.raw == whole.raw, size
+        for name in ("starts", "owners", "pairs"):
+            assert np.array_equal(getattr(batched, name), getattr(whole, name)), (size, name)
+    rows = np.arange(len(phones))
+    assert whole.phones_hold(rows, "0100").tolist() == [False, False, True, False, False, False, False]
+    assert whole.phones_hold(rows, "(30)").tolist()[-1] and not whole.phones_hold(rows, "50-200").any()
