@@ -412,6 +412,9 @@ class MainWindow(QMainWindow):
             if started is not None:
                 started.join()
             preload_modules([*names, *IDLE_PRELOAD_EXTRA], done)
+            started = canvas._preload_thread  # a page may have started it meanwhile: one importer at a time
+            if started is not None:
+                started.join()
             try:
                 canvas._import_matplotlib()
             except Exception:  # pragma: no cover - a chart's canvas imports it again and reports

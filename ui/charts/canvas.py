@@ -80,10 +80,13 @@ def matplotlib_ready() -> bool:
 
 
 def preload_matplotlib() -> threading.Thread | None:
-    """Import matplotlib on a daemon thread (once); returns the thread (None when already imported)."""
+    """Import matplotlib on a daemon thread (once); returns the thread (None when already imported, or
+    being imported by another thread: the window's idle-time imports end with it)."""
     global _preload_thread
     if _preload_thread is not None:
         return _preload_thread
+    if _ready.is_set() or _import_lock.locked():
+        return None
 
     def run() -> None:
         try:
