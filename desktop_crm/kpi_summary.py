@@ -570,7 +570,7 @@ def per_person(period: Period, user_ids: Sequence[int], keys: Sequence[str]) -> 
     lo, hi = period.start.isoformat(), period.end.isoformat()
     columns = _daily_columns(wanted)
     for part, user_id, created_on, signed_on, *numbers, score in _per_person_rows(
-        conn, period, list(facts), wanted
+        conn, period, list(facts), wanted, columns
     ):
         fact = facts.get(user_id)
         if fact is None:
@@ -608,15 +608,18 @@ def _daily_columns(wanted: frozenset[str]) -> list[str]:
 
 
 def _per_person_rows(
-    conn: sqlite3.Connection, period: Period, user_ids: Sequence[int], wanted: frozenset[str]
+    conn: sqlite3.Connection,
+    period: Period,
+    user_ids: Sequence[int],
+    wanted: frozenset[str],
+    columns: Sequence[str],
 ) -> list[tuple[Any, ...]]:
     """Every fact ``per_person`` needs, in one statement (one round trip and one read snapshot on either
     engine): rows ``(part, person, created_on, signed_on, number…, score)`` — part 0 a person's day sums
-    (the numbers: ``_daily_columns``), part 1 a first signing in the period or of a client created in it
+    (the numbers: ``columns``, ``_daily_columns(wanted)``), part 1 a first signing in the period or of a client created in it
     (amount, cycle days, follow-ups), part 2 a scored week (ISO year, week, form id; the score), ordered
     as the KPI module reads the scores."""
     lo, hi = period.start.isoformat(), period.end.isoformat()
-    columns = _daily_columns(wanted)
     width = max(len(columns), 3)
 
     def select(

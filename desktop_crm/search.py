@@ -111,9 +111,10 @@ def _team_sort_expression() -> str:
         ).fetchone()
         complete = bool(row[0])
         database.obj.crm_search_names_complete = complete
+    # by the name's code points, as SQLite orders it (whatever the server's locale; and faster to sort)
     if complete:
-        return "sort_name"
-    return "COALESCE(sort_name, (SELECT c.name FROM client AS c WHERE c.id = client_search.client_id))"
+        return 'sort_name COLLATE "C"'
+    return 'COALESCE(sort_name, (SELECT c.name FROM client AS c WHERE c.id = client_search.client_id)) COLLATE "C"'
 
 
 def _team_conditions(terms: list[str]) -> tuple[str, list[str]]:
@@ -163,8 +164,7 @@ def search_client_ids(conn: sqlite3.Connection, query: str, limit: int | None = 
     if terms and engine.is_postgres() and _team_search_columns():
         # the search rows are the alive clients and hold their names (``sort_name``): no client is looked up
         matched, terms_params = _team_conditions(terms)
-        # by the name's code points, as SQLite orders it (whatever the server's locale; and faster to sort)
-        sql = f'SELECT client_id FROM client_search WHERE {matched} ORDER BY {_team_sort_expression()} COLLATE "C"'
+        sql = f"SELECT client_id FROM client_search WHERE {matched} ORDER BY {_team_sort_expression()}"
         team_params: list[object] = list(terms_params)
         if limit is not None:
             sql += " LIMIT ?"
@@ -381,7 +381,7 @@ class _PhoneIndex:
         self.count, self.text, self.starts, self.owners = count, text, starts, owners
         self.pairs = np.zeros((32, count), dtype=np.uint8)
         codes = _phone_codes()
-        ends = np.append(starts[1:], len(text))  # every stretch ends with a space
+        ends = self._ends()
         step = 4096  # stretches a time (a row's phones and its runs never in one): little made per character
         for first in [*range(0, count, step), *range(count, len(starts), step)]:
             last = min(first + step, count if first < count else len(starts))
@@ -397,12 +397,18 @@ class _PhoneIndex:
             self.pairs[:, owners[first:last]] |= packed  # a row's phones and its runs
             pacing.pace()
 
+    def _ends(self) -> Any:
+        """Where each stretch ends: where the next begins (every stretch ends with a space)."""
+        import numpy as np
+
+        return np.append(self.starts[1:], len(self.text))
+
     def phones_hold(self, rows: Any, term: str) -> Any:
         """For each of ``rows`` (rows of the index, an int array), whether its phones hold the phone-like
         ``term``: a bool array."""
         import numpy as np
 
-        ends = np.append(self.starts[1:], len(self.raw))  # a row's phones end where the next stretch begins
+        ends = self._ends()
         find, wanted = self.raw.find, term.encode("ascii")
         return (
             np.fromiter(

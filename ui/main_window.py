@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import overload
 
@@ -552,13 +553,11 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(PAGES):
             return
         page = self.page_at(row)
-        first = row not in self._shown_once
+        # a page's first showing polishes every widget: an event each, through both filters' Python
+        quietly = app_filters.suspended([page]) if row not in self._shown_once else nullcontext()
         self._shown_once.add(row)
         if self.stack.currentIndex() != row:
-            if first:  # its first showing polishes every widget: an event each, through both filters' Python
-                with app_filters.suspended([page]):
-                    self.stack.setCurrentIndex(row)
-            else:
+            with quietly:
                 self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
