@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import Heartbeat, as_installed  # noqa: E402
+from heartbeat import Heartbeat, as_installed, as_the_entry_point  # noqa: E402
 
 
 def _run_until(
@@ -81,6 +81,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     as_installed()
+    as_the_entry_point()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication

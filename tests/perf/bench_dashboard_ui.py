@@ -55,7 +55,7 @@ from typing import Any
 from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import Heartbeat, as_installed  # noqa: E402
+from heartbeat import Heartbeat, as_installed, as_the_entry_point  # noqa: E402
 
 PROCESS_START = time.perf_counter()  # as early as possible: children report start-up from here
 
@@ -66,13 +66,6 @@ DEFAULT_DB = Path("/tmp/dashperf-large.sqlite3")
 def _qt_environment() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-
-
-def _as_the_entry_point() -> None:
-    """What ``ui.entry`` does before the window's imports (PySide6's import hook made cheaper)."""
-    from ui.pyside_tuning import read_sources_directly
-
-    read_sources_directly()
 
 
 def _isolated_settings(folder: Path, last_page: str) -> None:
@@ -224,7 +217,7 @@ def child_startup(db: Path, page_key: str, today: date, settings_dir: Path) -> d
     """The application's own start-up path (ui.app: application, translators, database, Shell) until the
     main window is painted; with the dashboard remembered, also until all its cards and charts are."""
     _qt_environment()
-    _as_the_entry_point()
+    as_the_entry_point()
     from desktop_crm import clock
 
     clock.freeze(datetime.combine(today, datetime.min.time()).replace(hour=9))
@@ -364,7 +357,7 @@ def raw_floors(db: Path, start: date, end: date, runs: int) -> dict[str, float]:
 
 def in_window(db: Path, today: date, runs: int, settings_dir: Path) -> dict[str, Any]:
     _qt_environment()
-    _as_the_entry_point()
+    as_the_entry_point()
     from desktop_crm import clock
 
     clock.freeze(datetime.combine(today, datetime.min.time()).replace(hour=9))

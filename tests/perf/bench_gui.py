@@ -37,7 +37,7 @@ from desktop_crm.driver import sqlite3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import Heartbeat, as_installed  # noqa: E402
+from heartbeat import Heartbeat, as_installed, as_the_entry_point  # noqa: E402
 
 STALL_TARGET_MS = 50.0
 RSS_TARGET_MB = 250.0
@@ -50,6 +50,7 @@ class StepResult:
     stall: float
     wall: float
     rss_mb: float = 0.0  # resident set size after the step
+    sqlite_mb: float = 0.0  # of which SQLite's (page caches, statements)
 
 
 @dataclass
@@ -146,7 +147,9 @@ class Driver:
         start = time.perf_counter()
         action()
         self.wait(until)
-        result = StepResult(name, kind, self.heartbeat.gap(), time.perf_counter() - start, rss_mb())
+        result = StepResult(
+            name, kind, self.heartbeat.gap(), time.perf_counter() - start, rss_mb(), sqlite_mb()
+        )
         self.results.append(result)
         return result
 
@@ -297,6 +300,36 @@ def rss_mb() -> float:
     return 0.0
 
 
+def _sqlite_memory_used() -> Callable[[], int] | None:
+    """SQLite's ``sqlite3_memory_used`` (every connection of the process: page caches, statements), asked
+    of the library the application's connections use (``desktop_crm.driver``: SQLCipher's module, or the
+    shared ``libsqlite3`` of Python's own); None where that library cannot be named."""
+    import ctypes
+    import ctypes.util
+
+    package = sqlite3.__name__.rpartition(".")[0]
+    module = sys.modules.get(f"{package}._sqlite3" if package else "_sqlite3")
+    try:
+        lib = ctypes.CDLL(getattr(module, "__file__", None) or ctypes.util.find_library("sqlite3"))
+        if lib.sqlite3_libversion_number() != int("".join(f"{n:03d}" for n in sqlite3.sqlite_version_info)):
+            lib = ctypes.CDLL(ctypes.util.find_library("sqlite3"))  # Python's module links it
+        if lib.sqlite3_libversion_number() != int("".join(f"{n:03d}" for n in sqlite3.sqlite_version_info)):
+            return None
+        used = lib.sqlite3_memory_used
+        used.restype = ctypes.c_int64
+    except (OSError, AttributeError, TypeError):
+        return None
+    return used  # type: ignore[no-any-return]
+
+
+_SQLITE_USED = _sqlite_memory_used()
+
+
+def sqlite_mb() -> float:
+    """SQLite's own memory now, in MiB (0 where it cannot be asked)."""
+    return _SQLITE_USED() / 2**20 if _SQLITE_USED is not None else 0.0
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
@@ -326,14 +359,14 @@ def report(driver: Driver, start: StepResult, floor: float, floors: dict[str, fl
     print("\nlongest single steps:")
     for result in sorted(driver.results, key=lambda r: -r.stall)[:8]:
         print(f"  {result.name:50} stall {_ms(result.stall)}  wall {_ms(result.wall)}")
-    print("\nwhere the memory grew (RSS after the step, MiB):")
+    print("\nwhere the memory grew (RSS after the step, MiB; SQLite's share of it: page caches, statements):")
     previous = start.rss_mb
     growth = []
     for result in driver.results:
         growth.append((result.rss_mb - previous, result))
         previous = result.rss_mb
     for delta, result in sorted(growth, key=lambda g: -g[0])[:8]:
-        print(f"  {result.name:50} +{delta:6.1f}  -> {result.rss_mb:6.1f}")
+        print(f"  {result.name:50} +{delta:6.1f}  -> {result.rss_mb:6.1f}  (SQLite {result.sqlite_mb:5.1f})")
     print(
         f"\npeak RSS after visiting every page: {rss:.0f} MiB = {rss * 1.048576:.0f} MB"
         f" (target <= {RSS_TARGET_MB:.0f} MB)"
@@ -348,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="search/sort/open/refresh rounds")
     args = parser.parse_args(argv)
     as_installed()
+    as_the_entry_point()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     home = tempfile.mkdtemp(prefix="bench-gui-")
@@ -387,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     while not painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    start = StepResult("start", "start", painted[0] - began, painted[0] - began, rss_mb())
+    start = StepResult("start", "start", painted[0] - began, painted[0] - began, rss_mb(), sqlite_mb())
     driver = run_steps(app, window, samples, rounds=args.rounds, idle_building=True)
     rss = peak_rss_mb()
     report(driver, start, floor, floors, rss)

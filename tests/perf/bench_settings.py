@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from heartbeat import Heartbeat, as_installed  # noqa: E402
+from heartbeat import Heartbeat, as_installed, as_the_entry_point  # noqa: E402
 
 SYNC_LIMIT_MS = 5.0
 STALL_TARGET_MS = 50.0
@@ -117,6 +117,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     as_installed()
+    as_the_entry_point()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QCoreApplication, QSettings
