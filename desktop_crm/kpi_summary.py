@@ -634,7 +634,7 @@ def _per_person_rows(
     parts: list[str] = []
     params: list[Any] = []
     if columns:
-        sums = [f"SUM({c})" for c in columns]
+        sums = [f"CAST(SUM({c}) AS BIGINT)" for c in columns]  # an integer on PostgreSQL too (not NUMERIC)
         parts.append(
             f"{select(0, 'user_id', numbers=sums)} FROM {DAILY} WHERE day >= ? AND day < ? GROUP BY user_id"
         )

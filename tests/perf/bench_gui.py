@@ -51,6 +51,7 @@ class StepResult:
     wall: float
     rss_mb: float = 0.0  # resident set size after the step
     sqlite_mb: float = 0.0  # of which SQLite's (page caches, statements)
+    peak_mb: float = 0.0  # the highest RSS so far (reached during this step when it rose)
 
 
 @dataclass
@@ -148,7 +149,13 @@ class Driver:
         action()
         self.wait(until)
         result = StepResult(
-            name, kind, self.heartbeat.gap(), time.perf_counter() - start, rss_mb(), sqlite_mb()
+            name,
+            kind,
+            self.heartbeat.gap(),
+            time.perf_counter() - start,
+            rss_mb(),
+            sqlite_mb(),
+            peak_rss_mb(),
         )
         self.results.append(result)
         return result
@@ -367,6 +374,12 @@ def report(driver: Driver, start: StepResult, floor: float, floors: dict[str, fl
         previous = result.rss_mb
     for delta, result in sorted(growth, key=lambda g: -g[0])[:8]:
         print(f"  {result.name:50} +{delta:6.1f}  -> {result.rss_mb:6.1f}  (SQLite {result.sqlite_mb:5.1f})")
+    print("\nwhere the peak rose (the highest RSS so far, after the step, MiB):")
+    previous = start.peak_mb
+    for result in driver.results:
+        if result.peak_mb - previous >= 1.0:
+            print(f"  {result.name:50} +{result.peak_mb - previous:6.1f}  -> {result.peak_mb:6.1f}")
+        previous = max(previous, result.peak_mb)
     print(
         f"\npeak RSS after visiting every page: {rss:.0f} MiB = {rss * 1.048576:.0f} MB"
         f" (target <= {RSS_TARGET_MB:.0f} MB)"
@@ -421,7 +434,9 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     while not painted:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    start = StepResult("start", "start", painted[0] - began, painted[0] - began, rss_mb(), sqlite_mb())
+    start = StepResult(
+        "start", "start", painted[0] - began, painted[0] - began, rss_mb(), sqlite_mb(), peak_rss_mb()
+    )
     driver = run_steps(app, window, samples, rounds=args.rounds, idle_building=True)
     rss = peak_rss_mb()
     report(driver, start, floor, floors, rss)
