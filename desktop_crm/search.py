@@ -523,10 +523,11 @@ class SearchMemo:
         order = at[found]
         listed = order.tolist()
         return OrderedSearch(
-            wanted[found].tolist(),
+            # every id found (the usual case): the list itself, not 100,000 new ints beside it
+            ids if len(listed) == len(ids) else wanted[found].tolist(),
             list(map(self._words.__getitem__, listed)),
             None,
-            self._signatures[order],
+            self._signatures,  # the memo's own, read through ``order`` (not a copy per list)
             self._phone_index,
             order,
         )
@@ -559,18 +560,24 @@ class OrderedSearch:
     ) -> None:
         """``phone_index`` (with ``phone_rows``: each row's position in it) is a :class:`_PhoneIndex` of
         the rows' phones and words, shared with the memo; without it one is built here from ``phones``
-        (the rows' phone texts; not kept: the index holds them)."""
+        (the rows' phone texts; not kept: the index holds them). ``signatures`` given are the memo's,
+        in the index's order (read through ``phone_rows``); without them they are made here, in the
+        list's order."""
         import numpy as np
 
         self._ids = ids
         self._id_array = np.array(ids, dtype=np.int64)
         self._words = words
+        self._signature_rows = phone_rows  # None: row i is the signatures' row i
         if signatures is None or phone_index is None:
             made, runs = _signatures_and_runs(words)
             if signatures is None:
-                signatures = made
+                signatures, self._signature_rows = made, None
             if phone_index is None:
                 phone_index, phone_rows = _PhoneIndex(phones or [""] * len(words), runs), None
+        elif phone_rows is not None and len(phone_rows) * 2 < len(signatures):
+            signatures = signatures[phone_rows]  # a short list: its own copy, in its order
+            self._signature_rows = None
         self._signatures = signatures
         self._phone_index = phone_index
         self._phone_rows = phone_rows  # None: row i is the index's row i
@@ -606,10 +613,13 @@ class OrderedSearch:
         if _PHONE_CHARS.issuperset(term):
             return self._phone_rows_holding(rows, term, whole)
         sig = _term_signature(term)
-        sigs = self._signatures if whole else self._signatures[rows]
-        candidates = np.flatnonzero(((sigs & sig) == sig).all(axis=1))
-        if not whole:
-            candidates = rows[candidates]
+        at = self._signature_rows  # None: in the list's order
+        if whole:
+            held = ((self._signatures & sig) == sig).all(axis=1)
+            candidates = np.flatnonzero(held if at is None else held[at])
+        else:
+            sigs = self._signatures[rows if at is None else at[rows]]
+            candidates = rows[np.flatnonzero(((sigs & sig) == sig).all(axis=1))]
         words = self._words
         return np.array([i for i in candidates.tolist() if term in words[i]], dtype=np.int64)
 

@@ -211,3 +211,49 @@ def test_ordered_search_with_a_shared_index_matches_the_plain_rule(
             want = [ids[r] for r in _reference(words, phones, list(range(len(ids))), terms)]
             assert shared.matching(prefix) == want, prefix
             assert alone.matching(prefix) == want, prefix
+
+
+@pytest.mark.parametrize("kept", [1.0, 0.8, 0.1])
+def test_lists_made_by_the_memo_read_its_signatures_and_give_the_plain_rule(kept: float) -> None:
+    """``SearchMemo.ordered`` over a list in its own order (every client, most of them, a few): the memo's
+    signatures are read through the list's positions (a long list) or copied in its order (a short one);
+    both give the plain rule's rows, and a list whose ids all have texts is kept as given (no copy)."""
+    import sqlite3
+
+    from desktop_crm.search import SearchMemo
+
+    rng = random.Random(int(kept * 100))
+    extras = ["", "Walker ltd.", "50-200人", "(北京) a-1", "Silver & Co", "恒达"]
+    bodies = {
+        10 + 3 * i: f"客户{i} {rng.choice(extras)} {rng.choice(extras)} {_realistic_phones(rng)}"
+        for i in range(3000)
+    }
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE client_search (client_id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+    conn.executemany("INSERT INTO client_search VALUES (?, ?)", list(bodies.items()))
+    memo = SearchMemo(conn)
+    listed = rng.sample(sorted(bodies), int(len(bodies) * kept))  # a filtered list, in its own order
+    ordered = memo.ordered(listed)
+    assert ordered.matching("") == listed
+    assert ordered._ids is listed
+    texts = [_split_text(bodies[cid].casefold()) for cid in listed]
+    words, phones = [w for w, _ in texts], [p for _, p in texts]
+    for query in [
+        "w",
+        "wa",
+        "walker",
+        "walker l",
+        "s",
+        "silver &",
+        "客",
+        "客户1",
+        "恒达",
+        "人",
+        "13",
+        "-2",
+        "0",
+    ]:
+        terms = query.casefold().split()
+        want = [listed[r] for r in _reference(words, phones, list(range(len(listed))), terms)]
+        assert ordered.matching(query) == want, query
+    assert memo.ordered([*listed[:3], 999_999]).matching("") == listed[:3]
