@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -43,6 +44,33 @@ log = logging.getLogger(__name__)
 IDLE_BUILD_DELAY_MS = 400  # after the first paint: the modules of the other pages imported in the background
 PRELOAD_RETRY_MS = 200  # … or, while the page shown is busy (Page.busy), this much later
 IDLE_PAGE_BUILD_MS = 3000  # after the first paint: the pages built when idle (PageSpec.build_when_idle)
+# matplotlib's idle-time import goes on with its next step once no page was opened for this long (a step
+# imported while a page is built took turns at the interpreter lock with it: 100-200 ms stalls opening
+# Clients on the large demo), and waits no longer than QUIET_WAIT_MAX_S in all
+QUIET_S = 0.8
+QUIET_WAIT_MAX_S = 15.0
+
+
+class _Activity:
+    """When the user last opened a page (``time.monotonic``): written on the window's thread, read by the
+    idle-time importer's thread (a float attribute of a plain object, no Qt object touched there)."""
+
+    def __init__(self) -> None:
+        self.last = float("-inf")
+        self.waited = 0.0
+
+    def wait_until_quiet(self) -> None:
+        """On the importing thread, between two steps: sleep while a page was opened in the last
+        ``QUIET_S`` (``QUIET_WAIT_MAX_S`` at most over all the steps; a chart waiting ends it)."""
+        from .charts import canvas
+
+        while (
+            self.waited < QUIET_WAIT_MAX_S and time.monotonic() - self.last < QUIET_S and not canvas.wanted()
+        ):
+            time.sleep(0.02)
+            self.waited += 0.02
+
+
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
 IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
@@ -95,6 +123,7 @@ class MainWindow(QMainWindow):
         self.pages = PageList(self)
         self._built: dict[int, Page] = {}
         self._shown_once: set[int] = set()  # pages shown at least once (the first showing polishes them)
+        self._activity = _Activity()  # when a page was last opened (the idle-time import waits for quiet)
         self.remember_state = True  # False for the headless modes: leave the user's settings alone
         self._stale: set[int] = set()
         self._build_central()
@@ -417,7 +446,7 @@ class MainWindow(QMainWindow):
             if started is not None:
                 started.join()
             try:
-                canvas._import_matplotlib()
+                canvas._import_matplotlib(self._activity.wait_until_quiet)
             except Exception:  # pragma: no cover - a chart's canvas imports it again and reports
                 log.exception("matplotlib could not be imported in the background")
 
@@ -431,7 +460,12 @@ class MainWindow(QMainWindow):
         waiting = [i for i, spec in enumerate(PAGES) if spec.build_when_idle and i not in self._built]
         if not waiting:
             return
-        if not self.idle_preload_done() or self.shown_page_busy() or default_worker().busy():
+        if (
+            not self.idle_preload_done()
+            or self.shown_page_busy()
+            or default_worker().busy()
+            or time.monotonic() - self._activity.last < QUIET_S  # the user is opening pages
+        ):
             QTimer.singleShot(PRELOAD_RETRY_MS, self, self._build_idle_pages)
             return
         self.page_at(waiting[0])
@@ -557,6 +591,7 @@ class MainWindow(QMainWindow):
         quietly = app_filters.suspended([page]) if row not in self._shown_once else nullcontext()
         self._shown_once.add(row)
         if self.stack.currentIndex() != row:
+            self._activity.last = time.monotonic()
             with quietly:
                 self.stack.setCurrentIndex(row)
         if row in self._stale:

@@ -53,10 +53,10 @@ assert open_database_or_report(Path(sys.argv[1]), headless=True)
 import ui.charts.canvas as canvas
 importers = []
 original = canvas._import_matplotlib
-def noted():
+def noted(*args):
     if not canvas.matplotlib_ready():  # a call once imported does nothing
         importers.append(threading.current_thread() is threading.main_thread())
-    original()
+    original(*args)
 canvas._import_matplotlib = noted
 seen = {}
 class FirstPaint(QObject):

@@ -18,6 +18,7 @@ and the context menu saves the figure as PNG, SVG or PDF or copies the chart's d
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import os
 import re
@@ -46,12 +47,26 @@ SAVE_FORMATS = ("png", "svg", "pdf")
 _import_lock = threading.Lock()
 _preload_thread: threading.Thread | None = None
 _ready = threading.Event()
+_wanted = threading.Event()  # a chart is waiting to be drawn: the import pauses no more between its steps
+# What the import is made of, in steps taken one after the other at the importing thread's top level (no
+# module being imported meanwhile, so no import lock held): the window's idle-time importer may wait
+# between two steps while the user is working (``ui.main_window``), never in the middle of one.
+IMPORT_STEPS = (
+    "numpy",
+    "matplotlib",
+    "matplotlib.figure",
+    "matplotlib.ticker",
+    "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_qtagg",
+)
 _canvas_class: Any = None
 _warmed_up = False
 _DIGITS = re.compile(r"\d")
 
 
-def _import_matplotlib() -> None:
+def _import_matplotlib(between_steps: Callable[[], None] | None = None) -> None:
+    """Import matplotlib (``IMPORT_STEPS``) once; ``between_steps`` is called before each step (on the
+    importing thread, outside any import) unless a chart is waiting for it (``wanted``)."""
     if _ready.is_set():
         return
     # No collection walks the growing heap meanwhile (a GUI stall); off the window's thread, the import
@@ -60,9 +75,10 @@ def _import_matplotlib() -> None:
         if _ready.is_set():
             return
         ensure_mplconfigdir()
-        import matplotlib.figure  # noqa: F401
-        import matplotlib.ticker  # noqa: F401
-        from matplotlib.backends import backend_agg, backend_qtagg  # noqa: F401
+        for name in IMPORT_STEPS:
+            if between_steps is not None and not _wanted.is_set():
+                between_steps()
+            importlib.import_module(name)
 
         from ..fonts import register_matplotlib_font
 
@@ -79,10 +95,19 @@ def matplotlib_ready() -> bool:
     return _ready.is_set()
 
 
-def preload_matplotlib() -> threading.Thread | None:
+def wanted() -> bool:
+    """Whether a chart waits for matplotlib (``preload_matplotlib(wanted=True)``)."""
+    return _wanted.is_set()
+
+
+def preload_matplotlib(wanted: bool = True) -> threading.Thread | None:
     """Import matplotlib on a daemon thread (once); returns the thread (None when already imported, or
-    being imported by another thread: the window's idle-time imports end with it)."""
+    being imported by another thread: the window's idle-time imports end with it). ``wanted``: a chart
+    waits for it (an importer pausing between its steps while the user works stops pausing); False for
+    a page preparing itself while hidden."""
     global _preload_thread
+    if wanted:
+        _wanted.set()
     if _preload_thread is not None:
         return _preload_thread
     if _ready.is_set() or _import_lock.locked():

@@ -428,7 +428,7 @@ class DashboardPage(Page):
 
     def _start_warm_up(self) -> None:
         self._warm_started = True
-        preload_matplotlib()
+        preload_matplotlib(wanted=self.isVisible())  # hidden: the idle-time import's pace is fine
         stamp = data_stamp()
         if self.data is None and not self.loading and stamp is not None:
             # Read what the first visit will show, on the worker, while the window idles. The visit

@@ -1,0 +1,90 @@
+"""matplotlib's idle-time import pauses between its steps while the user opens pages (never inside a step,
+where an import lock is held), and not at all once a chart waits for it."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import pytest
+
+import ui.main_window as main_window
+from ui.charts import canvas
+
+
+@pytest.fixture
+def fresh_import(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``_import_matplotlib`` as if nothing were imported yet; the steps it takes are recorded."""
+    taken: list[str] = []
+    monkeypatch.setattr(canvas, "_ready", threading.Event())
+    monkeypatch.setattr(canvas, "_wanted", threading.Event())
+    real = canvas.importlib.import_module
+
+    def noted(name: str, package: str | None = None) -> object:
+        if sys._getframe(1).f_globals.get("__name__") == canvas.__name__:  # the import's own steps
+            taken.append(name)
+        return real(name, package)
+
+    monkeypatch.setattr(canvas.importlib, "import_module", noted)
+    monkeypatch.setattr(canvas.gc, "freeze", lambda: None)
+    return taken
+
+
+def test_the_import_calls_its_pause_before_each_step_outside_the_steps(fresh_import: list[str]) -> None:
+    events: list[str] = []
+
+    def between() -> None:
+        events.append(f"pause before step {len(fresh_import)}")
+
+    canvas._import_matplotlib(between)
+    assert fresh_import == list(canvas.IMPORT_STEPS)
+    assert events == [f"pause before step {i}" for i in range(len(canvas.IMPORT_STEPS))]
+    assert canvas.matplotlib_ready()
+
+
+def test_a_chart_waiting_ends_the_pauses(fresh_import: list[str]) -> None:
+    canvas._wanted.set()  # as preload_matplotlib() from a visible chart does
+    calls: list[int] = []
+    canvas._import_matplotlib(lambda: calls.append(1))
+    assert calls == [] and fresh_import == list(canvas.IMPORT_STEPS)
+
+
+def test_wait_until_quiet_waits_for_a_quiet_spell_and_no_longer_than_its_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(canvas, "_wanted", threading.Event())
+    monkeypatch.setattr(main_window, "QUIET_S", 0.15)
+    activity = main_window._Activity()
+    started = time.monotonic()
+    activity.wait_until_quiet()  # nothing opened yet: no wait
+    assert time.monotonic() - started < 0.05
+
+    activity.last = time.monotonic()  # a page was just opened
+    started = time.monotonic()
+    activity.wait_until_quiet()
+    assert 0.12 <= time.monotonic() - started < 1.0
+
+    monkeypatch.setattr(main_window, "QUIET_WAIT_MAX_S", activity.waited)  # the cap is used up
+    activity.last = time.monotonic()
+    started = time.monotonic()
+    activity.wait_until_quiet()
+    assert time.monotonic() - started < 0.05
+
+    fresh = main_window._Activity()
+    fresh.last = time.monotonic()
+    canvas._wanted.set()  # a chart waits: no pause
+    started = time.monotonic()
+    fresh.wait_until_quiet()
+    assert time.monotonic() - started < 0.05
+
+
+def test_opening_a_page_marks_the_activity(qtbot, db: object, db_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages import PAGE_KEYS
+
+    window = main_window.MainWindow(db_path, "en")
+    window.remember_state = False
+    qtbot.addWidget(window)
+    before = time.monotonic()
+    window.show_page(PAGE_KEYS.index("handbook"))
+    assert window._activity.last >= before
