@@ -136,6 +136,7 @@ def test_settings_section_shows_the_folder_the_list_and_backs_up_now(
 ) -> None:
     window = make_window(qtbot, db_path)
     window.show_page(PAGE_KEYS.index("settings"))
+    qtbot.waitUntil(lambda: window.findChild(BackupSettingsSection) is not None)  # built once shown
     section = window.findChild(BackupSettingsSection)
     assert section is not None
     assert section.folder_edit.text() == str(db_path.parent / "backups")

@@ -227,4 +227,8 @@ def test_settings_page_keeps_its_content_and_shows_the_section(qtbot: QtBot, db:
     qtbot.addWidget(page)
     page.refresh()
     assert page.language_combo.count() == 2 and page.database_edit.text()
+    assert page.custom_fields is None and page.sections_pending  # built once the page is shown
+    page.show()
+    qtbot.waitUntil(lambda: page.sections_pending == 0)
+    assert page.custom_fields is not None
     assert [r[0] for r in rows(page.custom_fields)] == ["Size"]

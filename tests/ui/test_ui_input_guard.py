@@ -96,6 +96,7 @@ def test_scrolling_the_real_settings_page_and_a_dialog_changes_nothing(qtbot: Qt
     page.resize(1280, 720)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.sections_pending == 0)  # built one per turn once shown
     section = page.findChild(StageProbabilitiesSection)
     assert section is not None
     spin = section.spins["needs"]

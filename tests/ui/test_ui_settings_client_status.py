@@ -16,6 +16,7 @@ def test_the_rule_is_shown_switched_and_followed(qtbot: QtBot, db: object) -> No
     qtbot.addWidget(page)
     page.resize(1280, 720)
     page.show()
+    qtbot.waitUntil(lambda: page.sections_pending == 0)  # built one per turn once shown
     section = page.findChild(ClientStatusSettingsSection)
     assert section is not None and section.follow_check.isChecked()
     section.follow_check.setChecked(False)

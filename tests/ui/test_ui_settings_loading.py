@@ -46,3 +46,45 @@ def test_a_late_listing_of_an_older_refresh_is_dropped(qtbot: QtBot, db: object,
     qtbot.waitUntil(lambda: section.loaded, timeout=10_000)
     qtbot.wait(100)
     assert shown == [1] and section.table.rowCount() == 1
+
+
+def test_the_page_builds_its_later_sections_one_per_turn_once_shown(qtbot: QtBot, db: object) -> None:
+    """The language, data location and team show at once; the sections below are built after the first
+    showing, one per turn of the event loop, in their order, with the filters' polish applied; the page is
+    ``loading`` (and ``busy``) until the last one is there."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop_crm.services import custom_fields
+    from ui import app_filters
+    from ui.pages.settings import LATER_SECTIONS, SettingsPage
+
+    custom_fields.define_custom_field("Size", "text")
+    page = SettingsPage()
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    assert page.sections_pending == len(LATER_SECTIONS)  # nothing built before it is shown
+    suspended: list[int] = []
+    real = app_filters.suspended
+
+    def noted(root_of: list[object]) -> object:
+        suspended.append(len(root_of))
+        return real(root_of)  # type: ignore[arg-type]
+
+    app_filters.suspended = noted  # type: ignore[assignment]
+    try:
+        page.show()
+        assert page.loading and page.busy()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        assert 0 < len(LATER_SECTIONS) - page.sections_pending < len(LATER_SECTIONS)  # not all in one turn
+        qtbot.waitUntil(lambda: page.sections_pending == 0)
+    finally:
+        app_filters.suspended = real  # type: ignore[assignment]
+    assert len(suspended) == len(LATER_SECTIONS)
+    body = page.team.parentWidget()
+    built = [w for w in body.children() if isinstance(w, LATER_SECTIONS)]
+    assert [type(w) for w in sorted(built, key=lambda w: w.y())] == list(LATER_SECTIONS)
+    assert all(w.isVisible() for w in built)
+    assert page.custom_fields is not None and page.custom_fields.table.rowCount() == 1  # refreshed
+    assert not page.busy()
+    assert page.findChildren(QComboBox)  # the sections' controls are there

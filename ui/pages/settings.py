@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from desktop_crm.models import database
 
+from .. import app_filters
+from ..a11y import prepare_if_changed
 from ..settings import AppSettings
 from ..working_as import working_as_text
 from .base import Page
@@ -34,6 +37,22 @@ from .settings_weekly import WeeklyReviewSettingsSection
 
 # Language names are shown in their own language, whatever the interface language.
 LANGUAGE_NAMES = (("en", "English"), ("zh_CN", "中文（简体）"))
+
+# The sections below the language, the data location and the team, top to bottom. They are built after
+# the page is first shown, one per turn of the event loop: the whole page built and laid out in one turn
+# held the window 114-180 ms on the large demo (each section 10-40 ms with its first layout).
+LATER_SECTIONS: tuple[type[QWidget], ...] = (
+    ScheduleRulesSection,
+    ReminderSettingsSection,
+    StageProbabilitiesSection,
+    ClientStatusSettingsSection,
+    CareSettingsSection,  # slice care
+    ServiceTypesSection,  # slice service
+    WeeklyReviewSettingsSection,
+    BackupSettingsSection,
+    ClientFormSettingsSection,  # slice attach: hide/relabel/order
+    CustomFieldsSection,
+)
 
 
 class SettingsPage(Page):
@@ -88,30 +107,63 @@ class SettingsPage(Page):
         body_layout.addWidget(frame)
         self.team = TeamSection(body)
         body_layout.addWidget(self.team)
-        body_layout.addWidget(ScheduleRulesSection(body))
-        body_layout.addWidget(ReminderSettingsSection(body))
-        body_layout.addWidget(StageProbabilitiesSection(body))
-        body_layout.addWidget(ClientStatusSettingsSection(body))
-        body_layout.addWidget(CareSettingsSection(body))  # slice care
-        body_layout.addWidget(ServiceTypesSection(body))  # slice service
-        body_layout.addWidget(WeeklyReviewSettingsSection(body))
-        body_layout.addWidget(BackupSettingsSection(body))
-        body_layout.addWidget(ClientFormSettingsSection(body))  # slice attach: hide/relabel/order
-        self.custom_fields = CustomFieldsSection(body)
-        body_layout.addWidget(self.custom_fields, 1)
+        self._body, self._body_layout = body, body_layout
+        self._later: list[type[QWidget]] = list(LATER_SECTIONS)  # built once shown (build_next_section)
+        self.custom_fields: CustomFieldsSection | None = None
         self.page_layout.addWidget(scroll, 1)
         self._updating = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._later:
+            QTimer.singleShot(0, self, self.build_next_section)
+
+    def busy(self) -> bool:
+        return bool(self._later)  # the idle-time imports wait while the sections are built
+
+    @property
+    def sections_pending(self) -> int:
+        """How many sections are still to be built (the page builds them one per turn once shown)."""
+        return len(self._later)
+
+    def build_next_section(self) -> None:
+        """Build the next section (with the application's event filters off, as the page itself was),
+        show it, and ask for the one after it on the next turn of the event loop."""
+        if not self._later:
+            return
+        kind = self._later.pop(0)
+        built: list[QWidget] = []
+        with app_filters.suspended(built):
+            section = kind(self._body)
+            built.append(section)
+            last = not self._later
+            self._body_layout.addWidget(section, 1 if last else 0)
+            if self.isVisible():
+                section.show()  # polished now, with the filters off
+        if isinstance(section, CustomFieldsSection):
+            self.custom_fields = section
+            section.refresh()
+        if self._later:
+            QTimer.singleShot(0, self, self.build_next_section)
+        else:
+            prepare_if_changed(self)  # accessible names and Tab order over the whole page
+
+    def build_all_sections(self) -> None:
+        """Build every section still pending at once (the page's sections are all there after it)."""
+        while self._later:
+            self.build_next_section()
 
     def title(self) -> str:
         return self.tr("Settings")
 
     @property
     def loading(self) -> bool:
-        """A section's reading is on its way from the worker (the team, the backups): screenshots and the
-        self-test wait for it, as for the other pages' ``loading``."""
+        """Sections still being built (one per turn once shown), or a section's reading on its way from
+        the worker (the team, the backups): screenshots and the self-test wait for it, as for the other
+        pages' ``loading``."""
         # looked up, never kept in an attribute: one holding it made PySide crash in the Settings tests
         backups = self.findChild(BackupSettingsSection)
-        return self.team.reading or (backups is not None and backups.reading)
+        return bool(self._later) or self.team.reading or (backups is not None and backups.reading)
 
     def set_current_language(self, lang: str) -> None:
         self._updating = True
@@ -129,7 +181,8 @@ class SettingsPage(Page):
         self.database_edit.setText(str(getattr(db, "database", "")) if db is not None else "")
         self.user_label.setText(working_as_text())
         self.settings_edit.setText(AppSettings().file_name)
-        self.custom_fields.refresh()
+        if self.custom_fields is not None:
+            self.custom_fields.refresh()
         if self.team.isVisible():
             self.team.load()  # a user changed elsewhere (another program, the worker): on the worker too
 
