@@ -49,6 +49,8 @@ IDLE_PAGE_BUILD_MS = 3000  # after the first paint: the pages built when idle (P
 # Clients on the large demo), and waits no longer than QUIET_WAIT_MAX_S in all
 QUIET_S = 0.8
 QUIET_WAIT_MAX_S = 15.0
+# Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
+IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
 
 class _Activity:
@@ -69,10 +71,6 @@ class _Activity:
         ):
             time.sleep(0.02)
             self.waited += 0.02
-
-
-# Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
-IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
 
 class PageList(Sequence[Page]):
@@ -438,13 +436,9 @@ class MainWindow(QMainWindow):
         done = self._preloaded
 
         def run() -> None:
-            started = canvas._preload_thread
-            if started is not None:
-                started.join()
+            canvas.join_page_importer()
             preload_modules([*names, *IDLE_PRELOAD_EXTRA], done)
-            started = canvas._preload_thread  # a page may have started it meanwhile: one importer at a time
-            if started is not None:
-                started.join()
+            canvas.join_page_importer()  # a page may have started it meanwhile: one importer at a time
             try:
                 canvas._import_matplotlib(self._activity.wait_until_quiet)
             except Exception:  # pragma: no cover - a chart's canvas imports it again and reports

@@ -316,11 +316,12 @@ def _sqlite_memory_used() -> Callable[[], int] | None:
 
     package = sqlite3.__name__.rpartition(".")[0]
     module = sys.modules.get(f"{package}._sqlite3" if package else "_sqlite3")
+    version = int("".join(f"{n:03d}" for n in sqlite3.sqlite_version_info))  # 3.53.4 -> 3053004
     try:
         lib = ctypes.CDLL(getattr(module, "__file__", None) or ctypes.util.find_library("sqlite3"))
-        if lib.sqlite3_libversion_number() != int("".join(f"{n:03d}" for n in sqlite3.sqlite_version_info)):
+        if lib.sqlite3_libversion_number() != version:
             lib = ctypes.CDLL(ctypes.util.find_library("sqlite3"))  # Python's module links it
-        if lib.sqlite3_libversion_number() != int("".join(f"{n:03d}" for n in sqlite3.sqlite_version_info)):
+        if lib.sqlite3_libversion_number() != version:
             return None
         used = lib.sqlite3_memory_used
         used.restype = ctypes.c_int64

@@ -95,6 +95,13 @@ def matplotlib_ready() -> bool:
     return _ready.is_set()
 
 
+def join_page_importer() -> None:
+    """Wait for the importer a page started (``preload_matplotlib``), if any: one importer at a time."""
+    started = _preload_thread
+    if started is not None:
+        started.join()
+
+
 def wanted() -> bool:
     """Whether a chart waits for matplotlib (``preload_matplotlib(wanted=True)``)."""
     return _wanted.is_set()

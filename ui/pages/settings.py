@@ -148,11 +148,6 @@ class SettingsPage(Page):
         else:
             prepare_if_changed(self)  # accessible names and Tab order over the whole page
 
-    def build_all_sections(self) -> None:
-        """Build every section still pending at once (the page's sections are all there after it)."""
-        while self._later:
-            self.build_next_section()
-
     def title(self) -> str:
         return self.tr("Settings")
 
