@@ -269,7 +269,7 @@ def _compute(
         goal = goals[goal_id]
         if any(t.metric != MANUAL for t in listed):
             requests.add((fk_id(goal, "user"), goal.period_start, goal.period_end))
-    values = actuals(requests)
+    values = actuals(requests, {t.metric for listed in targets.values() for t in listed})
     children: dict[int, list[int]] = {}
     for goal in goals.values():
         if fk_id(goal, "parent") in goals:
@@ -441,7 +441,7 @@ def smart_check(goal_ids: Iterable[int]) -> dict[int, list[SmartWarning]]:
     facts = [
         _Facts(g, targets.get(g.id, []), actions.get(g.id, 0), clients.get(g.id, 0)) for g in goals.values()
     ]
-    history = actuals(_history_requests(facts))
+    history = actuals(_history_requests(facts), {t.metric for fact in facts for t in fact.targets})
     return {fact.goal.id: _smart(fact, history) for fact in facts}
 
 

@@ -301,7 +301,7 @@ def assessment(user_id: int, start: date, end: date) -> list[AssessmentTarget]:
         .order_by(Goal.kind.desc(), Goal.period_start, Goal.id, GoalTarget.id)
     )
     requests = {(user_id, t.goal.period_start, min(end, t.goal.period_end)) for t in rows}
-    values = actuals(requests)
+    values = actuals(requests, {t.metric for t in rows})
     result = []
     for t in rows:
         goal = t.goal

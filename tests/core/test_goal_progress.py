@@ -417,3 +417,38 @@ def test_schema_7_migrates_old_targets_and_actions(tmp_path: Path) -> None:
     actions = conn.execute("SELECT category, label FROM goal_action ORDER BY id").fetchall()
     assert actions == [("routine", ""), ("special_communication", ""), ("custom", "trade fair")]
     conn.close()
+
+
+def test_actuals_of_chosen_metrics_equal_the_kpi_module(tmp_path: Path, clock: FrozenClock) -> None:
+    """Asked for some metrics, the actuals come from the KPI summaries (fast on a large file): the same
+    values as the KPI module's full computation, for the team and each person, over spans that start and
+    end mid-week, for every metric a target can follow (repeat_rate, not summarised, included)."""
+    from desktop_crm.db import close_database, open_database
+    from desktop_crm.demo import generate_demo
+    from desktop_crm.goal_metrics import METRIC_UNITS, actuals
+
+    path = tmp_path / "demo.sqlite3"
+    generate_demo(path, size="small", seed=5, today=clock.today())
+    open_database(path)
+    try:
+        today = clock.today()
+        spans = [
+            (date(today.year, 1, 1), date(today.year + 1, 1, 1)),
+            (date(today.year, today.month, 1), today),
+            (date(today.year - 1, 11, 13), date(today.year - 1, 12, 3)),
+        ]
+        spans = [(start, end) for start, end in spans if end > start]
+        people = [None, *(u.id for u in User.select())]
+        requests = [(user, start, end) for user in people for start, end in spans]
+        metrics = sorted(METRIC_UNITS)
+        ours = actuals(requests, metrics)
+        full = actuals(requests)
+        assert set(ours) == set(full) == set(requests)
+        assert any(full[r]["signed_amount_cents"] for r in requests)  # data in these spans
+        for request in requests:
+            assert ours[request] == {m: full[request][m] for m in metrics}, request
+        one = actuals(requests[:1], ["activity_total", "not_a_metric"])[requests[0]]
+        assert one == {"activity_total": full[requests[0]]["activity_total"]}
+        assert actuals(requests[:1], [])[requests[0]] == {}
+    finally:
+        close_database()
