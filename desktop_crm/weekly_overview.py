@@ -10,8 +10,8 @@ from typing import Any
 
 from peewee import JOIN
 
-from . import team
-from .kpi import Period, compute_many, period_containing
+from . import kpi_summary, team
+from .kpi import Period, period_containing
 from .models import User, WeeklyForm, WeeklyScore
 from .services.weekly import week_dates
 
@@ -82,11 +82,14 @@ def last_months(today: date, count: int = 6) -> list[Period]:
 
 
 def behaviour_scores(viewer_id: int | None, months: list[Period]) -> BehaviourScores:
-    """The monthly behaviour score of each person the viewer sees, per month (None: no scored form)."""
+    """The monthly behaviour score of each person the viewer sees, per month (None: no scored form): the
+    KPI module's value, read for everyone in one batch (``kpi_summary.values_by_person``; the full
+    computation per person took 0.2 s each on the large demo)."""
+    people = _salespeople(viewer_id)
+    values = kpi_summary.values_by_person(months, [u for u, _n in people], ["behaviour_score"])
     rows = []
-    for user_id, name in _salespeople(viewer_id):
-        values = compute_many(months, user_id)
-        scores = [values[m]["behaviour_score"] for m in months]
+    for user_id, name in people:
+        scores = [values[user_id][m]["behaviour_score"] for m in months]
         rows.append((user_id, name, [None if s is None else float(s) for s in scores]))
     return BehaviourScores(list(months), rows)
 

@@ -163,6 +163,8 @@ def test_monthly_behaviour_score(team: dict[str, User]) -> None:
     scores = {name: values for _id, name, values in result.rows}
     assert scores == {"Han Meimei": [None, None], "Li Lei": [80.0, 60.0]}
     assert scores["Li Lei"][0] == compute(months[0], team["li"].id)["behaviour_score"]
+    for user_id, _name, values in result.rows:  # every cell is the KPI module's value
+        assert values == [compute(month, user_id)["behaviour_score"] for month in months]
 
 
 def test_last_months() -> None:
