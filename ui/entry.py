@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     provide_frontend()
     args = list(sys.argv[1:] if argv is None else argv)
     if starts_window(args):
+        from .memory import limit_malloc_arenas
         from .pyside_tuning import read_sources_directly
 
+        limit_malloc_arenas()  # before any thread starts (ui.memory)
         read_sources_directly()  # before the window's imports (ui.pyside_tuning)
         from .app import main as gui_main
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop_crm.errors import CrmError
 
 from .errors import error_text
+from .memory import release_free_memory
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,8 @@ class DatabaseWorker(QThread):
                 if db is not None and not db.is_closed():
                     db.close()  # closes this thread's connection only
                 self._sig_released.emit(key)
+            if self._queue.empty():
+                release_free_memory()  # what the job read and freed, given back (ui.memory)
 
 
 _default_worker: DatabaseWorker | None = None

@@ -190,3 +190,20 @@ def test_a_finished_job_is_freed_on_the_gui_thread(qtbot: QtBot, worker: Databas
         pass
     qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
     assert freed_on == [threading.main_thread().name]
+
+
+def test_the_worker_gives_freed_memory_back_when_it_has_no_job_left(
+    qtbot: QtBot, worker: DatabaseWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.tasks
+
+    released: list[int] = []
+    gate = threading.Event()
+    monkeypatch.setattr(ui.tasks, "release_free_memory", lambda: released.append(1) or True)
+    first = worker.submit(lambda _p: gate.wait(10))
+    second = worker.submit(lambda _p: len(released))  # queued behind the first: no release between them
+    gate.set()
+    with qtbot.waitSignal(second.sig_finished, timeout=20_000) as blocker:
+        pass
+    assert first is not second and blocker.args == [0]
+    qtbot.waitUntil(lambda: released == [1], timeout=5_000)
