@@ -50,7 +50,7 @@ PRAGMAS = {
     # 16 MB page cache per connection. The worker's connection closes after each job, so its cache lives
     # for one read: only Today's agenda fills more (32 MB held at the peak for 8 % less time, 370 vs 400
     # ms on the large demo); every other read measured the same at 8, 16 or 32 MB.
-    "cache_size": -16000,
+    "cache_size": -4000,
     "temp_store": 2,  # MEMORY
     "recursive_triggers": 0,  # SQLCipher's build turns them on by default; the triggers assume off
 }
