@@ -47,9 +47,10 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 1,  # NORMAL: survives application crashes in WAL mode
     "busy_timeout": 5000,
-    # 16 MB page cache per connection. The worker's connection closes after each job, so its cache lives
-    # for one read: only Today's agenda fills more (32 MB held at the peak for 8 % less time, 370 vs 400
-    # ms on the large demo); every other read measured the same at 8, 16 or 32 MB.
+    # 4 MB page cache per connection. The worker's connection closes after each job, so its cache lives
+    # for one read, and filling a bigger one costs more than it saves: on the large demo Today's agenda
+    # reads in 266 ms with 4 MB, 280 with 8, 305 with 16 (and 16 MB more resident at the peak); the
+    # Clients list, search and the dashboard measured the same (bench_engines.py).
     "cache_size": -4000,
     "temp_store": 2,  # MEMORY
     "recursive_triggers": 0,  # SQLCipher's build turns them on by default; the triggers assume off
