@@ -17,28 +17,36 @@ their own way.
 
 from __future__ import annotations
 
-import ctypes
-import platform
+import os
 import sys
+from typing import Any
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
-_libc: ctypes.CDLL | None | bool = False  # False: not looked up yet
+_libc: Any = False  # False: not looked up yet; None: not glibc
 
 
-def _glibc() -> ctypes.CDLL | None:
+def _glibc() -> Any:
+    """glibc's ``libc.so.6`` through ctypes, or None elsewhere. Asked of ``confstr`` (instant), not of
+    ``platform.libc_ver``, which reads the interpreter's binary (2 ms of the start)."""
     global _libc
     if _libc is False:
         _libc = None
-        if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        try:
+            version = os.confstr("CS_GNU_LIBC_VERSION") if sys.platform.startswith("linux") else None
+        except (ValueError, OSError):
+            version = None
+        if version and version.startswith("glibc"):
+            import ctypes
+
             try:
-                libc = ctypes.CDLL("libc.so.6", use_errno=True)
+                libc = ctypes.CDLL("libc.so.6")
                 libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
                 libc.malloc_trim.argtypes = [ctypes.c_size_t]
                 _libc = libc
             except (OSError, AttributeError):
                 _libc = None
-    return _libc  # type: ignore[return-value]
+    return _libc
 
 
 def limit_malloc_arenas() -> bool:
