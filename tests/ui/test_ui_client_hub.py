@@ -282,3 +282,29 @@ def test_a_client_opened_before_the_tabs_are_built_fills_every_tab(qtbot, client
     qtbot.addWidget(hub)
     hub.show_client(client_id)  # a small database: read and shown at once, building every tab
     assert hub.tabs.count() == 8 and hub.shown_id == client_id
+
+
+def test_the_hub_is_busy_while_it_reads_fills_or_builds_its_tabs(qtbot, client_id, monkeypatch) -> None:
+    """A large file: the client is read on the worker and the tabs filled a group per turn; the hub (and
+    the Clients page showing it) is busy until the last, so that the window's idle-time work (the hidden
+    dashboard's warm-up draws on the window's thread) waits meanwhile."""
+    from ui.pages.clients.page import ClientsPage
+
+    monkeypatch.setattr("ui.pages.clients.hub.is_large", lambda: True)
+    page = ClientsPage()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.busy())
+    page.open_client(client_id)
+    hub = page.hub
+    assert hub.busy() and page.busy()
+    seen: list[tuple[bool, bool]] = []
+    hub.sig_loaded.connect(lambda _id: seen.append((hub.loading, page.busy())))
+    qtbot.waitUntil(lambda: hub.shown_id == client_id, timeout=20_000)
+    qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)
+    assert hub.tabs.count() == 8 and not hub.busy()
+    assert seen == [(False, False)]  # loaded with every tab built: nothing pending any more
+    page.show_list()
+    hub.loading = True  # a hidden hub does not hold the page busy
+    assert not page.busy()
+    hub.loading = False

@@ -232,6 +232,10 @@ class ClientHubView(QWidget):
         same = self.stakeholders.client_id == self.client_id
         self._load(self.stakeholders.opportunity_id() if same else None, after)
 
+    def busy(self) -> bool:
+        """Reading the client, filling its tabs (a group per turn) or building the tabs not built yet."""
+        return self.loading or bool(self._pending)
+
     def is_loading(self) -> bool:
         return self.body.currentWidget() is self.loading_label
 

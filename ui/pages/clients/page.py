@@ -81,7 +81,10 @@ class ClientsPage(Page):
         return self.tr("Clients")
 
     def busy(self) -> bool:
-        return self.list_view.model.busy
+        """The list reading, or the open client's hub reading or filling its tabs: the window's idle-time
+        work (the hidden dashboard's warm-up draws on this thread) waits meanwhile."""
+        hub = self._hub
+        return self.list_view.model.busy or (hub is not None and hub.isVisible() and hub.busy())
 
     def refresh(self) -> None:
         self.list_view.refresh()
