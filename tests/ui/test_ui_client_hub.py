@@ -308,3 +308,24 @@ def test_the_hub_is_busy_while_it_reads_fills_or_builds_its_tabs(qtbot, client_i
     hub.loading = True  # a hidden hub does not hold the page busy
     assert not page.busy()
     hub.loading = False
+
+
+def test_opening_the_client_shown_already_fills_its_tabs_out_of_sight(qtbot, client_id, monkeypatch) -> None:
+    """Read on the worker, opening a client shows "Loading the client…" until the tabs are filled, the
+    client shown before included (its tabs brought back into view were laid out and painted whole in one
+    turn); a refresh of the client shown keeps its tabs in view."""
+    monkeypatch.setattr("ui.pages.clients.hub.is_large", lambda: True)
+    hub = ClientHubView()
+    qtbot.addWidget(hub)
+    hub.show()
+    hub.show_client(client_id)
+    qtbot.waitUntil(lambda: hub.shown_id == client_id and not hub.busy(), timeout=20_000)
+    assert hub.body.currentWidget() is hub.tabs
+    hub.show_client(client_id)
+    assert hub.body.currentWidget() is hub.loading_label and hub.is_loading()
+    qtbot.waitUntil(lambda: hub.shown_id == client_id and not hub.busy(), timeout=20_000)
+    assert hub.body.currentWidget() is hub.tabs
+    hub.refresh()
+    assert hub.body.currentWidget() is hub.tabs and hub.loading
+    qtbot.waitUntil(lambda: not hub.busy(), timeout=20_000)
+    assert hub.body.currentWidget() is hub.tabs and hub.shown_id == client_id

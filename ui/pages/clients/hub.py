@@ -215,9 +215,12 @@ class ClientHubView(QWidget):
 
     # --- public --------------------------------------------------------------------------------
     def show_client(self, client_id: int) -> None:
-        """Open ``client_id`` (its Stakeholders tab shows every contact, not one deal's)."""
+        """Open ``client_id`` (its Stakeholders tab shows every contact, not one deal's). Read on the
+        worker, it shows "Loading the client…" until its tabs are filled, even when they show this client
+        already: a hub brought back into view with a busy client's tabs was laid out and painted whole in
+        one turn (43-60 ms on the large demo), where filled while hidden it takes a few short ones."""
         self.client_id = client_id
-        self._load(None)
+        self._load(None, fresh=True)
 
     def show_service_record(self, record_id: int) -> None:
         """Bring the Service tab forward with ``record_id`` selected (Today's "Open")."""
@@ -240,7 +243,9 @@ class ClientHubView(QWidget):
         return self.body.currentWidget() is self.loading_label
 
     # --- loading -------------------------------------------------------------------------------
-    def _load(self, opportunity_filter: int | None, after: Callable[[], None] | None = None) -> None:
+    def _load(
+        self, opportunity_filter: int | None, after: Callable[[], None] | None = None, fresh: bool = False
+    ) -> None:
         assert self.client_id is not None
         client_id = self.client_id
         built = self._built.get("attachments")  # not built yet: it shows no removed files
@@ -250,7 +255,7 @@ class ClientHubView(QWidget):
         if not is_large():
             self._show_page(load_client_page(client_id, opportunity_filter, removed), generation, after)
             return
-        if self.shown_id != client_id:  # never the previous client's tabs, nor an empty "no …" tab
+        if fresh or self.shown_id != client_id:  # never the previous client's tabs, nor an empty "no …" tab
             self._show_loading()
         self.loading = True
         job = default_worker().submit(
