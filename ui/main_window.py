@@ -49,13 +49,18 @@ IDLE_PAGE_BUILD_MS = 3000  # after the first paint: the pages built when idle (P
 # Clients on the large demo), and waits no longer than QUIET_WAIT_MAX_S in all
 QUIET_S = 0.8
 QUIET_WAIT_MAX_S = 15.0
+# … and a page still busy (reading, drawing) or the worker reading counts as the user's activity too: the
+# window looks this often while that import runs (Pipeline's first visit right after Clients' long read,
+# with a step of the import beside it, stalled 75-120 ms)
+BUSY_POLL_MS = 100
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
 IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
 
 
 class _Activity:
-    """When the user last opened a page (``time.monotonic``): written on the window's thread, read by the
-    idle-time importer's thread (a float attribute of a plain object, no Qt object touched there)."""
+    """When the user last opened a page, or the page shown or the worker was last seen busy
+    (``time.monotonic``): written on the window's thread, read by the idle-time importer's thread (a float
+    attribute of a plain object, no Qt object touched there)."""
 
     def __init__(self) -> None:
         self.last = float("-inf")
@@ -445,8 +450,19 @@ class MainWindow(QMainWindow):
                 log.exception("matplotlib could not be imported in the background")
 
         ensure_mplconfigdir()  # reads Qt's paths: on this thread
-        threading.Thread(target=run, name="page-preload", daemon=True).start()
+        importer = threading.Thread(target=run, name="page-preload", daemon=True)
+        importer.start()
+        self._watch_busy(importer)
         QTimer.singleShot(IDLE_PAGE_BUILD_MS, self, self._build_idle_pages)
+
+    def _watch_busy(self, importer: threading.Thread) -> None:
+        """While ``importer`` runs: every ``BUSY_POLL_MS``, a page shown busy or the worker reading marks
+        the activity (``_Activity``), as opening a page does."""
+        if not importer.is_alive():
+            return
+        if self.shown_page_busy() or default_worker().busy():
+            self._activity.last = time.monotonic()
+        QTimer.singleShot(BUSY_POLL_MS, self, lambda: self._watch_busy(importer))
 
     def _build_idle_pages(self) -> None:
         """Build the next page marked ``build_when_idle`` (one per call, each building in a turn of its

@@ -88,3 +88,34 @@ def test_opening_a_page_marks_the_activity(qtbot, db: object, db_path) -> None: 
     before = time.monotonic()
     window.show_page(PAGE_KEYS.index("handbook"))
     assert window._activity.last >= before
+
+
+def test_a_busy_page_marks_the_activity_while_the_import_runs(
+    qtbot, db: object, db_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A page still reading or drawing (Clients' first read, say) counts as activity: the import's next
+    step waits for it too; the window stops looking once the importing thread has ended."""
+    window = main_window.MainWindow(db_path, "en")
+    window.remember_state = False
+    qtbot.addWidget(window)
+    busy = [True]
+    monkeypatch.setattr(window, "shown_page_busy", lambda: busy[0])
+    done = threading.Event()
+    importer = threading.Thread(target=done.wait, daemon=True)
+    importer.start()
+    window._activity.last = float("-inf")
+    window._watch_busy(importer)
+    assert window._activity.last > float("-inf")
+    busy[0] = False
+    qtbot.wait(main_window.BUSY_POLL_MS * 2)
+    quiet_since = window._activity.last
+    qtbot.wait(main_window.BUSY_POLL_MS * 2)
+    assert window._activity.last == quiet_since  # not busy: nothing marked
+    busy[0] = True
+    qtbot.waitUntil(lambda: window._activity.last > quiet_since, timeout=2_000)
+    done.set()
+    importer.join()
+    qtbot.wait(main_window.BUSY_POLL_MS * 2)
+    ended = window._activity.last
+    qtbot.wait(main_window.BUSY_POLL_MS * 3)
+    assert window._activity.last == ended  # the import over: no more looking
