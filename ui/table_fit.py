@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyleOptionViewItem, QTableView
@@ -82,9 +83,11 @@ def fit_to_samples(
     stay as the rows change). Fitted again when the view's font changes (a larger system font). Returns the
     width set."""
     samples = list(texts)
-    refit = view.findChild(_Refit, REFIT_NAME)
+    key = shiboken6.getCppPointer(view)[0]
+    refit = _refits.get(key)
     if refit is None:
-        refit = _Refit(view)
+        refit = _refits[key] = _Refit(view)
+        view.destroyed.connect(lambda _obj=None, k=key: _refits.pop(k, None))
     refit.fits[column] = (samples, bold, icon)
     return _fit(view, column, samples, bold=bold, icon=icon)
 
@@ -98,6 +101,9 @@ def _fit(view: QTableView, column: int, texts: list[str], *, bold: bool, icon: b
 
 
 REFIT_NAME = "tableFitRefit"
+# Each view's refit, kept here while the view lives: held only as the view's child, its Python side was
+# now and then freed and remade without its attributes (the font change then raised in its filter).
+_refits: dict[int, _Refit] = {}
 
 
 class _Refit(QObject):
@@ -111,9 +117,20 @@ class _Refit(QObject):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.view and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        # While the view is destroyed its filter may still be called after this object's Python side
+        # was cleared (no ``view`` any more): nothing to fit then.
+        view = getattr(self, "view", None)
+        if (
+            view is not None
+            and watched is view
+            and event.type()
+            in (
+                QEvent.Type.FontChange,
+                QEvent.Type.StyleChange,
+            )
+        ):
             for column, (texts, bold, icon) in self.fits.items():
-                _fit(self.view, column, texts, bold=bold, icon=icon)
+                _fit(view, column, texts, bold=bold, icon=icon)
         return False
 
 
