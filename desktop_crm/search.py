@@ -497,7 +497,7 @@ class SearchMemo:
         self._words: list[str] = []
         phones = JoinedTexts()  # kept joined, a batch at a time (the index holds them as bytes)
         cursor = conn.execute("SELECT client_id, body FROM client_search ORDER BY client_id")
-        while batch := cursor.fetchmany(2048):
+        while batch := cursor.fetchmany(256):  # short steps between paces (a few ms each)
             batch_phones = []
             for cid, body in batch:
                 words, row_phones = _split_text(body.casefold())

@@ -10,7 +10,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import overload
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_crm import pacing
 from desktop_crm.read import counts as page_data
 
 from . import actions, app_filters, prompts
@@ -508,6 +509,18 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "_first_paint_callbacks"):
             self._first_paint_callbacks: list[Callable[[], None]] = []
         self._first_paint_callbacks.append(callback)
+
+    def event(self, event: QEvent) -> bool:
+        """A repaint of the window (``UpdateRequest``: every widget waiting to be painted, painted now)
+        holds the threads that pace themselves (the worker's long reads, the idle-time imports) until
+        it is over (``desktop_crm.pacing.hold``): its many calls into Python then never wait for them."""
+        if event.type() != QEvent.Type.UpdateRequest:
+            return super().event(event)
+        pacing.hold(True)
+        try:
+            return super().event(event)
+        finally:
+            pacing.hold(False)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)

@@ -59,3 +59,51 @@ def test_the_search_memo_paces_while_it_reads(db: object, monkeypatch: pytest.Mo
     _in_thread(run)
     assert len(pauses) >= 3  # the rows read, the signatures, the phone index: a pause after each part
     assert len(found) == 1 and len(found[0]) == 1  # type: ignore[arg-type]
+
+
+def test_a_pacing_thread_waits_while_the_window_paints() -> None:
+    """``hold(True)`` (a repaint of the window): a pacing thread's ``pace`` waits until ``hold(False)``;
+    a thread that does not pace never waits."""
+    reached = threading.Event()
+    passed = threading.Event()
+
+    def paced() -> None:
+        previous = pacing.enable()
+        try:
+            reached.set()
+            pacing.pace()
+            passed.set()
+        finally:
+            pacing.restore(previous)
+
+    pacing.hold(True)
+    try:
+        unpaced_done = threading.Event()
+        _in_thread(lambda: (pacing.pace(), unpaced_done.set()))
+        assert unpaced_done.is_set()  # not pacing: never held
+        thread = threading.Thread(target=paced)
+        thread.start()
+        assert reached.wait(5)
+        assert not passed.wait(0.02)  # held while the window paints
+    finally:
+        pacing.hold(False)
+    assert passed.wait(5)
+    thread.join()
+
+
+def test_a_hold_never_lasts_longer_than_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pacing, "HOLD_MAX_S", 0.01)
+    pacing.hold(True)
+    try:
+        done = threading.Event()
+
+        def paced() -> None:
+            previous = pacing.enable()
+            pacing.pace()
+            pacing.restore(previous)
+            done.set()
+
+        _in_thread(paced)  # a window that never ends its paint does not stop the worker for good
+        assert done.is_set()
+    finally:
+        pacing.hold(False)

@@ -119,3 +119,21 @@ def test_a_busy_page_marks_the_activity_while_the_import_runs(
     ended = window._activity.last
     qtbot.wait(main_window.BUSY_POLL_MS * 3)
     assert window._activity.last == ended  # the import over: no more looking
+
+
+def test_a_repaint_of_the_window_holds_the_pacing_threads(qtbot, db: object, db_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window's repaint (UpdateRequest) holds the worker and the imports (``pacing.hold``) while
+    it runs, and lets them go after, whatever the paint does."""
+    from desktop_crm import pacing
+
+    window = main_window.MainWindow(db_path, "en")
+    window.remember_state = False
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    holds: list[bool] = []
+    monkeypatch.setattr(pacing, "hold", holds.append)
+    window.update()
+    qtbot.waitUntil(lambda: len(holds) >= 2, timeout=2_000)
+    assert holds[:2] == [True, False]
+    assert all(h is (i % 2 == 0) for i, h in enumerate(holds))  # each hold released before the next
