@@ -49,15 +49,22 @@ def starts_window(argv: list[str]) -> bool:
     return not skip  # "--db" without its value: the core's parser says so
 
 
+def prepare_window_process() -> None:
+    """What the window's process does before it imports the window (the window benchmarks too): one malloc
+    arena for every thread, before any thread starts (``ui.memory``), and PySide6's import hook reading a
+    module's bytes rather than its lines (``ui.pyside_tuning``)."""
+    from .memory import limit_malloc_arenas
+    from .pyside_tuning import read_sources_directly
+
+    limit_malloc_arenas()
+    read_sources_directly()
+
+
 def main(argv: list[str] | None = None) -> int:
     provide_frontend()
     args = list(sys.argv[1:] if argv is None else argv)
     if starts_window(args):
-        from .memory import limit_malloc_arenas
-        from .pyside_tuning import read_sources_directly
-
-        limit_malloc_arenas()  # before any thread starts (ui.memory)
-        read_sources_directly()  # before the window's imports (ui.pyside_tuning)
+        prepare_window_process()
         from .app import main as gui_main
 
         return int(gui_main(args) or 0)

@@ -100,10 +100,10 @@ def _fit(view: QTableView, column: int, texts: list[str], *, bold: bool, icon: b
     return view.columnWidth(column)
 
 
-REFIT_NAME = "tableFitRefit"
 # Each view's refit, kept here while the view lives: held only as the view's child, its Python side was
 # now and then freed and remade without its attributes (the font change then raised in its filter).
 _refits: dict[int, _Refit] = {}
+_REFIT_ON = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
 
 class _Refit(QObject):
@@ -111,7 +111,6 @@ class _Refit(QObject):
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
-        self.setObjectName(REFIT_NAME)
         self.view = view
         self.fits: dict[int, tuple[list[str], bool, bool]] = {}
         view.installEventFilter(self)
@@ -120,15 +119,7 @@ class _Refit(QObject):
         # While the view is destroyed its filter may still be called after this object's Python side
         # was cleared (no ``view`` any more): nothing to fit then.
         view = getattr(self, "view", None)
-        if (
-            view is not None
-            and watched is view
-            and event.type()
-            in (
-                QEvent.Type.FontChange,
-                QEvent.Type.StyleChange,
-            )
-        ):
+        if view is not None and watched is view and event.type() in _REFIT_ON:
             for column, (texts, bold, icon) in self.fits.items():
                 _fit(view, column, texts, bold=bold, icon=icon)
         return False

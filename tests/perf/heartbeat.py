@@ -25,12 +25,10 @@ def as_the_entry_point() -> None:
     hook reads a module's source as bytes instead of through ``linecache``, which kept the source of
     every module imported after PySide6 (16 MiB of RSS once matplotlib is imported, and the time to read
     and split them); and it keeps one malloc arena for all threads (``ui.memory``). A benchmark of the
-    window does this before importing it, as the application does."""
-    from ui.memory import limit_malloc_arenas
-    from ui.pyside_tuning import read_sources_directly
+    window does this before importing it, as the application does (``ui.entry.prepare_window_process``)."""
+    from ui.entry import prepare_window_process
 
-    limit_malloc_arenas()
-    read_sources_directly()
+    prepare_window_process()
 
 
 class Heartbeat:
