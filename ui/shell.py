@@ -17,9 +17,13 @@ from .file_status import attach as attach_file_status
 from .i18n import install_translators
 from .main_window import MainWindow
 from .settings import AppSettings
-from .tasks import Job, run_with_progress
+from .tasks import Job, default_worker, run_with_progress
 from .team_database import is_team, target_of
 from .working_as import ask_first_user
+
+# The database worker waits for the window's first paint before its first read, this long at most (a window
+# started minimised is not painted).
+WORKER_START_AT_MOST_MS = 1000
 
 
 def generate_demo_job(db_path: Path) -> object:
@@ -84,8 +88,12 @@ class Shell(QObject):
         """Build and show the window (only its first page is built before the first paint; the others
         are imported in the background once it is idle, and built when first shown).
         ``on_first_paint`` (``--quit-after-first-paint``): called right after the first paint instead of
-        the usual start (asking nothing, building nothing more)."""
+        the usual start (asking nothing, building nothing more). The database worker starts reading
+        once the window is painted (``DatabaseWorker.defer_start``)."""
+        worker = default_worker()
+        worker.defer_start(WORKER_START_AT_MOST_MS)
         self.window = self.create_window()
+        self.window.after_first_paint(worker.release_start)
         if on_first_paint is not None:
             self.window.after_first_paint(on_first_paint)
             self.window.show()

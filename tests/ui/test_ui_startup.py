@@ -121,3 +121,42 @@ def test_the_dashboard_is_built_hidden_once_the_window_idled(
     qtbot.waitUntil(lambda: not dashboard.warming, timeout=30_000)
     window.show_page(PAGE_KEYS.index("dashboard"))
     assert window.stack.currentWidget() is dashboard and dashboard.isVisible()
+
+
+def _started_hidden(qtbot: QtBot, db_path: Path) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = Shell(app, db_path, "en", AppSettings()).start()
+    qtbot.addWidget(window)
+    window.hide()  # before any turn of the event loop: not painted
+    return window
+
+
+def test_the_worker_starts_reading_once_the_window_is_painted(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.shell
+    from ui.tasks import default_worker
+
+    monkeypatch.setattr(ui.shell, "WORKER_START_AT_MOST_MS", 60_000)
+    window = _started_hidden(qtbot, db_path)
+    worker = default_worker()
+    qtbot.wait(300)
+    assert not getattr(window, "_painted_once", False)
+    assert worker.busy() and not worker.isRunning()  # the first reads queued, not started
+    window.show()
+    qtbot.waitUntil(lambda: getattr(window, "_painted_once", False), timeout=10_000)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=20_000)  # then read, and shown
+    assert not window.page("today").busy()
+
+
+def test_the_worker_starts_anyway_when_the_window_is_not_painted(
+    qtbot: QtBot, db: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.shell
+    from ui.tasks import default_worker
+
+    monkeypatch.setattr(ui.shell, "WORKER_START_AT_MOST_MS", 100)
+    window = _started_hidden(qtbot, db_path)
+    qtbot.waitUntil(lambda: not default_worker().busy(), timeout=20_000)
+    assert not getattr(window, "_painted_once", False) and not window.page("today").busy()

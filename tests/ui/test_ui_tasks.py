@@ -207,3 +207,39 @@ def test_the_worker_gives_freed_memory_back_when_it_has_no_job_left(
         pass
     assert first is not second and blocker.args == [0]
     qtbot.waitUntil(lambda: released == [1], timeout=5_000)
+
+
+def test_a_deferred_start_holds_the_jobs_until_released(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    worker.defer_start(60_000)
+    ran: list[str] = []
+    job = worker.submit(lambda _p: ran.append("ran") or "done")
+    qtbot.wait(200)  # several turns of the event loop: queued, not run
+    assert ran == [] and not worker.isRunning() and worker.busy()
+    worker.release_start()
+    with qtbot.waitSignal(job.sig_finished, timeout=20_000) as blocker:
+        pass
+    assert blocker.args == ["done"] and ran == ["ran"]
+    worker.release_start()  # twice: nothing more
+    later = worker.submit(lambda _p: "later")
+    with qtbot.waitSignal(later.sig_finished, timeout=20_000) as blocker:
+        pass
+    assert blocker.args == ["later"]
+
+
+def test_a_deferred_start_ends_by_itself_after_its_longest_wait(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    worker.defer_start(150)
+    job = worker.submit(lambda _p: "done")
+    with qtbot.waitSignal(job.sig_finished, timeout=20_000) as blocker:
+        pass
+    assert blocker.args == ["done"]
+
+
+def test_a_running_worker_is_not_deferred(qtbot: QtBot, worker: DatabaseWorker) -> None:
+    first = worker.submit(lambda _p: "first")
+    with qtbot.waitSignal(first.sig_finished, timeout=20_000):
+        pass
+    worker.defer_start(60_000)
+    second = worker.submit(lambda _p: "second")
+    with qtbot.waitSignal(second.sig_finished, timeout=5_000) as blocker:
+        pass
+    assert blocker.args == ["second"]
