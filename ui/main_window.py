@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
@@ -34,10 +34,12 @@ from .changes import ChangeSet, Freshness, bus
 from .handbook_link import handbook_links
 from .pages import PAGE_KEYS, PAGES, Page, preload_modules
 from .settings import AppSettings
-from .sync_ui import SyncController
 from .tasks import default_worker
 from .team_database import TeamConnectDialog, is_team, remember_password, shown, target_of
 from .working_as import WorkingAsSwitch
+
+if TYPE_CHECKING:
+    from .sync_ui import SyncController
 
 DEFAULT_SIZE = QSize(1280, 800)
 log = logging.getLogger(__name__)
@@ -198,10 +200,12 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.open_action, self.encryption.new_action)
         file_menu.addActions(self.encryption.actions)
         file_menu.addSeparator()
-        self.sync = SyncController(self)  # Sync now, folder, change files, conflicts (ui.sync_ui)
-        file_menu.addActions(self.sync.actions)
+        # Sync now, folder, change files, conflicts (ui.sync_ui): their actions go before this separator
+        # when ``sync`` is first used (the shell does once the window is painted)
+        self._file_menu = file_menu
+        self._sync: SyncController | None = None
+        self._sync_place = file_menu.addSeparator()
         file_menu.setToolTipsVisible(True)  # on a team database, why sync is disabled
-        file_menu.addSeparator()
         self.import_action = file_menu.addAction(self.tr("&Import…"), self._on_import_action_triggered)
         self.import_template_action = file_menu.addAction(
             self.tr("Import &template…"), self._on_import_template_action_triggered
@@ -272,6 +276,17 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.tr("Performance &handbook"), self._on_handbook_action_triggered)
         about = help_menu.addAction(self.tr("&About"), self._on_about_action_triggered)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    @property
+    def sync(self) -> SyncController:
+        """The File menu's sync entries and the watching of the shared folder (``ui.sync_ui``), made on first
+        use: the sync modules (``desktop_crm.sync``) are not imported before the window is painted."""
+        if self._sync is None:
+            from .sync_ui import SyncController
+
+            self._sync = SyncController(self)
+            self._file_menu.insertActions(self._sync_place, self._sync.actions)
+        return self._sync
 
     def _build_edit_menu(self) -> None:
         from .undo import bind_actions as bind_undo_actions

@@ -79,7 +79,6 @@ class Shell(QObject):
         window.sig_database_opened.connect(self._on_window_database_opened)
         window.update_status()
         window.backups.start_automatic()  # daily while open and on close (ui.backup_ui)
-        window.sync.start_watching()  # the shared folder, once one is chosen (ui.sync_ui)
         return window
 
     def start(
@@ -99,6 +98,7 @@ class Shell(QObject):
             self.window.show()
             return self.window
         self.window.after_first_paint(lambda: install_application_filters(self.app))
+        self._watch_sync_once_painted(self.window)
         self.window.start_idle_building()
         self.window.show()
         if first_launch:
@@ -106,6 +106,12 @@ class Shell(QObject):
         else:
             ask_first_user(self.window)  # a database without anybody in it: ask who is working
         return self.window
+
+    @staticmethod
+    def _watch_sync_once_painted(window: MainWindow) -> None:
+        """Once ``window`` is painted: the File menu's sync entries made, the shared folder watched once one is
+        chosen (``ui.sync_ui``; its modules are not imported before the first paint)."""
+        window.after_first_paint(lambda: window.sync.start_watching())
 
     def offer_demo_data(self, db_path: Path) -> Job | None:
         """Ask whether to fill the new, empty database with demo data; generate it in the background."""
@@ -158,6 +164,7 @@ class Shell(QObject):
         self.lang = lang
         install_translators(self.app, lang)
         self.window = self.create_window()
+        self._watch_sync_once_painted(self.window)
         self.window.start_idle_building()
         self.window.show()
         if old is not None:

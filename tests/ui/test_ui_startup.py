@@ -79,12 +79,13 @@ def test_quit_after_first_paint_imports_only_the_first_page(db: object, db_path:
         "from ui.entry import main\n"
         f"code = main(['--db', {str(db_path)!r}, '--lang', 'en', '--quit-after-first-paint'])\n"
         "pages = sorted(m for m in sys.modules if m.startswith('ui.pages.') and m.endswith('.page'))\n"
-        "print(code, ','.join(pages), 'matplotlib' in sys.modules)\n"
+        "sync = [m for m in sys.modules if m == 'ui.sync_ui' or m.startswith('desktop_crm.sync')]\n"
+        "print(code, ','.join(pages), 'matplotlib' in sys.modules, sync)\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["0", "ui.pages.today.page", "False"]
+    assert out.stdout.split() == ["0", "ui.pages.today.page", "False", "[]"]
     assert "desktop_crm.cli" not in out.stdout
 
 
@@ -141,13 +142,14 @@ def test_the_worker_starts_reading_once_the_window_is_painted(
     monkeypatch.setattr(ui.shell, "WORKER_START_AT_MOST_MS", 60_000)
     window = _started_hidden(qtbot, db_path)
     worker = default_worker()
+    ran: list[bool] = []
+    worker.submit(lambda _p: ran.append(getattr(window, "_painted_once", False)))
     qtbot.wait(300)
     assert not getattr(window, "_painted_once", False)
-    assert worker.busy() and not worker.isRunning()  # the first reads queued, not started
+    assert ran == [] and worker.busy() and not worker.isRunning()  # queued, not started
     window.show()
-    qtbot.waitUntil(lambda: getattr(window, "_painted_once", False), timeout=10_000)
-    qtbot.waitUntil(lambda: not worker.busy(), timeout=20_000)  # then read, and shown
-    assert not window.page("today").busy()
+    qtbot.waitUntil(lambda: ran == [True], timeout=20_000)  # run once the window was painted
+    qtbot.waitUntil(lambda: not worker.busy() and not window.page("today").busy(), timeout=20_000)
 
 
 def test_the_worker_starts_anyway_when_the_window_is_not_painted(
@@ -158,5 +160,25 @@ def test_the_worker_starts_anyway_when_the_window_is_not_painted(
 
     monkeypatch.setattr(ui.shell, "WORKER_START_AT_MOST_MS", 100)
     window = _started_hidden(qtbot, db_path)
-    qtbot.waitUntil(lambda: not default_worker().busy(), timeout=20_000)
-    assert not getattr(window, "_painted_once", False) and not window.page("today").busy()
+    job = default_worker().submit(lambda _p: "read")
+    with qtbot.waitSignal(job.sig_finished, timeout=20_000):
+        pass
+    assert not getattr(window, "_painted_once", False)
+
+
+def test_the_sync_entries_join_the_file_menu_once_the_window_is_painted(
+    qtbot: QtBot, db: object, db_path: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = Shell(app, db_path, "en", AppSettings()).start()
+    qtbot.addWidget(window)
+    assert window._sync is None  # not made before the first paint
+    qtbot.waitUntil(lambda: window._sync is not None, timeout=10_000)
+    actions = window._file_menu.actions()
+    sync = window.sync.actions
+    start = actions.index(sync[0])
+    assert actions[start : start + len(sync)] == sync  # together, between two separators, before Import…
+    assert actions[start - 1].isSeparator() and actions[start + len(sync)].isSeparator()
+    assert actions[start + len(sync) + 1] is window.import_action
+    assert window.sync.sync_action.shortcut().toString() == "Ctrl+Shift+Y"
