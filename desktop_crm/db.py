@@ -7,7 +7,6 @@ from pathlib import Path
 
 from peewee import DatabaseError, SqliteDatabase
 
-from .backup import backup_if_upgrading
 from .driver import connect as sqlite_connect
 from .driver import sqlite3
 from .errors import CrmError, DatabaseVersionError
@@ -115,7 +114,7 @@ def open_database(
 
         return open_team_database(path, migrate_to=migrate_to)  # type: ignore[return-value]
     if path != ":memory:":
-        from .encryption_convert import clean_leftovers
+        from .wipe import clean_leftovers
 
         clean_leftovers(path)  # a conversion killed midway: the old bytes still to wipe
     verdict = _check_version_read_only(path, allow_empty)
@@ -129,7 +128,9 @@ def open_database(
     must_check = verdict.kind in ("ours", "legacy") and (writes_at_open or small)
     if must_check and quick_check(path, immutable=verdict.immutable) is not None:
         raise DatabaseDamagedError("db.damaged", path=path)
-    if not read_only:
+    if writes_at_open:  # (an up-to-date file: the backup module is not even imported)
+        from .backup import backup_if_upgrading
+
         backup_if_upgrading(path, migrate_to)  # a file about to be upgraded is backed up first
     if path != ":memory:" and not read_only:
         Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -38,8 +38,7 @@ from .encryption import (
     require_key,
 )
 from .errors import CrmError
-
-WIPE_CHUNK = 1024 * 1024
+from .wipe import wipe_file, wipe_name
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
@@ -76,43 +75,6 @@ def _counts(conn: sqlite3.Connection, schema: str) -> dict[str, int]:
 
 def _temp_for(path: Path, what: str) -> Path:
     return path.parent / f".{path.name}.{what}.{os.getpid()}.tmp"
-
-
-def _wipe_name(path: Path) -> Path:
-    return path.parent / f".{path.name}.old.{os.getpid()}.wipe"
-
-
-def wipe_file(path: Path) -> None:
-    """Overwrite ``path`` with zeros, flush it to disk, then delete it."""
-    with contextlib.suppress(FileNotFoundError):
-        size = path.stat().st_size
-        with open(path, "r+b") as handle:
-            zeros = bytes(WIPE_CHUNK)
-            left = size
-            while left > 0:
-                step = min(left, WIPE_CHUNK)
-                handle.write(zeros[:step])
-                left -= step
-            handle.flush()
-            os.fsync(handle.fileno())
-        path.unlink()
-
-
-def clean_leftovers(path: str | os.PathLike[str]) -> None:
-    """Finish what a killed conversion left beside ``path``: old bytes still to wipe, a half-written
-    copy (the original is intact in both cases)."""
-    target = Path(path)
-    if not target.parent.is_dir():
-        return
-    for entry in target.parent.glob(f".{target.name}.old.*.wipe"):
-        with contextlib.suppress(OSError):
-            if target.exists() and os.path.samefile(entry, target):
-                entry.unlink()  # killed before the copy took its place: this is the live file
-            else:
-                wipe_file(entry)
-    for entry in target.parent.glob(f".{target.name}.convert.*.tmp*"):
-        with contextlib.suppress(OSError):
-            wipe_file(entry)
 
 
 def export_copy(source: Path, temp: Path, new: Key | None, meter: _Meter | None = None) -> None:
@@ -167,7 +129,7 @@ def _leave_wal(path: Path) -> None:
 def _convert(path: Path, new: Key | None, meter: _Meter | None = None) -> None:
     """Rewrite the closed file ``path`` under ``new`` (None: plain) through a verified copy."""
     temp = _temp_for(path, "convert")
-    wipe = _wipe_name(path)
+    wipe = wipe_name(path)
     for leftover in (temp, wipe):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()

@@ -19,15 +19,15 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from desktop_crm import clock
-from desktop_crm.backup import BackupInfo, backup_due, create_backup, list_backups
 from desktop_crm.errors import CrmError
 
 from . import prompts
-from .backup_dialogs import RestoreDialog
 from .errors import error_text
 from .tasks import Job, default_worker, run_with_progress
 
 if TYPE_CHECKING:
+    from desktop_crm.backup import BackupInfo
+
     from .main_window import MainWindow
 
 DAILY_CHECK_MS = 30 * 60 * 1000  # how often the window looks whether today's backup is due
@@ -105,6 +105,8 @@ class BackupController(QObject):
         """Today's automatic backup, on the worker, if there is none yet (progress in the status bar)."""
         if not self._automatic_allowed() or self.daily_job is not None:
             return None
+        from desktop_crm.backup import backup_due, create_backup  # not before the window's first paint
+
         if not backup_due(self.db_path):
             return None
         path = self.db_path
@@ -124,6 +126,8 @@ class BackupController(QObject):
             return True
         event.ignore()
         if self.close_job is None:
+            from desktop_crm.backup import create_backup
+
             path = self.db_path
             job = run_with_progress(
                 self.window,
@@ -139,6 +143,8 @@ class BackupController(QObject):
     # --- File menu and Settings ----------------------------------------------------------------
     def back_up_now(self, parent: QWidget | None = None) -> Job:
         """A manual backup into the backup folder (Settings → Backups → Back up now)."""
+        from desktop_crm.backup import create_backup
+
         path = self.db_path
         return self._run(
             parent,
@@ -157,6 +163,8 @@ class BackupController(QObject):
         )
         if not target:
             return None
+        from desktop_crm.backup import create_backup
+
         source = self.db_path
         return self._run(
             self.window,
@@ -169,6 +177,10 @@ class BackupController(QObject):
         if self.on_team():
             self._say_team_backups_elsewhere()
             return None
+        from desktop_crm.backup import list_backups
+
+        from .backup_dialogs import RestoreDialog
+
         dialog = RestoreDialog(self.window, list_backups(self.db_path))
         if prompts.run_modal(dialog) != RestoreDialog.DialogCode.Accepted.value:
             return None

@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -34,17 +35,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_crm import encryption, encryption_convert, keychain
+from desktop_crm import encryption, keychain
 from desktop_crm.errors import CrmError
 
 from . import prompts
 from .errors import error_text
 
 if TYPE_CHECKING:
+    from desktop_crm import encryption_convert
+
     from .main_window import MainWindow
 
 # Passphrases given on the command line (``--passphrase-file``), by the file's resolved path.
 _given: dict[str, str] = {}
+
+
+def _convert() -> ModuleType:
+    """``desktop_crm.encryption_convert``, imported on the first conversion (not before the window is
+    painted)."""
+    from desktop_crm import encryption_convert
+
+    return encryption_convert
 
 
 def _key(path: str | os.PathLike[str]) -> str:
@@ -521,7 +532,7 @@ class EncryptionController(QObject):
 
         return self._convert(
             self.tr("Encrypting the database…"),
-            lambda progress: encryption_convert.encrypt_file(path, passphrase, progress, repeated=repeated),
+            lambda progress: _convert().encrypt_file(path, passphrase, progress, repeated=repeated),
             "encrypted",
             done,
         )
@@ -540,9 +551,7 @@ class EncryptionController(QObject):
 
         return self._convert(
             self.tr("Changing the passphrase…"),
-            lambda progress: encryption_convert.change_passphrase(
-                path, passphrase, progress, repeated=repeated
-            ),
+            lambda progress: _convert().change_passphrase(path, passphrase, progress, repeated=repeated),
             "rekeyed",
             done,
         )
@@ -560,7 +569,7 @@ class EncryptionController(QObject):
         path = self.path
         return self._convert(
             self.tr("Removing the encryption…"),
-            lambda progress: encryption_convert.decrypt_file(path, progress),
+            lambda progress: _convert().decrypt_file(path, progress),
             "decrypted",
             lambda: keychain.forget_passphrase(path),
         )

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -35,6 +33,8 @@ def qm_path(lang: str) -> Path:
 
 
 def _lrelease_command() -> list[str] | None:
+    import shutil
+
     exe_dir = Path(sys.executable).parent
     for candidate in (exe_dir / "pyside6-lrelease", exe_dir / "pyside6-lrelease.exe"):
         if candidate.exists():
@@ -68,6 +68,8 @@ def ensure_compiled(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
     frozen = getattr(sys, "frozen", False)
     stale = [] if frozen else [lang for lang in languages if needs_compile(lang)]
     if stale:
+        import subprocess  # only here: not imported by the window's start (the .qm files are up to date)
+
         command = _lrelease_command()
         if command is None:
             log.warning("pyside6-lrelease not found: translations %s stay uncompiled", stale)

@@ -57,7 +57,9 @@ def test_a_frozen_build_compiles_nothing_and_warns_of_nothing(
     def no_process(*args: object, **kwargs: object) -> None:
         raise AssertionError("a frozen build ran a process to compile translations")
 
-    monkeypatch.setattr(i18n.subprocess, "run", no_process)
+    import subprocess
+
+    monkeypatch.setattr(subprocess, "run", no_process)
     with caplog.at_level(logging.DEBUG):
         compiled = i18n.ensure_compiled()
     assert compiled == [i18n.qm_path(lang) for lang in i18n.LANGUAGES]
