@@ -79,6 +79,11 @@ class TodayPage(Page):
         self._show_loading()  # until the first refresh: nothing has been read yet
         for section in (self.care.candidates, self.care.dates):
             section.show_loading(self.tr("Loading…"))
+        # Arranged once the sections are in their loading state (not once per section on the way there),
+        # then again whenever one's room changes.
+        for section in self._sections():
+            section.sig_room_changed.connect(self._arrange_care_row)
+        self._arrange_care_row()
 
     # --- construction --------------------------------------------------------------------------
     def _build_header(self) -> None:
@@ -197,8 +202,6 @@ class TodayPage(Page):
             (self.care, (self.care.candidates, self.care.dates, self.service_section)),
             (self.service_row, (self.service_section,)),
         )
-        for section in self._sections():
-            section.sig_room_changed.connect(self._arrange_care_row)
         # The service section's client shares the stretch with what the record is about (96 px before).
         self.service_section.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.splitter.setAutoFillBackground(False)
