@@ -52,7 +52,7 @@ from . import prompts
 from .app_filters import install_application_filters
 from .charts.mplconfig import ensure_mplconfigdir
 from .fonts import register_qt_font
-from .gui_gc import install_gui_thread_collector
+from .gui_gc import freeze_startup, install_gui_thread_collector
 from .i18n import ensure_compiled, install_translators, remove_translators, resolve_language
 from .settings import APPLICATION_NAME, LANGUAGES, ORGANIZATION_NAME, AppSettings
 
@@ -314,7 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.quit_after_first_paint:  # a measurement: leave right after the paint, waiting for nothing
         shell.start(on_first_paint=lambda: _leave_now(0))
     else:
-        shell.start(first_launch=first_launch)
+        window = shell.start(first_launch=first_launch)
+        window.after_first_paint(
+            freeze_startup
+        )  # the start's objects out of the collector's sight (ui.gui_gc)
         if not first_launch and not team:
             start_integrity_check()  # after the window shows, on a thread of its own
     code = int(app.exec())

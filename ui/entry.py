@@ -51,11 +51,15 @@ def starts_window(argv: list[str]) -> bool:
 
 def prepare_window_process() -> None:
     """What the window's process does before it imports the window (the window benchmarks too): one malloc
-    arena for every thread, before any thread starts (``ui.memory``), and PySide6's import hook reading a
-    module's bytes rather than its lines (``ui.pyside_tuning``)."""
+    arena for every thread, before any thread starts (``ui.memory``), PySide6's import hook reading a
+    module's bytes rather than its lines (``ui.pyside_tuning``), and no cyclic collection until the window
+    takes it over (``ui.gui_gc``)."""
+    import gc
+
     from .memory import limit_malloc_arenas
     from .pyside_tuning import read_sources_directly
 
+    gc.disable()  # nothing collected before the first paint (ui.gui_gc collects on the window's thread)
     limit_malloc_arenas()
     read_sources_directly()
 

@@ -244,6 +244,9 @@ def child_startup(db: Path, page_key: str, today: date, settings_dir: Path) -> d
     heartbeat = Heartbeat()
     heartbeat.start()
     window = shell.start()
+    from ui.gui_gc import freeze_startup
+
+    window.after_first_paint(freeze_startup)  # as ``ui.app.main`` does
     window.resize(1280, 800)
     _wait(app, lambda: paints.first_window is not None, timeout=60.0)
     first_paint = paints.first_window

@@ -407,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop
 
     from ui.app import create_application, open_database_or_report
+    from ui.gui_gc import freeze_startup
     from ui.i18n import ensure_compiled, install_translators
     from ui.settings import AppSettings
     from ui.shell import Shell
@@ -430,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     window = shell.create_window()
     window.backups.automatic = False  # no daily or closing backup of the big file in the middle of the run
     window.after_first_paint(lambda: painted.append(time.perf_counter()))
+    window.after_first_paint(freeze_startup)  # as ``ui.app.main`` does
     window.start_idle_building()  # as ``Shell.start`` does
     window.resize(1280, 800)
     window.show()

@@ -4,8 +4,12 @@ destroyed Qt objects there and left their timers registered (a segmentation faul
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 import weakref
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +61,67 @@ def test_no_collection_while_a_bulk_job_pauses_the_collector(qtbot: QtBot) -> No
         assert ref() is not None
     collector.collect_due()
     assert ref() is None
+
+
+def _python(code: str, *args: str, **env_vars: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false", **env_vars)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_window_process_collects_nothing_before_the_window_takes_over() -> None:
+    code = "import gc\nfrom ui.entry import prepare_window_process\nprepare_window_process()\nprint(gc.isenabled())"
+    assert _python(code) == "False"
+
+
+def test_what_the_start_made_is_frozen_and_still_freed_when_dropped() -> None:
+    code = (
+        "import gc, weakref\n"
+        "from ui.gui_gc import freeze_startup\n"
+        "class Node:\n"
+        "    pass\n"
+        "kept = [Node() for _ in range(1000)]\n"
+        "dropped = Node()\n"
+        "freed = []\n"
+        "watch = weakref.ref(dropped, lambda _r: freed.append(1))\n"
+        "frozen = freeze_startup()\n"
+        "young = gc.get_count()[0]\n"
+        "del dropped\n"
+        "print(frozen >= 1000, gc.get_freeze_count() >= 1000, young < 100, freed == [1])\n"
+    )
+    assert _python(code) == "True True True True"
+
+
+def test_the_application_freezes_the_start_once_the_window_is_painted(tmp_path: Path) -> None:
+    """``desktop-crm`` without a command: nothing frozen before the first paint, the start frozen right after
+    it (100 ms later: before the pages' idle-time import, which freezes what it imported too)."""
+    code = (
+        "import gc, os, sys\n"
+        "from ui.entry import prepare_window_process\n"
+        "prepare_window_process()\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import ui.app, ui.shell\n"
+        "start = ui.shell.Shell.start\n"
+        "def report(window):\n"
+        "    print(getattr(window, '_painted_once', False), gc.get_freeze_count() > 10000, flush=True)\n"
+        "    os._exit(0)\n"
+        "def started(self, **kwargs):\n"
+        "    window = start(self, **kwargs)\n"
+        "    print(gc.get_freeze_count(), flush=True)\n"
+        "    window.after_first_paint(lambda: QTimer.singleShot(100, lambda: report(window)))\n"
+        "    return window\n"
+        "ui.shell.Shell.start = started\n"
+        "ui.app.main(['--db', sys.argv[1], '--lang', 'en'])\n"
+    )
+    db = tmp_path / "crm.sqlite3"
+    from desktop_crm.db import close_database, open_database
+    from desktop_crm.team import create_first_user
+
+    open_database(db)
+    create_first_user("Lin Wei")  # nobody asked for (a dialog would wait)
+    close_database()
+    settings = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert _python(code, str(db), **settings).split() == ["0", "True", "True"]
