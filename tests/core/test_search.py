@@ -289,3 +289,51 @@ def test_a_phone_index_of_texts_joined_a_batch_at_a_time_is_the_same() -> None:
     rows = np.arange(len(phones))
     assert whole.phones_hold(rows, "0100").tolist() == [False, False, True, False, False, False, False]
     assert whole.phones_hold(rows, "(30)").tolist()[-1] and not whole.phones_hold(rows, "50-200").any()
+
+
+def test_joined_words_find_a_term_within_one_row_only() -> None:
+    """The memo keeps every client's words in one string (less memory than a string each): a term is found
+    in a row exactly when that row's own text holds it, never across two rows, at any batch size."""
+    import random
+
+    import numpy as np
+
+    from desktop_crm.search import JoinedWords, joined_batch
+
+    rng = random.Random(7)
+    pieces = ["ab", "cd", "云帆", "王五", "50-200人", "ltd.", "x", "walker", "b", "c"]
+    words = [" ".join(rng.choice(pieces) for _ in range(rng.randrange(4))) for _ in range(120)]
+    words[:3] = ["ab", "cd", ""]  # "bc" spans the first two rows' texts: found in neither
+    rows = np.arange(len(words))
+    whole = JoinedWords.of(words)
+    for size in (1, 5, 120):
+        parts = [joined_batch(words[first : first + size]) for first in range(0, len(words), size)]
+        batched = JoinedWords(parts, [len(w) for w in words])
+        assert batched.text == whole.text and np.array_equal(batched.starts, whole.starts), size
+    assert [whole[i] for i in range(len(words))] == words and len(whole) == len(words)
+    for term in ("bc", "ab", "b", "d", "云", "帆 王", "50-200", "ltd.", "ker", "walker", "b c", "xx", "人"):
+        assert whole.holding(rows, term) == [term in w for w in words], term
+    picked = np.array([2, 0, 1, 0])
+    assert whole.holding(picked, "b") == [False, True, False, True]
+    assert whole.holding(np.array([], dtype=np.int64), "b") == []
+
+
+def test_a_memo_made_a_slice_at_a_time_finds_what_sql_finds(
+    clients: dict[str, Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memo makes its signatures a slice of rows at a time while it reads them (never every row's
+    words as strings at once): with slices of one or two rows it still finds exactly what SQL finds."""
+    from desktop_crm import search
+
+    Contact.create(client=clients["b"], name="Anna WALKER", phone="+49 30 1234567")
+    Client.create(name="Delta 50-200人 Tools", short_name="Delta")  # phone characters inside a word
+    Client.create(name="Echo 8-12 Works", short_name="Echo")
+    monkeypatch.setattr(search, "_MEMO_BATCH", 1)  # a row at a time: a slice ends after any row
+    for size in (1, 2):
+        monkeypatch.setattr(search, "_SIGNATURE_SLICE", size)
+        memo = search.SearchMemo(raw_connection())
+        queries = ("w", "walker", "王五", "明远", "NORTH log", "5551", "138", "30 1234", "ltd", "x y", "0-2", "8-1")
+        for query in (*queries, "50-200", "-12", "2"):
+            assert memo.matching_ids(query) == ids(query), (size, query)
+        listed = [clients["c"].id, clients["b"].id, clients["a"].id]
+        assert memo.ordered(listed).matching("有限") == [clients["c"].id, clients["a"].id]

@@ -382,12 +382,18 @@ def main() -> int:
     memo_ms, _ = _median_ms(lambda: search.SearchMemo(database.connection()), 5)
     print(f"search index built again in the main thread (median of 5): {memo_ms:.0f} ms")
     memo = model._memo
-    if memo is not None and hasattr(search, "_PhoneIndex"):
-        runs_ms, made = _median_ms(lambda: search._signatures_and_runs(memo._words), 5)
+    if memo is not None:
+        split = [
+            search._split_text(body.casefold())
+            for (body,) in floor_conn.execute("SELECT body FROM client_search ORDER BY client_id")
+        ]
+        words, phones = [w for w, _p in split], [p for _w, p in split]
+        del split
+        runs_ms, made = _median_ms(lambda: search._signatures_and_runs(words), 5)
         runs = made[1]  # type: ignore[index]
-        index_ms, index = _median_ms(lambda: search._PhoneIndex(memo._phones, runs), 5)
+        index_ms, index = _median_ms(lambda: search._PhoneIndex(phones, runs), 5)
         tracemalloc.start()
-        search._PhoneIndex(memo._phones, runs)
+        search._PhoneIndex(phones, runs)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         size = sum(getattr(index, name).nbytes for name in ("text", "starts", "owners", "pairs"))
@@ -396,6 +402,12 @@ def main() -> int:
             f" the phone index {index_ms:.0f} ms: {size / 2**20:.1f} MiB"
             f" ({len(index.text):,} bytes of phone text), peak {peak / 2**20:.1f} MiB while building"  # type: ignore[attr-defined]
         )
+        joined = memo._words
+        print(
+            f"  the words of {len(joined):,} clients kept joined: {sys.getsizeof(joined.text) / 2**20:.1f} MiB"
+            f" (a string per client: {sum(map(sys.getsizeof, words)) / 2**20:.1f} MiB)"
+        )
+        del words, phones
 
     texts = [body.casefold() for (body,) in floor_conn.execute("SELECT body FROM client_search")]
     columns = page.model.columns
