@@ -140,6 +140,11 @@ def _name_button(button: QAbstractButton) -> None:
             button.setToolTip(name)
 
 
+def name_popup_calendar(edit: QDateTimeEdit) -> None:
+    """Name the month arrows of ``edit``'s pop-up calendar (made now if it was not yet)."""
+    _name_calendar(edit.calendarWidget())
+
+
 def _name_calendar(calendar: QCalendarWidget) -> None:
     for object_name, text in (
         ("qt_calendar_prevmonth", QCoreApplication.translate("Accessibility", "Previous month")),
@@ -322,8 +327,10 @@ def name_controls(root: QWidget) -> None:
     for button in root.findChildren(QAbstractButton):
         _name_button(button)
     for edit in root.findChildren(QDateTimeEdit):
-        if edit.calendarPopup():
-            _name_calendar(edit.calendarWidget())
+        # A pop-up calendar is a whole month of widgets (4 ms to make): an edit that names its calendar
+        # when it opens it (``ui.inputs``) keeps it unmade until then.
+        if edit.calendarPopup() and not getattr(edit, "names_its_calendar", False):
+            name_popup_calendar(edit)
     for calendar in root.findChildren(QCalendarWidget):
         _name_calendar(calendar)
     _name_inputs(root)

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QLineEdit, QWidget
 
 from desktop_crm import clock
@@ -250,7 +250,31 @@ def datetime_format() -> str:
     return four_digit_year(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
 
 
-class DateEdit(QDateEdit):
+class _NamesItsCalendar:
+    """A date edit whose pop-up calendar is made when the user first presses a key or the mouse on it (the
+    press that may open it), its month arrows then named (``ui.a11y``), rather than when a page is prepared
+    for accessibility: a calendar is a whole month of widgets, 4 ms to make, and most are never opened."""
+
+    names_its_calendar = True
+    _calendar_named = False
+
+    def _name_calendar_once(self) -> None:
+        if not self._calendar_named and isinstance(self, QDateTimeEdit) and self.calendarPopup():
+            from .a11y import name_popup_calendar
+
+            self._calendar_named = True
+            name_popup_calendar(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._name_calendar_once()
+        super().mousePressEvent(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        self._name_calendar_once()
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class DateEdit(_NamesItsCalendar, QDateEdit):
     """A date with a calendar pop-up and a 4-digit year: ``day()`` / ``set_date()``; ``iso=True`` shows
     ``yyyy-MM-dd`` (forms that always showed ISO)."""
 
@@ -270,7 +294,7 @@ class DateEdit(QDateEdit):
         return date(d.year(), d.month(), d.day())
 
 
-class DateTimeEdit(QDateTimeEdit):
+class DateTimeEdit(_NamesItsCalendar, QDateTimeEdit):
     """A date and time (minutes) with a calendar pop-up and a 4-digit year: ``value()`` / ``set_value()``."""
 
     def __init__(

@@ -332,7 +332,20 @@ def test_a_memo_made_a_slice_at_a_time_finds_what_sql_finds(
     for size in (1, 2):
         monkeypatch.setattr(search, "_SIGNATURE_SLICE", size)
         memo = search.SearchMemo(raw_connection())
-        queries = ("w", "walker", "王五", "明远", "NORTH log", "5551", "138", "30 1234", "ltd", "x y", "0-2", "8-1")
+        queries = (
+            "w",
+            "walker",
+            "王五",
+            "明远",
+            "NORTH log",
+            "5551",
+            "138",
+            "30 1234",
+            "ltd",
+            "x y",
+            "0-2",
+            "8-1",
+        )
         for query in (*queries, "50-200", "-12", "2"):
             assert memo.matching_ids(query) == ids(query), (size, query)
         listed = [clients["c"].id, clients["b"].id, clients["a"].id]

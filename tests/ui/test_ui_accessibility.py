@@ -210,6 +210,7 @@ def show_page(qtbot: QtBot, window: MainWindow, key: str) -> QWidget:
     page = window.page(key)
     qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
     QApplication.processEvents()
+    qtbot.waitUntil(page.accessibility_prepared)  # a turn after the page's paint (ui.pages.base)
     return page
 
 
@@ -385,6 +386,36 @@ def test_qt_icon_buttons_are_named(qtbot: QtBot) -> None:
     assert names["qt_calendar_prevmonth"] == "Previous month"
     assert names["qt_calendar_nextmonth"] == "Next month"
     assert unnamed_controls(root) == []
+
+
+def test_our_date_edits_make_and_name_their_calendar_when_first_pressed(qtbot: QtBot) -> None:
+    """A page's date fields do not make their pop-up calendars when the page is prepared (a month of
+    widgets each): the calendar is made, its month arrows named, at the first key or mouse press."""
+    from PySide6.QtWidgets import QCalendarWidget, QToolButton, QVBoxLayout
+
+    from ui.inputs import DateEdit, DateTimeEdit
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    edits = [DateEdit(root), DateTimeEdit(root)]
+    for edit in edits:
+        edit.setAccessibleName("Due")
+        layout.addWidget(edit)
+    root.show()
+    qtbot.waitExposed(root)
+    a11y.prepare(root)
+    assert [edit.findChild(QCalendarWidget) for edit in edits] == [None, None]
+    assert unnamed_controls(root) == []
+    qtbot.keyClick(edits[0], Qt.Key.Key_Right)
+    qtbot.mouseClick(edits[1], Qt.MouseButton.LeftButton)
+    for edit in edits:
+        calendar = edit.findChild(QCalendarWidget)
+        assert calendar is not None
+        names = {b.objectName(): b.accessibleName() for b in calendar.findChildren(QToolButton)}
+        assert names["qt_calendar_prevmonth"] == "Previous month", type(edit).__name__
+        assert names["qt_calendar_nextmonth"] == "Next month", type(edit).__name__
+        calendar.window().hide()
 
 
 def test_the_style_sheet_follows_a_font_change(qtbot: QtBot) -> None:

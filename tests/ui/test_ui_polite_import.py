@@ -110,14 +110,18 @@ def test_a_page_is_walked_again_only_when_its_widgets_changed(
     goals = PAGE_KEYS.index("goals")
     window.show_page(goals)
     page = window.page("goals")
+    assert walks.count(page) == 0 and not page.accessibility_prepared()  # walked once it is painted
+    qtbot.waitUntil(page.accessibility_prepared)
     assert walks.count(page) == 1
     window.show_page(PAGE_KEYS.index("clients"))
     window.show_page(goals)
+    qtbot.wait(50)
     assert walks.count(page) == 1  # nothing added or removed: the first walk holds
     button = QPushButton("✕", page)
     button.setToolTip("Close the panel")
     window.show_page(PAGE_KEYS.index("clients"))
     window.show_page(goals)
+    qtbot.waitUntil(page.accessibility_prepared)
     assert walks.count(page) == 2 and button.accessibleName() == "Close the panel"
 
 
@@ -135,6 +139,7 @@ def test_the_hidden_dashboard_is_prepared_while_the_window_idles(
     walks: list[object] = []
     monkeypatch.setattr(a11y, "prepare", walks.append)
     window.show_page(PAGE_KEYS.index("dashboard"))
+    qtbot.wait(50)
     assert page.isVisible() and walks == []  # the visit does not walk the page again
 
 
