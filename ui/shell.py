@@ -98,7 +98,7 @@ class Shell(QObject):
             self.window.show()
             return self.window
         self.window.after_first_paint(lambda: install_application_filters(self.app))
-        self._watch_sync_once_painted(self.window)
+        self.watch_sync_once_painted(self.window)
         self.window.start_idle_building()
         self.window.show()
         if first_launch:
@@ -108,7 +108,7 @@ class Shell(QObject):
         return self.window
 
     @staticmethod
-    def _watch_sync_once_painted(window: MainWindow) -> None:
+    def watch_sync_once_painted(window: MainWindow) -> None:
         """Once ``window`` is painted: the File menu's sync entries made, the shared folder watched once one is
         chosen (``ui.sync_ui``; its modules are not imported before the first paint)."""
         window.after_first_paint(lambda: window.sync.start_watching())
@@ -164,7 +164,7 @@ class Shell(QObject):
         self.lang = lang
         install_translators(self.app, lang)
         self.window = self.create_window()
-        self._watch_sync_once_painted(self.window)
+        self.watch_sync_once_painted(self.window)
         self.window.start_idle_building()
         self.window.show()
         if old is not None:

@@ -432,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     window.backups.automatic = False  # no daily or closing backup of the big file in the middle of the run
     window.after_first_paint(lambda: painted.append(time.perf_counter()))
     window.after_first_paint(freeze_startup)  # as ``ui.app.main`` does
+    Shell.watch_sync_once_painted(window)  # as ``Shell.start`` does
     window.start_idle_building()  # as ``Shell.start`` does
     window.resize(1280, 800)
     window.show()
