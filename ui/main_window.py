@@ -57,7 +57,11 @@ QUIET_WAIT_MAX_S = 15.0
 # with a step of the import beside it, stalled 75-120 ms)
 BUSY_POLL_MS = 100
 # Imported in the background with the pages (the client page opened from the list, Today or the dashboard).
-IDLE_PRELOAD_EXTRA = ("ui.pages.clients.hub",)
+IDLE_PRELOAD_EXTRA = (
+    "ui.pages.clients.hub",
+    "ui.pages.today.dialogs",  # … and what Today imports on use (snooze, reschedule)
+    "desktop_crm.services.next_steps",
+)
 
 
 class _Activity:

@@ -31,7 +31,6 @@ from desktop_crm.read.size import is_large
 from desktop_crm.read.today import AgendaResult
 from desktop_crm.read.today import load as load_agenda
 from desktop_crm.read.users import Viewer, viewer
-from desktop_crm.services import next_steps
 
 from ... import fmt, prompts
 from ...changes import KPI_SOURCES
@@ -43,7 +42,6 @@ from ...widgets import StatCard, card_row
 from ..base import Page
 from .actions_bar import ActionsBar
 from .care_section import CareSections
-from .dialogs import RescheduleDialog, refusal_text
 from .models import InstalmentTableModel, NeglectedTableModel, RowObjectModel, StepTableModel
 from .sections import NO_LIMIT, AgendaSection
 from .service_section import ServiceAgendaSection
@@ -424,6 +422,11 @@ class TodayPage(Page):
             self.after_change()
 
     def snooze_step(self, step: AgendaStep, bucket: str | None = None, minutes: int | None = None) -> None:
+        # The next steps' service and the dialogs: imported on use, not before the window's first paint.
+        from desktop_crm.services import next_steps
+
+        from .dialogs import refusal_text
+
         try:
             next_steps.snooze_next_step(step.id, bucket=bucket, minutes=minutes, now=clock.now())
         except ValidationError as exc:
@@ -436,6 +439,10 @@ class TodayPage(Page):
         self.after_change()
 
     def reschedule_step(self, step: AgendaStep) -> None:
+        from desktop_crm.services import next_steps
+
+        from .dialogs import RescheduleDialog
+
         def submit(when: datetime) -> None:
             next_steps.reschedule_next_step(step.id, when, now=clock.now())
 
