@@ -72,11 +72,26 @@ def _qt_isolation(qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.Mo
     from ui.tasks import stop_default_worker
 
     stop_default_worker()
+    _join_idle_importers()
     i18n.remove_translators(qapp)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     from desktop_crm.db import close_database
 
     close_database()
+
+
+IDLE_IMPORTERS = ("page-preload", "matplotlib-preload")  # ui.main_window, ui.charts.canvas
+
+
+def _join_idle_importers(timeout_s: float = 60.0) -> None:
+    """Let a window's idle-time import (started by the test, on a thread of its own) end before the next
+    test: left running, it imported matplotlib beside a later test that patches that import
+    (test_ui_idle_import_quiet's steps then ran on the leftover thread)."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name in IDLE_IMPORTERS and thread.is_alive():
+            thread.join(timeout_s)
 
 
 @pytest.fixture
