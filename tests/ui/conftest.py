@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop_crm import clock
@@ -73,6 +73,9 @@ def _qt_isolation(qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.Mo
 
     stop_default_worker()
     _join_idle_importers()
+    # The windows the test closed are deleted now (their deleteLater), not during the next test's first
+    # turns of the event loop, where their timers and the change bus still reached them.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     i18n.remove_translators(qapp)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     from desktop_crm.db import close_database
