@@ -346,25 +346,23 @@ class JoinedTexts:
 
 
 class JoinedWords:
-    """Many rows' word texts as one string, each row's followed by a line break (no word holds one: texts
-    are split at whitespace), with where each row's text begins: about half the memory of a string per
-    row (100,000 clients: 6.9 instead of 13.7 MiB), and a row is searched in place (``str.find`` within
-    its bounds, nothing sliced)."""
+    """Many rows' word texts kept as one string (:class:`JoinedTexts`: a space between two rows, and no
+    term holds a space), with where each row's text begins: about half the memory of a string per row
+    (100,000 clients: 6.9 instead of 13.7 MiB), and a row is searched in place (``str.find`` within its
+    bounds, nothing sliced)."""
 
     __slots__ = ("starts", "text")
 
-    def __init__(self, parts: list[str], lengths: list[int]) -> None:
-        """``parts``: the rows' texts joined a batch at a time (each batch's rows each followed by a line
-        break); ``lengths``: each row's text length, in order."""
+    def __init__(self, joined: JoinedTexts) -> None:
         import numpy as np
 
-        self.text = "".join(parts)
-        self.starts = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(np.array(lengths, dtype=np.int64) + 1, out=self.starts[1:])
+        self.text = joined.text()
+        self.starts = np.zeros(len(joined.lengths) + 1, dtype=np.int64)
+        np.cumsum(np.array(joined.lengths, dtype=np.int64) + 1, out=self.starts[1:])
 
     @classmethod
     def of(cls, texts: list[str]) -> JoinedWords:
-        return cls([joined_batch(texts)], [len(t) for t in texts])
+        return cls(JoinedTexts.of(texts))
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -373,15 +371,10 @@ class JoinedWords:
         return self.text[int(self.starts[row]) : int(self.starts[row + 1]) - 1]
 
     def holding(self, rows: Any, term: str) -> list[bool]:
-        """For each of ``rows`` (an int array), whether its text holds ``term`` (a term holds no line break)."""
+        """For each of ``rows`` (an int array), whether its text holds ``term`` (a term holds no space)."""
         find, starts = self.text.find, self.starts
         found = map(find, repeat(term), starts[rows].tolist(), (starts[rows + 1] - 1).tolist())
         return [at >= 0 for at in found]
-
-
-def joined_batch(texts: list[str]) -> str:
-    """A batch of rows' texts for :class:`JoinedWords`: each followed by a line break."""
-    return "".join(f"{text}\n" for text in texts)
 
 
 class _PhoneIndex:
@@ -538,8 +531,7 @@ class SearchMemo:
         import numpy as np
 
         ids: list[int] = []
-        word_parts: list[str] = []  # the words kept joined, a batch at a time (JoinedWords)
-        word_lengths: list[int] = []
+        all_words = JoinedTexts()  # kept joined, a batch at a time (JoinedWords)
         pending: list[str] = []  # the rows' words until a slice of them has its signatures made
         made: list[tuple[Any, Any]] = []
         phones = JoinedTexts()  # kept joined, a batch at a time (the index holds them as bytes)
@@ -552,8 +544,7 @@ class SearchMemo:
                 batch_words.append(words)
                 batch_phones.append(row_phones)
             phones.add(batch_phones)
-            word_parts.append(joined_batch(batch_words))
-            word_lengths.extend(map(len, batch_words))
+            all_words.add(batch_words)
             pending.extend(batch_words)
             if len(pending) >= _SIGNATURE_SLICE:
                 made.append(_slice_signatures_and_runs(pending, len(ids) - len(pending)))
@@ -563,8 +554,8 @@ class SearchMemo:
             made.append(_slice_signatures_and_runs(pending, len(ids) - len(pending)))
         del pending
         self._ids = np.array(ids, dtype=np.int64)  # ascending: a position is found by bisection
-        self._words = JoinedWords(word_parts, word_lengths)
-        del word_parts
+        self._words = JoinedWords(all_words)
+        del all_words
         self._signatures, runs = _joined_signatures_and_runs(made)
         self._phone_index = _PhoneIndex(phones, runs)  # the phones are kept there only, as bytes
         del phones, made
@@ -625,14 +616,13 @@ class OrderedSearch:
 
         self._ids = ids
         self._id_array = np.array(ids, dtype=np.int64)
-        self._word_rows = phone_rows if isinstance(words, JoinedWords) else None  # None: row i is row i
-        if isinstance(words, JoinedWords) and (signatures is None or phone_index is None):
-            rows = range(len(ids)) if phone_rows is None else phone_rows.tolist()
-            words, self._word_rows = [words[row] for row in rows], None  # made below in the list's order
+        shared = isinstance(words, JoinedWords)  # the memo's, with its signatures and phone index
+        self._word_rows = phone_rows if shared else None  # None: row i is the words' row i
         self._words = words if isinstance(words, JoinedWords) else JoinedWords.of(words)
         self._signature_rows = phone_rows  # None: row i is the signatures' row i
         if signatures is None or phone_index is None:
-            assert isinstance(words, list)
+            if isinstance(words, JoinedWords):
+                raise ValueError("the memo's words come with its signatures and phone index")
             made, runs = _signatures_and_runs(words)
             if signatures is None:
                 signatures, self._signature_rows = made, None

@@ -315,9 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         shell.start(on_first_paint=lambda: _leave_now(0))
     else:
         window = shell.start(first_launch=first_launch)
-        window.after_first_paint(
-            freeze_startup
-        )  # the start's objects out of the collector's sight (ui.gui_gc)
+        # the start's objects out of the collector's sight once painted (ui.gui_gc)
+        window.after_first_paint(freeze_startup)
         if not first_launch and not team:
             start_integrity_check()  # after the window shows, on a thread of its own
     code = int(app.exec())

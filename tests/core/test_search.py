@@ -298,7 +298,7 @@ def test_joined_words_find_a_term_within_one_row_only() -> None:
 
     import numpy as np
 
-    from desktop_crm.search import JoinedWords, joined_batch
+    from desktop_crm.search import JoinedTexts, JoinedWords
 
     rng = random.Random(7)
     pieces = ["ab", "cd", "云帆", "王五", "50-200人", "ltd.", "x", "walker", "b", "c"]
@@ -307,8 +307,10 @@ def test_joined_words_find_a_term_within_one_row_only() -> None:
     rows = np.arange(len(words))
     whole = JoinedWords.of(words)
     for size in (1, 5, 120):
-        parts = [joined_batch(words[first : first + size]) for first in range(0, len(words), size)]
-        batched = JoinedWords(parts, [len(w) for w in words])
+        joined = JoinedTexts()
+        for first in range(0, len(words), size):
+            joined.add(words[first : first + size])
+        batched = JoinedWords(joined)
         assert batched.text == whole.text and np.array_equal(batched.starts, whole.starts), size
     assert [whole[i] for i in range(len(words))] == words and len(whole) == len(words)
     for term in ("bc", "ab", "b", "d", "云", "帆 王", "50-200", "ltd.", "ker", "walker", "b c", "xx", "人"):

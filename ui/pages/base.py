@@ -41,6 +41,8 @@ class Page(QWidget):
         self.freshness = Freshness(self, self.watches, self.on_data_changed) if self.watches else None
         if self.freshness is not None:
             bus().sig_changed.connect(self._on_bus_changed)  # ends with this page
+        self._a11y_pending = False  # shown, its accessibility walk still to run (after its paint)
+        self._a11y_scheduled = False  # … and asked for on the next turn
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(28, 22, 28, 22)
         self.page_layout.setSpacing(16)
@@ -73,7 +75,7 @@ class Page(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
-        if getattr(self, "_a11y_pending", False) and not getattr(self, "_a11y_scheduled", False):
+        if self._a11y_pending and not self._a11y_scheduled:
             self._a11y_scheduled = True
             QTimer.singleShot(0, self, self._prepare_after_paint)
 
@@ -84,7 +86,7 @@ class Page(QWidget):
     def accessibility_prepared(self) -> bool:
         """Whether the page's accessible names and Tab order were prepared since it was last shown (a turn
         after its paint)."""
-        return not getattr(self, "_a11y_pending", False)
+        return not self._a11y_pending
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
         prepare_if_changed(self)  # controls added since the page was shown: Tab still follows reading order
